@@ -1,0 +1,1 @@
+"""One module per channel through which residents reach the municipality."""

@@ -1,0 +1,1 @@
+"""Importers for files: .eml, .mbox, and later the social platforms' own export files."""

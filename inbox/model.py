@@ -1,0 +1,203 @@
+"""Values and choices of the domain: dataclasses for records, enums for the stable codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+
+class Channel(str, Enum):
+    """Kanaal; the values are the codes used in JSON and exports."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    COUNTER = "counter"
+    LETTER = "letter"
+    WEBFORM = "webform"
+    MASTODON = "mastodon"
+    WHATSAPP = "whatsapp"
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    X = "x"
+
+    @property
+    def label(self) -> str:
+        return CHANNEL_LABELS[self]
+
+
+CHANNEL_LABELS = {
+    Channel.EMAIL: "E-mail",
+    Channel.PHONE: "Telefoon",
+    Channel.COUNTER: "Balie",
+    Channel.LETTER: "Brief",
+    Channel.WEBFORM: "Webformulier",
+    Channel.MASTODON: "Mastodon",
+    Channel.WHATSAPP: "WhatsApp",
+    Channel.FACEBOOK: "Facebook",
+    Channel.INSTAGRAM: "Instagram",
+    Channel.X: "X",
+}
+
+
+class Status(str, Enum):
+    NIEUW = "nieuw"
+    IN_BEHANDELING = "in_behandeling"
+    WACHT_OP_INWONER = "wacht_op_inwoner"
+    AFGEROND = "afgerond"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    Status.NIEUW: "Nieuw",
+    Status.IN_BEHANDELING: "In behandeling",
+    Status.WACHT_OP_INWONER: "Wacht op inwoner",
+    Status.AFGEROND: "Afgerond",
+}
+
+
+class Direction(str, Enum):
+    INBOUND = "in"
+    OUTBOUND = "out"
+
+
+class Role(str, Enum):
+    MEDEWERKER = "medewerker"
+    TEAMLEIDER = "teamleider"
+    ARCHIVARIS = "archivaris"
+    BEHEERDER = "beheerder"
+
+
+class AddressKind(str, Enum):
+    """Soort digitaal adres, as in the Klantinteracties API, plus social handles."""
+
+    EMAIL = "email"
+    PHONE = "telefoonnummer"
+    MASTODON = "mastodon"
+    WHATSAPP = "whatsapp"
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    X = "x"
+
+
+class EventKind(str, Enum):
+    CASE_OPENED = "case_opened"
+    MESSAGE_ADDED = "message_added"
+    ASSIGNED = "assigned"
+    STATUS_CHANGED = "status_changed"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+    NOTE_ADDED = "note_added"
+    CONTACT_LOGGED = "contact_logged"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str
+    data: bytes
+    content_id: str | None = None
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """A message as a channel hands it to the domain, before it has a case."""
+
+    channel: Channel
+    sent_at: datetime
+    sender: str = ""
+    sender_name: str = ""
+    recipients: str = ""
+    subject: str = ""
+    body_text: str = ""
+    body_html: str | None = None
+    message_id: str | None = None
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    external_id: str | None = None
+    raw_sha256: str | None = None
+    parse_error: str | None = None
+    direction: Direction = Direction.INBOUND
+    attachments: tuple[Attachment, ...] = ()
+    account_id: int | None = None
+    imap_folder: str | None = None
+    imap_uidvalidity: int | None = None
+    imap_uid: int | None = None
+    phone_number: str | None = None
+    answer_given: str | None = None
+    callback_by: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of a case list."""
+
+    id: int
+    reference: str
+    subject: str
+    status: Status
+    channel: Channel
+    contact: str
+    assignee: str | None
+    last_message_at: str
+    opened_at: str
+    messages: int
+    channels: tuple[str, ...] = ()
+    notes: int = 0
+    product: str | None = None
+    deadline: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One item of a case's timeline: a message, a note or an event."""
+
+    kind: str  # "message", "note" or "event"
+    at: str
+    title: str
+    text: str
+    channel: Channel | None = None
+    direction: Direction | None = None
+    author: str = ""
+    ref_id: int = 0
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    summary: CaseSummary
+    contact_addresses: tuple[tuple[str, str], ...]
+    timeline: tuple[TimelineEntry, ...]
+    outcome: str | None = None
+    first_contact_resolution: bool | None = None
+    closed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    case: str
+    message: int | None
+    note: int | None
+    channel: str
+    subject: str
+    snippet: str
+
+
+@dataclass
+class Changes:
+    """What a service call changed, so screens refresh just that (Anki's OpChanges)."""
+
+    cases: set[int] = field(default_factory=set)
+    messages: set[int] = field(default_factory=set)
+    contacts: set[int] = field(default_factory=set)
+    created_case: bool = False
+
+    def merge(self, other: Changes) -> None:
+        self.cases |= other.cases
+        self.messages |= other.messages
+        self.contacts |= other.contacts
+        self.created_case = self.created_case or other.created_case

@@ -1,0 +1,158 @@
+"""Opening the database: pragmas, numbered migrations, transactions and error translation."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from storage import migrations
+from storage.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    NewerSchemaError,
+    StorageError,
+)
+
+log = logging.getLogger("loket.storage")
+
+
+def translate(exc: BaseException) -> StorageError | None:
+    """Map a known sqlite3/OS error to a StorageError with a Dutch message, else None."""
+    text = str(exc).lower()
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "database or disk is full" in text:
+        return DiskFullError("De schijf is vol. Er is niets half opgeslagen; maak ruimte vrij.")
+    if "database is locked" in text or "database is busy" in text:
+        return DatabaseLockedError("De database is bezet door een ander programma.")
+    if "file is not a database" in text or "malformed" in text:
+        return CorruptDatabaseError("Dit bestand is geen (leesbare) Loket-database.")
+    return None
+
+
+class Database:
+    """One open Loket database. `db.conn` is the sqlite3 connection, `db.utils` sqlite-utils."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self.utils = sqlite_utils.Database(conn)
+        self._depth = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise translate(exc) or exc from exc
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException as exc:
+            self._depth = 0
+            self.conn.rollback()
+            known = translate(exc)
+            if known is not None and not isinstance(exc, StorageError):
+                raise known from exc
+            raise
+        else:
+            self._depth = 0
+            try:
+                self.conn.commit()
+            except sqlite3.Error as exc:
+                self.conn.rollback()
+                raise translate(exc) or exc from exc
+
+    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
+        return list(self.conn.execute(sql, params))
+
+    def one(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def scalar(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> object:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    @property
+    def user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect(path: Path | str) -> Database:
+    """Open (creating if needed) and migrate the database at `path` (':memory:' allowed)."""
+    memory = str(path) == ":memory:"
+    if not memory:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=10.0
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA secure_delete = ON")
+    except sqlite3.Error as exc:
+        raise translate(exc) or CorruptDatabaseError(
+            f"De database kan niet worden geopend: {exc}"
+        ) from exc
+    db = Database(conn, None if memory else Path(path))
+    try:
+        migrate(db)
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def migrate(db: Database, steps: list[str] | None = None) -> int:
+    """Bring the schema to the newest version; refuse a database from a newer Loket."""
+    steps = migrations.MIGRATIONS if steps is None else steps
+    current = db.user_version
+    if current > len(steps):
+        raise NewerSchemaError(
+            f"Deze database (versie {current}) is gemaakt door een nieuwere Loket "
+            f"(deze kent tot versie {len(steps)}). Werk Loket bij."
+        )
+    for version in range(current, len(steps)):
+        log.info("migrating schema %d -> %d", version, version + 1)
+        with db.transaction() as conn:
+            for statement in _statements(steps[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+    return db.user_version
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers keep their inner semicolons)."""
+    out: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        out.append(buffer.strip())
+    return out

@@ -1,0 +1,31 @@
+"""Every file path Loket uses comes from here, so tests can redirect them all at once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "Loket"
+
+
+def data_dir() -> Path:
+    """The folder holding the default database and blob store (LOKET_DATA_DIR overrides)."""
+    override = os.environ.get("LOKET_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "loket.db"
+
+
+def blob_dir_for(db_path: Path) -> Path:
+    """The blob store lives beside the database: loket.db -> loket.blobs/."""
+    return db_path.with_name(db_path.stem + ".blobs")
+
+
+def log_dir() -> Path:
+    return data_dir() / "logs"

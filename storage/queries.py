@@ -1,0 +1,244 @@
+"""SQL for reading: case lists, a case's timeline, full-text search and counts."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storage.db import Database
+
+SORTS = {
+    "last_message_at": "c.last_message_at",
+    "opened_at": "c.opened_at",
+    "reference": "c.reference",
+    "subject": "c.subject COLLATE NOCASE",
+    "status": "c.status",
+    "contact": "p.name COLLATE NOCASE",
+    "assignee": "u.display_name COLLATE NOCASE",
+    "channel": "c.channel",
+    "deadline": "c.deadline",
+}
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Which cases a list shows; everything is filtered and sorted in SQL."""
+
+    statuses: tuple[str, ...] = ()
+    channel: str | None = None
+    assignee_id: int | None = None
+    unassigned: bool = False
+    contact_id: int | None = None
+    text: str = ""
+    sort: str = "last_message_at"
+    descending: bool = True
+    extra_params: dict[str, Any] = field(default_factory=dict)
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.statuses:
+            clauses.append(f"c.status IN ({', '.join('?' for _ in self.statuses)})")
+            params.extend(self.statuses)
+        if self.channel:
+            clauses.append(
+                "(c.channel = ? OR EXISTS (SELECT 1 FROM messages m "
+                "WHERE m.case_id = c.id AND m.channel = ?))"
+            )
+            params.extend([self.channel, self.channel])
+        if self.assignee_id is not None:
+            clauses.append("c.assignee_id = ?")
+            params.append(self.assignee_id)
+        if self.unassigned:
+            clauses.append("c.assignee_id IS NULL")
+        if self.contact_id is not None:
+            clauses.append("c.contact_id = ?")
+            params.append(self.contact_id)
+        fts = fts_query(self.text)
+        if fts:
+            clauses.append(
+                "(c.id IN (SELECT case_id FROM search_index WHERE search_index MATCH ?) "
+                "OR c.reference = ?)"
+            )
+            params.extend([fts, self.text.strip().upper()])
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query from what a person typed: every word must match, the last as prefix."""
+    tokens = _TOKEN_RE.findall(text or "")
+    if not tokens:
+        return ""
+    quoted = [f'"{t}"' for t in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def case_ids(db: Database, query: CaseQuery) -> list[int]:
+    where, params = query.where()
+    order = SORTS.get(query.sort, SORTS["last_message_at"])
+    direction = "DESC" if query.descending else "ASC"
+    joins = ""
+    if query.sort == "contact":
+        joins += " LEFT JOIN contacts p ON p.id = c.contact_id"
+    if query.sort == "assignee":
+        joins += " LEFT JOIN users u ON u.id = c.assignee_id"
+    sql = f"SELECT c.id FROM cases c{joins}{where} ORDER BY {order} {direction}, c.id {direction}"
+    return [int(r[0]) for r in db.conn.execute(sql, params)]
+
+
+def count_cases(db: Database, query: CaseQuery) -> int:
+    where, params = query.where()
+    return int(db.scalar(f"SELECT count(*) FROM cases c{where}", params) or 0)  # type: ignore[call-overload]
+
+
+_SUMMARY_SQL = """
+SELECT c.id, c.reference, c.subject, c.status, c.channel, c.last_message_at, c.opened_at,
+       c.product, c.deadline, c.contact_id, c.assignee_id, c.confidential,
+       coalesce(p.name, '') AS contact,
+       (SELECT a.value FROM contact_addresses a WHERE a.contact_id = p.id ORDER BY a.id LIMIT 1)
+           AS contact_address,
+       u.display_name AS assignee,
+       (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS messages,
+       (SELECT group_concat(DISTINCT m.channel) FROM messages m WHERE m.case_id = c.id)
+           AS channels,
+       (SELECT count(*) FROM notes n WHERE n.case_id = c.id) AS notes
+FROM cases c
+LEFT JOIN contacts p ON p.id = c.contact_id
+LEFT JOIN users u ON u.id = c.assignee_id
+"""
+
+
+def case_rows(db: Database, ids: Sequence[int]) -> list[sqlite3.Row]:
+    """Summary rows for `ids`, in the order of `ids`."""
+    if not ids:
+        return []
+    by_id: dict[int, sqlite3.Row] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        sql = _SUMMARY_SQL + f" WHERE c.id IN ({', '.join('?' for _ in chunk)})"
+        for row in db.conn.execute(sql, chunk):
+            by_id[int(row["id"])] = row
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def case_messages(db: Database, case_id: int) -> list[sqlite3.Row]:
+    return db.query(
+        "SELECT m.*, u.display_name AS author FROM messages m "
+        "LEFT JOIN users u ON u.id = m.author_id WHERE m.case_id = ? ORDER BY m.sent_at, m.id",
+        (case_id,),
+    )
+
+
+def case_notes(db: Database, case_id: int) -> list[sqlite3.Row]:
+    return db.query(
+        "SELECT n.*, u.display_name AS author FROM notes n LEFT JOIN users u ON u.id = n.author_id "
+        "WHERE n.case_id = ? ORDER BY n.created_at, n.id",
+        (case_id,),
+    )
+
+
+def case_events(db: Database, case_id: int) -> list[sqlite3.Row]:
+    return db.query("SELECT * FROM case_events WHERE case_id = ? ORDER BY id", (case_id,))
+
+
+def attachments_of(db: Database, message_id: int) -> list[sqlite3.Row]:
+    return db.query("SELECT * FROM attachments WHERE message_id = ? ORDER BY id", (message_id,))
+
+
+def contact_addresses(db: Database, contact_id: int) -> list[sqlite3.Row]:
+    return db.query(
+        "SELECT kind, value FROM contact_addresses WHERE contact_id IN "
+        "(SELECT id FROM contacts WHERE id = ? OR merged_into = ?) ORDER BY id",
+        (contact_id, contact_id),
+    )
+
+
+def messages_list(
+    db: Database, case_id: int | None = None, contact_id: int | None = None, limit: int = 1000
+) -> list[sqlite3.Row]:
+    clauses, params = [], []
+    if case_id is not None:
+        clauses.append("m.case_id = ?")
+        params.append(case_id)
+    if contact_id is not None:
+        clauses.append("m.contact_id = ?")
+        params.append(contact_id)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return db.query(
+        "SELECT m.id, m.channel, m.direction, m.sent_at, m.sender, m.sender_name, m.subject, "
+        "m.body_text, m.raw_sha256, m.parse_error, m.message_id, c.reference "
+        f"FROM messages m LEFT JOIN cases c ON c.id = m.case_id{where} "
+        "ORDER BY m.sent_at, m.id LIMIT ?",
+        (*params, limit),
+    )
+
+
+def search(db: Database, text: str, limit: int = 50) -> list[sqlite3.Row]:
+    """Best matches first (bm25), with a short snippet around the hit."""
+    fts = fts_query(text)
+    if not fts:
+        return []
+    return db.query(
+        "SELECT s.kind, s.ref_id, c.reference, "
+        "coalesce(m.channel, 'note') AS channel, coalesce(m.subject, c.subject) AS subject, "
+        "snippet(search_index, 1, '[', ']', '…', 12) AS snippet "
+        "FROM search_index s "
+        "JOIN cases c ON c.id = s.case_id "
+        "LEFT JOIN messages m ON s.kind = 'message' AND m.id = s.ref_id "
+        "WHERE search_index MATCH ? ORDER BY s.rank LIMIT ?",
+        (fts, limit),
+    )
+
+
+def stats(db: Database, date_from: str | None, date_to: str | None) -> dict[str, Any]:
+    """Counts for cases opened and messages sent in [date_from, date_to] (dates inclusive)."""
+    lo = date_from or "0000-01-01"
+    hi = (date_to or "9999-12-31") + "T99"  # inclusive of the whole end day
+    case_where = "WHERE opened_at >= ? AND opened_at <= ?"
+    out: dict[str, Any] = {}
+    out["cases_total"] = int(db.scalar(f"SELECT count(*) FROM cases {case_where}", (lo, hi)) or 0)  # type: ignore[call-overload]
+    out["cases_by_status"] = {
+        r[0]: r[1]
+        for r in db.query(
+            f"SELECT status, count(*) FROM cases {case_where} GROUP BY status ORDER BY status",
+            (lo, hi),
+        )
+    }
+    out["cases_by_channel"] = {
+        r[0]: r[1]
+        for r in db.query(
+            f"SELECT channel, count(*) FROM cases {case_where} GROUP BY channel ORDER BY channel",
+            (lo, hi),
+        )
+    }
+    msg_where = "WHERE sent_at >= ? AND sent_at <= ?"
+    out["messages_total"] = int(db.scalar(f"SELECT count(*) FROM messages {msg_where}", (lo, hi)) or 0)  # type: ignore[call-overload]
+    out["messages_by_channel"] = {
+        r[0]: r[1]
+        for r in db.query(
+            f"SELECT channel, count(*) FROM messages {msg_where} GROUP BY channel ORDER BY channel",
+            (lo, hi),
+        )
+    }
+    closed = db.one(
+        f"SELECT count(*), sum(first_contact_resolution = 1) FROM cases {case_where} "
+        "AND status = 'afgerond'",
+        (lo, hi),
+    )
+    out["cases_closed"] = int(closed[0]) if closed else 0
+    out["closed_first_contact"] = int(closed[1] or 0) if closed else 0
+    out["messages_unparsed"] = int(
+        db.scalar(f"SELECT count(*) FROM messages {msg_where} AND parse_error IS NOT NULL", (lo, hi))  # type: ignore[call-overload]
+        or 0
+    )
+    out["contacts_total"] = int(
+        db.scalar("SELECT count(*) FROM contacts WHERE merged_into IS NULL") or 0  # type: ignore[call-overload]
+    )
+    return out

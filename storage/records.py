@@ -1,0 +1,289 @@
+"""SQL for writing records: contacts, cases, messages, notes, events and the search index.
+
+Every function expects to run inside `Database.transaction()`; none commits on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from storage.db import Database
+
+
+def next_reference(db: Database, year: int) -> str:
+    row = db.one(
+        "INSERT INTO reference_counters(year, last) VALUES (?, 1) "
+        "ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last",
+        (year,),
+    )
+    assert row is not None
+    return f"LK-{year}-{int(row[0]):06d}"
+
+
+def contact_by_address(db: Database, kind: str, value: str) -> int | None:
+    row = db.one(
+        "SELECT c.id, c.merged_into FROM contact_addresses a JOIN contacts c ON c.id = a.contact_id "
+        "WHERE a.kind = ? AND a.value = ?",
+        (kind, value),
+    )
+    if row is None:
+        return None
+    return resolve_contact(db, int(row["id"]))
+
+
+def resolve_contact(db: Database, contact_id: int) -> int:
+    """Follow merged_into to the surviving contact."""
+    seen = set()
+    while contact_id not in seen:
+        seen.add(contact_id)
+        target = db.scalar("SELECT merged_into FROM contacts WHERE id = ?", (contact_id,))
+        if target is None:
+            return contact_id
+        contact_id = int(target)  # type: ignore[call-overload]
+    return contact_id
+
+
+def insert_contact(db: Database, name: str, created_at: str, kind: str = "persoon") -> int:
+    cur = db.conn.execute(
+        "INSERT INTO contacts(name, kind, created_at) VALUES (?, ?, ?)", (name, kind, created_at)
+    )
+    return int(cur.lastrowid or 0)
+
+
+def add_address(db: Database, contact_id: int, kind: str, value: str, created_at: str) -> None:
+    db.conn.execute(
+        "INSERT OR IGNORE INTO contact_addresses(contact_id, kind, value, created_at) "
+        "VALUES (?, ?, ?, ?)",
+        (contact_id, kind, value, created_at),
+    )
+
+
+def update_contact_name(db: Database, contact_id: int, name: str) -> None:
+    db.conn.execute(
+        "UPDATE contacts SET name = ? WHERE id = ? AND name = ''", (name, contact_id)
+    )
+
+
+def contact_name(db: Database, contact_id: int | None) -> str:
+    if contact_id is None:
+        return ""
+    return str(db.scalar("SELECT name FROM contacts WHERE id = ?", (contact_id,)) or "")
+
+
+def insert_case(db: Database, values: dict[str, Any]) -> int:
+    cols = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cur = db.conn.execute(f"INSERT INTO cases({cols}) VALUES ({marks})", tuple(values.values()))
+    return int(cur.lastrowid or 0)
+
+
+CASE_COLUMNS = frozenset(
+    {
+        "subject", "status", "assignee_id", "product", "confidential", "deadline",
+        "first_contact_resolution", "outcome", "updated_at", "last_message_at",
+        "first_response_at", "closed_at", "contact_id", "legal_hold",
+    }
+)
+
+
+def update_case(db: Database, case_id: int, values: dict[str, Any]) -> None:
+    unknown = set(values) - CASE_COLUMNS
+    if unknown:
+        raise ValueError(f"unknown case columns: {sorted(unknown)}")
+    sets = ", ".join(f"{col} = ?" for col in values)
+    db.conn.execute(f"UPDATE cases SET {sets} WHERE id = ?", (*values.values(), case_id))
+
+
+def case_row(db: Database, case_id: int) -> sqlite3.Row | None:
+    return db.one("SELECT * FROM cases WHERE id = ?", (case_id,))
+
+
+def case_id_by_reference(db: Database, reference: str) -> int | None:
+    value = db.scalar("SELECT id FROM cases WHERE reference = ?", (reference.upper(),))
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+def case_id_by_message_ids(db: Database, message_ids: Sequence[str]) -> int | None:
+    for mid in message_ids:
+        value = db.scalar(
+            "SELECT case_id FROM messages WHERE message_id = ? AND case_id IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1",
+            (mid,),
+        )
+        if value is not None:
+            return int(value)  # type: ignore[call-overload]
+    return None
+
+
+def open_case_id_by_subject(
+    db: Database, contact_id: int, normalized_subject: str, since: str
+) -> int | None:
+    value = db.scalar(
+        "SELECT id FROM cases WHERE contact_id = ? AND normalized_subject = ? "
+        "AND status != 'afgerond' AND last_message_at >= ? ORDER BY last_message_at DESC LIMIT 1",
+        (contact_id, normalized_subject, since),
+    )
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+def message_exists(db: Database, raw_sha256: str) -> int | None:
+    value = db.scalar("SELECT id FROM messages WHERE raw_sha256 = ?", (raw_sha256,))
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+def imap_message_exists(
+    db: Database, account_id: int, folder: str, uidvalidity: int, uid: int
+) -> int | None:
+    value = db.scalar(
+        "SELECT id FROM messages WHERE account_id = ? AND imap_folder = ? "
+        "AND imap_uidvalidity = ? AND imap_uid = ?",
+        (account_id, folder, uidvalidity, uid),
+    )
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+MESSAGE_COLUMNS = (
+    "case_id", "contact_id", "channel", "direction", "account_id", "message_id", "in_reply_to",
+    "references_", "external_id", "imap_folder", "imap_uidvalidity", "imap_uid", "sent_at",
+    "received_at", "sender", "sender_name", "recipients", "subject", "body_text", "body_html",
+    "raw_sha256", "parse_error", "phone_number", "answer_given", "callback_by", "author_id",
+)
+
+_INSERT_MESSAGE = (
+    f"INSERT INTO messages({', '.join(MESSAGE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in MESSAGE_COLUMNS)})"
+)
+_INSERT_INDEX = (
+    "INSERT INTO search_index(rowid, subject, body, contact, kind, ref_id, case_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def insert_message(db: Database, values: dict[str, Any], contact: str) -> int:
+    """Insert one message and its search-index row."""
+    cur = db.conn.execute(_INSERT_MESSAGE, tuple(values.get(c) for c in MESSAGE_COLUMNS))
+    message_id = int(cur.lastrowid or 0)
+    db.conn.execute(
+        _INSERT_INDEX,
+        (
+            _index_rowid("message", message_id),
+            values.get("subject") or "",
+            values.get("body_text") or "",
+            contact,
+            "message",
+            message_id,
+            values.get("case_id"),
+        ),
+    )
+    return message_id
+
+
+def insert_messages(
+    db: Database, rows: Iterable[dict[str, Any]], contacts: Sequence[str]
+) -> list[int]:
+    """Bulk path: executemany for the rows, then one executemany for their index rows."""
+    rows = list(rows)
+    first = int(db.scalar("SELECT coalesce(max(id), 0) FROM messages") or 0) + 1  # type: ignore[call-overload]
+    ids = list(range(first, first + len(rows)))
+    db.conn.executemany(
+        f"INSERT INTO messages(id, {', '.join(MESSAGE_COLUMNS)}) "
+        f"VALUES (?, {', '.join('?' for _ in MESSAGE_COLUMNS)})",
+        ((mid, *(r.get(c) for c in MESSAGE_COLUMNS)) for mid, r in zip(ids, rows, strict=True)),
+    )
+    db.conn.executemany(
+        _INSERT_INDEX,
+        (
+            (
+                _index_rowid("message", mid),
+                r.get("subject") or "",
+                r.get("body_text") or "",
+                name,
+                "message",
+                mid,
+                r.get("case_id"),
+            )
+            for mid, r, name in zip(ids, rows, contacts, strict=True)
+        ),
+    )
+    return ids
+
+
+def _index_rowid(kind: str, ref_id: int) -> int:
+    """Messages and notes share one FTS table: even rowids for messages, odd for notes."""
+    return ref_id * 2 + (0 if kind == "message" else 1)
+
+
+def move_message(db: Database, message_id: int, case_id: int) -> None:
+    db.conn.execute("UPDATE messages SET case_id = ? WHERE id = ?", (case_id, message_id))
+    db.conn.execute(
+        "UPDATE search_index SET case_id = ? WHERE rowid = ?",
+        (case_id, _index_rowid("message", message_id)),
+    )
+
+
+def insert_attachment(db: Database, message_id: int, values: dict[str, Any]) -> int:
+    cur = db.conn.execute(
+        "INSERT INTO attachments(message_id, filename, content_type, size, sha256, content_id, "
+        "inline) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            message_id,
+            values["filename"],
+            values["content_type"],
+            values["size"],
+            values["sha256"],
+            values.get("content_id"),
+            int(bool(values.get("inline"))),
+        ),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def insert_note(
+    db: Database, case_id: int, author_id: int | None, created_at: str, text: str, contact: str
+) -> int:
+    cur = db.conn.execute(
+        "INSERT INTO notes(case_id, author_id, created_at, text) VALUES (?, ?, ?, ?)",
+        (case_id, author_id, created_at, text),
+    )
+    note_id = int(cur.lastrowid or 0)
+    db.conn.execute(
+        _INSERT_INDEX,
+        (_index_rowid("note", note_id), "", text, contact, "note", note_id, case_id),
+    )
+    return note_id
+
+
+def insert_event(
+    db: Database,
+    case_id: int | None,
+    at: str,
+    actor: str,
+    kind: str,
+    data: dict[str, Any],
+    device: str = "",
+) -> int:
+    cur = db.conn.execute(
+        "INSERT INTO case_events(uid, case_id, at, actor, device, kind, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (str(uuid.uuid4()), case_id, at, actor, device, kind, json.dumps(data, sort_keys=True)),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def user_id(db: Database, name: str) -> int | None:
+    value = db.scalar("SELECT id FROM users WHERE name = ? AND active = 1", (name,))
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+def insert_user(db: Database, name: str, display_name: str, role: str, created_at: str) -> int:
+    cur = db.conn.execute(
+        "INSERT INTO users(name, display_name, role, created_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(name) DO UPDATE SET display_name = excluded.display_name RETURNING id",
+        (name, display_name, role, created_at),
+    )
+    row = cur.fetchone()
+    return int(row[0])
