@@ -12,7 +12,7 @@ DEMO_CASES ?= 500
 APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 fonts-dejavu-core xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
-	dovecot-imapd python3-venv
+	dovecot-imapd
 
 .PHONY: run test test-fast bench lint system-deps venv translations clean
 
