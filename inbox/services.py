@@ -32,7 +32,7 @@ from storage import queries, records
 from storage.blobs import BlobStore
 from storage.db import Database, connect
 from storage.paths import blob_dir_for
-from storage.queries import CaseQuery
+from storage.queries import CaseQuery  # re-exported for desktop/ and the CLI
 
 log = logging.getLogger("loket.services")
 
@@ -296,7 +296,7 @@ class Loket:
     def set_status(self, reference: str, status: Status | str) -> Changes:
         status = _status(status)
         if status is Status.AFGEROND:
-            return self.close(reference, outcome="", first_contact_resolution=False)
+            return self.close_case(reference, outcome="", first_contact_resolution=False)
         with self.db.transaction():
             case = self._case(reference)
             if case["status"] == status.value:
@@ -311,7 +311,9 @@ class Loket:
             )
         return Changes(cases={case["id"]})
 
-    def close(self, reference: str, outcome: str, first_contact_resolution: bool) -> Changes:
+    def close_case(
+        self, reference: str, outcome: str, first_contact_resolution: bool
+    ) -> Changes:
         """Afronden with an outcome and whether it was handled in one go ("in één keer")."""
         with self.db.transaction():
             case = self._case(reference)
@@ -409,7 +411,7 @@ class Loket:
                     self.db, int(case["id"]), {"first_response_at": clock.iso(moment)}
                 )
         if resolved:
-            self.close(received.reference, outcome=answer.strip(), first_contact_resolution=True)
+            self.close_case(received.reference, outcome=answer.strip(), first_contact_resolution=True)
         return received
 
     # -- reading ------------------------------------------------------------------------

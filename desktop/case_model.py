@@ -1,0 +1,238 @@
+"""The case list as a table model over case ids; rows are fetched lazily, sorted in SQL."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QT_TRANSLATE_NOOP,
+    Qt,
+    Signal,
+)
+
+from desktop.formatting import local_time
+from inbox.model import CaseSummary
+from inbox.services import CaseQuery, Loket
+
+Index = QModelIndex | QPersistentModelIndex
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str  # English source, marked for lupdate; translated in headerData
+    sort_key: str | None  # a key of storage.queries.SORTS, None: not sortable in SQL
+
+
+COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Case"), "reference"),
+    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Subject"), "subject"),
+    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Resident"), "contact"),
+    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Channel"), "channel"),
+    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Status"), "status"),
+    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Handled by"), "assignee"),
+    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Last message"), "last_message_at"),
+    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Messages"), None),
+)
+LAST_MESSAGE_COLUMN = 6
+MESSAGES_COLUMN = 7
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Holds the ordered ids of a CaseQuery; shows `page_size` more rows per fetchMore.
+
+    Summaries come from `loket.case_summaries(ids)` a page at a time and are kept in a small
+    LRU cache, so a list of 100,000 cases costs one id query and a few pages of rows.
+    """
+
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        loket: Loket,
+        query: CaseQuery | None = None,
+        *,
+        page_size: int = 200,
+        cache_size: int = 2000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.loket = loket
+        self.page_size = page_size
+        self.cache_size = max(cache_size, page_size)
+        self._query = query or CaseQuery()
+        self._ids: list[int] = []
+        self._shown = 0
+        self._cache: OrderedDict[int, CaseSummary] = OrderedDict()
+        self._load(self.page_size)
+
+    # -- what it shows -------------------------------------------------------------------
+
+    @property
+    def query(self) -> CaseQuery:
+        return self._query
+
+    def total(self) -> int:
+        """All cases the query matches, loaded or not."""
+        return len(self._ids)
+
+    def set_query(self, query: CaseQuery) -> None:
+        """Show another filter, keeping the current sort."""
+        self._query = replace(query, sort=self._query.sort, descending=self._query.descending)
+        self.refresh(keep_rows=False)
+
+    def refresh(self, keep_rows: bool = True) -> None:
+        """Re-run the query (after a change); keeps as many rows loaded as before."""
+        self._load(max(self._shown, self.page_size) if keep_rows else self.page_size)
+
+    def _load(self, rows: int) -> None:
+        self.beginResetModel()
+        self._ids = self.loket.case_ids(self._query)
+        self._cache.clear()
+        self._shown = min(rows, len(self._ids))
+        self.endResetModel()
+        self.refreshed.emit()
+
+    def case_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < self._shown else None
+
+    def row_of(self, case_id: int) -> int | None:
+        """The row showing `case_id`, fetching more pages when it is further down the list."""
+        try:
+            position = self._ids.index(case_id)
+        except ValueError:
+            return None
+        while position >= self._shown and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+        return position
+
+    def summary(self, row: int) -> CaseSummary | None:
+        case_id = self.case_id(row)
+        if case_id is None:
+            return None
+        found = self._cache.get(case_id)
+        if found is None:
+            self._fill_cache(row)
+            found = self._cache.get(case_id)
+        else:
+            self._cache.move_to_end(case_id)
+        return found
+
+    def _fill_cache(self, row: int) -> None:
+        start = row - row % self.page_size
+        ids = self._ids[start : min(start + self.page_size, self._shown)]
+        for summary in self.loket.case_summaries(ids):
+            self._cache[summary.id] = summary
+            self._cache.move_to_end(summary.id)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    # -- Qt model interface --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._shown < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        more = min(self.page_size, len(self._ids) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("CaseTableModel", COLUMNS[section].title)
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == MESSAGES_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not 0 <= column < len(COLUMNS):
+            return None
+        if role == CASE_ID_ROLE:
+            return self.case_id(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == MESSAGES_COLUMN:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, REFERENCE_ROLE):
+            return None
+        case = self.summary(row)
+        if case is None:
+            return None
+        if role == REFERENCE_ROLE:
+            return case.reference
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return case.subject if column == 1 else None
+        return _cell(case, column)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL; columns SQL cannot sort by are left as they are."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        key = COLUMNS[column].sort_key
+        if key == self._query.sort and descending == self._query.descending:
+            return
+        self._query = replace(self._query, sort=key, descending=descending)
+        self.refresh()
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order the list is sorted by now (for the header's indicator)."""
+        for number, column in enumerate(COLUMNS):
+            if column.sort_key == self._query.sort:
+                order = (
+                    Qt.SortOrder.DescendingOrder
+                    if self._query.descending
+                    else Qt.SortOrder.AscendingOrder
+                )
+                return number, order
+        return LAST_MESSAGE_COLUMN, Qt.SortOrder.DescendingOrder
+
+
+def _cell(case: CaseSummary, column: int) -> str | int:
+    if column == 0:
+        return case.reference
+    if column == 1:
+        return case.subject
+    if column == 2:
+        return case.contact
+    if column == 3:
+        return case.channel.label
+    if column == 4:
+        return case.status.label
+    if column == 5:
+        return case.assignee or ""
+    if column == LAST_MESSAGE_COLUMN:
+        return local_time(case.last_message_at)
+    return case.messages

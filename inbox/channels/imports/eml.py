@@ -1,0 +1,16 @@
+"""Import of single e-mails (.eml): the original bytes are stored before they are parsed."""
+
+from __future__ import annotations
+
+from inbox.channels.mailparse import parse_email
+from inbox.model import Direction
+from inbox.services import Loket, Received
+
+
+def import_bytes(loket: Loket, raw: bytes, direction: Direction = Direction.INBOUND) -> Received:
+    """Store `raw` durably, then parse and file it; identical bytes are a duplicate."""
+    digest = loket.store_original(raw)
+    if loket.is_duplicate(digest):
+        return Received(None, None, None, True, False)
+    message = parse_email(raw, digest, direction=direction, received_at=loket.now())
+    return loket.receive(message)

@@ -1,0 +1,259 @@
+"""The command line: the same services as the UI, for scripts, tests and the archivaris.
+
+Exit codes: 0 success, 2 usage error (argparse), 1 any other error with one line on stderr.
+Nothing here imports Qt, so commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from inbox.errors import LoketError
+from inbox.model import Status
+from storage.errors import StorageError
+
+log = logging.getLogger("loket.cli")
+
+COMMANDS = ("demo", "import", "cases", "messages", "case", "search", "stats")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="loket", description="Loket: één inbox voor het klantcontactcentrum."
+    )
+    parser.add_argument("--db", type=Path, help="database file (default: LOKET_DB or user data)")
+    parser.add_argument("--user", help="act as this user (default: LOKET_USER)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", help="fill the database with realistic demo data")
+    p.add_argument("--cases", type=int, default=500)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("import", help="import .eml and .mbox files")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("cases", help="list cases")
+    p.add_argument("--status", choices=[s.value for s in Status])
+    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("messages", help="list messages of a case or a contact")
+    p.add_argument("--case")
+    p.add_argument("--contact", help="an e-mail address, phone number or handle")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("case", help="show or change one case")
+    p.add_argument("reference")
+    p.add_argument("--assign", metavar="USER", help="assign to USER ('' to unassign)")
+    p.add_argument("--status", choices=[s.value for s in Status])
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="full-text search over all messages and notes")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("stats", help="counts per status and channel")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        return Path(args.db)
+    if os.environ.get("LOKET_DB"):
+        return Path(os.environ["LOKET_DB"])
+    from storage.paths import default_db_path
+
+    return default_db_path()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one parsed command; errors for people become one line on stderr and exit 1."""
+    try:
+        return _dispatch(args)
+    except (LoketError, StorageError) as exc:
+        print(f"loket: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("loket: afgebroken", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, detail in the log
+        log.exception("unexpected error in %s", args.command)
+        print(f"loket: onverwachte fout ({type(exc).__name__}); zie het logbestand", file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from inbox.services import SYSTEM_USER, Loket
+
+    user = args.user or os.environ.get("LOKET_USER") or SYSTEM_USER
+    loket = Loket.open(db_path(args), user=user)
+    try:
+        handler = globals()[f"cmd_{args.command}"]
+        return int(handler(loket, args))
+    finally:
+        loket.close()
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+        sys.stdout.write("\n")
+    else:
+        print(text)
+
+
+def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
+    from inbox import demo
+
+    if args.cases < 0:
+        raise LoketError("Het aantal zaken kan niet negatief zijn.")
+    counts = demo.build(loket, cases=args.cases, seed=args.seed)
+    _emit(args, counts, f"Demogegevens gemaakt: {counts['cases']} zaken, "
+                        f"{counts['messages']} berichten, {counts['contacts']} inwoners.")
+    return 0
+
+
+def cmd_import(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.channels.imports.files import import_files
+
+    report = import_files(loket, args.files)
+    lines = [f"{report.imported} geïmporteerd, {report.duplicates} dubbel, "
+             f"{len(report.failed)} mislukt"]
+    lines += [f"  {f['file']}: {f['error']}" for f in report.failed]
+    _emit(args, report.as_json(), "\n".join(lines))
+    return 1 if report.failed and not (report.imported or report.duplicates) else 0
+
+
+def _case_json(s: Any) -> dict[str, Any]:
+    return {
+        "reference": s.reference,
+        "subject": s.subject,
+        "status": s.status.value,
+        "assignee": s.assignee,
+        "channel": s.channel.value,
+        "channels": list(s.channels),
+        "contact": s.contact,
+        "messages": s.messages,
+        "notes": s.notes,
+        "opened_at": s.opened_at,
+        "last_message_at": s.last_message_at,
+        "product": s.product,
+        "deadline": s.deadline,
+    }
+
+
+def cmd_cases(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.services import CaseQuery
+
+    query = CaseQuery(statuses=(args.status,) if args.status else ())
+    ids = loket.case_ids(query)
+    if args.limit:
+        ids = ids[: args.limit]
+    items = [_case_json(s) for s in loket.case_summaries(ids)]
+    text = "\n".join(
+        f"{c['reference']}  {c['status']:<16} {c['channel']:<9} {c['contact'][:24]:<24} "
+        f"{c['subject'][:60]}"
+        for c in items
+    )
+    _emit(args, items, text or "Geen zaken.")
+    return 0
+
+
+def cmd_messages(loket: Any, args: argparse.Namespace) -> int:
+    items = loket.messages(case_reference=args.case, contact_address=args.contact)
+    text = "\n".join(
+        f"{m['sent_at']}  {m['case'] or '-':<15} {m['channel']:<8} {m['direction']:<3} "
+        f"{(m['sender_name'] or m['sender'])[:24]:<24} {m['subject'][:50]}"
+        for m in items
+    )
+    _emit(args, items, text or "Geen berichten.")
+    return 0
+
+
+def cmd_case(loket: Any, args: argparse.Namespace) -> int:
+    if args.assign is not None:
+        loket.assign(args.reference, args.assign or None)
+    if args.status:
+        loket.set_status(args.reference, args.status)
+    if args.note:
+        loket.add_note(args.reference, args.note)
+    detail = loket.case_detail(args.reference)
+    data = _case_json(detail.summary)
+    data.update(
+        outcome=detail.outcome,
+        first_contact_resolution=detail.first_contact_resolution,
+        closed_at=detail.closed_at,
+        contact_addresses=[{"kind": k, "value": v} for k, v in detail.contact_addresses],
+        timeline=[
+            {k: (v.value if hasattr(v, "value") else v) for k, v in asdict(t).items()}
+            for t in detail.timeline
+        ],
+    )
+    s = detail.summary
+    lines = [f"{s.reference}  {s.subject}", f"Status: {s.status.label}   Kanaal: {s.channel.label}"
+             f"   Inwoner: {s.contact}   Behandelaar: {s.assignee or '-'}", ""]
+    for t in detail.timeline:
+        lines.append(f"{t.at}  [{t.kind}] {t.author}: {t.title}")
+        if t.text:
+            lines.extend("    " + line for line in t.text.splitlines()[:20])
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_search(loket: Any, args: argparse.Namespace) -> int:
+    hits = loket.search(args.query, limit=args.limit)
+    items = [
+        {"case": h.case, "message": h.message, "note": h.note, "channel": h.channel,
+         "subject": h.subject, "snippet": h.snippet}
+        for h in hits
+    ]
+    text = "\n".join(f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}"
+                     for h in items)
+    _emit(args, items, text or "Niets gevonden.")
+    return 0
+
+
+def cmd_stats(loket: Any, args: argparse.Namespace) -> int:
+    for value in (args.date_from, args.date_to):
+        if value and not _is_date(value):
+            raise LoketError(f"'{value}' is geen datum (JJJJ-MM-DD).")
+    data = loket.stats(args.date_from, args.date_to)
+    lines = [f"Zaken: {data['cases_total']}"]
+    lines += [f"  {k}: {v}" for k, v in data["cases_by_status"].items()]
+    lines += ["Per kanaal:"] + [f"  {k}: {v}" for k, v in data["cases_by_channel"].items()]
+    lines += [f"Berichten: {data['messages_total']}"]
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error("no command")  # the GUI is started by main.py, not here
+    return run(args)
