@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -14,7 +15,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QT_TRANSLATE_NOOP,
     Signal,
 )
 from PySide6.QtGui import QPainter, QPalette
@@ -116,7 +116,9 @@ class _CountDelegate(QStyledItemDelegate):
             return
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        role = QPalette.ColorRole.PlaceholderText
+        if selected:
+            role = QPalette.ColorRole.HighlightedText
         painter.setPen(option.palette.color(role))
         rect: QRect = option.rect.adjusted(0, 0, -10, 0)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

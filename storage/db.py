@@ -143,16 +143,15 @@ def migrate(db: Database, steps: list[str] | None = None) -> int:
 
 def _statements(script: str) -> list[str]:
     """Split a migration script into statements (triggers keep their inner semicolons)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
     out: list[str] = []
     buffer = ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--"):
-            continue
-        buffer += line
+    for piece in "\n".join(lines).split(";"):
+        buffer += piece + ";"
         if sqlite3.complete_statement(buffer):
-            if buffer.strip():
+            if buffer.strip(" \n\t;"):
                 out.append(buffer.strip())
             buffer = ""
-    if buffer.strip():
+    if buffer.strip(" \n\t;"):
         out.append(buffer.strip())
     return out

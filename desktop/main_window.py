@@ -1,0 +1,213 @@
+"""Loket's main window: views on the left, the case list in the middle, the case on the right."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.case_model import CaseTableModel
+from desktop.case_table import CaseTable
+from desktop.case_view import CaseView
+from desktop.phone_dialog import ContactDialog
+from desktop.tasks import TaskRunner
+from desktop.views_panel import ViewsPanel
+from inbox.errors import LoketError, StorageError
+from inbox.model import Channel
+from inbox.services import Loket, Received
+
+log = logging.getLogger("loket.desktop.window")
+
+SEARCH_DELAY_MS = 200
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, loket: Loket, runner: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.loket = loket
+        self.runner = runner or TaskRunner(loket, parent=self)
+        self.setWindowTitle(self.tr("Loket — customer contact"))
+        self.setObjectName("MainWindow")
+
+        self.views = ViewsPanel(loket, self)
+        self.views.setMinimumWidth(180)
+        self.cases = CaseTableModel(loket, self.views.current_view().query(), parent=self)
+        self.table = CaseTable(self.cases, self)
+        self.case_view = CaseView(self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search all cases…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_search)
+        self._searched = ""
+
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.search)
+        middle_layout.addWidget(self.table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.views)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.case_view)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([200, 620, 460])
+        self.setCentralWidget(splitter)
+
+        self._make_actions()
+        self.list_count = QLabel(self)
+        self.totals = QLabel(self)
+        self.statusBar().addWidget(self.list_count, 1)
+        self.statusBar().addPermanentWidget(self.totals)
+
+        self.views.view_chosen.connect(self._view_chosen)
+        self.table.case_selected.connect(self._case_selected)
+        self.cases.refreshed.connect(self._update_counts)
+        self._update_counts()
+        self.resize(1280, 800)
+        self.table.setFocus()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        self.phone_action = QAction(self.tr("&Phone note"), self)
+        self.phone_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.phone_action.setToolTip(self.tr("Log a phone call (Ctrl+T)"))
+        self.phone_action.triggered.connect(lambda: self.open_contact_dialog(Channel.PHONE))
+        self.counter_action = QAction(self.tr("&Counter visit"), self)
+        self.counter_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.counter_action.setToolTip(self.tr("Log a counter visit (Ctrl+B)"))
+        self.counter_action.triggered.connect(lambda: self.open_contact_dialog(Channel.COUNTER))
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.find_action = QAction(self.tr("&Search"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self._focus_search)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(quit_action)
+        contact_menu = menu.addMenu(self.tr("&Contact"))
+        contact_menu.addAction(self.phone_action)
+        contact_menu.addAction(self.counter_action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.refresh_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("MainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.phone_action)
+        toolbar.addAction(self.counter_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+
+    def open_contact_dialog(self, channel: Channel) -> ContactDialog:
+        """Open the note form (non-modal, so the list stays usable); returns it for tests."""
+        dialog = ContactDialog(self.runner, channel, parent=self)
+        dialog.saved.connect(self._contact_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _contact_saved(self, received: Received) -> None:
+        self.refresh()
+        if received.case_id is not None and not self.table.select_case(received.case_id):
+            # the view does not show it (e.g. resolved at once): show it among all cases
+            self.search.clear()
+            self.apply_search()
+            self.views.choose("all")
+            self.table.select_case(received.case_id)
+        if received.reference:
+            self.statusBar().showMessage(
+                self.tr("Saved in case %1").replace("%1", received.reference), 5000
+            )
+
+    # -- list, search and selection ------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read counts, the list and the open case (after a change)."""
+        self.views.views.refresh_counts()
+        self.cases.refresh()
+        self._show_case(self.table.selected_case_id())
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        text = self.search.text().strip()
+        if text == self._searched:
+            return
+        starting = not self._searched
+        self._searched = text
+        if text and starting and self.views.current_view().key != "all":
+            self.views.choose("all")  # searching means: in all cases; a view narrows it again
+        else:
+            self.cases.set_query(self.views.current_view().query(text))
+
+    def _view_chosen(self, _key: str) -> None:
+        self.cases.set_query(self.views.current_view().query(self._searched))
+
+    def _case_selected(self, case_id: int | None) -> None:
+        self._show_case(case_id)
+
+    def _show_case(self, case_id: int | None) -> None:
+        row = None if case_id is None else self.cases.row_of(case_id)
+        summary = None if row is None else self.cases.summary(row)
+        if summary is None:
+            self.case_view.clear()
+            return
+        try:
+            self.case_view.show_case(self.loket.case_detail(summary.reference))
+        except (LoketError, StorageError) as exc:
+            self.case_view.clear()
+            self.statusBar().showMessage(str(exc), 8000)
+
+    def _update_counts(self) -> None:
+        total = self.cases.total()
+        if self._searched:
+            text = self.tr("%n case(s) found", "", total)
+        else:
+            text = self.tr("%n case(s) in this list", "", total)
+        self.list_count.setText(text)
+        views = self.views.views
+        self.totals.setText(
+            self.tr("Open: %1 · New: %2")
+            .replace("%1", str(views.count("open")))
+            .replace("%2", str(views.count("nieuw")))
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,165 @@
+"""The note form for a phone call or counter visit, built for speed: type, Enter, done."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import TaskRunner
+from inbox.errors import LoketError, StorageError
+from inbox.model import Channel
+from inbox.services import Loket, Received
+
+log = logging.getLogger("loket.desktop.contact")
+
+
+class ContactDialog(QDialog):
+    """Logs a phone call (Channel.PHONE) or counter visit (Channel.COUNTER) as a case message.
+
+    Errors from the domain stay inside the dialog (in Dutch, as the domain words them) and
+    nothing typed is lost; `saved` carries the Received once the note is stored.
+    """
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        channel: Channel = Channel.PHONE,
+        case_reference: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if channel not in (Channel.PHONE, Channel.COUNTER):
+            raise ValueError(f"no note form for {channel}")
+        self.runner = runner
+        self.channel = channel
+        self.received: Received | None = None
+        if channel is Channel.PHONE:
+            self.setWindowTitle(self.tr("Phone note"))
+        else:
+            self.setWindowTitle(self.tr("Counter visit"))
+
+        self.name = QLineEdit(self)
+        self.phone = QLineEdit(self)
+        self.phone.setPlaceholderText(self.tr("e.g. 06 12345678"))
+        self.subject = QLineEdit(self)
+        self.subject.setPlaceholderText(self.tr("Empty: the first line of the question"))
+        self.question = _plain_text(self)
+        self.answer = _plain_text(self)
+        self.resolved = QCheckBox(self.tr("Resolved in one go"), self)
+        self.callback = QCheckBox(self.tr("Call back before"), self)
+        self.callback_date = QDateEdit(QDate.currentDate().addDays(1), self)
+        self.callback_date.setCalendarPopup(True)
+        self.callback_date.setDisplayFormat("dd-MM-yyyy")
+        self.callback_date.setEnabled(False)
+        self.callback.toggled.connect(self.callback_date.setEnabled)
+        self.case_reference = QLineEdit(case_reference, self)
+        self.case_reference.setPlaceholderText(self.tr("LK-2026-000123 (optional)"))
+
+        callback_row = QHBoxLayout()
+        callback_row.addWidget(self.callback)
+        callback_row.addWidget(self.callback_date)
+        callback_row.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Phone number"), self.phone)
+        form.addRow(self.tr("S&ubject"), self.subject)
+        form.addRow(self.tr("&Question"), self.question)
+        form.addRow(self.tr("&Answer given"), self.answer)
+        form.addRow("", self.resolved)
+        form.addRow("", callback_row)
+        form.addRow(self.tr("Existing &case"), self.case_reference)
+
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
+        self.error.setAccessibleName(self.tr("Error"))
+        self.error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.submit)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, 560)
+        self.name.setFocus()
+
+    def submit(self) -> None:
+        """Store the note on the worker; close only once it is stored."""
+        if not self.save_button.isEnabled():
+            return  # already saving
+        self.error.hide()
+        self.save_button.setEnabled(False)
+        channel = self.channel
+        values = {
+            "name": self.name.text(),
+            "question": self.question.toPlainText(),
+            "answer": self.answer.toPlainText(),
+            "phone_number": self.phone.text(),
+            "subject": self.subject.text(),
+            "resolved": self.resolved.isChecked(),
+            "callback_by": (
+                self.callback_date.date().toString(Qt.DateFormat.ISODate)
+                if self.callback.isChecked()
+                else None
+            ),
+            "case_reference": self.case_reference.text().strip() or None,
+        }
+
+        def work(loket: Loket) -> Received:
+            return loket.log_contact(channel, **values)  # type: ignore[arg-type]
+
+        self.runner.run(work, self._stored, self._failed)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _stored(self, received: Received) -> None:
+        self.received = received
+        self.save_button.setEnabled(True)
+        self.saved.emit(received)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, LoketError | StorageError):
+            self.show_error(str(exc))
+        else:
+            log.error("saving a contact note failed", exc_info=exc)
+            self.show_error(self.tr("The note could not be saved because of an error in Loket. "
+                                    "Nothing was stored; please try again."))
+
+
+def _plain_text(parent: QWidget) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)  # Tab moves on, as in the single-line fields
+    edit.setMinimumHeight(70)
+    return edit
