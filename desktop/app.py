@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ def run(db_path: Path) -> int:
 
     from desktop.i18n import install_translators
     from inbox.errors import LoketError, StorageError
-    from inbox.services import Loket
+    from inbox.services import SYSTEM_USER, Loket
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -26,7 +27,7 @@ def run(db_path: Path) -> int:
     translators = install_translators(app)  # noqa: F841 - parented to app, kept alive
 
     try:
-        loket = Loket.open(db_path)
+        loket = Loket.open(db_path, user=os.environ.get("LOKET_USER") or SYSTEM_USER)
     except (LoketError, StorageError) as exc:
         log.error("cannot open database %s: %s", db_path, exc)
         box = QMessageBox(QMessageBox.Icon.Critical, "Loket",

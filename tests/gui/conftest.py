@@ -1,0 +1,132 @@
+"""GUI test kit: the offscreen platform, a small realistic database and a synchronous runner."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from inbox.model import Channel, IncomingMessage, Role  # noqa: E402
+from inbox.services import Loket  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+class StepClock:
+    """A clock that moves on a minute per reading, so the timeline order is fixed."""
+
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def __call__(self) -> datetime:
+        self.moment += timedelta(minutes=1)
+        return self.moment
+
+
+@dataclass
+class Sample:
+    """What the sample database holds, for assertions."""
+
+    path: Path
+    references: dict[str, str]  # short name -> case reference
+    ids: dict[str, int]
+
+    @property
+    def open_count(self) -> int:
+        return len(self.ids) - 1  # one case is closed
+
+
+def _mail(now: Callable[[], datetime], sender: str, name: str, subject: str,
+          body: str) -> IncomingMessage:
+    return IncomingMessage(channel=Channel.EMAIL, sent_at=now(), sender=sender,
+                           sender_name=name, subject=subject, body_text=body)
+
+
+def build_sample(path: Path) -> Sample:
+    """Six cases over four statuses and three channels, made through the services."""
+    loket = Loket.open(path)
+    now = StepClock(datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+    loket.now = now
+    try:
+        loket.ensure_user("anna", "Anna de Vries", Role.MEDEWERKER)
+        loket.ensure_user("bram", "Bram Jansen", Role.MEDEWERKER)
+        made = {
+            "afval": loket.receive(_mail(
+                now, "j.bakker@example.nl", "Jan Bakker", "Vraag over afvalpas",
+                "Goedemorgen,\n\nMijn afvalpas werkt niet meer bij de container.\n"
+                "Kunt u een nieuwe sturen?\n\nJan Bakker")),
+            "parkeren": loket.receive(_mail(
+                now, "f.elhadi@example.nl", "Fatima el Hadi", "Parkeervergunning bezoekers",
+                "Hoe vraag ik een bezoekersvergunning aan?")),
+            "boom": loket.receive(_mail(
+                now, "p.smit@example.nl", "Piet Smit", "Omgewaaide boom Dorpsstraat",
+                "Er ligt een boom over het fietspad. <b>niet vet</b> "
+                '<img src="http://tracker.example/x.png">')),
+            "paspoort": loket.log_contact(
+                Channel.PHONE, name="Sanne de Wit", question="Wanneer is mijn paspoort klaar?",
+                answer="Vanaf donderdag op te halen.", phone_number="06 12345678",
+                subject="Paspoort ophalen", at=now()),
+            "balie": loket.log_contact(
+                Channel.COUNTER, name="Henk Visser", question="Uittreksel BRP nodig voor werk.",
+                answer="Direct meegegeven.", resolved=True, subject="Uittreksel BRP", at=now()),
+            "subsidie": loket.receive(_mail(
+                now, "info@sportclub.example", "Sportclub De Zwaluw", "Subsidie jeugdsport",
+                "Wij willen subsidie aanvragen voor de jeugdafdeling.")),
+        }
+        references = {k: str(r.reference) for k, r in made.items()}
+        loket.assign(references["parkeren"], "anna")  # -> in behandeling
+        loket.assign(references["boom"], "bram")
+        loket.set_status(references["boom"], "wacht_op_inwoner")
+        loket.add_note(references["afval"], "Nieuwe pas aangevraagd bij de milieustraat.")
+        ids = {k: int(r.case_id or 0) for k, r in made.items()}
+    finally:
+        loket.close()
+    return Sample(path, references, ids)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Sample:
+    return build_sample(tmp_path / "loket.db")
+
+
+@pytest.fixture
+def loket(sample: Sample) -> Iterator[Loket]:
+    opened = Loket.open(sample.path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def runner(loket: Loket, qtbot):  # type: ignore[no-untyped-def]
+    from desktop.tasks import TaskRunner
+
+    return TaskRunner(loket, synchronous=True)
+
+
+@pytest.fixture
+def window(loket: Loket, runner, qtbot):  # type: ignore[no-untyped-def]
+    from desktop.main_window import MainWindow
+
+    win = MainWindow(loket, runner)
+    qtbot.addWidget(win)
+    return win
+
+
+# The offscreen platform plugin says this for every shown top-level window: it is the test
+# platform lacking a feature, not a fault in Loket, so it is the one Qt warning let through.
+OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))

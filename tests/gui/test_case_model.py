@@ -1,0 +1,97 @@
+"""The case list model: lazy pages, SQL sorting, kept selection; checked by qtmodeltester."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from desktop.case_model import CASE_ID_ROLE, COLUMNS, CaseTableModel
+from desktop.views_panel import VIEWS, ViewsModel
+from inbox.model import Channel
+from inbox.services import CaseQuery
+
+pytestmark = pytest.mark.gui
+
+
+def references(model: CaseTableModel) -> list[str]:
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_model_passes_modeltester_with_pages_and_sorting(loket, qtmodeltester):
+    model = CaseTableModel(loket, CaseQuery(), page_size=4)
+    assert model.total() == 6
+    assert model.rowCount() == 4 and model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
+
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 6 and not model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)
+
+    for column in range(len(COLUMNS)):
+        model.sort(column, Qt.SortOrder.AscendingOrder)
+        qtmodeltester.check(model)
+
+
+def test_columns_and_cells(loket, sample):
+    model = CaseTableModel(loket, CaseQuery(sort="reference", descending=False))
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Case", "Subject", "Resident", "Channel", "Status", "Handled by",
+                       "Last message", "Messages"]
+    row = model.row_of(sample.ids["parkeren"])
+    cells = [model.index(row, c).data() for c in range(model.columnCount())]
+    assert cells[0] == sample.references["parkeren"]
+    assert cells[1:6] == ["Parkeervergunning bezoekers", "Fatima el Hadi", "E-mail",
+                          "In behandeling", "Anna de Vries"]
+    assert len(cells[6]) == len("02-03-2026 09:02") and cells[6][2] == "-"
+    assert cells[7] == 1
+    assert model.index(row, 0).data(CASE_ID_ROLE) == sample.ids["parkeren"]
+
+
+def test_sort_requeries_sql(loket):
+    model = CaseTableModel(loket, CaseQuery())
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    ascending = references(model)
+    assert ascending == sorted(ascending)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert references(model) == list(reversed(ascending))
+    model.sort(2, Qt.SortOrder.AscendingOrder)  # Inwoner: by contact name
+    names = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert names == sorted(names, key=str.lower)
+    before = references(model)
+    model.sort(7, Qt.SortOrder.AscendingOrder)  # message count: not sortable in SQL, no change
+    assert references(model) == before
+
+
+def test_rows_are_fetched_a_page_at_a_time(loket, monkeypatch):
+    asked: list[int] = []
+    original = loket.case_summaries
+
+    def counting(ids):
+        asked.append(len(ids))
+        return original(ids)
+
+    monkeypatch.setattr(loket, "case_summaries", counting)
+    model = CaseTableModel(loket, CaseQuery(), page_size=2)
+    for row in range(model.rowCount()):
+        model.index(row, 1).data()
+    assert asked == [2]  # one page, then served from the cache
+    model.row_of(model._ids[-1])  # fetches pages until the row is there
+    assert model.rowCount() == 6
+
+
+def test_refresh_keeps_loaded_rows_and_sees_new_cases(loket, sample):
+    model = CaseTableModel(loket, CaseQuery(), page_size=2)
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 4
+    loket.add_note(sample.references["boom"], "Buitendienst is gebeld.")
+    loket.log_contact(Channel.PHONE, name="Kees", question="Waar is de milieustraat?")
+    model.refresh()
+    assert model.total() == 7 and model.rowCount() == 4
+
+
+def test_views_model_counts(loket, qtmodeltester):
+    views = ViewsModel(loket)
+    qtmodeltester.check(views)
+    counts = {v.key: views.count(v.key) for v in VIEWS}
+    assert counts == {"open": 5, "nieuw": 3, "in_behandeling": 1, "wacht_op_inwoner": 1,
+                      "afgerond": 1, "all": 6}
