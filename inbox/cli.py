@@ -93,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, detail in the log
         log.exception("unexpected error in %s", args.command)
-        print(f"loket: onverwachte fout ({type(exc).__name__}); zie het logbestand", file=sys.stderr)
+        print(
+            f"loket: onverwachte fout ({type(exc).__name__}); zie het logbestand", file=sys.stderr
+        )
         return 1
 
 
@@ -123,8 +125,12 @@ def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
     if args.cases < 0:
         raise LoketError("Het aantal zaken kan niet negatief zijn.")
     counts = demo.build(loket, cases=args.cases, seed=args.seed)
-    _emit(args, counts, f"Demogegevens gemaakt: {counts['cases']} zaken, "
-                        f"{counts['messages']} berichten, {counts['contacts']} inwoners.")
+    _emit(
+        args,
+        counts,
+        f"Demogegevens gemaakt: {counts['cases']} zaken, "
+        f"{counts['messages']} berichten, {counts['contacts']} inwoners.",
+    )
     return 0
 
 
@@ -132,8 +138,9 @@ def cmd_import(loket: Any, args: argparse.Namespace) -> int:
     from inbox.channels.imports.files import import_files
 
     report = import_files(loket, args.files)
-    lines = [f"{report.imported} geïmporteerd, {report.duplicates} dubbel, "
-             f"{len(report.failed)} mislukt"]
+    lines = [
+        f"{report.imported} geïmporteerd, {report.duplicates} dubbel, {len(report.failed)} mislukt"
+    ]
     lines += [f"  {f['file']}: {f['error']}" for f in report.failed]
     _emit(args, report.as_json(), "\n".join(lines))
     return 1 if report.failed and not (report.imported or report.duplicates) else 0
@@ -205,8 +212,12 @@ def cmd_case(loket: Any, args: argparse.Namespace) -> int:
         ],
     )
     s = detail.summary
-    lines = [f"{s.reference}  {s.subject}", f"Status: {s.status.label}   Kanaal: {s.channel.label}"
-             f"   Inwoner: {s.contact}   Behandelaar: {s.assignee or '-'}", ""]
+    lines = [
+        f"{s.reference}  {s.subject}",
+        f"Status: {s.status.label}   Kanaal: {s.channel.label}"
+        f"   Inwoner: {s.contact}   Behandelaar: {s.assignee or '-'}",
+        "",
+    ]
     for t in detail.timeline:
         lines.append(f"{t.at}  [{t.kind}] {t.author}: {t.title}")
         if t.text:
@@ -218,12 +229,19 @@ def cmd_case(loket: Any, args: argparse.Namespace) -> int:
 def cmd_search(loket: Any, args: argparse.Namespace) -> int:
     hits = loket.search(args.query, limit=args.limit)
     items = [
-        {"case": h.case, "message": h.message, "note": h.note, "channel": h.channel,
-         "subject": h.subject, "snippet": h.snippet}
+        {
+            "case": h.case,
+            "message": h.message,
+            "note": h.note,
+            "channel": h.channel,
+            "subject": h.subject,
+            "snippet": h.snippet,
+        }
         for h in hits
     ]
-    text = "\n".join(f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}"
-                     for h in items)
+    text = "\n".join(
+        f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}" for h in items
+    )
     _emit(args, items, text or "Niets gevonden.")
     return 0
 

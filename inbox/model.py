@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 
-class Channel(str, Enum):
+class Channel(StrEnum):
     """Kanaal; the values are the codes used in JSON and exports."""
 
     EMAIL = "email"
@@ -40,7 +40,7 @@ CHANNEL_LABELS = {
 }
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     NIEUW = "nieuw"
     IN_BEHANDELING = "in_behandeling"
     WACHT_OP_INWONER = "wacht_op_inwoner"
@@ -59,19 +59,19 @@ STATUS_LABELS = {
 }
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     INBOUND = "in"
     OUTBOUND = "out"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     MEDEWERKER = "medewerker"
     TEAMLEIDER = "teamleider"
     ARCHIVARIS = "archivaris"
     BEHEERDER = "beheerder"
 
 
-class AddressKind(str, Enum):
+class AddressKind(StrEnum):
     """Soort digitaal adres, as in the Klantinteracties API, plus social handles."""
 
     EMAIL = "email"
@@ -83,7 +83,7 @@ class AddressKind(str, Enum):
     X = "x"
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     CASE_OPENED = "case_opened"
     MESSAGE_ADDED = "message_added"
     ASSIGNED = "assigned"

@@ -34,6 +34,8 @@ from storage.db import Database, connect
 from storage.paths import blob_dir_for
 from storage.queries import CaseQuery  # re-exported for desktop/ and the CLI
 
+__all__ = ["CaseQuery", "Loket", "Received", "SYSTEM_USER"]
+
 log = logging.getLogger("loket.services")
 
 SYSTEM_USER = "systeem"
@@ -139,7 +141,10 @@ class Loket:
                 return Received(None, None, None, True, False)
             if msg.account_id is not None and msg.imap_uid is not None and msg.imap_folder:
                 if records.imap_message_exists(
-                    self.db, msg.account_id, msg.imap_folder, msg.imap_uidvalidity or 0,
+                    self.db,
+                    msg.account_id,
+                    msg.imap_folder,
+                    msg.imap_uidvalidity or 0,
                     msg.imap_uid,
                 ):
                     return Received(None, None, None, True, False)
@@ -236,8 +241,9 @@ class Loket:
                 "last_message_at": stamp,
             },
         )
-        self._event(case_id, EventKind.CASE_OPENED, {"reference": reference,
-                                                      "channel": msg.channel.value})
+        self._event(
+            case_id, EventKind.CASE_OPENED, {"reference": reference, "channel": msg.channel.value}
+        )
         return case_id
 
     def _message_joined_case(self, case_id: int, msg: IncomingMessage, stamp: str) -> None:
@@ -288,7 +294,8 @@ class Loket:
             self._event(case["id"], EventKind.ASSIGNED, {"to": username})
             if "status" in values:
                 self._event(
-                    case["id"], EventKind.STATUS_CHANGED,
+                    case["id"],
+                    EventKind.STATUS_CHANGED,
                     {"from": case["status"], "to": values["status"]},
                 )
         return Changes(cases={case["id"]})
@@ -311,9 +318,7 @@ class Loket:
             )
         return Changes(cases={case["id"]})
 
-    def close_case(
-        self, reference: str, outcome: str, first_contact_resolution: bool
-    ) -> Changes:
+    def close_case(self, reference: str, outcome: str, first_contact_resolution: bool) -> Changes:
         """Afronden with an outcome and whether it was handled in one go ("in één keer")."""
         with self.db.transaction():
             case = self._case(reference)
@@ -332,8 +337,11 @@ class Loket:
             self._event(
                 case["id"],
                 EventKind.CLOSED,
-                {"outcome": outcome.strip(), "first_contact_resolution": first_contact_resolution,
-                 "from": case["status"]},
+                {
+                    "outcome": outcome.strip(),
+                    "first_contact_resolution": first_contact_resolution,
+                    "from": case["status"],
+                },
             )
         return Changes(cases={case["id"]})
 
@@ -345,8 +353,9 @@ class Loket:
             case = self._case(reference)
             stamp = self._stamp()
             contact = records.contact_name(self.db, case["contact_id"])
-            note_id = records.insert_note(self.db, case["id"], self._actor_id(), stamp, text,
-                                          contact)
+            note_id = records.insert_note(
+                self.db, case["id"], self._actor_id(), stamp, text, contact
+            )
             records.update_case(self.db, case["id"], {"updated_at": stamp})
             self._event(case["id"], EventKind.NOTE_ADDED, {"note": note_id})
         return Changes(cases={case["id"]})
@@ -401,8 +410,12 @@ class Loket:
             self._event(
                 received.case_id,
                 EventKind.CONTACT_LOGGED,
-                {"channel": channel.value, "message": received.message_id, "resolved": resolved,
-                 "callback_by": callback_by},
+                {
+                    "channel": channel.value,
+                    "message": received.message_id,
+                    "resolved": resolved,
+                    "callback_by": callback_by,
+                },
             )
             case = records.case_row(self.db, received.case_id or 0)
             if answer.strip() and case is not None and case["first_response_at"] is None:
@@ -411,7 +424,9 @@ class Loket:
                     self.db, int(case["id"]), {"first_response_at": clock.iso(moment)}
                 )
         if resolved:
-            self.close_case(received.reference, outcome=answer.strip(), first_contact_resolution=True)
+            self.close_case(
+                received.reference, outcome=answer.strip(), first_contact_resolution=True
+            )
         return received
 
     # -- reading ------------------------------------------------------------------------
@@ -451,14 +466,23 @@ class Loket:
             )
         for n in queries.case_notes(self.db, case["id"]):
             entries.append(
-                TimelineEntry("note", n["created_at"], "Interne notitie", n["text"],
-                              author=n["author"] or "", ref_id=int(n["id"]))
+                TimelineEntry(
+                    "note",
+                    n["created_at"],
+                    "Interne notitie",
+                    n["text"],
+                    author=n["author"] or "",
+                    ref_id=int(n["id"]),
+                )
             )
         for e in queries.case_events(self.db, case["id"]):
             text = _describe_event(e["kind"], json.loads(e["data"]))
             if text:
-                entries.append(TimelineEntry("event", e["at"], text, "", author=e["actor"],
-                                             ref_id=int(e["id"])))
+                entries.append(
+                    TimelineEntry(
+                        "event", e["at"], text, "", author=e["actor"], ref_id=int(e["id"])
+                    )
+                )
         entries.sort(key=lambda t: (t.at, {"message": 0, "note": 1, "event": 2}[t.kind], t.ref_id))
         addresses: tuple[tuple[str, str], ...] = ()
         if case["contact_id"] is not None:
@@ -544,8 +568,9 @@ class Loket:
         return clock.iso(self.now())
 
     def _event(self, case_id: int | None, kind: EventKind, data: dict[str, Any]) -> None:
-        records.insert_event(self.db, case_id, self._stamp(), self.user, kind.value, data,
-                             self.device)
+        records.insert_event(
+            self.db, case_id, self._stamp(), self.user, kind.value, data, self.device
+        )
 
 
 def _status(value: Status | str) -> Status:

@@ -19,11 +19,33 @@ REFERENCE_RE = re.compile(r"\[?\b(LK-(\d{4})-(\d{6}))\b\]?", re.IGNORECASE)
 
 # Reply and forward prefixes across the languages residents' mail programs use.
 _PREFIXES = (
-    "re", "aw", "antw", "antwoord", "reply", "sv", "vs", "ynt", "odp", "r", "ref", "rif",
-    "fw", "fwd", "doorst", "doorgestuurd", "tr", "wg", "enc", "rv", "i", "fs",
+    "re",
+    "aw",
+    "antw",
+    "antwoord",
+    "reply",
+    "sv",
+    "vs",
+    "ynt",
+    "odp",
+    "r",
+    "ref",
+    "rif",
+    "fw",
+    "fwd",
+    "doorst",
+    "doorgestuurd",
+    "tr",
+    "wg",
+    "enc",
+    "rv",
+    "i",
+    "fs",
 )
 _PREFIX_RE = re.compile(
-    r"^\s*(?:(?:" + "|".join(_PREFIXES) + r")\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|\[[^\]]*\]|\(fwd\))\s*",
+    r"^\s*(?:(?:"
+    + "|".join(_PREFIXES)
+    + r")\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|\[[^\]]*\]|\(fwd\))\s*",
     re.IGNORECASE,
 )
 _SPACE_RE = re.compile(r"\s+")

@@ -65,9 +65,7 @@ class BlobStore:
         if not self.root.exists():
             return []
         return sorted(
-            p.parent.name + p.name
-            for p in self.root.glob("??/*")
-            if not p.name.startswith(".tmp-")
+            p.parent.name + p.name for p in self.root.glob("??/*") if not p.name.startswith(".tmp-")
         )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import errno
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -21,6 +22,8 @@ from storage.errors import (
 )
 
 log = logging.getLogger("loket.storage")
+
+Params = Sequence[Any] | Mapping[str, Any]
 
 
 def translate(exc: BaseException) -> StorageError | None:
@@ -76,14 +79,15 @@ class Database:
                 self.conn.rollback()
                 raise translate(exc) or exc from exc
 
-    def query(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))
 
-    def one(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> sqlite3.Row | None:
+    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
         return row
 
-    def scalar(self, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> object:
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        """The first column of the first row, or None."""
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 

@@ -1,4 +1,4 @@
-"""Numbered schema migrations. Index i upgrades user_version i to i + 1; never edit a shipped one."""
+"""Numbered schema migrations: index i upgrades user_version i to i + 1; never edit one shipped."""
 
 from __future__ import annotations
 

@@ -95,7 +95,7 @@ def case_ids(db: Database, query: CaseQuery) -> list[int]:
 
 def count_cases(db: Database, query: CaseQuery) -> int:
     where, params = query.where()
-    return int(db.scalar(f"SELECT count(*) FROM cases c{where}", params) or 0)  # type: ignore[call-overload]
+    return int(db.scalar(f"SELECT count(*) FROM cases c{where}", params) or 0)
 
 
 _SUMMARY_SQL = """
@@ -203,7 +203,7 @@ def stats(db: Database, date_from: str | None, date_to: str | None) -> dict[str,
     hi = (date_to or "9999-12-31") + "T99"  # inclusive of the whole end day
     case_where = "WHERE opened_at >= ? AND opened_at <= ?"
     out: dict[str, Any] = {}
-    out["cases_total"] = int(db.scalar(f"SELECT count(*) FROM cases {case_where}", (lo, hi)) or 0)  # type: ignore[call-overload]
+    out["cases_total"] = int(db.scalar(f"SELECT count(*) FROM cases {case_where}", (lo, hi)) or 0)
     out["cases_by_status"] = {
         r[0]: r[1]
         for r in db.query(
@@ -219,7 +219,9 @@ def stats(db: Database, date_from: str | None, date_to: str | None) -> dict[str,
         )
     }
     msg_where = "WHERE sent_at >= ? AND sent_at <= ?"
-    out["messages_total"] = int(db.scalar(f"SELECT count(*) FROM messages {msg_where}", (lo, hi)) or 0)  # type: ignore[call-overload]
+    out["messages_total"] = int(
+        db.scalar(f"SELECT count(*) FROM messages {msg_where}", (lo, hi)) or 0
+    )
     out["messages_by_channel"] = {
         r[0]: r[1]
         for r in db.query(
@@ -235,10 +237,12 @@ def stats(db: Database, date_from: str | None, date_to: str | None) -> dict[str,
     out["cases_closed"] = int(closed[0]) if closed else 0
     out["closed_first_contact"] = int(closed[1] or 0) if closed else 0
     out["messages_unparsed"] = int(
-        db.scalar(f"SELECT count(*) FROM messages {msg_where} AND parse_error IS NOT NULL", (lo, hi))  # type: ignore[call-overload]
+        db.scalar(
+            f"SELECT count(*) FROM messages {msg_where} AND parse_error IS NOT NULL", (lo, hi)
+        )
         or 0
     )
     out["contacts_total"] = int(
-        db.scalar("SELECT count(*) FROM contacts WHERE merged_into IS NULL") or 0  # type: ignore[call-overload]
+        db.scalar("SELECT count(*) FROM contacts WHERE merged_into IS NULL") or 0
     )
     return out

@@ -26,7 +26,7 @@ def next_reference(db: Database, year: int) -> str:
 
 def contact_by_address(db: Database, kind: str, value: str) -> int | None:
     row = db.one(
-        "SELECT c.id, c.merged_into FROM contact_addresses a JOIN contacts c ON c.id = a.contact_id "
+        "SELECT c.id FROM contact_addresses a JOIN contacts c ON c.id = a.contact_id "
         "WHERE a.kind = ? AND a.value = ?",
         (kind, value),
     )
@@ -43,7 +43,7 @@ def resolve_contact(db: Database, contact_id: int) -> int:
         target = db.scalar("SELECT merged_into FROM contacts WHERE id = ?", (contact_id,))
         if target is None:
             return contact_id
-        contact_id = int(target)  # type: ignore[call-overload]
+        contact_id = int(target)
     return contact_id
 
 
@@ -63,9 +63,7 @@ def add_address(db: Database, contact_id: int, kind: str, value: str, created_at
 
 
 def update_contact_name(db: Database, contact_id: int, name: str) -> None:
-    db.conn.execute(
-        "UPDATE contacts SET name = ? WHERE id = ? AND name = ''", (name, contact_id)
-    )
+    db.conn.execute("UPDATE contacts SET name = ? WHERE id = ? AND name = ''", (name, contact_id))
 
 
 def contact_name(db: Database, contact_id: int | None) -> str:
@@ -83,9 +81,20 @@ def insert_case(db: Database, values: dict[str, Any]) -> int:
 
 CASE_COLUMNS = frozenset(
     {
-        "subject", "status", "assignee_id", "product", "confidential", "deadline",
-        "first_contact_resolution", "outcome", "updated_at", "last_message_at",
-        "first_response_at", "closed_at", "contact_id", "legal_hold",
+        "subject",
+        "status",
+        "assignee_id",
+        "product",
+        "confidential",
+        "deadline",
+        "first_contact_resolution",
+        "outcome",
+        "updated_at",
+        "last_message_at",
+        "first_response_at",
+        "closed_at",
+        "contact_id",
+        "legal_hold",
     }
 )
 
@@ -104,7 +113,7 @@ def case_row(db: Database, case_id: int) -> sqlite3.Row | None:
 
 def case_id_by_reference(db: Database, reference: str) -> int | None:
     value = db.scalar("SELECT id FROM cases WHERE reference = ?", (reference.upper(),))
-    return None if value is None else int(value)  # type: ignore[call-overload]
+    return None if value is None else int(value)
 
 
 def case_id_by_message_ids(db: Database, message_ids: Sequence[str]) -> int | None:
@@ -115,7 +124,7 @@ def case_id_by_message_ids(db: Database, message_ids: Sequence[str]) -> int | No
             (mid,),
         )
         if value is not None:
-            return int(value)  # type: ignore[call-overload]
+            return int(value)
     return None
 
 
@@ -127,12 +136,12 @@ def open_case_id_by_subject(
         "AND status != 'afgerond' AND last_message_at >= ? ORDER BY last_message_at DESC LIMIT 1",
         (contact_id, normalized_subject, since),
     )
-    return None if value is None else int(value)  # type: ignore[call-overload]
+    return None if value is None else int(value)
 
 
 def message_exists(db: Database, raw_sha256: str) -> int | None:
     value = db.scalar("SELECT id FROM messages WHERE raw_sha256 = ?", (raw_sha256,))
-    return None if value is None else int(value)  # type: ignore[call-overload]
+    return None if value is None else int(value)
 
 
 def imap_message_exists(
@@ -143,14 +152,36 @@ def imap_message_exists(
         "AND imap_uidvalidity = ? AND imap_uid = ?",
         (account_id, folder, uidvalidity, uid),
     )
-    return None if value is None else int(value)  # type: ignore[call-overload]
+    return None if value is None else int(value)
 
 
 MESSAGE_COLUMNS = (
-    "case_id", "contact_id", "channel", "direction", "account_id", "message_id", "in_reply_to",
-    "references_", "external_id", "imap_folder", "imap_uidvalidity", "imap_uid", "sent_at",
-    "received_at", "sender", "sender_name", "recipients", "subject", "body_text", "body_html",
-    "raw_sha256", "parse_error", "phone_number", "answer_given", "callback_by", "author_id",
+    "case_id",
+    "contact_id",
+    "channel",
+    "direction",
+    "account_id",
+    "message_id",
+    "in_reply_to",
+    "references_",
+    "external_id",
+    "imap_folder",
+    "imap_uidvalidity",
+    "imap_uid",
+    "sent_at",
+    "received_at",
+    "sender",
+    "sender_name",
+    "recipients",
+    "subject",
+    "body_text",
+    "body_html",
+    "raw_sha256",
+    "parse_error",
+    "phone_number",
+    "answer_given",
+    "callback_by",
+    "author_id",
 )
 
 _INSERT_MESSAGE = (
@@ -187,7 +218,7 @@ def insert_messages(
 ) -> list[int]:
     """Bulk path: executemany for the rows, then one executemany for their index rows."""
     rows = list(rows)
-    first = int(db.scalar("SELECT coalesce(max(id), 0) FROM messages") or 0) + 1  # type: ignore[call-overload]
+    first = int(db.scalar("SELECT coalesce(max(id), 0) FROM messages") or 0) + 1
     ids = list(range(first, first + len(rows)))
     db.conn.executemany(
         f"INSERT INTO messages(id, {', '.join(MESSAGE_COLUMNS)}) "
@@ -276,7 +307,7 @@ def insert_event(
 
 def user_id(db: Database, name: str) -> int | None:
     value = db.scalar("SELECT id FROM users WHERE name = ? AND active = 1", (name,))
-    return None if value is None else int(value)  # type: ignore[call-overload]
+    return None if value is None else int(value)
 
 
 def insert_user(db: Database, name: str, display_name: str, role: str, created_at: str) -> int:

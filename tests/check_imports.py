@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = {"inbox": ("PySide6", "desktop"), "storage": ("PySide6", "desktop", "inbox"),
-         "desktop": ("storage",)}
+RULES = {
+    "inbox": ("PySide6", "desktop"),
+    "storage": ("PySide6", "desktop", "inbox"),
+    "desktop": ("storage",),
+}
 
 
 def violations() -> list[str]:

@@ -29,7 +29,10 @@ MAX_TEXT = 1_000_000  # characters of body text kept for display and search
 
 
 def parse_email(
-    raw: bytes, raw_sha256: str, *, direction: Direction = Direction.INBOUND,
+    raw: bytes,
+    raw_sha256: str,
+    *,
+    direction: Direction = Direction.INBOUND,
     received_at: datetime | None = None,
 ) -> IncomingMessage:
     """Parse `raw`; never raises for bad input (a broken message comes back flagged)."""
@@ -69,12 +72,17 @@ def _from_message(
         subject=_clean(_header(msg, "Subject")),
         body_text=text[:MAX_TEXT],
         body_html=html_body,
-        message_id=(message_ids(_header(msg, "Message-ID")) or [None])[0],
-        in_reply_to=(message_ids(_header(msg, "In-Reply-To")) or [None])[0],
+        message_id=_first_id(_header(msg, "Message-ID")),
+        in_reply_to=_first_id(_header(msg, "In-Reply-To")),
         references=references,
         raw_sha256=raw_sha256,
         attachments=tuple(attachments),
     )
+
+
+def _first_id(value: str) -> str | None:
+    ids = message_ids(value)
+    return ids[0] if ids else None
 
 
 def _unparsed(
@@ -143,9 +151,11 @@ def _bodies(msg: EmailMessage) -> tuple[str, str | None, list[Attachment]]:
         content_type = part.get_content_type()
         disposition = (part.get_content_disposition() or "").lower()
         filename = _filename(part)
-        if content_type == "message/rfc822" or (
-            disposition == "attachment" or (filename and disposition != "inline")
-        ) and not content_type.startswith("multipart/"):
+        if (
+            content_type == "message/rfc822"
+            or (disposition == "attachment" or (filename and disposition != "inline"))
+            and not content_type.startswith("multipart/")
+        ):
             data = _payload_bytes(part)
             if content_type == "message/rfc822" and not filename:
                 filename = "bijgevoegd-bericht.eml"
@@ -233,8 +243,14 @@ def _payload_bytes(part: Message) -> bytes:
     return payload.encode("utf-8", "replace") if isinstance(payload, str) else b""
 
 
-_CHARSET_ALIASES = {"unknown-8bit": "latin-1", "x-unknown": "latin-1", "ansi_x3.4-1968": "ascii",
-                    "cp-850": "cp850", "windows-1252": "cp1252", "iso-8859-8-i": "iso-8859-8"}
+_CHARSET_ALIASES = {
+    "unknown-8bit": "latin-1",
+    "x-unknown": "latin-1",
+    "ansi_x3.4-1968": "ascii",
+    "cp-850": "cp850",
+    "windows-1252": "cp1252",
+    "iso-8859-8-i": "iso-8859-8",
+}
 
 
 def _text(part: Message) -> str:
@@ -275,10 +291,14 @@ def sanitize_html(value: str) -> str:
     return nh3.clean(
         value,
         tags=_ALLOWED_TAGS,
-        attributes={"*": {"style", "class", "align", "title"}, "a": {"href"},
-                    "img": {"src", "alt", "width", "height"},
-                    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"},
-                    "font": {"color", "face", "size"}},
+        attributes={
+            "*": {"style", "class", "align", "title"},
+            "a": {"href"},
+            "img": {"src", "alt", "width", "height"},
+            "td": {"colspan", "rowspan"},
+            "th": {"colspan", "rowspan"},
+            "font": {"color", "face", "size"},
+        },
         url_schemes={"http", "https", "mailto", "cid"},
         attribute_filter=keep,
         link_rel="noopener noreferrer nofollow",

@@ -40,8 +40,13 @@ def test_encoded_words_in_headers_are_decoded() -> None:
 
 @pytest.mark.parametrize(
     ("charset", "text"),
-    [("koi8-r", "Привет, мэрия"), ("iso-2022-jp", "市役所へ"), ("windows-1252", "€ 25,– boete"),
-     ("iso-8859-15", "Œuvre €"), ("utf-16", "ĳsbaan")],
+    [
+        ("koi8-r", "Привет, мэрия"),
+        ("iso-2022-jp", "市役所へ"),
+        ("windows-1252", "€ 25,– boete"),
+        ("iso-8859-15", "Œuvre €"),
+        ("utf-16", "ĳsbaan"),
+    ],
 )
 def test_odd_charsets_decode(charset: str, text: str) -> None:
     raw = (
@@ -52,10 +57,14 @@ def test_odd_charsets_decode(charset: str, text: str) -> None:
 
 
 def test_unknown_or_lying_charset_falls_back_without_losing_the_text() -> None:
-    unknown = b"From: a@example.nl\nSubject: t\nContent-Type: text/plain; charset=x-martian\n\nhallo"
+    unknown = (
+        b"From: a@example.nl\nSubject: t\nContent-Type: text/plain; charset=x-martian\n\nhallo"
+    )
     assert parse(unknown).body_text == "hallo"
-    lying = ("From: a@example.nl\nSubject: t\nContent-Type: text/plain; charset=us-ascii\n\n"
-             "Beste meneer, één vraag").encode()
+    lying = (
+        "From: a@example.nl\nSubject: t\nContent-Type: text/plain; charset=us-ascii\n\n"
+        "Beste meneer, één vraag"
+    ).encode()
     assert parse(lying).body_text == "Beste meneer, één vraag"
     latin = "From: a@example.nl\nSubject: t\n\nCafé".encode("latin-1")  # 8-bit, no charset
     assert parse(latin).body_text == "Café"
@@ -63,7 +72,7 @@ def test_unknown_or_lying_charset_falls_back_without_losing_the_text() -> None:
 
 def test_broken_headers_cost_the_header_not_the_message() -> None:
     raw = (
-        b"From: \"unterminated <broken@@example..nl\r\n"
+        b'From: "unterminated <broken@@example..nl\r\n'
         b"To: ;;;,,<>\r\n"
         b"Subject: =?utf-8?q?half_encoded\r\n"
         b"Date: yesterday around noon\r\n"
@@ -128,19 +137,22 @@ JVBERi0xLjQK
 
 
 def test_html_only_mail_gets_a_text_version() -> None:
-    raw = (b"From: a@example.nl\nSubject: t\nContent-Type: text/html; charset=utf-8\n\n"
-           b"<html><body><p>Regel&nbsp;een</p><p>Regel twee</p><style>p{}</style></body></html>")
+    raw = (
+        b"From: a@example.nl\nSubject: t\nContent-Type: text/html; charset=utf-8\n\n"
+        b"<html><body><p>Regel&nbsp;een</p><p>Regel twee</p><style>p{}</style></body></html>"
+    )
     msg = parse(raw)
     assert msg.body_text == "Regel\xa0een\nRegel twee"
 
 
 def test_missing_boundary_and_truncated_base64_still_parse() -> None:
-    raw = (b"From: a@example.nl\nSubject: kapot\nContent-Type: multipart/mixed\n\n"
-           b"geen grens\n")
+    raw = b"From: a@example.nl\nSubject: kapot\nContent-Type: multipart/mixed\n\ngeen grens\n"
     assert parse(raw).parse_error is None
-    truncated = (b"From: a@example.nl\nSubject: t\nContent-Type: multipart/mixed; boundary=b\n\n"
-                 b"--b\nContent-Type: application/pdf\nContent-Disposition: attachment; "
-                 b"filename=a.pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0xLj")
+    truncated = (
+        b"From: a@example.nl\nSubject: t\nContent-Type: multipart/mixed; boundary=b\n\n"
+        b"--b\nContent-Type: application/pdf\nContent-Disposition: attachment; "
+        b"filename=a.pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0xLj"
+    )
     msg = parse(truncated)
     assert msg.parse_error is None and msg.attachments[0].filename == "a.pdf"
 
@@ -212,8 +224,9 @@ def test_a_parser_crash_still_keeps_the_message(loket, monkeypatch) -> None:  # 
 
     monkeypatch.setattr(mp, "_from_message", explode)
     received = import_bytes(loket, PLAIN)
-    row = loket.db.one("SELECT parse_error, subject FROM messages WHERE id = ?",
-                       (received.message_id,))
+    row = loket.db.one(
+        "SELECT parse_error, subject FROM messages WHERE id = ?", (received.message_id,)
+    )
     assert row["parse_error"] == "RuntimeError"
     assert "Caf" in row["subject"] or row["subject"] == "(onleesbaar bericht)"
     assert loket.original_bytes(received.message_id) == PLAIN
@@ -247,12 +260,15 @@ def test_mbox_import_counts_and_second_import_adds_nothing(loket, tmp_path: Path
 def test_files_that_cannot_be_read_are_reported_and_the_rest_imports(loket, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "fake.mbox").write_bytes(b"not an mbox at all")
     (tmp_path / "ok.eml").write_bytes(PLAIN)
-    report = import_files(loket, [tmp_path / "missing.eml", tmp_path / "fake.mbox", tmp_path,
-                                  tmp_path / "ok.eml"])
+    report = import_files(
+        loket, [tmp_path / "missing.eml", tmp_path / "fake.mbox", tmp_path, tmp_path / "ok.eml"]
+    )
     assert report.imported == 1
     assert [f["error"] for f in report.failed] == [
-        "bestand niet gevonden", "geen mbox-bestand (het begint niet met 'From ')",
-        "dit is een map, geen bestand"]
+        "bestand niet gevonden",
+        "geen mbox-bestand (het begint niet met 'From ')",
+        "dit is een map, geen bestand",
+    ]
 
 
 def _cpython_corpus() -> list[Path]:

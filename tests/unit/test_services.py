@@ -12,32 +12,49 @@ from tests.conftest import at
 
 
 def _events(loket, case_id: int) -> list[tuple[str, dict]]:  # type: ignore[no-untyped-def]
-    return [(r["kind"], json.loads(r["data"])) for r in
-            loket.db.query("SELECT kind, data FROM case_events WHERE case_id = ? ORDER BY id",
-                           (case_id,))]
+    return [
+        (r["kind"], json.loads(r["data"]))
+        for r in loket.db.query(
+            "SELECT kind, data FROM case_events WHERE case_id = ? ORDER BY id", (case_id,)
+        )
+    ]
 
 
 @pytest.fixture
 def case(loket):  # type: ignore[no-untyped-def]
     loket.ensure_user("anne", "Anne de Vries", Role.MEDEWERKER)
     loket.ensure_user("bram", "Bram Visser", Role.MEDEWERKER)
-    return loket.receive(IncomingMessage(Channel.EMAIL, at(2), sender="Els <els@example.nl>",
-                                         sender_name="Els Bakker", subject="Grofvuil ophalen",
-                                         body_text="Wanneer kan het bankstel weg?"))
+    return loket.receive(
+        IncomingMessage(
+            Channel.EMAIL,
+            at(2),
+            sender="Els <els@example.nl>",
+            sender_name="Els Bakker",
+            subject="Grofvuil ophalen",
+            body_text="Wanneer kan het bankstel weg?",
+        )
+    )
 
 
 def test_new_case_from_a_message(loket, case) -> None:  # type: ignore[no-untyped-def]
     assert case.new_case and case.reference == "LK-2026-000001"
     s = loket.case_detail(case.reference).summary
-    assert (s.status, s.channel, s.contact, s.messages) == (Status.NIEUW, Channel.EMAIL,
-                                                           "Els Bakker", 1)
+    assert (s.status, s.channel, s.contact, s.messages) == (
+        Status.NIEUW,
+        Channel.EMAIL,
+        "Els Bakker",
+        1,
+    )
     assert [k for k, _ in _events(loket, case.case_id)] == ["case_opened", "message_added"]
 
 
 def test_references_count_per_year(loket) -> None:  # type: ignore[no-untyped-def]
-    refs = [loket.receive(IncomingMessage(Channel.EMAIL, at(1, year=y), sender=f"{i}@example.nl",
-                                          subject=f"v{i}")).reference
-            for i, y in enumerate((2025, 2026, 2026))]
+    refs = [
+        loket.receive(
+            IncomingMessage(Channel.EMAIL, at(1, year=y), sender=f"{i}@example.nl", subject=f"v{i}")
+        ).reference
+        for i, y in enumerate((2025, 2026, 2026))
+    ]
     assert refs == ["LK-2025-000001", "LK-2026-000001", "LK-2026-000002"]
 
 
@@ -89,31 +106,47 @@ def test_internal_note_is_in_the_timeline_and_searchable(loket, case) -> None:  
 
 
 def test_phone_call_resolved_in_one_go(loket) -> None:  # type: ignore[no-untyped-def]
-    got = loket.log_contact(Channel.PHONE, name="Piet Smit", phone_number="06-12 34 56 78",
-                            question="Wanneer is de milieustraat open?", answer="Za 9-16 uur",
-                            resolved=True, at=at(5))
+    got = loket.log_contact(
+        Channel.PHONE,
+        name="Piet Smit",
+        phone_number="06-12 34 56 78",
+        question="Wanneer is de milieustraat open?",
+        answer="Za 9-16 uur",
+        resolved=True,
+        at=at(5),
+    )
     detail = loket.case_detail(got.reference)
     assert detail.summary.status is Status.AFGEROND and detail.first_contact_resolution
     assert ("telefoonnummer", "+31612345678") in detail.contact_addresses
-    row = loket.db.one("SELECT phone_number, answer_given FROM messages WHERE id = ?",
-                       (got.message_id,))
+    row = loket.db.one(
+        "SELECT phone_number, answer_given FROM messages WHERE id = ?", (got.message_id,)
+    )
     assert tuple(row) == ("+31612345678", "Za 9-16 uur")
-    assert loket.db.scalar("SELECT first_response_at FROM cases WHERE id = ?",
-                           (got.case_id,)) == "2026-11-05T10:00:00Z"
+    assert (
+        loket.db.scalar("SELECT first_response_at FROM cases WHERE id = ?", (got.case_id,))
+        == "2026-11-05T10:00:00Z"
+    )
 
 
 def test_counter_visit_on_an_existing_case_and_same_caller_is_one_contact(loket, case) -> None:  # type: ignore[no-untyped-def]
-    a = loket.log_contact(Channel.COUNTER, name="Els Bakker", question="Komt langs met foto",
-                          case_reference=case.reference, callback_by="2026-11-10")
+    a = loket.log_contact(
+        Channel.COUNTER,
+        name="Els Bakker",
+        question="Komt langs met foto",
+        case_reference=case.reference,
+        callback_by="2026-11-10",
+    )
     assert a.case_id == case.case_id and not a.new_case
-    b = loket.log_contact(Channel.PHONE, name="Els", phone_number="+31 6 11111111",
-                          question="Vraag 1")
-    c = loket.log_contact(Channel.PHONE, name="Els", phone_number="0611111111",
-                          question="Vraag 2")
+    b = loket.log_contact(
+        Channel.PHONE, name="Els", phone_number="+31 6 11111111", question="Vraag 1"
+    )
+    c = loket.log_contact(Channel.PHONE, name="Els", phone_number="0611111111", question="Vraag 2")
     contact = loket.db.scalar("SELECT contact_id FROM cases WHERE id = ?", (b.case_id,))
     assert loket.db.scalar("SELECT contact_id FROM cases WHERE id = ?", (c.case_id,)) == contact
-    assert loket.db.scalar("SELECT callback_by FROM messages WHERE id = ?",
-                           (a.message_id,)) == "2026-11-10"
+    assert (
+        loket.db.scalar("SELECT callback_by FROM messages WHERE id = ?", (a.message_id,))
+        == "2026-11-10"
+    )
 
 
 def test_phone_note_input_errors_are_dutch_and_store_nothing(loket) -> None:  # type: ignore[no-untyped-def]
@@ -150,8 +183,10 @@ def test_case_list_filters_in_sql(loket, case) -> None:  # type: ignore[no-untyp
     assert loket.case_ids(CaseQuery(text="parkeer")) == [other.case_id]
     assert loket.case_ids(CaseQuery(text=case.reference)) == [case.case_id]
     ids = loket.case_ids(CaseQuery(sort="subject", descending=False))
-    assert [s.subject for s in loket.case_summaries(ids)] == ["Grofvuil ophalen",
-                                                              "Parkeervergunning aanvragen"]
+    assert [s.subject for s in loket.case_summaries(ids)] == [
+        "Grofvuil ophalen",
+        "Parkeervergunning aanvragen",
+    ]
 
 
 def test_messages_by_contact_address_across_channels(loket, case) -> None:  # type: ignore[no-untyped-def]

@@ -21,8 +21,19 @@ def test_fresh_database_has_the_newest_schema_wal_and_foreign_keys(tmp_path: Pat
     assert db.scalar("PRAGMA journal_mode") == "wal"
     assert db.scalar("PRAGMA foreign_keys") == 1
     tables = {r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for name in ("contacts", "contact_addresses", "cases", "messages", "attachments",
-                 "case_events", "accounts", "sync_state", "users", "notes", "search_index"):
+    for name in (
+        "contacts",
+        "contact_addresses",
+        "cases",
+        "messages",
+        "attachments",
+        "case_events",
+        "accounts",
+        "sync_state",
+        "users",
+        "notes",
+        "search_index",
+    ):
         assert name in tables
 
 
@@ -47,8 +58,10 @@ def test_every_older_version_migrates_forward_and_keeps_data(tmp_path: Path) -> 
         migrate(db, steps[:start])
         assert db.user_version == start
         if start:
-            db.conn.execute("INSERT INTO users(name, display_name, role, created_at) "
-                            "VALUES ('anne', 'Anne', 'medewerker', 'now')")
+            db.conn.execute(
+                "INSERT INTO users(name, display_name, role, created_at) "
+                "VALUES ('anne', 'Anne', 'medewerker', 'now')"
+            )
         assert migrate(db, steps) == len(steps)
         assert db.scalar("SELECT count(*) FROM later") == 0
         if start:
@@ -99,8 +112,10 @@ def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
     db = connect(tmp_path / "a.db")
     with pytest.raises(RuntimeError):
         with db.transaction():
-            db.conn.execute("INSERT INTO users(name, display_name, role, created_at) "
-                            "VALUES ('a', 'A', 'medewerker', 'now')")
+            db.conn.execute(
+                "INSERT INTO users(name, display_name, role, created_at) "
+                "VALUES ('a', 'A', 'medewerker', 'now')"
+            )
             raise RuntimeError("boom")
     assert db.scalar("SELECT count(*) FROM users") == 0
 
@@ -116,10 +131,24 @@ def test_search_index_follows_messages_and_notes(loket) -> None:  # type: ignore
     from inbox.model import Channel, IncomingMessage
     from tests.conftest import at
 
-    a = loket.receive(IncomingMessage(Channel.EMAIL, at(1), sender="a@example.nl",
-                                      subject="Grofvuil", body_text="bankstel ophalen"))
-    b = loket.receive(IncomingMessage(Channel.EMAIL, at(1), sender="b@example.nl",
-                                      subject="Paspoort", body_text="afspraak maken"))
+    a = loket.receive(
+        IncomingMessage(
+            Channel.EMAIL,
+            at(1),
+            sender="a@example.nl",
+            subject="Grofvuil",
+            body_text="bankstel ophalen",
+        )
+    )
+    b = loket.receive(
+        IncomingMessage(
+            Channel.EMAIL,
+            at(1),
+            sender="b@example.nl",
+            subject="Paspoort",
+            body_text="afspraak maken",
+        )
+    )
     loket.add_note(b.reference, "Doorverwezen naar burgerzaken")
     assert [h.case for h in loket.search("bankstel")] == [a.reference]
     assert [h.case for h in loket.search("burgerzaken")] == [b.reference]
@@ -143,12 +172,16 @@ def test_blob_store_round_trip_and_content_addressing(tmp_path: Path) -> None:
     assert store.digests() == [digest]
 
 
-def test_blob_write_is_fsynced_before_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_blob_write_is_fsynced_before_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = BlobStore(tmp_path / "blobs")
     calls: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
     monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
-    monkeypatch.setattr(os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
+    monkeypatch.setattr(
+        os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1]
+    )
     store.put(b"data")
     assert calls.index("fsync") < calls.index("replace")
 

@@ -57,31 +57,48 @@ def test_message_ids_parses_headers_leniently() -> None:
 
 
 def _mail(subject: str, sender: str = "jan@example.nl", when=None, **kw):  # type: ignore[no-untyped-def]
-    return IncomingMessage(Channel.EMAIL, when or at(2), sender=sender, sender_name="Jan",
-                           subject=subject, body_text="tekst", **kw)
+    return IncomingMessage(
+        Channel.EMAIL,
+        when or at(2),
+        sender=sender,
+        sender_name="Jan",
+        subject=subject,
+        body_text="tekst",
+        **kw,
+    )
 
 
 def test_reply_by_in_reply_to_joins_the_case_even_with_a_new_subject(loket) -> None:  # type: ignore[no-untyped-def]
     first = loket.receive(_mail("Container niet geleegd", message_id="<m1@example.nl>"))
-    reply = loket.receive(_mail("Andere titel", sender="buurman@example.nl",
-                                in_reply_to="<m1@example.nl>", when=at(20)))
+    reply = loket.receive(
+        _mail(
+            "Andere titel", sender="buurman@example.nl", in_reply_to="<m1@example.nl>", when=at(20)
+        )
+    )
     assert (reply.case_id, reply.rule, reply.new_case) == (first.case_id, "headers", False)
 
 
 def test_references_chain_finds_the_case_from_any_earlier_message(loket) -> None:  # type: ignore[no-untyped-def]
     first = loket.receive(_mail("Grofvuil", message_id="<m1@example.nl>"))
     # the middle message of the chain was never received by Loket (sent from another client)
-    later = loket.receive(_mail("Re: Re: grofvuil?", sender="x@example.nl",
-                                references=("<m1@example.nl>", "<unknown@elsewhere>"),
-                                in_reply_to="<unknown@elsewhere>", when=at(25)))
+    later = loket.receive(
+        _mail(
+            "Re: Re: grofvuil?",
+            sender="x@example.nl",
+            references=("<m1@example.nl>", "<unknown@elsewhere>"),
+            in_reply_to="<unknown@elsewhere>",
+            when=at(25),
+        )
+    )
     assert later.case_id == first.case_id and later.rule == "headers"
 
 
 def test_reference_token_wins_over_headers(loket) -> None:  # type: ignore[no-untyped-def]
     a = loket.receive(_mail("Paspoort", message_id="<a@example.nl>"))
     b = loket.receive(_mail("Parkeervergunning", sender="piet@example.nl"))
-    msg = loket.receive(_mail(f"Re: [{b.reference}] Parkeervergunning",
-                              in_reply_to="<a@example.nl>"))
+    msg = loket.receive(
+        _mail(f"Re: [{b.reference}] Parkeervergunning", in_reply_to="<a@example.nl>")
+    )
     assert msg.case_id == b.case_id and msg.rule == "reference"
     assert a.case_id != b.case_id
 
@@ -93,8 +110,9 @@ def test_unknown_reference_token_falls_through_to_other_rules(loket) -> None:  #
 
 def test_same_contact_same_subject_within_14_days_joins(loket) -> None:  # type: ignore[no-untyped-def]
     first = loket.receive(_mail("Vraag over WOZ-waarde", when=at(1)))
-    again = loket.receive(_mail("RE: vraag over WOZ-waarde", sender="JAN@example.nl",
-                                when=at(1) + timedelta(days=13)))
+    again = loket.receive(
+        _mail("RE: vraag over WOZ-waarde", sender="JAN@example.nl", when=at(1) + timedelta(days=13))
+    )
     assert again.case_id == first.case_id and again.rule == "subject"
 
 
@@ -139,11 +157,22 @@ def test_resident_answer_moves_waiting_case_back_to_in_behandeling(loket) -> Non
 
 def test_outbound_reply_sets_first_response_but_not_the_contact(loket) -> None:  # type: ignore[no-untyped-def]
     first = loket.receive(_mail("Huwelijk", message_id="<h@example.nl>"))
-    loket.receive(IncomingMessage(Channel.EMAIL, at(3), sender="info@gemeente.test",
-                                  subject=f"Re: [{first.reference}] Huwelijk", body_text="Ja",
-                                  direction=Direction.OUTBOUND, in_reply_to="<h@example.nl>"))
-    row = loket.db.one("SELECT first_response_at, contact_id FROM cases WHERE id = ?",
-                       (first.case_id,))
+    loket.receive(
+        IncomingMessage(
+            Channel.EMAIL,
+            at(3),
+            sender="info@gemeente.test",
+            subject=f"Re: [{first.reference}] Huwelijk",
+            body_text="Ja",
+            direction=Direction.OUTBOUND,
+            in_reply_to="<h@example.nl>",
+        )
+    )
+    row = loket.db.one(
+        "SELECT first_response_at, contact_id FROM cases WHERE id = ?", (first.case_id,)
+    )
     assert row["first_response_at"] == "2026-11-03T10:00:00Z"
-    assert loket.db.scalar("SELECT count(*) FROM contact_addresses "
-                           "WHERE value = 'info@gemeente.test'") == 0
+    assert (
+        loket.db.scalar("SELECT count(*) FROM contact_addresses WHERE value = 'info@gemeente.test'")
+        == 0
+    )
