@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.case_model import COLUMNS, CaseTableModel
+from desktop.case_model import COLUMNS, LAST_MESSAGE_COLUMN, MESSAGES_COLUMN, CaseTableModel
 
-_WIDTHS = (130, 260, 160, 90, 120, 130, 130, 80)
+# (preferred, minimum) widths of the columns that share the room left by the fixed ones
+# (reference, last message, message count); the subject takes whatever is left over.
+_FLEXIBLE = {1: (320, 110), 2: (170, 75), 3: (95, 65), 4: (125, 100), 5: (135, 95)}
 
 
 class CaseTable(QTableView):
@@ -30,10 +33,15 @@ class CaseTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
-        for column, width in enumerate(_WIDTHS):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        self._fixed = {
+            0: metrics.horizontalAdvance("LK-2026-000000") + 16,
+            LAST_MESSAGE_COLUMN: metrics.horizontalAdvance("00-00-0000 00:00") + 16,
+            MESSAGES_COLUMN: 0,  # set from the (translated) header in _fit_columns
+        }
         column, order = model.sort_column()
         header.setSortIndicator(column, order)
         self.setSortingEnabled(True)
@@ -58,6 +66,30 @@ class CaseTable(QTableView):
         self.setCurrentIndex(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the width so every column shows without scrolling sideways where it can.
+
+        Fixed columns keep their width; the others shrink from their preferred towards their
+        minimum width together (text is elided); a wide window gives the subject the rest.
+        """
+        header = self.horizontalHeader()
+        title = str(self.cases.headerData(MESSAGES_COLUMN, Qt.Orientation.Horizontal) or "")
+        self._fixed[MESSAGES_COLUMN] = header.fontMetrics().horizontalAdvance(title) + 16
+        room = self.viewport().width() - sum(self._fixed.values())
+        preferred = sum(p for p, _ in _FLEXIBLE.values())
+        least = sum(m for _, m in _FLEXIBLE.values())
+        share = 1.0 if preferred == least else (room - least) / (preferred - least)
+        share = min(max(share, 0.0), 1.0)
+        widths = {c: int(m + (p - m) * share) for c, (p, m) in _FLEXIBLE.items()}
+        widths[1] += max(0, room - sum(widths.values()))
+        widths.update(self._fixed)
+        for column, width in widths.items():
+            header.resizeSection(column, width)
 
     def _remember_selection(self) -> None:
         self._keep = self.selected_case_id()

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
 
         self.views = ViewsPanel(loket, self)
-        self.views.setMinimumWidth(180)
+        self.views.setMinimumWidth(130)
         self.cases = CaseTableModel(loket, self.views.current_view().query(), parent=self)
         self.table = CaseTable(self.cases, self)
         self.case_view = CaseView(self)
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([200, 620, 460])
+        splitter.setSizes([150, 790, 340])  # fits all columns at 1280 wide; drag for more
         self.setCentralWidget(splitter)
 
         self._make_actions()

@@ -78,14 +78,15 @@ class ContactDialog(QDialog):
         callback_row.addStretch(1)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("&Phone number"), self.phone)
-        form.addRow(self.tr("S&ubject"), self.subject)
-        form.addRow(self.tr("&Question"), self.question)
-        form.addRow(self.tr("&Answer given"), self.answer)
+        form.setHorizontalSpacing(14)
+        form.addRow(_label(self.tr("&Name"), self.name), self.name)
+        form.addRow(_label(self.tr("&Phone number"), self.phone), self.phone)
+        form.addRow(_label(self.tr("S&ubject"), self.subject), self.subject)
+        form.addRow(_label(self.tr("&Question"), self.question), self.question)
+        form.addRow(_label(self.tr("&Answer given"), self.answer), self.answer)
         form.addRow("", self.resolved)
         form.addRow("", callback_row)
-        form.addRow(self.tr("Existing &case"), self.case_reference)
+        form.addRow(_label(self.tr("Existing &case"), self.case_reference), self.case_reference)
 
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -104,10 +105,16 @@ class ContactDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.submit)
 
+        hint = QLabel(self.tr("Enter saves; in the question and answer: Ctrl+Enter"), self)
+        hint.setEnabled(False)  # drawn greyed: a hint, not a control
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.buttons)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.resize(520, 560)
         self.name.setFocus()
 
@@ -156,6 +163,14 @@ class ContactDialog(QDialog):
             log.error("saving a contact note failed", exc_info=exc)
             self.show_error(self.tr("The note could not be saved because of an error in Loket. "
                                     "Nothing was stored; please try again."))
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text, buddy.parentWidget())
+    label.setBuddy(buddy)  # Alt+letter jumps to the field
+    # a few pixels spare: with a mnemonic the text is drawn a little wider than measured
+    label.setMinimumWidth(label.sizeHint().width() + 4)
+    return label
 
 
 def _plain_text(parent: QWidget) -> QPlainTextEdit:

@@ -127,7 +127,7 @@ class _CountDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 40, max(size.height(), 28))
+        return QSize(size.width(), max(size.height(), 28))
 
 
 class ViewsPanel(QListView):
@@ -142,6 +142,7 @@ class ViewsPanel(QListView):
         self.setItemDelegate(_CountDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Views"))
         self.setCurrentIndex(self.views.index(0))
         self.selectionModel().currentChanged.connect(self._current_changed)

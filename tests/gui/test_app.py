@@ -1,0 +1,41 @@
+"""desktop.app.run: the entry point main.py calls."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import app
+
+pytestmark = pytest.mark.gui
+
+
+def test_run_opens_the_window_and_returns_the_exit_code(qapp, sample, monkeypatch):
+    monkeypatch.setenv("LOKET_LANG", "en")
+    seen: list[str] = []
+
+    def fake_exec() -> int:
+        # a real exec() + quit() leaves the test application unable to run later event loops
+        seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
+        QApplication.closeAllWindows()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app.run(sample.path) == 0
+    assert qapp.applicationName() == "Loket"
+    assert "Loket — customer contact" in seen
+
+
+def test_run_explains_a_broken_database_in_dutch(qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("LOKET_LANG", "en")
+    broken = tmp_path / "kapot.db"
+    broken.write_bytes(b"dit is geen database" * 200)
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.informativeText())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert app.run(broken) == 1
+    assert shown and "geen (leesbare) Loket-database" in shown[0]

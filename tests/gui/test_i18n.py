@@ -1,0 +1,104 @@
+"""Dutch by default: with loket_nl.qm present the UI speaks Dutch; screenshots for people."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.i18n import TRANSLATIONS_DIR, install_translators, language, remove_translators
+from desktop.main_window import MainWindow
+from inbox.model import Channel
+
+from .conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def translations(tmp_path: Path) -> Path:
+    """The folder holding loket_nl.qm: the one `make translations` built, else built here."""
+    if (TRANSLATIONS_DIR / "loket_nl.qm").exists():
+        return TRANSLATIONS_DIR
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent /
+                                                       "pyside6-lrelease")
+    subprocess.run([lrelease, "-silent", str(TRANSLATIONS_DIR / "loket_nl.ts"), "-qm",
+                    str(tmp_path / "loket_nl.qm")], check=True)
+    return tmp_path
+
+
+@pytest.fixture
+def dutch(qapp, translations: Path):
+    locale = QLocale()
+    installed = install_translators(qapp, "nl", translations)
+    yield installed
+    remove_translators(qapp, installed)
+    QLocale.setDefault(locale)
+
+
+def test_every_message_is_translated():
+    text = (TRANSLATIONS_DIR / "loket_nl.ts").read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+    assert "<numerusform></numerusform>" not in text
+
+
+def test_language_follows_loket_lang(monkeypatch):
+    monkeypatch.delenv("LOKET_LANG", raising=False)
+    assert language() == "nl"
+    monkeypatch.setenv("LOKET_LANG", "en")
+    assert language() == "en"
+
+
+def test_missing_translation_falls_back_to_english(qapp, tmp_path):
+    installed = install_translators(qapp, "nl", tmp_path)  # no .qm here
+    try:
+        assert all("loket" not in t.filePath() for t in installed)
+    finally:
+        remove_translators(qapp, installed)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Netherlands))
+
+
+def test_window_speaks_dutch_and_screenshots(dutch, loket, runner, sample, qtbot):
+    assert any(t.filePath().endswith("loket_nl.qm") for t in dutch)
+    window = MainWindow(loket, runner)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Loket — klantcontact"
+    assert window.search.placeholderText() == "Zoeken in alle zaken…"
+    headers = [window.cases.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(window.cases.columnCount())]
+    assert headers == ["Zaak", "Onderwerp", "Inwoner", "Kanaal", "Status", "Behandelaar",
+                       "Laatste bericht", "Berichten"]
+    titles = [window.views.views.index(r).data() for r in range(window.views.views.rowCount())]
+    assert titles == ["Alle open zaken", "Nieuw", "In behandeling", "Wacht op inwoner",
+                      "Afgerond", "Alles"]
+    assert window.list_count.text() == "5 zaken in deze lijst"
+    assert window.phone_action.text() == "&Telefoonnotitie"
+    assert window.counter_action.text() == "&Baliebezoek"
+
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.table.select_case(sample.ids["afval"])
+    assert "Interne notitie" in window.case_view.timeline_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / "main-window.png"))
+
+    dialog = window.open_contact_dialog(Channel.PHONE)
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Telefoonnotitie"
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save.text().replace("&", "") == "Opslaan"  # Qt's own Dutch translation
+    dialog.name.setText("Mohamed Yilmaz")
+    dialog.phone.setText("06 12")
+    dialog.subject.setText("Gat in de weg")
+    dialog.question.setPlainText("Er zit een gat in de weg bij Kerkstraat 12.")
+    dialog.answer.setPlainText("Melding doorgezet naar de buitendienst.")
+    dialog.submit()
+    assert dialog.error.text() == "'06 12' is geen geldig telefoonnummer."
+    assert dialog.grab().save(str(SCREENSHOTS / "phone-dialog.png"))
+    dialog.reject()
