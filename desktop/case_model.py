@@ -34,14 +34,14 @@ class Column:
 
 
 COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Case"), "reference"),
-    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Subject"), "subject"),
-    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Resident"), "contact"),
-    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Channel"), "channel"),
-    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Status"), "status"),
-    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Handled by"), "assignee"),
-    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Last message"), "last_message_at"),
-    Column(QT_TRANSLATE_NOOP("CaseTableModel", "Messages"), None),
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Case")), "reference"),
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Subject")), "subject"),
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Resident")), "contact"),
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Channel")), "channel"),
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Status")), "status"),
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Handled by")), "assignee"),
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Last message")), "last_message_at"),
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Messages")), None),
 )
 LAST_MESSAGE_COLUMN = 6
 MESSAGES_COLUMN = 7
@@ -199,10 +199,10 @@ class CaseTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; columns SQL cannot sort by are left as they are."""
-        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
+        key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
+        if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        key = COLUMNS[column].sort_key
         if key == self._query.sort and descending == self._query.descending:
             return
         self._query = replace(self._query, sort=key, descending=descending)

@@ -75,7 +75,7 @@ def _entry_html(entry: TimelineEntry) -> str:
 class _SafeBrowser(QTextBrowser):
     """A text browser that follows no links and loads nothing (no remote or local content)."""
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 - Qt override
         return None
 
 

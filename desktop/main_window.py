@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def open_contact_dialog(self, channel: Channel) -> ContactDialog:
-        """Open the note form (non-modal, so the list stays usable); returns it for tests."""
+        """Open the note form (window-modal, Esc closes it); returns it for tests."""
         dialog = ContactDialog(self.runner, channel, parent=self)
         dialog.saved.connect(self._contact_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

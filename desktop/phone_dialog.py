@@ -50,6 +50,7 @@ class ContactDialog(QDialog):
         self.runner = runner
         self.channel = channel
         self.received: Received | None = None
+        self._saving = False
         if channel is Channel.PHONE:
             self.setWindowTitle(self.tr("Phone note"))
         else:
@@ -103,7 +104,7 @@ class ContactDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.submit)
+            QShortcut(QKeySequence(keys), self, self.submit)
 
         hint = QLabel(self.tr("Enter saves; in the question and answer: Ctrl+Enter"), self)
         hint.setEnabled(False)  # drawn greyed: a hint, not a control
@@ -120,10 +121,10 @@ class ContactDialog(QDialog):
 
     def submit(self) -> None:
         """Store the note on the worker; close only once it is stored."""
-        if not self.save_button.isEnabled():
-            return  # already saving
+        if self._saving:
+            return  # Enter pressed twice
         self.error.hide()
-        self.save_button.setEnabled(False)
+        self._set_saving(True)
         channel = self.channel
         values = {
             "name": self.name.text(),
@@ -145,18 +146,27 @@ class ContactDialog(QDialog):
 
         self.runner.run(work, self._stored, self._failed)
 
+    def reject(self) -> None:
+        if self._saving:
+            return  # the note is being stored; closing now would hide the outcome
+        super().reject()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.buttons.setEnabled(not saving)
+
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
 
     def _stored(self, received: Received) -> None:
         self.received = received
-        self.save_button.setEnabled(True)
+        self._set_saving(False)
         self.saved.emit(received)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
+        self._set_saving(False)
         if isinstance(exc, LoketError | StorageError):
             self.show_error(str(exc))
         else:

@@ -49,20 +49,20 @@ class View:
 
 
 VIEWS = (
-    View("open", QT_TRANSLATE_NOOP("ViewsModel", "All open cases"), OPEN),
-    View("nieuw", QT_TRANSLATE_NOOP("ViewsModel", "New"), (Status.NIEUW.value,)),
+    View("open", str(QT_TRANSLATE_NOOP("ViewsModel", "All open cases")), OPEN),
+    View("nieuw", str(QT_TRANSLATE_NOOP("ViewsModel", "New")), (Status.NIEUW.value,)),
     View(
         "in_behandeling",
-        QT_TRANSLATE_NOOP("ViewsModel", "In progress"),
+        str(QT_TRANSLATE_NOOP("ViewsModel", "In progress")),
         (Status.IN_BEHANDELING.value,),
     ),
     View(
         "wacht_op_inwoner",
-        QT_TRANSLATE_NOOP("ViewsModel", "Waiting for resident"),
+        str(QT_TRANSLATE_NOOP("ViewsModel", "Waiting for resident")),
         (Status.WACHT_OP_INWONER.value,),
     ),
-    View("afgerond", QT_TRANSLATE_NOOP("ViewsModel", "Closed"), (Status.AFGEROND.value,)),
-    View("all", QT_TRANSLATE_NOOP("ViewsModel", "All"), ()),
+    View("afgerond", str(QT_TRANSLATE_NOOP("ViewsModel", "Closed")), (Status.AFGEROND.value,)),
+    View("all", str(QT_TRANSLATE_NOOP("ViewsModel", "All")), ()),
 )
 
 

@@ -141,82 +141,82 @@
     <context>
         <name>ContactDialog</name>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="54" />
+            <location filename="../../desktop/phone_dialog.py" line="55" />
             <source>Phone note</source>
             <translation>Telefoonnotitie</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="56" />
+            <location filename="../../desktop/phone_dialog.py" line="57" />
             <source>Counter visit</source>
             <translation>Baliebezoek</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="60" />
+            <location filename="../../desktop/phone_dialog.py" line="61" />
             <source>e.g. 06 12345678</source>
             <translation>bijv. 06 12345678</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="62" />
+            <location filename="../../desktop/phone_dialog.py" line="63" />
             <source>Empty: the first line of the question</source>
             <translation>Leeg: de eerste regel van de vraag</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="65" />
+            <location filename="../../desktop/phone_dialog.py" line="66" />
             <source>Resolved in one go</source>
             <translation>In één keer afgehandeld</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="66" />
+            <location filename="../../desktop/phone_dialog.py" line="67" />
             <source>Call back before</source>
             <translation>Terugbellen vóór</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="73" />
+            <location filename="../../desktop/phone_dialog.py" line="74" />
             <source>LK-2026-000123 (optional)</source>
             <translation>LK-2026-000123 (optioneel)</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="82" />
+            <location filename="../../desktop/phone_dialog.py" line="83" />
             <source>&amp;Name</source>
             <translation>&amp;Naam</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="83" />
+            <location filename="../../desktop/phone_dialog.py" line="84" />
             <source>&amp;Phone number</source>
             <translation>&amp;Telefoonnummer</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="84" />
+            <location filename="../../desktop/phone_dialog.py" line="85" />
             <source>S&amp;ubject</source>
             <translation>&amp;Onderwerp</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="85" />
+            <location filename="../../desktop/phone_dialog.py" line="86" />
             <source>&amp;Question</source>
             <translation>&amp;Vraag</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="86" />
+            <location filename="../../desktop/phone_dialog.py" line="87" />
             <source>&amp;Answer given</source>
             <translation>&amp;Antwoord gegeven</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="89" />
+            <location filename="../../desktop/phone_dialog.py" line="90" />
             <source>Existing &amp;case</source>
             <translation>Bestaande &amp;zaak</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="95" />
+            <location filename="../../desktop/phone_dialog.py" line="96" />
             <source>Error</source>
             <translation>Foutmelding</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="108" />
+            <location filename="../../desktop/phone_dialog.py" line="109" />
             <source>Enter saves; in the question and answer: Ctrl+Enter</source>
             <translation>Enter slaat op; in vraag en antwoord: Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../desktop/phone_dialog.py" line="164" />
+            <location filename="../../desktop/phone_dialog.py" line="174" />
             <source>The note could not be saved because of an error in Loket. Nothing was stored; please try again.</source>
             <translation>De notitie kon door een fout in Loket niet worden opgeslagen. Er is niets bewaard; probeer het opnieuw.</translation>
         </message>
