@@ -171,6 +171,47 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 """
 
-MIGRATIONS: list[str] = [V1]
+V2 = """
+-- Installation-wide settings, e.g. the id that names this installation's keyring entries.
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Replies waiting to go out over SMTP. A row moves queued -> sending -> sent; a crash while
+-- 'sending' leaves it 'uncertain' until the Sent folder shows whether it went out.
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    case_id INTEGER REFERENCES cases(id),
+    message_row_id INTEGER REFERENCES messages(id),
+    raw_sha256 TEXT NOT NULL,
+    message_id TEXT NOT NULL UNIQUE,
+    sender TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'queued',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    appended_to_sent INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+
+-- Work on the server the user asked for (move handled mail), done when the server is reachable.
+CREATE TABLE imap_actions (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    message_row_id INTEGER NOT NULL REFERENCES messages(id),
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    done_at TEXT,
+    last_error TEXT
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
 
 SCHEMA_VERSION = len(MIGRATIONS)

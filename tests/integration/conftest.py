@@ -15,7 +15,10 @@ _counter = itertools.count(1)
 
 @pytest.fixture(scope="session")
 def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
-    server = Dovecot(Path(tmp_path_factory.mktemp("dovecot"))).start()
+    server = Dovecot(Path(tmp_path_factory.mktemp("dovecot")))
+    # Dovecot reads its passwd-file once a second at most: create every mailbox up front
+    server.add_users({f"kcc{n}@gemeente.test": "geheim" for n in range(1, 301)})
+    server.start()
     yield server
     server.stop()
 
@@ -24,5 +27,49 @@ def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
 def mailbox_user(dovecot: Dovecot) -> tuple[str, str]:
     """A fresh, empty mailbox for one test."""
     name = f"kcc{next(_counter)}@gemeente.test"
-    dovecot.add_user(name, "geheim")
-    return name, "geheim"
+    return name, dovecot.users[name]
+
+
+@pytest.fixture(scope="session")
+def tls_cert(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1/localhost (cert, key)."""
+    import subprocess
+
+    folder = Path(tmp_path_factory.mktemp("tls"))
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1,DNS:localhost",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    folder.chmod(0o755)
+    key.chmod(0o644)
+    return cert, key
+
+
+@pytest.fixture(scope="session")
+def tls_dovecot(
+    tmp_path_factory: pytest.TempPathFactory, tls_cert: tuple[Path, Path]
+) -> Iterator[Dovecot]:
+    server = Dovecot(Path(tmp_path_factory.mktemp("dovecot-tls")), cert=tls_cert)
+    server.add_users({"kcc@gemeente.test": "geheim"})
+    server.start()
+    yield server
+    server.stop()

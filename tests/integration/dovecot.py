@@ -106,7 +106,7 @@ class Dovecot:
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         for folder in (self.root, *self.root.parents):  # dovecot's users must reach the folder
             os.chmod(folder, os.stat(folder).st_mode | 0o055)
-        (self.root / "users").write_text("")
+        self._write_users()
         ssl_files = ""
         if self.cert:
             ssl_files = f"ssl_cert = <{self.cert[0]}\nssl_key = <{self.cert[1]}"
@@ -127,16 +127,22 @@ class Dovecot:
                 oauth_passdb=oauth_passdb,
             )
         )
-        subprocess.run(["chown", "-R", "dovecot:dovecot", self.root / "mail", self.root / "home"],
-                       check=True)
+        subprocess.run(
+            ["chown", "-R", "dovecot:dovecot", self.root / "mail", self.root / "home"], check=True
+        )
         subprocess.run([binary, "-c", str(self.root / "dovecot.conf")], check=True)
         _wait_for_port(self.port)
         if self.tls_port:
             _wait_for_port(self.tls_port)
         return self
 
-    def add_user(self, name: str, password: str) -> None:
-        self.users[name] = password
+    def add_users(self, users: dict[str, str]) -> None:
+        self.users.update(users)
+        if (self.root / "dovecot.conf").exists():
+            self._write_users()
+
+    def _write_users(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
         lines = "".join(f"{u}:{{PLAIN}}{p}\n" for u, p in self.users.items())
         (self.root / "users").write_text(lines)
 
