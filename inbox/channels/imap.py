@@ -142,14 +142,14 @@ def connect(account: MailAccount, secret: str) -> IMAPClient:
             else:
                 client.login(account.username, secret)
         except BaseException:
-            _close(client)
+            close(client)
             raise
     except Exception as exc:  # noqa: BLE001 - every failure becomes one Dutch sentence
         raise explain(exc, host, port) from exc
     return client
 
 
-def _close(client: IMAPClient) -> None:
+def close(client: IMAPClient) -> None:
     try:
         client.logout()
     except Exception:  # noqa: BLE001 - the connection may already be gone
@@ -176,7 +176,7 @@ def test_connection(account: MailAccount, secret: str) -> str:
     except Exception as exc:  # noqa: BLE001
         raise explain(exc, account.host, account.port) from exc
     finally:
-        _close(client)
+        close(client)
 
 
 def sync_account(
@@ -200,7 +200,7 @@ def sync_account(
             if account.move_handled_to:
                 report.moved = move_handled(loket, client, account)
         finally:
-            _close(client)
+            close(client)
     except SyncCancelled:
         raise
     except LoketError as exc:

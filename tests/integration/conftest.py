@@ -73,3 +73,44 @@ def tls_dovecot(
     server.start()
     yield server
     server.stop()
+
+
+class SmtpRecorder:
+    """An aiosmtpd handler that keeps every accepted message; can refuse on demand."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+        self.refuse_with: str | None = None
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]  # noqa: N802
+        if self.refuse_with:
+            return self.refuse_with
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[SmtpRecorder, int]]:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 with AUTH PLAIN/LOGIN for 'kcc'/'geheim'."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    from tests.integration.dovecot import free_port
+
+    def authenticate(server, session, envelope, mechanism, auth_data):  # type: ignore[no-untyped-def]
+        ok = auth_data.login == b"kcc@gemeente.test" and auth_data.password == b"geheim"
+        return AuthResult(success=ok, handled=False)
+
+    recorder = SmtpRecorder()
+    port = free_port()
+    controller = Controller(
+        recorder,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=authenticate,
+        auth_require_tls=False,
+        auth_required=True,
+    )
+    controller.start()
+    yield recorder, port
+    controller.stop()
