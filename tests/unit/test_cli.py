@@ -1,0 +1,140 @@
+"""The command line through a real subprocess: JSON shapes, exit codes, no Qt at start."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+MAIL = (
+    b"From: Fatima el Amrani <fatima@example.nl>\nTo: info@gemeente.test\n"
+    b"Subject: Parkeervergunning bewoners\nDate: Tue, 03 Nov 2026 09:12:00 +0100\n"
+    b"Message-ID: <p1@example.nl>\n\nIk wil een parkeervergunning aanvragen.\n"
+)
+
+
+def loket(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_import_cases_case_search_messages_stats(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    (tmp_path / "a.eml").write_bytes(MAIL)
+    first = loket("--db", db, "import", tmp_path / "a.eml", "--json")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout) == {"imported": 1, "duplicates": 0, "unparsed": 0, "failed": []}
+    again = json.loads(loket("--db", db, "import", tmp_path / "a.eml", "--json").stdout)
+    assert (again["imported"], again["duplicates"]) == (0, 1)
+
+    cases = json.loads(loket("--db", db, "cases", "--json").stdout)
+    assert len(cases) == 1
+    case = cases[0]
+    for key in (
+        "reference",
+        "subject",
+        "status",
+        "assignee",
+        "channels",
+        "contact",
+        "messages",
+        "notes",
+    ):
+        assert key in case
+    assert (case["status"], case["channels"], case["contact"]) == (
+        "nieuw",
+        ["email"],
+        "Fatima el Amrani",
+    )
+    ref = case["reference"]
+
+    changed = loket(
+        "--db",
+        db,
+        "case",
+        ref,
+        "--status",
+        "wacht_op_inwoner",
+        "--note",
+        "Gevraagd om kenteken",
+        "--json",
+    )
+    assert changed.returncode == 0, changed.stderr
+    detail = json.loads(changed.stdout)
+    assert detail["status"] == "wacht_op_inwoner" and detail["notes"] == 1
+    assert [t["kind"] for t in detail["timeline"]].count("note") == 1
+
+    hits = json.loads(loket("--db", db, "search", "kenteken", "--json").stdout)
+    assert [(h["case"], h["channel"]) for h in hits] == [(ref, "note")]
+    assert set(hits[0]) >= {"case", "message", "channel", "subject", "snippet"}
+
+    msgs = json.loads(loket("--db", db, "messages", "--case", ref, "--json").stdout)
+    assert [m["subject"] for m in msgs] == ["Parkeervergunning bewoners"]
+    by_contact = json.loads(
+        loket("--db", db, "messages", "--contact", "fatima@example.nl", "--json").stdout
+    )
+    assert len(by_contact) == 1
+
+    stats = json.loads(loket("--db", db, "stats", "--json").stdout)
+    assert stats["cases_total"] == 1 and stats["cases_by_status"] == {"wacht_op_inwoner": 1}
+    assert stats["messages_by_channel"] == {"email": 1}
+
+
+def test_exit_codes_and_one_line_errors(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    usage = loket("--db", db, "nonsense")
+    assert usage.returncode == 2
+    missing = loket("--db", db, "case", "LK-2026-000999")
+    assert missing.returncode == 1
+    assert missing.stderr.strip().splitlines() == ["loket: Zaak LK-2026-000999 bestaat niet."]
+    bad_date = loket("--db", db, "stats", "--from", "gisteren")
+    assert bad_date.returncode == 1 and "Traceback" not in bad_date.stderr
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"garbage" * 1000)
+    corrupt = loket("--db", junk, "cases")
+    assert corrupt.returncode == 1
+    assert len(corrupt.stderr.strip().splitlines()) == 1 and "Traceback" not in corrupt.stderr
+    all_failed = loket("--db", db, "import", tmp_path / "nope.eml")
+    assert all_failed.returncode == 1 and "bestand niet gevonden" in all_failed.stdout
+
+
+def test_loket_db_environment_variable_stands_in_for_db(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    (tmp_path / "a.eml").write_bytes(MAIL)
+    assert loket("import", tmp_path / "a.eml", env={"LOKET_DB": str(db)}).returncode == 0
+    assert db.exists()
+
+
+def test_demo_then_stats_reports_cases_per_status_and_channel(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    made = loket("--db", db, "demo", "--cases", "120", "--seed", "3")
+    assert made.returncode == 0, made.stderr
+    stats = json.loads(loket("--db", db, "stats", "--json").stdout)
+    assert stats["cases_total"] == 120
+    assert sum(stats["cases_by_status"].values()) == 120
+    assert len(stats["cases_by_channel"]) >= 4
+
+
+def test_commands_other_than_the_gui_do_not_import_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys, main\n"
+        f"rc = main.main(['--db', {str(tmp_path / 'q.db')!r}, 'stats', '--json'])\n"
+        "assert rc == 0, rc\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]\n"
+        "print('QT:' + ','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "QT:"
