@@ -114,6 +114,28 @@ def installation_id(db: Database) -> str:
     return str(db.scalar("SELECT value FROM settings WHERE key = 'installation_id'"))
 
 
+def _keyring() -> Any:
+    """The keyring module, refusing a backend that would keep secrets in plain text.
+
+    keyrings.alt (a test dependency) registers a plain-text file backend that wins when no
+    desktop keyring runs; it is only acceptable when chosen explicitly, as the tests do.
+    """
+    import os
+
+    import keyring
+
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if name.startswith("keyrings.alt.file.Plaintext") and not os.environ.get(
+        "PYTHON_KEYRING_BACKEND"
+    ):
+        raise LoketError(
+            "Er is geen veilige sleutelbos (zoals GNOME Keyring of KWallet) beschikbaar; "
+            "Loket bewaart wachtwoorden niet onversleuteld."
+        )
+    return keyring
+
+
 class Secrets:
     """Passwords and tokens live in the OS keyring only, under an installation-scoped key."""
 
@@ -124,9 +146,9 @@ class Secrets:
         return f"{installation_id(self.db)}/{account}/{kind}"
 
     def set(self, account: str, kind: str, value: str) -> None:
-        import keyring
         from keyring.errors import KeyringError
 
+        keyring = _keyring()
         try:
             keyring.set_password(KEYRING_SERVICE, self._key(account, kind), value)
         except KeyringError as exc:
@@ -136,9 +158,9 @@ class Secrets:
             ) from exc
 
     def get(self, account: str, kind: str) -> str | None:
-        import keyring
         from keyring.errors import KeyringError
 
+        keyring = _keyring()
         try:
             return keyring.get_password(KEYRING_SERVICE, self._key(account, kind))
         except KeyringError as exc:
@@ -147,9 +169,9 @@ class Secrets:
             ) from exc
 
     def delete(self, account: str, kind: str) -> None:
-        import keyring
         from keyring.errors import KeyringError, PasswordDeleteError
 
+        keyring = _keyring()
         try:
             keyring.delete_password(KEYRING_SERVICE, self._key(account, kind))
         except (PasswordDeleteError, KeyringError):

@@ -22,7 +22,7 @@ from storage.errors import StorageError
 
 log = logging.getLogger("loket.cli")
 
-COMMANDS = ("demo", "import", "cases", "messages", "case", "search", "stats")
+COMMANDS = ("demo", "import", "account", "sync", "cases", "messages", "case", "search", "stats")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +40,47 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import .eml and .mbox files")
     p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("account", help="add, list, test or remove channel accounts")
+    acc = p.add_subparsers(dest="account_command", metavar="ACTION", required=True)
+    add = acc.add_parser("add", help="add an account")
+    kinds = add.add_subparsers(dest="kind", metavar="KIND", required=True)
+    im = kinds.add_parser("imap", help="an IMAP mailbox with SMTP for replies")
+    im.add_argument("--name", required=True)
+    im.add_argument("--host", required=True)
+    im.add_argument("--port", type=int)
+    im.add_argument("--security", choices=["ssl", "starttls", "none"], default="ssl")
+    im.add_argument("--user", dest="username", required=True)
+    im.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password (or nothing, for --auth oauth2) from stdin",
+    )
+    im.add_argument("--auth", choices=["password", "oauth2"], default="password")
+    im.add_argument("--oauth-provider", choices=["microsoft", "google"])
+    im.add_argument("--client-id")
+    im.add_argument("--tenant")
+    im.add_argument("--folder", action="append", dest="folders", metavar="F")
+    im.add_argument("--smtp-host")
+    im.add_argument("--smtp-port", type=int)
+    im.add_argument("--smtp-security", choices=["ssl", "starttls", "none"])
+    im.add_argument("--smtp-user")
+    im.add_argument("--from", dest="from_address")
+    im.add_argument("--sent-folder", default="")
+    im.add_argument("--move-handled-to", default="")
+    im.add_argument("--interval", type=float, default=2.0, help="minutes between fetches")
+    im.add_argument("--ca-file", default="", help="trust this CA certificate (PEM)")
+    im.add_argument("--json", action="store_true")
+    lst = acc.add_parser("list", help="accounts with their last sync and error")
+    lst.add_argument("--json", action="store_true")
+    tst = acc.add_parser("test", help="test the connection of an account")
+    tst.add_argument("name")
+    rm = acc.add_parser("remove", help="remove an account and its secrets")
+    rm.add_argument("name")
+
+    p = sub.add_parser("sync", help="one fetch (and send) pass over all or one account")
+    p.add_argument("--account")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("cases", help="list cases")
@@ -144,6 +185,110 @@ def cmd_import(loket: Any, args: argparse.Namespace) -> int:
     lines += [f"  {f['file']}: {f['error']}" for f in report.failed]
     _emit(args, report.as_json(), "\n".join(lines))
     return 1 if report.failed and not (report.imported or report.duplicates) else 0
+
+
+def cmd_account(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.accounts import Accounts, Auth, MailAccount, Security
+
+    accounts = Accounts(loket.db)
+    if args.account_command == "add":
+        security = Security(args.security)
+        smtp_security = Security(
+            args.smtp_security or ("ssl" if security is Security.SSL else args.security)
+        )
+        default_smtp_port = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 25}
+        oauth = {
+            k: v
+            for k, v in (
+                ("provider", args.oauth_provider),
+                ("client_id", args.client_id),
+                ("tenant", args.tenant),
+            )
+            if v
+        }
+        account = MailAccount(
+            name=args.name,
+            host=args.host,
+            username=args.username,
+            port=args.port or (993 if security is Security.SSL else 143),
+            security=security,
+            folders=tuple(args.folders or ["INBOX"]),
+            auth=Auth(args.auth),
+            smtp_host=args.smtp_host or "",
+            smtp_security=smtp_security,
+            smtp_port=args.smtp_port or default_smtp_port[smtp_security],
+            smtp_username=args.smtp_user or "",
+            from_address=args.from_address or "",
+            sent_folder=args.sent_folder,
+            move_handled_to=args.move_handled_to,
+            interval_minutes=args.interval,
+            ca_file=args.ca_file,
+            oauth=oauth,
+        )
+        secret = None
+        if args.password_stdin:
+            secret = sys.stdin.readline().rstrip("\r\n")
+        elif account.auth is Auth.PASSWORD:
+            raise LoketError("Geef het wachtwoord via --password-stdin (nooit als argument).")
+        added = accounts.add_mail(account, secret)
+        if added.insecure_warning:
+            print(f"loket: {added.insecure_warning}", file=sys.stderr)
+        _emit(args, {"name": added.name, "id": added.id}, f"Account '{added.name}' toegevoegd.")
+        return 0
+    if args.account_command == "list":
+        rows = accounts.status()
+        _emit(
+            args,
+            rows,
+            "\n".join(
+                f"{r['account']:<20} {r['folder'] or '-':<12} laatst: {r['last_sync_at'] or 'nooit'}"
+                + (f"  fout: {r['last_error']}" if r["last_error"] else "")
+                for r in rows
+            )
+            or "Geen accounts.",
+        )
+        return 0
+    if args.account_command == "test":
+        from inbox.channels import imap
+        from inbox.sync import secret_for
+
+        account = accounts.mail_account(args.name)
+        print(imap.test_connection(account, secret_for(loket, account)))
+        return 0
+    accounts.mail_account(args.name)
+    accounts.remove(args.name)
+    print(f"Account '{args.name}' verwijderd.")
+    return 0
+
+
+def cmd_sync(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.sync import sync_once
+
+    events = sync_once(loket, args.account)
+    data = [
+        {
+            "account": e.account,
+            "ok": e.kind == "done",
+            "fetched": e.fetched,
+            "sent": e.sent,
+            "error": e.message or None,
+        }
+        for e in events
+    ]
+    _emit(
+        args,
+        data,
+        "\n".join(
+            f"{d['account']}: {d['fetched']} opgehaald, {d['sent']} verzonden"
+            + (f" - {d['error']}" if d["error"] else "")
+            for d in data
+        )
+        or "Geen accounts.",
+    )
+    failed = [e for e in events if e.kind == "error"]
+    if failed and not getattr(args, "json", False):
+        print(f"loket: {failed[0].message}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _case_json(s: Any) -> dict[str, Any]:

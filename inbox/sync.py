@@ -1,0 +1,169 @@
+"""Fetching and sending on a schedule: one APScheduler job per mail account, off the GUI thread.
+
+Each run opens its own database connection (SQLite in WAL mode lets it write beside the UI's),
+fetches new mail, then delivers the outbox. What happens is reported as SyncEvents through one
+callback, which the desktop hands to its GUI thread; nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from inbox.accounts import Accounts, Auth, MailAccount
+from inbox.errors import LoketError
+from inbox.services import Loket
+
+log = logging.getLogger("loket.sync")
+
+
+@dataclass(frozen=True)
+class SyncEvent:
+    """kind: 'started', 'progress', 'done' or 'error'."""
+
+    kind: str
+    account: str
+    folder: str = ""
+    done: int = 0
+    total: int = 0
+    fetched: int = 0
+    sent: int = 0
+    message: str = ""
+    at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+
+
+def secret_for(loket: Loket, account: MailAccount, kind: str = "imap") -> str:
+    """The password, or a fresh OAuth2 access token, for `account` (from the keyring)."""
+    accounts = Accounts(loket.db)
+    if account.auth is Auth.OAUTH2:
+        from inbox import oauth
+
+        return oauth.access_token(loket.db, account)
+    secret = accounts.secrets.get(account.name, "password")
+    if not secret:
+        raise LoketError(
+            f"Geen wachtwoord bekend voor account '{account.name}'; vul het opnieuw in."
+        )
+    return secret
+
+
+def run_account(
+    loket: Loket,
+    account: MailAccount,
+    emit: Callable[[SyncEvent], None] = lambda e: None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SyncEvent:
+    """Fetch then send for one account; returns (and emits) the final event."""
+    from inbox.channels import imap, smtp
+
+    emit(SyncEvent("started", account.name))
+    try:
+        secret = secret_for(loket, account)
+        report = imap.sync_account(
+            loket,
+            account,
+            secret,
+            progress=lambda folder, done, total: emit(
+                SyncEvent("progress", account.name, folder, done, total)
+            ),
+            cancelled=cancelled,
+        )
+        sent = 0
+        if account.smtp_host:
+            delivery = smtp.deliver_outbox(loket, account, smtp_secret=secret, imap_secret=secret)
+            sent = delivery.sent
+            if delivery.errors:
+                event = SyncEvent(
+                    "error",
+                    account.name,
+                    fetched=report.fetched,
+                    sent=sent,
+                    message=delivery.errors[0],
+                )
+                emit(event)
+                return event
+        event = SyncEvent("done", account.name, fetched=report.fetched, sent=sent)
+    except LoketError as exc:
+        event = SyncEvent("error", account.name, message=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a scheduled job must never die silently
+        log.exception("sync of account %s failed", account.id)
+        event = SyncEvent(
+            "error", account.name, message=f"Onverwachte fout ({type(exc).__name__})."
+        )
+    emit(event)
+    return event
+
+
+def sync_once(
+    loket: Loket,
+    account_name: str | None = None,
+    emit: Callable[[SyncEvent], None] = lambda e: None,
+) -> list[SyncEvent]:
+    """One pass over all (or one) accounts: what `loket sync` does."""
+    accounts = Accounts(loket.db)
+    chosen = [accounts.mail_account(account_name)] if account_name else accounts.mail_accounts()
+    return [run_account(loket, account, emit) for account in chosen]
+
+
+class SyncScheduler:
+    """A background job per account; `sync_now` runs one at once ("Nu ophalen")."""
+
+    def __init__(self, db_path: Path, emit: Callable[[SyncEvent], None], user: str) -> None:
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        self.db_path = db_path
+        self.emit = emit
+        self.user = user
+        self._stop = threading.Event()
+        self.scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
+
+    def start(self) -> None:
+        self.reload()
+        self.scheduler.start()
+
+    def reload(self) -> None:
+        """Match the jobs to the accounts in the database (after an account was added)."""
+        loket = Loket.open(self.db_path, user=self.user)
+        try:
+            accounts = Accounts(loket.db).mail_accounts()
+        finally:
+            loket.close()
+        wanted = {f"mail:{a.name}": a for a in accounts}
+        for job in self.scheduler.get_jobs():
+            if job.id not in wanted:
+                job.remove()
+        for job_id, account in wanted.items():
+            self.scheduler.add_job(
+                self._run,
+                "interval",
+                minutes=account.interval_minutes,
+                id=job_id,
+                args=[account.name],
+                replace_existing=True,
+                next_run_time=datetime.now().astimezone(),
+            )
+
+    def sync_now(self, account_name: str | None = None) -> None:
+        now = datetime.now().astimezone()
+        for job in self.scheduler.get_jobs():
+            if account_name is None or job.id == f"mail:{account_name}":
+                job.modify(next_run_time=now)
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+
+    def _run(self, account_name: str) -> None:
+        loket = Loket.open(self.db_path, user=self.user)
+        try:
+            account = Accounts(loket.db).mail_account(account_name)
+            run_account(loket, account, self.emit, cancelled=self._stop.is_set)
+        except LoketError as exc:
+            self.emit(SyncEvent("error", account_name, message=str(exc)))
+        finally:
+            loket.close()
