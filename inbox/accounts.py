@@ -162,7 +162,8 @@ class Secrets:
 
         keyring = _keyring()
         try:
-            return keyring.get_password(KEYRING_SERVICE, self._key(account, kind))
+            value: str | None = keyring.get_password(KEYRING_SERVICE, self._key(account, kind))
+            return value
         except KeyringError as exc:
             raise LoketError(
                 "De sleutelbos van het besturingssysteem is niet beschikbaar."

@@ -241,7 +241,8 @@ def cmd_account(loket: Any, args: argparse.Namespace) -> int:
             args,
             rows,
             "\n".join(
-                f"{r['account']:<20} {r['folder'] or '-':<12} laatst: {r['last_sync_at'] or 'nooit'}"
+                f"{r['account']:<20} {r['folder'] or '-':<12} "
+                f"laatst: {r['last_sync_at'] or 'nooit'}"
                 + (f"  fout: {r['last_error']}" if r["last_error"] else "")
                 for r in rows
             )
