@@ -26,12 +26,12 @@ def normalize_email(value: str) -> str:
 
 
 def normalize_phone(value: str, region: str = "NL") -> str | None:
-    """E.164 form (+31612345678), or None when `value` is not a possible number."""
+    """E.164 form (+31612345678), or None when `value` is not a valid number."""
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_possible_number(number):
+    if not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -1348,9 +1348,9 @@ class _People:
         while email in self.emails:
             email = f"{local}{rng.randint(2, 999)}@{rng.choice(MAIL_DOMAINS)}"
         self.emails.add(email)
-        digits = f"{rng.randint(1, 9)}{rng.randint(0, 9_999_999):07d}"
+        digits = f"{rng.randint(1, 5)}{rng.randint(0, 9_999_999):07d}"
         while digits in self.phones:
-            digits = f"{rng.randint(1, 9)}{rng.randint(0, 9_999_999):07d}"
+            digits = f"{rng.randint(1, 5)}{rng.randint(0, 9_999_999):07d}"
         self.phones.add(digits)
         phone = rng.choice((
             f"06-{digits}", f"06 {digits}", f"06{digits}", f"+31 6 {digits[:4]} {digits[4:]}",

@@ -618,4 +618,6 @@ def _describe_event(kind: str, data: dict[str, Any]) -> str:
         return text
     if kind == EventKind.REOPENED.value:
         return "Heropend"
+    if kind == EventKind.CONTACT_LOGGED.value and data.get("callback_by"):
+        return f"Terugbellen vóór {data['callback_by']}"
     return ""

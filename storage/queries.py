@@ -20,6 +20,7 @@ SORTS = {
     "assignee": "u.display_name COLLATE NOCASE",
     "channel": "c.channel",
     "deadline": "c.deadline",
+    "messages": "(SELECT count(*) FROM messages m WHERE m.case_id = c.id)",
 }
 
 

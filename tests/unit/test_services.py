@@ -205,3 +205,26 @@ def test_stats_counts_per_status_and_channel_in_a_date_range(loket, case) -> Non
     assert all_time["closed_first_contact"] == 1
     early = loket.stats("2026-11-01", "2026-11-02")
     assert early["cases_total"] == 1 and early["messages_by_channel"] == {"email": 1}
+
+
+def test_callback_date_shows_in_the_timeline_and_short_numbers_are_refused(loket) -> None:  # type: ignore[no-untyped-def]
+    got = loket.log_contact(
+        Channel.PHONE,
+        name="Kim",
+        phone_number="0201234567",
+        question="Bel mij terug over WMO",
+        callback_by="2026-11-12",
+    )
+    titles = [t.title for t in loket.case_detail(got.reference).timeline]
+    assert "Terugbellen vóór 2026-11-12" in titles
+    with pytest.raises(InvalidInput):
+        loket.log_contact(Channel.PHONE, name="Kim", phone_number="06 1234", question="q")
+
+
+def test_cases_sort_by_message_count(loket) -> None:  # type: ignore[no-untyped-def]
+    from inbox.services import CaseQuery
+
+    one = loket.receive(IncomingMessage(Channel.EMAIL, at(1), sender="a@example.nl", subject="A"))
+    two = loket.receive(IncomingMessage(Channel.EMAIL, at(1), sender="b@example.nl", subject="B"))
+    loket.receive(IncomingMessage(Channel.EMAIL, at(2), sender="b@example.nl", subject="Re: B"))
+    assert loket.case_ids(CaseQuery(sort="messages")) == [two.case_id, one.case_id]
