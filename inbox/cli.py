@@ -24,6 +24,11 @@ log = logging.getLogger("loket.cli")
 
 COMMANDS = ("demo", "import", "account", "sync", "cases", "messages", "case", "search", "stats")
 
+# Feature packages add their own commands: each module has `add_commands(sub, exports)`, which
+# registers subparsers (top-level on `sub`, `export KIND` on `exports`) with
+# `set_defaults(handler=fn)`; fn(loket, args) -> exit code.
+EXTENSIONS: tuple[str, ...] = ()
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -109,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("export", help="exports for the archive, Open Klant, AVG and Woo")
+    exports = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+    for module_name in EXTENSIONS:
+        import importlib
+
+        importlib.import_module(module_name).add_commands(sub, exports)
     return parser
 
 
@@ -146,7 +157,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     user = args.user or os.environ.get("LOKET_USER") or SYSTEM_USER
     loket = Loket.open(db_path(args), user=user)
     try:
-        handler = globals()[f"cmd_{args.command}"]
+        handler = getattr(args, "handler", None) or globals()[f"cmd_{args.command}"]
         return int(handler(loket, args))
     finally:
         loket.close()
