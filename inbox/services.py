@@ -14,7 +14,7 @@ from typing import Any
 from inbox import clock
 from inbox import threading as threads
 from inbox.addresses import address_for, normalize_phone
-from inbox.errors import InvalidInput, NotFound
+from inbox.errors import InvalidInput, NotFound, PermissionDenied
 from inbox.model import (
     CaseDetail,
     CaseSummary,
@@ -113,6 +113,21 @@ class Loket:
 
     def _actor_id(self) -> int | None:
         return records.user_id(self.db, self.user)
+
+    def role(self) -> Role | None:
+        """The acting user's role; None for the system user and unknown names."""
+        value = self.db.scalar(
+            "SELECT role FROM users WHERE name = ? AND active = 1", (self.user,)
+        )
+        return Role(value) if value else None
+
+    def require(self, *roles: Role) -> None:
+        """Refuse unless the acting user has one of `roles` (the system user may do anything)."""
+        if self.user == SYSTEM_USER:
+            return
+        if self.role() not in roles:
+            names = " of ".join(r.value for r in roles)
+            raise PermissionDenied(f"Dit mag alleen een {names}.")
 
     # -- receiving ----------------------------------------------------------------------
 
