@@ -1,0 +1,718 @@
+"""Loket's benchmarks: each figure is a ratio against a baseline measured in the same run.
+
+    make bench       # QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.bench.run
+    python -m tests.bench.run --rebuild      # rebuild the cached databases first
+    python -m tests.bench.run --cases 10000 --messages 30000 --no-write   # a quick try
+
+The database (100,000 cases, 300,000 messages) is built once into tests/bench/out/ and reused
+while its version key (generator version, schema version, sizes, seed) stays the same.
+The results are printed as a table and written to BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from inbox.model import Channel, Direction, IncomingMessage, Status
+from inbox.services import CaseQuery, Loket
+from storage import records
+from storage.blobs import BlobStore
+from storage.db import connect
+from storage.migrations import SCHEMA_VERSION
+from storage.queries import fts_query
+from tests.bench import datagen
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent / "out"
+TMP = OUT / "tmp"
+REPORT = ROOT / "BENCHMARKS.md"
+OPEN = tuple(s.value for s in Status if s is not Status.AFGEROND)
+
+SEARCHES = (
+    # single words, common to rare
+    "gemeente", "afspraak", "paspoort", "parkeervergunning", "containerpas", "kwijtschelding",
+    "dakkapel", "bijstandsuitkering", "stoeptegel", "leerlingenvervoer", "digid", "notaris",
+    # two or more words
+    "paspoort aanvragen", "grijze container", "bezwaar woz-waarde", "hondenpoep overlast",
+    "milieustraat grofvuil", "trapliftaanvraag scootmobiel", "Dorpsstraat 12",
+    # people and places
+    "Jansen", "de Vries", "Fatima Yilmaz", "Emmen",
+    # prefixes, as typed while the list narrows
+    "contain", "parkeer", "verhuiz", "verg", "bez",
+    # identifiers
+    "06-84868506", "LK-2025-000123",
+)
+
+
+# -- results -----------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    name: str
+    ours: str
+    baseline: str
+    ratio: float | None
+    ratio_text: str
+    target: str = ""
+    met: bool | None = None
+    how: str = ""
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        verdict = "" if row.met is None else ("  OK" if row.met else "  MISSED")
+        target = f" (target {row.target})" if row.met is not None else ""
+        versus = f" vs {row.baseline} =" if row.baseline != "-" else ":"
+        print(f"  {row.name}: {row.ours}{versus} {row.ratio_text}{target}{verdict}", flush=True)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.{3 if seconds < 0.01 else 1}f} ms"
+
+
+def per_s(value: float) -> str:
+    return f"{value:,.0f} rows/s"
+
+
+def median_time(fn: Callable[[], Any], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+# -- 1. the database ---------------------------------------------------------------------
+
+
+def database(args: argparse.Namespace, report: Report) -> Path:
+    key = (f"g{datagen.GENERATOR_VERSION}-s{SCHEMA_VERSION}-{args.cases}c-{args.messages}m"
+           f"-seed{args.seed}")
+    path = OUT / f"loket-bench-{key}.db"
+    meta_path = path.with_suffix(".json")
+    if args.rebuild or not (path.exists() and meta_path.exists()):
+        OUT.mkdir(parents=True, exist_ok=True)
+        current = f"loket-bench-g{datagen.GENERATOR_VERSION}-s{SCHEMA_VERSION}-"
+        for old in OUT.glob("loket-bench-*"):
+            if not old.name.startswith(current) or old.name.startswith(path.stem):
+                old.unlink()  # other versions (1-2 GB each) and this one's leftovers
+        building = path.with_name(path.name + ".building")
+        print(f"building {args.cases:,} cases / {args.messages:,} messages -> {path.name}",
+              flush=True)
+        stats = datagen.build_database(building, args.cases, args.messages, args.seed)
+        building.rename(path)
+        stats["built_at"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        meta_path.write_text(json.dumps(stats, indent=1))
+        cached = False
+    else:
+        stats = json.loads(meta_path.read_text())
+        cached = True
+    rate = stats["messages"] / stats["seconds"]
+    note = f"cached, built {stats['built_at']}" if cached else "built in this run"
+    row = Row(
+        "Build 100k/300k database" if args.cases == 100_000 else f"Build {args.cases:,} cases",
+        f"{stats['seconds']:.1f} s",
+        "-",
+        None,
+        f"{rate:,.0f} messages/s, {stats['insert_seconds']:.1f} s of it in insert_messages; "
+        f"{note}",
+        how=(
+            f"{args.cases:,} cases, {args.messages:,} messages, {args.cases * 6 // 10:,} "
+            f"contacts, seed {args.seed}: cases/contacts by executemany, messages through "
+            "storage.records.insert_messages in chunks of 5,000 cases, one transaction each "
+            "(time includes generating the texts). "
+            f"Average body {stats['avg_body_chars']:.0f} chars; file {stats['size_mb']:,.0f} MB. "
+            "Cached in tests/bench/out/ by version key; `--rebuild` forces a new build."
+        ),
+    )
+    report.add(row)
+    return path
+
+
+# -- 2. insert paths ---------------------------------------------------------------------
+
+_RAW_MESSAGE_COLS = (
+    "id", "case_id", "contact_id", "channel", "direction", "message_id", "in_reply_to",
+    "sent_at", "received_at", "sender", "sender_name", "recipients", "subject", "body_text",
+    "raw_sha256", "author_id",
+)
+_RAW_MESSAGES = (
+    f"INSERT INTO messages({', '.join(_RAW_MESSAGE_COLS)}) "
+    f"VALUES ({', '.join('?' for _ in _RAW_MESSAGE_COLS)})"
+)
+_RAW_INDEX = (
+    "INSERT INTO search_index(rowid, subject, body, contact, kind, ref_id, case_id) "
+    "VALUES (?, ?, ?, ?, 'message', ?, ?)"
+)
+
+
+def _fresh(name: str) -> Path:
+    TMP.mkdir(parents=True, exist_ok=True)
+    path = TMP / name
+    for stale in TMP.glob(name + "*"):
+        stale.unlink()
+    return path
+
+
+def _drop(path: Path) -> None:
+    for f in path.parent.glob(path.name + "*"):
+        f.unlink()
+
+
+def insert_paths(args: argparse.Namespace, report: Report) -> float:
+    n = args.insert_rows
+    _, vocab, plan = datagen.new_plan(args.seed + 1, max(1, n // 3), n)
+    rng = datagen.random.Random(args.seed + 2)
+    pairs = list(datagen.message_rows(rng, vocab, plan, 0, len(plan.cases), 1))
+    rows = [r for r, _ in pairs]
+    names = [c for _, c in pairs]
+    message_tuples = [(i, *(r.get(c) for c in _RAW_MESSAGE_COLS[1:])) for i, r in
+                      enumerate(rows, 1)]
+    index_tuples = [
+        (i * 2, r["subject"], r["body_text"], name, i, r["case_id"])
+        for i, (r, name) in enumerate(pairs, 1)
+    ]
+
+    def ours() -> float:
+        path = _fresh("insert-ours.db")
+        db = connect(path)
+        datagen.write_people(db, plan)
+        t0 = time.perf_counter()
+        with db.transaction():
+            records.insert_messages(db, rows, names)
+        took = time.perf_counter() - t0
+        db.close()
+        _drop(path)
+        return took
+
+    def raw(with_index: bool = True) -> float:
+        path = _fresh("insert-raw.db")
+        db = connect(path)
+        datagen.write_people(db, plan)
+        conn = db.conn
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(_RAW_MESSAGES, message_tuples)
+        if with_index:
+            conn.executemany(_RAW_INDEX, index_tuples)
+        conn.commit()
+        took = time.perf_counter() - t0
+        db.close()
+        _drop(path)
+        return took
+
+    ours_t, raw_t = [], []
+    for i in range(args.insert_repeat):
+        if i % 2:
+            raw_t.append(raw())
+            ours_t.append(ours())
+        else:
+            ours_t.append(ours())
+            raw_t.append(raw())
+    plain = statistics.median(raw(with_index=False) for _ in range(2))
+    ours_rate = n / statistics.median(ours_t)
+    raw_rate = n / statistics.median(raw_t)
+    ratio = ours_rate / raw_rate
+    report.add(Row(
+        f"Insert path ({n:,} messages)", per_s(ours_rate), f"raw {per_s(raw_rate)}", ratio,
+        f"{ratio:.2f}x of raw", ">= 0.50x", ratio >= 0.5,
+        how=(
+            f"storage.records.insert_messages for {n:,} generated message rows (messages + "
+            "search_index) inside one Database.transaction(), vs hand-written executemany of "
+            "the same rows (tuples prepared before the clock starts) into the same two tables "
+            "in one BEGIN IMMEDIATE/COMMIT. Each into a fresh file database made by "
+            "storage.db.connect (WAL, synchronous=NORMAL) with the same users/contacts/cases. "
+            f"Median of {args.insert_repeat} runs, alternating which goes first."
+        ),
+    ))
+    report.sections.append(
+        "### Insert path\n\n"
+        f"- insert_messages: {', '.join(f'{t:.2f} s' for t in ours_t)}\n"
+        f"- raw executemany (messages + search_index): "
+        f"{', '.join(f'{t:.2f} s' for t in raw_t)}\n"
+        f"- raw executemany, messages only, no search index (information): {plain:.2f} s "
+        f"= {per_s(n / plain)}; the FTS5 index is "
+        f"{100 * (1 - plain / statistics.median(raw_t)):.0f}% of the raw time\n"
+    )
+    return raw_rate
+
+
+def incoming_messages(seed: int, n: int) -> list[IncomingMessage]:
+    """About `n` e-mails in threads (In-Reply-To/References), alternating in and out."""
+    _, vocab, plan = datagen.new_plan(seed, max(1, n // 3), n)
+    rng = datagen.random.Random(seed + 1)
+    msgs = []
+    for i in range(len(plan.cases)):
+        case = plan.cases[i]
+        _, name, email, _ = plan.contacts[plan.case_contact[i] - 1]
+        previous: str | None = None
+        for k, stamp in enumerate(plan.case_times[i]):
+            outbound = k % 2 == 1
+            mid = f"<{case[0]}.{k}@{'gemeente' if outbound else 'mail'}.example.nl>"
+            msgs.append(IncomingMessage(
+                channel=Channel.EMAIL,
+                sent_at=datetime.fromtimestamp(stamp, UTC),
+                sender="info@gemeente.example.nl" if outbound else email,
+                sender_name="Gemeente" if outbound else name,
+                recipients=email if outbound else "info@gemeente.example.nl",
+                subject=("Re: " + case[2]) if k else case[2],
+                body_text=datagen.body(rng, vocab, plan.case_topic[i], name, outbound),
+                message_id=mid,
+                in_reply_to=previous,
+                references=(previous,) if previous else (),
+                raw_sha256=hashlib.sha256(mid.encode()).hexdigest(),
+                direction=Direction.OUTBOUND if outbound else Direction.INBOUND,
+            ))
+            previous = mid
+    return msgs
+
+
+def receive_path(args: argparse.Namespace, report: Report, raw_rate: float) -> None:
+    msgs = incoming_messages(args.seed + 3, args.receive)
+
+    def run(batch: int) -> tuple[float, int]:
+        """Seconds for receiving all of msgs; batch > 1 wraps that many in one transaction."""
+        path = _fresh("receive.db")
+        db = connect(path)
+        loket = Loket(db, BlobStore(TMP / "receive.blobs"))
+        t0 = time.perf_counter()
+        for start in range(0, len(msgs), batch):
+            if batch > 1:
+                with db.transaction():
+                    for m in msgs[start : start + batch]:
+                        loket.receive(m)
+            else:
+                loket.receive(msgs[start])
+        took = time.perf_counter() - t0
+        cases = int(db.scalar("SELECT count(*) FROM cases") or 0)  # type: ignore[call-overload]
+        loket.close()
+        _drop(path)
+        return took, cases
+
+    for batch in (1, 50):
+        took, cases = run(batch)
+        rate = len(msgs) / took
+        if batch == 1:
+            name = f"Service path Loket.receive ({len(msgs):,} messages)"
+            how = "one transaction per message (as a single call from the UI or an import)"
+        else:
+            name = f"Service path Loket.receive, {batch} per transaction"
+            how = (f"the same calls wrapped {batch} at a time in one outer "
+                   "Database.transaction(), as the IMAP sync does (BATCH = 50)")
+        report.add(Row(
+            name, per_s(rate), f"raw {per_s(raw_rate)}", rate / raw_rate,
+            f"{rate / raw_rate:.2f}x of raw", "none (information)",
+            how=(
+                f"Loket.receive for {len(msgs):,} e-mails (In-Reply-To chains, {cases:,} "
+                f"cases opened) into a fresh database, {how}: duplicate check, contact "
+                "lookup/creation, threading, case open/update, message + index row, events. "
+                "Baseline: the raw executemany rate of the insert row."
+            ),
+        ))
+
+
+# -- 3. search ---------------------------------------------------------------------------
+
+_RAW_SEARCH = "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50"
+_TOP_FIRST_SEARCH = """
+WITH hits AS (
+    SELECT kind, ref_id, case_id, rank,
+           snippet(search_index, 1, '[', ']', '…', 12) AS snippet
+    FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 50
+)
+SELECT h.kind, h.ref_id, c.reference, coalesce(m.channel, 'note') AS channel,
+       coalesce(m.subject, c.subject) AS subject, h.snippet
+FROM hits h JOIN cases c ON c.id = h.case_id
+LEFT JOIN messages m ON h.kind = 'message' AND m.id = h.ref_id
+ORDER BY h.rank
+"""
+
+
+def search(args: argparse.Namespace, report: Report, path: Path) -> None:
+    loket = Loket.open(path)
+    conn = loket.db.conn
+    per_query = []
+    for q in SEARCHES:
+        fts = fts_query(q)
+        conn.execute(_RAW_SEARCH, (fts,)).fetchall()  # warm the cache
+        loket.search(q)
+        ours_s, raw_s, top_s = [], [], []
+        for rep in range(args.search_repeat):
+            for which in ((0, 1) if rep % 2 else (1, 0)):
+                t0 = time.perf_counter()
+                if which:
+                    loket.search(q)
+                else:
+                    conn.execute(_RAW_SEARCH, (fts,)).fetchall()
+                (ours_s if which else raw_s).append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            conn.execute(_TOP_FIRST_SEARCH, (fts,)).fetchall()
+            top_s.append(time.perf_counter() - t0)
+        matches = conn.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (fts,)
+        ).fetchone()[0]
+        hits = len(loket.search(q))
+        per_query.append((q, fts, matches, hits, statistics.median(ours_s),
+                          statistics.median(raw_s), statistics.median(top_s)))
+    loket.close()
+    ours_med = statistics.median(p[4] for p in per_query)
+    raw_med = statistics.median(p[5] for p in per_query)
+    top_med = statistics.median(p[6] for p in per_query)
+    ratios = [p[4] / p[5] for p in per_query]
+    ratio = ours_med / raw_med
+    report.add(Row(
+        f"Search, median of {len(SEARCHES)} queries", ms(ours_med), f"raw FTS5 {ms(raw_med)}",
+        ratio, f"{ratio:.2f}x", "<= 2.0x", ratio <= 2.0,
+        how=(
+            f"Loket.search(q) (bm25 order, joins cases/messages, snippet) vs `{_RAW_SEARCH}` "
+            "with the same expression storage.queries.fts_query(q), on the 100k/300k "
+            f"database. Warm cache (one untimed run each), {args.search_repeat} timed runs "
+            "per query alternating order, median per query, then the median over queries. "
+            f"Per-query ratios: median {statistics.median(ratios):.2f}x, worst "
+            f"{max(ratios):.2f}x; sum of medians {sum(p[4] for p in per_query):.2f} s vs "
+            f"{sum(p[5] for p in per_query):.2f} s."
+        ),
+    ))
+    lines = [
+        "### Search, per query\n",
+        f"Medians of {args.search_repeat} warm runs. *top-50-first* is an alternative SQL for "
+        "Loket.search (FTS5 ranks and snippets the top 50 in a CTE, then the joins), for "
+        f"information: median over queries {ms(top_med)} ({top_med / raw_med:.2f}x of raw).\n",
+        "| query | FTS5 expression | matching rows | hits | Loket.search | raw FTS5 | ratio "
+        "| top-50-first |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for q, fts, matches, hits, o, r, t in per_query:
+        fts_cell = fts.replace("|", "\\|")
+        lines.append(f"| `{q}` | `{fts_cell}` | {matches:,} | {hits} | {ms(o)} | {ms(r)} | "
+                     f"{o / r:.2f}x | {ms(t)} |")
+    report.sections.append("\n".join(lines) + "\n")
+
+
+# -- 4. case list ------------------------------------------------------------------------
+
+_BARE_LIST = (
+    "SELECT id, reference, subject, status FROM cases WHERE status != 'afgerond' "
+    "ORDER BY last_message_at DESC LIMIT 50"
+)
+_IDS_LIMIT = (
+    "SELECT c.id FROM cases c WHERE c.status IN (?, ?, ?) "
+    "ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50"
+)
+
+
+def case_list(args: argparse.Namespace, report: Report, path: Path) -> None:
+    loket = Loket.open(path)
+    conn = loket.db.conn
+    query = CaseQuery(statuses=OPEN)
+    ids = loket.case_ids(query)
+
+    def product() -> None:
+        loket.case_summaries(loket.case_ids(query)[:50])
+
+    def bare() -> None:
+        conn.execute(_BARE_LIST).fetchall()
+
+    def ids_limit_then_summaries() -> None:
+        page = [r[0] for r in conn.execute(_IDS_LIMIT, OPEN)]
+        loket.case_summaries(page)
+
+    variants: list[tuple[str, Callable[[], Any]]] = [
+        ("Loket.case_ids(open) alone (all ids)", lambda: loket.case_ids(query)),
+        ("Loket.case_summaries(first 50 ids) alone", lambda: loket.case_summaries(ids[:50])),
+        ("Loket.case_summaries(first 200 ids) alone (the model's page size)",
+         lambda: loket.case_summaries(ids[:200])),
+        ("ids with LIMIT 50 (same WHERE/ORDER as case_ids) + case_summaries",
+         ids_limit_then_summaries),
+        ("Loket.count_cases(open)", lambda: loket.count_cases(query)),
+        ("the window's start reads: case_ids(open) + case_summaries(200) + 6 view counts",
+         lambda: (
+             loket.case_summaries(loket.case_ids(query)[:200]),
+             [loket.count_cases(CaseQuery(statuses=s)) for s in
+              (OPEN, ("nieuw",), ("in_behandeling",), ("wacht_op_inwoner",), ("afgerond",), ())],
+         )),
+    ]
+    product(), bare()  # warm
+    rounds = args.list_repeat
+    ours_t, bare_t = [], []
+    for rep in range(rounds):
+        for fn, sink in ((product, ours_t), (bare, bare_t))[:: 1 if rep % 2 else -1]:
+            t0 = time.perf_counter()
+            fn()
+            sink.append(time.perf_counter() - t0)
+    o, b = statistics.median(ours_t), statistics.median(bare_t)
+    report.add(Row(
+        "Case list, first page of open cases", ms(o), f"bare query {ms(b)}", o / b,
+        f"{o / b:.1f}x", "none (report)",
+        how=(
+            f"Loket.case_ids(CaseQuery(statuses={OPEN})) + Loket.case_summaries(ids[:50]) "
+            f"({len(ids):,} open cases) vs `{_BARE_LIST}`; warm, median of {rounds} runs "
+            "alternating order. Variants below."
+        ),
+    ))
+    lines = [
+        "### Case list variants\n",
+        f"Warm, median of {rounds} runs; ratio against the bare query ({ms(b)}).\n",
+        "| variant | time | vs bare |",
+        "|---|---:|---:|",
+        f"| product path: case_ids(open) + case_summaries(ids[:50]) | {ms(o)} | {o / b:.1f}x |",
+    ]
+    for name, fn in variants:
+        fn()
+        t = median_time(fn, rounds)
+        lines.append(f"| {name} | {ms(t)} | {t / b:.1f}x |")
+    plans = []
+    for label, sql, params in (
+        ("case_ids(open)", "SELECT c.id FROM cases c WHERE c.status IN (?, ?, ?) "
+         "ORDER BY c.last_message_at DESC, c.id DESC", OPEN),
+        ("bare query", _BARE_LIST, ()),
+    ):
+        detail = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        plans.append(f"- {label}: " + "; ".join(detail))
+    loket.close()
+    report.sections.append("\n".join(lines) + "\n\nQuery plans:\n\n" + "\n".join(plans) + "\n")
+
+
+# -- 5. start-up -------------------------------------------------------------------------
+
+
+def _start_once(mode: str, db: Path | None, importtime: bool = False) -> dict[str, Any]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["LOKET_DATA_DIR"] = str(TMP / "data")
+    cmd = [sys.executable, *(["-X", "importtime"] if importtime else []),
+           str(Path(__file__).with_name("start_window.py")), mode]
+    if db is not None:
+        cmd.append(str(db))
+    env["LOKET_BENCH_SPAWN"] = repr(time.time())
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{mode} start failed ({done.returncode}): {done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    if importtime:
+        result["imports"] = _import_times(done.stderr)
+    return result
+
+
+def _import_times(stderr: str) -> dict[str, tuple[int, float]]:
+    """module -> (nesting depth, cumulative ms) from `python -X importtime` output."""
+    found: dict[str, tuple[int, float]] = {}
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cumulative, name = line.split("|", 2)
+        if not cumulative.strip().isdigit():
+            continue
+        depth = (len(name) - len(name.lstrip(" "))) // 2
+        found[name.strip()] = (depth, int(cumulative) / 1000)
+    return found
+
+
+def import_costs(db: Path) -> str:
+    """Modules Loket's start imports that the bare window does not, costliest first."""
+    bare = _start_once("bare", None, importtime=True)["imports"]
+    ours = _start_once("loket", db, importtime=True)["imports"]
+    extra = [(name, depth, t) for name, (depth, t) in ours.items() if name not in bare]
+    top = [e for e in extra if e[1] <= 3]
+    top.sort(key=lambda e: -e[2])
+    lines = [
+        "Imports of Loket's start that the bare window does not do (`python -X importtime`, "
+        "one run, cumulative; nested entries are indented and included in their parent):\n",
+        "| module (indent = nesting) | cumulative |",
+        "|---|---:|",
+    ]
+    for name, depth, t in top[:20]:
+        if t >= 3.0:
+            lines.append(f"| {'&nbsp;&nbsp;' * depth}{name} | {t:.1f} ms |")
+    total = sum(t for _, depth, t in extra if depth == 0)
+    lines.append(f"| **all top-level imports not in the bare run** | **{total:.1f} ms** |")
+    return "\n".join(lines) + "\n"
+
+
+def start_up(args: argparse.Namespace, report: Report, dbs: list[tuple[str, Path]]) -> None:
+    lines = [
+        "### Start-up runs\n",
+        "Seconds from the parent's `time.time()` just before spawning to the main window's "
+        "first Show event / first painted frame.\n",
+        "| run | database | show (median) | painted (median) | all painted |",
+        "|---|---|---:|---:|---|",
+    ]
+    for label, db in dbs:
+        _start_once("bare", None), _start_once("loket", db)  # warm the file cache
+        bare, ours = [], []
+        for i in range(args.starts):
+            pair = (("bare", None, bare), ("loket", db, ours))
+            for mode, path, sink in pair[:: 1 if i % 2 else -1]:
+                sink.append(_start_once(mode, path))
+        b = statistics.median(r["painted"] for r in bare)
+        o = statistics.median(r["painted"] for r in ours)
+        ratio = o / b
+        report.add(Row(
+            f"Start to window shown ({label})", ms(o), f"bare PySide6 {ms(b)}", ratio,
+            f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5,
+            how=(
+                "Subprocess `tests/bench/start_window.py loket <db>`, which runs the real "
+                "main.main(['--db', db]) (desktop.app.run) with an application-wide event "
+                "filter, vs `start_window.py bare` (PySide6 QApplication + QMainWindow with "
+                "an empty QTableView, 1280x800). Time from the parent's clock before spawn "
+                "to the end of the main window's first paint; QT_QPA_PLATFORM=offscreen; "
+                f"one warm-up each, then {args.starts} runs each alternating, medians."
+            ),
+        ))
+        for name, runs in (("bare PySide6", bare), ("Loket", ours)):
+            lines.append(
+                f"| {name} | {label if name == 'Loket' else '-'} | "
+                f"{ms(statistics.median(r['show'] for r in runs))} | "
+                f"{ms(statistics.median(r['painted'] for r in runs))} | "
+                f"{', '.join(format(r['painted'], '.3f') for r in runs)} |"
+            )
+    report.sections.append("\n".join(lines) + "\n")
+    report.sections.append(import_costs(dbs[0][1]))
+
+
+def demo_database(args: argparse.Namespace) -> Path:
+    """A small database the size of `make run`'s demo (500 cases), cached like the big one."""
+    key = f"g{datagen.GENERATOR_VERSION}-s{SCHEMA_VERSION}-500c-1500m-seed{args.seed}"
+    path = OUT / f"loket-bench-{key}.db"
+    if args.rebuild or not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        _drop(path)
+        datagen.build_database(path, 500, 1500, args.seed)
+    return path
+
+
+# -- report ------------------------------------------------------------------------------
+
+
+def machine() -> list[tuple[str, str]]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import PySide6
+
+        pyside = PySide6.__version__
+    except ImportError:
+        pyside = "not installed"
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return [
+        ("Date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Commit", commit or "unknown"),
+        ("CPUs (nproc)", f"{len(os.sched_getaffinity(0))}" + (f" × {cpu}" if cpu else "")),
+        ("OS", platform.platform()),
+        ("Python", platform.python_version()),
+        ("SQLite", sqlite3.sqlite_version),
+        ("PySide6", pyside),
+        ("Qt platform", os.environ.get("QT_QPA_PLATFORM", "(default)")),
+    ]
+
+
+def write_report(report: Report, total: float, args: argparse.Namespace) -> None:
+    out = [
+        "# Benchmarks",
+        "",
+        "Generated by `make bench` (`QT_QPA_PLATFORM=offscreen .venv/bin/python -m "
+        "tests.bench.run`); do not edit by hand, rerun it. Every figure is a ratio against a "
+        "baseline measured in the same run on the same machine. Use `--rebuild` to rebuild "
+        "the cached database in tests/bench/out/.",
+        "",
+        "| | |",
+        "|---|---|",
+        *[f"| {k} | {v} |" for k, v in machine()],
+        f"| Whole run | {total:.0f} s |",
+        "",
+        "## Results",
+        "",
+        "| benchmark | Loket | baseline | ratio | target | |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for r in report.rows:
+        verdict = "" if r.met is None else ("met" if r.met else "**missed**")
+        out.append(f"| {r.name} | {r.ours} | {r.baseline} | {r.ratio_text} | {r.target} "
+                   f"| {verdict} |")
+    out += ["", "## How measured", ""]
+    out += [f"- **{r.name}**: {r.how}" for r in report.rows]
+    out += ["", "## Details", ""]
+    out += [s + "" for s in report.sections]
+    REPORT.write_text("\n".join(out).rstrip() + "\n", encoding="utf-8")
+    print(f"wrote {REPORT.relative_to(ROOT)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached databases")
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--messages", type=int, default=300_000)
+    parser.add_argument("--seed", type=int, default=20260101)
+    parser.add_argument("--insert-rows", type=int, default=20_000)
+    parser.add_argument("--insert-repeat", type=int, default=3)
+    parser.add_argument("--receive", type=int, default=2_000)
+    parser.add_argument("--search-repeat", type=int, default=5)
+    parser.add_argument("--list-repeat", type=int, default=7)
+    parser.add_argument("--starts", type=int, default=7)
+    parser.add_argument("--only", nargs="*", default=(),
+                        choices=("insert", "receive", "search", "list", "start"))
+    parser.add_argument("--no-write", action="store_true", help="do not write BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    wanted = set(args.only) or {"insert", "receive", "search", "list", "start"}
+
+    t0 = time.perf_counter()
+    report = Report()
+    print("1. database", flush=True)
+    path = database(args, report)
+    raw_rate = 0.0
+    if wanted & {"insert", "receive"}:
+        print("2. insert paths", flush=True)
+        raw_rate = insert_paths(args, report)
+        if "receive" in wanted:
+            receive_path(args, report, raw_rate)
+    if "search" in wanted:
+        print("3. search", flush=True)
+        search(args, report, path)
+    if "list" in wanted:
+        print("4. case list", flush=True)
+        case_list(args, report, path)
+    if "start" in wanted:
+        print("5. start-up", flush=True)
+        start_up(args, report, [("demo size, 500 cases", demo_database(args)),
+                                (f"{args.cases:,} cases", path)])
+    total = time.perf_counter() - t0
+    print(f"whole run: {total:.0f} s")
+    if not args.no_write:
+        write_report(report, total, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
