@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from email.utils import parseaddr
 
-import phonenumbers
-
 from inbox.model import AddressKind, Channel
 
 _CHANNEL_ADDRESS = {
@@ -27,6 +25,8 @@ def normalize_email(value: str) -> str:
 
 def normalize_phone(value: str, region: str = "NL") -> str | None:
     """E.164 form (+31612345678), or None when `value` is not a valid number."""
+    import phonenumbers  # imported here: it costs start-up time and most paths never need it
+
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:

@@ -116,9 +116,7 @@ class Loket:
 
     def role(self) -> Role | None:
         """The acting user's role; None for the system user and unknown names."""
-        value = self.db.scalar(
-            "SELECT role FROM users WHERE name = ? AND active = 1", (self.user,)
-        )
+        value = self.db.scalar("SELECT role FROM users WHERE name = ? AND active = 1", (self.user,))
         return Role(value) if value else None
 
     def require(self, *roles: Role) -> None:
@@ -449,8 +447,9 @@ class Loket:
     def user_id(self, name: str) -> int | None:
         return records.user_id(self.db, name)
 
-    def case_ids(self, query: CaseQuery) -> list[int]:
-        return queries.case_ids(self.db, query)
+    def case_ids(self, query: CaseQuery, limit: int = -1, offset: int = 0) -> list[int]:
+        """Ids of the cases `query` selects, in its order; a page when `limit` is given."""
+        return queries.case_ids(self.db, query, limit, offset)
 
     def count_cases(self, query: CaseQuery) -> int:
         return queries.count_cases(self.db, query)

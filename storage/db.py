@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from storage import migrations
 from storage.errors import (
     CorruptDatabaseError,
@@ -44,8 +42,17 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
-        self.utils = sqlite_utils.Database(conn)
+        self._utils: Any = None
         self._depth = 0
+
+    @property
+    def utils(self) -> Any:
+        """sqlite-utils over the same connection, imported on first use (it costs start-up)."""
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -81,7 +81,7 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
-def case_ids(db: Database, query: CaseQuery) -> list[int]:
+def case_ids(db: Database, query: CaseQuery, limit: int = -1, offset: int = 0) -> list[int]:
     where, params = query.where()
     order = SORTS.get(query.sort, SORTS["last_message_at"])
     direction = "DESC" if query.descending else "ASC"
@@ -90,8 +90,11 @@ def case_ids(db: Database, query: CaseQuery) -> list[int]:
         joins += " LEFT JOIN contacts p ON p.id = c.contact_id"
     if query.sort == "assignee":
         joins += " LEFT JOIN users u ON u.id = c.assignee_id"
-    sql = f"SELECT c.id FROM cases c{joins}{where} ORDER BY {order} {direction}, c.id {direction}"
-    return [int(r[0]) for r in db.conn.execute(sql, params)]
+    sql = (
+        f"SELECT c.id FROM cases c{joins}{where} ORDER BY {order} {direction}, c.id {direction} "
+        "LIMIT ? OFFSET ?"
+    )
+    return [int(r[0]) for r in db.conn.execute(sql, [*params, limit, offset])]
 
 
 def count_cases(db: Database, query: CaseQuery) -> int:

@@ -228,3 +228,15 @@ def test_cases_sort_by_message_count(loket) -> None:  # type: ignore[no-untyped-
     two = loket.receive(IncomingMessage(Channel.EMAIL, at(1), sender="b@example.nl", subject="B"))
     loket.receive(IncomingMessage(Channel.EMAIL, at(2), sender="b@example.nl", subject="Re: B"))
     assert loket.case_ids(CaseQuery(sort="messages")) == [two.case_id, one.case_id]
+
+
+def test_case_ids_in_pages(loket) -> None:  # type: ignore[no-untyped-def]
+    from inbox.services import CaseQuery
+
+    for i in range(5):
+        loket.receive(
+            IncomingMessage(Channel.EMAIL, at(1 + i), sender=f"{i}@example.nl", subject=f"S{i}")
+        )
+    everything = loket.case_ids(CaseQuery())
+    assert loket.case_ids(CaseQuery(), limit=2) == everything[:2]
+    assert loket.case_ids(CaseQuery(), limit=2, offset=4) == everything[4:]

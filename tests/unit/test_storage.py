@@ -229,3 +229,9 @@ def test_missing_blob_raises_a_clear_error(tmp_path: Path) -> None:
         store.get(sha256(b"never stored"))
     with pytest.raises(ValueError):
         store.path_for("../../etc/passwd")
+
+
+def test_sqlite_utils_works_over_the_same_connection(tmp_path: Path) -> None:
+    db = connect(tmp_path / "a.db")
+    assert "cases" in db.utils.table_names()
+    assert db.utils["cases"].count == 0
