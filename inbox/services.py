@@ -14,6 +14,7 @@ from typing import Any
 from inbox import clock
 from inbox import threading as threads
 from inbox.addresses import address_for, normalize_phone
+from inbox.archive import retention
 from inbox.errors import InvalidInput, NotFound, PermissionDenied
 from inbox.model import (
     CaseDetail,
@@ -269,6 +270,7 @@ class Loket:
             if case["status"] == Status.AFGEROND.value:
                 changes.update(status=Status.IN_BEHANDELING.value, closed_at=None)
                 self._event(case_id, EventKind.REOPENED, {"reason": "message"})
+                retention.clear_at_reopen(self, case_id)
             elif case["status"] == Status.WACHT_OP_INWONER.value:
                 changes["status"] = Status.IN_BEHANDELING.value
                 self._event(
@@ -325,6 +327,7 @@ class Loket:
             if case["status"] == Status.AFGEROND.value:
                 values["closed_at"] = None
                 self._event(case["id"], EventKind.REOPENED, {"reason": "status"})
+                retention.clear_at_reopen(self, case["id"])
             records.update_case(self.db, case["id"], values)
             self._event(
                 case["id"], EventKind.STATUS_CHANGED, {"from": case["status"], "to": status.value}
@@ -347,6 +350,7 @@ class Loket:
                     "updated_at": stamp,
                 },
             )
+            retention.fix_at_close(self, case["id"], stamp)
             self._event(
                 case["id"],
                 EventKind.CLOSED,

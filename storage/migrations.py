@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from storage.schema_records import RECORDS
+
 V1 = """
 CREATE TABLE users (
     id INTEGER PRIMARY KEY,
@@ -212,6 +214,6 @@ CREATE TABLE imap_actions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+MIGRATIONS: list[str] = [V1, V2, RECORDS]
 
 SCHEMA_VERSION = len(MIGRATIONS)

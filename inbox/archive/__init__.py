@@ -1,0 +1,1 @@
+"""Records: Selectielijst retention, destruction lists with a verklaring, MDTO archive export."""

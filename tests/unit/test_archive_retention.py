@@ -1,0 +1,217 @@
+"""Retention: Selectielijst loaded, rules per product, fixed at closing, cleared at reopening."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from inbox.archive import retention, selectielijst
+from inbox.errors import InvalidInput, NotFound, PermissionDenied
+from inbox.model import Channel, IncomingMessage, Role
+from inbox.services import Loket
+
+
+class Clock:
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture
+def lk(tmp_path: Path) -> Iterator[Loket]:
+    loket = Loket.open(tmp_path / "r.db")
+    loket.now = Clock(datetime(2026, 3, 2, 22, 30, tzinfo=UTC))  # 23:30 in Amsterdam
+    loket.ensure_user("arjen", "Arjen Smit", Role.ARCHIVARIS)
+    loket.ensure_user("anne", "Anne de Vries", Role.MEDEWERKER)
+    loket.ensure_user("tineke", "Tineke Leeuw", Role.TEAMLEIDER)
+    yield loket
+    loket.close()
+
+
+def _case(loket: Loket, subject: str = "Vraag over afvalpas", product: str | None = None) -> str:
+    got = loket.receive(
+        IncomingMessage(
+            channel=Channel.EMAIL,
+            sent_at=loket.now(),
+            sender="j.bakker@example.nl",
+            sender_name="Jan Bakker",
+            subject=subject,
+            body_text="Mijn pas werkt niet.",
+        )
+    )
+    assert got.reference
+    if product:
+        loket.db.conn.execute(
+            "UPDATE cases SET product = ? WHERE reference = ?", (product, got.reference)
+        )
+    return got.reference
+
+
+def test_selectielijst_loaded_with_codes() -> None:
+    from storage.db import connect
+
+    db = connect(":memory:")
+    found = selectielijst.result(db, "6.1.3")
+    assert (found.naam, found.omschrijving, found.waardering, found.bewaartermijn) == (
+        "Ingewilligd",
+        "Informatieverzoek",
+        "V",
+        "P1Y",
+    )
+    assert found.procestype == "Verzoeken behandelen"
+    assert len(selectielijst.results(db)) == 346
+    assert selectielijst.result(db, str(found.id)) == found
+    kept = selectielijst.result(db, "6.1.4")
+    assert (kept.waardering, kept.bewaartermijn) == ("B", None)
+    with pytest.raises(NotFound):
+        selectielijst.result(db, "99.9.9")
+
+
+@pytest.mark.parametrize(
+    ("start", "duration", "expected"),
+    [
+        (date(2026, 3, 2), "P1Y", date(2027, 3, 2)),
+        (date(2024, 2, 29), "P1Y", date(2025, 2, 28)),
+        (date(2026, 1, 31), "P1M", date(2026, 2, 28)),
+        (date(2026, 11, 15), "P1Y6M", date(2028, 5, 15)),
+        (date(2026, 3, 2), "P42D", date(2026, 4, 13)),
+        (date(2026, 3, 2), "P0D", date(2026, 3, 2)),
+        (date(2026, 3, 2), "P110Y", date(2136, 3, 2)),
+    ],
+)
+def test_add_duration(start: date, duration: str, expected: date) -> None:
+    assert retention.add_duration(start, duration) == expected
+
+
+def test_add_duration_refuses_nonsense() -> None:
+    for bad in ("P", "1Y", "PT5H", ""):
+        with pytest.raises(ValueError):
+            retention.add_duration(date(2026, 1, 1), bad)
+
+
+def test_close_fixes_default_result_and_destroy_date(lk: Loket) -> None:
+    ref = _case(lk)
+    assert retention.retention_of(lk, ref)["result"] is None
+    lk.close_case(ref, "Nieuwe pas gestuurd", True)
+    got = retention.retention_of(lk, ref)
+    # closed at 23:30 Dutch time on 2 March: brondatum is that Dutch day
+    assert got == {
+        "reference": ref,
+        "product": None,
+        "status": "afgerond",
+        "closed_on": "2026-03-02",
+        "result": "6.1.3",
+        "waardering": "V",
+        "bewaartermijn": "P1Y",
+        "destroy_date": "2027-03-02",
+        "legal_hold": False,
+    }
+    kinds = [e["kind"] for e in lk.db.query("SELECT kind FROM case_events ORDER BY id")]
+    assert "retention_fixed" in kinds
+
+
+def test_product_rule_blijvend_bewaren_has_no_destroy_date(lk: Loket) -> None:
+    lk.user = "arjen"
+    retention.map_product(lk, "Onderscheiding", "6.1.5")
+    ref = _case(lk, "Lintje voor de buurvrouw", product="onderscheiding")  # case-insensitive
+    lk.close_case(ref, "", False)
+    got = retention.retention_of(lk, ref)
+    assert (got["result"], got["waardering"], got["bewaartermijn"], got["destroy_date"]) == (
+        "6.1.5",
+        "B",
+        None,
+        None,
+    )
+
+
+def test_reopen_clears_and_reclose_recomputes(lk: Loket) -> None:
+    ref = _case(lk)
+    lk.close_case(ref, "", False)
+    lk.set_status(ref, "in_behandeling")
+    got = retention.retention_of(lk, ref)
+    assert (got["result"], got["destroy_date"]) == (None, None)
+    lk.now = Clock(datetime(2026, 6, 10, 9, 0, tzinfo=UTC))
+    lk.close_case(ref, "", False)
+    assert retention.retention_of(lk, ref)["destroy_date"] == "2027-06-10"
+    # a resident's new message reopens it too
+    lk.receive(
+        IncomingMessage(
+            channel=Channel.EMAIL,
+            sent_at=lk.now(),
+            sender="j.bakker@example.nl",
+            subject=f"Re: [{ref}] Vraag over afvalpas",
+            body_text="Nog een vraag",
+        )
+    )
+    assert retention.retention_of(lk, ref)["result"] is None
+
+
+def test_mapping_needs_archivaris_and_a_usable_result(lk: Loket) -> None:
+    lk.user = "anne"
+    with pytest.raises(PermissionDenied, match="archivaris"):
+        retention.map_product(lk, "Paspoort", "6.1.3")
+    lk.user = "arjen"
+    with pytest.raises(InvalidInput, match="vervallen"):
+        retention.map_product(lk, "Paspoort", "19.1.13")
+    rule = retention.map_product(lk, "", "20.1")  # change the default
+    assert rule.result.code == "20.1"
+    assert [(r.product, r.result.code) for r in retention.rules(lk)] == [("", "20.1")]
+
+
+def test_reapply_refixes_closed_cases(lk: Loket) -> None:
+    ref = _case(lk, product="Paspoort")
+    lk.close_case(ref, "", False)
+    lk.user = "arjen"
+    retention.map_product(lk, "Paspoort", "6.1.1", reapply=True)
+    got = retention.retention_of(lk, ref)
+    assert (got["result"], got["bewaartermijn"], got["destroy_date"]) == (
+        "6.1.1",
+        "P7Y",
+        "2033-03-02",
+    )
+
+
+def test_due_skips_hold_and_open_cases(lk: Loket) -> None:
+    a, b, c = _case(lk, "Een"), _case(lk, "Twee"), _case(lk, "Drie")
+    lk.close_case(a, "", False)
+    lk.close_case(b, "", False)
+    lk.user = "tineke"
+    assert retention.set_hold(lk, b, True, "Woo-verzoek loopt")
+    assert not retention.set_hold(lk, b, True)
+    assert [d.reference for d in retention.due(lk, date(2027, 3, 1))] == []
+    assert [d.reference for d in retention.due(lk, date(2027, 3, 2))] == [a]
+    retention.set_hold(lk, b, False)
+    assert {d.reference for d in retention.due(lk, date(2027, 3, 2))} == {a, b}
+    assert c not in {d.reference for d in retention.due(lk, date(2099, 1, 1))}
+    lk.user = "anne"
+    with pytest.raises(PermissionDenied):
+        retention.due(lk)
+    with pytest.raises(PermissionDenied):
+        retention.set_hold(lk, a, True)
+
+
+def test_apply_missing_for_cases_closed_before(lk: Loket) -> None:
+    ref = _case(lk)
+    lk.close_case(ref, "", False)
+    lk.db.conn.execute("UPDATE cases SET selectielijst_result = NULL, destroy_date = NULL")
+    lk.user = "arjen"
+    assert retention.apply_missing(lk) == 1
+    assert retention.retention_of(lk, ref)["destroy_date"] == "2027-03-02"
+
+
+def test_organisation_setting(lk: Loket) -> None:
+    assert retention.organisation(lk.db) is None
+    lk.user = "arjen"
+    org = retention.set_organisation(lk, "Gemeente Voorbeeld", "GM0999")
+    assert (org.name, org.identifier, org.identifier_source) == (
+        "Gemeente Voorbeeld",
+        "GM0999",
+        "Gemeentecode CBS",
+    )
+    with pytest.raises(InvalidInput):
+        retention.set_organisation(lk, "  ")
