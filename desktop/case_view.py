@@ -1,20 +1,34 @@
 """The right-hand pane: one case's header and its timeline of messages, notes and events.
 
-Everything from outside (subjects, bodies, names) is escaped; message HTML is never rendered
-here, only body_text, and the browser loads no resources at all (no remote content).
+Everything from outside (subjects, bodies, names) is escaped. An e-mail with HTML is shown as
+its sanitised HTML (inbox.mailview) in a MailBrowser, which loads only the message's own cid:
+images and never anything remote. Replies show where they stand in the outbox; a reply whose
+sending failed or is uncertain gets a "Send anyway" button below the timeline.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.formatting import local_time
-from inbox.model import AddressKind, CaseDetail, Direction, TimelineEntry
+from desktop.mail_browser import ATTACHMENT_SCHEME, MailBrowser, scoped_html, size_text
+from inbox.errors import LoketError, StorageError
+from inbox.mailview import MessageView, OutboxInfo, message_views, outbox_of_case
+from inbox.model import AddressKind, CaseDetail, Channel, Direction, TimelineEntry
+from inbox.services import Loket
 
 
 def address_label(kind: str) -> str:
@@ -25,15 +39,63 @@ def address_label(kind: str) -> str:
     return labels.get(kind, kind.capitalize())
 
 
-def timeline_html(detail: CaseDetail) -> str:
-    """The timeline as simple, escaped HTML for a QTextBrowser."""
+def timeline_html(
+    detail: CaseDetail,
+    mails: Mapping[int, MessageView] | None = None,
+    outbox: Mapping[int, OutboxInfo] | None = None,
+) -> str:
+    """The timeline as HTML for a MailBrowser: escaped text, or a mail's sanitised HTML."""
     if not detail.timeline:
         return "<p>" + escape(QCoreApplication.translate("CaseView", "No messages yet.")) + "</p>"
-    parts = [_entry_html(entry) for entry in detail.timeline]
+    mails = mails or {}
+    outbox = outbox or {}
+    parts = [
+        _entry_html(entry, mails.get(entry.ref_id) if entry.kind == "message" else None,
+                    outbox.get(entry.ref_id) if entry.kind == "message" else None)
+        for entry in detail.timeline
+    ]
     return "\n".join(parts)
 
 
-def _entry_html(entry: TimelineEntry) -> str:
+def outbox_state_text(info: OutboxInfo) -> tuple[str, str]:
+    """(text, colour) for where a reply stands."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CaseView", text)
+
+    error = info.last_error or ""
+    if info.state == "sent":
+        return tr("Sent %1").replace("%1", local_time(info.sent_at)).strip(), "#107c10"
+    if info.state == "failed":
+        return tr("Sending failed: %1").replace("%1", error), "#a4262c"
+    if info.state == "uncertain":
+        return tr("Uncertain whether it was sent: %1").replace("%1", error), "#a4262c"
+    text = tr("Waiting to be sent")
+    if error:
+        text += " · " + tr("last attempt: %1").replace("%1", error)
+    return text, "#8a5a00"
+
+
+def _attachments_html(view: MessageView) -> str:
+    items = []
+    for a in view.listed_attachments:
+        risky = ""
+        if a.risky:
+            risky = (" <span style='color:#a4262c;'>"
+                     + escape(QCoreApplication.translate("CaseView", "(can contain a program)"))
+                     + "</span>")
+        items.append(
+            f"<a href='{ATTACHMENT_SCHEME}:{a.id}'>{escape(a.filename)}</a>"
+            f" <span style='color:#555555;'>({escape(size_text(a.size))})</span>{risky}"
+        )
+    if not items:
+        return ""
+    label = escape(QCoreApplication.translate("CaseView", "Attachments:"))
+    return f"<p style='margin:6px 0 0 0;'>{label}<br>" + "<br>".join(items) + "</p>"
+
+
+def _entry_html(
+    entry: TimelineEntry, view: MessageView | None = None, sent: OutboxInfo | None = None
+) -> str:
     when = escape(local_time(entry.at))
     if entry.kind == "event":
         who = f" · {escape(entry.author)}" if entry.author else ""
@@ -63,27 +125,87 @@ def _entry_html(entry: TimelineEntry) -> str:
             "CaseView", "This message could not be read completely; the original is kept."
         )
         warning = f"<p style='color:#a4262c;'>{escape(text)}</p>"
-    body = escape(entry.text).replace("\n", "<br>") if entry.text else ""
+    if view is not None and view.html:
+        body = f"<div>{scoped_html(view)}</div>"
+    else:
+        text = escape(entry.text).replace("\n", "<br>") if entry.text else ""
+        body = f"<p style='margin:0;'>{text}</p>"
+    state = ""
+    if sent is not None:
+        text, colour = outbox_state_text(sent)
+        state = f"<p style='color:{colour}; margin:4px 0 0 0;'>{escape(text)}</p>"
+    attachments = _attachments_html(view) if view is not None else ""
     return (
         f'<table width="100%" cellpadding="8" cellspacing="0" style="margin:6px 0 6px 0;'
         f' background-color:{background};"><tr><td>'
         f"<p style='color:#555555; margin:0;'>{meta}</p>{title}{warning}"
-        f"<p style='margin:0;'>{body}</p></td></tr></table>"
+        f"{body}{attachments}{state}</td></tr></table>"
     )
 
 
-class _SafeBrowser(QTextBrowser):
-    """A text browser that follows no links and loads nothing (no remote or local content)."""
+class OutboxPanel(QWidget):
+    """Replies of this case that need a person: failed or uncertain, with "Send anyway"."""
 
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 - Qt override
-        return None
-
-
-class CaseView(QWidget):
-    """Shows a CaseDetail, or a hint when no case is selected."""
+    send_again = Signal(object)  # OutboxInfo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 4, 0, 0)
+        self.buttons: dict[int, QPushButton] = {}
+        self.hide()
+
+    def show_states(self, infos: list[OutboxInfo]) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.buttons.clear()
+        needing = [i for i in infos if i.can_send_again]
+        for info in needing:
+            row = QWidget(self)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text, _ = outbox_state_text(info)
+            label = QLabel(text, row)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #a4262c;")
+            button = QPushButton(self.tr("Send anyway"), row)
+            button.clicked.connect(lambda _=False, i=info: self.send_again.emit(i))
+            line.addWidget(label, 1)
+            line.addWidget(button)
+            self.buttons[info.id] = button
+            self._layout.addWidget(row)
+        self.setVisible(bool(needing))
+
+
+class CaseView(QWidget):
+    """Shows a CaseDetail, or a hint when no case is selected.
+
+    With a Loket it also reads each e-mail's HTML and attachments and the outbox state of
+    replies (small local reads, on the GUI thread like case_detail itself)."""
+
+    reply_requested = Signal(object)  # CaseDetail
+    send_again_requested = Signal(object)  # OutboxInfo
+
+    def __init__(self, parent: QWidget | None = None, loket: Loket | None = None) -> None:
+        super().__init__(parent)
+        self.loket = loket
+        self.detail: CaseDetail | None = None
+        self.outbox: dict[int, OutboxInfo] = {}
+        self.reply_action = QAction(self.tr("&Reply"), self)
+        self.reply_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reply_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.reply_action.setToolTip(self.tr("Reply to the resident by e-mail (Ctrl+R)"))
+        self.reply_action.setEnabled(False)
+        self.reply_action.triggered.connect(self._reply)
+        self.addAction(self.reply_action)
+        self.reply_button = QToolButton(self)
+        self.reply_button.setDefaultAction(self.reply_action)
+        self.reply_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
         self.title = _plain_label(self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -98,21 +220,34 @@ class CaseView(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
 
-        self.timeline = _SafeBrowser(self)
-        self.timeline.setOpenExternalLinks(False)
-        self.timeline.setOpenLinks(False)
+        self.timeline = MailBrowser(loket, self)
         self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.outbox_panel = OutboxPanel(self)
+        self.outbox_panel.send_again.connect(self.send_again_requested)
 
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.reply_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        for widget in (self.title, self.status, self.contact, self.addresses, line):
+        layout.addLayout(header)
+        for widget in (self.status, self.contact, self.addresses, line):
             layout.addWidget(widget)
         layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.outbox_panel)
         self.reference: str | None = None
         self.clear()
 
+    def _reply(self) -> None:
+        if self.detail is not None:
+            self.reply_requested.emit(self.detail)
+
     def clear(self) -> None:
         self.reference = None
+        self.detail = None
+        self.outbox = {}
+        self.reply_action.setEnabled(False)
+        self.outbox_panel.show_states([])
         self.title.setText(self.tr("No case selected"))
         self.status.setText(self.tr("Select a case in the list to see its messages."))
         self.contact.clear()
@@ -121,7 +256,11 @@ class CaseView(QWidget):
 
     def show_case(self, detail: CaseDetail) -> None:
         case = detail.summary
+        same = self.reference == case.reference
+        scroll = self.timeline.verticalScrollBar().value()
         self.reference = case.reference
+        self.detail = detail
+        self.reply_action.setEnabled(True)
         self.title.setText(f"{case.reference} · {case.subject}")
         status = self.tr("Status: %1").replace("%1", case.status.label)
         if case.assignee:
@@ -136,7 +275,21 @@ class CaseView(QWidget):
             "   ".join(f"{address_label(k)}: {v}" for k, v in detail.contact_addresses)
         )
         self.addresses.setVisible(bool(detail.contact_addresses))
-        self.timeline.setHtml(timeline_html(detail))
+        mails: dict[int, MessageView] = {}
+        self.outbox = {}
+        if self.loket is not None:
+            ids = [e.ref_id for e in detail.timeline
+                   if e.kind == "message" and e.channel is Channel.EMAIL]
+            try:
+                mails = message_views(self.loket, ids)
+                self.outbox = outbox_of_case(self.loket, case.reference)
+            except (LoketError, StorageError):
+                mails = {}  # the text-only timeline is still right
+        self.timeline.views = mails
+        self.timeline.setHtml(timeline_html(detail, mails, self.outbox))
+        if same:
+            self.timeline.verticalScrollBar().setValue(scroll)  # a refresh, not a new case
+        self.outbox_panel.show_states(list(self.outbox.values()))
 
     def timeline_text(self) -> str:
         return self.timeline.toPlainText()

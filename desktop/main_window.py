@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -16,28 +17,63 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import dialogs
+from desktop.accounts_dialog import AccountsDialog
 from desktop.case_model import CaseTableModel
 from desktop.case_table import CaseTable
 from desktop.case_view import CaseView
 from desktop.phone_dialog import ContactDialog
+from desktop.reply_editor import ReplyEditor
+from desktop.sync_status import Emit, Scheduler, SchedulerFactory, SyncBridge, SyncStatus
 from desktop.tasks import TaskRunner
 from desktop.views_panel import ViewsPanel
+from inbox.accounts import Accounts
 from inbox.errors import LoketError, StorageError
-from inbox.model import Channel
+from inbox.mailview import OutboxInfo
+from inbox.model import CaseDetail, Channel
 from inbox.services import Loket, Received
+from inbox.sync import SyncEvent
 
 log = logging.getLogger("loket.desktop.window")
 
 SEARCH_DELAY_MS = 200
 
 
+def real_scheduler(loket: Loket) -> SchedulerFactory | None:
+    """inbox.sync.SyncScheduler on the window's database (none for an in-memory one)."""
+    if loket.db.path is None:
+        return None
+    path = Path(loket.db.path)
+
+    def make(emit: Emit) -> Scheduler:
+        from inbox.sync import SyncScheduler
+
+        return SyncScheduler(path, emit, loket.user)
+
+    return make
+
+
 class MainWindow(QMainWindow):
+    """`runner` does database work, `network` waits on servers (test connection, sign-in);
+    `scheduler_factory` makes the mail scheduler (tests pass a fake; default: the real one)."""
+
     def __init__(
-        self, loket: Loket, runner: TaskRunner | None = None, parent: QWidget | None = None
+        self,
+        loket: Loket,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        *,
+        network: TaskRunner | None = None,
+        scheduler_factory: SchedulerFactory | None = None,
     ) -> None:
         super().__init__(parent)
         self.loket = loket
         self.runner = runner or TaskRunner(loket, parent=self)
+        self.network = network or TaskRunner(
+            loket, synchronous=self.runner.synchronous, parent=self
+        )
+        self.sync = SyncBridge(scheduler_factory or real_scheduler(loket), self)
+        self.accounts_dialog: AccountsDialog | None = None
         self.setWindowTitle(self.tr("Loket — customer contact"))
         self.setObjectName("MainWindow")
 
@@ -45,7 +81,7 @@ class MainWindow(QMainWindow):
         self.views.setMinimumWidth(130)
         self.cases = CaseTableModel(loket, self.views.current_view().query(), parent=self)
         self.table = CaseTable(self.cases, self)
-        self.case_view = CaseView(self)
+        self.case_view = CaseView(self, loket)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search all cases…"))
@@ -79,10 +115,18 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.list_count = QLabel(self)
         self.totals = QLabel(self)
+        self.sync_status = SyncStatus(self)
         self.statusBar().addWidget(self.list_count, 1)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.totals)
+        self.sync_status.setup_requested.connect(self.open_accounts_dialog)
+        self.sync.event.connect(self._sync_event)
+        self._load_sync_status()
 
         self.views.view_chosen.connect(self._view_chosen)
+        self.case_view.reply_requested.connect(self.open_reply_editor)
+        self.case_view.send_again_requested.connect(self.send_again)
+        self.case_view.timeline.failed.connect(self._show_error)
         self.table.case_selected.connect(self._case_selected)
         self.cases.refreshed.connect(self._update_counts)
         self._update_counts()
@@ -106,6 +150,12 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self.tr("&Search"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self._focus_search)
+        self.fetch_action = QAction(self.tr("&Fetch mail now"), self)
+        self.fetch_action.setShortcut(QKeySequence("F9"))
+        self.fetch_action.setToolTip(self.tr("Fetch new mail and send waiting replies (F9)"))
+        self.fetch_action.triggered.connect(lambda: self.sync.sync_now())
+        self.accounts_action = QAction(self.tr("&Accounts…"), self)
+        self.accounts_action.triggered.connect(self.open_accounts_dialog)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
@@ -116,9 +166,14 @@ class MainWindow(QMainWindow):
         contact_menu = menu.addMenu(self.tr("&Contact"))
         contact_menu.addAction(self.phone_action)
         contact_menu.addAction(self.counter_action)
+        contact_menu.addSeparator()
+        contact_menu.addAction(self.case_view.reply_action)
+        contact_menu.addAction(self.fetch_action)
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        settings_menu = menu.addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.accounts_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")
@@ -128,6 +183,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.phone_action)
         toolbar.addAction(self.counter_action)
         toolbar.addSeparator()
+        toolbar.addAction(self.fetch_action)
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
 
@@ -151,6 +207,100 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Saved in case %1").replace("%1", received.reference), 5000
             )
+
+    # -- mail: accounts, sync, replies ---------------------------------------------------
+
+    def open_accounts_dialog(self) -> AccountsDialog:
+        """Settings > Accounts (window-modal); returns it for tests."""
+        if self.accounts_dialog is None:
+            self.accounts_dialog = AccountsDialog(self.loket, self.runner, self.network, self)
+            self.accounts_dialog.accounts_changed.connect(self._accounts_changed)
+        else:
+            self.accounts_dialog.reload()
+        self.accounts_dialog.open()
+        return self.accounts_dialog
+
+    def _accounts_changed(self) -> None:
+        self.sync.reload()  # new jobs run at once
+        self._load_sync_status()
+
+    def _load_sync_status(self) -> None:
+        try:
+            self.sync_status.load(Accounts(self.loket.db).status())
+        except (LoketError, StorageError) as exc:
+            self._show_error(str(exc))
+
+    def _sync_event(self, event: SyncEvent) -> None:
+        """A scheduler event, on the GUI thread: status, and new mail into the list."""
+        self.sync_status.on_event(event)
+        if event.kind not in ("done", "error"):
+            return
+        if event.fetched > 0:
+            self.refresh()  # the list keeps its selected case
+        elif self.case_view.outbox:
+            self._show_case(self.table.selected_case_id())  # a reply's state may have changed
+
+    def open_reply_editor(self, detail: CaseDetail | None = None) -> ReplyEditor | None:
+        """The reply editor for the open case; None (and a hint) without a sending account."""
+        detail = detail or self.case_view.detail
+        if detail is None:
+            return None
+        accounts = [a for a in Accounts(self.loket.db).mail_accounts() if a.smtp_host]
+        if not accounts:
+            self._show_error(
+                self.tr("No account can send mail yet: fill in an SMTP server for an account.")
+            )
+            self.open_accounts_dialog()
+            return None
+        me = next((u for u in self.loket.users() if u["name"] == self.loket.user), None)
+        editor = ReplyEditor(
+            self.runner, detail, accounts, str(me["display_name"]) if me else "", parent=self
+        )
+        editor.sent.connect(self._reply_sent)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+        return editor
+
+    def _reply_sent(self, received: Received, account_name: str) -> None:
+        self.refresh()
+        if received.case_id is not None:
+            self.table.select_case(received.case_id)
+        self.sync.sync_now(account_name)  # its pass delivers the outbox
+        self.statusBar().showMessage(
+            self.tr("Reply kept in case %1; it is being sent.").replace(
+                "%1", received.reference or ""
+            ),
+            5000,
+        )
+
+    def send_again(self, info: OutboxInfo) -> None:
+        """"Send anyway" for a reply that failed or may not have arrived; asks first."""
+        if info.state == "uncertain":
+            question = self.tr("It is unknown whether the resident received this reply.")
+        else:
+            question = self.tr("Sending this reply failed.")
+        if not dialogs.ask(
+            self,
+            self.tr("Send anyway"),
+            question,
+            self.tr("Send it (again)? The resident may receive it twice."),
+            yes=self.tr("Send anyway"),
+        ):
+            return
+
+        def work(loket: Loket) -> None:
+            from inbox.channels import smtp
+
+            smtp.send_again(loket, info.id)
+
+        def done(_: object) -> None:
+            self._show_case(self.table.selected_case_id())
+            self.sync.sync_now(info.account or None)
+
+        self.runner.run(work, done, lambda exc: self._show_error(str(exc)))
+
+    def _show_error(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     # -- list, search and selection ------------------------------------------------------
 
@@ -208,6 +358,13 @@ class MainWindow(QMainWindow):
             .replace("%2", str(views.count("nieuw")))
         )
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.sync.running:
+            self.sync.start()  # fetching starts when the window opens
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.sync.shutdown()
+        self.network.shutdown()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -111,11 +111,41 @@ def runner(loket: Loket, qtbot):  # type: ignore[no-untyped-def]
     return TaskRunner(loket, synchronous=True)
 
 
+class FakeScheduler:
+    """Stands in for inbox.sync.SyncScheduler: records calls; tests emit events through it."""
+
+    def __init__(self, emit: Callable[..., None]) -> None:
+        self.emit = emit
+        self.calls: list[tuple[str, str | None]] = []
+
+    def start(self) -> None:
+        self.calls.append(("start", None))
+
+    def reload(self) -> None:
+        self.calls.append(("reload", None))
+
+    def sync_now(self, account_name: str | None = None) -> None:
+        self.calls.append(("sync_now", account_name))
+
+    def shutdown(self) -> None:
+        self.calls.append(("shutdown", None))
+
+
 @pytest.fixture
-def window(loket: Loket, runner, qtbot):  # type: ignore[no-untyped-def]
+def schedulers() -> list[FakeScheduler]:
+    """The fake schedulers the windows of a test made (usually one)."""
+    return []
+
+
+@pytest.fixture
+def window(loket: Loket, runner, schedulers, qtbot):  # type: ignore[no-untyped-def]
     from desktop.main_window import MainWindow
 
-    win = MainWindow(loket, runner)
+    def make(emit: Callable[..., None]) -> FakeScheduler:
+        schedulers.append(FakeScheduler(emit))
+        return schedulers[-1]
+
+    win = MainWindow(loket, runner, network=runner, scheduler_factory=make)
     qtbot.addWidget(win)
     return win
 

@@ -1,0 +1,381 @@
+"""Settings > Accounts: the mail accounts with their last sync, and the form to add or edit one.
+
+Everything that may wait on a server or the keyring runs off the GUI thread: saving (the
+keyring can block) on the database worker, "Test connection" and OAuth2 sign-in on the network
+runner. Results and the domain's Dutch errors appear inline in the dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import webbrowser
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import dialogs
+from desktop.account_form import AccountForm
+from desktop.formatting import local_time
+from desktop.tasks import TaskRunner
+from inbox.accounts import Accounts, Auth, MailAccount
+from inbox.errors import InvalidInput, LoketError, StorageError
+from inbox.services import Loket
+
+log = logging.getLogger("loket.desktop.accounts")
+
+Index = QModelIndex | QPersistentModelIndex
+OK_STYLE = "color: #107c10;"
+ERROR_STYLE = "color: #a4262c;"
+
+
+class AccountListModel(QAbstractTableModel):
+    """The mail accounts (a handful) with their last sync or last error."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[MailAccount, str, str]] = []  # account, last sync, last error
+
+    def set_accounts(self, accounts: list[MailAccount], status: list[dict[str, Any]]) -> None:
+        last: dict[str, str] = {}
+        errors: dict[str, str] = {}
+        for row in status:
+            name = str(row["account"])
+            if row.get("last_sync_at") and str(row["last_sync_at"]) > last.get(name, ""):
+                last[name] = str(row["last_sync_at"])
+            if row.get("last_error") and name not in errors:
+                errors[name] = str(row["last_error"])
+        self.beginResetModel()
+        self._rows = [(a, last.get(a.name, ""), errors.get(a.name, "")) for a in accounts]
+        self.endResetModel()
+
+    def account(self, row: int) -> MailAccount | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, name: str) -> int | None:
+        for row, (account, _, _) in enumerate(self._rows):
+            if account.name == name:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Account"), self.tr("Last fetched"))[section] if section < 2 else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        account, last, error = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return account.name
+            if error:
+                return error
+            return local_time(last) if last else self.tr("not yet")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return error or f"{account.username} @ {account.host}:{account.port}"
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and error:
+            return QColor("#a4262c")
+        return None
+
+
+class AccountsDialog(QDialog):
+    """Emits `accounts_changed` after an account was added, changed or removed."""
+
+    accounts_changed = Signal()
+
+    def __init__(
+        self,
+        loket: Loket,
+        runner: TaskRunner,
+        network: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mail accounts"))
+        self.loket = loket
+        self.runner = runner
+        self.network = network or runner
+        self._busy = False
+
+        self.model = AccountListModel(self)
+        self.list = QTableView(self)
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Mail accounts"))
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.verticalHeader().hide()
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.setColumnWidth(0, 130)
+        self.list.setMinimumWidth(300)
+        self.new_button = QPushButton(self.tr("&New account"), self)
+        self.remove_button = QPushButton(self.tr("&Remove…"), self)
+
+        self.form = AccountForm(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
+
+        self.result = QLabel(self)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(self.tr("Result"))
+        self.result.hide()
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setDefault(True)
+
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(self.new_button)
+        left_buttons.addWidget(self.remove_button)
+        left_buttons.addStretch(1)
+        left.addLayout(left_buttons)
+
+        right = QVBoxLayout()
+        right.addWidget(scroll, 1)
+        right.addWidget(self.result)
+        actions = QHBoxLayout()
+        actions.addWidget(self.test_button)
+        actions.addStretch(1)
+        actions.addWidget(self.save_button)
+        right.addLayout(actions)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(close)
+
+        self.new_button.clicked.connect(self.new_account)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.test_button.clicked.connect(self.test_connection)
+        self.save_button.clicked.connect(self.save)
+        self.form.sign_in_button.clicked.connect(self.sign_in)
+        self.form.changed.connect(self.result.hide)
+        self.list.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.reload()
+        self.resize(980, 720)
+
+    # -- the list ------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        accounts = Accounts(self.loket.db)
+        self.model.set_accounts(accounts.mail_accounts(), accounts.status())
+        row = self.model.row_of(select) if select else None
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+        elif self.model.rowCount() and select is None:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.new_account()
+        self.remove_button.setEnabled(self.form.editing is not None)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        account = self.model.account(current.row()) if current.isValid() else None
+        if account is not None:
+            self.form.load(account)
+        self.remove_button.setEnabled(account is not None)
+        self.result.hide()
+
+    def new_account(self) -> None:
+        self.list.clearSelection()
+        self.list.setCurrentIndex(QModelIndex())
+        self.form.clear()
+        self.remove_button.setEnabled(False)
+        self.result.hide()
+        self.form.name.setFocus()
+
+    # -- results -------------------------------------------------------------------------
+
+    def show_result(self, text: str, ok: bool) -> None:
+        self.result.setText(text)
+        self.result.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.result.show()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, LoketError | StorageError):
+            self.show_result(str(exc), ok=False)
+        else:
+            log.error("account action failed", exc_info=exc)
+            self.show_result(
+                self.tr("This did not work because of an error in Loket; see the log."), ok=False
+            )
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for button in (self.test_button, self.save_button, self.remove_button,
+                       self.new_button, self.form.sign_in_button):
+            button.setEnabled(not busy)
+        if not busy:
+            self.remove_button.setEnabled(self.form.editing is not None)
+
+    def _checked_account(self) -> MailAccount | None:
+        account = self.form.account()
+        try:
+            account.validate()
+        except InvalidInput as exc:
+            self.show_result(str(exc), ok=False)
+            return None
+        return account
+
+    # -- saving and removing -------------------------------------------------------------
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        account = self._checked_account()
+        if account is None:
+            return
+        secret = self.form.secret()
+        adding = self.form.editing is None
+        if adding and account.auth is Auth.PASSWORD and not secret:
+            self.show_result(self.tr("Fill in the password."), ok=False)
+            self.form.password.setFocus()
+            return
+
+        def work(loket: Loket) -> MailAccount:
+            accounts = Accounts(loket.db)
+            if adding:
+                return accounts.add_mail(account, secret or None)
+            accounts.update_mail(account)
+            if secret and account.auth is Auth.PASSWORD:
+                accounts.secrets.set(account.name, "password", secret)
+            return account
+
+        def done(saved: MailAccount) -> None:
+            self._set_busy(False)
+            self.form.password.clear()
+            self.reload(select=saved.name)
+            self.show_result(self.tr("Saved. Loket fetches the mail of this account."), ok=True)
+            self.accounts_changed.emit()
+
+        self._set_busy(True)
+        self.result.hide()
+        self.runner.run(work, done, self._failed)
+
+    def remove_selected(self) -> None:
+        account = self.form.editing
+        if account is None or self._busy:
+            return
+        if not dialogs.ask(
+            self,
+            self.tr("Remove account"),
+            self.tr("Remove the account '%1'?").replace("%1", account.name),
+            self.tr(
+                "Loket stops fetching its mail and forgets its password. Cases and messages "
+                "already fetched stay; nothing on the mail server changes."
+            ),
+            yes=self.tr("Remove"),
+            warning=True,
+        ):
+            return
+        name = account.name
+
+        def work(loket: Loket) -> None:
+            Accounts(loket.db).remove(name)
+
+        def done(_: object) -> None:
+            self._set_busy(False)
+            self.form.editing = None
+            self.reload(select="")
+            self.show_result(self.tr("Account '%1' removed.").replace("%1", name), ok=True)
+            self.accounts_changed.emit()
+
+        self._set_busy(True)
+        self.runner.run(work, done, self._failed)
+
+    # -- talking to servers --------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        """Log in and look at every folder, on the network runner; the answer shows inline."""
+        if self._busy:
+            return
+        account = self._checked_account()
+        if account is None:
+            return
+        typed = self.form.secret()
+        stored = self.form.editing is not None
+        if account.auth is Auth.PASSWORD and not typed and not stored:
+            self.show_result(self.tr("Fill in the password."), ok=False)
+            return
+
+        def work(loket: Loket) -> str:
+            from inbox.channels import imap
+            from inbox.sync import secret_for
+
+            secret = typed if typed and account.auth is Auth.PASSWORD else None
+            return imap.test_connection(account, secret or secret_for(loket, account))
+
+        def done(text: str) -> None:
+            self._set_busy(False)
+            self.show_result(text, ok=True)
+
+        self._set_busy(True)
+        self.show_result(self.tr("Connecting…"), ok=True)
+        self.network.run(work, done, self._failed)
+
+    def sign_in(self) -> None:
+        """OAuth2: sign in through the browser (inbox.oauth), tokens go to the keyring."""
+        if self._busy:
+            return
+        account = self._checked_account()
+        if account is None:
+            return
+        unavailable = self.tr("Signing in with OAuth2 is not available in this version.")
+
+        def work(loket: Loket) -> None:
+            from inbox import oauth
+
+            sign_in = getattr(oauth, "sign_in", None)
+            if sign_in is None:
+                raise LoketError(unavailable)
+            sign_in(loket.db, account, open_browser=webbrowser.open)
+
+        def done(_: object) -> None:
+            self._set_busy(False)
+            self.show_result(self.tr("Signed in. Save the account to start fetching."), ok=True)
+
+        self._set_busy(True)
+        self.show_result(self.tr("Finish signing in in your browser…"), ok=True)
+        self.network.run(work, done, self._failed)

@@ -1,0 +1,171 @@
+"""Answering a resident by e-mail from a case: plain text, stored in the case, then sent.
+
+"Send" stores the reply in its case and queues it in the outbox (smtp.compose_reply, on the
+database worker); the scheduler's next pass for the account delivers it. Nothing here talks
+to an SMTP server.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import TaskRunner
+from inbox.accounts import MailAccount
+from inbox.channels.smtp import compose_reply, reply_subject
+from inbox.errors import LoketError, StorageError
+from inbox.model import AddressKind, CaseDetail
+from inbox.services import Loket, Received
+
+log = logging.getLogger("loket.desktop.reply")
+
+
+def resident_address(detail: CaseDetail) -> str:
+    for kind, value in detail.contact_addresses:
+        if kind == AddressKind.EMAIL.value:
+            return value
+    return ""
+
+
+class ReplyEditor(QDialog):
+    """`sent(Received, account name)` once the reply is stored and queued."""
+
+    sent = Signal(object, str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        detail: CaseDetail,
+        accounts: list[MailAccount],
+        sender_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if not accounts:
+            raise ValueError("a reply needs a mail account")
+        self.runner = runner
+        self.reference = detail.summary.reference
+        self.accounts = accounts
+        self.sender_name = sender_name
+        self.received: Received | None = None
+        self._sending = False
+        self.setWindowTitle(self.tr("Reply to %1").replace("%1", self.reference))
+
+        self.account = QComboBox(self)
+        for account in accounts:
+            self.account.addItem(f"{account.name} <{account.address}>", account.name)
+        self.to = QLineEdit(resident_address(detail), self)
+        self.to.setPlaceholderText(self.tr("the resident's e-mail address"))
+        self.subject = QLabel(reply_subject(self.reference, detail.summary.subject), self)
+        self.subject.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject.setWordWrap(True)
+        self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text = QPlainTextEdit(self)
+        self.text.setAccessibleName(self.tr("Reply"))
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(220)
+        greeting = detail.summary.contact
+        if greeting:
+            self.text.setPlainText(self.tr("Dear %1,").replace("%1", greeting) + "\n\n")
+
+        form = QFormLayout()
+        account_label = QLabel(self.tr("&From"), self)
+        account_label.setBuddy(self.account)
+        form.addRow(account_label, self.account)
+        account_label.setVisible(len(accounts) > 1)
+        self.account.setVisible(len(accounts) > 1)
+        to_label = QLabel(self.tr("&To"), self)
+        to_label.setBuddy(self.to)
+        form.addRow(to_label, self.to)
+        form.addRow(self.tr("Subject"), self.subject)
+
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
+        self.error.hide()
+        hint = QLabel(
+            self.tr("The reply is kept in the case at once and sent in the background."), self
+        )
+        hint.setEnabled(False)
+        hint.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.send_button = self.buttons.addButton(
+            self.tr("&Send"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.submit)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+        self.resize(620, 520)
+        self.text.setFocus()
+        self.text.moveCursor(self.text.textCursor().MoveOperation.End)
+
+    def chosen_account(self) -> MailAccount:
+        name = self.account.currentData()
+        return next((a for a in self.accounts if a.name == name), self.accounts[0])
+
+    def submit(self) -> None:
+        if self._sending:
+            return
+        self.error.hide()
+        account = self.chosen_account()
+        reference = self.reference
+        text = self.text.toPlainText()
+        to = self.to.text().strip() or None
+        sender_name = self.sender_name
+
+        def work(loket: Loket) -> Received:
+            return compose_reply(loket, account, reference, text, to=to, sender_name=sender_name)
+
+        def stored(received: Received) -> None:
+            self._set_sending(False)
+            self.received = received
+            self.sent.emit(received, account.name)
+            self.accept()
+
+        self._set_sending(True)
+        self.runner.run(work, stored, self._failed)
+
+    def reject(self) -> None:
+        if self._sending:
+            return
+        super().reject()
+
+    def _set_sending(self, sending: bool) -> None:
+        self._sending = sending
+        self.buttons.setEnabled(not sending)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_sending(False)
+        if isinstance(exc, LoketError | StorageError):
+            self.error.setText(str(exc))
+        else:
+            log.error("storing a reply failed", exc_info=exc)
+            self.error.setText(
+                self.tr("The reply could not be stored because of an error in Loket. Nothing "
+                        "was sent; please try again.")
+            )
+        self.error.show()
