@@ -46,9 +46,14 @@ class Result:
     procestype: str
 
     @property
-    def label(self) -> str:
-        text = f"{self.code} {self.procestype} - {self.naam}"
+    def title(self) -> str:
+        """'Verzoeken behandelen - Ingewilligd - Informatieverzoek'."""
+        text = f"{self.procestype} - {self.naam}"
         return f"{text} - {self.omschrijving}" if self.omschrijving else text
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.title}"
 
     @property
     def usable(self) -> bool:
