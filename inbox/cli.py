@@ -22,7 +22,20 @@ from storage.errors import StorageError
 
 log = logging.getLogger("loket.cli")
 
-COMMANDS = ("demo", "import", "account", "sync", "cases", "messages", "case", "search", "stats")
+DEMO_PASSWORD = "loket-demo"
+
+COMMANDS = (
+    "demo",
+    "import",
+    "account",
+    "sync",
+    "audit",
+    "cases",
+    "messages",
+    "case",
+    "search",
+    "stats",
+)
 
 # Feature packages add their own commands: each module has `add_commands(sub, exports)`, which
 # registers subparsers (top-level on `sub`, `export KIND` on `exports`) with
@@ -86,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sync", help="one fetch (and send) pass over all or one account")
     p.add_argument("--account")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("audit", help="the audit trail (beheerder, archivaris)")
+    p.add_argument("--verify", action="store_true", help="check the hash chain")
+    p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("cases", help="list cases")
@@ -152,15 +170,37 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from inbox.services import SYSTEM_USER, Loket
+    from inbox.services import Loket
 
-    user = args.user or os.environ.get("LOKET_USER") or SYSTEM_USER
-    loket = Loket.open(db_path(args), user=user)
+    loket = Loket.open(db_path(args))
     try:
+        sign_in(loket, args.user or os.environ.get("LOKET_USER"))
         handler = getattr(args, "handler", None) or globals()[f"cmd_{args.command}"]
         return int(handler(loket, args))
     finally:
         loket.close()
+
+
+def sign_in(loket: Any, user: str | None) -> None:
+    """The CLI acts as a user, like the UI: password from LOKET_PASSWORD or a prompt."""
+    from inbox.errors import PermissionDenied
+
+    if not loket.needs_sign_in():
+        if user:
+            if loket.user_id(user) is None:
+                raise PermissionDenied(f"Medewerker '{user}' bestaat niet.")
+            loket.user = user
+        return
+    if not user:
+        raise PermissionDenied("Meld u aan: geef --user NAAM (of LOKET_USER) en het wachtwoord.")
+    password = os.environ.get("LOKET_PASSWORD")
+    if password is None and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"Wachtwoord voor {user}: ")
+    if password is None:
+        raise PermissionDenied("Geef het wachtwoord via LOKET_PASSWORD of de prompt.")
+    loket.sign_in(user, password)
 
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -176,7 +216,11 @@ def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
 
     if args.cases < 0:
         raise LoketError("Het aantal zaken kan niet negatief zijn.")
+    if loket.needs_sign_in():
+        raise LoketError("Demogegevens kunnen alleen in een nieuwe database worden gemaakt.")
     counts = demo.build(loket, cases=args.cases, seed=args.seed)
+    for name, _display, _role in demo.STAFF:  # every role can sign in: see the README
+        loket.set_password(name, DEMO_PASSWORD)
     _emit(
         args,
         counts,
@@ -200,7 +244,9 @@ def cmd_import(loket: Any, args: argparse.Namespace) -> int:
 
 def cmd_account(loket: Any, args: argparse.Namespace) -> int:
     from inbox.accounts import Accounts, Auth, MailAccount, Security
+    from inbox.privacy.roles import Permission
 
+    loket.check(Permission.MANAGE)
     accounts = Accounts(loket.db)
     if args.account_command == "add":
         security = Security(args.security)
@@ -274,8 +320,10 @@ def cmd_account(loket: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_sync(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy.roles import Permission
     from inbox.sync import sync_once
 
+    loket.check(Permission.WORK_CASES)
     events = sync_once(loket, args.account)
     data = [
         {
@@ -301,6 +349,30 @@ def cmd_sync(loket: Any, args: argparse.Namespace) -> int:
     if failed and not getattr(args, "json", False):
         print(f"loket: {failed[0].message}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def cmd_audit(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import audit
+    from inbox.privacy.roles import Permission
+
+    loket.check(Permission.VIEW_AUDIT)
+    if args.verify:
+        broken = audit.verify(loket.db)
+        if broken is not None:
+            raise LoketError(f"Het auditlog is gewijzigd of beschadigd vanaf regel {broken}.")
+        print("Het auditlog is onbeschadigd.")
+        return 0
+    loket._audit("bekijken", "auditlog")
+    rows = audit.entries(loket.db, limit=args.limit)
+    _emit(
+        args,
+        rows,
+        "\n".join(
+            f"{r['at']}  {r['actor']:<10} {r['action']:<28} {r['object']:<24} {r['result']}"
+            for r in rows
+        ),
+    )
+    return 0
 
 
 def _case_json(s: Any) -> dict[str, Any]:

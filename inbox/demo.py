@@ -1658,7 +1658,7 @@ class _Demo:
 
         t = c.opened
         status = c.status
-        assigner = TEAMLEIDER if rng.random() < 0.5 else c.staff
+        assigner = rng.choice(AGENTS) if rng.random() < 0.5 else c.staff  # a colleague or self
         if c.channel is Channel.EMAIL:
             add(t, lambda: self.open_email(c))
             if status is Status.NIEUW:

@@ -29,6 +29,8 @@ from inbox.model import (
     Status,
     TimelineEntry,
 )
+from inbox.privacy import audit
+from inbox.privacy.roles import REFUSALS, Permission, allowed
 from storage import queries, records
 from storage.blobs import BlobStore
 from storage.db import Database, connect
@@ -101,6 +103,7 @@ class Loket:
     # -- users ---------------------------------------------------------------------------
 
     def ensure_user(self, name: str, display_name: str, role: Role) -> int:
+        self.check(Permission.MANAGE)
         with self.db.transaction():
             return records.insert_user(self.db, name, display_name, role.value, self._stamp())
 
@@ -120,6 +123,15 @@ class Loket:
         value = self.db.scalar("SELECT role FROM users WHERE name = ? AND active = 1", (self.user,))
         return Role(value) if value else None
 
+    def may(self, permission: Permission) -> bool:
+        return self.user == SYSTEM_USER or allowed(self.role(), permission)
+
+    def check(self, permission: Permission) -> None:
+        """Refuse unless the acting user's role grants `permission` (the system user may)."""
+        if not self.may(permission):
+            self._audit("weigering", permission.value, result="geweigerd")
+            raise PermissionDenied(REFUSALS[permission])
+
     def require(self, *roles: Role) -> None:
         """Refuse unless the acting user has one of `roles` (the system user may do anything)."""
         if self.user == SYSTEM_USER:
@@ -127,6 +139,44 @@ class Loket:
         if self.role() not in roles:
             names = " of ".join(r.value for r in roles)
             raise PermissionDenied(f"Dit mag alleen een {names}.")
+
+    def needs_sign_in(self) -> bool:
+        """Once any user has a password, nobody works in this database unnamed."""
+        return bool(self.db.scalar("SELECT 1 FROM users WHERE password_hash IS NOT NULL LIMIT 1"))
+
+    def set_password(self, name: str, password: str) -> None:
+        from inbox.privacy import auth
+
+        if name != self.user:
+            self.check(Permission.MANAGE)
+        if len(password) < auth.MIN_LENGTH:
+            raise InvalidInput(f"Een wachtwoord heeft minstens {auth.MIN_LENGTH} tekens.")
+        with self.db.transaction():
+            cur = self.db.conn.execute(
+                "UPDATE users SET password_hash = ? WHERE name = ? AND active = 1",
+                (auth.hash_password(password), name),
+            )
+            if cur.rowcount == 0:
+                raise NotFound(f"Medewerker '{name}' bestaat niet.")
+            self._audit("wachtwoord instellen", f"gebruiker:{name}")
+
+    def sign_in(self, name: str, password: str) -> None:
+        """Check the password and act as `name` from now on; failures are audited too."""
+        from inbox.privacy import auth
+
+        row = self.db.one("SELECT password_hash FROM users WHERE name = ? AND active = 1", (name,))
+        if row is None or not auth.check_password(row["password_hash"], password):
+            audit.record(
+                self.db,
+                at=self._stamp(),
+                actor=name,
+                action="aanmelden",
+                obj=f"gebruiker:{name}",
+                result="mislukt",
+            )
+            raise PermissionDenied("Gebruikersnaam of wachtwoord klopt niet.")
+        self.user = name
+        self._audit("aanmelden", f"gebruiker:{name}")
 
     # -- receiving ----------------------------------------------------------------------
 
@@ -139,6 +189,7 @@ class Loket:
 
     def receive(self, msg: IncomingMessage) -> Received:
         """File an incoming (or sent) message into its case, opening one when none fits."""
+        self.check(Permission.WORK_CASES)
         attachment_rows = [
             {
                 "filename": a.filename,
@@ -290,9 +341,25 @@ class Loket:
             raise NotFound(f"Zaak {reference} bestaat niet.")
         row = records.case_row(self.db, case_id)
         assert row is not None
+        if row["confidential"] and not self._sees_confidential(row):
+            self._audit("weigering", f"zaak:{row['reference']}", result="geweigerd")
+            raise PermissionDenied("Deze zaak is vertrouwelijk; alleen de behandelaar ziet haar.")
         return row
 
+    def _sees_confidential(self, case: Any) -> bool:
+        """Vertrouwelijk cases are for their assignee (and archive work on metadata)."""
+        if self.user == SYSTEM_USER:
+            return True
+        return case["assignee_id"] is not None and case["assignee_id"] == self._actor_id()
+
+    def _visibility(self) -> int | None:
+        """For case queries: None (all cases) or the user id whose confidential cases show."""
+        if self.user == SYSTEM_USER:
+            return None
+        return self._actor_id() or -1
+
     def assign(self, reference: str, username: str | None) -> Changes:
+        self.check(Permission.WORK_CASES)
         with self.db.transaction():
             case = self._case(reference)
             assignee_id = None
@@ -316,6 +383,7 @@ class Loket:
         return Changes(cases={case["id"]})
 
     def set_status(self, reference: str, status: Status | str) -> Changes:
+        self.check(Permission.WORK_CASES)
         status = _status(status)
         if status is Status.AFGEROND:
             return self.close_case(reference, outcome="", first_contact_resolution=False)
@@ -336,6 +404,7 @@ class Loket:
 
     def close_case(self, reference: str, outcome: str, first_contact_resolution: bool) -> Changes:
         """Afronden with an outcome and whether it was handled in one go ("in één keer")."""
+        self.check(Permission.WORK_CASES)
         with self.db.transaction():
             case = self._case(reference)
             stamp = self._stamp()
@@ -363,6 +432,7 @@ class Loket:
         return Changes(cases={case["id"]})
 
     def add_note(self, reference: str, text: str) -> Changes:
+        self.check(Permission.WORK_CASES)
         text = text.strip()
         if not text:
             raise InvalidInput("Een notitie mag niet leeg zijn.")
@@ -392,6 +462,7 @@ class Loket:
         at: datetime | None = None,
     ) -> Received:
         """A phone call or counter visit, as a message in a (new or given) case."""
+        self.check(Permission.WORK_CASES)
         if channel not in (Channel.PHONE, Channel.COUNTER):
             raise InvalidInput("Alleen telefoon of balie kan zo worden vastgelegd.")
         if not question.strip():
@@ -453,16 +524,28 @@ class Loket:
 
     def case_ids(self, query: CaseQuery, limit: int = -1, offset: int = 0) -> list[int]:
         """Ids of the cases `query` selects, in its order; a page when `limit` is given."""
-        return queries.case_ids(self.db, query, limit, offset)
+        self.check(Permission.LIST_CASES)
+        if query.text:
+            self.check(Permission.READ_CONTENT)
+        return queries.case_ids(self.db, self._scoped(query), limit, offset)
 
     def count_cases(self, query: CaseQuery) -> int:
-        return queries.count_cases(self.db, query)
+        self.check(Permission.LIST_CASES)
+        return queries.count_cases(self.db, self._scoped(query))
+
+    def _scoped(self, query: CaseQuery) -> CaseQuery:
+        from dataclasses import replace
+
+        return replace(query, visible_to=self._visibility())
 
     def case_summaries(self, ids: Sequence[int]) -> list[CaseSummary]:
-        return [_summary(r) for r in queries.case_rows(self.db, ids)]
+        self.check(Permission.LIST_CASES)
+        return [_summary(r) for r in queries.case_rows(self.db, ids, self._visibility())]
 
     def case_detail(self, reference: str) -> CaseDetail:
+        self.check(Permission.READ_CONTENT)
         case = self._case(reference)
+        self._audit("bekijken", f"zaak:{case['reference']}", subject=case["contact_id"])
         summary = _summary(queries.case_rows(self.db, [case["id"]])[0])
         entries: list[TimelineEntry] = []
         for m in queries.case_messages(self.db, case["id"]):
@@ -521,6 +604,7 @@ class Loket:
     def messages(
         self, case_reference: str | None = None, contact_address: str | None = None
     ) -> list[dict[str, Any]]:
+        self.check(Permission.READ_CONTENT)
         case_id = None
         contact_id = None
         if case_reference:
@@ -561,6 +645,7 @@ class Loket:
         return None if row is None else records.resolve_contact(self.db, int(row[0]))
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        self.check(Permission.READ_CONTENT)
         return [
             SearchHit(
                 case=r["reference"],
@@ -570,13 +655,15 @@ class Loket:
                 subject=r["subject"],
                 snippet=r["snippet"],
             )
-            for r in queries.search(self.db, text, limit)
+            for r in queries.search(self.db, text, limit, self._visibility())
         ]
 
     def stats(self, date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
+        self.check(Permission.VIEW_STATS)
         return queries.stats(self.db, date_from, date_to)
 
     def original_bytes(self, message_id: int) -> bytes | None:
+        self.check(Permission.READ_CONTENT)
         digest = self.db.scalar("SELECT raw_sha256 FROM messages WHERE id = ?", (message_id,))
         return None if digest is None else self.blobs.get(str(digest))
 
@@ -585,10 +672,30 @@ class Loket:
     def _stamp(self) -> str:
         return clock.iso(self.now())
 
+    def _audit(
+        self, action: str, obj: str, *, result: str = "ok", subject: int | None = None
+    ) -> None:
+        audit.record(
+            self.db,
+            at=self._stamp(),
+            actor=self.user,
+            action=action,
+            obj=obj,
+            result=result,
+            subject_contact_id=subject,
+        )
+
     def _event(self, case_id: int | None, kind: EventKind, data: dict[str, Any]) -> None:
         records.insert_event(
             self.db, case_id, self._stamp(), self.user, kind.value, data, self.device
         )
+        if kind not in _ARRIVALS and self.user != SYSTEM_USER:
+            reference = self.db.scalar("SELECT reference FROM cases WHERE id = ?", (case_id,))
+            self._audit(f"wijzigen:{kind.value}", f"zaak:{reference}")
+
+
+# Mail arriving is not something a person did; every other event is audited.
+_ARRIVALS = frozenset({EventKind.MESSAGE_ADDED, EventKind.CASE_OPENED})
 
 
 def _status(value: Status | str) -> Status:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storage.schema_privacy import PRIVACY
 from storage.schema_records import RECORDS
 
 V1 = """
@@ -214,6 +215,6 @@ CREATE TABLE imap_actions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, RECORDS]
+MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY]
 
 SCHEMA_VERSION = len(MIGRATIONS)

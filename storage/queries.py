@@ -37,6 +37,8 @@ class CaseQuery:
     sort: str = "last_message_at"
     descending: bool = True
     extra_params: dict[str, Any] = field(default_factory=dict)
+    # None: every case; a user id: vertrouwelijk cases only when assigned to that user
+    visible_to: int | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -58,6 +60,9 @@ class CaseQuery:
         if self.contact_id is not None:
             clauses.append("c.contact_id = ?")
             params.append(self.contact_id)
+        if self.visible_to is not None:
+            clauses.append("(c.confidential = 0 OR c.assignee_id = ?)")
+            params.append(self.visible_to)
         fts = fts_query(self.text)
         if fts:
             clauses.append(
@@ -119,14 +124,17 @@ LEFT JOIN users u ON u.id = c.assignee_id
 """
 
 
-def case_rows(db: Database, ids: Sequence[int]) -> list[sqlite3.Row]:
-    """Summary rows for `ids`, in the order of `ids`."""
+def case_rows(db: Database, ids: Sequence[int], visible_to: int | None = None) -> list[sqlite3.Row]:
+    """Summary rows for `ids`, in the order of `ids` (hidden vertrouwelijk cases left out)."""
     if not ids:
         return []
     by_id: dict[int, sqlite3.Row] = {}
     for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+        chunk: list[Any] = list(ids[start : start + 500])
         sql = _SUMMARY_SQL + f" WHERE c.id IN ({', '.join('?' for _ in chunk)})"
+        if visible_to is not None:
+            sql += " AND (c.confidential = 0 OR c.assignee_id = ?)"
+            chunk.append(visible_to)
         for row in db.conn.execute(sql, chunk):
             by_id[int(row["id"])] = row
     return [by_id[i] for i in ids if i in by_id]
@@ -184,11 +192,18 @@ def messages_list(
     )
 
 
-def search(db: Database, text: str, limit: int = 50) -> list[sqlite3.Row]:
+def search(
+    db: Database, text: str, limit: int = 50, visible_to: int | None = None
+) -> list[sqlite3.Row]:
     """Best matches first (bm25), with a short snippet around the hit."""
     fts = fts_query(text)
     if not fts:
         return []
+    hidden = ""
+    params: list[Any] = [fts]
+    if visible_to is not None:
+        hidden = " AND (c.confidential = 0 OR c.assignee_id = ?)"
+        params.append(visible_to)
     return db.query(
         "SELECT s.kind, s.ref_id, c.reference, "
         "coalesce(m.channel, 'note') AS channel, coalesce(m.subject, c.subject) AS subject, "
@@ -196,8 +211,8 @@ def search(db: Database, text: str, limit: int = 50) -> list[sqlite3.Row]:
         "FROM search_index s "
         "JOIN cases c ON c.id = s.case_id "
         "LEFT JOIN messages m ON s.kind = 'message' AND m.id = s.ref_id "
-        "WHERE search_index MATCH ? ORDER BY s.rank LIMIT ?",
-        (fts, limit),
+        f"WHERE search_index MATCH ?{hidden} ORDER BY s.rank LIMIT ?",
+        (*params, limit),
     )
 
 

@@ -118,6 +118,7 @@ def test_close_fixes_default_result_and_destroy_date(lk: Loket) -> None:
 def test_product_rule_blijvend_bewaren_has_no_destroy_date(lk: Loket) -> None:
     lk.user = "arjen"
     retention.map_product(lk, "Onderscheiding", "6.1.5")
+    lk.user = "anne"
     ref = _case(lk, "Lintje voor de buurvrouw", product="onderscheiding")  # case-insensitive
     lk.close_case(ref, "", False)
     got = retention.retention_of(lk, ref)

@@ -119,7 +119,12 @@ def test_demo_then_stats_reports_cases_per_status_and_channel(tmp_path: Path) ->
     db = tmp_path / "demo.db"
     made = loket("--db", db, "demo", "--cases", "120", "--seed", "3")
     assert made.returncode == 0, made.stderr
-    stats = json.loads(loket("--db", db, "stats", "--json").stdout)
+    unnamed = loket("--db", db, "stats", "--json")
+    assert unnamed.returncode == 1 and "Meld u aan" in unnamed.stderr
+    wrong = loket("--db", db, "--user", "tineke", "stats", env={"LOKET_PASSWORD": "fout"})
+    assert wrong.returncode == 1 and "klopt niet" in wrong.stderr
+    as_tineke = {"LOKET_USER": "tineke", "LOKET_PASSWORD": "loket-demo"}
+    stats = json.loads(loket("--db", db, "stats", "--json", env=as_tineke).stdout)
     assert stats["cases_total"] == 120
     assert sum(stats["cases_by_status"].values()) == 120
     assert len(stats["cases_by_channel"]) >= 4
@@ -138,3 +143,32 @@ def test_commands_other_than_the_gui_do_not_import_qt(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "QT:"
+
+
+def test_every_demo_role_signs_in_and_the_cli_checks_roles(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert loket("--db", db, "demo", "--cases", "20").returncode == 0
+
+    def as_(user: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return loket("--db", db, "--user", user, *args, env={"LOKET_PASSWORD": "loket-demo"})
+
+    assert as_("anne", "cases", "--json").returncode == 0
+    assert as_("anne", "search", "paspoort").returncode == 0
+    teamleider = as_("tineke", "cases")
+    assert teamleider.returncode == 1 and "niet inzien" in teamleider.stderr
+    assert as_("tineke", "stats").returncode == 0
+    assert as_("arjen", "cases").returncode == 0  # metadata
+    archivist = as_("arjen", "search", "paspoort")
+    assert archivist.returncode == 1 and "inhoud" in archivist.stderr
+    assert as_("bea", "stats").returncode == 1
+    assert as_("bea", "account", "list").returncode == 0
+    assert as_("anne", "account", "list").returncode == 1
+    assert as_("anne", "sync").returncode == 0  # no accounts: nothing to do
+    assert as_("arjen", "sync").returncode == 1
+    trail = json.loads(as_("bea", "audit", "--json").stdout)
+    assert {"at", "actor", "action", "object", "result", "origin"} <= set(trail[0])
+    assert any(r["actor"] == "anne" and r["action"] == "aanmelden" for r in trail)
+    assert as_("arjen", "audit", "--verify").returncode == 0
+    assert as_("anne", "audit").returncode == 1
+    again = loket("--db", db, "--user", "bea", "demo", env={"LOKET_PASSWORD": "loket-demo"})
+    assert again.returncode == 1 and "nieuwe database" in again.stderr
