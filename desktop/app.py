@@ -6,14 +6,42 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from inbox.services import Loket
 
 log = logging.getLogger("loket.desktop")
+
+
+def sign_in(loket: Loket) -> bool:
+    """Act as a named user when the database has users with passwords (as the CLI does).
+
+    LOKET_USER (+ LOKET_PASSWORD) sign in without a dialog; a database without passwords
+    keeps working unnamed, or as LOKET_USER.
+    """
+    from inbox.errors import PermissionDenied
+
+    name = os.environ.get("LOKET_USER", "")
+    if not loket.needs_sign_in():
+        if name and loket.user_id(name) is not None:
+            loket.user = name
+        return True
+    if name and "LOKET_PASSWORD" in os.environ:
+        try:
+            loket.sign_in(name, os.environ["LOKET_PASSWORD"])
+            return True
+        except PermissionDenied:
+            pass  # fall through to the dialog
+    from desktop.sign_in import SignInDialog
+
+    return SignInDialog(loket, user=name).exec() == SignInDialog.DialogCode.Accepted
 
 
 def run(db_path: Path) -> int:
     """Open Loket on `db_path` and run the event loop; returns the exit code."""
     # Qt and the window are imported here, so `main.py --help` and the CLI stay fast
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
     from desktop.i18n import install_translators
     from inbox.errors import LoketError, StorageError
@@ -27,7 +55,10 @@ def run(db_path: Path) -> int:
     translators = install_translators(app)  # noqa: F841 - parented to app, kept alive
 
     try:
-        loket = Loket.open(db_path, user=os.environ.get("LOKET_USER") or SYSTEM_USER)
+        loket = Loket.open(db_path, user=SYSTEM_USER)
+        if not sign_in(loket):
+            loket.close()
+            return 0
     except (LoketError, StorageError) as exc:
         log.error("cannot open database %s: %s", db_path, exc)
         box = QMessageBox(QMessageBox.Icon.Critical, "Loket",
@@ -37,8 +68,14 @@ def run(db_path: Path) -> int:
         return 1
 
     from desktop.main_window import MainWindow
+    from inbox.privacy.roles import Permission
 
-    window = MainWindow(loket)
+    if not loket.may(Permission.LIST_CASES):
+        from desktop.role_home import RoleHome
+
+        window: QWidget = RoleHome(loket)
+    else:
+        window = MainWindow(loket)
     window.show()
     try:
         return int(app.exec())

@@ -1,0 +1,95 @@
+"""The home window for roles that do not work cases: counts for the teamleider, settings and the
+audit trail for the beheerder. The domain refuses case content to them anyway; this window
+simply does not offer it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inbox.model import CHANNEL_LABELS, STATUS_LABELS, Channel, Status
+from inbox.privacy.roles import ROLE_LABELS, Permission
+from inbox.services import Loket
+
+
+class RoleHome(QMainWindow):
+    def __init__(self, loket: Loket) -> None:
+        super().__init__()
+        self.loket = loket
+        role = loket.role()
+        label = ROLE_LABELS.get(role, "") if role else ""
+        self.setWindowTitle(self.tr("Loket — %1 (%2)").replace("%1", loket.user)
+                            .replace("%2", label))
+        self.resize(900, 600)
+        tabs = QTabWidget(self)
+        if loket.may(Permission.VIEW_STATS):
+            tabs.addTab(self._counts(), self.tr("Counts"))
+        if loket.may(Permission.MANAGE):
+            tabs.addTab(self._settings(), self.tr("Settings"))
+        if loket.may(Permission.VIEW_AUDIT):
+            tabs.addTab(self._audit(), self.tr("Audit trail"))
+        self.setCentralWidget(tabs)
+
+    def _counts(self) -> QWidget:
+        stats = self.loket.stats()
+        rows: list[tuple[str, str]] = [(self.tr("Cases"), str(stats["cases_total"]))]
+        rows += [(STATUS_LABELS[Status(k)], str(v)) for k, v in stats["cases_by_status"].items()]
+        rows += [(CHANNEL_LABELS[Channel(k)], str(v)) for k, v in stats["cases_by_channel"].items()]
+        rows += [(self.tr("Closed in one go"), str(stats["closed_first_contact"]))]
+        return _table([self.tr("Figure"), self.tr("Count")], rows)
+
+    def _settings(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Mail accounts, users and channels."), page))
+        button = QPushButton(self.tr("Mail &accounts…"), page)
+        button.clicked.connect(self._open_accounts)
+        layout.addWidget(button)
+        layout.addStretch(1)
+        return page
+
+    def _open_accounts(self) -> None:
+        from desktop.accounts_dialog import AccountsDialog
+        from desktop.tasks import TaskRunner
+
+        runner = TaskRunner(self.loket, parent=self)
+        AccountsDialog(self.loket, runner, parent=self).exec()
+
+    def _audit(self) -> QWidget:
+        from inbox.privacy import audit
+
+        self.loket._audit("bekijken", "auditlog")
+        entries = audit.entries(self.loket.db, limit=2000)
+        broken = audit.verify(self.loket.db)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        state = (self.tr("The audit trail is intact.") if broken is None else
+                 self.tr("The audit trail was changed or damaged from entry %1 on.")
+                 .replace("%1", str(broken)))
+        layout.addWidget(QLabel(state, page))
+        layout.addWidget(_table(
+            [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Object"),
+             self.tr("Result")],
+            [(e["at"], e["actor"], e["action"], e["object"], e["result"]) for e in entries],
+        ))
+        return page
+
+
+def _table(headers: list[str], rows: list[tuple[str, ...]]) -> QTableWidget:
+    """A small read-only table: these lists are short (counts, a bounded page of the trail)."""
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+    return table

@@ -1,0 +1,64 @@
+"""Signing in, and the home window of roles that do not work cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import app
+from desktop.role_home import RoleHome
+from desktop.sign_in import SignInDialog
+from inbox.model import Role
+from inbox.services import SYSTEM_USER
+from tests.gui.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def protected(loket):  # type: ignore[no-untyped-def]
+    loket.ensure_user("tineke", "Tineke Leeuw", Role.TEAMLEIDER)
+    loket.ensure_user("bea", "Bea Kok", Role.BEHEERDER)
+    for name in ("anna", "tineke", "bea"):
+        loket.set_password(name, "goed-wachtwoord")
+    return loket
+
+
+def test_wrong_password_keeps_the_dialog_open_with_a_dutch_message(qtbot, protected) -> None:  # type: ignore[no-untyped-def]
+    dialog = SignInDialog(protected, user="anna")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("fout")
+    dialog.try_sign_in()
+    assert dialog.error.isVisibleTo(dialog) and "klopt niet" in dialog.error.text()
+    assert dialog.password.text() == "" and protected.user == SYSTEM_USER
+    dialog.password.setText("goed-wachtwoord")
+    dialog.try_sign_in()
+    assert dialog.result() == SignInDialog.DialogCode.Accepted and protected.user == "anna"
+
+
+def test_environment_signs_in_like_the_cli(protected, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("LOKET_USER", "anna")
+    monkeypatch.setenv("LOKET_PASSWORD", "goed-wachtwoord")
+    assert app.sign_in(protected) and protected.user == "anna"
+
+
+def test_teamleider_gets_counts_and_beheerder_settings_and_audit(qtbot, protected) -> None:  # type: ignore[no-untyped-def]
+    protected.sign_in("tineke", "goed-wachtwoord")
+    home = RoleHome(protected)
+    qtbot.addWidget(home)
+    tabs = home.centralWidget()
+    assert tabs.count() == 1  # counts only: no cases, no settings, no audit trail
+    table = tabs.widget(0)
+    assert table.item(0, 1).text() == str(protected.stats()["cases_total"])
+    protected.sign_in("bea", "goed-wachtwoord")
+    home = RoleHome(protected)
+    qtbot.addWidget(home)
+    home.resize(900, 500)
+    tabs = home.centralWidget()
+    assert tabs.count() == 2
+    tabs.setCurrentIndex(1)
+    audit_page = tabs.widget(1)
+    home.show()
+    qtbot.waitExposed(home)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    home.grab().save(str(SCREENSHOTS / "beheerder-audit.png"))
+    assert audit_page is not None
