@@ -114,3 +114,34 @@ def smtp_server() -> Iterator[tuple[SmtpRecorder, int]]:
     controller.start()
     yield recorder, port
     controller.stop()
+
+
+@pytest.fixture(scope="session")
+def oauth_server() -> Iterator[object]:
+    """A local OAuth2 authorisation server (tests/integration/oauth_server.py)."""
+    from tests.integration.oauth_server import OAuthServer
+
+    server = OAuthServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def oauth_dovecot(oauth_server: object) -> Iterator[Dovecot]:
+    """Dovecot whose logins go through the oauth2 passdb, introspecting at `oauth_server`.
+
+    No passwd-file users: every mailbox is reached with a token only (the userdb is static)."""
+    import shutil
+    import tempfile
+
+    from tests.integration.oauth_server import OAuthServer
+
+    assert isinstance(oauth_server, OAuthServer)
+    # Not under pytest's basetemp: another pytest session starting meanwhile resets
+    # /tmp/pytest-of-<user> to mode 0700, and Dovecot's users then lose access to their mail.
+    root = Path(tempfile.mkdtemp(prefix="loket-dovecot-oauth-"))
+    server = Dovecot(root, token_port=oauth_server.port)
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)
