@@ -1,0 +1,370 @@
+"""Command line of the records capability: retention, legal hold, destruction lists, MDTO.
+
+Registered through inbox.cli.EXTENSIONS. Every handler is fn(loket, args) -> exit code and
+raises LoketError subclasses for people (one Dutch line on stderr, exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from inbox.errors import InvalidInput
+
+
+def add_commands(sub: Any, exports: Any) -> None:
+    p = sub.add_parser("retention", help="Selectielijst: results, rules per product, what is due")
+    r = p.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
+    q = r.add_parser("results", help="the Selectielijst results")
+    q.add_argument("--search", default="")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_results)
+    q = r.add_parser("rules", help="which product gets which result")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_rules)
+    q = r.add_parser("map", help="map a product (or the default) to a result")
+    target = q.add_mutually_exclusive_group(required=True)
+    target.add_argument("--product", help="product / UPL name")
+    target.add_argument("--default", action="store_true", help="the rule for all other cases")
+    q.add_argument("--result", required=True, help="result code (e.g. 6.1.3) or id")
+    q.add_argument("--reapply", action="store_true", help="also re-fix closed cases")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_map)
+    q = r.add_parser("due", help="closed cases whose destroy date has come")
+    q.add_argument("--on", metavar="YYYY-MM-DD", help="as on this day (default: today)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_due)
+    q = r.add_parser("apply", help="fix retention of closed cases that have none yet")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_apply)
+    q = r.add_parser("show", help="retention of one case")
+    q.add_argument("reference")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("hold", help="put a legal hold on a case (or lift it)")
+    p.add_argument("reference")
+    p.add_argument("state", choices=["on", "off"])
+    p.add_argument("--reason", default="")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_hold)
+
+    p = sub.add_parser("organisation", help="name and identifier of the municipality")
+    p.add_argument("--name")
+    p.add_argument("--identifier", default="", help="e.g. the CBS gemeentecode GM0999")
+    p.add_argument("--source", default="", help="where the identifier comes from")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_organisation)
+
+    p = sub.add_parser("destruction", help="destruction lists: propose, review, approve, carry out")
+    d = p.add_subparsers(dest="destruction_command", metavar="ACTION", required=True)
+    q = d.add_parser("propose", help="propose the cases that are due as a new list")
+    q.add_argument("--on", metavar="YYYY-MM-DD")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_propose)
+    q = d.add_parser("lists", help="all destruction lists")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_lists)
+    q = d.add_parser("show", help="one list with its cases")
+    q.add_argument("id", type=int)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_show_list)
+    q = d.add_parser("review", help="review a list (a second person, not the proposer)")
+    q.add_argument("id", type=int)
+    q.add_argument("--remove", action="append", default=[], metavar="REF")
+    q.add_argument("--note", default="")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_review)
+    q = d.add_parser("approve", help="approve a reviewed list (archivaris)")
+    q.add_argument("id", type=int)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_approve)
+    q = d.add_parser("reject", help="reject a list")
+    q.add_argument("id", type=int)
+    q.add_argument("--reason", required=True)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_reject)
+    q = d.add_parser("carry-out", help="destroy the cases of an approved list")
+    q.add_argument("id", type=int)
+    q.add_argument("--out", type=Path, help="also write the verklaring (PDF, CSV) here")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_carry_out)
+    q = d.add_parser("verklaring", help="write the kept verklaring van vernietiging")
+    q.add_argument("id", type=int)
+    q.add_argument("--out", type=Path, required=True)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_verklaring)
+
+    p = exports.add_parser("mdto", help="MDTO submission package for the archive")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--case", action="append", default=[], dest="cases", metavar="REF")
+    p.add_argument("--closed-before", metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export_mdto)
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(text)
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"'{value}' is geen datum (JJJJ-MM-DD).") from None
+
+
+# -- retention -------------------------------------------------------------------------------
+
+
+def cmd_results(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import selectielijst
+
+    found = selectielijst.results(loket.db, args.search)
+    data = [asdict(r) | {"label": r.label} for r in found]
+    _emit(
+        args,
+        data,
+        "\n".join(
+            f"{r.code:<9} {r.waardering or '-'} {r.bewaartermijn or '':<6} {r.label}" for r in found
+        )
+        or "Niets gevonden.",
+    )
+    return 0
+
+
+def _rule_json(rule: Any) -> dict[str, Any]:
+    return {
+        "product": rule.product,
+        "result": rule.result.code,
+        "label": rule.result.label,
+        "waardering": rule.result.waardering,
+        "bewaartermijn": rule.result.bewaartermijn,
+        "set_by": rule.set_by,
+        "set_at": rule.set_at,
+    }
+
+
+def cmd_rules(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import retention
+
+    data = [_rule_json(r) for r in retention.rules(loket)]
+    _emit(
+        args,
+        data,
+        "\n".join(
+            f"{r['product'] or '(standaard)':<40} {r['result']:<9} {r['waardering']} "
+            f"{r['bewaartermijn'] or 'blijvend'}"
+            for r in data
+        ),
+    )
+    return 0
+
+
+def cmd_map(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import retention
+
+    product = "" if args.default else args.product
+    if not args.default and not product.strip():
+        raise InvalidInput("Geef een productnaam, of --default.")
+    rule = retention.map_product(loket, product, args.result, reapply=args.reapply)
+    _emit(
+        args,
+        _rule_json(rule),
+        f"{rule.product or 'Standaard'}: {rule.result.label} "
+        f"({rule.result.waardering}, {retention.describe_term(rule.result.bewaartermijn)})",
+    )
+    return 0
+
+
+def cmd_due(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import retention
+
+    found = retention.due(loket, _date(args.on))
+    data = [asdict(d) for d in found]
+    _emit(
+        args,
+        data,
+        "\n".join(
+            f"{d.reference}  {d.result_code:<8} gesloten {d.closed_on}  "
+            f"vernietigen {d.destroy_date}" + (f"  (op lijst {d.on_list})" if d.on_list else "")
+            for d in found
+        )
+        or "Er is niets te vernietigen.",
+    )
+    return 0
+
+
+def cmd_apply(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import retention
+
+    count = retention.apply_missing(loket)
+    _emit(args, {"fixed": count}, f"Bewaartermijn vastgelegd voor {count} zaken.")
+    return 0
+
+
+def cmd_show(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import retention
+
+    data = retention.retention_of(loket, args.reference)
+    _emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    return 0
+
+
+def cmd_hold(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import retention
+
+    on = args.state == "on"
+    changed = retention.set_hold(loket, args.reference, on, args.reason)
+    word = "staat nu onder" if on else "valt niet meer onder"
+    _emit(
+        args,
+        {"reference": args.reference.upper(), "legal_hold": on, "changed": changed},
+        f"Zaak {args.reference.upper()} {word} een bewaarplicht (legal hold).",
+    )
+    return 0
+
+
+def cmd_organisation(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import retention
+
+    found: retention.Organisation | None
+    if args.name is not None:
+        found = retention.set_organisation(
+            loket, args.name, args.identifier, args.source or retention.DEFAULT_SOURCE
+        )
+    else:
+        found = retention.organisation(loket.db)
+    data = asdict(found) if found else None
+    text = (
+        f"{found.name} ({found.identifier or 'geen kenmerk'}, {found.identifier_source})"
+        if found
+        else "Nog geen organisatie ingesteld."
+    )
+    _emit(args, data, text)
+    return 0
+
+
+# -- destruction -----------------------------------------------------------------------------
+
+
+def _list_json(summary: Any) -> dict[str, Any]:
+    return asdict(summary)
+
+
+def cmd_propose(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import destruction
+
+    proposed = destruction.propose(loket, _date(args.on))
+    _emit(
+        args,
+        _list_json(proposed),
+        f"Vernietigingslijst {proposed.id} voorgesteld met {proposed.cases} zaken.",
+    )
+    return 0
+
+
+def cmd_lists(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import destruction
+
+    found = destruction.lists(loket)
+    _emit(
+        args,
+        [_list_json(s) for s in found],
+        "\n".join(
+            f"{s.id:>4}  {s.state:<12} {s.cases:>5} zaken  voorgesteld door {s.proposed_by} "
+            f"op {s.proposed_at}"
+            for s in found
+        )
+        or "Geen vernietigingslijsten.",
+    )
+    return 0
+
+
+def cmd_show_list(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import destruction
+
+    summary = destruction.get(loket, args.id)
+    items = destruction.items(loket, args.id)
+    data = _list_json(summary) | {"items": [asdict(i) for i in items]}
+    lines = [f"Lijst {summary.id}: {summary.state}, {summary.cases} zaken"]
+    lines += [f"  {i.reference}  {i.result_code:<8} {i.destroy_date}  {i.state}" for i in items]
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_review(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import destruction
+
+    summary = destruction.review(loket, args.id, remove=args.remove, note=args.note)
+    _emit(args, _list_json(summary), f"Lijst {summary.id} beoordeeld ({summary.cases} zaken).")
+    return 0
+
+
+def cmd_approve(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import destruction
+
+    summary = destruction.approve(loket, args.id)
+    _emit(args, _list_json(summary), f"Lijst {summary.id} goedgekeurd.")
+    return 0
+
+
+def cmd_reject(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import destruction
+
+    summary = destruction.reject(loket, args.id, args.reason)
+    _emit(args, _list_json(summary), f"Lijst {summary.id} afgewezen.")
+    return 0
+
+
+def cmd_carry_out(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import destruction
+
+    outcome = destruction.carry_out(loket, args.id)
+    data = asdict(outcome)
+    if args.out:
+        data["files"] = [str(p) for p in destruction.write_verklaring(loket, args.id, args.out)]
+    _emit(
+        args,
+        data,
+        f"Lijst {outcome.list_id} uitgevoerd: {outcome.destroyed} zaken vernietigd"
+        + (f", {outcome.skipped} overgeslagen" if outcome.skipped else "")
+        + ".",
+    )
+    return 0
+
+
+def cmd_verklaring(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import destruction
+
+    paths = destruction.write_verklaring(loket, args.id, args.out)
+    _emit(args, {"files": [str(p) for p in paths]}, "\n".join(str(p) for p in paths))
+    return 0
+
+
+# -- MDTO ------------------------------------------------------------------------------------
+
+
+def cmd_export_mdto(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.archive import mdto
+
+    report = mdto.export(
+        loket, args.out, references=args.cases, closed_before=_date(args.closed_before)
+    )
+    _emit(
+        args,
+        asdict(report) | {"out": str(args.out)},
+        f"MDTO-pakket in {args.out}: {report.cases} zaken, {report.files} bestanden.",
+    )
+    return 0
