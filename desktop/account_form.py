@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,10 +29,11 @@ SMTP_PORTS = {Security.SSL: 465, Security.STARTTLS: 587, Security.NONE: 25}
 
 
 def _security_combo(form: QWidget) -> QComboBox:
+    translate = QCoreApplication.translate
     combo = QComboBox(form)
-    combo.addItem(form.tr("SSL/TLS"), Security.SSL.value)
-    combo.addItem(form.tr("STARTTLS"), Security.STARTTLS.value)
-    combo.addItem(form.tr("None (unencrypted)"), Security.NONE.value)
+    combo.addItem(translate("AccountForm", "SSL/TLS"), Security.SSL.value)
+    combo.addItem(translate("AccountForm", "STARTTLS"), Security.STARTTLS.value)
+    combo.addItem(translate("AccountForm", "None (unencrypted)"), Security.NONE.value)
     return combo
 
 
@@ -40,7 +41,7 @@ def _port(parent: QWidget, value: int) -> QSpinBox:
     box = QSpinBox(parent)
     box.setRange(1, 65535)
     box.setValue(value)
-    box.setAccessibleName(parent.tr("Port"))
+    box.setAccessibleName(QCoreApplication.translate("AccountForm", "Port"))
     return box
 
 
@@ -134,7 +135,7 @@ class AccountForm(QWidget):
         form.addRow(self._client_label, self.client_id)
         form.addRow("", self.sign_in_button)
         form.addRow(_label(self.tr("&Folders"), self.folders), self.folders)
-        form.addRow(_label(self.tr("Fetch &every"), self.interval), self.interval)
+        form.addRow(_label(self.tr("Fetch e&very"), self.interval), self.interval)
         self._form = form
 
         outgoing = QGroupBox(self.tr("Sending replies (SMTP)"), self)
@@ -144,12 +145,12 @@ class AccountForm(QWidget):
             _label(self.tr("P&ort"), self.smtp_port), self._pair(self.smtp_port, self.smtp_security)
         )
         form2.addRow(_label(self.tr("Sender &address"), self.from_address), self.from_address)
-        form2.addRow(_label(self.tr("Sen&t folder"), self.sent_folder), self.sent_folder)
+        form2.addRow(_label(self.tr("Sent fol&der"), self.sent_folder), self.sent_folder)
 
         handled = QGroupBox(self.tr("Handled mail"), self)
         form3 = QFormLayout(handled)
         form3.addRow(
-            _label(self.tr("Move handled mail to &folder"), self.move_handled_to),
+            _label(self.tr("Move &handled mail to folder"), self.move_handled_to),
             self.move_handled_to,
         )
         form3.addRow(
@@ -168,6 +169,7 @@ class AccountForm(QWidget):
         layout.addWidget(outgoing)
         layout.addWidget(handled)
         layout.addWidget(self.warning)
+        layout.addStretch(1)  # extra height goes below, not into the warning
 
         self._last_ports = (993, 465)
         self.security.currentIndexChanged.connect(lambda: self._security_changed(imap=True))

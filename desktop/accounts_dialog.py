@@ -140,7 +140,7 @@ class AccountsDialog(QDialog):
         self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setColumnWidth(0, 130)
-        self.list.setMinimumWidth(300)
+        self.list.setMinimumWidth(260)
         self.new_button = QPushButton(self.tr("&New account"), self)
         self.remove_button = QPushButton(self.tr("&Remove…"), self)
 
@@ -178,8 +178,8 @@ class AccountsDialog(QDialog):
         right.addLayout(actions)
 
         columns = QHBoxLayout()
-        columns.addLayout(left, 2)
-        columns.addLayout(right, 3)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 2)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -59,19 +59,19 @@ def timeline_html(
 
 def outbox_state_text(info: OutboxInfo) -> tuple[str, str]:
     """(text, colour) for where a reply stands."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("CaseView", text)
-
+    translate = QCoreApplication.translate
     error = info.last_error or ""
     if info.state == "sent":
-        return tr("Sent %1").replace("%1", local_time(info.sent_at)).strip(), "#107c10"
+        text = translate("CaseView", "Sent %1").replace("%1", local_time(info.sent_at))
+        return text.strip(), "#107c10"
     if info.state == "failed":
-        return tr("Sending failed: %1").replace("%1", error), "#a4262c"
+        return translate("CaseView", "Sending failed: %1").replace("%1", error), "#a4262c"
     if info.state == "uncertain":
-        return tr("Uncertain whether it was sent: %1").replace("%1", error), "#a4262c"
-    text = tr("Waiting to be sent")
+        text = translate("CaseView", "Uncertain whether it was sent: %1").replace("%1", error)
+        return text, "#a4262c"
+    text = translate("CaseView", "Waiting to be sent")
     if error:
-        text += " · " + tr("last attempt: %1").replace("%1", error)
+        text += " · " + translate("CaseView", "last attempt: %1").replace("%1", error)
     return text, "#8a5a00"
 
 
@@ -225,13 +225,16 @@ class CaseView(QWidget):
         self.outbox_panel = OutboxPanel(self)
         self.outbox_panel.send_again.connect(self.send_again_requested)
 
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.reply_button, 0, Qt.AlignmentFlag.AlignTop)
+        # the case's actions above its (wrapping) title: a label beside a button in one row
+        # does not get the height its wrapped text needs
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.addStretch(1)
+        actions.addWidget(self.reply_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        layout.addLayout(header)
-        for widget in (self.status, self.contact, self.addresses, line):
+        layout.addLayout(actions)
+        for widget in (self.title, self.status, self.contact, self.addresses, line):
             layout.addWidget(widget)
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.outbox_panel)

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QUrl, Signal
+from PySide6.QtCore import QByteArray, QLocale, QUrl, Signal
 from PySide6.QtGui import QCursor, QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
 
@@ -49,6 +49,12 @@ def size_text(size: int) -> str:
     return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)  # transparent
+    return image
+
+
 class MailBrowser(QTextBrowser):
     """A QTextBrowser for the timeline: cid: images from the message itself, nothing else."""
 
@@ -73,7 +79,13 @@ class MailBrowser(QTextBrowser):
             if image is not None:
                 return image
         self.refused.append(url.toString())
-        return None
+        # Not None: on an empty answer QTextDocument itself reads relative and file: URLs
+        # from disk (on Windows a file://server/share URL would even contact that server).
+        if kind == QTextDocument.ResourceType.ImageResource:
+            return _blank_image()
+        if kind == QTextDocument.ResourceType.StyleSheetResource:
+            return ""
+        return QByteArray()
 
     def _cid_image(self, url: QUrl) -> QImage | None:
         fragment = url.fragment()
@@ -103,7 +115,7 @@ class MailBrowser(QTextBrowser):
     def link_clicked(self, url: QUrl) -> None:
         scheme = url.scheme().lower()
         if scheme == ATTACHMENT_SCHEME and url.path().isdigit():
-            self.attachment_menu(int(url.path()))
+            self.attachment_menu(int(url.path())).popup(QCursor.pos())
         elif scheme in OPENABLE_SCHEMES:
             self.open_link(url)
         else:
@@ -129,7 +141,7 @@ class MailBrowser(QTextBrowser):
         menu = QMenu(self)
         menu.addAction(self.tr("Save as…"), lambda: self.save_attachment(attachment_id))
         menu.addAction(self.tr("Open"), lambda: self.open_attachment(attachment_id))
-        menu.popup(QCursor.pos())
+        menu.aboutToHide.connect(menu.deleteLater)
         return menu
 
     def _info(self, attachment_id: int) -> AttachmentInfo | None:

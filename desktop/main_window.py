@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         if self.accounts_dialog is None:
             self.accounts_dialog = AccountsDialog(self.loket, self.runner, self.network, self)
             self.accounts_dialog.accounts_changed.connect(self._accounts_changed)
+            self.accounts_dialog.finished.connect(self._load_sync_status)
         else:
             self.accounts_dialog.reload()
         self.accounts_dialog.open()

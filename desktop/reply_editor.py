@@ -77,6 +77,7 @@ class ReplyEditor(QDialog):
         self.text.setAccessibleName(self.tr("Reply"))
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(220)
+        self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         greeting = detail.summary.contact
         if greeting:
             self.text.setPlainText(self.tr("Dear %1,").replace("%1", greeting) + "\n\n")

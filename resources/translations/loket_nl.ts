@@ -1,364 +1,909 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
-    <context>
-        <name>App</name>
-        <message>
-            <location filename="../../desktop/app.py" line="34" />
-            <source>Loket cannot open the database.</source>
-            <translation>Loket kan de database niet openen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseTable</name>
-        <message>
-            <location filename="../../desktop/case_table.py" line="31" />
-            <source>Cases</source>
-            <translation>Zaken</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseTableModel</name>
-        <message>
-            <location filename="../../desktop/case_model.py" line="37" />
-            <source>Case</source>
-            <translation>Zaak</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_model.py" line="38" />
-            <source>Subject</source>
-            <translation>Onderwerp</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_model.py" line="39" />
-            <source>Resident</source>
-            <translation>Inwoner</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_model.py" line="40" />
-            <source>Channel</source>
-            <translation>Kanaal</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_model.py" line="41" />
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_model.py" line="42" />
-            <source>Handled by</source>
-            <translation>Behandelaar</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_model.py" line="43" />
-            <source>Last message</source>
-            <translation>Laatste bericht</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_model.py" line="44" />
-            <source>Messages</source>
-            <translation>Berichten</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseView</name>
-        <message>
-            <location filename="../../desktop/case_view.py" line="22" />
-            <source>E-mail</source>
-            <translation>E-mail</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="23" />
-            <source>Phone</source>
-            <translation>Telefoon</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="31" />
-            <source>No messages yet.</source>
-            <translation>Nog geen berichten.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="45" />
-            <source>Internal note</source>
-            <translation>Interne notitie</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="49" />
-            <source>Sent</source>
-            <translation>Verzonden</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="52" />
-            <source>Received</source>
-            <translation>Ontvangen</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="62" />
-            <source>This message could not be read completely; the original is kept.</source>
-            <translation>Dit bericht kon niet volledig worden gelezen; het origineel is bewaard.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="104" />
-            <source>Timeline</source>
-            <translation>Tijdlijn</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="116" />
-            <source>No case selected</source>
-            <translation>Geen zaak geselecteerd</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="117" />
-            <source>Select a case in the list to see its messages.</source>
-            <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="126" />
-            <source>Status: %1</source>
-            <translation>Status: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="128" />
-            <source>handled by %1</source>
-            <translation>behandelaar %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="130" />
-            <source>resolved in one go</source>
-            <translation>in één keer afgehandeld</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="133" />
-            <source>Resident: %1</source>
-            <translation>Inwoner: %1</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/case_view.py" line="133" />
-            <source>unknown</source>
-            <translation>onbekend</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactDialog</name>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="55" />
-            <source>Phone note</source>
-            <translation>Telefoonnotitie</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="57" />
-            <source>Counter visit</source>
-            <translation>Baliebezoek</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="61" />
-            <source>e.g. 06 12345678</source>
-            <translation>bijv. 06 12345678</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="63" />
-            <source>Empty: the first line of the question</source>
-            <translation>Leeg: de eerste regel van de vraag</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="66" />
-            <source>Resolved in one go</source>
-            <translation>In één keer afgehandeld</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="67" />
-            <source>Call back before</source>
-            <translation>Terugbellen vóór</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="74" />
-            <source>LK-2026-000123 (optional)</source>
-            <translation>LK-2026-000123 (optioneel)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="83" />
-            <source>&amp;Name</source>
-            <translation>&amp;Naam</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="84" />
-            <source>&amp;Phone number</source>
-            <translation>&amp;Telefoonnummer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="85" />
-            <source>S&amp;ubject</source>
-            <translation>&amp;Onderwerp</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="86" />
-            <source>&amp;Question</source>
-            <translation>&amp;Vraag</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="87" />
-            <source>&amp;Answer given</source>
-            <translation>&amp;Antwoord gegeven</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="90" />
-            <source>Existing &amp;case</source>
-            <translation>Bestaande &amp;zaak</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="96" />
-            <source>Error</source>
-            <translation>Foutmelding</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="109" />
-            <source>Enter saves; in the question and answer: Ctrl+Enter</source>
-            <translation>Enter slaat op; in vraag en antwoord: Ctrl+Enter</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/phone_dialog.py" line="174" />
-            <source>The note could not be saved because of an error in Loket. Nothing was stored; please try again.</source>
-            <translation>De notitie kon door een fout in Loket niet worden opgeslagen. Er is niets bewaard; probeer het opnieuw.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../desktop/main_window.py" line="41" />
-            <source>Loket — customer contact</source>
-            <translation>Loket — klantcontact</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="51" />
-            <source>Search all cases…</source>
-            <translation>Zoeken in alle zaken…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="53" />
-            <source>Search</source>
-            <translation>Zoeken</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="95" />
-            <source>&amp;Phone note</source>
-            <translation>&amp;Telefoonnotitie</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="97" />
-            <source>Log a phone call (Ctrl+T)</source>
-            <translation>Telefoongesprek vastleggen (Ctrl+T)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="99" />
-            <source>&amp;Counter visit</source>
-            <translation>&amp;Baliebezoek</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="101" />
-            <source>Log a counter visit (Ctrl+B)</source>
-            <translation>Baliebezoek vastleggen (Ctrl+B)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="103" />
-            <source>&amp;Refresh</source>
-            <translation>&amp;Vernieuwen</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="106" />
-            <source>&amp;Search</source>
-            <translation>&amp;Zoeken</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="109" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Afsluiten</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="114" />
-            <source>&amp;File</source>
-            <translation>&amp;Bestand</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="116" />
-            <source>&amp;Contact</source>
-            <translation>&amp;Klantcontact</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="119" />
-            <source>&amp;View</source>
-            <translation>Beel&amp;d</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="123" />
-            <source>Main toolbar</source>
-            <translation>Werkbalk</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="152" />
-            <source>Saved in case %1</source>
-            <translation>Opgeslagen in zaak %1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="200" />
-            <source>%n case(s) found</source>
-            <translation>
-                <numerusform>%n zaak gevonden</numerusform>
-                <numerusform>%n zaken gevonden</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../desktop/main_window.py" line="202" />
-            <source>%n case(s) in this list</source>
-            <translation>
-                <numerusform>%n zaak in deze lijst</numerusform>
-                <numerusform>%n zaken in deze lijst</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../desktop/main_window.py" line="206" />
-            <source>Open: %1 · New: %2</source>
-            <translation>Open: %1 · Nieuw: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ViewsModel</name>
-        <message>
-            <location filename="../../desktop/views_panel.py" line="52" />
-            <source>All open cases</source>
-            <translation>Alle open zaken</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views_panel.py" line="53" />
-            <source>New</source>
-            <translation>Nieuw</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views_panel.py" line="56" />
-            <source>In progress</source>
-            <translation>In behandeling</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views_panel.py" line="61" />
-            <source>Waiting for resident</source>
-            <translation>Wacht op inwoner</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views_panel.py" line="64" />
-            <source>Closed</source>
-            <translation>Afgerond</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/views_panel.py" line="65" />
-            <source>All</source>
-            <translation>Alles</translation>
-        </message>
-    </context>
-    <context>
-        <name>ViewsPanel</name>
-        <message>
-            <location filename="../../desktop/views_panel.py" line="146" />
-            <source>Views</source>
-            <translation>Weergaven</translation>
-        </message>
-    </context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../desktop/account_form.py" line="34"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="35"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="36"/>
+        <source>None (unencrypted)</source>
+        <translation>Geen (onversleuteld)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="44"/>
+        <source>Port</source>
+        <translation>Poort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="81"/>
+        <source>e.g. Info-mailbox</source>
+        <translation>bijv. Info-mailbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="83"/>
+        <source>e.g. imap.gemeente.nl</source>
+        <translation>bijv. imap.gemeente.nl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="88"/>
+        <location filename="../../desktop/account_form.py" line="92"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="89"/>
+        <source>OAuth2 (Microsoft 365, Google)</source>
+        <translation>OAuth2 (Microsoft 365, Google)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="97"/>
+        <source>from the app registration</source>
+        <translation>uit de app-registratie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="98"/>
+        <source>Sign in…</source>
+        <translation>Aanmelden…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="104"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="107"/>
+        <source>empty: replies cannot be sent</source>
+        <translation>leeg: antwoorden kunnen niet verstuurd worden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="111"/>
+        <source>empty: the user name</source>
+        <translation>leeg: de gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="113"/>
+        <source>e.g. Sent (empty: do not file replies)</source>
+        <translation>bijv. Sent (leeg: antwoorden niet bewaren)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="115"/>
+        <source>empty: off</source>
+        <translation>leeg: uit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="120"/>
+        <source>Warning</source>
+        <translation>Waarschuwing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="123"/>
+        <source>Incoming mail (IMAP)</source>
+        <translation>Inkomende mail (IMAP)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="125"/>
+        <source>&amp;Name</source>
+        <translation>Na&amp;am</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="126"/>
+        <source>IMAP &amp;server</source>
+        <translation>&amp;IMAP-server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="127"/>
+        <source>&amp;Port</source>
+        <translation>&amp;Poort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="128"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="129"/>
+        <source>Sign-in &amp;method</source>
+        <translation>Aanmel&amp;dmethode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="130"/>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="132"/>
+        <source>Provider</source>
+        <translation>Aanbieder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="134"/>
+        <source>Client ID</source>
+        <translation>Client-id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="137"/>
+        <source>&amp;Folders</source>
+        <translation>&amp;Mappen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="138"/>
+        <source>Fetch e&amp;very</source>
+        <translation>&amp;Ophalen elke</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="141"/>
+        <source>Sending replies (SMTP)</source>
+        <translation>Antwoorden versturen (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="143"/>
+        <source>SMTP s&amp;erver</source>
+        <translation>&amp;SMTP-server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="145"/>
+        <source>P&amp;ort</source>
+        <translation>Poo&amp;rt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="147"/>
+        <source>Sender &amp;address</source>
+        <translation>A&amp;fzenderadres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="148"/>
+        <source>Sent fol&amp;der</source>
+        <translation>&amp;Verzonden-map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="150"/>
+        <source>Handled mail</source>
+        <translation>Afgehandelde mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="153"/>
+        <source>Move &amp;handled mail to folder</source>
+        <translation>Afge&amp;handelde mail verplaatsen naar map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="160"/>
+        <source>By default Loket never changes mail on the server: it only reads. Fill in a folder to have mail of closed cases moved there.</source>
+        <translation>Standaard verandert Loket nooit iets aan de mail op de server: het leest alleen. Vul een map in om de mail van afgeronde zaken daarheen te laten verplaatsen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/account_form.py" line="221"/>
+        <source>unchanged (kept in the keyring)</source>
+        <translation>ongewijzigd (bewaard in de sleutelbos)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountListModel</name>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="91"/>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="91"/>
+        <source>Last fetched</source>
+        <translation>Laatst opgehaald</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="103"/>
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="124"/>
+        <location filename="../../desktop/accounts_dialog.py" line="133"/>
+        <source>Mail accounts</source>
+        <translation>E-mailaccounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="144"/>
+        <source>&amp;New account</source>
+        <translation>Nieuw a&amp;ccount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="145"/>
+        <source>&amp;Remove…</source>
+        <translation>Verwijd&amp;eren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="157"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="159"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbinding &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="160"/>
+        <source>&amp;Save</source>
+        <translation>Opslaa&amp;n</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="242"/>
+        <source>This did not work because of an error in Loket; see the log.</source>
+        <translation>Dit is niet gelukt door een fout in Loket; zie het logbestand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="273"/>
+        <location filename="../../desktop/accounts_dialog.py" line="340"/>
+        <source>Fill in the password.</source>
+        <translation>Vul het wachtwoord in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="290"/>
+        <source>Saved. Loket fetches the mail of this account.</source>
+        <translation>Opgeslagen. Loket haalt de mail van dit account op.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="303"/>
+        <source>Remove account</source>
+        <translation>Account verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="304"/>
+        <source>Remove the account &apos;%1&apos;?</source>
+        <translation>Het account &apos;%1&apos; verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="306"/>
+        <source>Loket stops fetching its mail and forgets its password. Cases and messages already fetched stay; nothing on the mail server changes.</source>
+        <translation>Loket haalt de mail ervan niet meer op en vergeet het wachtwoord. Zaken en berichten die al zijn opgehaald blijven bewaard; op de mailserver verandert niets.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="309"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="322"/>
+        <source>Account &apos;%1&apos; removed.</source>
+        <translation>Account &apos;%1&apos; is verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="355"/>
+        <source>Connecting…</source>
+        <translation>Verbinding maken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="365"/>
+        <source>Signing in with OAuth2 is not available in this version.</source>
+        <translation>Aanmelden met OAuth2 is in deze versie nog niet beschikbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="377"/>
+        <source>Signed in. Save the account to start fetching.</source>
+        <translation>Aangemeld. Sla het account op om te beginnen met ophalen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts_dialog.py" line="380"/>
+        <source>Finish signing in in your browser…</source>
+        <translation>Rond het aanmelden af in uw browser…</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/app.py" line="34"/>
+        <source>Loket cannot open the database.</source>
+        <translation>Loket kan de database niet openen.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <location filename="../../desktop/case_table.py" line="31"/>
+        <source>Cases</source>
+        <translation>Zaken</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../desktop/case_model.py" line="37"/>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="38"/>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="39"/>
+        <source>Resident</source>
+        <translation>Inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="40"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="41"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="42"/>
+        <source>Handled by</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="43"/>
+        <source>Last message</source>
+        <translation>Laatste bericht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="44"/>
+        <source>Messages</source>
+        <translation>Berichten</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../desktop/case_view.py" line="36"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="37"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="49"/>
+        <source>No messages yet.</source>
+        <translation>Nog geen berichten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="65"/>
+        <source>Sent %1</source>
+        <translation>Verzonden %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="68"/>
+        <source>Sending failed: %1</source>
+        <translation>Verzenden mislukt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="70"/>
+        <source>Uncertain whether it was sent: %1</source>
+        <translation>Onzeker of het is verzonden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="72"/>
+        <source>Waiting to be sent</source>
+        <translation>Wacht op verzending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="74"/>
+        <source>last attempt: %1</source>
+        <translation>laatste poging: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="84"/>
+        <source>(can contain a program)</source>
+        <translation>(kan een programma bevatten)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="92"/>
+        <source>Attachments:</source>
+        <translation>Bijlagen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="107"/>
+        <source>Internal note</source>
+        <translation>Interne notitie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="111"/>
+        <source>Sent</source>
+        <translation>Verzonden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="114"/>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="124"/>
+        <source>This message could not be read completely; the original is kept.</source>
+        <translation>Dit bericht kon niet volledig worden gelezen; het origineel is bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="198"/>
+        <source>&amp;Reply</source>
+        <translation>&amp;Beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="201"/>
+        <source>Reply to the resident by e-mail (Ctrl+R)</source>
+        <translation>De inwoner per e-mail antwoorden (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="224"/>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="251"/>
+        <source>No case selected</source>
+        <translation>Geen zaak geselecteerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="252"/>
+        <source>Select a case in the list to see its messages.</source>
+        <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="265"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="267"/>
+        <source>handled by %1</source>
+        <translation>behandelaar %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="269"/>
+        <source>resolved in one go</source>
+        <translation>in één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="272"/>
+        <source>Resident: %1</source>
+        <translation>Inwoner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="272"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="55"/>
+        <source>Phone note</source>
+        <translation>Telefoonnotitie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="57"/>
+        <source>Counter visit</source>
+        <translation>Baliebezoek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="61"/>
+        <source>e.g. 06 12345678</source>
+        <translation>bijv. 06 12345678</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="63"/>
+        <source>Empty: the first line of the question</source>
+        <translation>Leeg: de eerste regel van de vraag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="66"/>
+        <source>Resolved in one go</source>
+        <translation>In één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="67"/>
+        <source>Call back before</source>
+        <translation>Terugbellen vóór</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="74"/>
+        <source>LK-2026-000123 (optional)</source>
+        <translation>LK-2026-000123 (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="83"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="84"/>
+        <source>&amp;Phone number</source>
+        <translation>&amp;Telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="85"/>
+        <source>S&amp;ubject</source>
+        <translation>&amp;Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="86"/>
+        <source>&amp;Question</source>
+        <translation>&amp;Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="87"/>
+        <source>&amp;Answer given</source>
+        <translation>&amp;Antwoord gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="90"/>
+        <source>Existing &amp;case</source>
+        <translation>Bestaande &amp;zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="96"/>
+        <source>Error</source>
+        <translation>Foutmelding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="109"/>
+        <source>Enter saves; in the question and answer: Ctrl+Enter</source>
+        <translation>Enter slaat op; in vraag en antwoord: Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="174"/>
+        <source>The note could not be saved because of an error in Loket. Nothing was stored; please try again.</source>
+        <translation>De notitie kon door een fout in Loket niet worden opgeslagen. Er is niets bewaard; probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>MailBrowser</name>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="129"/>
+        <location filename="../../desktop/mail_browser.py" line="133"/>
+        <source>Open link</source>
+        <translation>Link openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="130"/>
+        <source>Open this link from the e-mail?</source>
+        <translation>Deze link uit de e-mail openen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="131"/>
+        <source>%1
+
+Only open links you trust: a link in an e-mail can lead to a fake website.</source>
+        <translation>%1
+
+Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakte website leiden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="142"/>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="143"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="162"/>
+        <source>Save attachment</source>
+        <translation>Bijlage opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="179"/>
+        <source>Could not save %1: %2</source>
+        <translation>Kan %1 niet opslaan: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="192"/>
+        <source>Open attachment</source>
+        <translation>Bijlage openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="193"/>
+        <source>&apos;%1&apos; can contain a program or macros.</source>
+        <translation>&apos;%1&apos; kan een programma of macro&apos;s bevatten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="194"/>
+        <source>Opening it can infect this computer. Only open it if you expected this file from this sender; when in doubt, ask the service desk.</source>
+        <translation>Openen kan deze computer besmetten. Open het alleen als u dit bestand van deze afzender verwachtte; vraag bij twijfel de servicedesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="196"/>
+        <source>Open anyway</source>
+        <translation>Toch openen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="77"/>
+        <source>Loket — customer contact</source>
+        <translation>Loket — klantcontact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="87"/>
+        <source>Search all cases…</source>
+        <translation>Zoeken in alle zaken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="89"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="139"/>
+        <source>&amp;Phone note</source>
+        <translation>&amp;Telefoonnotitie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="141"/>
+        <source>Log a phone call (Ctrl+T)</source>
+        <translation>Telefoongesprek vastleggen (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="143"/>
+        <source>&amp;Counter visit</source>
+        <translation>&amp;Baliebezoek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="145"/>
+        <source>Log a counter visit (Ctrl+B)</source>
+        <translation>Baliebezoek vastleggen (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="147"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="150"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="153"/>
+        <source>&amp;Fetch mail now</source>
+        <translation>&amp;Nu ophalen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="155"/>
+        <source>Fetch new mail and send waiting replies (F9)</source>
+        <translation>Nieuwe mail ophalen en wachtende antwoorden versturen (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="157"/>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="159"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="164"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="166"/>
+        <source>&amp;Contact</source>
+        <translation>&amp;Klantcontact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="172"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="175"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="178"/>
+        <source>Main toolbar</source>
+        <translation>Werkbalk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="208"/>
+        <source>Saved in case %1</source>
+        <translation>Opgeslagen in zaak %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="251"/>
+        <source>No account can send mail yet: fill in an SMTP server for an account.</source>
+        <translation>Nog geen account kan mail versturen: vul bij een account een SMTP-server in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="270"/>
+        <source>Reply kept in case %1; it is being sent.</source>
+        <translation>Antwoord bewaard in zaak %1; het wordt verstuurd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="279"/>
+        <source>It is unknown whether the resident received this reply.</source>
+        <translation>Het is niet bekend of de inwoner dit antwoord heeft ontvangen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="281"/>
+        <source>Sending this reply failed.</source>
+        <translation>Het versturen van dit antwoord is mislukt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="287"/>
+        <source>Send anyway</source>
+        <translation>Toch versturen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="286"/>
+        <source>Send it (again)? The resident may receive it twice.</source>
+        <translation>(Opnieuw) versturen? Mogelijk krijgt de inwoner het twee keer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="350"/>
+        <source>%n case(s) found</source>
+        <translation>
+            <numerusform>%n zaak gevonden</numerusform>
+            <numerusform>%n zaken gevonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="352"/>
+        <source>%n case(s) in this list</source>
+        <translation>
+            <numerusform>%n zaak in deze lijst</numerusform>
+            <numerusform>%n zaken in deze lijst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="356"/>
+        <source>Open: %1 · New: %2</source>
+        <translation>Open: %1 · Nieuw: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../desktop/case_view.py" line="175"/>
+        <source>Send anyway</source>
+        <translation>Toch versturen</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyEditor</name>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="65"/>
+        <source>Reply to %1</source>
+        <translation>Antwoord op %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="71"/>
+        <source>the resident&apos;s e-mail address</source>
+        <translation>het e-mailadres van de inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="77"/>
+        <source>Reply</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="82"/>
+        <source>Dear %1,</source>
+        <translation>Beste %1,</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="85"/>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="90"/>
+        <source>&amp;To</source>
+        <translation>&amp;Aan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="93"/>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="101"/>
+        <source>The reply is kept in the case at once and sent in the background.</source>
+        <translation>Het antwoord wordt direct in de zaak bewaard en op de achtergrond verstuurd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="108"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Versturen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="110"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Versturen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="168"/>
+        <source>The reply could not be stored because of an error in Loket. Nothing was sent; please try again.</source>
+        <translation>Het antwoord kon door een fout in Loket niet worden bewaard. Er is niets verstuurd; probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="116"/>
+        <source>No mail account yet — set one up…</source>
+        <translation>Nog geen e-mailaccount — stel er een in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="149"/>
+        <source>%1: not fetched yet</source>
+        <translation>%1: nog niet opgehaald</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="156"/>
+        <source>%1: fetching…</source>
+        <translation>%1: ophalen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="175"/>
+        <source>%1: fetched %2</source>
+        <translation>%1: opgehaald om %2</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsModel</name>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="52"/>
+        <source>All open cases</source>
+        <translation>Alle open zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="53"/>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="56"/>
+        <source>In progress</source>
+        <translation>In behandeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="61"/>
+        <source>Waiting for resident</source>
+        <translation>Wacht op inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="64"/>
+        <source>Closed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="65"/>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsPanel</name>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="146"/>
+        <source>Views</source>
+        <translation>Weergaven</translation>
+    </message>
+</context>
 </TS>

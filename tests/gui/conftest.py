@@ -16,6 +16,9 @@ import pytest  # noqa: E402
 from inbox.model import Channel, IncomingMessage, Role  # noqa: E402
 from inbox.services import Loket  # noqa: E402
 
+# the real IMAP server, for the few GUI tests also marked `integration`
+from tests.integration.conftest import dovecot, mailbox_user  # noqa: E402, F401
+
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
 

@@ -102,3 +102,75 @@ def test_window_speaks_dutch_and_screenshots(dutch, loket, runner, sample, qtbot
     assert dialog.error.text() == "'06 12' is geen geldig telefoonnummer."
     assert dialog.grab().save(str(SCREENSHOTS / "phone-dialog.png"))
     dialog.reject()
+
+
+def test_mail_screens_speak_dutch_and_screenshots(dutch, loket, runner, sample, schedulers,
+                                                  qtbot, monkeypatch, tmp_path):
+    """Accounts dialog, reply editor and an HTML mail, in Dutch, saved for people to look at."""
+    from inbox.accounts import Accounts, MailAccount, Security
+    from tests.gui.conftest import FakeScheduler
+    from tests.gui.test_mail_browser import html_mail
+    from tests.integration.dovecot import free_port
+
+    window = MainWindow(loket, runner, network=runner,
+                        scheduler_factory=lambda emit: FakeScheduler(emit))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.sync_status.hint.text() == "Nog geen e-mailaccount — stel er een in…"
+    assert window.fetch_action.text() == "&Nu ophalen"
+    assert window.case_view.reply_action.text() == "&Beantwoorden"
+
+    Accounts(loket.db).add_mail(
+        MailAccount(name="Info-mailbox", host="imap.gemeente.test", username="info@gemeente.test",
+                    smtp_host="smtp.gemeente.test", from_address="info@gemeente.test",
+                    sent_folder="Sent"), "geheim")
+    dialog = window.open_accounts_dialog()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "E-mailaccounts"
+    assert dialog.test_button.text() == "Verbinding &testen"
+    dialog.new_account()
+    form = dialog.form
+    form.name.setText("Balie")
+    form.host.setText("127.0.0.1")
+    form.security.setCurrentIndex(form.security.findData(Security.NONE.value))
+    port = free_port()
+    form.port.setValue(port)
+    form.username.setText("balie@gemeente.test")
+    form.password.setText("geheim")
+    assert form.security.currentText() == "Geen (onversleuteld)"
+    assert form.warning.isVisible() and "zonder versleuteling" in form.warning.text()
+    dialog.test_connection()
+    assert dialog.result.text() == f"Server 127.0.0.1 weigert de verbinding op poort {port}."
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.wait(50)
+    assert dialog.grab().save(str(SCREENSHOTS / "accounts-dialog.png"))
+    dialog.reject()
+
+    window.table.select_case(sample.ids["afval"])
+    editor = window.open_reply_editor()
+    assert editor is not None
+    qtbot.waitExposed(editor)
+    assert editor.windowTitle() == f"Antwoord op {sample.references['afval']}"
+    assert editor.send_button.text() == "&Versturen"
+    editor.text.setPlainText(
+        "Beste Jan Bakker,\n\nDank voor uw bericht. Er is een nieuwe afvalpas voor u "
+        "aangevraagd; u krijgt hem binnen vijf werkdagen thuisgestuurd.\n\n"
+        "Met vriendelijke groet,\n\nKlantcontactcentrum\nGemeente Voorbeeld")
+    qtbot.wait(50)
+    assert editor.grab().save(str(SCREENSHOTS / "reply-editor.png"))
+    editor.submit()
+    assert "Wacht op verzending" in window.case_view.timeline_text()
+
+    reference, _ = html_mail(loket, free_port())
+    window.refresh()
+    case_id = loket.db.scalar("SELECT id FROM cases WHERE reference = ?", (reference,))
+    window.views.choose("all")
+    assert window.table.select_case(case_id)
+    text = window.case_view.timeline_text()
+    assert "Bijlagen:" in text and "(kan een programma bevatten)" in text
+    qtbot.wait(50)  # let the layouts settle (wrapped title, new status bar parts)
+    assert window.sync_status.accounts["Info-mailbox"].label.text() == (
+        "Info-mailbox: nog niet opgehaald")
+    assert window.grab().save(str(SCREENSHOTS / "html-mail.png"))
