@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storage.schema_privacy import PRIVACY
 from storage.schema_records import RECORDS
+from storage.schema_social import SOCIAL
 
 V1 = """
 CREATE TABLE users (
@@ -215,6 +216,6 @@ CREATE TABLE imap_actions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY]
+MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from inbox.channels.imports import eml, mbox
+from inbox.channels.imports import eml, exportfile, mbox
 from inbox.errors import LoketError
 from inbox.services import Loket
 from storage.errors import StorageError
@@ -50,6 +50,10 @@ def import_files(
     count = 0
     for path in paths:
         try:
+            social = exportfile.import_path(loket, path, progress)
+            if social is not None:  # WhatsApp, Facebook/Instagram, X: one transaction per file
+                social.add_to(report)
+                continue
             for raw in _messages_in(path):
                 received = eml.import_bytes(loket, raw)
                 if received.duplicate:
