@@ -686,6 +686,9 @@ class Loket:
         )
 
     def _event(self, case_id: int | None, kind: EventKind, data: dict[str, Any]) -> None:
+        from inbox.teamsync.outgoing import on_event
+
+        on_event(self, case_id, kind.value, data)  # team sync: what other laptops must reapply
         records.insert_event(
             self.db, case_id, self._stamp(), self.user, kind.value, data, self.device
         )

@@ -72,6 +72,9 @@ def run_account(
             ),
             cancelled=cancelled,
         )
+        from inbox.teamsync.imapstore import sync_team
+
+        sync_team(loket, account, secret)  # team events, when this is the team mailbox
         sent = 0
         if account.smtp_host:
             delivery = smtp.deliver_outbox(loket, account, smtp_secret=secret, imap_secret=secret)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from storage.schema_privacy import PRIVACY
 from storage.schema_records import RECORDS
 from storage.schema_social import SOCIAL
+from storage.schema_team import TEAM
 
 V1 = """
 CREATE TABLE users (
@@ -216,6 +217,6 @@ CREATE TABLE imap_actions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL]
+MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM]
 
 SCHEMA_VERSION = len(MIGRATIONS)

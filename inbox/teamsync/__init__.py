@@ -1,0 +1,1 @@
+"""Team synchronisation over the shared mailbox: see docs/design/team-sync.md."""
