@@ -283,10 +283,12 @@ class AccountForm(QWidget):
 
     def _auth_changed(self) -> None:
         oauth = self.auth_method() is Auth.OAUTH2
-        for widget in (self.password, self._password_label):
+        password: tuple[QWidget, ...] = (self.password, self._password_label)
+        signing_in: tuple[QWidget, ...] = (self.provider, self._provider_label, self.client_id,
+                                           self._client_label, self.sign_in_button)
+        for widget in password:
             widget.setVisible(not oauth)
-        for widget in (self.provider, self._provider_label, self.client_id, self._client_label,
-                       self.sign_in_button):
+        for widget in signing_in:
             widget.setVisible(oauth)
         self.changed.emit()
 

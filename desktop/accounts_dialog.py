@@ -151,11 +151,11 @@ class AccountsDialog(QDialog):
         scroll.setWidget(self.form)
         scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
 
-        self.result = QLabel(self)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName(self.tr("Result"))
-        self.result.hide()
+        self.outcome = QLabel(self)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setWordWrap(True)
+        self.outcome.setAccessibleName(self.tr("Result"))
+        self.outcome.hide()
         self.test_button = QPushButton(self.tr("&Test connection"), self)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setDefault(True)
@@ -170,7 +170,7 @@ class AccountsDialog(QDialog):
 
         right = QVBoxLayout()
         right.addWidget(scroll, 1)
-        right.addWidget(self.result)
+        right.addWidget(self.outcome)
         actions = QHBoxLayout()
         actions.addWidget(self.test_button)
         actions.addStretch(1)
@@ -191,7 +191,7 @@ class AccountsDialog(QDialog):
         self.test_button.clicked.connect(self.test_connection)
         self.save_button.clicked.connect(self.save)
         self.form.sign_in_button.clicked.connect(self.sign_in)
-        self.form.changed.connect(self.result.hide)
+        self.form.changed.connect(self.outcome.hide)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
         self.reload()
         self.resize(980, 720)
@@ -215,22 +215,22 @@ class AccountsDialog(QDialog):
         if account is not None:
             self.form.load(account)
         self.remove_button.setEnabled(account is not None)
-        self.result.hide()
+        self.outcome.hide()
 
     def new_account(self) -> None:
         self.list.clearSelection()
         self.list.setCurrentIndex(QModelIndex())
         self.form.clear()
         self.remove_button.setEnabled(False)
-        self.result.hide()
+        self.outcome.hide()
         self.form.name.setFocus()
 
     # -- results -------------------------------------------------------------------------
 
     def show_result(self, text: str, ok: bool) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.result.show()
+        self.outcome.setText(text)
+        self.outcome.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.outcome.show()
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -291,7 +291,7 @@ class AccountsDialog(QDialog):
             self.accounts_changed.emit()
 
         self._set_busy(True)
-        self.result.hide()
+        self.outcome.hide()
         self.runner.run(work, done, self._failed)
 
     def remove_selected(self) -> None:

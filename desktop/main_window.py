@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.totals)
         self.sync_status.setup_requested.connect(self.open_accounts_dialog)
-        self.sync.event.connect(self._sync_event)
+        self.sync.arrived.connect(self._sync_event)
         self._load_sync_status()
 
         self.views.view_chosen.connect(self._view_chosen)
@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         settings_menu = menu.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.accounts_action)
+        from desktop.archive import add_archive_menu  # the archivaris' screens
+
+        add_archive_menu(self, self.runner)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")

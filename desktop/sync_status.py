@@ -38,9 +38,9 @@ SchedulerFactory = Callable[[Emit], Scheduler]
 
 
 class SyncBridge(QObject):
-    """Starts and stops the scheduler; `event` carries every SyncEvent on the GUI thread."""
+    """Starts and stops the scheduler; `arrived` carries every SyncEvent on the GUI thread."""
 
-    event = Signal(object)
+    arrived = Signal(object)
 
     def __init__(self, factory: SchedulerFactory | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +50,7 @@ class SyncBridge(QObject):
 
     def emit_event(self, event: SyncEvent) -> None:
         """Called from any thread; a queued connection hands the event to the GUI thread."""
-        self.event.emit(event)
+        self.arrived.emit(event)
 
     def start(self) -> None:
         if self.running or self._factory is None:

@@ -43,18 +43,18 @@ def test_add_an_account_with_validation_in_dutch(window, loket, schedulers, qtbo
     assert schedulers[0].calls == [("start", None)]
     dialog = window.open_accounts_dialog()
     dialog.save()
-    assert dialog.result.text() == "Geef het account een naam."
+    assert dialog.outcome.text() == "Geef het account een naam."
     dialog.form.name.setText("kcc")
     dialog.save()
-    assert dialog.result.text() == "Vul de IMAP-server in."
+    assert dialog.outcome.text() == "Vul de IMAP-server in."
     dialog.form.host.setText("imap.gemeente.test")
     dialog.form.username.setText("kcc@gemeente.test")
     dialog.form.folders.setText(" , ")
     dialog.save()
-    assert dialog.result.text() == "Kies minstens één map."
+    assert dialog.outcome.text() == "Kies minstens één map."
     dialog.form.folders.setText("INBOX, Archief")
     dialog.save()
-    assert dialog.result.text() == "Fill in the password."  # English source; Dutch in the .ts
+    assert dialog.outcome.text() == "Fill in the password."  # English source; Dutch in the .ts
     assert Accounts(loket.db).mail_accounts() == []
 
     dialog.form.password.setText("geheim")
@@ -84,7 +84,7 @@ def test_add_an_account_with_validation_in_dutch(window, loket, schedulers, qtbo
     dialog.new_account()
     fill(dialog, 993)
     dialog.save()
-    assert dialog.result.text() == "Er is al een account met de naam 'kcc'."
+    assert dialog.outcome.text() == "Er is al een account met de naam 'kcc'."
 
 
 def test_insecure_choice_shows_a_warning_and_ports_follow(window, qtbot):
@@ -131,7 +131,7 @@ def test_edit_keeps_the_password_and_remove_asks_first(window, loket, monkeypatc
     dialog.remove_selected()
     assert Accounts(loket.db).mail_accounts() == []
     assert Accounts(loket.db).secrets.get("info", "password") is None
-    assert dialog.result.text() == "Account 'info' removed."
+    assert dialog.outcome.text() == "Account 'info' removed."
     assert window.sync_status.hint.isVisible() or not window.isVisible()
 
 
@@ -154,8 +154,8 @@ def test_test_connection_explains_a_refused_port_off_the_gui_thread(loket, runne
     monkeypatch.setattr(imap, "test_connection", spy)
     dialog.test_connection()
     assert not dialog.test_button.isEnabled()  # busy while the server is asked
-    qtbot.waitUntil(lambda: "weigert" in dialog.result.text(), timeout=10000)
-    assert dialog.result.text() == f"Server 127.0.0.1 weigert de verbinding op poort {port}."
+    qtbot.waitUntil(lambda: "weigert" in dialog.outcome.text(), timeout=10000)
+    assert dialog.outcome.text() == f"Server 127.0.0.1 weigert de verbinding op poort {port}."
     assert threads and threads[0] != threading.get_ident()
     assert dialog.test_button.isEnabled()
     network.shutdown()
@@ -176,7 +176,7 @@ def test_oauth2_shows_sign_in_and_explains_what_is_missing(loket, runner, qtbot,
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
     form.sign_in_button.click()
-    assert "client-id" in dialog.result.text()  # the domain's Dutch sentence, inline
+    assert "client-id" in dialog.outcome.text()  # the domain's Dutch sentence, inline
     assert opened == []
     with qtbot.waitSignal(dialog.accounts_changed):
         dialog.save()  # no password needed for OAuth2
@@ -204,7 +204,7 @@ def test_test_connection_against_dovecot(loket, runner, qtbot, dovecot, mailbox_
     qtbot.addWidget(dialog)
     fill(dialog, dovecot.port, user=mailbox_user[0], password=mailbox_user[1])
     dialog.test_connection()
-    assert dialog.result.text() == "Verbinding gelukt. INBOX: 0 berichten"
-    assert dialog.result.styleSheet() == "color: #107c10;"
+    assert dialog.outcome.text() == "Verbinding gelukt. INBOX: 0 berichten"
+    assert dialog.outcome.styleSheet() == "color: #107c10;"
     # (a wrong password is not tried here: Dovecot then answers "temporary authentication
     # failure" to the next logins of the session; the refused-port test covers errors)

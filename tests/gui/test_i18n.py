@@ -142,7 +142,7 @@ def test_mail_screens_speak_dutch_and_screenshots(dutch, loket, runner, sample, 
     assert form.security.currentText() == "Geen (onversleuteld)"
     assert form.warning.isVisible() and "zonder versleuteling" in form.warning.text()
     dialog.test_connection()
-    assert dialog.result.text() == f"Server 127.0.0.1 weigert de verbinding op poort {port}."
+    assert dialog.outcome.text() == f"Server 127.0.0.1 weigert de verbinding op poort {port}."
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(50)
     assert dialog.grab().save(str(SCREENSHOTS / "accounts-dialog.png"))

@@ -68,11 +68,11 @@ def test_events_from_a_worker_thread_are_handled_on_the_gui_thread(window, sched
     window.show()
     qtbot.waitExposed(window)
     seen: list[bool] = []
-    window.sync.event.connect(
+    window.sync.arrived.connect(
         lambda e: seen.append(QThread.currentThread() is window.thread()))
     scheduler = schedulers[0]
     worker = threading.Thread(target=scheduler.emit, args=(SyncEvent("started", "kcc"),))
-    with qtbot.waitSignal(window.sync.event, timeout=5000):
+    with qtbot.waitSignal(window.sync.arrived, timeout=5000):
         worker.start()
         worker.join()
     assert seen == [True]
@@ -118,7 +118,7 @@ def test_real_scheduler_fetches_from_dovecot(
     window = MainWindow(loket, runner)  # the real SyncScheduler
     qtbot.addWidget(window)
     events: list[SyncEvent] = []
-    window.sync.event.connect(events.append)
+    window.sync.arrived.connect(events.append)
     window.show()
     qtbot.waitUntil(lambda: any(e.kind == "done" for e in events), timeout=20000)
     done = next(e for e in events if e.kind == "done")
