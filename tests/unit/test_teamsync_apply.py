@@ -1,0 +1,193 @@
+"""Three laptops over one (in-memory) events folder: convergence, conflicts, catch-up, rebuild."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inbox.model import Channel
+from inbox.teamsync import apply, engine, events
+from inbox.teamsync.setup import join_memory
+from tests.unit.test_teamsync_support import Inbox, laptop, ref, states, sync, team_uids
+
+
+@pytest.fixture
+def team(tmp_path: Path):  # type: ignore[no-untyped-def]
+    folder = engine.MemoryFolder()
+    inbox = Inbox()
+    laptops = [
+        laptop(tmp_path, n, u, s)
+        for n, u, s in (("a", "anne", 1), ("b", "bram", 2), ("c", "cas", 3))
+    ]
+    for n in range(1, 4):
+        inbox.deliver(n)
+    for lk in laptops:
+        inbox.fetch(lk)
+    yield folder, inbox, laptops
+    for lk in laptops:
+        lk.close()
+
+
+def rounds(folder, laptops, n: int = 2, key=None) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(n):
+        for lk in laptops:
+            sync(lk, folder, key)
+
+
+def test_mail_cases_get_one_reference_everywhere(team) -> None:  # type: ignore[no-untyped-def]
+    folder, _inbox, (a, b, c) = team
+    uids = team_uids(a)
+    assert len(uids) == 3 and uids == team_uids(b) == team_uids(c)
+    assert ref(a, uids[0]) != ref(b, uids[0])  # each laptop claimed from its own slot
+    rounds(folder, (a, b, c))
+    assert [ref(a, u) for u in uids] == [ref(b, u) for u in uids] == [ref(c, u) for u in uids]
+    s = states(a, b, c)
+    assert s[0] == s[1] == s[2]
+
+
+def test_concurrent_edits_converge_and_a_real_conflict_is_shown(team) -> None:  # type: ignore[no-untyped-def]
+    folder, _inbox, (a, b, c) = team
+    rounds(folder, (a, b, c))
+    u1, u2, u3 = team_uids(a)
+    a.assign(ref(a, u1), "anne")
+    b.assign(ref(b, u1), "bram")  # at the same time: a real conflict
+    c.add_note(ref(c, u1), "Inwoner belde ook nog")
+    b.set_status(ref(b, u2), "wacht_op_inwoner")
+    c.set_status(ref(c, u2), "wacht_op_inwoner")  # the same value: no conflict
+    a.close_case(ref(a, u3), outcome="Uitgelegd", first_contact_resolution=True)
+    c.log_contact(
+        Channel.PHONE,
+        name="Piet Smit",
+        question="Waar blijft mijn pas?",
+        phone_number="0612345678",
+        answer="Ligt klaar",
+        callback_by="2026-11-10",
+    )
+    rounds(folder, (a, b, c))
+    s = states(a, b, c)
+    assert s[0] == s[1] == s[2]
+    case1 = s[0][u1]
+    assert case1["assignee"] == "bram"  # last writer (higher HLC) wins the field...
+    assert [n[1] for n in case1["notes"]] == ["Inwoner belde ook nog"]
+    found = apply.conflicts(a.db)  # ...and the conflict is recorded for the people involved
+    assert [(x["case"], x["field"], sorted(x["values"]), x["people"]) for x in found] == [
+        (ref(a, u1), "assignee", ["anne", "bram"], ["anne", "bram"])
+    ]
+    assert apply.conflicts(b.db) == apply.conflicts(c.db) == found
+    assert s[0][u2]["status"] == "wacht_op_inwoner"
+    assert (s[0][u3]["status"], s[0][u3]["outcome"], s[0][u3]["first_contact_resolution"]) == (
+        "afgerond",
+        "Uitgelegd",
+        1,
+    )
+    phone = [v for k, v in s[0].items() if not k.startswith(("m-", "_"))]
+    assert len(phone) == 1 and phone[0]["messages"][0][1] == "phone"
+    assert "Ligt klaar" in phone[0]["messages"][0][2]
+    # the timeline on another laptop says who did it
+    kinds = {(r["actor"], r["kind"]) for r in b.db.query("SELECT actor, kind FROM case_events")}
+    assert ("anne", "assigned") in kinds and ("cas", "note_added") in kinds
+    # choosing resolves the conflict everywhere
+    a.assign(ref(a, u1), "anne")
+    rounds(folder, (a, b, c))
+    assert apply.conflicts(a.db) == apply.conflicts(b.db) == apply.conflicts(c.db) == []
+    s = states(a, b, c)
+    assert s[0] == s[1] == s[2] and s[0][u1]["assignee"] == "anne"
+
+
+def test_duplicate_batches_change_nothing(team) -> None:  # type: ignore[no-untyped-def]
+    folder, _inbox, (a, b, c) = team
+    a.add_note(ref(a, team_uids(a)[0]), "een keer")
+    rounds(folder, (a, b, c))
+    for _uid, raw in list(folder.messages):
+        folder.append(raw)
+    rounds(folder, (a, b, c))
+    s = states(a, b, c)
+    assert s[0] == s[1] == s[2]
+    assert [n[1] for n in s[1][team_uids(a)[0]]["notes"]] == ["een keer"]
+
+
+def test_offline_for_a_week_catches_up(team) -> None:  # type: ignore[no-untyped-def]
+    folder, inbox, (a, b, c) = team
+    rounds(folder, (a, b, c))
+    # c is offline: a and b work on, mail keeps coming; c works offline too
+    for day in range(5):
+        inbox.deliver(10 + day)
+        for lk in (a, b):
+            inbox.fetch(lk)
+            uid = team_uids(lk)[-1]
+            lk.add_note(ref(lk, uid), f"dag {day} door {lk.user}")
+            rounds(folder, (a, b), 1)
+    c.add_note(ref(c, team_uids(c)[0]), "offline geschreven")
+    c.assign(ref(c, team_uids(c)[0]), "cas")
+    inbox.fetch(c)  # back online: the mail pass first, then the team pass
+    rounds(folder, (c, a, b))
+    s = states(a, b, c)
+    assert s[0] == s[1] == s[2]
+    assert len(s[0]) - 1 == 8
+
+
+def test_a_new_laptop_rebuilds_everything_from_the_mailbox(team, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder, inbox, (a, b, c) = team
+    u1 = team_uids(a)[0]
+    a.assign(ref(a, u1), "anne")
+    b.add_note(ref(b, u1), "notitie")
+    c.log_contact(Channel.COUNTER, name="Els", question="Parkeervergunning?")
+    rounds(folder, (a, b, c))
+    d = laptop(tmp_path, "d", "anne", 4)
+    inbox.fetch(d)
+    rounds(folder, (d, a, b, c))
+    s = states(a, b, c, d)
+    assert s[0] == s[1] == s[2] == s[3]
+    d.close()
+
+
+def test_emptied_or_recreated_folder_is_republished(team, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder, inbox, (a, b, c) = team
+    a.add_note(ref(a, team_uids(a)[0]), "blijft bewaard")
+    rounds(folder, (a, b, c))
+    folder.recreate()  # a new UIDVALIDITY: the folder was deleted and made again
+    report = sync(b, folder)
+    assert report.resynced and report.republished > 0 and report.uploaded_events > 0
+    folder.empty()  # same UIDVALIDITY, messages gone
+    assert sync(c, folder).republished > 0
+    d = laptop(tmp_path, "d", "cas", 4)
+    inbox.fetch(d)
+    rounds(folder, (d, a, b, c))
+    s = states(a, b, c, d)
+    assert s[0] == s[1] == s[2] == s[3]
+    assert [n[1] for n in s[3][team_uids(a)[0]]["notes"]] == ["blijft bewaard"]
+    d.close()
+
+
+def test_sealed_events_and_a_laptop_that_gets_the_key_later(tmp_path: Path) -> None:
+    key = events.parse_key(events.new_key())
+    folder = engine.MemoryFolder()
+    inbox = Inbox()
+    inbox.deliver(1)
+    a = laptop(tmp_path, "a", "anne", 1)
+    inbox.fetch(a)
+    a.add_note(ref(a, team_uids(a)[0]), "intern: niet voor de provider")
+    sync(a, folder, key)
+    assert all(b"intern" not in raw for _uid, raw in folder.messages)
+    b = laptop(tmp_path, "b", "bram", 2)
+    inbox.fetch(b)
+    assert sync(b, folder, None).unreadable == 1
+    sync(b, folder, key)  # the key arrives: the kept batch is read after all
+    sync(a, folder, key)
+    sync(b, folder, key)
+    s = states(a, b)
+    assert s[0] == s[1]
+    a.close()
+    b.close()
+
+
+def test_not_in_a_team_writes_no_team_events(tmp_path: Path) -> None:
+    lk = laptop(tmp_path, "solo", "anne")
+    Inbox(messages=[]).fetch(lk)
+    lk.log_contact(Channel.PHONE, name="X", question="Vraag")
+    assert lk.db.scalar("SELECT count(*) FROM team_events") == 0
+    join_memory(lk, 5)
+    lk.add_note(lk.db.scalar("SELECT reference FROM cases"), "nu wel")
+    assert lk.db.scalar("SELECT count(*) FROM team_events WHERE kind = 'note'") == 1
+    lk.close()
