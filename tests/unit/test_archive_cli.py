@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -59,9 +58,9 @@ def test_archivaris_from_due_to_verklaring_and_mdto(tmp_path: Path) -> None:
     assert again.returncode == 1 and "niet leeg" in again.stderr
     assert len(again.stderr.strip().splitlines()) == 1
 
-    # let the demo's terms run out (their dates lie in 2027)
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE cases SET destroy_date = '2026-01-01' WHERE waardering = 'V'")
+    # a default with a term of nil (19.1.17, P0D), re-applied: every closed case is due now
+    run = _as(db, "arjen", "retention", "map", "--default", "--result", "19.1.17", "--reapply")
+    assert run.returncode == 0, run.stderr
     due = json.loads(_as(db, "arjen", "retention", "due", "--json").stdout)
     assert due and {"reference", "destroy_date", "result_code"} <= set(due[0])
     held = due[0]["reference"]

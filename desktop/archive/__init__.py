@@ -1,0 +1,37 @@
+"""The archivaris' screens: destruction lists and the MDTO export wizard, under 'Archief'."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
+
+from desktop.tasks import TaskRunner
+
+
+def add_archive_menu(window: QMainWindow, runner: TaskRunner) -> None:
+    """The 'Archief' menu of the main window."""
+    menu = window.menuBar().addMenu("&Archief")
+    destroy = QAction("&Vernietiging…", window)
+    destroy.setToolTip("Wat is te vernietigen, vernietigingslijsten en verklaringen")
+    destroy.triggered.connect(lambda: open_destruction(window, runner))
+    export = QAction("&MDTO-export…", window)
+    export.setToolTip("Afgeronde zaken als MDTO-pakket naar het archief")
+    export.triggered.connect(lambda: open_mdto_wizard(window, runner))
+    menu.addAction(destroy)
+    menu.addAction(export)
+
+
+def open_destruction(window: QMainWindow, runner: TaskRunner) -> object:
+    from desktop.archive.destruction_dialog import DestructionDialog
+
+    dialog = DestructionDialog(runner, window)
+    dialog.open()
+    return dialog
+
+
+def open_mdto_wizard(window: QMainWindow, runner: TaskRunner) -> object:
+    from desktop.archive.mdto_wizard import MdtoWizard
+
+    wizard = MdtoWizard(runner, window)
+    wizard.open()
+    return wizard
