@@ -1,0 +1,685 @@
+"""Mastodon as a channel, for any server (social.overheid.nl included), over its REST API.
+
+Fetching: mentions (notifications of type mention) and direct conversations, each following the
+server's own pagination: the first run walks `rel="next"` links back a few pages; later runs ask
+for `min_id` = where the last run got to and follow `rel="prev"` links forward until a page is
+empty. Each status is kept as its JSON (canonical bytes, as the blob its SHA-256 names) and known
+by its URI, so fetching twice, or seeing one status as a mention and in a conversation, stores it
+once. Replies go out in the thread (`in_reply_to_id`) with the visibility of the status answered:
+a direct message stays direct. Rate limits are honoured: when X-RateLimit-Remaining reaches 0 the
+client waits for X-RateLimit-Reset, and a 429 is retried after Retry-After / the reset time with
+back-off. A revoked or expired token (401) gives one clear Dutch message.
+
+Scheduling: `run_mastodon_account(loket, account, emit)` is the counterpart of
+`inbox.sync.run_account` and returns/emits the same SyncEvent, so a scheduler adds one job per
+account from `mastodon_accounts(db)` next to the mail jobs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from typing import Any
+
+from inbox import clock
+from inbox.accounts import Secrets
+from inbox.errors import InvalidInput, LoketError, NotFound
+from inbox.model import Channel, Direction, IncomingMessage, Role
+from inbox.services import Loket, Received
+from storage.db import Database
+
+log = logging.getLogger("loket.mastodon")
+
+STREAMS = ("notifications", "conversations")
+PAGE_LIMIT = 40
+USER_AGENT = "Loket/0.1 (klantcontact gemeente)"
+SECRET_KIND = "token"
+
+
+class MastodonError(LoketError):
+    """A Mastodon problem a person can act on."""
+
+
+class TokenRevoked(MastodonError):
+    pass
+
+
+class RateLimited(MastodonError):
+    pass
+
+
+# -- accounts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MastodonAccount:
+    name: str
+    url: str
+    interval_minutes: float = 2.0
+    backfill_pages: int = 5
+    acct: str = ""  # our own handle, learned from verify_credentials
+    account_id: str = ""  # our own account id on that server
+    id: int = 0
+
+    @property
+    def host(self) -> str:
+        return urllib.parse.urlsplit(self.url).netloc.lower()
+
+    def settings_json(self) -> str:
+        data = asdict(self)
+        data.pop("id")
+        data.pop("name")
+        return json.dumps(data, sort_keys=True)
+
+    @classmethod
+    def from_row(cls, row: Any) -> MastodonAccount:
+        data = json.loads(row["settings"])
+        known = set(cls.__dataclass_fields__) - {"id", "name"}
+        return cls(
+            name=row["name"], id=int(row["id"]), **{k: v for k, v in data.items() if k in known}
+        )
+
+
+def normalize_url(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if "://" not in url:
+        url = "https://" + url
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise InvalidInput(f"'{url}' is geen geldig adres van een Mastodon-server.")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def add_account(
+    loket: Loket,
+    name: str,
+    url: str,
+    token: str,
+    interval_minutes: float = 2.0,
+    verify: bool = True,
+    opener: Callable[..., Any] | None = None,
+) -> MastodonAccount:
+    """Add a Mastodon account; the token goes to the OS keyring, never into the database."""
+    loket.require(Role.BEHEERDER)
+    name, token = name.strip(), token.strip()
+    if not name:
+        raise InvalidInput("Geef het account een naam.")
+    if not token:
+        raise InvalidInput("Geef het toegangstoken op (via --token-stdin).")
+    if interval_minutes < 0.1:
+        raise InvalidInput("Ophalen kan hoogstens elke 6 seconden.")
+    if loket.db.scalar("SELECT 1 FROM accounts WHERE name = ? AND enabled = 1", (name,)):
+        raise InvalidInput(f"Er is al een account met de naam '{name}'.")
+    account = MastodonAccount(name=name, url=normalize_url(url), interval_minutes=interval_minutes)
+    if verify:
+        me = MastodonClient(account.url, token, opener=opener, account_name=name).get(
+            "/api/v1/accounts/verify_credentials"
+        )[0]
+        account = MastodonAccount(
+            name=name,
+            url=account.url,
+            interval_minutes=interval_minutes,
+            acct=_full_acct(str(me.get("acct", "")), account.host),
+            account_id=str(me.get("id", "")),
+        )
+    Secrets(loket.db).set(name, SECRET_KIND, token)
+    with loket.db.transaction():
+        loket.db.conn.execute("DELETE FROM accounts WHERE name = ? AND enabled = 0", (name,))
+        cur = loket.db.conn.execute(
+            "INSERT INTO accounts(name, channel, settings, created_at) VALUES (?, ?, ?, ?)",
+            (name, Channel.MASTODON.value, account.settings_json(), clock.iso(loket.now())),
+        )
+    log.info("mastodon account %s added", cur.lastrowid)
+    return MastodonAccount(**{**asdict(account), "id": int(cur.lastrowid or 0)})
+
+
+def mastodon_accounts(db: Database) -> list[MastodonAccount]:
+    return [
+        MastodonAccount.from_row(r)
+        for r in db.query(
+            "SELECT * FROM accounts WHERE channel = 'mastodon' AND enabled = 1 ORDER BY name"
+        )
+    ]
+
+
+def mastodon_account(db: Database, name: str) -> MastodonAccount:
+    row = db.one(
+        "SELECT * FROM accounts WHERE name = ? AND channel = 'mastodon' AND enabled = 1", (name,)
+    )
+    if row is None:
+        raise NotFound(f"Er is geen Mastodon-account '{name}'.")
+    return MastodonAccount.from_row(row)
+
+
+def remove_account(loket: Loket, name: str) -> None:
+    loket.require(Role.BEHEERDER)
+    mastodon_account(loket.db, name)
+    with loket.db.transaction():
+        loket.db.conn.execute("UPDATE accounts SET enabled = 0 WHERE name = ?", (name,))
+    Secrets(loket.db).delete(name, SECRET_KIND)
+
+
+def token_for(loket: Loket, account: MastodonAccount) -> str:
+    token = Secrets(loket.db).get(account.name, SECRET_KIND)
+    if not token:
+        raise MastodonError(
+            f"Geen toegangstoken bekend voor Mastodon-account '{account.name}'; voeg het "
+            "account opnieuw toe."
+        )
+    return token
+
+
+# -- HTTP -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise MastodonError("De Mastodon-server gaf een onleesbaar antwoord.") from exc
+
+
+def parse_links(value: str | None) -> dict[str, str]:
+    """{'next': url, 'prev': url} from a Link header."""
+    links: dict[str, str] = {}
+    for part in (value or "").split(","):
+        match = re.search(r'<([^>]+)>\s*;\s*rel="?([^";]+)"?', part)
+        if match:
+            links[match.group(2).strip()] = match.group(1)
+    return links
+
+
+@dataclass
+class MastodonClient:
+    """A small Mastodon REST client that keeps to the server's rate limits."""
+
+    base_url: str
+    token: str
+    account_name: str = ""
+    timeout: float = 30.0
+    max_wait: float = 900.0
+    max_retries: int = 5
+    sleep: Callable[[float], None] = time.sleep
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    opener: Callable[..., Any] | None = None
+    remaining: int | None = None
+    reset_at: datetime | None = None
+    waited: list[float] = field(default_factory=list)
+
+    def get(self, path: str, params: dict[str, Any] | None = None) -> tuple[Any, dict[str, str]]:
+        response = self.request("GET", path, params=params)
+        return response.json(), parse_links(response.headers.get("link"))
+
+    def post(self, path: str, data: dict[str, Any], idempotency_key: str | None = None) -> Any:
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+        return self.request("POST", path, data=data, headers=headers).json()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None = None,
+        data: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
+        url = path if "://" in path else self.base_url + path
+        if params:
+            url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params, doseq=True)
+        body = None
+        all_headers = {
+            "Authorization": f"Bearer {self.token}",
+            "Accept": "application/json",
+            "User-Agent": USER_AGENT,
+            **(headers or {}),
+        }
+        if data is not None:
+            body = json.dumps(data).encode()
+            all_headers["Content-Type"] = "application/json"
+        attempt = 0
+        while True:
+            self._respect_limit()
+            response = self._send(method, url, body, all_headers)
+            self._note_limits(response.headers)
+            if response.status == 429 or response.status >= 500:
+                attempt += 1
+                if attempt > self.max_retries:
+                    if response.status == 429:
+                        raise RateLimited(
+                            "De Mastodon-server laat ons even niets meer ophalen "
+                            "(te veel verzoeken); Loket probeert het later opnieuw."
+                        )
+                    raise MastodonError(
+                        f"De Mastodon-server heeft een storing (HTTP {response.status}); "
+                        "Loket probeert het later opnieuw."
+                    )
+                self._wait(self._retry_after(response, attempt))
+                continue
+            if response.status == 401:
+                who = f" '{self.account_name}'" if self.account_name else ""
+                raise TokenRevoked(
+                    f"Het toegangstoken van Mastodon-account{who} is ingetrokken of verlopen. "
+                    "Maak op de Mastodon-server een nieuw token en voeg het account opnieuw toe."
+                )
+            if response.status == 403:
+                raise MastodonError(
+                    "Het Mastodon-token heeft niet de nodige rechten (read:notifications, "
+                    "read:statuses, write:statuses)."
+                )
+            if response.status == 404:
+                raise NotFound("De Mastodon-server kent dit niet (meer).")
+            if response.status >= 400:
+                raise MastodonError(
+                    f"De Mastodon-server weigerde het verzoek (HTTP {response.status})."
+                )
+            return response
+
+    def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Response:
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        opener = self.opener or urllib.request.urlopen
+        try:
+            with opener(request, timeout=self.timeout) as reply:
+                return Response(
+                    reply.status, {k.lower(): v for k, v in reply.headers.items()}, reply.read()
+                )
+        except urllib.error.HTTPError as exc:
+            payload = exc.read() if exc.fp is not None else b""
+            return Response(exc.code, {k.lower(): v for k, v in exc.headers.items()}, payload)
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise MastodonError(
+                f"De Mastodon-server {urllib.parse.urlsplit(url).netloc} is niet bereikbaar "
+                f"({reason})."
+            ) from exc
+
+    def _note_limits(self, headers: dict[str, str]) -> None:
+        remaining = headers.get("x-ratelimit-remaining")
+        if remaining is not None and remaining.strip().lstrip("-").isdigit():
+            self.remaining = int(remaining)
+        reset = _parse_time(headers.get("x-ratelimit-reset"))
+        if reset is not None:
+            self.reset_at = reset
+
+    def _respect_limit(self) -> None:
+        if self.remaining is not None and self.remaining <= 0 and self.reset_at is not None:
+            seconds = (self.reset_at - self.now()).total_seconds()
+            if seconds > 0:
+                self._wait(seconds)
+            self.remaining = None
+
+    def _retry_after(self, response: Response, attempt: int) -> float:
+        value = response.headers.get("retry-after", "").strip()
+        if value.isdigit():
+            return float(value)
+        when = _parse_time(value) or _parse_time(response.headers.get("x-ratelimit-reset"))
+        if when is not None:
+            return max((when - self.now()).total_seconds(), 1.0)
+        return float(min(2**attempt, 60))
+
+    def _wait(self, seconds: float) -> None:
+        if seconds > self.max_wait:
+            raise RateLimited(
+                "De Mastodon-server laat ons pas over "
+                f"{int(seconds // 60) + 1} minuten weer ophalen; Loket probeert het dan opnieuw."
+            )
+        self.waited.append(seconds)
+        log.info("rate limited: waiting %.1f s", seconds)
+        self.sleep(seconds)
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# -- statuses into Loket ----------------------------------------------------------------------
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(content: str) -> str:
+    parser = _Text()
+    parser.feed(content or "")
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def canonical_bytes(status: dict[str, Any]) -> bytes:
+    """The status JSON as the server sent it, in one stable serialisation (kept as the blob)."""
+    return json.dumps(status, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _full_acct(acct: str, host: str) -> str:
+    acct = acct.lstrip("@").lower()
+    return acct if "@" in acct else f"{acct}@{host}"
+
+
+def _id_key(value: str) -> tuple[int, str]:
+    return (len(value), value) if value.isdigit() else (0, value)
+
+
+def _header(status_id: str, host: str) -> str:
+    return f"<{status_id}@{host}>"
+
+
+@dataclass
+class MastodonReport:
+    fetched: int = 0
+    duplicates: int = 0
+    cases: set[str] = field(default_factory=set)
+
+
+def store_status(
+    loket: Loket, account: MastodonAccount, status: dict[str, Any], own_id: str
+) -> Received:
+    """File one status in its case (once: by URI and by its bytes); returns what receive did."""
+    uri = str(status.get("uri") or status.get("url") or status["id"])
+    host = account.host
+    with loket.db.transaction():
+        known = loket.db.scalar(
+            "SELECT message_id FROM social_message_keys WHERE channel = 'mastodon' AND key = ?",
+            (uri,),
+        )
+        if known is not None:
+            return Received(int(known), None, None, True, False)
+        raw = canonical_bytes(status)
+        digest = loket.store_original(raw)
+        author = status.get("account") or {}
+        acct = _full_acct(str(author.get("acct", "")), host)
+        outbound = str(author.get("id", "")) == own_id
+        text = html_to_text(str(status.get("content", "")))
+        for media in status.get("media_attachments") or []:
+            kind = {"image": "afbeelding", "video": "video", "audio": "geluid"}.get(
+                str(media.get("type")), "bijlage"
+            )
+            text += f"\n[{kind}: {media.get('url') or media.get('remote_url') or ''}]"
+        first_line = re.sub(r"^(?:@\S+\s+)+", "", text).split("\n", 1)[0]
+        subject = str(status.get("spoiler_text") or "") or first_line[:80] or "(Mastodon)"
+        reply_to = status.get("in_reply_to_id")
+        mentions = [
+            _full_acct(str(m.get("acct", "")), host)
+            for m in status.get("mentions") or []
+            if str(m.get("id", "")) != own_id
+        ]
+        message = IncomingMessage(
+            channel=Channel.MASTODON,
+            sent_at=_parse_time(str(status.get("created_at"))) or loket.now(),
+            sender="@" + acct,
+            sender_name=str(author.get("display_name") or author.get("username") or acct),
+            recipients=" ".join("@" + m for m in mentions),
+            subject=subject,
+            body_text=text,
+            message_id=_header(str(status["id"]), host),
+            in_reply_to=_header(str(reply_to), host) if reply_to else None,
+            external_id=str(status["id"]),
+            raw_sha256=digest,
+            direction=Direction.OUTBOUND if outbound else Direction.INBOUND,
+            account_id=account.id,
+        )
+        received = loket.receive(message)
+        if received.message_id is None:
+            return received
+        loket.db.conn.execute(
+            "INSERT INTO social_message_keys(channel, key, message_id) VALUES ('mastodon', ?, ?)",
+            (uri, received.message_id),
+        )
+        loket.db.conn.execute(
+            "INSERT OR IGNORE INTO mastodon_statuses(message_id, account_id, status_id, uri, "
+            "visibility, author_acct, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                received.message_id,
+                account.id,
+                str(status["id"]),
+                uri,
+                str(status.get("visibility") or "public"),
+                acct,
+                " ".join(mentions),
+            ),
+        )
+    return received
+
+
+def fetch_stream(
+    client: MastodonClient, stream: str, cursor: str | None, backfill_pages: int
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Statuses of one stream newer than `cursor`, and the cursor to start from next time."""
+    path = "/api/v1/notifications" if stream == "notifications" else "/api/v1/conversations"
+    params: dict[str, Any] = {"limit": PAGE_LIMIT}
+    if stream == "notifications":
+        params["types[]"] = ["mention"]
+    statuses: list[dict[str, Any]] = []
+    newest = cursor
+    pages = 0
+    url: str | None = path
+    if cursor:
+        params["min_id"] = cursor
+    while url is not None:
+        items, links = client.get(url, params)
+        params = {}  # the Link URLs carry every parameter
+        pages += 1
+        if not isinstance(items, list):
+            raise MastodonError("De Mastodon-server gaf een onverwacht antwoord.")
+        if not items:
+            break
+        for item in items:
+            status = item.get("status") if stream == "notifications" else item.get("last_status")
+            if stream == "notifications" and item.get("type") != "mention":
+                continue
+            if isinstance(status, dict):
+                statuses.append(status)
+        prev_cursor = _query_value(links.get("prev"), "min_id") or _query_value(
+            links.get("prev"), "since_id"
+        )
+        top = str(
+            items[0].get("id")
+            if stream == "notifications"
+            else (items[0].get("last_status") or {}).get("id", "")
+        )
+        candidate = prev_cursor or top
+        if candidate and (newest is None or _id_key(candidate) > _id_key(newest)):
+            newest = candidate
+        if cursor:
+            url = links.get("prev")
+        else:
+            url = links.get("next") if pages < backfill_pages else None
+    statuses.sort(key=lambda s: _id_key(str(s.get("id", ""))))
+    return statuses, newest
+
+
+def _query_value(url: str | None, name: str) -> str | None:
+    if not url:
+        return None
+    values = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get(name)
+    return values[0] if values else None
+
+
+def sync_account(
+    loket: Loket,
+    account: MastodonAccount,
+    token: str,
+    client: MastodonClient | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> MastodonReport:
+    """One fetch pass: mentions and direct conversations since the last pass."""
+    client = client or MastodonClient(account.url, token, account_name=account.name)
+    report = MastodonReport()
+    try:
+        me, _ = client.get("/api/v1/accounts/verify_credentials")
+    except MastodonError as exc:
+        for stream in STREAMS:
+            cursor = loket.db.scalar(
+                "SELECT newest_id FROM mastodon_sync WHERE account_id = ? AND stream = ?",
+                (account.id, stream),
+            )
+            _save_state(loket, account, stream, cursor, str(exc))
+        raise
+    own_id = str(me.get("id", ""))
+    for stream in STREAMS:
+        cursor = loket.db.scalar(
+            "SELECT newest_id FROM mastodon_sync WHERE account_id = ? AND stream = ?",
+            (account.id, stream),
+        )
+        try:
+            statuses, newest = fetch_stream(client, stream, cursor, account.backfill_pages)
+            for done, status in enumerate(statuses, start=1):
+                received = store_status(loket, account, status, own_id)
+                if received.duplicate:
+                    report.duplicates += 1
+                else:
+                    report.fetched += 1
+                    if received.reference:
+                        report.cases.add(received.reference)
+                if progress is not None:
+                    progress(stream, done, len(statuses))
+        except MastodonError as exc:
+            _save_state(loket, account, stream, cursor, str(exc))
+            raise
+        _save_state(loket, account, stream, newest, None)
+    return report
+
+
+def _save_state(
+    loket: Loket, account: MastodonAccount, stream: str, newest: str | None, error: str | None
+) -> None:
+    stamp = clock.iso(loket.now())
+    with loket.db.transaction():
+        loket.db.conn.execute(
+            "INSERT INTO mastodon_sync(account_id, stream, newest_id, last_sync_at, last_error) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(account_id, stream) DO UPDATE SET "
+            "newest_id = excluded.newest_id, last_sync_at = excluded.last_sync_at, "
+            "last_error = excluded.last_error",
+            (account.id, stream, newest, stamp, error),
+        )
+        # the same row shape as mail folders, so `account list` shows Mastodon too
+        loket.db.conn.execute(
+            "INSERT INTO sync_state(account_id, folder, last_sync_at, last_error) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(account_id, folder) DO UPDATE SET "
+            "last_sync_at = excluded.last_sync_at, last_error = excluded.last_error",
+            (account.id, stream, stamp, error),
+        )
+
+
+def run_mastodon_account(
+    loket: Loket,
+    account: MastodonAccount,
+    emit: Callable[[Any], None] = lambda e: None,
+    client: MastodonClient | None = None,
+) -> Any:
+    """What a scheduler job does for one Mastodon account; returns (and emits) a SyncEvent."""
+    from inbox.sync import SyncEvent
+
+    emit(SyncEvent("started", account.name))
+    try:
+        report = sync_account(
+            loket,
+            account,
+            token_for(loket, account),
+            client=client,
+            progress=lambda stream, done, total: emit(
+                SyncEvent("progress", account.name, stream, done, total)
+            ),
+        )
+        event = SyncEvent("done", account.name, fetched=report.fetched)
+    except LoketError as exc:
+        event = SyncEvent("error", account.name, message=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a scheduled job must never die silently
+        log.exception("mastodon sync of account %s failed", account.id)
+        event = SyncEvent(
+            "error", account.name, message=f"Onverwachte fout ({type(exc).__name__})."
+        )
+    emit(event)
+    return event
+
+
+# -- replies ----------------------------------------------------------------------------------
+
+
+def reply(
+    loket: Loket,
+    reference: str,
+    text: str,
+    client: MastodonClient | None = None,
+) -> Received:
+    """Answer the case's latest Mastodon status in its thread, with that status's visibility."""
+    loket.require(Role.MEDEWERKER, Role.TEAMLEIDER)
+    text = text.strip()
+    if not text:
+        raise InvalidInput("Een antwoord mag niet leeg zijn.")
+    row = loket.db.one(
+        "SELECT s.*, m.direction FROM mastodon_statuses s JOIN messages m ON m.id = s.message_id "
+        "JOIN cases c ON c.id = m.case_id WHERE c.reference = ? "
+        "ORDER BY m.direction = 'in' DESC, m.sent_at DESC, m.id DESC LIMIT 1",
+        (reference.strip().upper(),),
+    )
+    if row is None:
+        raise NotFound(f"Zaak {reference} heeft geen Mastodon-bericht om op te antwoorden.")
+    account_row = loket.db.one("SELECT * FROM accounts WHERE id = ?", (row["account_id"],))
+    if account_row is None or not account_row["enabled"]:
+        raise NotFound("Het Mastodon-account van dit bericht bestaat niet meer.")
+    account = MastodonAccount.from_row(account_row)
+    client = client or MastodonClient(
+        account.url, token_for(loket, account), account_name=account.name
+    )
+    own = account.acct
+    people = [row["author_acct"], *str(row["mentions"]).split()]
+    handles = []
+    for person in people:
+        if person and person != own and person not in handles:
+            handles.append(person)
+    missing = [h for h in handles if f"@{h}" not in text and f"@{h.split('@')[0]}" not in text]
+    status_text = " ".join(f"@{h}" for h in missing) + (" " if missing else "") + text
+    key = hashlib.sha256(f"{reference}\x1f{row['status_id']}\x1f{text}".encode()).hexdigest()
+    posted = client.post(
+        "/api/v1/statuses",
+        {
+            "status": status_text,
+            "in_reply_to_id": row["status_id"],
+            "visibility": row["visibility"],
+        },
+        idempotency_key=key,
+    )
+    if not isinstance(posted, dict) or "id" not in posted:
+        raise MastodonError("De Mastodon-server gaf een onverwacht antwoord op het bericht.")
+    me_id = account.account_id or str((posted.get("account") or {}).get("id", ""))
+    return store_status(loket, account, posted, me_id)
