@@ -252,14 +252,17 @@ class MergeSuggestion:
 def name_similarity(a: str, b: str) -> float:
     """0..1; word order, accents, case and punctuation do not count."""
 
-    def key(name: str) -> str:
+    def words(name: str) -> list[str]:
         text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-        return " ".join(sorted(re.findall(r"[a-z0-9]+", text)))
+        return re.findall(r"[a-z0-9]+", text)
 
-    left, right = key(a), key(b)
+    left, right = words(a), words(b)
     if not left or not right:
         return 0.0
-    return SequenceMatcher(None, left, right).ratio()
+    ratio = SequenceMatcher(None, " ".join(sorted(left)), " ".join(sorted(right))).ratio()
+    if len(left) > 1 and len(right) > 1 and left[-1] == right[-1] and left[0][0] == right[0][0]:
+        ratio = max(ratio, 0.9)  # 'F. de Boer' and 'Fenna de Boer': initial and surname agree
+    return ratio
 
 
 def _email_variant(address: str) -> str:
