@@ -180,7 +180,7 @@
         <translation>Standaard verandert Loket nooit iets aan de mail op de server: het leest alleen. Vul een map in om de mail van afgeronde zaken daarheen te laten verplaatsen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/account_form.py" line="221"/>
+        <location filename="../../desktop/account_form.py" line="222"/>
         <source>unchanged (kept in the keyring)</source>
         <translation>ongewijzigd (bewaard in de sleutelbos)</translation>
     </message>
@@ -301,7 +301,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="34"/>
+        <location filename="../../desktop/app.py" line="65"/>
         <source>Loket cannot open the database.</source>
         <translation>Loket kan de database niet openen.</translation>
     </message>
@@ -445,37 +445,37 @@
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="251"/>
+        <location filename="../../desktop/case_view.py" line="254"/>
         <source>No case selected</source>
         <translation>Geen zaak geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="252"/>
+        <location filename="../../desktop/case_view.py" line="255"/>
         <source>Select a case in the list to see its messages.</source>
         <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="265"/>
+        <location filename="../../desktop/case_view.py" line="268"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="267"/>
+        <location filename="../../desktop/case_view.py" line="270"/>
         <source>handled by %1</source>
         <translation>behandelaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="269"/>
+        <location filename="../../desktop/case_view.py" line="272"/>
         <source>resolved in one go</source>
         <translation>in één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="272"/>
+        <location filename="../../desktop/case_view.py" line="275"/>
         <source>Resident: %1</source>
         <translation>Inwoner: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="272"/>
+        <location filename="../../desktop/case_view.py" line="275"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
@@ -714,48 +714,48 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>&amp;Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>Main toolbar</source>
         <translation>Werkbalk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>Saved in case %1</source>
         <translation>Opgeslagen in zaak %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="255"/>
         <source>No account can send mail yet: fill in an SMTP server for an account.</source>
         <translation>Nog geen account kan mail versturen: vul bij een account een SMTP-server in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="270"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>Reply kept in case %1; it is being sent.</source>
         <translation>Antwoord bewaard in zaak %1; het wordt verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279"/>
+        <location filename="../../desktop/main_window.py" line="283"/>
         <source>It is unknown whether the resident received this reply.</source>
         <translation>Het is niet bekend of de inwoner dit antwoord heeft ontvangen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="285"/>
         <source>Sending this reply failed.</source>
         <translation>Het versturen van dit antwoord is mislukt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
-        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
+        <location filename="../../desktop/main_window.py" line="291"/>
         <source>Send anyway</source>
         <translation>Toch versturen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286"/>
+        <location filename="../../desktop/main_window.py" line="290"/>
         <source>Send it (again)? The resident may receive it twice.</source>
         <translation>(Opnieuw) versturen? Mogelijk krijgt de inwoner het twee keer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="350"/>
+        <location filename="../../desktop/main_window.py" line="354"/>
         <source>%n case(s) found</source>
         <translation>
             <numerusform>%n zaak gevonden</numerusform>
@@ -763,7 +763,7 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>%n case(s) in this list</source>
         <translation>
             <numerusform>%n zaak in deze lijst</numerusform>
@@ -771,7 +771,7 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="360"/>
         <source>Open: %1 · New: %2</source>
         <translation>Open: %1 · Nieuw: %2</translation>
     </message>
@@ -802,44 +802,166 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="82"/>
+        <location filename="../../desktop/reply_editor.py" line="83"/>
         <source>Dear %1,</source>
         <translation>Beste %1,</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="85"/>
+        <location filename="../../desktop/reply_editor.py" line="86"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="90"/>
+        <location filename="../../desktop/reply_editor.py" line="91"/>
         <source>&amp;To</source>
         <translation>&amp;Aan</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="93"/>
+        <location filename="../../desktop/reply_editor.py" line="94"/>
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="101"/>
+        <location filename="../../desktop/reply_editor.py" line="102"/>
         <source>The reply is kept in the case at once and sent in the background.</source>
         <translation>Het antwoord wordt direct in de zaak bewaard en op de achtergrond verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="108"/>
+        <location filename="../../desktop/reply_editor.py" line="109"/>
         <source>&amp;Send</source>
         <translation>&amp;Versturen</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="110"/>
+        <location filename="../../desktop/reply_editor.py" line="111"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Versturen (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="168"/>
+        <location filename="../../desktop/reply_editor.py" line="169"/>
         <source>The reply could not be stored because of an error in Loket. Nothing was sent; please try again.</source>
         <translation>Het antwoord kon door een fout in Loket niet worden bewaard. Er is niets verstuurd; probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleHome</name>
+    <message>
+        <location filename="../../desktop/role_home.py" line="29"/>
+        <source>Loket — %1 (%2)</source>
+        <translation>Loket — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="34"/>
+        <source>Counts</source>
+        <translation>Aantallen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="36"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="38"/>
+        <source>Audit trail</source>
+        <translation>Audittrail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="43"/>
+        <source>Cases</source>
+        <translation>Zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="46"/>
+        <source>Closed in one go</source>
+        <translation>In één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="47"/>
+        <source>Figure</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="47"/>
+        <source>Count</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="52"/>
+        <source>Mail accounts, users and channels.</source>
+        <translation>E-mailaccounts, gebruikers en kanalen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="53"/>
+        <source>Mail &amp;accounts…</source>
+        <translation>E-mail&amp;accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="74"/>
+        <source>The audit trail is intact.</source>
+        <translation>De audittrail is intact.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="75"/>
+        <source>The audit trail was changed or damaged from entry %1 on.</source>
+        <translation>De audittrail is vanaf regel %1 gewijzigd of beschadigd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="79"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="79"/>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="79"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="79"/>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="80"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="26"/>
+        <source>Sign in to Loket</source>
+        <translation>Aanmelden bij Loket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="27"/>
+        <location filename="../../desktop/sign_in.py" line="44"/>
+        <source>Sign in</source>
+        <translation>Aanmelden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="29"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="32"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="38"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="39"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
     </message>
 </context>
 <context>
