@@ -4,6 +4,8 @@ simply does not offer it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -83,7 +85,7 @@ class RoleHome(QMainWindow):
         return page
 
 
-def _table(headers: list[str], rows: list[tuple[str, ...]]) -> QTableWidget:
+def _table(headers: list[str], rows: Sequence[tuple[str, ...]]) -> QTableWidget:
     """A small read-only table: these lists are short (counts, a bounded page of the trail)."""
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(headers)
