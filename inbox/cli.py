@@ -40,7 +40,7 @@ COMMANDS = (
 # Feature packages add their own commands: each module has `add_commands(sub, exports)`, which
 # registers subparsers (top-level on `sub`, `export KIND` on `exports`) with
 # `set_defaults(handler=fn)`; fn(loket, args) -> exit code.
-EXTENSIONS: tuple[str, ...] = ("inbox.archive.cli", "inbox.teamsync.cli")
+EXTENSIONS: tuple[str, ...] = ("inbox.archive.cli", "inbox.teamsync.cli", "inbox.social_cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--interval", type=float, default=2.0, help="minutes between fetches")
     im.add_argument("--ca-file", default="", help="trust this CA certificate (PEM)")
     im.add_argument("--json", action="store_true")
+    from inbox.social_cli import add_mastodon_account_parser
+
+    add_mastodon_account_parser(kinds)
     lst = acc.add_parser("list", help="accounts with their last sync and error")
     lst.add_argument("--json", action="store_true")
     tst = acc.add_parser("test", help="test the connection of an account")
