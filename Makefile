@@ -7,6 +7,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 RUN_DB ?= var/demo.db
 DEMO_CASES ?= 500
+# The demo database is encrypted like any other; a fresh machine may have no OS keyring, so the
+# demo keeps its key in keyrings.alt's plain-text file. Real installations use the OS keyring.
+RUN_ENV ?= PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring
 
 # Qt offscreen + a real X window + fonts, and Dovecot for the IMAP integration tests.
 APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \
@@ -41,8 +44,9 @@ translations: venv
 
 run: system-deps venv translations
 	@mkdir -p $(dir $(RUN_DB))
-	@test -f $(RUN_DB) || $(PY) main.py --db $(RUN_DB) demo --cases $(DEMO_CASES)
-	$(PY) main.py --db $(RUN_DB)
+	@test -f $(RUN_DB) || $(RUN_ENV) $(PY) main.py --db $(RUN_DB) demo --cases $(DEMO_CASES)
+	@echo "Sign in as anne (medewerker), tineke (teamleider), arjen (archivaris) or bea (beheerder); password: loket-demo"
+	$(RUN_ENV) $(PY) main.py --db $(RUN_DB)
 
 test: system-deps venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -29,6 +29,7 @@ COMMANDS = (
     "import",
     "account",
     "sync",
+    "key",
     "audit",
     "cases",
     "messages",
@@ -104,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--account")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("key", help="the database key: recovery key, recovery, rotation")
+    keys = p.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    keys.add_parser("show-recovery", help="show the recovery key, once (beheerder)")
+    keys.add_parser("recover", help="restore the key from the recovery key read from stdin")
+    keys.add_parser("rotate", help="new key and new recovery key (beheerder)")
+    keys.add_parser("encrypt", help="encrypt a database made before encryption (beheerder)")
+
     p = sub.add_parser("audit", help="the audit trail (beheerder, archivaris)")
     p.add_argument("--verify", action="store_true", help="check the hash chain")
     p.add_argument("--limit", type=int, default=1000)
@@ -175,6 +183,8 @@ def run(args: argparse.Namespace) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     from inbox.services import Loket
 
+    if args.command == "key" and args.key_command == "recover":
+        return cmd_key_recover(args)  # the database cannot be opened before this
     loket = Loket.open(db_path(args))
     try:
         sign_in(loket, args.user or os.environ.get("LOKET_USER"))
@@ -352,6 +362,55 @@ def cmd_sync(loket: Any, args: argparse.Namespace) -> int:
     if failed and not getattr(args, "json", False):
         print(f"loket: {failed[0].message}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def cmd_key_recover(args: argparse.Namespace) -> int:
+    from inbox.privacy import keys
+
+    path = db_path(args)
+    recovery_key = sys.stdin.readline().strip()
+    if not recovery_key:
+        raise LoketError("Geef de herstelsleutel op via standaardinvoer.")
+    keys.recover(path, recovery_key)
+    print("De sleutel staat weer in de sleutelbos; de database kan open.")
+    return 0
+
+
+def cmd_key(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import keys
+    from inbox.privacy.roles import Permission
+
+    loket.check(Permission.MANAGE)
+    path = loket.db.path
+    if args.key_command == "show-recovery":
+        if not keys.is_encrypted(path):
+            raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
+        value = keys.take_recovery_key(path)
+        if value is None:
+            raise LoketError(
+                "De herstelsleutel is al eens getoond; maak zo nodig een nieuwe met 'key rotate'."
+            )
+        loket._audit("herstelsleutel tonen", "database")
+        print(
+            "Herstelsleutel (schrijf hem op en bewaar hem veilig; hij wordt niet nog eens "
+            f"getoond):\n{value}"
+        )
+        return 0
+    if args.key_command == "rotate":
+        if not keys.is_encrypted(path):
+            raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
+        keys.rotate(path, loket.db, loket.blobs.root)
+        loket._audit("sleutel vervangen", "database")
+        print("Nieuwe sleutel in gebruik. Toon de nieuwe herstelsleutel met 'key show-recovery'.")
+        return 0
+    loket._audit("versleutelen", "database")
+    loket.close()
+    keys.encrypt_existing(path)
+    print(
+        "De database en de bestanden zijn versleuteld. Toon de herstelsleutel met "
+        "'key show-recovery'."
+    )
+    return 0
 
 
 def cmd_audit(loket: Any, args: argparse.Namespace) -> int:

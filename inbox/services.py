@@ -94,8 +94,12 @@ class Loket:
 
     @classmethod
     def open(cls, path: Path | str, user: str = SYSTEM_USER) -> Loket:
+        """Open the database at `path`; a new one is encrypted with a key kept in the keyring."""
+        from inbox.privacy import keys
+
         path = Path(path)
-        return cls(connect(path), BlobStore(blob_dir_for(path)), user=user)
+        key = keys.unlock(path)
+        return cls(connect(path, key), BlobStore(blob_dir_for(path), key), user=user)
 
     def close(self) -> None:
         self.db.close()

@@ -7,8 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from storage import crypto
 from storage.db import translate
-from storage.errors import BlobMissingError
+from storage.errors import BlobMissingError, CorruptDatabaseError
 
 
 def sha256(data: bytes) -> str:
@@ -16,10 +17,19 @@ def sha256(data: bytes) -> str:
 
 
 class BlobStore:
-    """Files live at root/ab/cdef...; writes go to a temp file, are fsynced, then renamed."""
+    """Files live at root/ab/cdef...; writes go to a temp file, are fsynced, then renamed.
 
-    def __init__(self, root: Path) -> None:
+    With a key, every file is AES-256-GCM encrypted (storage.crypto); the name stays the
+    SHA-256 of the plain content, which reveals nothing of it.
+    """
+
+    def __init__(
+        self, root: Path, key: bytes | None = None, previous: tuple[bytes, ...] = ()
+    ) -> None:
         self.root = root
+        self.key = crypto.derive(key, "blobs") if key else None
+        # keys a blob may still be under while a key rotation finishes
+        self.previous = tuple(crypto.derive(k, "blobs") for k in previous)
 
     def path_for(self, digest: str) -> Path:
         if len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
@@ -30,8 +40,20 @@ class BlobStore:
         """Store `data` durably and return its digest; storing the same bytes twice is a no-op."""
         digest = sha256(data)
         target = self.path_for(digest)
-        if target.exists() and target.stat().st_size == len(data):
+        if target.exists() and self._complete(target, digest, len(data)):
             return digest
+        self._write(target, self._encode(digest, data))
+        return digest
+
+    def _encode(self, digest: str, data: bytes) -> bytes:
+        return crypto.seal(self.key, data, digest.encode()) if self.key else data
+
+    def _complete(self, target: Path, digest: str, size: int) -> bool:
+        if self.key is None:
+            return target.stat().st_size == size
+        return target.stat().st_size == size + len(crypto.MAGIC) + 12 + 16
+
+    def _write(self, target: Path, data: bytes) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
@@ -47,13 +69,33 @@ class BlobStore:
             _fsync_dir(target.parent)
         except OSError as exc:
             raise translate(exc) or exc from exc
-        return digest
 
     def get(self, digest: str) -> bytes:
         try:
-            return self.path_for(digest).read_bytes()
+            raw = self.path_for(digest).read_bytes()
         except FileNotFoundError as exc:
             raise BlobMissingError(f"Origineel bestand ontbreekt ({digest[:12]}…).") from exc
+        if self.key is None or not crypto.is_sealed(raw):
+            if self.key is not None and sha256(raw) != digest:
+                raise CorruptDatabaseError(f"Bestand {digest[:12]}… is beschadigd.")
+            return raw  # a plain blob from before encryption was switched on
+        for key in (self.key, *self.previous):
+            try:
+                return crypto.unseal(key, raw, digest.encode())
+            except crypto.DecryptionError:
+                continue
+        raise CorruptDatabaseError(
+            f"Bestand {digest[:12]}… kan niet worden ontsleuteld (verkeerde sleutel of beschadigd)."
+        )
+
+    def reencrypt(self, new: BlobStore) -> int:
+        """Write every blob again under `new`'s key (key rotation, or encrypting a plain store)."""
+        count = 0
+        for digest in self.digests():
+            data = self.get(digest)
+            new._write(new.path_for(digest), new._encode(digest, data))
+            count += 1
+        return count
 
     def exists(self, digest: str) -> bool:
         return self.path_for(digest).exists()

@@ -24,6 +24,17 @@ log = logging.getLogger("loket.storage")
 Params = Sequence[Any] | Mapping[str, Any]
 
 
+def _db_errors() -> tuple[type[Exception], ...]:
+    try:
+        import sqlcipher3
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, sqlcipher3.dbapi2.Error)
+
+
+DB_ERRORS = _db_errors()
+
+
 def translate(exc: BaseException) -> StorageError | None:
     """Map a known sqlite3/OS error to a StorageError with a Dutch message, else None."""
     text = str(exc).lower()
@@ -66,7 +77,7 @@ class Database:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             raise translate(exc) or exc from exc
         self._depth = 1
         try:
@@ -82,7 +93,7 @@ class Database:
             self._depth = 0
             try:
                 self.conn.commit()
-            except sqlite3.Error as exc:
+            except DB_ERRORS as exc:
                 self.conn.rollback()
                 raise translate(exc) or exc from exc
 
@@ -106,22 +117,30 @@ class Database:
         self.conn.close()
 
 
-def connect(path: Path | str) -> Database:
-    """Open (creating if needed) and migrate the database at `path` (':memory:' allowed)."""
+class WrongKeyError(CorruptDatabaseError):
+    """The database is encrypted with another key."""
+
+
+def connect(path: Path | str, key: bytes | None = None) -> Database:
+    """Open (creating if needed) and migrate the database at `path` (':memory:' allowed).
+
+    With `key` the file is an SQLCipher database (AES-256, pages and WAL encrypted).
+    """
     memory = str(path) == ":memory:"
     if not memory:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(
-            str(path), isolation_level=None, check_same_thread=False, timeout=10.0
-        )
-        conn.row_factory = sqlite3.Row
+        conn = _open(path, key)
         conn.execute("PRAGMA foreign_keys = ON")
         if not memory:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA secure_delete = ON")
-    except sqlite3.Error as exc:
+    except DB_ERRORS as exc:
+        if key is not None and "not a database" in str(exc):
+            raise WrongKeyError(
+                "De database kan niet worden ontsleuteld: de sleutel hoort niet bij dit bestand."
+            ) from exc
         raise translate(exc) or CorruptDatabaseError(
             f"De database kan niet worden geopend: {exc}"
         ) from exc
@@ -132,6 +151,45 @@ def connect(path: Path | str) -> Database:
         conn.close()
         raise
     return db
+
+
+def _open(path: Path | str, key: bytes | None) -> sqlite3.Connection:
+    if key is None:
+        plain = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=10.0
+        )
+        plain.row_factory = sqlite3.Row
+        return plain
+    import sqlcipher3
+
+    cipher: Any = sqlcipher3.dbapi2.connect(
+        str(path), isolation_level=None, check_same_thread=False, timeout=10.0
+    )
+    cipher.row_factory = sqlcipher3.dbapi2.Row
+    cipher.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    cipher.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on a wrong key
+    conn: sqlite3.Connection = cipher  # same DB-API; typed as sqlite3 for the callers
+    return conn
+
+
+def rekey(db: Database, new_key: bytes) -> None:
+    """Re-encrypt an SQLCipher database under `new_key` (key rotation)."""
+    db.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+
+
+def encrypt_copy(plain: Path, target: Path, key: bytes) -> None:
+    """Write an encrypted copy of a plain database (switching encryption on for old files)."""
+    import sqlcipher3
+
+    conn: Any = sqlcipher3.dbapi2.connect(str(plain), isolation_level=None)
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
 
 
 def migrate(db: Database, steps: list[str] | None = None) -> int:

@@ -132,18 +132,22 @@ def connect(account: MailAccount, secret: str) -> IMAPClient:
                 client.starttls(tls_context(account))
         try:
             if account.auth is Auth.OAUTH2:
-                mech = (
-                    "OAUTHBEARER"
-                    if b"AUTH=OAUTHBEARER" in client.capabilities()
-                    and b"AUTH=XOAUTH2" not in client.capabilities()
-                    else "XOAUTH2"
-                )
-                client.oauth2_login(account.username, secret, mech=mech)
+                caps = client.capabilities()
+                if b"AUTH=XOAUTH2" not in caps and b"AUTH=OAUTHBEARER" in caps:
+                    client.oauthbearer_login(account.username, secret)
+                else:
+                    client.oauth2_login(account.username, secret)
             else:
                 client.login(account.username, secret)
         except BaseException:
             close(client)
             raise
+    except imap_errors.LoginError as exc:
+        if account.auth is Auth.OAUTH2:
+            raise MailServerError(
+                "Inloggen geweigerd: de aanmelding is niet (meer) geldig; meld opnieuw aan."
+            ) from exc
+        raise explain(exc, host, port) from exc
     except Exception as exc:  # noqa: BLE001 - every failure becomes one Dutch sentence
         raise explain(exc, host, port) from exc
     return client

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,12 +17,15 @@ _counter = itertools.count(1)
 
 @pytest.fixture(scope="session")
 def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
-    server = Dovecot(Path(tmp_path_factory.mktemp("dovecot")))
+    # a folder of its own: another pytest run resets /tmp/pytest-of-root to 0700, which would
+    # lock Dovecot's users out of the mail of a running session
+    server = Dovecot(Path(tempfile.mkdtemp(prefix="loket-dovecot-")))
     # Dovecot reads its passwd-file once a second at most: create every mailbox up front
     server.add_users({f"kcc{n}@gemeente.test": "geheim" for n in range(1, 301)})
     server.start()
     yield server
     server.stop()
+    shutil.rmtree(server.root, ignore_errors=True)
 
 
 @pytest.fixture
@@ -35,7 +40,7 @@ def tls_cert(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1/localhost (cert, key)."""
     import subprocess
 
-    folder = Path(tmp_path_factory.mktemp("tls"))
+    folder = Path(tempfile.mkdtemp(prefix="loket-tls-"))
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
         [
@@ -68,11 +73,12 @@ def tls_cert(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def tls_dovecot(
     tmp_path_factory: pytest.TempPathFactory, tls_cert: tuple[Path, Path]
 ) -> Iterator[Dovecot]:
-    server = Dovecot(Path(tmp_path_factory.mktemp("dovecot-tls")), cert=tls_cert)
+    server = Dovecot(Path(tempfile.mkdtemp(prefix="loket-dovecot-tls-")), cert=tls_cert)
     server.add_users({"kcc@gemeente.test": "geheim"})
     server.start()
     yield server
     server.stop()
+    shutil.rmtree(server.root, ignore_errors=True)
 
 
 class SmtpRecorder:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 
-from inbox.services import Loket
+from inbox.services import SYSTEM_USER, Loket
 from inbox.sync import SyncEvent, SyncScheduler
 from tests.integration.test_imap_sync import mail
 from tests.unit.test_cli import loket as cli
@@ -117,7 +117,7 @@ def test_scheduler_fetches_in_the_background_and_on_demand(
     fill(dovecot, mailbox_user, range(1, 3))
     add_account(db, dovecot, mailbox_user, "--interval", "60")
     events: queue.Queue[SyncEvent] = queue.Queue()
-    scheduler = SyncScheduler(db, events.put, user="anne")
+    scheduler = SyncScheduler(db, events.put, user=SYSTEM_USER)
     scheduler.start()
     try:
         finished = _next_final(events)

@@ -172,3 +172,47 @@ def test_every_demo_role_signs_in_and_the_cli_checks_roles(tmp_path: Path) -> No
     assert as_("anne", "audit").returncode == 1
     again = loket("--db", db, "--user", "bea", "demo", env={"LOKET_PASSWORD": "loket-demo"})
     assert again.returncode == 1 and "nieuwe database" in again.stderr
+
+
+def test_key_commands_show_the_recovery_key_once_recover_and_rotate(tmp_path: Path) -> None:
+    import subprocess as sp
+
+    db = tmp_path / "demo.db"
+    assert loket("--db", db, "demo", "--cases", "5").returncode == 0
+    bea = {"LOKET_USER": "bea", "LOKET_PASSWORD": "loket-demo"}
+    assert (
+        loket(
+            "--db",
+            db,
+            "--user",
+            "anne",
+            "key",
+            "show-recovery",
+            env={"LOKET_PASSWORD": "loket-demo"},
+        ).returncode
+        == 1
+    )
+    shown = loket("--db", db, "key", "show-recovery", env=bea)
+    assert shown.returncode == 0
+    recovery = shown.stdout.strip().splitlines()[-1]
+    assert len(recovery) == 47 and recovery.count("-") == 7
+    assert loket("--db", db, "key", "show-recovery", env=bea).returncode == 1
+    # the keyring is lost: the database cannot open until the recovery key is given
+    key_id = json.loads((tmp_path / "demo.db.key.json").read_text())["key_id"]
+    import keyring
+
+    keyring.delete_password("Loket", f"database/{key_id}")
+    locked = loket("--db", db, "stats", env=bea)
+    assert locked.returncode == 1 and "herstelsleutel" in locked.stderr
+    recovered = sp.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "key", "recover"],
+        input=recovery + "\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert recovered.returncode == 0, recovered.stderr
+    assert loket("--db", db, "key", "rotate", env=bea).returncode == 0
+    stats = loket("--db", db, "stats", "--json", env={**bea, "LOKET_USER": "tineke"})
+    assert json.loads(stats.stdout)["cases_total"] == 5
