@@ -730,19 +730,8 @@ def destroyed_counts(
 def stats_with_destroyed(
     loket: Loket, date_from: str | None = None, date_to: str | None = None
 ) -> dict[str, Any]:
-    """loket.stats plus the destroyed counts: what stats should return once it includes them."""
-    live = loket.stats(date_from, date_to)
-    gone = destroyed_counts(loket.db, date_from, date_to)
-    merged = dict(live)
-    for key, value in gone.items():
-        if isinstance(value, dict):
-            combined = dict(live.get(key, {}))
-            for k, n in value.items():
-                combined[k] = combined.get(k, 0) + n
-            merged[key] = dict(sorted(combined.items()))
-        else:
-            merged[key] = live.get(key, 0) + value
-    return merged
+    """loket.stats, which includes the destroyed counts (kept for callers of this name)."""
+    return loket.stats(date_from, date_to)
 
 
 def _event(loket: Loket, kind: str, data: dict[str, Any]) -> None:
