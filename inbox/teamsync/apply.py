@@ -270,6 +270,8 @@ def _bodies(db: Database, uid: str, kind: str) -> list[Event]:
 
 def _local_case(loket: Loket, uid: str) -> int | None:
     """The local case for `uid`, creating (or finding, for mail) it when it is known."""
+    from inbox.teamsync import outgoing
+
     db = loket.db
     found = case_id_for(db, uid)
     if found is not None:
@@ -313,6 +315,7 @@ def _local_case(loket: Loket, uid: str) -> int | None:
         },
     )
     map_case(db, case_id, uid)
+    outgoing.keep_counter_above(db, reference)
     return case_id
 
 
@@ -327,10 +330,13 @@ def project(loket: Loket, uid: str) -> bool:
     case = records.case_row(db, case_id)
     assert case is not None
     # the reference: the lowest claim
+    from inbox.teamsync import outgoing
+
     reference = reference_for(db, uid)
     if reference and reference != case["reference"]:
         if records.case_id_by_reference(db, reference) is None:
             db.conn.execute("UPDATE cases SET reference = ? WHERE id = ?", (reference, case_id))
+            outgoing.keep_counter_above(db, reference)
     # the fields: last writer wins
     changes: dict[str, Any] = {}
     for field, column in FIELDS.items():

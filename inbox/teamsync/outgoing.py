@@ -135,6 +135,7 @@ def on_event(loket: Loket, case_id: int | None, kind: str, data: dict[str, Any])
         if reference != data.get("reference"):
             db.conn.execute("UPDATE cases SET reference = ? WHERE id = ?", (reference, case_id))
             data["reference"] = reference
+        keep_counter_above(db, reference)
         return  # announced with its first message, which tells a mail case from a local one
     if kind == "message_added":
         msg = db.one("SELECT * FROM messages WHERE id = ?", (data.get("message"),))
@@ -245,6 +246,18 @@ def _emit_contact(loket: Loket, t: Team, uid: str, msg: Any) -> None:
     data = {k: msg[k] for k in apply.MESSAGE_FIELDS}
     data["uid"] = message_uid
     emit(loket, t, "contact", uid, data)
+
+
+def keep_counter_above(db: Database, reference: str) -> None:
+    """Keep the local (provisional) reference counter above every team reference, so that
+    `records.next_reference` never hands out a number a team case already has."""
+    match = _REFERENCE.match(reference)
+    if match:
+        db.conn.execute(
+            "INSERT INTO reference_counters(year, last) VALUES (?, ?) "
+            "ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)",
+            (int(match.group(1)), int(match.group(2))),
+        )
 
 
 def _team_reference(db: Database, t: Team, local: str) -> str:
