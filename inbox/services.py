@@ -688,9 +688,10 @@ class Loket:
     def _stamp(self) -> str:
         return clock.iso(self.now())
 
-    def _audit(
+    def audit(
         self, action: str, obj: str, *, result: str = "ok", subject: int | None = None
     ) -> None:
+        """Append to the audit trail as the acting user (exports, archive steps, views)."""
         audit.record(
             self.db,
             at=self._stamp(),
@@ -700,6 +701,8 @@ class Loket:
             result=result,
             subject_contact_id=subject,
         )
+
+    _audit = audit
 
     def _event(self, case_id: int | None, kind: EventKind, data: dict[str, Any]) -> None:
         from inbox.teamsync.outgoing import on_event

@@ -738,3 +738,4 @@ def _event(loket: Loket, kind: str, data: dict[str, Any]) -> None:
     records.insert_event(
         loket.db, None, clock.iso(loket.now()), loket.user, kind, data, loket.device
     )
+    loket.audit(f"archief:{kind}", f"vernietigingslijst:{data.get('list')}")

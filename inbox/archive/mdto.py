@@ -302,6 +302,7 @@ def export(
             {"cases": chosen, "files": report.files},
             loket.device,
         )
+        loket.audit("export:mdto", f"{report.cases} zaken")
     log.info("MDTO export: %d cases, %d files", report.cases, report.files)
     return report
 

@@ -356,3 +356,5 @@ def _event(loket: Loket, case_id: int | None, kind: str, data: dict[str, Any]) -
     records.insert_event(
         loket.db, case_id, clock.iso(loket.now()), loket.user, kind, data, loket.device
     )
+    if kind not in ("retention_fixed", "retention_cleared"):  # those follow a closing/reopening
+        loket.audit(f"archief:{kind}", f"zaak:{case_id}" if case_id else "selectielijst")
