@@ -75,7 +75,7 @@ def run(db_path: Path) -> int:
 
         window: QWidget = RoleHome(loket)
     else:
-        window = MainWindow(loket)
+        window = MainWindow(loket, load_after_show=True)
     window.show()
     try:
         return int(app.exec())

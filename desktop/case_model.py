@@ -63,6 +63,7 @@ class CaseTableModel(QAbstractTableModel):
         *,
         page_size: int = 200,
         cache_size: int = 2000,
+        load: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,7 +74,8 @@ class CaseTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._shown = 0
         self._cache: OrderedDict[int, CaseSummary] = OrderedDict()
-        self._load(self.page_size)
+        if load:  # the window loads after its first paint, so it shows at once
+            self._load(self.page_size)
 
     # -- what it shows -------------------------------------------------------------------
 

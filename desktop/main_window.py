@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -18,21 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import dialogs
-from desktop.accounts_dialog import AccountsDialog
 from desktop.case_model import CaseTableModel
 from desktop.case_table import CaseTable
 from desktop.case_view import CaseView
-from desktop.phone_dialog import ContactDialog
-from desktop.reply_editor import ReplyEditor
 from desktop.sync_status import Emit, Scheduler, SchedulerFactory, SyncBridge, SyncStatus
 from desktop.tasks import TaskRunner
 from desktop.views_panel import ViewsPanel
 from inbox.accounts import Accounts
 from inbox.errors import LoketError, StorageError
-from inbox.mailview import OutboxInfo
 from inbox.model import CaseDetail, Channel
 from inbox.services import Loket, Received
 from inbox.sync import SyncEvent
+
+if TYPE_CHECKING:  # the dialogs load when first opened: start-up stays short
+    from desktop.accounts_dialog import AccountsDialog
+    from desktop.phone_dialog import ContactDialog
+    from desktop.reply_editor import ReplyEditor
+    from inbox.mailview import OutboxInfo
 
 log = logging.getLogger("loket.desktop.window")
 
@@ -65,9 +68,12 @@ class MainWindow(QMainWindow):
         *,
         network: TaskRunner | None = None,
         scheduler_factory: SchedulerFactory | None = None,
+        load_after_show: bool = False,
     ) -> None:
         super().__init__(parent)
         self.loket = loket
+        # the app shows the window first and fills it right after its first paint
+        self._pending_load = load_after_show
         self.runner = runner or TaskRunner(loket, parent=self)
         self.network = network or TaskRunner(
             loket, synchronous=self.runner.synchronous, parent=self
@@ -77,9 +83,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Loket — customer contact"))
         self.setObjectName("MainWindow")
 
-        self.views = ViewsPanel(loket, self)
+        self.views = ViewsPanel(loket, self, load=not load_after_show)
         self.views.setMinimumWidth(130)
-        self.cases = CaseTableModel(loket, self.views.current_view().query(), parent=self)
+        self.cases = CaseTableModel(
+            loket, self.views.current_view().query(), load=not load_after_show, parent=self
+        )
         self.table = CaseTable(self.cases, self)
         self.case_view = CaseView(self, loket)
 
@@ -192,6 +200,8 @@ class MainWindow(QMainWindow):
 
     def open_contact_dialog(self, channel: Channel) -> ContactDialog:
         """Open the note form (window-modal, Esc closes it); returns it for tests."""
+        from desktop.phone_dialog import ContactDialog
+
         dialog = ContactDialog(self.runner, channel, parent=self)
         dialog.saved.connect(self._contact_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -215,6 +225,8 @@ class MainWindow(QMainWindow):
 
     def open_accounts_dialog(self) -> AccountsDialog:
         """Settings > Accounts (window-modal); returns it for tests."""
+        from desktop.accounts_dialog import AccountsDialog
+
         if self.accounts_dialog is None:
             self.accounts_dialog = AccountsDialog(self.loket, self.runner, self.network, self)
             self.accounts_dialog.accounts_changed.connect(self._accounts_changed)
@@ -246,6 +258,8 @@ class MainWindow(QMainWindow):
 
     def open_reply_editor(self, detail: CaseDetail | None = None) -> ReplyEditor | None:
         """The reply editor for the open case; None (and a hint) without a sending account."""
+        from desktop.reply_editor import ReplyEditor
+
         detail = detail or self.case_view.detail
         if detail is None:
             return None
@@ -364,8 +378,20 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if not self.sync.running:
+        if self._pending_load:
+            self._pending_load = False
+            QTimer.singleShot(0, self._first_load)
+        elif not self.sync.running:
             self.sync.start()  # fetching starts when the window opens
+
+    def _first_load(self) -> None:
+        """Fill the window after it was first painted, then start fetching mail."""
+        if not self.isVisible():
+            return  # closed before it was filled
+        self.views.views.refresh_counts()
+        self.cases.refresh(keep_rows=False)
+        if not self.sync.running:
+            self.sync.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.sync.shutdown()

@@ -69,11 +69,12 @@ VIEWS = (
 class ViewsModel(QAbstractListModel):
     """The fixed views with their case counts (counted in SQL)."""
 
-    def __init__(self, loket: Loket, parent: QObject | None = None) -> None:
+    def __init__(self, loket: Loket, parent: QObject | None = None, load: bool = True) -> None:
         super().__init__(parent)
         self.loket = loket
         self._counts = [0] * len(VIEWS)
-        self.refresh_counts()
+        if load:
+            self.refresh_counts()
 
     def refresh_counts(self) -> None:
         self._counts = [self.loket.count_cases(v.query()) for v in VIEWS]
@@ -135,9 +136,9 @@ class ViewsPanel(QListView):
 
     view_chosen = Signal(str)
 
-    def __init__(self, loket: Loket, parent: QWidget | None = None) -> None:
+    def __init__(self, loket: Loket, parent: QWidget | None = None, load: bool = True) -> None:
         super().__init__(parent)
-        self.views = ViewsModel(loket, self)
+        self.views = ViewsModel(loket, self, load=load)
         self.setModel(self.views)
         self.setItemDelegate(_CountDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
