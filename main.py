@@ -4,21 +4,45 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from inbox import cli
     from inbox.logsetup import configure_logging
 
-    parser = cli.build_parser()
-    args = parser.parse_args(argv)
+    gui_db = _gui_only(argv)
+    if gui_db is not None:
+        # no command: the app. The full command parser (and every feature module it loads)
+        # is not needed for that, which keeps start-up short.
+        configure_logging()
+        from desktop.app import run  # Qt is imported only for the GUI
+
+        return run(gui_db)
+    from inbox import cli
+
+    args = cli.build_parser().parse_args(argv)
     configure_logging()
     if args.command is None:
-        from desktop.app import run  # Qt is imported only for the GUI
+        from desktop.app import run
 
         return run(cli.db_path(args))
     return cli.run(args)
+
+
+def _gui_only(argv: list[str]) -> Path | None:
+    """The database path when `argv` holds nothing but `--db PATH` (or nothing at all)."""
+    import os
+
+    if argv and not (len(argv) == 2 and argv[0] == "--db"):
+        return None
+    if argv:
+        return Path(argv[1])
+    if os.environ.get("LOKET_DB"):
+        return Path(os.environ["LOKET_DB"])
+    from storage.paths import default_db_path
+
+    return default_db_path()
 
 
 if __name__ == "__main__":

@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # this module is only imported for the app
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -39,13 +42,15 @@ def sign_in(loket: Loket) -> bool:
 
 
 def run(db_path: Path) -> int:
-    """Open Loket on `db_path` and run the event loop; returns the exit code."""
+    """Open Loket on `db_path` and run the event loop; returns the exit code.
+
+    A light first window appears at once; the database is opened, the user signed in and the
+    real window built right after it was painted, then the real window takes its place.
+    """
     # Qt and the window are imported here, so `main.py --help` and the CLI stay fast
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from desktop.i18n import install_translators
-    from inbox.errors import LoketError, StorageError
-    from inbox.services import SYSTEM_USER, Loket
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -53,31 +58,80 @@ def run(db_path: Path) -> int:
     app.setApplicationDisplayName("Loket")
     app.setOrganizationName("Loket")
     translators = install_translators(app)  # noqa: F841 - parented to app, kept alive
+    shell = _shell(app)
+    opened: dict[str, Any] = {}  # what must stay alive while the loop runs
+    opened["start"] = AfterFirstPaint(lambda: _start(app, shell, db_path, opened))
+    shell.installEventFilter(opened["start"])
+    shell.show()
+    try:
+        return int(app.exec())
+    finally:
+        if "loket" in opened:
+            opened["loket"].close()
+
+
+class AfterFirstPaint(QObject):
+    """Runs `then` once, right after the watched window's first frame was painted."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self.then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+def _shell(app: Any) -> Any:
+    """The first window: the frame of Loket with a word of what is happening."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    shell = QMainWindow()
+    shell.setObjectName("LoketStarting")
+    shell.setWindowTitle(app.translate("App", "Loket"))
+    label = QLabel(app.translate("App", "Opening Loket…"), shell)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    shell.setCentralWidget(label)
+    shell.resize(1280, 800)
+    return shell
+
+
+def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from inbox.errors import LoketError, StorageError
+    from inbox.services import SYSTEM_USER, Loket
 
     try:
         loket = Loket.open(db_path, user=SYSTEM_USER)
-        if not sign_in(loket):
-            loket.close()
-            return 0
     except (LoketError, StorageError) as exc:
-        log.error("cannot open database %s: %s", db_path, exc)
+        log.error("cannot open database: %s", type(exc).__name__)
         box = QMessageBox(QMessageBox.Icon.Critical, "Loket",
-                          app.translate("App", "Loket cannot open the database."))
+                          app.translate("App", "Loket cannot open the database."), parent=shell)
         box.setInformativeText(f"{exc}\n\n{db_path}")
         box.exec()
-        return 1
+        app.exit(1)
+        return
+    opened["loket"] = loket
+    if not sign_in(loket):
+        app.exit(0)
+        return
 
     from desktop.main_window import MainWindow
     from inbox.privacy.roles import Permission
 
+    window: QWidget
     if not loket.may(Permission.LIST_CASES):
         from desktop.role_home import RoleHome
 
-        window: QWidget = RoleHome(loket)
+        window = RoleHome(loket)
     else:
         window = MainWindow(loket, load_after_show=True)
+    window.setGeometry(shell.geometry())
     window.show()
-    try:
-        return int(app.exec())
-    finally:
-        loket.close()
+    shell.close()
+    opened["window"] = window
