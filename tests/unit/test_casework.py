@@ -1,0 +1,101 @@
+"""Product tag, deadline in working days, merge, split and moving a message between cases."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from inbox import casework
+from inbox.errors import InvalidInput, PermissionDenied
+from inbox.model import Channel, IncomingMessage, Role, Status
+from tests.conftest import at
+
+
+def _mail(loket, day: int, sender: str, subject: str, body: str = "tekst"):  # type: ignore[no-untyped-def]
+    return loket.receive(IncomingMessage(Channel.EMAIL, at(day), sender=sender,
+                                         sender_name=sender.split("@")[0], subject=subject,
+                                         body_text=body))
+
+
+def _kinds(loket, case_id: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [r[0] for r in loket.db.query(
+        "SELECT kind FROM case_events WHERE case_id = ? ORDER BY id", (case_id,))]
+
+
+def test_working_days_skip_weekends_and_dutch_holidays() -> None:
+    assert casework.add_working_days(date(2026, 11, 6), 2) == date(2026, 11, 10)  # Fri -> Tue
+    assert casework.add_working_days(date(2026, 12, 24), 1) == date(2026, 12, 28)  # Christmas
+    assert casework.add_working_days(date(2026, 4, 2), 1) == date(2026, 4, 7)  # Easter
+    assert casework.add_working_days(date(2026, 4, 26), 0) == date(2026, 4, 28)  # King's Day
+    assert not casework.is_working_day(date(2026, 5, 14))  # Ascension Day
+    with pytest.raises(InvalidInput):
+        casework.add_working_days(date(2026, 1, 5), -1)
+
+
+def test_product_and_deadline_write_events(loket) -> None:  # type: ignore[no-untyped-def]
+    case = _mail(loket, 2, "els@example.nl", "Paspoort kwijt")
+    assert "Paspoort" in casework.products()
+    assert casework.set_product(loket, case.reference, "Paspoort").cases == {case.case_id}
+    assert casework.set_product(loket, case.reference, "Paspoort").cases == set()  # unchanged
+    loket.now = lambda: at(6)  # a Friday
+    assert casework.set_deadline_in_working_days(loket, case.reference, 2) == date(2026, 11, 10)
+    summary = loket.case_detail(case.reference).summary
+    assert (summary.product, summary.deadline) == ("Paspoort", "2026-11-10")
+    assert _kinds(loket, case.case_id)[-2:] == ["product_set", "deadline_set"]
+
+
+def test_merge_moves_messages_and_notes_and_closes_the_source(loket) -> None:  # type: ignore[no-untyped-def]
+    a = _mail(loket, 2, "els@example.nl", "Grofvuil", "bankstel ophalen")
+    b = _mail(loket, 3, "els@example.nl", "Nog een vraag over grofvuil", "ook een kast")
+    loket.add_note(b.reference, "Bellen na 12 uur")
+    changes = casework.merge_cases(loket, b.reference, a.reference)
+    assert changes.cases == {a.case_id, b.case_id}
+    target = loket.case_detail(a.reference)
+    assert target.summary.messages == 2 and target.summary.notes == 1
+    source = loket.case_detail(b.reference)
+    assert source.summary.status is Status.AFGEROND and source.summary.messages == 0
+    assert source.outcome == f"Samengevoegd met {a.reference}"
+    assert "merged_from" in _kinds(loket, a.case_id)
+    assert {"merged_into", "closed"} <= set(_kinds(loket, b.case_id))
+    # the search finds the moved text in the target case
+    assert [h.case for h in loket.search("kast")] == [a.reference]
+    with pytest.raises(InvalidInput):
+        casework.merge_cases(loket, a.reference, a.reference)
+
+
+def test_split_makes_a_new_case_from_chosen_messages(loket) -> None:  # type: ignore[no-untyped-def]
+    a = _mail(loket, 2, "els@example.nl", "Grofvuil")
+    second = _mail(loket, 3, "els@example.nl", f"Re: [{a.reference}] en mijn paspoort")
+    assert second.case_id == a.case_id
+    new_ref = casework.split_case(loket, a.reference, [int(second.message_id or 0)])
+    new = loket.case_detail(new_ref)
+    assert new.summary.messages == 1 and new.summary.status is Status.NIEUW
+    assert loket.case_detail(a.reference).summary.messages == 1
+    data = json.loads(loket.db.scalar(
+        "SELECT data FROM case_events WHERE kind = 'split_into' AND case_id = ?", (a.case_id,)))
+    assert data == {"case": new_ref, "messages": [second.message_id]}
+    with pytest.raises(InvalidInput):  # the last message stays
+        casework.split_case(loket, new_ref, [int(second.message_id or 0)])
+
+
+def test_move_message_and_its_limits(loket) -> None:  # type: ignore[no-untyped-def]
+    a = _mail(loket, 2, "els@example.nl", "Grofvuil")
+    extra = _mail(loket, 3, "els@example.nl", f"Re: [{a.reference}] parkeren")
+    b = _mail(loket, 4, "piet@example.nl", "Parkeervergunning")
+    casework.move_message(loket, int(extra.message_id or 0), b.reference)
+    assert [m["id"] for m in casework.case_messages(loket, b.reference)][0] == extra.message_id
+    assert loket.case_detail(b.reference).summary.last_message_at == "2026-11-04T10:00:00Z"
+    assert loket.case_detail(a.reference).summary.last_message_at == "2026-11-02T10:00:00Z"
+    with pytest.raises(InvalidInput):  # a's only message
+        casework.move_message(loket, int(a.message_id or 0), b.reference)
+    assert "message_moved_in" in _kinds(loket, b.case_id)
+
+
+def test_teamleider_may_not_change_cases(loket) -> None:  # type: ignore[no-untyped-def]
+    case = _mail(loket, 2, "els@example.nl", "Grofvuil")
+    loket.ensure_user("tineke", "Tineke", Role.TEAMLEIDER)
+    loket.user = "tineke"
+    with pytest.raises(PermissionDenied):
+        casework.set_product(loket, case.reference, "Grofvuil")

@@ -1,0 +1,94 @@
+"""Norms, saved searches, standaardantwoorden and undo of the last safe action."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from inbox import casework, workspace
+from inbox.errors import InvalidInput, PermissionDenied
+from inbox.model import Channel, IncomingMessage, Role, Status
+from tests.conftest import at
+
+
+@pytest.fixture
+def case(loket):  # type: ignore[no-untyped-def]
+    loket.ensure_user("anne", "Anne de Vries", Role.MEDEWERKER)
+    return loket.receive(IncomingMessage(Channel.EMAIL, at(2), sender="els@example.nl",
+                                         sender_name="Els Bakker", subject="Grofvuil"))
+
+
+def test_default_norms_and_saving_them(loket) -> None:  # type: ignore[no-untyped-def]
+    norms = workspace.norms(loket)
+    assert norms["email"] == workspace.Norm(2, workspace.WORKING_DAYS)
+    assert norms["mastodon"] == workspace.Norm(4, workspace.HOURS)
+    assert norms["phone"].label() == "2 werkdagen"
+    assert "counter" not in norms
+    workspace.save_norms(loket, {"email": workspace.Norm(1, workspace.WORKING_DAYS),
+                                 "phone": None})
+    norms = workspace.norms(loket)
+    assert norms["email"].amount == 1 and "phone" not in norms
+    with pytest.raises(InvalidInput):
+        workspace.save_norms(loket, {"email": workspace.Norm(0, workspace.HOURS)})
+    loket.ensure_user("mo", "Mo", Role.MEDEWERKER)
+    loket.user = "mo"
+    with pytest.raises(PermissionDenied):
+        workspace.save_norms(loket, {})
+
+
+def test_norm_deadline_in_working_days_ends_the_local_day() -> None:
+    friday = datetime(2026, 11, 6, 15, 0, tzinfo=UTC)
+    due = workspace.Norm(2, workspace.WORKING_DAYS).deadline(friday)
+    assert due.date().isoformat() == "2026-11-10" and due.hour == 23
+    assert workspace.Norm(4, workspace.HOURS).deadline(friday).hour == 19
+
+
+def test_saved_searches_are_per_user(loket) -> None:  # type: ignore[no-untyped-def]
+    workspace.save_search(loket, workspace.SavedSearch("Paspoort", "paspoort", ("nieuw",)))
+    workspace.save_search(loket, workspace.SavedSearch("Mail", channel="email"))
+    workspace.save_search(loket, workspace.SavedSearch("Paspoort", "paspoort kwijt"))
+    found = workspace.saved_searches(loket)
+    assert [s.name for s in found] == ["Mail", "Paspoort"]
+    assert found[1].text == "paspoort kwijt" and found[1].statuses == ()
+    workspace.delete_search(loket, "Mail")
+    assert [s.name for s in workspace.saved_searches(loket)] == ["Paspoort"]
+    loket.ensure_user("mo", "Mo", Role.MEDEWERKER)
+    loket.user = "mo"
+    assert workspace.saved_searches(loket) == []
+    with pytest.raises(InvalidInput):
+        workspace.save_search(loket, workspace.SavedSearch(" "))
+
+
+def test_templates_fill_name_and_reference(loket) -> None:  # type: ignore[no-untyped-def]
+    shipped = workspace.templates(loket)
+    assert any(t.key == "ontvangstbevestiging" for t in shipped)
+    first = next(t for t in shipped if t.key == "ontvangstbevestiging")
+    text = workspace.fill(first, name="Els Bakker", reference="LK-2026-000001",
+                          employee="Anne de Vries")
+    assert text.startswith("Beste Els Bakker,") and "LK-2026-000001" in text
+    assert "Anne de Vries" in text and "{" not in text
+    own = workspace.save_template(loket, "Afspraak gemaakt", "Beste {naam}, zie {zaak}.")
+    assert own in workspace.templates(loket)
+    assert workspace.fill(own, name="", reference="LK-1") == "Beste heer/mevrouw, zie LK-1."
+    workspace.delete_template(loket, own.key)
+    assert own not in workspace.templates(loket)
+
+
+def test_undo_puts_assignment_status_product_and_deadline_back(loket, case) -> None:  # type: ignore[no-untyped-def]
+    before = workspace.snapshot(loket, case.reference)
+    loket.assign(case.reference, "anne")
+    step = workspace.UndoStep("Toewijzen", case.reference, before)
+    workspace.undo(loket, step)
+    s = loket.case_detail(case.reference).summary
+    assert (s.assignee, s.status) == (None, Status.NIEUW)
+
+    before = workspace.snapshot(loket, case.reference)
+    casework.set_product(loket, case.reference, "Grofvuil")
+    loket.close_case(case.reference, "Afspraak gemaakt", first_contact_resolution=True)
+    workspace.undo(loket, workspace.UndoStep("Afronden", case.reference, before))
+    s = loket.case_detail(case.reference).summary
+    assert (s.status, s.product) == (Status.NIEUW, None)
+    kinds = [r[0] for r in loket.db.query(
+        "SELECT kind FROM case_events WHERE case_id = ? ORDER BY id", (case.case_id,))]
+    assert kinds[-2:] == ["status_changed", "product_set"] or "reopened" in kinds
