@@ -12,10 +12,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from inbox.accounts import Accounts, Auth, MailAccount
-from inbox.errors import LoketError
+from inbox.errors import LoketError, NotFound
 from inbox.services import Loket
 
 log = logging.getLogger("loket.sync")
@@ -106,10 +108,47 @@ def sync_once(
     account_name: str | None = None,
     emit: Callable[[SyncEvent], None] = lambda e: None,
 ) -> list[SyncEvent]:
-    """One pass over all (or one) accounts: what `loket sync` does."""
-    accounts = Accounts(loket.db)
-    chosen = [accounts.mail_account(account_name)] if account_name else accounts.mail_accounts()
-    return [run_account(loket, account, emit) for account in chosen]
+    """One pass over all (or one) accounts, e-mail and Mastodon: what `loket sync` does."""
+    return [job(loket, emit) for job in _jobs(loket, account_name).values()]
+
+
+def _jobs(
+    loket: Loket, account_name: str | None = None
+) -> dict[str, Callable[[Loket, Callable[[SyncEvent], None]], SyncEvent]]:
+    """One runnable job per enabled account, keyed 'mail:NAME' or 'mastodon:NAME'."""
+    from inbox.channels import mastodon
+
+    jobs: dict[str, Callable[[Loket, Callable[[SyncEvent], None]], SyncEvent]] = {}
+    for mail in Accounts(loket.db).mail_accounts():
+        jobs[f"mail:{mail.name}"] = partial(_run_mail, mail)
+    for social in mastodon.mastodon_accounts(loket.db):
+        jobs[f"mastodon:{social.name}"] = partial(_run_mastodon, social)
+    if account_name is not None:
+        chosen = {k: v for k, v in jobs.items() if k.split(":", 1)[1] == account_name}
+        if not chosen:
+            raise NotFound(f"Er is geen account '{account_name}'.")
+        return chosen
+    return jobs
+
+
+def _run_mail(account: MailAccount, loket: Loket, emit: Callable[[SyncEvent], None]) -> SyncEvent:
+    return run_account(loket, account, emit)
+
+
+def _run_mastodon(account: Any, loket: Loket, emit: Callable[[SyncEvent], None]) -> SyncEvent:
+    from inbox.channels import mastodon
+
+    event: SyncEvent = mastodon.run_mastodon_account(loket, account, emit)
+    return event
+
+
+def _interval(loket: Loket, job_id: str) -> float:
+    from inbox.channels import mastodon
+
+    kind, name = job_id.split(":", 1)
+    if kind == "mail":
+        return Accounts(loket.db).mail_account(name).interval_minutes
+    return mastodon.mastodon_account(loket.db, name).interval_minutes
 
 
 class SyncScheduler:
@@ -132,20 +171,19 @@ class SyncScheduler:
         """Match the jobs to the accounts in the database (after an account was added)."""
         loket = Loket.open(self.db_path, user=self.user)
         try:
-            accounts = Accounts(loket.db).mail_accounts()
+            wanted = {job_id: _interval(loket, job_id) for job_id in _jobs(loket)}
         finally:
             loket.close()
-        wanted = {f"mail:{a.name}": a for a in accounts}
         for job in self.scheduler.get_jobs():
             if job.id not in wanted:
                 job.remove()
-        for job_id, account in wanted.items():
+        for job_id, minutes in wanted.items():
             self.scheduler.add_job(
                 self._run,
                 "interval",
-                minutes=account.interval_minutes,
+                minutes=minutes,
                 id=job_id,
-                args=[account.name],
+                args=[job_id],
                 replace_existing=True,
                 next_run_time=datetime.now().astimezone(),
             )
@@ -153,7 +191,7 @@ class SyncScheduler:
     def sync_now(self, account_name: str | None = None) -> None:
         now = datetime.now().astimezone()
         for job in self.scheduler.get_jobs():
-            if account_name is None or job.id == f"mail:{account_name}":
+            if account_name is None or job.id.split(":", 1)[1] == account_name:
                 job.modify(next_run_time=now)
 
     def shutdown(self) -> None:
@@ -161,11 +199,15 @@ class SyncScheduler:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
 
-    def _run(self, account_name: str) -> None:
+    def _run(self, job_id: str) -> None:
+        kind, account_name = job_id.split(":", 1)
         loket = Loket.open(self.db_path, user=self.user)
         try:
-            account = Accounts(loket.db).mail_account(account_name)
-            run_account(loket, account, self.emit, cancelled=self._stop.is_set)
+            if kind == "mail":
+                account = Accounts(loket.db).mail_account(account_name)
+                run_account(loket, account, self.emit, cancelled=self._stop.is_set)
+            else:
+                _jobs(loket, account_name)[job_id](loket, self.emit)
         except LoketError as exc:
             self.emit(SyncEvent("error", account_name, message=str(exc)))
         finally:

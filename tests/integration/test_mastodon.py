@@ -186,3 +186,28 @@ def test_run_mastodon_account_reports_done(loket: Any, fake: FakeMastodon) -> No
     event = mastodon.run_mastodon_account(loket, account, events.append)
     assert event.kind == "done" and event.fetched == 1
     assert events[0].kind == "started"
+
+
+def test_sync_pass_and_scheduler_include_mastodon_accounts(
+    loket: Any, fake: FakeMastodon, tmp_path: Any
+) -> None:
+    import queue
+
+    from inbox.sync import SyncScheduler, sync_once
+
+    fake.status(fake.person("11", "anna", "Anna"), "Hoi gemeente")
+    _account(loket, fake)
+    events = sync_once(loket)
+    assert [(e.account, e.kind, e.fetched) for e in events] == [("Mastodon KCC", "done", 1)]
+    assert sync_once(loket, "Mastodon KCC")[0].fetched == 0
+    fake.status(fake.person("12", "bert", "Bert"), "Nog een vraag")
+    arrived: queue.Queue[Any] = queue.Queue()
+    scheduler = SyncScheduler(loket.db.path, arrived.put, user=loket.user)
+    scheduler.start()
+    try:
+        while (event := arrived.get(timeout=30)).kind not in ("done", "error"):
+            pass
+        assert (event.account, event.kind, event.fetched) == ("Mastodon KCC", "done", 1)
+    finally:
+        scheduler.shutdown()
+    assert _count(loket) == 2
