@@ -41,7 +41,12 @@ COMMANDS = (
 # Feature packages add their own commands: each module has `add_commands(sub, exports)`, which
 # registers subparsers (top-level on `sub`, `export KIND` on `exports`) with
 # `set_defaults(handler=fn)`; fn(loket, args) -> exit code.
-EXTENSIONS: tuple[str, ...] = ("inbox.archive.cli", "inbox.teamsync.cli", "inbox.social_cli")
+EXTENSIONS: tuple[str, ...] = (
+    "inbox.archive.cli",
+    "inbox.teamsync.cli",
+    "inbox.social_cli",
+    "inbox.privacy.cli",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

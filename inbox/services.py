@@ -549,6 +549,15 @@ class Loket:
         self.check(Permission.READ_CONTENT)
         case = self._case(reference)
         self._audit("bekijken", f"zaak:{case['reference']}", subject=case["contact_id"])
+        from inbox.privacy import processing_log
+
+        processing_log.record(
+            self,
+            "klantcontact",
+            "read",
+            subject=case["contact_id"],
+            obj=f"zaak:{case['reference']}",
+        )
         summary = _summary(queries.case_rows(self.db, [case["id"]])[0])
         entries: list[TimelineEntry] = []
         for m in queries.case_messages(self.db, case["id"]):
@@ -616,7 +625,12 @@ class Loket:
             contact_id = self._contact_by_any_address(contact_address)
             if contact_id is None:
                 raise NotFound(f"Geen inwoner met adres {contact_address}.")
-        rows = queries.messages_list(self.db, case_id, contact_id)
+        contact_ids = None
+        if contact_id is not None:
+            from inbox.contacts import members  # a merged resident is one resident
+
+            contact_ids = members(self.db, contact_id)
+        rows = queries.messages_list(self.db, case_id, contact_ids)
         return [
             {
                 "id": r["id"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storage.schema_privacy import PRIVACY
+from storage.schema_privacy2 import PRIVACY2
 from storage.schema_records import RECORDS
 from storage.schema_social import SOCIAL
 from storage.schema_team import TEAM
@@ -217,6 +218,6 @@ CREATE TABLE imap_actions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM]
+MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2]
 
 SCHEMA_VERSION = len(MIGRATIONS)

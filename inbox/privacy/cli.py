@@ -1,0 +1,177 @@
+"""Command line of the AVG and Woo features: exports, requests, erasure, the processing log.
+
+Registered through inbox.cli.EXTENSIONS: `export subject`, `export woo`, `avg requests`,
+`avg request add|close`, `avg erase`, `processing-log`. Every handler is fn(loket, args) ->
+exit code; the services check the role (archivaris) and audit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from inbox.errors import InvalidInput
+
+
+def add_commands(sub: Any, exports: Any) -> None:
+    p = exports.add_parser("subject", help="AVG inzage: everything about one resident")
+    p.add_argument("--contact", required=True, metavar="ADDRESS", help="e-mail, phone or handle")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--request", type=int, help="mark this AVG request as handled")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export_subject)
+
+    p = exports.add_parser("woo", help="Woo: redacted documents with the redactions' grounds")
+    p.add_argument("--case", action="append", required=True, dest="cases", metavar="REF")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export_woo)
+
+    p = sub.add_parser("avg", help="AVG requests of residents and erasure")
+    a = p.add_subparsers(dest="avg_command", metavar="ACTION", required=True)
+    q = a.add_parser("requests", help="requests with their deadline")
+    q.add_argument("--open", action="store_true", help="only open requests")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_requests)
+    q = a.add_parser("request", help="add or close a request")
+    r = q.add_subparsers(dest="request_command", metavar="ACTION", required=True)
+    add = r.add_parser("add", help="register a request (deadline: one month)")
+    add.add_argument("--contact", required=True, metavar="ADDRESS")
+    add.add_argument("--kind", choices=["inzage", "verwijdering"], default="inzage")
+    add.add_argument("--received", metavar="YYYY-MM-DD", help="default: today")
+    add.add_argument("--note", default="")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=cmd_request_add)
+    close = r.add_parser("close", help="mark a request handled or refused")
+    close.add_argument("id", type=int)
+    close.add_argument("--status", choices=["afgehandeld", "geweigerd"], default="afgehandeld")
+    close.add_argument("--note", default="")
+    close.add_argument("--json", action="store_true")
+    close.set_defaults(handler=cmd_request_close)
+    q = a.add_parser("erase", help="pseudonymise a resident (refused while data must be kept)")
+    q.add_argument("--contact", required=True, metavar="ADDRESS")
+    q.add_argument("--request", type=int, help="the AVG request this answers")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_erase)
+
+    p = sub.add_parser("processing-log", help="the processing log (Logboek dataverwerkingen)")
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--decrypt", action="store_true", help="show the data subject ids")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_processing_log)
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        print(text)
+
+
+def cmd_export_subject(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import subject
+
+    done = subject.export_subject(loket, args.contact, args.out, request_id=args.request)
+    data = asdict(done)
+    _emit(
+        args,
+        data,
+        f"Inzage geschreven naar {done.folder}: {done.cases} zaken, {done.messages} berichten, "
+        f"{done.notes} notities, {done.audit_entries} auditregels.",
+    )
+    return 0
+
+
+def cmd_export_woo(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import woo
+
+    done = woo.export(loket, args.cases, args.out)
+    _emit(
+        args,
+        asdict(done),
+        f"Woo-export geschreven naar {done.folder}: {len(done.cases)} zaken, "
+        f"{done.redactions} gelakte passages.",
+    )
+    return 0
+
+
+def _request_line(r: Any) -> str:
+    late = "  TE LAAT" if r.overdue else ""
+    return (
+        f"{r.id:>4}  {r.kind:<12} {r.status:<11} ontvangen {r.received_on}  "
+        f"uiterlijk {r.deadline} ({r.days_left} dagen){late}"
+    )
+
+
+def _request_json(r: Any) -> dict[str, Any]:
+    return {**asdict(r), "overdue": r.overdue}
+
+
+def cmd_requests(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import subject
+
+    found = subject.requests(loket, open_only=args.open)
+    _emit(
+        args,
+        [_request_json(r) for r in found],
+        "\n".join(_request_line(r) for r in found) or "Geen verzoeken.",
+    )
+    return 0
+
+
+def cmd_request_add(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import subject
+
+    received = None
+    if args.received:
+        try:
+            received = date.fromisoformat(args.received)
+        except ValueError:
+            raise InvalidInput(f"'{args.received}' is geen datum (JJJJ-MM-DD).") from None
+    r = subject.add_request(loket, args.contact, args.kind, received, args.note)
+    _emit(args, _request_json(r), f"Verzoek {r.id} vastgelegd; uiterlijk {r.deadline} afhandelen.")
+    return 0
+
+
+def cmd_request_close(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import subject
+
+    r = subject.close_request(loket, args.id, args.status, args.note)
+    _emit(args, _request_json(r), f"Verzoek {r.id}: {r.status}.")
+    return 0
+
+
+def cmd_erase(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import subject
+
+    done = subject.erase(loket, args.contact, request_id=args.request)
+    _emit(
+        args,
+        asdict(done),
+        f"Gepseudonimiseerd: {done.cases} zaken, {done.messages} berichten, {done.notes} "
+        f"notities, {done.addresses} adressen; {done.blobs_removed} bestanden verwijderd.",
+    )
+    return 0
+
+
+def cmd_processing_log(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import processing_log
+
+    rows = processing_log.entries(loket, decrypt=args.decrypt, limit=args.limit)
+    _emit(
+        args,
+        rows,
+        "\n".join(
+            f"{r['start_time']}  {r['processing_activity_id']:<13} {r['operation']:<7} "
+            f"{r['status']:<5} {r['actor']:<10} {r['object']}"
+            for r in rows
+        )
+        or "Het verwerkingenlogboek is leeg.",
+    )
+    return 0

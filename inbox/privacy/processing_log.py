@@ -1,0 +1,227 @@
+"""The processing log in the shape of Logius' "Logboek dataverwerkingen".
+
+Each row is one span of a processing activity (verwerkingsactiviteit): trace_id, span_id and the
+parent span (W3C trace context sizes: 16 and 8 random bytes, hex), the activity's id and name,
+the operation (read, update, export, erase), status, start and end time, who, and the data
+subject's id (the contact id) ENCRYPTED with AES-256-GCM. The key is derived from the database
+key (HKDF, purpose "processing-log"); a plain database from before encryption uses a random
+secret in the OS keyring. Rows name the key they were sealed with (key_id, a fingerprint), so
+rows sealed before a key rotation are recognisable. This log is separate from the audit trail:
+the audit trail says who did what (BIO), this one what was processed about whom and why (AVG
+art. 30).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from inbox import clock
+from storage import crypto
+
+if TYPE_CHECKING:
+    from inbox.services import Loket
+
+# The register of processing activities (verwerkingsregister) this log refers to.
+ACTIVITIES: dict[str, tuple[str, str]] = {
+    "klantcontact": ("loket-va-001", "Behandelen van vragen en meldingen van inwoners"),
+    "avg-inzage": ("loket-va-002", "Afhandelen van AVG-verzoeken van inwoners"),
+    "woo-openbaarmaking": ("loket-va-003", "Openbaarmaking op grond van de Woo"),
+}
+
+OPERATIONS = ("read", "create", "update", "export", "erase")
+
+_PURPOSE = "processing-log"
+
+
+@dataclass
+class Span:
+    """An open span; `status` may be set to 'error' before it ends."""
+
+    trace_id: str
+    span_id: str
+    parent_span_id: str | None
+    status: str = "ok"
+
+
+def _key(loket: Loket) -> bytes:
+    blob_key = loket.blobs.key
+    if blob_key is not None:
+        # blobs.key is HKDF(database key, "blobs"): one more HKDF step for this purpose
+        return crypto.derive(blob_key, _PURPOSE)
+    from inbox.privacy import keys
+
+    name = f"{_PURPOSE}/{_installation(loket)}"
+    secret = keys._get(name)
+    if not secret:
+        secret = crypto.new_key().hex()
+        keys._set(name, secret)
+    return crypto.derive(bytes.fromhex(secret), _PURPOSE)
+
+
+def _installation(loket: Loket) -> str:
+    path = str(loket.db.path or "memory")
+    return hashlib.sha256(path.encode()).hexdigest()[:16]
+
+
+def key_id(key: bytes) -> str:
+    return hashlib.sha256(b"loket/key-id/" + key).hexdigest()[:16]
+
+
+def encrypt_subject(key: bytes, contact_id: int) -> str:
+    sealed = crypto.seal(key, str(contact_id).encode(), b"loket/processing-log/subject")
+    return base64.b64encode(sealed).decode("ascii")
+
+
+def decrypt_subject(key: bytes, value: str) -> int:
+    plain = crypto.unseal(key, base64.b64decode(value), b"loket/processing-log/subject")
+    return int(plain.decode())
+
+
+def new_trace_id() -> str:
+    return os.urandom(16).hex()
+
+
+def _span_id() -> str:
+    return os.urandom(8).hex()
+
+
+@contextmanager
+def span(
+    loket: Loket,
+    activity: str,
+    operation: str,
+    *,
+    subject: int | None = None,
+    obj: str = "",
+    parent: Span | None = None,
+) -> Iterator[Span]:
+    """Log one span around the work in the with-block; an exception ends it with 'error'."""
+    if activity not in ACTIVITIES:
+        raise ValueError(f"unknown processing activity {activity!r}")
+    if operation not in OPERATIONS:
+        raise ValueError(f"unknown operation {operation!r}")
+    current = Span(
+        trace_id=parent.trace_id if parent else new_trace_id(),
+        span_id=_span_id(),
+        parent_span_id=parent.span_id if parent else None,
+    )
+    start = clock.iso(loket.now())
+    try:
+        yield current
+    except BaseException:
+        current.status = "error"
+        raise
+    finally:
+        _write(loket, current, activity, operation, subject, obj, start)
+
+
+def record(
+    loket: Loket,
+    activity: str,
+    operation: str,
+    *,
+    subject: int | None = None,
+    obj: str = "",
+    parent: Span | None = None,
+) -> Span:
+    """Log one instantaneous span (e.g. a case being read)."""
+    with span(loket, activity, operation, subject=subject, obj=obj, parent=parent) as done:
+        pass
+    return done
+
+
+def _write(
+    loket: Loket,
+    current: Span,
+    activity: str,
+    operation: str,
+    subject: int | None,
+    obj: str,
+    start: str,
+) -> None:
+    key = _key(loket)
+    activity_id, activity_name = ACTIVITIES[activity]
+    with loket.db.transaction():
+        loket.db.conn.execute(
+            "INSERT INTO processing_log(trace_id, span_id, parent_span_id, activity_id, "
+            "activity_name, operation, status, start_time, end_time, actor, object, "
+            "subject_encrypted, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                current.trace_id,
+                current.span_id,
+                current.parent_span_id,
+                activity_id,
+                activity_name,
+                operation,
+                current.status,
+                start,
+                clock.iso(loket.now()),
+                loket.user,
+                obj,
+                None if subject is None else encrypt_subject(key, subject),
+                key_id(key),
+            ),
+        )
+
+
+def entries(loket: Loket, *, decrypt: bool = False, limit: int = 10_000) -> list[dict[str, Any]]:
+    """The newest rows first. With `decrypt` (archivaris or beheerder only), the data subject's
+    id is shown as `subject_id` where this installation's current key can open it."""
+    from inbox.privacy.roles import Permission
+
+    loket.check(Permission.VIEW_AUDIT)
+    key = _key(loket) if decrypt else None
+    out: list[dict[str, Any]] = []
+    for r in loket.db.query("SELECT * FROM processing_log ORDER BY id DESC LIMIT ?", (limit,)):
+        item = {
+            "trace_id": r["trace_id"],
+            "span_id": r["span_id"],
+            "parent_span_id": r["parent_span_id"],
+            "processing_activity_id": r["activity_id"],
+            "processing_activity_name": r["activity_name"],
+            "operation": r["operation"],
+            "status": r["status"],
+            "start_time": r["start_time"],
+            "end_time": r["end_time"],
+            "actor": r["actor"],
+            "object": r["object"],
+            "data_subject_id_encrypted": r["subject_encrypted"],
+            "key_id": r["key_id"],
+        }
+        if key is not None and r["subject_encrypted"]:
+            try:
+                item["subject_id"] = decrypt_subject(key, r["subject_encrypted"])
+            except (crypto.DecryptionError, ValueError):
+                item["subject_id"] = None  # sealed with a key from before a rotation
+        out.append(item)
+    return out
+
+
+def spans_about(loket: Loket, contact_ids: list[int]) -> list[dict[str, Any]]:
+    """Rows whose (encrypted) data subject is one of `contact_ids`: for the AVG inzage."""
+    key = _key(loket)
+    wanted = set(contact_ids)
+    found = []
+    for r in loket.db.query(
+        "SELECT * FROM processing_log WHERE subject_encrypted IS NOT NULL ORDER BY id"
+    ):
+        try:
+            subject = decrypt_subject(key, r["subject_encrypted"])
+        except (crypto.DecryptionError, ValueError):
+            continue
+        if subject in wanted:
+            found.append(
+                {
+                    "processing_activity_name": r["activity_name"],
+                    "operation": r["operation"],
+                    "start_time": r["start_time"],
+                    "object": r["object"],
+                }
+            )
+    return found
