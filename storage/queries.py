@@ -173,15 +173,19 @@ def contact_addresses(db: Database, contact_id: int) -> list[sqlite3.Row]:
 
 
 def messages_list(
-    db: Database, case_id: int | None = None, contact_id: int | None = None, limit: int = 1000
+    db: Database,
+    case_id: int | None = None,
+    contact_ids: Sequence[int] | None = None,
+    limit: int = 1000,
 ) -> list[sqlite3.Row]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if case_id is not None:
         clauses.append("m.case_id = ?")
         params.append(case_id)
-    if contact_id is not None:
-        clauses.append("m.contact_id = ?")
-        params.append(contact_id)
+    if contact_ids is not None:
+        clauses.append(f"m.contact_id IN ({', '.join('?' for _ in contact_ids) or 'NULL'})")
+        params.extend(contact_ids)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return db.query(
         "SELECT m.id, m.channel, m.direction, m.sent_at, m.sender, m.sender_name, m.subject, "

@@ -240,3 +240,22 @@ def test_case_ids_in_pages(loket) -> None:  # type: ignore[no-untyped-def]
     everything = loket.case_ids(CaseQuery())
     assert loket.case_ids(CaseQuery(), limit=2) == everything[:2]
     assert loket.case_ids(CaseQuery(), limit=2, offset=4) == everything[4:]
+
+
+def test_messages_of_a_merged_resident_come_from_every_channel(loket) -> None:  # type: ignore[no-untyped-def]
+    from inbox import contacts
+
+    mail = loket.receive(
+        IncomingMessage(
+            Channel.EMAIL, at(1), sender="pim@example.nl", sender_name="Pim", subject="Paspoort"
+        )
+    )
+    call = loket.log_contact(
+        Channel.PHONE, name="Pim", phone_number="0612345678", question="Bel over paspoort", at=at(2)
+    )
+    by_mail = loket.db.scalar("SELECT contact_id FROM cases WHERE id = ?", (mail.case_id,))
+    by_phone = loket.db.scalar("SELECT contact_id FROM cases WHERE id = ?", (call.case_id,))
+    assert len(loket.messages(contact_address="pim@example.nl")) == 1
+    contacts.merge(loket, by_mail, by_phone, "zelfde persoon, gebeld")
+    channels = [m["channel"] for m in loket.messages(contact_address="+31612345678")]
+    assert channels == ["email", "phone"]
