@@ -32,7 +32,7 @@ KIND_LABELS = {
     "handmatig": "door de beoordelaar toegevoegd",
 }
 
-_BSN = re.compile(r"(?<![\d.-])(\d{3}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|\d{9})(?![\d-])")
+_BSN = re.compile(r"(?<![\w.-])(\d(?:[ .]?\d){8})(?![\w-]|[.]\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 _IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "ES": 24, "LU": 20, "IT": 27}

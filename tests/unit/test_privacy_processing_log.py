@@ -1,0 +1,82 @@
+"""The processing log: Logius' Logboek dataverwerkingen shape, the data subject's id encrypted
+with a key derived from the database key, separate from the audit trail."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from inbox.errors import PermissionDenied
+from inbox.privacy import processing_log, subject
+from inbox.services import Loket
+from storage import crypto
+from tests.unit.test_privacy_kit import ADDRESS, build
+
+
+@pytest.fixture
+def lk(tmp_path: Path) -> Iterator[tuple[Loket, str]]:
+    loket, ref = build(tmp_path / "p.db")
+    yield loket, ref
+    loket.close()
+
+
+def test_reading_a_case_writes_a_span_with_the_subject_encrypted(lk: tuple[Loket, str]) -> None:
+    loket, ref = lk
+    loket.user = "anne"
+    loket.case_detail(ref)
+    contact = loket.db.scalar("SELECT contact_id FROM cases WHERE reference = ?", (ref,))
+    row = loket.db.one("SELECT * FROM processing_log ORDER BY id DESC LIMIT 1")
+    assert row is not None
+    assert re.fullmatch(r"[0-9a-f]{32}", row["trace_id"])
+    assert re.fullmatch(r"[0-9a-f]{16}", row["span_id"]) and row["parent_span_id"] is None
+    assert row["activity_id"] == "loket-va-001" and row["operation"] == "read"
+    assert row["status"] == "ok" and row["start_time"] <= row["end_time"]
+    assert row["actor"] == "anne" and row["object"] == f"zaak:{ref}"
+    sealed = row["subject_encrypted"]
+    assert sealed and str(contact) not in sealed
+    key = crypto.derive(loket.blobs.key or b"", "processing-log")
+    assert processing_log.decrypt_subject(key, sealed) == contact
+    assert row["key_id"] == processing_log.key_id(key)
+    # another key cannot open it
+    with pytest.raises(crypto.DecryptionError):
+        processing_log.decrypt_subject(crypto.new_key(), sealed)
+    # separate from the audit trail (its own table, no audit row gets the span)
+    assert (
+        loket.db.scalar("SELECT count(*) FROM audit_log WHERE object = ?", (row["span_id"],)) == 0
+    )
+
+
+def test_exports_log_spans_in_one_trace_and_entries_need_audit_rights(
+    lk: tuple[Loket, str], tmp_path: Path
+) -> None:
+    loket, ref = lk
+    loket.user = "arjen"
+    from inbox.privacy import woo
+
+    woo.export(loket, [ref], tmp_path / "w")
+    subject.export_subject(loket, ADDRESS, tmp_path / "s")
+    rows = processing_log.entries(loket, decrypt=True)
+    woo_rows = [r for r in rows if r["processing_activity_id"] == "loket-va-003"]
+    parent = next(r for r in woo_rows if r["parent_span_id"] is None)
+    child = next(r for r in woo_rows if r["parent_span_id"] is not None)
+    assert child["trace_id"] == parent["trace_id"] and child["parent_span_id"] == parent["span_id"]
+    contact = loket.db.scalar("SELECT contact_id FROM cases WHERE reference = ?", (ref,))
+    assert child["subject_id"] == contact
+    avg = next(r for r in rows if r["processing_activity_id"] == "loket-va-002")
+    assert avg["operation"] == "export" and avg["subject_id"] == contact
+    loket.user = "anne"
+    with pytest.raises(PermissionDenied):
+        processing_log.entries(loket)
+
+
+def test_a_failing_span_is_logged_as_error(lk: tuple[Loket, str]) -> None:
+    loket, _ = lk
+    with pytest.raises(RuntimeError):
+        with processing_log.span(loket, "klantcontact", "update", subject=1):
+            raise RuntimeError("boom")
+    assert loket.db.scalar("SELECT status FROM processing_log ORDER BY id DESC LIMIT 1") == "error"
+    with pytest.raises(ValueError):
+        processing_log.record(loket, "onbekend", "read")
