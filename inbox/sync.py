@@ -53,6 +53,26 @@ def secret_for(loket: Loket, account: MailAccount, kind: str = "imap") -> str:
     return secret
 
 
+def guarded(
+    account: str, emit: Callable[[SyncEvent], None], work: Callable[[], SyncEvent]
+) -> SyncEvent:
+    """Run one account's job: 'started' first, then its final event, whatever happens.
+
+    A scheduled job must never die silently: a LoketError becomes an 'error' event with its
+    Dutch sentence, anything else an 'error' event naming the exception type (details logged).
+    """
+    emit(SyncEvent("started", account))
+    try:
+        event = work()
+    except LoketError as exc:
+        event = SyncEvent("error", account, message=str(exc))
+    except Exception as exc:  # noqa: BLE001
+        log.exception("sync of an account failed")
+        event = SyncEvent("error", account, message=f"Onverwachte fout ({type(exc).__name__}).")
+    emit(event)
+    return event
+
+
 def run_account(
     loket: Loket,
     account: MailAccount,
@@ -62,8 +82,7 @@ def run_account(
     """Fetch then send for one account; returns (and emits) the final event."""
     from inbox.channels import imap, smtp
 
-    emit(SyncEvent("started", account.name))
-    try:
+    def work() -> SyncEvent:
         secret = secret_for(loket, account)
         report = imap.sync_account(
             loket,
@@ -82,25 +101,16 @@ def run_account(
             delivery = smtp.deliver_outbox(loket, account, smtp_secret=secret, imap_secret=secret)
             sent = delivery.sent
             if delivery.errors:
-                event = SyncEvent(
+                return SyncEvent(
                     "error",
                     account.name,
                     fetched=report.fetched,
                     sent=sent,
                     message=delivery.errors[0],
                 )
-                emit(event)
-                return event
-        event = SyncEvent("done", account.name, fetched=report.fetched, sent=sent)
-    except LoketError as exc:
-        event = SyncEvent("error", account.name, message=str(exc))
-    except Exception as exc:  # noqa: BLE001 - a scheduled job must never die silently
-        log.exception("sync of account %s failed", account.id)
-        event = SyncEvent(
-            "error", account.name, message=f"Onverwachte fout ({type(exc).__name__})."
-        )
-    emit(event)
-    return event
+        return SyncEvent("done", account.name, fetched=report.fetched, sent=sent)
+
+    return guarded(account.name, emit, work)
 
 
 def sync_once(

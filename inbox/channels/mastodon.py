@@ -607,10 +607,9 @@ def run_mastodon_account(
     client: MastodonClient | None = None,
 ) -> Any:
     """What a scheduler job does for one Mastodon account; returns (and emits) a SyncEvent."""
-    from inbox.sync import SyncEvent
+    from inbox.sync import SyncEvent, guarded
 
-    emit(SyncEvent("started", account.name))
-    try:
+    def work() -> SyncEvent:
         report = sync_account(
             loket,
             account,
@@ -620,16 +619,9 @@ def run_mastodon_account(
                 SyncEvent("progress", account.name, stream, done, total)
             ),
         )
-        event = SyncEvent("done", account.name, fetched=report.fetched)
-    except LoketError as exc:
-        event = SyncEvent("error", account.name, message=str(exc))
-    except Exception as exc:  # noqa: BLE001 - a scheduled job must never die silently
-        log.exception("mastodon sync of account %s failed", account.id)
-        event = SyncEvent(
-            "error", account.name, message=f"Onverwachte fout ({type(exc).__name__})."
-        )
-    emit(event)
-    return event
+        return SyncEvent("done", account.name, fetched=report.fetched)
+
+    return guarded(account.name, emit, work)
 
 
 # -- replies ----------------------------------------------------------------------------------
