@@ -8,8 +8,31 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import traceback
+from typing import Any
 
 from storage.paths import log_dir
+
+
+class SafeFormatter(logging.Formatter):
+    """Tracebacks keep their frames and exception types but not the exception messages, which
+    may quote a mail, a name or an address (a parser or database error can)."""
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging API
+        chain: list[BaseException] = []
+        exc: BaseException | None = ei[1]
+        while exc is not None and exc not in chain:
+            chain.append(exc)
+            exc = exc.__cause__ or exc.__context__
+        parts: list[str] = []
+        for i, item in enumerate(reversed(chain)):
+            if i:
+                parts.append("\nWhile handling the above, another exception occurred:\n")
+            parts.append("Traceback (most recent call last):\n")
+            parts.extend(traceback.format_tb(item.__traceback__))
+            name = f"{type(item).__module__}.{type(item).__qualname__}"
+            parts.append(f"{name} (message not logged)\n")
+        return "".join(parts).rstrip("\n")
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -26,7 +49,7 @@ def configure_logging(level: int = logging.INFO) -> None:
         )
     except OSError:
         handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if os.environ.get("LOKET_DEBUG"):
         root.addHandler(logging.StreamHandler())
