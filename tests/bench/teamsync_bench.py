@@ -30,7 +30,6 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyr
 
 from inbox.teamsync import engine, events, imapstore  # noqa: E402
 from inbox.teamsync.engine import FETCH_CHUNK  # noqa: E402
-from inbox.teamsync.setup import join_memory  # noqa: E402
 from tests.integration.dovecot import Dovecot  # noqa: E402
 from tests.unit.test_teamsync_support import Inbox, laptop, ref, team_uids  # noqa: E402
 
