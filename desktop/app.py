@@ -132,6 +132,9 @@ def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
     else:
         window = MainWindow(loket, load_after_show=True)
     window.setGeometry(shell.geometry())
+    from desktop.privacy import install_autolock  # locks behind the sign-in after idle
+
+    install_autolock(window, loket)
     window.show()
     shell.close()
     opened["window"] = window

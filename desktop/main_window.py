@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
         from desktop.archive import add_archive_menu  # the archivaris' screens
 
         add_archive_menu(self, self.runner)
+        from desktop.privacy import add_privacy_menu  # AVG and Woo, for the archivaris
+
+        add_privacy_menu(self, self.loket)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")

@@ -1,0 +1,97 @@
+"""The AVG inzage wizard (requests with deadlines, export, erasure refusal) and the Woo
+redaction review (marked text, toggling, adding, export) for the archivaris."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
+
+from desktop.privacy import add_privacy_menu
+from desktop.privacy.avg_dialog import AvgDialog
+from desktop.privacy.woo_dialog import WooDialog
+from inbox.model import Role
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def archivaris(loket):  # type: ignore[no-untyped-def]
+    loket.ensure_user("arjen", "Arjen Smit", Role.ARCHIVARIS)
+    loket.user = "arjen"
+    return loket
+
+
+def _bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def test_menu_only_for_those_who_may_export(loket, qtbot) -> None:  # type: ignore[no-untyped-def]
+    loket.user = "anna"
+    plain = QMainWindow()
+    qtbot.addWidget(plain)
+    add_privacy_menu(plain, loket)
+    assert not [a.text() for a in plain.menuBar().actions() if "Privacy" in a.text()]
+    loket.user = "systeem"
+    loket.ensure_user("arjen", "Arjen Smit", Role.ARCHIVARIS)
+    loket.user = "arjen"
+    add_privacy_menu(plain, loket)
+    assert [a.text() for a in plain.menuBar().actions() if "Privacy" in a.text()]
+
+
+def test_avg_wizard_registers_exports_and_explains_refusal(archivaris, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = AvgDialog(archivaris)
+    qtbot.addWidget(dialog)
+    dialog.address.setText("j.bakker@example.nl")
+    made = dialog.add_request()
+    assert made is not None and dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 3).text() == made.deadline
+    assert dialog.table.item(0, 4).text() == str(made.days_left)
+    assert dialog.export_button.isEnabled()
+    folder = dialog.export_selected(tmp_path / "inzage")
+    assert folder is not None and b"afvalpas" in _bytes(folder)
+    assert dialog.table.item(0, 5).text() == "afgehandeld"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("verwijdering"))
+    dialog.address.setText("j.bakker@example.nl")
+    dialog.add_request()
+    assert not dialog.erase_selected()
+    assert "niet afgerond" in dialog.message.text()
+    # an unknown resident still gets a request; a bad address an error message
+    dialog.address.setText("")
+    assert dialog.add_request() is None and dialog.message.text()
+
+
+def test_woo_review_marks_toggles_adds_and_exports(archivaris, sample, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ref = sample.references["afval"]
+    dialog = WooDialog(archivaris, reference=ref)
+    qtbot.addWidget(dialog)
+    labels = [dialog.items.item(i).text() for i in range(dialog.items.count())]
+    assert any("Jan Bakker" in t for t in labels)
+    html = dialog.text.toHtml()
+    assert "Bakker" in html and "5.1.2e" in html
+    # undo the redaction of the name "Jan Bakker" by unchecking it, then check it again
+    jan = next(
+        dialog.items.item(i)
+        for i in range(dialog.items.count())
+        if dialog.items.item(i).data(Qt.ItemDataRole.UserRole) == "Jan Bakker"
+    )
+    jan.setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.document is not None and "Jan Bakker" in dialog.document.undone
+    again = next(
+        dialog.items.item(i)
+        for i in range(dialog.items.count())
+        if dialog.items.item(i).data(Qt.ItemDataRole.UserRole) == "Jan Bakker"
+    )
+    again.setCheckState(Qt.CheckState.Checked)
+    assert "Jan Bakker" not in dialog.document.undone
+    # add a redaction from a selected text
+    dialog.add_selection("container")
+    assert "container" in dialog.document.secrets()
+    folder = dialog.export(tmp_path / "woo")
+    assert folder is not None
+    everything = _bytes(folder)
+    assert b"afvalpas" in everything
+    for secret in (b"Bakker", b"container", b"j.bakker@example.nl"):
+        assert secret not in everything
