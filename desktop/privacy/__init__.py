@@ -10,18 +10,14 @@ from inbox.privacy.roles import Permission
 from inbox.services import Loket
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrivacyMenu", text)
-
-
 def add_privacy_menu(window: QMainWindow, loket: Loket) -> None:
     """'Privacy' menu with the AVG and Woo screens, for those who may export personal data."""
     if not loket.may(Permission.EXPORT_PERSONAL):
         return
-    menu = window.menuBar().addMenu(_tr("&Privacy"))
-    avg = QAction(_tr("&AVG requests…"), window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("PrivacyMenu", "&Privacy"))
+    avg = QAction(QCoreApplication.translate("PrivacyMenu", "&AVG requests…"), window)
     avg.triggered.connect(lambda: open_avg(window, loket))
-    woo = QAction(_tr("&Woo redaction…"), window)
+    woo = QAction(QCoreApplication.translate("PrivacyMenu", "&Woo redaction…"), window)
     woo.triggered.connect(lambda: open_woo(window, loket))
     menu.addAction(avg)
     menu.addAction(woo)

@@ -1028,4 +1028,226 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Weergaven</translation>
     </message>
 </context>
+<context>
+    <name>AvgDialog</name>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="39"/>
+        <source>AVG requests</source>
+        <translation>AVG-verzoeken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="44"/>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="45"/>
+        <source>Resident</source>
+        <translation>Inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="46"/>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="47"/>
+        <source>Deadline</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="48"/>
+        <source>Days left</source>
+        <translation>Dagen over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="49"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="58"/>
+        <source>e-mail address or phone number</source>
+        <translation>e-mailadres of telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="60"/>
+        <source>Access (art. 15)</source>
+        <translation>Inzage (art. 15)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="61"/>
+        <source>Erasure (art. 17)</source>
+        <translation>Verwijdering (art. 17)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="65"/>
+        <source>&amp;Register request</source>
+        <translation>Verzoek &amp;vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="68"/>
+        <source>&amp;Resident</source>
+        <translation>&amp;Inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="69"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="70"/>
+        <source>Re&amp;ceived on</source>
+        <translation>&amp;Ontvangen op</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="73"/>
+        <source>&amp;Export data…</source>
+        <translation>Gegevens &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="75"/>
+        <source>E&amp;rase…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="77"/>
+        <source>Mark &amp;handled</source>
+        <translation>Markeer als &amp;afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="102"/>
+        <source>Access</source>
+        <translation>Inzage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="102"/>
+        <source>Erasure</source>
+        <translation>Verwijdering</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="116"/>
+        <source>The deadline has passed.</source>
+        <translation>De termijn is verstreken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="153"/>
+        <source>Request registered; answer by %1.</source>
+        <translation>Verzoek vastgelegd; uiterlijk %1 afhandelen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="161"/>
+        <source>Folder for the export</source>
+        <translation>Map voor de export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="172"/>
+        <source>Export written to %1: %2 cases, %3 messages.</source>
+        <translation>Export geschreven naar %1: %2 zaken, %3 berichten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="188"/>
+        <source>Erasure is not possible now:</source>
+        <translation>Verwijderen kan nu niet:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="196"/>
+        <source>Pseudonymised: %1 cases, %2 messages.</source>
+        <translation>Gepseudonimiseerd: %1 zaken, %2 berichten.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../desktop/privacy/autolock.py" line="54"/>
+        <source>Loket is locked. Sign in to continue.</source>
+        <translation>Loket is vergrendeld. Meld u aan om verder te gaan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/autolock.py" line="97"/>
+        <source>Loket is locked</source>
+        <translation>Loket is vergrendeld</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyMenu</name>
+    <message>
+        <location filename="../../desktop/privacy/__init__.py" line="17"/>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Privacy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/__init__.py" line="18"/>
+        <source>&amp;AVG requests…</source>
+        <translation>&amp;AVG-verzoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/__init__.py" line="20"/>
+        <source>&amp;Woo redaction…</source>
+        <translation>&amp;Woo-lakken…</translation>
+    </message>
+</context>
+<context>
+    <name>WooDialog</name>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="39"/>
+        <source>Woo redaction review</source>
+        <translation>Woo: lakken beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="42"/>
+        <source>Case reference</source>
+        <translation>Zaaknummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="44"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="47"/>
+        <source>Case:</source>
+        <translation>Zaak:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="53"/>
+        <source>Case text with redactions</source>
+        <translation>Tekst van de zaak met gelakte passages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="55"/>
+        <source>Redactions</source>
+        <translation>Gelakte passages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="62"/>
+        <source>&amp;Redact selection</source>
+        <translation>Selectie &amp;lakken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="67"/>
+        <source>Redactions (uncheck to leave readable):</source>
+        <translation>Gelakte passages (vinkje weg = leesbaar laten):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="80"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="140"/>
+        <source>left readable: %1</source>
+        <translation>leesbaar gelaten: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="174"/>
+        <source>Folder for the export</source>
+        <translation>Map voor de export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="184"/>
+        <source>Exported to %1 with %2 redactions.</source>
+        <translation>Geëxporteerd naar %1 met %2 gelakte passages.</translation>
+    </message>
+</context>
 </TS>
