@@ -47,6 +47,7 @@ class CaseTable(QTableView):
         self.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
 
+        self.auto_fit = True
         self._emitted: int | None = None
         self._keep: int | None = None
         model.modelAboutToBeReset.connect(self._remember_selection)
@@ -69,7 +70,8 @@ class CaseTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._fit_columns()
+        if self.auto_fit:  # off once the user's own column widths were restored
+            self._fit_columns()
 
     def _fit_columns(self) -> None:
         """Share the width so every column shows without scrolling sideways where it can.

@@ -93,26 +93,40 @@ def _attachments_html(view: MessageView) -> str:
     return f"<p style='margin:6px 0 0 0;'>{label}<br>" + "<br>".join(items) + "</p>"
 
 
+def dark_palette() -> bool:
+    """True when the system (or user) chose a dark colour scheme: the timeline follows it."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+# (event text, meta text, note, sent, received) backgrounds and greys, per scheme
+_LIGHT = ("#6b6b6b", "#555555", "#fff6d5", "#eaf2fb", "#f4f4f4")
+_DARK = ("#a8a8a8", "#b8b8b8", "#4a4020", "#1f3347", "#2d2d2d")
+
+
 def _entry_html(
     entry: TimelineEntry, view: MessageView | None = None, sent: OutboxInfo | None = None
 ) -> str:
+    event_grey, meta_grey, note_bg, sent_bg, received_bg = _DARK if dark_palette() else _LIGHT
     when = escape(local_time(entry.at))
     if entry.kind == "event":
         who = f" · {escape(entry.author)}" if entry.author else ""
         return (
-            f'<p style="color:#6b6b6b; margin:4px 0 4px 0;">{when} · {escape(entry.title)}'
+            f'<p style="color:{event_grey}; margin:4px 0 4px 0;">{when} · {escape(entry.title)}'
             f"{who}</p>"
         )
     if entry.kind == "note":
         label = QCoreApplication.translate("CaseView", "Internal note")
-        background = "#fff6d5"
+        background = note_bg
     else:
         if entry.direction is Direction.OUTBOUND:
             label = QCoreApplication.translate("CaseView", "Sent")
-            background = "#eaf2fb"
+            background = sent_bg
         else:
             label = QCoreApplication.translate("CaseView", "Received")
-            background = "#f4f4f4"
+            background = received_bg
         if entry.channel is not None:
             label = f"{entry.channel.label} · {label}"
     meta = " · ".join(x for x in (when, escape(label), escape(entry.author)) if x)
@@ -138,7 +152,7 @@ def _entry_html(
     return (
         f'<table width="100%" cellpadding="8" cellspacing="0" style="margin:6px 0 6px 0;'
         f' background-color:{background};"><tr><td>'
-        f"<p style='color:#555555; margin:0;'>{meta}</p>{title}{warning}"
+        f"<p style='color:{meta_grey}; margin:0;'>{meta}</p>{title}{warning}"
         f"{body}{attachments}{state}</td></tr></table>"
     )
 
@@ -268,6 +282,11 @@ class CaseView(QWidget):
         status = self.tr("Status: %1").replace("%1", case.status.label)
         if case.assignee:
             status += " · " + self.tr("handled by %1").replace("%1", case.assignee)
+        if case.product:
+            status += " · " + self.tr("product: %1").replace("%1", case.product)
+        if case.deadline:
+            status += " · " + self.tr("deadline %1").replace(
+                "%1", "-".join(reversed(case.deadline.split("-"))))
         if detail.first_contact_resolution:
             status += " · " + self.tr("resolved in one go")
         self.status.setText(status)

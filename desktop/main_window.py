@@ -83,10 +83,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Loket — customer contact"))
         self.setObjectName("MainWindow")
 
-        self.views = ViewsPanel(loket, self, load=not load_after_show)
+        self.views = ViewsPanel(loket, self, load=not load_after_show, runner=self.runner.run)
         self.views.setMinimumWidth(130)
         self.cases = CaseTableModel(
-            loket, self.views.current_view().query(), load=not load_after_show, parent=self
+            loket, self.views.current_query(), load=not load_after_show, parent=self
         )
         self.table = CaseTable(self.cases, self)
         self.case_view = CaseView(self, loket)
@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         self.cases.refreshed.connect(self._update_counts)
         self._update_counts()
         self.resize(1280, 800)
+        from desktop.workspace_setup import install  # case actions, dashboard, layout, tray
+
+        self.workspace = install(self)
         self.table.setFocus()
 
     # -- actions -------------------------------------------------------------------------
@@ -213,16 +216,28 @@ class MainWindow(QMainWindow):
 
     def _contact_saved(self, received: Received) -> None:
         self.refresh()
-        if received.case_id is not None and not self.table.select_case(received.case_id):
-            # the view does not show it (e.g. resolved at once): show it among all cases
-            self.search.clear()
-            self.apply_search()
-            self.views.choose("all")
-            self.table.select_case(received.case_id)
+        if received.case_id is not None:
+            self.show_case_id_anywhere(received.case_id)
         if received.reference:
             self.statusBar().showMessage(
                 self.tr("Saved in case %1").replace("%1", received.reference), 5000
             )
+
+    def show_case_id_anywhere(self, case_id: int) -> None:
+        if not self.table.select_case(case_id):
+            # the view does not show it (e.g. resolved at once): show it among all cases
+            self.search.clear()
+            self.apply_search()
+            self.views.choose("all")
+            self.table.select_case(case_id)
+
+    def show_case_anywhere(self, reference: str) -> None:
+        """Select the case with `reference`, switching to all cases when the view lacks it."""
+        from inbox.services import CaseQuery
+
+        ids = self.loket.case_ids(CaseQuery(text=reference), limit=1)
+        if ids:
+            self.show_case_id_anywhere(ids[0])
 
     # -- mail: accounts, sync, replies ---------------------------------------------------
 
@@ -345,10 +360,10 @@ class MainWindow(QMainWindow):
         if text and starting and self.views.current_view().key != "all":
             self.views.choose("all")  # searching means: in all cases; a view narrows it again
         else:
-            self.cases.set_query(self.views.current_view().query(text))
+            self.cases.set_query(self.views.current_query(text))
 
     def _view_chosen(self, _key: str) -> None:
-        self.cases.set_query(self.views.current_view().query(self._searched))
+        self.cases.set_query(self.views.current_query(self._searched))
 
     def _case_selected(self, case_id: int | None) -> None:
         self._show_case(case_id)

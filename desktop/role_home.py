@@ -5,6 +5,7 @@ simply does not offer it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,28 +18,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.tasks import TaskRunner
 from inbox.model import CHANNEL_LABELS, STATUS_LABELS, Channel, Status
 from inbox.privacy.roles import ROLE_LABELS, Permission
 from inbox.services import Loket
 
+if TYPE_CHECKING:
+    from desktop.dashboard import Dashboard
+
 
 class RoleHome(QMainWindow):
-    def __init__(self, loket: Loket) -> None:
+    def __init__(self, loket: Loket, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.loket = loket
+        self._runner = runner
         role = loket.role()
         label = ROLE_LABELS.get(role, "") if role else ""
         self.setWindowTitle(self.tr("Loket — %1 (%2)").replace("%1", loket.user)
                             .replace("%2", label))
         self.resize(900, 600)
         tabs = QTabWidget(self)
+        self.dashboard: Dashboard | None = None
         if loket.may(Permission.VIEW_STATS):
+            tabs.addTab(self._dashboard(), self.tr("Dashboard"))
             tabs.addTab(self._counts(), self.tr("Counts"))
         if loket.may(Permission.MANAGE):
             tabs.addTab(self._settings(), self.tr("Settings"))
         if loket.may(Permission.VIEW_AUDIT):
             tabs.addTab(self._audit(), self.tr("Audit trail"))
         self.setCentralWidget(tabs)
+
+    def _dashboard(self) -> QWidget:
+        """The teamleider's figures per channel and week (counts only), with norms to set."""
+        from desktop.dashboard import Dashboard
+
+        runner = self._runner or TaskRunner(self.loket, parent=self)
+        self.dashboard = Dashboard(runner, self)
+        self.dashboard.reload()
+        return self.dashboard
 
     def _counts(self) -> QWidget:
         stats = self.loket.stats()
@@ -60,7 +77,6 @@ class RoleHome(QMainWindow):
 
     def _open_accounts(self) -> None:
         from desktop.accounts_dialog import AccountsDialog
-        from desktop.tasks import TaskRunner
 
         runner = TaskRunner(self.loket, parent=self)
         AccountsDialog(self.loket, runner, parent=self).exec()

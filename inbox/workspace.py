@@ -252,3 +252,10 @@ def undo(loket: Loket, step: UndoStep) -> Changes:
             changes.merge(casework.set_deadline(
                 loket, step.reference, date.fromisoformat(value) if value else None))
     return changes
+
+
+def channels_in_use(loket: Loket) -> list[str]:
+    """The channels cases arrived through, for the per-channel views (codes, in enum order)."""
+    loket.check(Permission.LIST_CASES)
+    used = {str(r[0]) for r in loket.db.query("SELECT DISTINCT channel FROM cases")}
+    return [c.value for c in Channel if c.value in used]

@@ -301,731 +301,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="65"/>
+        <location filename="../../desktop/app.py" line="95"/>
+        <source>Loket</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="96"/>
+        <source>Opening Loket…</source>
+        <translation>Loket wordt geopend…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="114"/>
         <source>Loket cannot open the database.</source>
         <translation>Loket kan de database niet openen.</translation>
-    </message>
-</context>
-<context>
-    <name>CaseTable</name>
-    <message>
-        <location filename="../../desktop/case_table.py" line="31"/>
-        <source>Cases</source>
-        <translation>Zaken</translation>
-    </message>
-</context>
-<context>
-    <name>CaseTableModel</name>
-    <message>
-        <location filename="../../desktop/case_model.py" line="37"/>
-        <source>Case</source>
-        <translation>Zaak</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_model.py" line="38"/>
-        <source>Subject</source>
-        <translation>Onderwerp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_model.py" line="39"/>
-        <source>Resident</source>
-        <translation>Inwoner</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_model.py" line="40"/>
-        <source>Channel</source>
-        <translation>Kanaal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_model.py" line="41"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_model.py" line="42"/>
-        <source>Handled by</source>
-        <translation>Behandelaar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_model.py" line="43"/>
-        <source>Last message</source>
-        <translation>Laatste bericht</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_model.py" line="44"/>
-        <source>Messages</source>
-        <translation>Berichten</translation>
-    </message>
-</context>
-<context>
-    <name>CaseView</name>
-    <message>
-        <location filename="../../desktop/case_view.py" line="36"/>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="37"/>
-        <source>Phone</source>
-        <translation>Telefoon</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="49"/>
-        <source>No messages yet.</source>
-        <translation>Nog geen berichten.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="65"/>
-        <source>Sent %1</source>
-        <translation>Verzonden %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="68"/>
-        <source>Sending failed: %1</source>
-        <translation>Verzenden mislukt: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="70"/>
-        <source>Uncertain whether it was sent: %1</source>
-        <translation>Onzeker of het is verzonden: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="72"/>
-        <source>Waiting to be sent</source>
-        <translation>Wacht op verzending</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="74"/>
-        <source>last attempt: %1</source>
-        <translation>laatste poging: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="84"/>
-        <source>(can contain a program)</source>
-        <translation>(kan een programma bevatten)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="92"/>
-        <source>Attachments:</source>
-        <translation>Bijlagen:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="107"/>
-        <source>Internal note</source>
-        <translation>Interne notitie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="111"/>
-        <source>Sent</source>
-        <translation>Verzonden</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="114"/>
-        <source>Received</source>
-        <translation>Ontvangen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="124"/>
-        <source>This message could not be read completely; the original is kept.</source>
-        <translation>Dit bericht kon niet volledig worden gelezen; het origineel is bewaard.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="198"/>
-        <source>&amp;Reply</source>
-        <translation>&amp;Beantwoorden</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="201"/>
-        <source>Reply to the resident by e-mail (Ctrl+R)</source>
-        <translation>De inwoner per e-mail antwoorden (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="224"/>
-        <source>Timeline</source>
-        <translation>Tijdlijn</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="254"/>
-        <source>No case selected</source>
-        <translation>Geen zaak geselecteerd</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="255"/>
-        <source>Select a case in the list to see its messages.</source>
-        <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="268"/>
-        <source>Status: %1</source>
-        <translation>Status: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="270"/>
-        <source>handled by %1</source>
-        <translation>behandelaar %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="272"/>
-        <source>resolved in one go</source>
-        <translation>in één keer afgehandeld</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="275"/>
-        <source>Resident: %1</source>
-        <translation>Inwoner: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_view.py" line="275"/>
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-</context>
-<context>
-    <name>ContactDialog</name>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="55"/>
-        <source>Phone note</source>
-        <translation>Telefoonnotitie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="57"/>
-        <source>Counter visit</source>
-        <translation>Baliebezoek</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="61"/>
-        <source>e.g. 06 12345678</source>
-        <translation>bijv. 06 12345678</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="63"/>
-        <source>Empty: the first line of the question</source>
-        <translation>Leeg: de eerste regel van de vraag</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="66"/>
-        <source>Resolved in one go</source>
-        <translation>In één keer afgehandeld</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="67"/>
-        <source>Call back before</source>
-        <translation>Terugbellen vóór</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="74"/>
-        <source>LK-2026-000123 (optional)</source>
-        <translation>LK-2026-000123 (optioneel)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="83"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Naam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="84"/>
-        <source>&amp;Phone number</source>
-        <translation>&amp;Telefoonnummer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="85"/>
-        <source>S&amp;ubject</source>
-        <translation>&amp;Onderwerp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="86"/>
-        <source>&amp;Question</source>
-        <translation>&amp;Vraag</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="87"/>
-        <source>&amp;Answer given</source>
-        <translation>&amp;Antwoord gegeven</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="90"/>
-        <source>Existing &amp;case</source>
-        <translation>Bestaande &amp;zaak</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="96"/>
-        <source>Error</source>
-        <translation>Foutmelding</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="109"/>
-        <source>Enter saves; in the question and answer: Ctrl+Enter</source>
-        <translation>Enter slaat op; in vraag en antwoord: Ctrl+Enter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/phone_dialog.py" line="174"/>
-        <source>The note could not be saved because of an error in Loket. Nothing was stored; please try again.</source>
-        <translation>De notitie kon door een fout in Loket niet worden opgeslagen. Er is niets bewaard; probeer het opnieuw.</translation>
-    </message>
-</context>
-<context>
-    <name>MailBrowser</name>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="129"/>
-        <location filename="../../desktop/mail_browser.py" line="133"/>
-        <source>Open link</source>
-        <translation>Link openen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="130"/>
-        <source>Open this link from the e-mail?</source>
-        <translation>Deze link uit de e-mail openen?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="131"/>
-        <source>%1
-
-Only open links you trust: a link in an e-mail can lead to a fake website.</source>
-        <translation>%1
-
-Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakte website leiden.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="142"/>
-        <source>Save as…</source>
-        <translation>Opslaan als…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="143"/>
-        <source>Open</source>
-        <translation>Openen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="162"/>
-        <source>Save attachment</source>
-        <translation>Bijlage opslaan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="179"/>
-        <source>Could not save %1: %2</source>
-        <translation>Kan %1 niet opslaan: %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="192"/>
-        <source>Open attachment</source>
-        <translation>Bijlage openen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="193"/>
-        <source>&apos;%1&apos; can contain a program or macros.</source>
-        <translation>&apos;%1&apos; kan een programma of macro&apos;s bevatten.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="194"/>
-        <source>Opening it can infect this computer. Only open it if you expected this file from this sender; when in doubt, ask the service desk.</source>
-        <translation>Openen kan deze computer besmetten. Open het alleen als u dit bestand van deze afzender verwachtte; vraag bij twijfel de servicedesk.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/mail_browser.py" line="196"/>
-        <source>Open anyway</source>
-        <translation>Toch openen</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../desktop/main_window.py" line="77"/>
-        <source>Loket — customer contact</source>
-        <translation>Loket — klantcontact</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="87"/>
-        <source>Search all cases…</source>
-        <translation>Zoeken in alle zaken…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="89"/>
-        <source>Search</source>
-        <translation>Zoeken</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
-        <source>&amp;Phone note</source>
-        <translation>&amp;Telefoonnotitie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
-        <source>Log a phone call (Ctrl+T)</source>
-        <translation>Telefoongesprek vastleggen (Ctrl+T)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
-        <source>&amp;Counter visit</source>
-        <translation>&amp;Baliebezoek</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
-        <source>Log a counter visit (Ctrl+B)</source>
-        <translation>Baliebezoek vastleggen (Ctrl+B)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Vernieuwen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
-        <source>&amp;Search</source>
-        <translation>&amp;Zoeken</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
-        <source>&amp;Fetch mail now</source>
-        <translation>&amp;Nu ophalen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
-        <source>Fetch new mail and send waiting replies (F9)</source>
-        <translation>Nieuwe mail ophalen en wachtende antwoorden versturen (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Accounts…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
-        <source>&amp;File</source>
-        <translation>&amp;Bestand</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
-        <source>&amp;Contact</source>
-        <translation>&amp;Klantcontact</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
-        <source>&amp;View</source>
-        <translation>Beel&amp;d</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
-        <source>&amp;Settings</source>
-        <translation>&amp;Instellingen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
-        <source>Main toolbar</source>
-        <translation>Werkbalk</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
-        <source>Saved in case %1</source>
-        <translation>Opgeslagen in zaak %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
-        <source>No account can send mail yet: fill in an SMTP server for an account.</source>
-        <translation>Nog geen account kan mail versturen: vul bij een account een SMTP-server in.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
-        <source>Reply kept in case %1; it is being sent.</source>
-        <translation>Antwoord bewaard in zaak %1; het wordt verstuurd.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="283"/>
-        <source>It is unknown whether the resident received this reply.</source>
-        <translation>Het is niet bekend of de inwoner dit antwoord heeft ontvangen.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="285"/>
-        <source>Sending this reply failed.</source>
-        <translation>Het versturen van dit antwoord is mislukt.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="288"/>
-        <location filename="../../desktop/main_window.py" line="291"/>
-        <source>Send anyway</source>
-        <translation>Toch versturen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="290"/>
-        <source>Send it (again)? The resident may receive it twice.</source>
-        <translation>(Opnieuw) versturen? Mogelijk krijgt de inwoner het twee keer.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="354"/>
-        <source>%n case(s) found</source>
-        <translation>
-            <numerusform>%n zaak gevonden</numerusform>
-            <numerusform>%n zaken gevonden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="356"/>
-        <source>%n case(s) in this list</source>
-        <translation>
-            <numerusform>%n zaak in deze lijst</numerusform>
-            <numerusform>%n zaken in deze lijst</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="360"/>
-        <source>Open: %1 · New: %2</source>
-        <translation>Open: %1 · Nieuw: %2</translation>
-    </message>
-</context>
-<context>
-    <name>OutboxPanel</name>
-    <message>
-        <location filename="../../desktop/case_view.py" line="175"/>
-        <source>Send anyway</source>
-        <translation>Toch versturen</translation>
-    </message>
-</context>
-<context>
-    <name>ReplyEditor</name>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="65"/>
-        <source>Reply to %1</source>
-        <translation>Antwoord op %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="71"/>
-        <source>the resident&apos;s e-mail address</source>
-        <translation>het e-mailadres van de inwoner</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="77"/>
-        <source>Reply</source>
-        <translation>Antwoord</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="83"/>
-        <source>Dear %1,</source>
-        <translation>Beste %1,</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="86"/>
-        <source>&amp;From</source>
-        <translation>&amp;Van</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="91"/>
-        <source>&amp;To</source>
-        <translation>&amp;Aan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="94"/>
-        <source>Subject</source>
-        <translation>Onderwerp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="102"/>
-        <source>The reply is kept in the case at once and sent in the background.</source>
-        <translation>Het antwoord wordt direct in de zaak bewaard en op de achtergrond verstuurd.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="109"/>
-        <source>&amp;Send</source>
-        <translation>&amp;Versturen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="111"/>
-        <source>Send (Ctrl+Enter)</source>
-        <translation>Versturen (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="169"/>
-        <source>The reply could not be stored because of an error in Loket. Nothing was sent; please try again.</source>
-        <translation>Het antwoord kon door een fout in Loket niet worden bewaard. Er is niets verstuurd; probeer het opnieuw.</translation>
-    </message>
-</context>
-<context>
-    <name>RoleHome</name>
-    <message>
-        <location filename="../../desktop/role_home.py" line="29"/>
-        <source>Loket — %1 (%2)</source>
-        <translation>Loket — %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="34"/>
-        <source>Counts</source>
-        <translation>Aantallen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="36"/>
-        <source>Settings</source>
-        <translation>Instellingen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="38"/>
-        <source>Audit trail</source>
-        <translation>Audittrail</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="43"/>
-        <source>Cases</source>
-        <translation>Zaken</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="46"/>
-        <source>Closed in one go</source>
-        <translation>In één keer afgehandeld</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="47"/>
-        <source>Figure</source>
-        <translation>Gegeven</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="47"/>
-        <source>Count</source>
-        <translation>Aantal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="52"/>
-        <source>Mail accounts, users and channels.</source>
-        <translation>E-mailaccounts, gebruikers en kanalen.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="53"/>
-        <source>Mail &amp;accounts…</source>
-        <translation>E-mail&amp;accounts…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="74"/>
-        <source>The audit trail is intact.</source>
-        <translation>De audittrail is intact.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="75"/>
-        <source>The audit trail was changed or damaged from entry %1 on.</source>
-        <translation>De audittrail is vanaf regel %1 gewijzigd of beschadigd.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="79"/>
-        <source>When</source>
-        <translation>Wanneer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="79"/>
-        <source>Who</source>
-        <translation>Wie</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="79"/>
-        <source>Action</source>
-        <translation>Handeling</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="79"/>
-        <source>Object</source>
-        <translation>Object</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/role_home.py" line="80"/>
-        <source>Result</source>
-        <translation>Resultaat</translation>
-    </message>
-</context>
-<context>
-    <name>SignInDialog</name>
-    <message>
-        <location filename="../../desktop/sign_in.py" line="26"/>
-        <source>Sign in to Loket</source>
-        <translation>Aanmelden bij Loket</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sign_in.py" line="27"/>
-        <location filename="../../desktop/sign_in.py" line="44"/>
-        <source>Sign in</source>
-        <translation>Aanmelden</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sign_in.py" line="29"/>
-        <source>User name</source>
-        <translation>Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sign_in.py" line="32"/>
-        <source>Password</source>
-        <translation>Wachtwoord</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sign_in.py" line="38"/>
-        <source>&amp;User name</source>
-        <translation>&amp;Gebruikersnaam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sign_in.py" line="39"/>
-        <source>&amp;Password</source>
-        <translation>&amp;Wachtwoord</translation>
-    </message>
-</context>
-<context>
-    <name>SyncStatus</name>
-    <message>
-        <location filename="../../desktop/sync_status.py" line="116"/>
-        <source>No mail account yet — set one up…</source>
-        <translation>Nog geen e-mailaccount — stel er een in…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_status.py" line="149"/>
-        <source>%1: not fetched yet</source>
-        <translation>%1: nog niet opgehaald</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_status.py" line="156"/>
-        <source>%1: fetching…</source>
-        <translation>%1: ophalen…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_status.py" line="175"/>
-        <source>%1: fetched %2</source>
-        <translation>%1: opgehaald om %2</translation>
-    </message>
-</context>
-<context>
-    <name>ViewsModel</name>
-    <message>
-        <location filename="../../desktop/views_panel.py" line="52"/>
-        <source>All open cases</source>
-        <translation>Alle open zaken</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views_panel.py" line="53"/>
-        <source>New</source>
-        <translation>Nieuw</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views_panel.py" line="56"/>
-        <source>In progress</source>
-        <translation>In behandeling</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views_panel.py" line="61"/>
-        <source>Waiting for resident</source>
-        <translation>Wacht op inwoner</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views_panel.py" line="64"/>
-        <source>Closed</source>
-        <translation>Afgerond</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views_panel.py" line="65"/>
-        <source>All</source>
-        <translation>Alles</translation>
-    </message>
-</context>
-<context>
-    <name>ViewsPanel</name>
-    <message>
-        <location filename="../../desktop/views_panel.py" line="146"/>
-        <source>Views</source>
-        <translation>Weergaven</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +445,731 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../desktop/charts.py" line="68"/>
+        <source>No figures</source>
+        <translation>Geen cijfers</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="137"/>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Ongedaan maken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="165"/>
+        <source>%1 is now yours.</source>
+        <translation>%1 is nu van u.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="165"/>
+        <location filename="../../desktop/case_actions.py" line="178"/>
+        <source>assign</source>
+        <translation>toewijzen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="173"/>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="174"/>
+        <source>Assign %1</source>
+        <translation>%1 toewijzen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="175"/>
+        <source>&amp;Colleague</source>
+        <translation>&amp;Collega</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="178"/>
+        <source>%1 assigned.</source>
+        <translation>%1 toegewezen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="187"/>
+        <source>Status of %1</source>
+        <translation>Status van %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="188"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="191"/>
+        <source>Status of %1 changed.</source>
+        <translation>Status van %1 gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="191"/>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="201"/>
+        <source>Product of %1</source>
+        <translation>Product van %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="202"/>
+        <source>&amp;Product (UPL)</source>
+        <translation>&amp;Product (UPL)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="205"/>
+        <source>Product of %1 set.</source>
+        <translation>Product van %1 vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="205"/>
+        <source>product</source>
+        <translation>product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="214"/>
+        <source>Deadline of %1 set.</source>
+        <translation>Termijn van %1 vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="214"/>
+        <source>deadline</source>
+        <translation>termijn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="222"/>
+        <source>Note saved in %1.</source>
+        <translation>Notitie bewaard in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="230"/>
+        <source>%1 closed.</source>
+        <translation>%1 afgerond.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="230"/>
+        <source>close</source>
+        <translation>afronden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="238"/>
+        <source>Merged into %1.</source>
+        <translation>Samengevoegd met %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="254"/>
+        <source>New case %1 made from the chosen messages.</source>
+        <translation>Nieuwe zaak %1 gemaakt van de gekozen berichten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="263"/>
+        <source>Message moved to %1.</source>
+        <translation>Bericht verplaatst naar %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="269"/>
+        <source>Nothing to undo.</source>
+        <translation>Niets om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="80"/>
+        <location filename="../../desktop/case_actions.py" line="273"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="66"/>
+        <source>Assign to &amp;me</source>
+        <translation>Aan &amp;mij toewijzen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="67"/>
+        <source>Assign to a &amp;colleague…</source>
+        <translation>Aan een &amp;collega toewijzen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="69"/>
+        <source>Change &amp;status…</source>
+        <translation>&amp;Status wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="70"/>
+        <source>&amp;Product…</source>
+        <translation>&amp;Product…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="71"/>
+        <source>Tag the case with a product (UPL)</source>
+        <translation>De zaak een product geven (UPL)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="72"/>
+        <source>&amp;Deadline…</source>
+        <translation>&amp;Termijn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="73"/>
+        <source>Deadline in working days</source>
+        <translation>Termijn in werkdagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="74"/>
+        <source>Internal &amp;note…</source>
+        <translation>Interne &amp;notitie…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="75"/>
+        <source>&amp;Close case…</source>
+        <translation>Zaak &amp;afronden…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="76"/>
+        <source>Close with an outcome</source>
+        <translation>Afronden met een uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="77"/>
+        <source>&amp;Merge into another case…</source>
+        <translation>&amp;Samenvoegen met een andere zaak…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="78"/>
+        <source>S&amp;plit case…</source>
+        <translation>Zaak s&amp;plitsen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="79"/>
+        <source>Move a &amp;message…</source>
+        <translation>Bericht &amp;verplaatsen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="82"/>
+        <source>Save this &amp;search…</source>
+        <translation>Deze zoekopdracht &amp;bewaren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="85"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="276"/>
+        <source>Undone: %1 on %2</source>
+        <translation>Ongedaan gemaakt: %1 op %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="285"/>
+        <source>Save search</source>
+        <translation>Zoekopdracht bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="285"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="296"/>
+        <source>Search saved.</source>
+        <translation>Zoekopdracht bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="304"/>
+        <location filename="../../desktop/case_actions.py" line="315"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="314"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="314"/>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <location filename="../../desktop/case_table.py" line="31"/>
+        <source>Cases</source>
+        <translation>Zaken</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../desktop/case_model.py" line="37"/>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="38"/>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="39"/>
+        <source>Resident</source>
+        <translation>Inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="40"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="41"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="42"/>
+        <source>Handled by</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="43"/>
+        <source>Last message</source>
+        <translation>Laatste bericht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="44"/>
+        <source>Messages</source>
+        <translation>Berichten</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../desktop/case_view.py" line="36"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="37"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="49"/>
+        <source>No messages yet.</source>
+        <translation>Nog geen berichten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="65"/>
+        <source>Sent %1</source>
+        <translation>Verzonden %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="68"/>
+        <source>Sending failed: %1</source>
+        <translation>Verzenden mislukt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="70"/>
+        <source>Uncertain whether it was sent: %1</source>
+        <translation>Onzeker of het is verzonden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="72"/>
+        <source>Waiting to be sent</source>
+        <translation>Wacht op verzending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="74"/>
+        <source>last attempt: %1</source>
+        <translation>laatste poging: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="84"/>
+        <source>(can contain a program)</source>
+        <translation>(kan een programma bevatten)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="92"/>
+        <source>Attachments:</source>
+        <translation>Bijlagen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="121"/>
+        <source>Internal note</source>
+        <translation>Interne notitie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="125"/>
+        <source>Sent</source>
+        <translation>Verzonden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="128"/>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="138"/>
+        <source>This message could not be read completely; the original is kept.</source>
+        <translation>Dit bericht kon niet volledig worden gelezen; het origineel is bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="212"/>
+        <source>&amp;Reply</source>
+        <translation>&amp;Beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="215"/>
+        <source>Reply to the resident by e-mail (Ctrl+R)</source>
+        <translation>De inwoner per e-mail antwoorden (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="238"/>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="268"/>
+        <source>No case selected</source>
+        <translation>Geen zaak geselecteerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="269"/>
+        <source>Select a case in the list to see its messages.</source>
+        <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="282"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="284"/>
+        <source>handled by %1</source>
+        <translation>behandelaar %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="286"/>
+        <source>product: %1</source>
+        <translation>product: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="288"/>
+        <source>deadline %1</source>
+        <translation>termijn %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="291"/>
+        <source>resolved in one go</source>
+        <translation>in één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="294"/>
+        <source>Resident: %1</source>
+        <translation>Inwoner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="294"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="220"/>
+        <source>Close %1</source>
+        <translation>%1 afronden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="221"/>
+        <source>&amp;Close case</source>
+        <translation>Zaak &amp;afronden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="224"/>
+        <source>e.g. Explained how to apply online</source>
+        <translation>bijv. Uitgelegd hoe je online aanvraagt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="225"/>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="226"/>
+        <source>Handled in &amp;one go</source>
+        <translation>In &amp;één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="227"/>
+        <source>The resident&apos;s question was answered at the first contact, without passing it on or calling back.</source>
+        <translation>De vraag van de inwoner is bij het eerste contact beantwoord, zonder doorverwijzen of terugbellen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="229"/>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Uitkomst</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="55"/>
+        <source>Phone note</source>
+        <translation>Telefoonnotitie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="57"/>
+        <source>Counter visit</source>
+        <translation>Baliebezoek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="61"/>
+        <source>e.g. 06 12345678</source>
+        <translation>bijv. 06 12345678</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="63"/>
+        <source>Empty: the first line of the question</source>
+        <translation>Leeg: de eerste regel van de vraag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="66"/>
+        <source>Resolved in one go</source>
+        <translation>In één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="67"/>
+        <source>Call back before</source>
+        <translation>Terugbellen vóór</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="74"/>
+        <source>LK-2026-000123 (optional)</source>
+        <translation>LK-2026-000123 (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="83"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="84"/>
+        <source>&amp;Phone number</source>
+        <translation>&amp;Telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="85"/>
+        <source>S&amp;ubject</source>
+        <translation>&amp;Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="86"/>
+        <source>&amp;Question</source>
+        <translation>&amp;Vraag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="87"/>
+        <source>&amp;Answer given</source>
+        <translation>&amp;Antwoord gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="90"/>
+        <source>Existing &amp;case</source>
+        <translation>Bestaande &amp;zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="96"/>
+        <source>Error</source>
+        <translation>Foutmelding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="109"/>
+        <source>Enter saves; in the question and answer: Ctrl+Enter</source>
+        <translation>Enter slaat op; in vraag en antwoord: Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/phone_dialog.py" line="174"/>
+        <source>The note could not be saved because of an error in Loket. Nothing was stored; please try again.</source>
+        <translation>De notitie kon door een fout in Loket niet worden opgeslagen. Er is niets bewaard; probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="64"/>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="64"/>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="68"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Tonen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="69"/>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="73"/>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="75"/>
+        <source>&amp;To</source>
+        <translation>&amp;Tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="85"/>
+        <location filename="../../desktop/dashboard.py" line="105"/>
+        <location filename="../../desktop/dashboard.py" line="171"/>
+        <location filename="../../desktop/dashboard.py" line="177"/>
+        <source>Incoming</source>
+        <translation>Binnengekomen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="86"/>
+        <location filename="../../desktop/dashboard.py" line="105"/>
+        <location filename="../../desktop/dashboard.py" line="172"/>
+        <location filename="../../desktop/dashboard.py" line="178"/>
+        <source>Closed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="87"/>
+        <location filename="../../desktop/dashboard.py" line="173"/>
+        <source>Open backlog</source>
+        <translation>Openstaand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="88"/>
+        <source>Median first answer (hours)</source>
+        <translation>Mediaan eerste antwoord (uur)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="89"/>
+        <source>Answered within norm</source>
+        <translation>Binnen de norm beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="90"/>
+        <source>Handled in one go</source>
+        <translation>In één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="105"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="105"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="106"/>
+        <source>Median first answer (h)</source>
+        <translation>Mediaan eerste antwoord (uur)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="106"/>
+        <source>Within norm</source>
+        <translation>Binnen norm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="107"/>
+        <source>In one go</source>
+        <translation>In één keer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="109"/>
+        <source>Figures per channel</source>
+        <translation>Cijfers per kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="114"/>
+        <source>Per week: incoming, closed and open backlog</source>
+        <translation>Per week: binnengekomen, afgerond en openstaand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="115"/>
+        <source>Per channel: incoming and closed</source>
+        <translation>Per kanaal: binnengekomen en afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="134"/>
+        <source>Counting…</source>
+        <translation>Tellen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="194"/>
+        <source>Export figures</source>
+        <translation>Cijfers exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="195"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="211"/>
+        <source>Saved as %1</source>
+        <translation>Bewaard als %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="160"/>
+        <source>Deadline for %1</source>
+        <translation>Termijn voor %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="166"/>
+        <source> working days</source>
+        <translation> werkdagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="167"/>
+        <source>Working days</source>
+        <translation>Werkdagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="169"/>
+        <source>&amp;No deadline</source>
+        <translation>&amp;Geen termijn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="170"/>
+        <source>&amp;Within</source>
+        <translation>&amp;Binnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="173"/>
+        <source>Deadline</source>
+        <translation>Termijn</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="110"/>
+        <source>This did not work because of an error in Loket.</source>
+        <translation>Dit is niet gelukt door een fout in Loket.</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../desktop/privacy/autolock.py" line="54"/>
@@ -1167,6 +1180,338 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/privacy/autolock.py" line="97"/>
         <source>Loket is locked</source>
         <translation>Loket is vergrendeld</translation>
+    </message>
+</context>
+<context>
+    <name>LongWork</name>
+    <message>
+        <location filename="../../desktop/long_work.py" line="32"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>MailBrowser</name>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="129"/>
+        <location filename="../../desktop/mail_browser.py" line="133"/>
+        <source>Open link</source>
+        <translation>Link openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="130"/>
+        <source>Open this link from the e-mail?</source>
+        <translation>Deze link uit de e-mail openen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="131"/>
+        <source>%1
+
+Only open links you trust: a link in an e-mail can lead to a fake website.</source>
+        <translation>%1
+
+Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakte website leiden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="142"/>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="143"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="162"/>
+        <source>Save attachment</source>
+        <translation>Bijlage opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="179"/>
+        <source>Could not save %1: %2</source>
+        <translation>Kan %1 niet opslaan: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="192"/>
+        <source>Open attachment</source>
+        <translation>Bijlage openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="193"/>
+        <source>&apos;%1&apos; can contain a program or macros.</source>
+        <translation>&apos;%1&apos; kan een programma of macro&apos;s bevatten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="194"/>
+        <source>Opening it can infect this computer. Only open it if you expected this file from this sender; when in doubt, ask the service desk.</source>
+        <translation>Openen kan deze computer besmetten. Open het alleen als u dit bestand van deze afzender verwachtte; vraag bij twijfel de servicedesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/mail_browser.py" line="196"/>
+        <source>Open anyway</source>
+        <translation>Toch openen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="83"/>
+        <source>Loket — customer contact</source>
+        <translation>Loket — klantcontact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="95"/>
+        <source>Search all cases…</source>
+        <translation>Zoeken in alle zaken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="97"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="150"/>
+        <source>&amp;Phone note</source>
+        <translation>&amp;Telefoonnotitie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="152"/>
+        <source>Log a phone call (Ctrl+T)</source>
+        <translation>Telefoongesprek vastleggen (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="154"/>
+        <source>&amp;Counter visit</source>
+        <translation>&amp;Baliebezoek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="156"/>
+        <source>Log a counter visit (Ctrl+B)</source>
+        <translation>Baliebezoek vastleggen (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="158"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="161"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="164"/>
+        <source>&amp;Fetch mail now</source>
+        <translation>&amp;Nu ophalen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="166"/>
+        <source>Fetch new mail and send waiting replies (F9)</source>
+        <translation>Nieuwe mail ophalen en wachtende antwoorden versturen (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="168"/>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="170"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/workspace_setup.py" line="101"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="177"/>
+        <source>&amp;Contact</source>
+        <translation>&amp;Klantcontact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/workspace_setup.py" line="71"/>
+        <location filename="../../desktop/workspace_setup.py" line="110"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/workspace_setup.py" line="114"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="195"/>
+        <source>Main toolbar</source>
+        <translation>Werkbalk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="223"/>
+        <source>Saved in case %1</source>
+        <translation>Opgeslagen in zaak %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="287"/>
+        <source>No account can send mail yet: fill in an SMTP server for an account.</source>
+        <translation>Nog geen account kan mail versturen: vul bij een account een SMTP-server in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="306"/>
+        <source>Reply kept in case %1; it is being sent.</source>
+        <translation>Antwoord bewaard in zaak %1; het wordt verstuurd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="315"/>
+        <source>It is unknown whether the resident received this reply.</source>
+        <translation>Het is niet bekend of de inwoner dit antwoord heeft ontvangen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="317"/>
+        <source>Sending this reply failed.</source>
+        <translation>Het versturen van dit antwoord is mislukt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="320"/>
+        <location filename="../../desktop/main_window.py" line="323"/>
+        <source>Send anyway</source>
+        <translation>Toch versturen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="322"/>
+        <source>Send it (again)? The resident may receive it twice.</source>
+        <translation>(Opnieuw) versturen? Mogelijk krijgt de inwoner het twee keer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="386"/>
+        <source>%n case(s) found</source>
+        <translation>
+            <numerusform>%n zaak gevonden</numerusform>
+            <numerusform>%n zaken gevonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="388"/>
+        <source>%n case(s) in this list</source>
+        <translation>
+            <numerusform>%n zaak in deze lijst</numerusform>
+            <numerusform>%n zaken in deze lijst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="392"/>
+        <source>Open: %1 · New: %2</source>
+        <translation>Open: %1 · Nieuw: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="246"/>
+        <source>Merge %1</source>
+        <translation>%1 samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="247"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="251"/>
+        <source>Target case</source>
+        <translation>Doelzaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="252"/>
+        <source>Into &amp;case</source>
+        <translation>Met &amp;zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="254"/>
+        <source>All messages and notes move to that case; this case is closed as merged.</source>
+        <translation>Alle berichten en notities gaan naar die zaak; deze zaak wordt afgerond als samengevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="265"/>
+        <source>Type the reference of the case to merge into.</source>
+        <translation>Typ het zaaknummer van de zaak om mee samen te voegen.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="315"/>
+        <source>Move a message of %1</source>
+        <translation>Bericht van %1 verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="316"/>
+        <source>&amp;Move</source>
+        <translation>&amp;Verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="318"/>
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="324"/>
+        <source>Target case</source>
+        <translation>Doelzaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="325"/>
+        <source>&amp;Message</source>
+        <translation>&amp;Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="327"/>
+        <source>To &amp;case</source>
+        <translation>Naar &amp;zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="338"/>
+        <source>Choose a message and type the case it belongs to.</source>
+        <translation>Kies een bericht en typ bij welke zaak het hoort.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="197"/>
+        <source>Internal note on %1</source>
+        <translation>Interne notitie bij %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="198"/>
+        <source>&amp;Save note</source>
+        <translation>Notitie &amp;bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="202"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="203"/>
+        <source>Only colleagues see this; Ctrl+Enter saves.</source>
+        <translation>Alleen collega&apos;s zien dit; Ctrl+Enter bewaart.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="211"/>
+        <source>Write the note first.</source>
+        <translation>Schrijf eerst de notitie.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../desktop/case_view.py" line="189"/>
+        <source>Send anyway</source>
+        <translation>Toch versturen</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1530,482 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/privacy/__init__.py" line="20"/>
         <source>&amp;Woo redaction…</source>
         <translation>&amp;Woo-lakken…</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyEditor</name>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="65"/>
+        <source>Reply to %1</source>
+        <translation>Antwoord op %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="71"/>
+        <source>the resident&apos;s e-mail address</source>
+        <translation>het e-mailadres van de inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="77"/>
+        <source>Reply</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="83"/>
+        <source>Dear %1,</source>
+        <translation>Beste %1,</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="86"/>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="91"/>
+        <source>&amp;To</source>
+        <translation>&amp;Aan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="94"/>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="102"/>
+        <source>The reply is kept in the case at once and sent in the background.</source>
+        <translation>Het antwoord wordt direct in de zaak bewaard en op de achtergrond verstuurd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="109"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Versturen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="111"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Versturen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="169"/>
+        <source>The reply could not be stored because of an error in Loket. Nothing was sent; please try again.</source>
+        <translation>Het antwoord kon door een fout in Loket niet worden bewaard. Er is niets verstuurd; probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleHome</name>
+    <message>
+        <location filename="../../desktop/role_home.py" line="37"/>
+        <source>Loket — %1 (%2)</source>
+        <translation>Loket — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="43"/>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="44"/>
+        <source>Counts</source>
+        <translation>Aantallen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="46"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="48"/>
+        <source>Audit trail</source>
+        <translation>Audittrail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="62"/>
+        <source>Cases</source>
+        <translation>Zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="65"/>
+        <source>Closed in one go</source>
+        <translation>In één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="66"/>
+        <source>Figure</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="66"/>
+        <source>Count</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="71"/>
+        <source>Mail accounts, users and channels.</source>
+        <translation>E-mailaccounts, gebruikers en kanalen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="72"/>
+        <source>Mail &amp;accounts…</source>
+        <translation>E-mail&amp;accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="92"/>
+        <source>The audit trail is intact.</source>
+        <translation>De audittrail is intact.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="93"/>
+        <source>The audit trail was changed or damaged from entry %1 on.</source>
+        <translation>De audittrail is vanaf regel %1 gewijzigd of beschadigd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="97"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="97"/>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="97"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="97"/>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="98"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="47"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="49"/>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="50"/>
+        <location filename="../../desktop/settings_dialog.py" line="97"/>
+        <source>Users</source>
+        <translation>Gebruikers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="51"/>
+        <source>Norms</source>
+        <translation>Normen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/settings_dialog.py" line="197"/>
+        <source>Standard replies</source>
+        <translation>Standaardantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/settings_dialog.py" line="251"/>
+        <source>Channels</source>
+        <translation>Kanalen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="81"/>
+        <source>Mail accounts fetch and send the team&apos;s e-mail.</source>
+        <translation>Mailaccounts halen en versturen de e-mail van het team.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="82"/>
+        <source>Mail &amp;accounts…</source>
+        <translation>Mail&amp;accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="95"/>
+        <location filename="../../desktop/settings_dialog.py" line="103"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="95"/>
+        <location filename="../../desktop/settings_dialog.py" line="101"/>
+        <source>Login</source>
+        <translation>Inlognaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="96"/>
+        <location filename="../../desktop/settings_dialog.py" line="105"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="108"/>
+        <source>&amp;Add user</source>
+        <translation>Gebruiker &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="118"/>
+        <source>login</source>
+        <translation>inlognaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="119"/>
+        <source>full name</source>
+        <translation>volledige naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="140"/>
+        <source>Fill in a login and a name.</source>
+        <translation>Vul een inlognaam en een naam in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="143"/>
+        <source>User added.</source>
+        <translation>Gebruiker toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="159"/>
+        <source>Norm for %1</source>
+        <translation>Norm voor %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="161"/>
+        <source>working days</source>
+        <translation>werkdagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="162"/>
+        <source>hours</source>
+        <translation>uur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="164"/>
+        <source>Unit for %1</source>
+        <translation>Eenheid voor %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="173"/>
+        <source>&amp;Save norms</source>
+        <translation>Normen &amp;bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="178"/>
+        <source>Time for a first answer, per channel. The dashboard counts the share answered within it.</source>
+        <translation>Tijd voor een eerste antwoord, per kanaal. Het dashboard telt welk deel daarbinnen is beantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="190"/>
+        <source>Norms saved.</source>
+        <translation>Normen bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="199"/>
+        <location filename="../../desktop/settings_dialog.py" line="208"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="201"/>
+        <location filename="../../desktop/settings_dialog.py" line="209"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="203"/>
+        <source>Beste {naam}, ... {zaak} ... {medewerker}</source>
+        <translation>Beste {naam}, ... {zaak} ... {medewerker}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="204"/>
+        <source>Save &amp;reply</source>
+        <translation>Antwoord &amp;bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="210"/>
+        <source>{naam} and {zaak} are filled in with the resident&apos;s name and the case reference.</source>
+        <translation>{naam} en {zaak} worden ingevuld met de naam van de inwoner en het zaaknummer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="239"/>
+        <source>Standard reply saved.</source>
+        <translation>Standaardantwoord bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="250"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="250"/>
+        <source>In use</source>
+        <translation>In gebruik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="256"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="257"/>
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="260"/>
+        <source>E-mail comes in through the mail accounts; phone and counter through notes; social media through Mastodon and imported exports.</source>
+        <translation>E-mail komt binnen via de mailaccounts; telefoon en balie via notities; sociale media via Mastodon en geïmporteerde exports.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="26"/>
+        <source>Sign in to Loket</source>
+        <translation>Aanmelden bij Loket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="27"/>
+        <location filename="../../desktop/sign_in.py" line="44"/>
+        <source>Sign in</source>
+        <translation>Aanmelden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="29"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="32"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="38"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="39"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="280"/>
+        <source>Split %1</source>
+        <translation>%1 splitsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="281"/>
+        <source>&amp;Split off</source>
+        <translation>&amp;Afsplitsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="284"/>
+        <source>Messages</source>
+        <translation>Berichten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="290"/>
+        <source>Messages that become a new case:</source>
+        <translation>Berichten die een nieuwe zaak worden:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="305"/>
+        <source>Tick at least one message (space bar).</source>
+        <translation>Vink minstens één bericht aan (spatiebalk).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="116"/>
+        <source>No mail account yet — set one up…</source>
+        <translation>Nog geen e-mailaccount — stel er een in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="149"/>
+        <source>%1: not fetched yet</source>
+        <translation>%1: nog niet opgehaald</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="156"/>
+        <source>%1: fetching…</source>
+        <translation>%1: ophalen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="175"/>
+        <source>%1: fetched %2</source>
+        <translation>%1: opgehaald om %2</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsModel</name>
+    <message>
+        <source>All open cases</source>
+        <translation type="vanished">Alle open zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="68"/>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="vanished">In behandeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="69"/>
+        <source>My cases</source>
+        <translation>Mijn zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="70"/>
+        <source>Team (all open)</source>
+        <translation>Team (alle open)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="73"/>
+        <source>Waiting for resident</source>
+        <translation>Wacht op inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="76"/>
+        <source>Closed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="77"/>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="79"/>
+        <source>Open by channel</source>
+        <translation>Open per kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="80"/>
+        <source>Saved searches</source>
+        <translation>Bewaarde zoekopdrachten</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsPanel</name>
+    <message>
+        <location filename="../../desktop/views_panel.py" line="241"/>
+        <source>Views</source>
+        <translation>Weergaven</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +2069,102 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/privacy/woo_dialog.py" line="184"/>
         <source>Exported to %1 with %2 redactions.</source>
         <translation>Geëxporteerd naar %1 met %2 gelakte passages.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="73"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="80"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="84"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="87"/>
+        <source>&amp;Import files…</source>
+        <translation>Bestanden &amp;importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="88"/>
+        <source>Import e-mail (.eml, mbox) and chat exports</source>
+        <translation>E-mail (.eml, mbox) en chatexports importeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="91"/>
+        <source>&amp;Export list as CSV…</source>
+        <translation>Lijst &amp;exporteren als CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="116"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="134"/>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="164"/>
+        <source>Import files</source>
+        <translation>Bestanden importeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="165"/>
+        <source>Mail and chat exports (*.eml *.mbox *.txt *.zip *.json);;All files (*)</source>
+        <translation>Mail- en chatexports (*.eml *.mbox *.txt *.zip *.json);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="172"/>
+        <source>Importing…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="180"/>
+        <source>Imported %1 message(s), %2 already present, %3 failed.</source>
+        <translation>%1 bericht(en) geïmporteerd, %2 al aanwezig, %3 mislukt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="191"/>
+        <source>Export list</source>
+        <translation>Lijst exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="192"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="199"/>
+        <source>Exporting…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="200"/>
+        <source>Export cancelled; the file was removed.</source>
+        <translation>Exporteren afgebroken; het bestand is verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="230"/>
+        <source>%1 case(s) exported to %2</source>
+        <translation>%1 zaak/zaken geëxporteerd naar %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/workspace_setup.py" line="260"/>
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n nieuw bericht</numerusform>
+            <numerusform>%n nieuwe berichten</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

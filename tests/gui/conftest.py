@@ -95,6 +95,18 @@ def build_sample(path: Path) -> Sample:
     return Sample(path, references, ids)
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """QSettings (window layout) go to a fresh folder per test, never the user's own."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
 @pytest.fixture
 def sample(tmp_path: Path) -> Sample:
     return build_sample(tmp_path / "loket.db")

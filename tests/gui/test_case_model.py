@@ -93,5 +93,25 @@ def test_views_model_counts(loket, qtmodeltester):
     views = ViewsModel(loket)
     qtmodeltester.check(views)
     counts = {v.key: views.count(v.key) for v in VIEWS}
-    assert counts == {"open": 5, "nieuw": 3, "in_behandeling": 1, "wacht_op_inwoner": 1,
+    assert counts == {"open": 5, "nieuw": 3, "mine": 0, "wacht_op_inwoner": 1,
                       "afgerond": 1, "all": 6}
+    # open cases per channel, under a header that cannot be chosen
+    keys = [v.key for v in views.views]
+    assert keys[len(VIEWS):] == ["h:channels", "channel:email", "channel:phone",
+                                 "channel:counter"]
+    assert views.count("channel:email") == 4 and views.count("channel:counter") == 0
+    header = views.index(keys.index("h:channels"))
+    assert not header.flags() & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_my_cases_and_saved_searches(loket, qtmodeltester):
+    from inbox import workspace
+
+    loket.user = "anna"
+    workspace.save_search(loket, workspace.SavedSearch("Afval", "afvalpas"))
+    views = ViewsModel(loket)
+    qtmodeltester.check(views)
+    assert views.count("mine") == 1  # the parking permit
+    assert views.count("saved:Afval") == 1
+    row = views.row_of("saved:Afval")
+    assert row is not None and views.index(row).data() == "Afval"

@@ -74,8 +74,11 @@ def test_window_speaks_dutch_and_screenshots(dutch, loket, runner, sample, qtbot
     assert headers == ["Zaak", "Onderwerp", "Inwoner", "Kanaal", "Status", "Behandelaar",
                        "Laatste bericht", "Berichten"]
     titles = [window.views.views.index(r).data() for r in range(window.views.views.rowCount())]
-    assert titles == ["Alle open zaken", "Nieuw", "In behandeling", "Wacht op inwoner",
-                      "Afgerond", "Alles"]
+    assert titles == ["Nieuw", "Mijn zaken", "Team (alle open)", "Wacht op inwoner",
+                      "Afgerond", "Alles", "Open per kanaal", "E-mail", "Telefoon", "Balie"]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Zaak" in menus and "&Help" in menus
+    assert window.workspace.actions.close_case.text() == "Zaak &afronden…"
     assert window.list_count.text() == "5 zaken in deze lijst"
     assert window.phone_action.text() == "&Telefoonnotitie"
     assert window.counter_action.text() == "&Baliebezoek"

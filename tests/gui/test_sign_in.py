@@ -7,6 +7,7 @@ import pytest
 from desktop import app
 from desktop.role_home import RoleHome
 from desktop.sign_in import SignInDialog
+from desktop.tasks import TaskRunner
 from inbox.model import Role
 from inbox.services import SYSTEM_USER
 from tests.gui.conftest import SCREENSHOTS
@@ -43,11 +44,13 @@ def test_environment_signs_in_like_the_cli(protected, monkeypatch) -> None:  # t
 
 def test_teamleider_gets_counts_and_beheerder_settings_and_audit(qtbot, protected) -> None:  # type: ignore[no-untyped-def]
     protected.sign_in("tineke", "goed-wachtwoord")
-    home = RoleHome(protected)
+    home = RoleHome(protected, TaskRunner(protected, synchronous=True))
     qtbot.addWidget(home)
     tabs = home.centralWidget()
-    assert tabs.count() == 1  # counts only: no cases, no settings, no audit trail
-    table = tabs.widget(0)
+    assert tabs.count() == 2  # dashboard and counts: no cases, no settings, no audit trail
+    assert home.dashboard is not None and home.dashboard.figures["cases_total"] == \
+        protected.stats(*home.dashboard.range())["cases_total"]
+    table = tabs.widget(1)
     assert table.item(0, 1).text() == str(protected.stats()["cases_total"])
     protected.sign_in("bea", "goed-wachtwoord")
     home = RoleHome(protected)

@@ -1,0 +1,332 @@
+"""The case actions of the main window, each with a shortcut: assign, status, product, deadline,
+note, close, merge, split, move a message, undo, save a search, and the shortcut overview.
+
+Changes run on the database worker through inbox.services / inbox.casework; afterwards the
+window refreshes and, for a safe action, keeps an undo step (Ctrl+Z puts the case back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desktop.case_dialogs import (
+    ChoiceDialog,
+    CloseDialog,
+    DeadlineDialog,
+    FormDialog,
+    MergeDialog,
+    MoveDialog,
+    NoteDialog,
+    SplitDialog,
+)
+from inbox import casework, workspace
+from inbox.errors import LoketError, StorageError
+from inbox.model import CaseDetail, Status
+from inbox.privacy.roles import Permission
+from inbox.services import Loket
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+
+class CaseActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.undo_step: workspace.UndoStep | None = None
+        may = window.loket.may(Permission.WORK_CASES)
+
+        def make(text: str, keys: tuple[str, ...], slot: Callable[[], Any], tip: str = "",
+                 needs_case: bool = True) -> QAction:
+            action = QAction(text, window)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                              for k in keys)
+            action.setToolTip(f"{tip or text.replace('&', '')} ({shown})" if keys else tip)
+            action.triggered.connect(lambda _checked=False: slot())
+            action.setProperty("needs_case", needs_case)
+            action.setEnabled(may and not needs_case)
+            window.addAction(action)
+            return action
+
+        self.assign_me = make(self.tr("Assign to &me"), ("Ctrl+I",), self.assign_to_me)
+        self.assign_other = make(self.tr("Assign to a &colleague…"), ("Ctrl+Shift+I",),
+                                 self.assign_to_colleague)
+        self.status = make(self.tr("Change &status…"), ("Ctrl+U",), self.change_status)
+        self.product = make(self.tr("&Product…"), ("Ctrl+P",), self.choose_product,
+                            self.tr("Tag the case with a product (UPL)"))
+        self.deadline = make(self.tr("&Deadline…"), ("Ctrl+D",), self.choose_deadline,
+                             self.tr("Deadline in working days"))
+        self.note = make(self.tr("Internal &note…"), ("Ctrl+N",), self.write_note)
+        self.close_case = make(self.tr("&Close case…"), ("Ctrl+K",), self.close_open_case,
+                               self.tr("Close with an outcome"))
+        self.merge = make(self.tr("&Merge into another case…"), ("Ctrl+Shift+M",), self.merge_case)
+        self.split = make(self.tr("S&plit case…"), ("Ctrl+Shift+S",), self.split_case)
+        self.move = make(self.tr("Move a &message…"), ("Ctrl+Shift+V",), self.move_message)
+        self.undo = make(self.tr("&Undo"), ("Ctrl+Z",), self.undo_last, needs_case=False)
+        self.undo.setEnabled(False)
+        self.save_search = make(self.tr("Save this &search…"), ("Ctrl+Shift+F",), self.save_current,
+                                needs_case=False)
+        self.save_search.setEnabled(True)
+        self.shortcuts = make(self.tr("&Keyboard shortcuts"), ("F1", "Ctrl+/"), self.show_shortcuts,
+                              needs_case=False)
+        self.shortcuts.setEnabled(True)
+        self._may = may
+
+    def case_actions(self) -> list[QAction]:
+        return [self.assign_me, self.assign_other, self.status, self.product, self.deadline,
+                self.note, self.close_case, self.merge, self.split, self.move]
+
+    def fill_menu(self, menu: QMenu) -> None:
+        for action in self.case_actions()[:7]:
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in self.case_actions()[7:]:
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.undo)
+
+    def case_changed(self, detail: CaseDetail | None) -> None:
+        for action in self.case_actions():
+            action.setEnabled(self._may and detail is not None)
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _reference(self) -> str | None:
+        detail = self.window.case_view.detail
+        return detail.summary.reference if detail is not None else None
+
+    def _open(self, dialog: FormDialog, message: str, undoable: str | None = None,
+              reference: str | None = None) -> FormDialog:
+        before = self._snapshot(reference) if undoable and reference else None
+
+        def finished(result: object) -> None:
+            if before is not None and reference and undoable:
+                self._remember(workspace.UndoStep(undoable, reference, before))
+            self._changed(message.replace("%1", str(result) if isinstance(result, str) else
+                                          (reference or "")), result)
+
+        dialog.changed.connect(finished)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _snapshot(self, reference: str) -> dict[str, str | None] | None:
+        try:
+            return workspace.snapshot(self.window.loket, reference)
+        except (LoketError, StorageError):
+            return None
+
+    def _remember(self, step: workspace.UndoStep) -> None:
+        self.undo_step = step
+        self.undo.setEnabled(self._may)
+        self.undo.setText(self.tr("&Undo: %1").replace("%1", step.label))
+
+    def _changed(self, message: str, result: object = None) -> None:
+        window = self.window
+        window.refresh()
+        if isinstance(result, str) and result.startswith("LK-"):
+            window.show_case_anywhere(result)
+        window.statusBar().showMessage(message, 6000)
+
+    def _run(self, work: Callable[[Loket], Any], message: str, undoable: str,
+             reference: str) -> None:
+        before = self._snapshot(reference)
+
+        def done(_: object) -> None:
+            if before is not None:
+                self._remember(workspace.UndoStep(undoable, reference, before))
+            self._changed(message.replace("%1", reference))
+
+        self.window.runner.run(work, done, lambda exc: self.window._show_error(str(exc)))
+
+    # -- the actions -------------------------------------------------------------------
+
+    def assign_to_me(self) -> None:
+        reference = self._reference()
+        if reference is None:
+            return
+        me = self.window.loket.user
+        self._run(lambda loket: loket.assign(reference, me),
+                  self.tr("%1 is now yours."), self.tr("assign"), reference)
+
+    def assign_to_colleague(self) -> ChoiceDialog | None:
+        reference = self._reference()
+        if reference is None:
+            return None
+        people = [(str(u["display_name"]), str(u["name"])) for u in self.window.loket.users()
+                  if u["role"] == "medewerker"]
+        items = [(self.tr("(nobody)"), "")] + people
+        dialog = ChoiceDialog(self.window.runner, self.tr("Assign %1").replace("%1", reference),
+                              self.tr("&Colleague"), items,
+                              lambda loket, name: loket.assign(reference, name or None),
+                              parent=self.window)
+        self._open(dialog, self.tr("%1 assigned."), self.tr("assign"), reference)
+        return dialog
+
+    def change_status(self) -> ChoiceDialog | None:
+        reference = self._reference()
+        detail = self.window.case_view.detail
+        if reference is None or detail is None:
+            return None
+        items = [(s.label, s.value) for s in Status if s is not Status.AFGEROND]
+        dialog = ChoiceDialog(self.window.runner, self.tr("Status of %1").replace("%1", reference),
+                              self.tr("&Status"), items,
+                              lambda loket, value: loket.set_status(reference, value),
+                              current=detail.summary.status.value, parent=self.window)
+        self._open(dialog, self.tr("Status of %1 changed."), self.tr("status"), reference)
+        return dialog
+
+    def choose_product(self) -> ChoiceDialog | None:
+        reference = self._reference()
+        detail = self.window.case_view.detail
+        if reference is None or detail is None:
+            return None
+        items = [(p, p) for p in casework.products()]
+        dialog = ChoiceDialog(self.window.runner,
+                              self.tr("Product of %1").replace("%1", reference),
+                              self.tr("&Product (UPL)"), items,
+                              lambda loket, value: casework.set_product(loket, reference, value),
+                              current=detail.summary.product, editable=True, parent=self.window)
+        self._open(dialog, self.tr("Product of %1 set."), self.tr("product"), reference)
+        return dialog
+
+    def choose_deadline(self) -> DeadlineDialog | None:
+        reference = self._reference()
+        if reference is None:
+            return None
+        today = casework.local_date(self.window.loket.now())
+        dialog = DeadlineDialog(self.window.runner, reference, today, self.window)
+        self._open(dialog, self.tr("Deadline of %1 set."), self.tr("deadline"), reference)
+        return dialog
+
+    def write_note(self) -> NoteDialog | None:
+        reference = self._reference()
+        if reference is None:
+            return None
+        dialog = NoteDialog(self.window.runner, reference, self.window)
+        self._open(dialog, self.tr("Note saved in %1."))
+        return dialog
+
+    def close_open_case(self) -> CloseDialog | None:
+        reference = self._reference()
+        if reference is None:
+            return None
+        dialog = CloseDialog(self.window.runner, reference, self.window)
+        self._open(dialog, self.tr("%1 closed."), self.tr("close"), reference)
+        return dialog
+
+    def merge_case(self) -> MergeDialog | None:
+        reference = self._reference()
+        if reference is None:
+            return None
+        dialog = MergeDialog(self.window.runner, reference, self.window)
+        self._open(dialog, self.tr("Merged into %1."))
+        return dialog
+
+    def _messages(self, reference: str) -> list[dict[str, Any]] | None:
+        try:
+            return casework.case_messages(self.window.loket, reference)
+        except (LoketError, StorageError) as exc:
+            self.window._show_error(str(exc))
+            return None
+
+    def split_case(self) -> SplitDialog | None:
+        reference = self._reference()
+        messages = self._messages(reference) if reference else None
+        if reference is None or messages is None:
+            return None
+        dialog = SplitDialog(self.window.runner, reference, messages, self.window)
+        self._open(dialog, self.tr("New case %1 made from the chosen messages."))
+        return dialog
+
+    def move_message(self) -> MoveDialog | None:
+        reference = self._reference()
+        messages = self._messages(reference) if reference else None
+        if reference is None or messages is None:
+            return None
+        dialog = MoveDialog(self.window.runner, reference, messages, self.window)
+        self._open(dialog, self.tr("Message moved to %1."))
+        return dialog
+
+    def undo_last(self) -> None:
+        step = self.undo_step
+        if step is None:
+            self.window.statusBar().showMessage(self.tr("Nothing to undo."), 4000)
+            return
+        self.undo_step = None
+        self.undo.setEnabled(False)
+        self.undo.setText(self.tr("&Undo"))
+        self.window.runner.run(
+            lambda loket: workspace.undo(loket, step),
+            lambda _: self._changed(self.tr("Undone: %1 on %2").replace("%1", step.label)
+                                    .replace("%2", step.reference)),
+            lambda exc: self.window._show_error(str(exc)),
+        )
+
+    def save_current(self, name: str | None = None) -> None:
+        """Save the search box's words within the current view as a named view."""
+        window = self.window
+        if name is None:
+            name, ok = QInputDialog.getText(window, self.tr("Save search"), self.tr("&Name:"))
+            if not ok:
+                return
+        view = window.views.current_view()
+        search = workspace.SavedSearch(name.strip(), " ".join(
+            w for w in (view.text, window.search.text().strip()) if w), view.statuses,
+            view.channel)
+
+        def done(_: object) -> None:
+            window.views.views.reload()
+            window.views.choose(f"saved:{search.name}")
+            window.statusBar().showMessage(self.tr("Search saved."), 4000)
+
+        window.runner.run(lambda loket: workspace.save_search(loket, search), done,
+                          lambda exc: window._show_error(str(exc)))
+
+    def show_shortcuts(self) -> QDialog:
+        """The overview of every action with a shortcut (F1 or Ctrl+/)."""
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows: list[tuple[str, str]] = []
+        for action in self.window.findChildren(QAction):
+            keys = action.shortcuts()
+            if keys and action.text():
+                rows.append((action.text().replace("&", "").rstrip("…"),
+                             ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                                       for k in keys)))
+        rows.sort(key=lambda r: r[0].casefold())
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, (text, shown) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(text))
+            table.setItem(r, 1, QTableWidgetItem(shown))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(440, 560)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.overview = dialog
+        return dialog

@@ -1,0 +1,264 @@
+"""Settings in one dialog: accounts, users, response norms, standaardantwoorden and channels.
+
+What a user may not change is shown but disabled (the domain refuses it anyway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import TaskRunner
+from inbox import workspace
+from inbox.errors import LoketError, StorageError
+from inbox.model import Channel, Role
+from inbox.privacy.roles import ROLE_LABELS, Permission
+from inbox.services import Loket
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, loket: Loket, runner: TaskRunner, parent: QWidget | None = None,
+                 open_accounts: Callable[[], object] | None = None) -> None:
+        super().__init__(parent)
+        self.loket = loket
+        self.runner = runner
+        self.setWindowTitle(self.tr("Settings"))
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._accounts(open_accounts), self.tr("Accounts"))
+        self.tabs.addTab(self._users(), self.tr("Users"))
+        self.tabs.addTab(self._norms(), self.tr("Norms"))
+        self.tabs.addTab(self._templates(), self.tr("Standard replies"))
+        self.tabs.addTab(self._channels(), self.tr("Channels"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(640, 480)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _run(self, work: Callable[[Loket], object], ok: str,
+             after: Callable[[], None] | None = None) -> None:
+        def done(_: object) -> None:
+            self._say(ok)
+            if after is not None:
+                after()
+
+        self.runner.run(work, done, lambda exc: self._say(str(exc)))
+
+    # -- accounts ------------------------------------------------------------------------
+
+    def _accounts(self, open_accounts: Callable[[], object] | None) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Mail accounts fetch and send the team's e-mail."), page))
+        button = QPushButton(self.tr("Mail &accounts…"), page)
+        button.setEnabled(open_accounts is not None)
+        if open_accounts is not None:
+            button.clicked.connect(lambda: open_accounts())
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    # -- users ---------------------------------------------------------------------------
+
+    def _users(self) -> QWidget:
+        page = QWidget(self)
+        self.users_table = QTableWidget(0, 3, page)  # the team: tens of rows
+        self.users_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Login"),
+                                                    self.tr("Role")])
+        self.users_table.setAccessibleName(self.tr("Users"))
+        self.users_table.verticalHeader().hide()
+        self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.user_login = QLineEdit(page)
+        self.user_login.setAccessibleName(self.tr("Login"))
+        self.user_name = QLineEdit(page)
+        self.user_name.setAccessibleName(self.tr("Name"))
+        self.user_role = QComboBox(page)
+        self.user_role.setAccessibleName(self.tr("Role"))
+        for role in Role:
+            self.user_role.addItem(ROLE_LABELS.get(role, role.value), role.value)
+        add = QPushButton(self.tr("&Add user"), page)
+        add.clicked.connect(self._add_user)
+        may = self.loket.may(Permission.MANAGE)
+        for widget in (self.user_login, self.user_name, self.user_role, add):
+            widget.setEnabled(may)
+        form = QHBoxLayout()
+        form.addWidget(self.user_login)
+        form.addWidget(self.user_name)
+        form.addWidget(self.user_role)
+        form.addWidget(add)
+        self.user_login.setPlaceholderText(self.tr("login"))
+        self.user_name.setPlaceholderText(self.tr("full name"))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.users_table)
+        layout.addLayout(form)
+        self._load_users()
+        return page
+
+    def _load_users(self) -> None:
+        users = self.loket.users()
+        self.users_table.setRowCount(len(users))
+        for r, u in enumerate(users):
+            role = Role(u["role"]) if u["role"] in {x.value for x in Role} else None
+            for c, text in enumerate((u["display_name"], u["name"],
+                                      ROLE_LABELS.get(role, u["role"]) if role else u["role"])):
+                self.users_table.setItem(r, c, QTableWidgetItem(str(text)))
+        self.users_table.resizeColumnsToContents()
+
+    def _add_user(self) -> None:
+        login, name = self.user_login.text().strip(), self.user_name.text().strip()
+        role = Role(self.user_role.currentData())
+        if not login or not name:
+            self._say(self.tr("Fill in a login and a name."))
+            return
+        self._run(lambda loket: loket.ensure_user(login, name, role),
+                  self.tr("User added."), self._load_users)
+
+    # -- norms ---------------------------------------------------------------------------
+
+    def _norms(self) -> QWidget:
+        page = QWidget(self)
+        grid = QGridLayout()
+        self.norm_rows: dict[str, tuple[QCheckBox, QSpinBox, QComboBox]] = {}
+        current = workspace.norms(self.loket)
+        for row, channel in enumerate(Channel):
+            norm = current.get(channel.value)
+            check = QCheckBox(channel.label, page)
+            check.setChecked(norm is not None)
+            amount = QSpinBox(page)
+            amount.setRange(1, 1000)
+            amount.setValue(norm.amount if norm else 2)
+            amount.setAccessibleName(self.tr("Norm for %1").replace("%1", channel.label))
+            unit = QComboBox(page)
+            unit.addItem(self.tr("working days"), workspace.WORKING_DAYS)
+            unit.addItem(self.tr("hours"), workspace.HOURS)
+            unit.setCurrentIndex(unit.findData(norm.unit if norm else workspace.WORKING_DAYS))
+            unit.setAccessibleName(self.tr("Unit for %1").replace("%1", channel.label))
+            check.toggled.connect(amount.setEnabled)
+            check.toggled.connect(unit.setEnabled)
+            amount.setEnabled(norm is not None)
+            unit.setEnabled(norm is not None)
+            grid.addWidget(check, row, 0)
+            grid.addWidget(amount, row, 1)
+            grid.addWidget(unit, row, 2)
+            self.norm_rows[channel.value] = (check, amount, unit)
+        save = QPushButton(self.tr("&Save norms"), page)
+        save.clicked.connect(self.save_norms)
+        allowed = self.loket.may(Permission.MANAGE) or self.loket.role() is Role.TEAMLEIDER
+        save.setEnabled(allowed)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Time for a first answer, per channel. The dashboard "
+                                        "counts the share answered within it."), page))
+        layout.addLayout(grid)
+        layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
+    def save_norms(self) -> None:
+        values: dict[str, workspace.Norm | None] = {}
+        for channel, (check, amount, unit) in self.norm_rows.items():
+            values[channel] = (workspace.Norm(amount.value(), str(unit.currentData()))
+                               if check.isChecked() else None)
+        self._run(lambda loket: workspace.save_norms(loket, values), self.tr("Norms saved."))
+
+    # -- templates -----------------------------------------------------------------------
+
+    def _templates(self) -> QWidget:
+        page = QWidget(self)
+        self.template_list = QListWidget(page)  # a few dozen replies at most
+        self.template_list.setAccessibleName(self.tr("Standard replies"))
+        self.template_title = QLineEdit(page)
+        self.template_title.setAccessibleName(self.tr("Title"))
+        self.template_body = QPlainTextEdit(page)
+        self.template_body.setAccessibleName(self.tr("Text"))
+        self.template_body.setPlaceholderText(
+            self.tr("Beste {naam}, ... {zaak} ... {medewerker}"))
+        save = QPushButton(self.tr("Save &reply"), page)
+        save.clicked.connect(self.save_template)
+        self.template_list.currentItemChanged.connect(self._template_chosen)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.template_title)
+        form.addRow(self.tr("Text"), self.template_body)
+        form.addRow(QLabel(self.tr("{naam} and {zaak} are filled in with the resident's name "
+                                   "and the case reference."), page))
+        form.addRow(save)
+        layout = QHBoxLayout(page)
+        layout.addWidget(self.template_list, 1)
+        layout.addLayout(form, 2)
+        self._load_templates()
+        return page
+
+    def _load_templates(self) -> None:
+        self.template_list.clear()
+        for t in workspace.templates(self.loket):
+            item = QListWidgetItem(t.title, self.template_list)
+            item.setData(Qt.ItemDataRole.UserRole, t)
+
+    def _template_chosen(self, item: QListWidgetItem | None, _: object = None) -> None:
+        if item is None:
+            return
+        t: workspace.Template = item.data(Qt.ItemDataRole.UserRole)
+        self.template_title.setText(t.title)
+        self.template_body.setPlainText(t.body)
+
+    def save_template(self) -> None:
+        title, body = self.template_title.text(), self.template_body.toPlainText()
+        item = self.template_list.currentItem()
+        key = None
+        if item is not None and item.text() == title.strip():
+            key = item.data(Qt.ItemDataRole.UserRole).key
+        self._run(lambda loket: workspace.save_template(loket, title, body, key),
+                  self.tr("Standard reply saved."), self._load_templates)
+
+    # -- channels ------------------------------------------------------------------------
+
+    def _channels(self) -> QWidget:
+        page = QWidget(self)
+        try:
+            used = set(workspace.channels_in_use(self.loket))
+        except (LoketError, StorageError):
+            used = set()
+        table = QTableWidget(len(Channel), 2, page)
+        table.setHorizontalHeaderLabels([self.tr("Channel"), self.tr("In use")])
+        table.setAccessibleName(self.tr("Channels"))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for r, channel in enumerate(Channel):
+            table.setItem(r, 0, QTableWidgetItem(channel.label))
+            table.setItem(r, 1, QTableWidgetItem(self.tr("yes") if channel.value in used
+                                                 else self.tr("not yet")))
+        table.resizeColumnsToContents()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("E-mail comes in through the mail accounts; phone and "
+                                        "counter through notes; social media through Mastodon "
+                                        "and imported exports."), page))
+        layout.addWidget(table)
+        return page
