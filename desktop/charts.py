@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -69,6 +70,7 @@ class BarChart(QWidget):
             painter.end()
             return
         peak = max((max(v) for _, v in self.series if v), default=0.0) or 1.0
+        peak = float(math.ceil(peak / 3) * 3)  # three grid steps of whole numbers
         # axis and three grid lines
         painter.setPen(QPen(faint, 1))
         for step in range(4):
@@ -81,10 +83,11 @@ class BarChart(QWidget):
                              f"{value:.0f}")
             painter.setPen(QPen(faint, 1))
         group = (right - left) / len(self.labels)
-        bar = max(2.0, group * 0.8 / len(self.series))
+        bar = min(36.0, max(2.0, group * 0.8 / len(self.series)))
+        inset = (group - bar * len(self.series)) / 2
         every = max(1, int(metrics.horizontalAdvance("2026-W00") * 1.2 // max(group, 1)) + 1)
         for g, label in enumerate(self.labels):
-            gx = left + g * group + group * 0.1
+            gx = left + g * group + inset
             for s, (_, values) in enumerate(self.series):
                 value = values[g] if g < len(values) else 0.0
                 height = (bottom - top) * value / peak

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.tasks import TaskRunner
+from inbox import workspace
 from inbox.accounts import MailAccount
 from inbox.channels.smtp import compose_reply, reply_subject
 from inbox.errors import LoketError, StorageError
@@ -82,7 +83,21 @@ class ReplyEditor(QDialog):
         if greeting:
             self.text.setPlainText(self.tr("Dear %1,").replace("%1", greeting) + "\n\n")
 
+        self.contact_name = detail.summary.contact
+        self.template = QComboBox(self)
+        self.template.setAccessibleName(self.tr("Reply with a standard text"))
+        self.template.addItem(self.tr("(choose a standard reply)"), None)
+        try:
+            for t in workspace.templates(runner.loket):
+                self.template.addItem(t.title, t)
+        except (LoketError, StorageError, OSError):
+            pass  # typing the reply still works
+        self.template.activated.connect(self.use_template)
+
         form = QFormLayout()
+        template_label = QLabel(self.tr("&Standard reply"), self)
+        template_label.setBuddy(self.template)
+        form.addRow(template_label, self.template)
         account_label = QLabel(self.tr("&From"), self)
         account_label.setBuddy(self.account)
         form.addRow(account_label, self.account)
@@ -123,6 +138,16 @@ class ReplyEditor(QDialog):
         self.resize(620, 520)
         self.text.setFocus()
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
+
+    def use_template(self, index: int) -> None:
+        """Fill the reply with a standaardantwoord: the resident's name and the reference."""
+        template = self.template.itemData(index)
+        if not isinstance(template, workspace.Template):
+            return
+        self.text.setPlainText(workspace.fill(template, name=self.contact_name,
+                                              reference=self.reference,
+                                              employee=self.sender_name))
+        self.text.setFocus()
 
     def chosen_account(self) -> MailAccount:
         name = self.account.currentData()

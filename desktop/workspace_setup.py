@@ -143,7 +143,7 @@ class Workspace(QObject):
         assert self.dashboard is not None
         self.dashboard.reload()
         self.dashboard_dialog.show()
-        self.dashboard_dialog.raise_()
+        self.dashboard_dialog.activateWindow()
         return self.dashboard
 
     def open_settings(self) -> SettingsDialog:
