@@ -71,7 +71,8 @@ class CaseTableModel(QAbstractTableModel):
         self.page_size = page_size
         self.cache_size = max(cache_size, page_size)
         self._query = query or CaseQuery()
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # the loaded part of the ordered list
+        self._total = 0
         self._shown = 0
         self._cache: OrderedDict[int, CaseSummary] = OrderedDict()
         if load:  # the window loads after its first paint, so it shows at once
@@ -85,7 +86,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def total(self) -> int:
         """All cases the query matches, loaded or not."""
-        return len(self._ids)
+        return self._total
 
     def set_query(self, query: CaseQuery) -> None:
         """Show another filter, keeping the current sort."""
@@ -97,25 +98,28 @@ class CaseTableModel(QAbstractTableModel):
         self._load(max(self._shown, self.page_size) if keep_rows else self.page_size)
 
     def _load(self, rows: int) -> None:
+        """Count the matches and load the ids of the first `rows` of them (SQL pages them)."""
         self.beginResetModel()
-        self._ids = self.loket.case_ids(self._query)
+        self._total = self.loket.count_cases(self._query)
+        self._ids = self.loket.case_ids(self._query, limit=rows)
         self._cache.clear()
-        self._shown = min(rows, len(self._ids))
+        self._shown = len(self._ids)
         self.endResetModel()
         self.refreshed.emit()
 
     def case_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._shown else None
 
-    def row_of(self, case_id: int) -> int | None:
-        """The row showing `case_id`, fetching more pages when it is further down the list."""
-        try:
-            position = self._ids.index(case_id)
-        except ValueError:
-            return None
-        while position >= self._shown and self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-        return position
+    def row_of(self, case_id: int, look_ahead: int = 5) -> int | None:
+        """The row showing `case_id`; up to `look_ahead` more pages are loaded to find it."""
+        for _ in range(look_ahead + 1):
+            try:
+                return self._ids.index(case_id)
+            except ValueError:
+                if not self.canFetchMore(QModelIndex()):
+                    return None
+                self.fetchMore(QModelIndex())
+        return None
 
     def summary(self, row: int) -> CaseSummary | None:
         case_id = self.case_id(row)
@@ -147,16 +151,20 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and self._shown < self._total
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
-        more = min(self.page_size, len(self._ids) - self._shown)
-        if more <= 0:
+        page = self.loket.case_ids(self._query, limit=self.page_size, offset=len(self._ids))
+        known = set(self._ids)
+        more = [i for i in page if i not in known]  # mail that arrived may shift the pages
+        if not more:
+            self._total = len(self._ids)  # the list got shorter since it was counted
             return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + len(more) - 1)
+        self._ids.extend(more)
+        self._shown = len(self._ids)
         self.endInsertRows()
 
     def headerData(

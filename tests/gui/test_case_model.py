@@ -75,7 +75,9 @@ def test_rows_are_fetched_a_page_at_a_time(loket, monkeypatch):
     for row in range(model.rowCount()):
         model.index(row, 1).data()
     assert asked == [2]  # one page, then served from the cache
-    model.row_of(model._ids[-1])  # fetches pages until the row is there
+    assert model.rowCount() == 2 and model.total() == 6  # ids are paged in SQL too
+    last = loket.case_ids(CaseQuery())[-1]
+    assert model.row_of(last) == 5  # fetches pages until the row is there
     assert model.rowCount() == 6
 
 
