@@ -46,6 +46,18 @@ COLUMNS = (
 LAST_MESSAGE_COLUMN = 6
 MESSAGES_COLUMN = 7
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_CASE_ID = int(CASE_ID_ROLE)
+_REFERENCE = int(REFERENCE_ROLE)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+FILL_ROWS = 50  # summaries are read this many rows at a time (a screen shows about 30)
+
 
 class CaseTableModel(QAbstractTableModel):
     """Holds the ordered ids of a CaseQuery; shows `page_size` more rows per fetchMore.
@@ -75,6 +87,7 @@ class CaseTableModel(QAbstractTableModel):
         self._total = 0
         self._shown = 0
         self._cache: OrderedDict[int, CaseSummary] = OrderedDict()
+        self._rendered: dict[int, tuple[str | int, ...]] = {}  # display texts per cached case
         if load:  # the window loads after its first paint, so it shows at once
             self._load(self.page_size)
 
@@ -103,6 +116,7 @@ class CaseTableModel(QAbstractTableModel):
         self._total = self.loket.count_cases(self._query)
         self._ids = self.loket.case_ids(self._query, limit=rows)
         self._cache.clear()
+        self._rendered.clear()
         self._shown = len(self._ids)
         self.endResetModel()
         self.refreshed.emit()
@@ -134,13 +148,15 @@ class CaseTableModel(QAbstractTableModel):
         return found
 
     def _fill_cache(self, row: int) -> None:
-        start = row - row % self.page_size
-        ids = self._ids[start : min(start + self.page_size, self._shown)]
+        """Summaries for the rows around `row`: about a screenful, not the whole loaded page."""
+        start = row - row % FILL_ROWS
+        ids = self._ids[start : min(start + FILL_ROWS, self._shown)]
         for summary in self.loket.case_summaries(ids):
             self._cache[summary.id] = summary
             self._cache.move_to_end(summary.id)
         while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+            gone, _ = self._cache.popitem(last=False)
+            self._rendered.pop(gone, None)
 
     # -- Qt model interface --------------------------------------------------------------
 
@@ -178,34 +194,39 @@ class CaseTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # called for every role of every visible cell on each paint: plain ints, early exits
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         if not 0 <= column < len(COLUMNS):
             return None
-        if role == CASE_ID_ROLE:
+        if role == _CASE_ID:
             return self.case_id(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == MESSAGES_COLUMN:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGN:
+            return _RIGHT if column == MESSAGES_COLUMN else None
+        cells = self._cells(row)
+        if cells is None:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, REFERENCE_ROLE):
-            return None
+        if role == _DISPLAY:
+            return cells[column]
+        if role == _REFERENCE:
+            return cells[0]
+        return cells[1] if column == 1 else None  # tooltip: the whole subject
+
+    def _cells(self, row: int) -> tuple[str | int, ...] | None:
         case = self.summary(row)
         if case is None:
             return None
-        if role == REFERENCE_ROLE:
-            return case.reference
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return case.subject if column == 1 else None
-        return _cell(case, column)
+        cells = self._rendered.get(case.id)
+        if cells is None:
+            cells = tuple(_cell(case, c) for c in range(len(COLUMNS)))
+            self._rendered[case.id] = cells
+        return cells
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; columns SQL cannot sort by are left as they are."""

@@ -58,9 +58,9 @@ class CaseTable(QTableView):
         index = self.currentIndex()
         return self.cases.case_id(index.row()) if index.isValid() else None
 
-    def select_case(self, case_id: int) -> bool:
+    def select_case(self, case_id: int, look_ahead: int = 5) -> bool:
         """Select (and scroll to) a case; False when the list does not hold it."""
-        row = self.cases.row_of(case_id)
+        row = self.cases.row_of(case_id, look_ahead)
         if row is None:
             return False
         index = self.cases.index(row, 0)
@@ -98,7 +98,8 @@ class CaseTable(QTableView):
 
     def _restore_selection(self) -> None:
         keep, self._keep = self._keep, None
-        if keep is not None and self.select_case(keep):
+        # only among the rows loaded again: a case that left the list is not hunted for
+        if keep is not None and self.select_case(keep, look_ahead=0):
             return
         self._announce(None)
 

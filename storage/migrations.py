@@ -218,6 +218,11 @@ CREATE TABLE imap_actions (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2]
+# Counting what a medewerker may see subtracts the few hidden vertrouwelijk cases, found here.
+CONFIDENTIAL_INDEX = """
+CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential = 1;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -106,6 +106,8 @@ def test_vertrouwelijk_cases_only_for_their_assignee(team) -> None:  # type: ign
     loket, case, secret = team
     loket.user = "anne"
     assert loket.case_ids(CaseQuery()) == [case.case_id]
+    assert loket.count_cases(CaseQuery()) == 1
+    assert loket.count_cases(CaseQuery(statuses=("in_behandeling",))) == 0
     assert [s.reference for s in loket.case_summaries([case.case_id, secret.case_id])] == [
         case.reference
     ]
@@ -116,6 +118,7 @@ def test_vertrouwelijk_cases_only_for_their_assignee(team) -> None:  # type: ign
         loket.add_note(secret.reference, "mag niet")
     loket.user = "bram"
     assert set(loket.case_ids(CaseQuery())) == {case.case_id, secret.case_id}
+    assert loket.count_cases(CaseQuery()) == 2
     assert loket.case_detail(secret.reference).summary.subject == "Huiselijk geweld"
     assert [h.case for h in loket.search("vertrouwelijk")] == [secret.reference]
 
