@@ -229,6 +229,11 @@ class CaseView(QWidget):
         self.contact = _plain_label(self)
         self.addresses = _plain_label(self)
         self.addresses.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # team presence: "Anne is dit antwoord aan het schrijven" (from other laptops)
+        self.presence = _plain_label(self)
+        self.presence.setStyleSheet("color: #8a5300; font-style: italic")
+        self.presence.setAccessibleName(self.tr("Colleagues on this case"))
+        self.presence.hide()
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -248,7 +253,8 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addLayout(actions)
-        for widget in (self.title, self.status, self.contact, self.addresses, line):
+        for widget in (self.title, self.status, self.contact, self.addresses, self.presence,
+                       line):
             layout.addWidget(widget)
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.outbox_panel)
@@ -270,6 +276,7 @@ class CaseView(QWidget):
         self.contact.clear()
         self.addresses.clear()
         self.timeline.clear()
+        self.show_presence([])
 
     def show_case(self, detail: CaseDetail) -> None:
         case = detail.summary
@@ -312,6 +319,11 @@ class CaseView(QWidget):
         if same:
             self.timeline.verticalScrollBar().setValue(scroll)  # a refresh, not a new case
         self.outbox_panel.show_states(list(self.outbox.values()))
+
+    def show_presence(self, sentences: list[str]) -> None:
+        """What colleagues on other laptops are doing with this case right now."""
+        self.presence.setText(" · ".join(sentences))
+        self.presence.setVisible(bool(sentences))
 
     def timeline_text(self) -> str:
         return self.timeline.toPlainText()

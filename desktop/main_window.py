@@ -30,6 +30,7 @@ from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Channel
 from inbox.services import Loket, Received
 from inbox.sync import SyncEvent
+from inbox.teamsync.imapstore import announce_activity
 
 if TYPE_CHECKING:  # the dialogs load when first opened: start-up stays short
     from desktop.accounts_dialog import AccountsDialog
@@ -273,6 +274,8 @@ class MainWindow(QMainWindow):
             self.refresh()  # the list keeps its selected case
         elif self.case_view.outbox:
             self._show_case(self.table.selected_case_id())  # a reply's state may have changed
+        else:
+            self._show_presence()  # the team pass may have brought colleagues' presence
 
     def open_reply_editor(self, detail: CaseDetail | None = None) -> ReplyEditor | None:
         """The reply editor for the open case; None (and a hint) without a sending account."""
@@ -295,6 +298,11 @@ class MainWindow(QMainWindow):
         editor.sent.connect(self._reply_sent)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
+        reference = detail.summary.reference
+        # tell the team (other laptops) someone is writing this answer; best effort, off-thread
+        self.network.run(lambda lk: announce_activity(lk, reference, "replying"),
+                         on_error=lambda exc: log.info("presence not sent: %s",
+                                                       type(exc).__name__))
         return editor
 
     def _reply_sent(self, received: Received, account_name: str) -> None:
@@ -379,6 +387,21 @@ class MainWindow(QMainWindow):
         except (LoketError, StorageError) as exc:
             self.case_view.clear()
             self.statusBar().showMessage(str(exc), 8000)
+            return
+        self._show_presence()
+
+    def _show_presence(self) -> None:
+        """Colleagues' live presence on the open case (team sync; local, so quick)."""
+        from inbox.teamsync import presence
+
+        reference = self.case_view.reference
+        if reference is None:
+            return
+        try:
+            self.case_view.show_presence([p["text"] for p in presence.current(self.loket,
+                                                                            reference)])
+        except (LoketError, StorageError):
+            self.case_view.show_presence([])
 
     def _update_counts(self) -> None:
         total = self.cases.total()

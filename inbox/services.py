@@ -589,12 +589,14 @@ class Loket:
                 )
             )
         for e in queries.case_events(self.db, case["id"]):
-            text = _describe_event(e["kind"], json.loads(e["data"]))
+            data = json.loads(e["data"])
+            text = _describe_event(e["kind"], data)
             if text:
+                author = e["actor"]
+                if data.get("team") and data.get("device_name"):
+                    author += f" (op {data['device_name']})"  # done on another laptop
                 entries.append(
-                    TimelineEntry(
-                        "event", e["at"], text, "", author=e["actor"], ref_id=int(e["id"])
-                    )
+                    TimelineEntry("event", e["at"], text, "", author=author, ref_id=int(e["id"]))
                 )
         entries.sort(key=lambda t: (t.at, {"message": 0, "note": 1, "event": 2}[t.kind], t.ref_id))
         addresses: tuple[tuple[str, str], ...] = ()
@@ -789,4 +791,16 @@ def _describe_event(kind: str, data: dict[str, Any]) -> str:
         return "Heropend"
     if kind == EventKind.CONTACT_LOGGED.value and data.get("callback_by"):
         return f"Terugbellen vóór {data['callback_by']}"
+    work = {
+        "product_set": lambda d: f"Product: {d.get('to') or '-'}",
+        "deadline_set": lambda d: f"Termijn: {d.get('to') or '-'}",
+        "merged_into": lambda d: f"Samengevoegd met {d.get('case')}",
+        "merged_from": lambda d: f"Zaak {d.get('case')} hierin samengevoegd",
+        "split_from": lambda d: f"Afgesplitst van {d.get('case')}",
+        "split_into": lambda d: f"Afgesplitst naar {d.get('case')}",
+        "message_moved_out": lambda d: f"Bericht verplaatst naar {d.get('to')}",
+        "message_moved_in": lambda d: f"Bericht verplaatst uit {d.get('from')}",
+    }
+    if kind in work:
+        return work[kind](data)
     return ""

@@ -124,3 +124,26 @@ def sync_team(loket: Loket, account: MailAccount, secret: str) -> PassReport | N
         report = PassReport()
         report.errors.append(message)
         return report
+
+
+def announce_activity(loket: Loket, reference: str, activity: str) -> bool:
+    """Tell the team what this user is doing with a case ("replying"); False outside a team.
+
+    Connects to the team mailbox itself, so call it off the GUI thread.
+    """
+    name = team_account(loket)
+    if name is None:
+        return False
+    from inbox.accounts import Accounts
+    from inbox.channels import imap
+    from inbox.sync import secret_for
+    from inbox.teamsync import presence, setup
+
+    account = Accounts(loket.db).mail_account(name)
+    client = imap.connect(account, secret_for(loket, account))
+    try:
+        presence.announce(loket, ImapFolder(client, PRESENCE), reference, activity,
+                          setup.load_key(loket))
+    finally:
+        imap.close(client)
+    return True

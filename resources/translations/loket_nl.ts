@@ -447,7 +447,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/charts.py" line="68"/>
+        <location filename="../../desktop/charts.py" line="69"/>
         <source>No figures</source>
         <translation>Geen cijfers</translation>
     </message>
@@ -827,52 +827,57 @@
         <translation>De inwoner per e-mail antwoorden (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="238"/>
+        <location filename="../../desktop/case_view.py" line="235"/>
+        <source>Colleagues on this case</source>
+        <translation>Collega's bij deze zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="243"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="268"/>
+        <location filename="../../desktop/case_view.py" line="274"/>
         <source>No case selected</source>
         <translation>Geen zaak geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="269"/>
+        <location filename="../../desktop/case_view.py" line="275"/>
         <source>Select a case in the list to see its messages.</source>
         <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="282"/>
+        <location filename="../../desktop/case_view.py" line="289"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="284"/>
+        <location filename="../../desktop/case_view.py" line="291"/>
         <source>handled by %1</source>
         <translation>behandelaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="286"/>
+        <location filename="../../desktop/case_view.py" line="293"/>
         <source>product: %1</source>
         <translation>product: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="288"/>
+        <location filename="../../desktop/case_view.py" line="295"/>
         <source>deadline %1</source>
         <translation>termijn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="291"/>
+        <location filename="../../desktop/case_view.py" line="298"/>
         <source>resolved in one go</source>
         <translation>in één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="294"/>
+        <location filename="../../desktop/case_view.py" line="301"/>
         <source>Resident: %1</source>
         <translation>Inwoner: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="294"/>
+        <location filename="../../desktop/case_view.py" line="301"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
@@ -1256,137 +1261,137 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="83"/>
+        <location filename="../../desktop/main_window.py" line="84"/>
         <source>Loket — customer contact</source>
         <translation>Loket — klantcontact</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95"/>
+        <location filename="../../desktop/main_window.py" line="96"/>
         <source>Search all cases…</source>
         <translation>Zoeken in alle zaken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="97"/>
+        <location filename="../../desktop/main_window.py" line="98"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>&amp;Phone note</source>
         <translation>&amp;Telefoonnotitie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>Log a phone call (Ctrl+T)</source>
         <translation>Telefoongesprek vastleggen (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="155"/>
         <source>&amp;Counter visit</source>
         <translation>&amp;Baliebezoek</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>Log a counter visit (Ctrl+B)</source>
         <translation>Baliebezoek vastleggen (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>&amp;Fetch mail now</source>
         <translation>&amp;Nu ophalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>Fetch new mail and send waiting replies (F9)</source>
         <translation>Nieuwe mail ophalen en wachtende antwoorden versturen (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="170"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="176"/>
         <location filename="../../desktop/workspace_setup.py" line="101"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="178"/>
         <source>&amp;Contact</source>
         <translation>&amp;Klantcontact</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <location filename="../../desktop/workspace_setup.py" line="71"/>
         <location filename="../../desktop/workspace_setup.py" line="110"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <location filename="../../desktop/workspace_setup.py" line="114"/>
         <source>&amp;Settings</source>
         <translation>&amp;Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>Main toolbar</source>
         <translation>Werkbalk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>Saved in case %1</source>
         <translation>Opgeslagen in zaak %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="287"/>
+        <location filename="../../desktop/main_window.py" line="290"/>
         <source>No account can send mail yet: fill in an SMTP server for an account.</source>
         <translation>Nog geen account kan mail versturen: vul bij een account een SMTP-server in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="306"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
         <source>Reply kept in case %1; it is being sent.</source>
         <translation>Antwoord bewaard in zaak %1; het wordt verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="315"/>
+        <location filename="../../desktop/main_window.py" line="323"/>
         <source>It is unknown whether the resident received this reply.</source>
         <translation>Het is niet bekend of de inwoner dit antwoord heeft ontvangen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>Sending this reply failed.</source>
         <translation>Het versturen van dit antwoord is mislukt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="320"/>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="328"/>
+        <location filename="../../desktop/main_window.py" line="331"/>
         <source>Send anyway</source>
         <translation>Toch versturen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="330"/>
         <source>Send it (again)? The resident may receive it twice.</source>
         <translation>(Opnieuw) versturen? Mogelijk krijgt de inwoner het twee keer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="409"/>
         <source>%n case(s) found</source>
         <translation>
             <numerusform>%n zaak gevonden</numerusform>
@@ -1394,7 +1399,7 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="388"/>
+        <location filename="../../desktop/main_window.py" line="411"/>
         <source>%n case(s) in this list</source>
         <translation>
             <numerusform>%n zaak in deze lijst</numerusform>
@@ -1402,7 +1407,7 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="392"/>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>Open: %1 · New: %2</source>
         <translation>Open: %1 · Nieuw: %2</translation>
     </message>
@@ -1535,57 +1540,72 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>ReplyEditor</name>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="65"/>
+        <location filename="../../desktop/reply_editor.py" line="66"/>
         <source>Reply to %1</source>
         <translation>Antwoord op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="71"/>
+        <location filename="../../desktop/reply_editor.py" line="72"/>
         <source>the resident&apos;s e-mail address</source>
         <translation>het e-mailadres van de inwoner</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="77"/>
+        <location filename="../../desktop/reply_editor.py" line="78"/>
         <source>Reply</source>
         <translation>Antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="83"/>
+        <location filename="../../desktop/reply_editor.py" line="84"/>
         <source>Dear %1,</source>
         <translation>Beste %1,</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="86"/>
+        <location filename="../../desktop/reply_editor.py" line="88"/>
+        <source>Reply with a standard text</source>
+        <translation>Antwoorden met een standaardtekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="89"/>
+        <source>(choose a standard reply)</source>
+        <translation>(kies een standaardantwoord)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="98"/>
+        <source>&amp;Standard reply</source>
+        <translation>&amp;Standaardantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_editor.py" line="101"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="91"/>
+        <location filename="../../desktop/reply_editor.py" line="106"/>
         <source>&amp;To</source>
         <translation>&amp;Aan</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="94"/>
+        <location filename="../../desktop/reply_editor.py" line="109"/>
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="102"/>
+        <location filename="../../desktop/reply_editor.py" line="117"/>
         <source>The reply is kept in the case at once and sent in the background.</source>
         <translation>Het antwoord wordt direct in de zaak bewaard en op de achtergrond verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="109"/>
+        <location filename="../../desktop/reply_editor.py" line="124"/>
         <source>&amp;Send</source>
         <translation>&amp;Versturen</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="111"/>
+        <location filename="../../desktop/reply_editor.py" line="126"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Versturen (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="169"/>
+        <location filename="../../desktop/reply_editor.py" line="194"/>
         <source>The reply could not be stored because of an error in Loket. Nothing was sent; please try again.</source>
         <translation>Het antwoord kon door een fout in Loket niet worden bewaard. Er is niets verstuurd; probeer het opnieuw.</translation>
     </message>

@@ -102,3 +102,18 @@ def test_selection_goes_when_the_case_leaves_the_view(window, sample, loket):
     assert window.table.selected_case_id() is None
     assert window.case_view.reference is None
     assert window.totals.text() == "Open: 4 · New: 2"
+
+
+def test_colleagues_presence_from_another_laptop_shows_on_the_case(window, sample, loket):
+    case_id = sample.ids["afval"]
+    loket.db.conn.execute("INSERT INTO team_cases(case_id, uid) VALUES (?, 'case-uid-1')",
+                          (case_id,))
+    loket.db.conn.execute(
+        "INSERT INTO team_presence(id, case_uid, author, author_name, device, activity, "
+        "expires_at) VALUES ('p1', 'case-uid-1', 'bram', 'Bram Jansen', 'laptop-2', "
+        "'replying', '2999-01-01T00:00:00Z')")
+    window.table.select_case(case_id)
+    assert window.case_view.presence.isVisibleTo(window.case_view)
+    assert window.case_view.presence.text() == "Bram is dit antwoord aan het schrijven"
+    window.table.select_case(sample.ids["boom"])  # nobody is on this one
+    assert not window.case_view.presence.isVisibleTo(window.case_view)

@@ -99,3 +99,17 @@ def test_teamleider_may_not_change_cases(loket) -> None:  # type: ignore[no-unty
     loket.user = "tineke"
     with pytest.raises(PermissionDenied):
         casework.set_product(loket, case.reference, "Grofvuil")
+
+
+def test_casework_changes_show_in_the_timeline(loket) -> None:  # type: ignore[no-untyped-def]
+    from inbox import casework
+    from inbox.model import Channel, IncomingMessage
+    from tests.conftest import at
+
+    a = loket.receive(IncomingMessage(Channel.EMAIL, at(2), sender="a@example.nl", subject="A"))
+    b = loket.receive(IncomingMessage(Channel.EMAIL, at(3), sender="b@example.nl", subject="B"))
+    casework.set_product(loket, a.reference, "Paspoort")
+    casework.merge_cases(loket, b.reference, a.reference)
+    titles = [t.title for t in loket.case_detail(a.reference).timeline]
+    assert "Product: Paspoort" in titles
+    assert f"Zaak {b.reference} hierin samengevoegd" in titles
