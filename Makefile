@@ -15,7 +15,7 @@ RUN_ENV ?= PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring
 APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 fonts-dejavu-core xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
-	dovecot-imapd
+	dovecot-imapd isync
 
 .PHONY: run test test-fast bench lint system-deps venv translations clean
 
@@ -56,6 +56,7 @@ test-fast: venv translations
 
 bench: system-deps venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
+	$(PY) -m tests.bench.imap_bench
 
 lint: venv
 	$(VENV)/bin/ruff check .
