@@ -203,6 +203,7 @@ class CaseView(QWidget):
 
     reply_requested = Signal(object)  # CaseDetail
     send_again_requested = Signal(object)  # OutboxInfo
+    resident_requested = Signal(object)  # CaseDetail: the contact card (desktop.social)
 
     def __init__(self, parent: QWidget | None = None, loket: Loket | None = None) -> None:
         super().__init__(parent)
@@ -219,6 +220,9 @@ class CaseView(QWidget):
         self.reply_button = QToolButton(self)
         self.reply_button.setDefaultAction(self.reply_action)
         self.reply_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.resident_button = QPushButton(self.tr("View &resident"), self)
+        self.resident_button.setToolTip(self.tr("Every case and message of this resident"))
+        self.resident_button.clicked.connect(lambda: self.resident_requested.emit(self.detail))
 
         self.title = _plain_label(self)
         font = QFont(self.title.font())
@@ -249,6 +253,7 @@ class CaseView(QWidget):
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addStretch(1)
+        actions.addWidget(self.resident_button)
         actions.addWidget(self.reply_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -270,6 +275,7 @@ class CaseView(QWidget):
         self.detail = None
         self.outbox = {}
         self.reply_action.setEnabled(False)
+        self.resident_button.setEnabled(False)
         self.outbox_panel.show_states([])
         self.title.setText(self.tr("No case selected"))
         self.status.setText(self.tr("Select a case in the list to see its messages."))
@@ -285,6 +291,7 @@ class CaseView(QWidget):
         self.reference = case.reference
         self.detail = detail
         self.reply_action.setEnabled(True)
+        self.resident_button.setEnabled(bool(detail.contact_addresses))
         self.title.setText(f"{case.reference} · {case.subject}")
         status = self.tr("Status: %1").replace("%1", case.status.label)
         if case.assignee:

@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         from desktop.workspace_setup import install  # case actions, dashboard, layout, tray
 
         self.workspace = install(self)
+        from desktop.social import install as install_social  # Mastodon, the contact card
+
+        self.social = install_social(self)
         self.table.setFocus()
 
     # -- actions -------------------------------------------------------------------------
@@ -284,6 +287,10 @@ class MainWindow(QMainWindow):
         detail = detail or self.case_view.detail
         if detail is None:
             return None
+        from desktop.social import last_inbound_is_mastodon
+
+        if last_inbound_is_mastodon(detail):  # answered where the resident wrote
+            return self.social.open_mastodon_reply(detail)  # type: ignore[return-value]
         accounts = [a for a in Accounts(self.loket.db).mail_accounts() if a.smtp_host]
         if not accounts:
             self._show_error(

@@ -40,13 +40,14 @@ from inbox.services import Loket
 
 class SettingsDialog(QDialog):
     def __init__(self, loket: Loket, runner: TaskRunner, parent: QWidget | None = None,
-                 open_accounts: Callable[[], object] | None = None) -> None:
+                 open_accounts: Callable[[], object] | None = None,
+                 open_mastodon: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.loket = loket
         self.runner = runner
         self.setWindowTitle(self.tr("Settings"))
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._accounts(open_accounts), self.tr("Accounts"))
+        self.tabs.addTab(self._accounts(open_accounts, open_mastodon), self.tr("Accounts"))
         self.tabs.addTab(self._users(), self.tr("Users"))
         self.tabs.addTab(self._norms(), self.tr("Norms"))
         self.tabs.addTab(self._templates(), self.tr("Standard replies"))
@@ -75,7 +76,8 @@ class SettingsDialog(QDialog):
 
     # -- accounts ------------------------------------------------------------------------
 
-    def _accounts(self, open_accounts: Callable[[], object] | None) -> QWidget:
+    def _accounts(self, open_accounts: Callable[[], object] | None,
+                  open_mastodon: Callable[[], object] | None = None) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("Mail accounts fetch and send the team's e-mail."), page))
@@ -84,6 +86,13 @@ class SettingsDialog(QDialog):
         if open_accounts is not None:
             button.clicked.connect(lambda: open_accounts())
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(QLabel(self.tr("Mastodon accounts fetch mentions and direct messages."),
+                                page))
+        self.mastodon_button = QPushButton(self.tr("&Mastodon accounts…"), page)
+        self.mastodon_button.setEnabled(open_mastodon is not None)
+        if open_mastodon is not None:
+            self.mastodon_button.clicked.connect(lambda: open_mastodon())
+        layout.addWidget(self.mastodon_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return page
 

@@ -150,7 +150,8 @@ class Workspace(QObject):
         from desktop.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.window.loket, self.window.runner, self.window,
-                                open_accounts=self.window.open_accounts_dialog)
+                                open_accounts=self.window.open_accounts_dialog,
+                                open_mastodon=self.window.social.open_mastodon_accounts)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda *_: self.window.views.views.reload())
         dialog.open()
@@ -162,7 +163,9 @@ class Workspace(QObject):
     def ask_import(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self.window, self.tr("Import files"), "",
-            self.tr("Mail and chat exports (*.eml *.mbox *.txt *.zip *.json);;All files (*)"))
+            self.tr("Mail and chat exports (*.eml *.mbox *.txt *.zip *.json *.js);;"
+                    "WhatsApp (*.txt *.zip);;Facebook, Instagram (*.json *.zip);;"
+                    "X (*.js *.zip);;All files (*)"))
         if names:
             self.import_files([Path(n) for n in names])
 
@@ -176,10 +179,12 @@ class Workspace(QObject):
 
         def done(report: Any) -> None:
             self.window.refresh()
-            self.window.statusBar().showMessage(
-                self.tr("Imported %1 message(s), %2 already present, %3 failed.")
-                .replace("%1", str(report.imported)).replace("%2", str(report.duplicates))
-                .replace("%3", str(len(report.failed))), 8000)
+            text = (self.tr("Imported %1 message(s), %2 already present, %3 failed.")
+                    .replace("%1", str(report.imported)).replace("%2", str(report.duplicates))
+                    .replace("%3", str(len(report.failed))))
+            if report.failed:  # the domain's one Dutch line on what was wrong with the file
+                text += f" {Path(report.failed[0]['file']).name}: {report.failed[0]['error']}"
+            self.window.statusBar().showMessage(text, 15000 if report.failed else 8000)
 
         work.finished.connect(done)
         work.failed.connect(lambda exc: self.window._show_error(str(exc)))

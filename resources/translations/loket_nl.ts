@@ -817,67 +817,77 @@
         <translation>Dit bericht kon niet volledig worden gelezen; het origineel is bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="212"/>
+        <location filename="../../desktop/case_view.py" line="213"/>
         <source>&amp;Reply</source>
         <translation>&amp;Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="215"/>
+        <location filename="../../desktop/case_view.py" line="216"/>
         <source>Reply to the resident by e-mail (Ctrl+R)</source>
         <translation>De inwoner per e-mail antwoorden (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="235"/>
-        <source>Colleagues on this case</source>
-        <translation>Collega's bij deze zaak</translation>
+        <location filename="../../desktop/case_view.py" line="223"/>
+        <source>View &amp;resident</source>
+        <translation>Inwoner &amp;bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="243"/>
+        <location filename="../../desktop/case_view.py" line="224"/>
+        <source>Every case and message of this resident</source>
+        <translation>Alle zaken en berichten van deze inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="239"/>
+        <source>Colleagues on this case</source>
+        <translation>Collega&apos;s bij deze zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="247"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="274"/>
+        <location filename="../../desktop/case_view.py" line="280"/>
         <source>No case selected</source>
         <translation>Geen zaak geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="275"/>
+        <location filename="../../desktop/case_view.py" line="281"/>
         <source>Select a case in the list to see its messages.</source>
         <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="289"/>
+        <location filename="../../desktop/case_view.py" line="296"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="291"/>
+        <location filename="../../desktop/case_view.py" line="298"/>
         <source>handled by %1</source>
         <translation>behandelaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="293"/>
+        <location filename="../../desktop/case_view.py" line="300"/>
         <source>product: %1</source>
         <translation>product: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="295"/>
+        <location filename="../../desktop/case_view.py" line="302"/>
         <source>deadline %1</source>
         <translation>termijn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="298"/>
+        <location filename="../../desktop/case_view.py" line="305"/>
         <source>resolved in one go</source>
         <translation>in één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="301"/>
+        <location filename="../../desktop/case_view.py" line="308"/>
         <source>Resident: %1</source>
         <translation>Inwoner: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="301"/>
+        <location filename="../../desktop/case_view.py" line="308"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
@@ -918,6 +928,242 @@
         <location filename="../../desktop/case_dialogs.py" line="229"/>
         <source>&amp;Outcome</source>
         <translation>&amp;Uitkomst</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCard</name>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="134"/>
+        <source>Resident</source>
+        <translation>Inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="149"/>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="158"/>
+        <location filename="../../desktop/social/contact_card.py" line="184"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="158"/>
+        <location filename="../../desktop/social/contact_card.py" line="170"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="158"/>
+        <source>Direction</source>
+        <translation>Richting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="159"/>
+        <location filename="../../desktop/social/contact_card.py" line="169"/>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="159"/>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="159"/>
+        <location filename="../../desktop/social/contact_card.py" line="169"/>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="160"/>
+        <location filename="../../desktop/social/contact_card.py" line="168"/>
+        <source>Messages</source>
+        <translation>Berichten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="163"/>
+        <source>Message text</source>
+        <translation>Tekst van het bericht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="169"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="170"/>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="170"/>
+        <location filename="../../desktop/social/contact_card.py" line="176"/>
+        <source>Cases</source>
+        <translation>Zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="171"/>
+        <source>&amp;Open case</source>
+        <translation>Zaak &amp;openen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="179"/>
+        <source>Probably the same resident</source>
+        <translation>Waarschijnlijk dezelfde inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="180"/>
+        <source>Evidence</source>
+        <translation>Bewijs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="181"/>
+        <source>Merge suggestions</source>
+        <translation>Voorstellen om samen te voegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="182"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Samenvoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="183"/>
+        <source>&amp;Different persons</source>
+        <translation>&amp;Verschillende personen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="184"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="185"/>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="185"/>
+        <source>Undone</source>
+        <translation>Ongedaan gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="186"/>
+        <source>Merge history</source>
+        <translation>Geschiedenis van samenvoegingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="187"/>
+        <source>&amp;Undo merge…</source>
+        <translation>Samenvoeging &amp;ongedaan maken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="189"/>
+        <source>Suggestions (never on a name alone)</source>
+        <translation>Voorstellen (nooit alleen op naam)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="197"/>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="200"/>
+        <location filename="../../desktop/social/contact_card.py" line="336"/>
+        <source>Merge</source>
+        <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="233"/>
+        <source>Resident: %1</source>
+        <translation>Inwoner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="234"/>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="236"/>
+        <source>Cases: %1 · messages: %2 · channels: %3</source>
+        <translation>Zaken: %1 · berichten: %2 · kanalen: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="240"/>
+        <source>merged from %1 other contact(s)</source>
+        <translation>samengevoegd uit %1 ander(e) contact(en)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="245"/>
+        <source>No addresses known.</source>
+        <translation>Geen adressen bekend.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="246"/>
+        <source>received</source>
+        <translation>ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="246"/>
+        <source>sent</source>
+        <translation>verstuurd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="265"/>
+        <source>Messages (%1)</source>
+        <translation>Berichten (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="266"/>
+        <source>Cases (%1)</source>
+        <translation>Zaken (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="267"/>
+        <source>Merge (%1)</source>
+        <translation>Samenvoegen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="284"/>
+        <source>%1 merged into %2</source>
+        <translation>%1 samengevoegd met %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="331"/>
+        <source>Merge residents</source>
+        <translation>Inwoners samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="332"/>
+        <source>Merge %1 into %2?</source>
+        <translation>%1 samenvoegen met %2?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="334"/>
+        <source>Evidence: %1. Every case and message stays where it is; the merge can be undone on this card.</source>
+        <translation>Bewijs: %1. Elke zaak en elk bericht blijft waar het is; het samenvoegen kan op deze kaart ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="356"/>
+        <location filename="../../desktop/social/contact_card.py" line="360"/>
+        <source>Undo merge</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="357"/>
+        <source>Undo this merge?</source>
+        <translation>Deze samenvoeging ongedaan maken?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="358"/>
+        <source>The merged resident stands alone again, with the messages that came in under their own addresses.</source>
+        <translation>De samengevoegde inwoner staat weer op zichzelf, met de berichten die binnenkwamen op de eigen adressen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/contact_card.py" line="383"/>
+        <source>This did not work because of an error in Loket; see the log.</source>
+        <translation>Dit is niet gelukt door een fout in Loket; zie het logbestand.</translation>
     </message>
 </context>
 <context>
@@ -1276,122 +1522,122 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>&amp;Phone note</source>
         <translation>&amp;Telefoonnotitie</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>Log a phone call (Ctrl+T)</source>
         <translation>Telefoongesprek vastleggen (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>&amp;Counter visit</source>
         <translation>&amp;Baliebezoek</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>Log a counter visit (Ctrl+B)</source>
         <translation>Baliebezoek vastleggen (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>&amp;Fetch mail now</source>
         <translation>&amp;Nu ophalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>Fetch new mail and send waiting replies (F9)</source>
         <translation>Nieuwe mail ophalen en wachtende antwoorden versturen (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>&amp;Accounts…</source>
         <translation>&amp;Accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <location filename="../../desktop/workspace_setup.py" line="101"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178"/>
+        <location filename="../../desktop/main_window.py" line="181"/>
         <source>&amp;Contact</source>
         <translation>&amp;Klantcontact</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <location filename="../../desktop/workspace_setup.py" line="71"/>
         <location filename="../../desktop/workspace_setup.py" line="110"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <location filename="../../desktop/workspace_setup.py" line="114"/>
         <source>&amp;Settings</source>
         <translation>&amp;Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>Main toolbar</source>
         <translation>Werkbalk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>Saved in case %1</source>
         <translation>Opgeslagen in zaak %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>No account can send mail yet: fill in an SMTP server for an account.</source>
         <translation>Nog geen account kan mail versturen: vul bij een account een SMTP-server in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314"/>
+        <location filename="../../desktop/main_window.py" line="321"/>
         <source>Reply kept in case %1; it is being sent.</source>
         <translation>Antwoord bewaard in zaak %1; het wordt verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="330"/>
         <source>It is unknown whether the resident received this reply.</source>
         <translation>Het is niet bekend of de inwoner dit antwoord heeft ontvangen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
         <source>Sending this reply failed.</source>
         <translation>Het versturen van dit antwoord is mislukt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="328"/>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="335"/>
+        <location filename="../../desktop/main_window.py" line="338"/>
         <source>Send anyway</source>
         <translation>Toch versturen</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330"/>
+        <location filename="../../desktop/main_window.py" line="337"/>
         <source>Send it (again)? The resident may receive it twice.</source>
         <translation>(Opnieuw) versturen? Mogelijk krijgt de inwoner het twee keer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="409"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>%n case(s) found</source>
         <translation>
             <numerusform>%n zaak gevonden</numerusform>
@@ -1399,7 +1645,7 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/main_window.py" line="411"/>
+        <location filename="../../desktop/main_window.py" line="418"/>
         <source>%n case(s) in this list</source>
         <translation>
             <numerusform>%n zaak in deze lijst</numerusform>
@@ -1407,9 +1653,283 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="415"/>
+        <location filename="../../desktop/main_window.py" line="422"/>
         <source>Open: %1 · New: %2</source>
         <translation>Open: %1 · Nieuw: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MastodonAccountsDialog</name>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="132"/>
+        <location filename="../../desktop/social/mastodon_form.py" line="142"/>
+        <source>Mastodon accounts</source>
+        <translation>Mastodon-accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="141"/>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="141"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="141"/>
+        <source>Last fetched</source>
+        <translation>Laatst opgehaald</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="152"/>
+        <source>&amp;New account</source>
+        <translation>Nieuw a&amp;ccount</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="153"/>
+        <source>&amp;Remove…</source>
+        <translation>Verwijd&amp;eren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="159"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="161"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbinding &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="162"/>
+        <source>&amp;Add account</source>
+        <translation>Account &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="209"/>
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="267"/>
+        <source>This did not work because of an error in Loket; see the log.</source>
+        <translation>Dit is niet gelukt door een fout in Loket; zie het logbestand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="279"/>
+        <location filename="../../desktop/social/mastodon_form.py" line="309"/>
+        <source>Fill in the access token.</source>
+        <translation>Vul het toegangstoken in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="293"/>
+        <source>The connection works: signed in as @%1.</source>
+        <translation>De verbinding werkt: aangemeld als @%1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="296"/>
+        <source>Connecting…</source>
+        <translation>Verbinding maken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="305"/>
+        <source>Fill in the address of the Mastodon server.</source>
+        <translation>Vul het adres van de Mastodon-server in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="321"/>
+        <source>Added: signed in as @%1. Loket fetches its mentions and direct messages.</source>
+        <translation>Toegevoegd: aangemeld als @%1. Loket haalt de vermeldingen en directe berichten op.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="326"/>
+        <source>Checking the token with the server…</source>
+        <translation>Het token wordt bij de server gecontroleerd…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="335"/>
+        <source>Remove account</source>
+        <translation>Account verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="336"/>
+        <source>Remove the Mastodon account &apos;%1&apos;?</source>
+        <translation>Het Mastodon-account &apos;%1&apos; verwijderen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="337"/>
+        <source>Loket stops fetching its mentions and direct messages and forgets its token. Cases and messages already fetched stay; nothing on the server changes.</source>
+        <translation>Loket haalt de vermeldingen en directe berichten niet meer op en vergeet het token. Zaken en berichten die al zijn opgehaald blijven; op de server verandert niets.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="340"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="352"/>
+        <source>Account &apos;%1&apos; removed.</source>
+        <translation>Account &apos;%1&apos; is verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>MastodonForm</name>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="76"/>
+        <source>e.g. Mastodon gemeente</source>
+        <translation>bijv. Mastodon gemeente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="78"/>
+        <source>e.g. https://social.overheid.nl</source>
+        <translation>bijv. https://social.overheid.nl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="81"/>
+        <source>Access token</source>
+        <translation>Toegangstoken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="82"/>
+        <location filename="../../desktop/social/mastodon_form.py" line="110"/>
+        <source>paste the access token here</source>
+        <translation>plak hier het toegangstoken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="85"/>
+        <source>Mastodon account</source>
+        <translation>Mastodon-account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="87"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="87"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="88"/>
+        <source>Access &amp;token</source>
+        <translation>Toegangs&amp;token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="92"/>
+        <source>Signed in as</source>
+        <translation>Aangemeld als</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="94"/>
+        <source>Make the token on the Mastodon server under Preferences &gt; Development &gt; New application, with the scopes read and write:statuses. Loket keeps it in the computer&apos;s keyring, never in its database.</source>
+        <translation>Maak het token op de Mastodon-server onder Voorkeuren &gt; Ontwikkelen &gt; Nieuwe toepassing, met de rechten read en write:statuses. Loket bewaart het in de sleutelbos van de computer, nooit in de database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="111"/>
+        <location filename="../../desktop/social/mastodon_form.py" line="121"/>
+        <source>not yet known</source>
+        <translation>nog niet bekend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_form.py" line="120"/>
+        <source>kept in the keyring</source>
+        <translation>bewaard in de sleutelbos</translation>
+    </message>
+</context>
+<context>
+    <name>MastodonReplyEditor</name>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="74"/>
+        <source>Reply on Mastodon to %1</source>
+        <translation>Antwoorden op Mastodon in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="84"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="117"/>
+        <source>Visibility</source>
+        <translation>Zichtbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="94"/>
+        <source>Reply with a standard text</source>
+        <translation>Antwoorden met een standaardtekst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="95"/>
+        <source>(choose a standard reply)</source>
+        <translation>(kies een standaardantwoord)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="104"/>
+        <source>Reply</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="112"/>
+        <source>&amp;Standard reply</source>
+        <translation>&amp;Standaardantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="115"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="116"/>
+        <source>To</source>
+        <translation>Aan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="124"/>
+        <source>The reply is posted at once, in the thread of the resident&apos;s message, and kept in the case.</source>
+        <translation>Het antwoord wordt meteen geplaatst, in de draad van het bericht van de inwoner, en bewaard in de zaak.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="131"/>
+        <source>&amp;Post on Mastodon</source>
+        <translation>&amp;Plaatsen op Mastodon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="132"/>
+        <source>Post (Ctrl+Enter)</source>
+        <translation>Plaatsen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="151"/>
+        <source>Direct message: the reply stays direct, only the resident sees it.</source>
+        <translation>Direct bericht: direct blijft direct, alleen de inwoner ziet het antwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="153"/>
+        <source>Followers only: the reply is visible to the same people.</source>
+        <translation>Alleen volgers: het antwoord is zichtbaar voor dezelfde mensen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="154"/>
+        <source>Public but not listed: the reply is visible the same way.</source>
+        <translation>Openbaar maar niet in tijdlijnen: het antwoord is op dezelfde manier zichtbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="155"/>
+        <source>Public: the reply is public too, everyone can read it.</source>
+        <translation>Openbaar: het antwoord is ook openbaar, iedereen kan het lezen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="157"/>
+        <source>The reply keeps the visibility of the message.</source>
+        <translation>Het antwoord houdt de zichtbaarheid van het bericht.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="168"/>
+        <source>%1 characters</source>
+        <translation>%1 tekens</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/mastodon_reply.py" line="204"/>
+        <source>The reply could not be posted because of an error in Loket; please try again.</source>
+        <translation>Het antwoord kon niet worden geplaatst door een fout in Loket; probeer het opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -1706,180 +2226,190 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/settings_dialog.py" line="48"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="49"/>
+        <location filename="../../desktop/settings_dialog.py" line="50"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="50"/>
-        <location filename="../../desktop/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/settings_dialog.py" line="106"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/settings_dialog.py" line="52"/>
         <source>Norms</source>
         <translation>Normen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="52"/>
-        <location filename="../../desktop/settings_dialog.py" line="197"/>
+        <location filename="../../desktop/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/settings_dialog.py" line="206"/>
         <source>Standard replies</source>
         <translation>Standaardantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="53"/>
-        <location filename="../../desktop/settings_dialog.py" line="251"/>
+        <location filename="../../desktop/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/settings_dialog.py" line="260"/>
         <source>Channels</source>
         <translation>Kanalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/settings_dialog.py" line="83"/>
         <source>Mail accounts fetch and send the team&apos;s e-mail.</source>
         <translation>Mailaccounts halen en versturen de e-mail van het team.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="82"/>
+        <location filename="../../desktop/settings_dialog.py" line="84"/>
         <source>Mail &amp;accounts…</source>
         <translation>Mail&amp;accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="95"/>
-        <location filename="../../desktop/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/settings_dialog.py" line="89"/>
+        <source>Mastodon accounts fetch mentions and direct messages.</source>
+        <translation>Mastodon-accounts halen vermeldingen en directe berichten op.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="91"/>
+        <source>&amp;Mastodon accounts…</source>
+        <translation>&amp;Mastodon-accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="104"/>
+        <location filename="../../desktop/settings_dialog.py" line="112"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="95"/>
-        <location filename="../../desktop/settings_dialog.py" line="101"/>
+        <location filename="../../desktop/settings_dialog.py" line="104"/>
+        <location filename="../../desktop/settings_dialog.py" line="110"/>
         <source>Login</source>
         <translation>Inlognaam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="96"/>
         <location filename="../../desktop/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/settings_dialog.py" line="114"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/settings_dialog.py" line="117"/>
         <source>&amp;Add user</source>
         <translation>Gebruiker &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="118"/>
+        <location filename="../../desktop/settings_dialog.py" line="127"/>
         <source>login</source>
         <translation>inlognaam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="119"/>
+        <location filename="../../desktop/settings_dialog.py" line="128"/>
         <source>full name</source>
         <translation>volledige naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="140"/>
+        <location filename="../../desktop/settings_dialog.py" line="149"/>
         <source>Fill in a login and a name.</source>
         <translation>Vul een inlognaam en een naam in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="143"/>
+        <location filename="../../desktop/settings_dialog.py" line="152"/>
         <source>User added.</source>
         <translation>Gebruiker toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="159"/>
+        <location filename="../../desktop/settings_dialog.py" line="168"/>
         <source>Norm for %1</source>
         <translation>Norm voor %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="161"/>
+        <location filename="../../desktop/settings_dialog.py" line="170"/>
         <source>working days</source>
         <translation>werkdagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/settings_dialog.py" line="171"/>
         <source>hours</source>
         <translation>uur</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="164"/>
+        <location filename="../../desktop/settings_dialog.py" line="173"/>
         <source>Unit for %1</source>
         <translation>Eenheid voor %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="173"/>
+        <location filename="../../desktop/settings_dialog.py" line="182"/>
         <source>&amp;Save norms</source>
         <translation>Normen &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="178"/>
+        <location filename="../../desktop/settings_dialog.py" line="187"/>
         <source>Time for a first answer, per channel. The dashboard counts the share answered within it.</source>
         <translation>Tijd voor een eerste antwoord, per kanaal. Het dashboard telt welk deel daarbinnen is beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="190"/>
+        <location filename="../../desktop/settings_dialog.py" line="199"/>
         <source>Norms saved.</source>
         <translation>Normen bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="199"/>
         <location filename="../../desktop/settings_dialog.py" line="208"/>
+        <location filename="../../desktop/settings_dialog.py" line="217"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="201"/>
-        <location filename="../../desktop/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/settings_dialog.py" line="210"/>
+        <location filename="../../desktop/settings_dialog.py" line="218"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/settings_dialog.py" line="212"/>
         <source>Beste {naam}, ... {zaak} ... {medewerker}</source>
         <translation>Beste {naam}, ... {zaak} ... {medewerker}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="204"/>
+        <location filename="../../desktop/settings_dialog.py" line="213"/>
         <source>Save &amp;reply</source>
         <translation>Antwoord &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="210"/>
+        <location filename="../../desktop/settings_dialog.py" line="219"/>
         <source>{naam} and {zaak} are filled in with the resident&apos;s name and the case reference.</source>
         <translation>{naam} en {zaak} worden ingevuld met de naam van de inwoner en het zaaknummer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="239"/>
+        <location filename="../../desktop/settings_dialog.py" line="248"/>
         <source>Standard reply saved.</source>
         <translation>Standaardantwoord bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="250"/>
+        <location filename="../../desktop/settings_dialog.py" line="259"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="250"/>
+        <location filename="../../desktop/settings_dialog.py" line="259"/>
         <source>In use</source>
         <translation>In gebruik</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="256"/>
+        <location filename="../../desktop/settings_dialog.py" line="265"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="257"/>
+        <location filename="../../desktop/settings_dialog.py" line="266"/>
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="260"/>
+        <location filename="../../desktop/settings_dialog.py" line="269"/>
         <source>E-mail comes in through the mail accounts; phone and counter through notes; social media through Mastodon and imported exports.</source>
         <translation>E-mail komt binnen via de mailaccounts; telefoon en balie via notities; sociale media via Mastodon en geïmporteerde exports.</translation>
     </message>
@@ -1916,6 +2446,24 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/sign_in.py" line="39"/>
         <source>&amp;Password</source>
         <translation>&amp;Wachtwoord</translation>
+    </message>
+</context>
+<context>
+    <name>SocialScreens</name>
+    <message>
+        <location filename="../../desktop/social/__init__.py" line="38"/>
+        <source>&amp;Mastodon accounts…</source>
+        <translation>&amp;Mastodon-accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/__init__.py" line="78"/>
+        <source>Reply posted on Mastodon in case %1.</source>
+        <translation>Antwoord geplaatst op Mastodon in zaak %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/social/__init__.py" line="93"/>
+        <source>This resident left no address, so Loket cannot gather their contacts.</source>
+        <translation>Deze inwoner liet geen adres achter, dus Loket kan de contacten niet bijeenbrengen.</translation>
     </message>
 </context>
 <context>
@@ -1972,17 +2520,9 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>ViewsModel</name>
     <message>
-        <source>All open cases</source>
-        <translation type="vanished">Alle open zaken</translation>
-    </message>
-    <message>
         <location filename="../../desktop/views_panel.py" line="68"/>
         <source>New</source>
         <translation>Nieuw</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation type="vanished">In behandeling</translation>
     </message>
     <message>
         <location filename="../../desktop/views_panel.py" line="69"/>
@@ -2134,52 +2674,52 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="164"/>
+        <location filename="../../desktop/workspace_setup.py" line="165"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="165"/>
-        <source>Mail and chat exports (*.eml *.mbox *.txt *.zip *.json);;All files (*)</source>
-        <translation>Mail- en chatexports (*.eml *.mbox *.txt *.zip *.json);;Alle bestanden (*)</translation>
+        <location filename="../../desktop/workspace_setup.py" line="166"/>
+        <source>Mail and chat exports (*.eml *.mbox *.txt *.zip *.json *.js);;WhatsApp (*.txt *.zip);;Facebook, Instagram (*.json *.zip);;X (*.js *.zip);;All files (*)</source>
+        <translation>Mail- en chatexports (*.eml *.mbox *.txt *.zip *.json *.js);;WhatsApp (*.txt *.zip);;Facebook, Instagram (*.json *.zip);;X (*.js *.zip);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="172"/>
+        <location filename="../../desktop/workspace_setup.py" line="175"/>
         <source>Importing…</source>
         <translation>Importeren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="180"/>
+        <location filename="../../desktop/workspace_setup.py" line="182"/>
         <source>Imported %1 message(s), %2 already present, %3 failed.</source>
         <translation>%1 bericht(en) geïmporteerd, %2 al aanwezig, %3 mislukt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="191"/>
+        <location filename="../../desktop/workspace_setup.py" line="196"/>
         <source>Export list</source>
         <translation>Lijst exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="192"/>
+        <location filename="../../desktop/workspace_setup.py" line="197"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="199"/>
+        <location filename="../../desktop/workspace_setup.py" line="204"/>
         <source>Exporting…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="200"/>
+        <location filename="../../desktop/workspace_setup.py" line="205"/>
         <source>Export cancelled; the file was removed.</source>
         <translation>Exporteren afgebroken; het bestand is verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace_setup.py" line="230"/>
+        <location filename="../../desktop/workspace_setup.py" line="235"/>
         <source>%1 case(s) exported to %2</source>
         <translation>%1 zaak/zaken geëxporteerd naar %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/workspace_setup.py" line="260"/>
+        <location filename="../../desktop/workspace_setup.py" line="265"/>
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n nieuw bericht</numerusform>

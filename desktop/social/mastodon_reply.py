@@ -1,0 +1,206 @@
+"""Answering a resident on Mastodon from a case whose last message came in as a status.
+
+The reply goes out in the thread with the visibility of the status answered (a direct message
+stays direct), through inbox.channels.mastodon.reply on the network runner: it waits on the
+server. Once posted the status is kept in the case; the domain's Dutch errors show inline.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import TaskRunner
+from inbox import workspace
+from inbox.channels import mastodon
+from inbox.errors import LoketError, StorageError
+from inbox.model import CaseDetail
+from inbox.services import Loket, Received
+
+log = logging.getLogger("loket.desktop.mastodon_reply")
+
+
+@dataclass(frozen=True)
+class ReplyTarget:
+    """The status a reply answers: who wrote it, how visible it was, which account got it."""
+
+    author: str
+    visibility: str
+    account: str
+
+
+def reply_target(loket: Loket, reference: str) -> ReplyTarget | None:
+    """The status mastodon.reply will answer (the same choice: the newest inbound one)."""
+    row = loket.db.one(
+        "SELECT s.author_acct, s.visibility, a.name FROM mastodon_statuses s "
+        "JOIN messages m ON m.id = s.message_id JOIN cases c ON c.id = m.case_id "
+        "LEFT JOIN accounts a ON a.id = s.account_id WHERE c.reference = ? "
+        "ORDER BY m.direction = 'in' DESC, m.sent_at DESC, m.id DESC LIMIT 1",
+        (reference.strip().upper(),),
+    )
+    if row is None:
+        return None
+    return ReplyTarget(str(row[0] or ""), str(row[1] or "public"), str(row[2] or ""))
+
+
+class MastodonReplyEditor(QDialog):
+    """`sent(reference)` once the reply is posted and kept in the case."""
+
+    sent = Signal(str)
+
+    def __init__(self, runner: TaskRunner, network: TaskRunner, detail: CaseDetail,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.network = network
+        self.reference = detail.summary.reference
+        self.contact_name = detail.summary.contact
+        self.received: Received | None = None
+        self._sending = False
+        self.target = reply_target(runner.loket, self.reference)
+        self.setWindowTitle(self.tr("Reply on Mastodon to %1").replace("%1", self.reference))
+
+        self.channel = QLabel(self)
+        self.channel.setTextFormat(Qt.TextFormat.PlainText)
+        self.to = QLabel(self)
+        self.to.setTextFormat(Qt.TextFormat.PlainText)
+        self.to.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.visibility = QLabel(self)
+        self.visibility.setTextFormat(Qt.TextFormat.PlainText)
+        self.visibility.setWordWrap(True)
+        self.visibility.setAccessibleName(self.tr("Visibility"))
+        target = self.target
+        account = target.account if target else ""
+        self.channel.setText("Mastodon" + (f" · {account}" if account else ""))
+        self.to.setText("@" + target.author if target and target.author else "")
+        self.visibility.setText(self.visibility_text(target.visibility if target else ""))
+        if target is not None and target.visibility == "direct":
+            self.visibility.setStyleSheet("color: #107c10; font-weight: bold;")
+
+        self.template = QComboBox(self)
+        self.template.setAccessibleName(self.tr("Reply with a standard text"))
+        self.template.addItem(self.tr("(choose a standard reply)"), None)
+        try:
+            for t in workspace.templates(runner.loket):
+                self.template.addItem(t.title, t)
+        except (LoketError, StorageError, OSError):
+            pass
+        self.template.activated.connect(self.use_template)
+
+        self.text = QPlainTextEdit(self)
+        self.text.setAccessibleName(self.tr("Reply"))
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(160)
+        self.count = QLabel(self)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.text.textChanged.connect(self._count)
+
+        form = QFormLayout()
+        template_label = QLabel(self.tr("&Standard reply"), self)
+        template_label.setBuddy(self.template)
+        form.addRow(template_label, self.template)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("To"), self.to)
+        form.addRow(self.tr("Visibility"), self.visibility)
+
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
+        self.error.hide()
+        hint = QLabel(self.tr("The reply is posted at once, in the thread of the resident's "
+                              "message, and kept in the case."), self)
+        hint.setEnabled(False)
+        hint.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.send_button = self.buttons.addButton(
+            self.tr("&Post on Mastodon"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button.setToolTip(self.tr("Post (Ctrl+Enter)"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.submit)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.error)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+        self.resize(560, 440)
+        self._count()
+        self.text.setFocus()
+
+    def visibility_text(self, visibility: str) -> str:
+        texts = {
+            "direct": self.tr("Direct message: the reply stays direct, only the resident "
+                              "sees it."),
+            "private": self.tr("Followers only: the reply is visible to the same people."),
+            "unlisted": self.tr("Public but not listed: the reply is visible the same way."),
+            "public": self.tr("Public: the reply is public too, everyone can read it."),
+        }
+        return texts.get(visibility, self.tr("The reply keeps the visibility of the message."))
+
+    def use_template(self, index: int) -> None:
+        template = self.template.itemData(index)
+        if not isinstance(template, workspace.Template):
+            return
+        self.text.setPlainText(workspace.fill(template, name=self.contact_name,
+                                              reference=self.reference, employee=""))
+        self.text.setFocus()
+
+    def _count(self) -> None:
+        self.count.setText(self.tr("%1 characters").replace(
+            "%1", str(len(self.text.toPlainText()))))
+
+    def submit(self) -> None:
+        if self._sending:
+            return
+        self.error.hide()
+        reference, text = self.reference, self.text.toPlainText()
+
+        def work(loket: Loket) -> Received:
+            return mastodon.reply(loket, reference, text)
+
+        def posted(received: Received) -> None:
+            self._set_sending(False)
+            self.received = received
+            self.sent.emit(reference)
+            self.accept()
+
+        self._set_sending(True)
+        self.network.run(work, posted, self._failed)
+
+    def reject(self) -> None:
+        if self._sending:
+            return
+        super().reject()
+
+    def _set_sending(self, sending: bool) -> None:
+        self._sending = sending
+        self.buttons.setEnabled(not sending)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_sending(False)
+        if isinstance(exc, LoketError | StorageError):
+            self.error.setText(str(exc))
+        else:
+            log.error("posting a Mastodon reply failed", exc_info=exc)
+            self.error.setText(self.tr("The reply could not be posted because of an error in "
+                                       "Loket; please try again."))
+        self.error.show()
