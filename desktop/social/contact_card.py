@@ -86,6 +86,13 @@ def channel_label(code: str) -> str:
         return code
 
 
+def kind_label(kind: str) -> str:
+    """'E-mail', 'Telefoon', or the platform's name for a social handle."""
+    if kind in ("email", "phone"):
+        return address_label(kind)
+    return channel_label(kind)
+
+
 def status_label(code: str) -> str:
     try:
         return Status(code).label
@@ -240,7 +247,7 @@ class ContactCard(QDialog):
             summary += " · " + self.tr("merged from %1 other contact(s)").replace(
                 "%1", str(len(view.merged)))
         self.summary.setText(summary)
-        self.addresses.setText("   ".join(f"{address_label(k)}: {v}"
+        self.addresses.setText("   ".join(f"{kind_label(k)}: {v}"
                                           for k, v in view.addresses)
                                or self.tr("No addresses known."))
         received, sent = self.tr("received"), self.tr("sent")

@@ -80,7 +80,7 @@ def test_merge_then_undo_restores(window, loket, sample, monkeypatch, qtbot):
         card.merge_button.click()
     assert asked and "zelfde e-mailadres" in asked[0]
     assert sorted(column(card.messages, 1)) == ["E-mail", "Mastodon"]
-    assert "@jan@mastodon.test" in card.addresses.text()
+    assert "Mastodon: @jan@mastodon.test" in card.addresses.text()
     assert card.suggestions.rowCount() == 0
     assert card.history.rowCount() == 1 and column(card.history, 3) == [""]
     assert card.summary.text().endswith("merged from 1 other contact(s)")
