@@ -349,6 +349,16 @@ class Loket:
             raise PermissionDenied("Deze zaak is vertrouwelijk; alleen de behandelaar ziet haar.")
         return row
 
+    def _in_conflict(self, case_id: int, field: str) -> bool:
+        """Whether laptops of the team set `field` of this case to different values at once."""
+        return bool(
+            self.db.scalar(
+                "SELECT 1 FROM team_conflicts tc JOIN team_cases c ON c.uid = tc.case_uid "
+                "WHERE c.case_id = ? AND tc.field = ?",
+                (case_id, field),
+            )
+        )
+
     def _sees_confidential(self, case: Any) -> bool:
         """Vertrouwelijk cases are for their assignee (and archive work on metadata)."""
         if self.user == SYSTEM_USER:
@@ -370,8 +380,8 @@ class Loket:
                 assignee_id = records.user_id(self.db, username)
                 if assignee_id is None:
                     raise NotFound(f"Medewerker '{username}' bestaat niet.")
-            if case["assignee_id"] == assignee_id:
-                return Changes()
+            if case["assignee_id"] == assignee_id and not self._in_conflict(case["id"], "assignee"):
+                return Changes()  # (choosing the same value again does resolve a team conflict)
             values: dict[str, Any] = {"assignee_id": assignee_id, "updated_at": self._stamp()}
             if case["status"] == Status.NIEUW.value and assignee_id is not None:
                 values["status"] = Status.IN_BEHANDELING.value
@@ -392,7 +402,7 @@ class Loket:
             return self.close_case(reference, outcome="", first_contact_resolution=False)
         with self.db.transaction():
             case = self._case(reference)
-            if case["status"] == status.value:
+            if case["status"] == status.value and not self._in_conflict(case["id"], "status"):
                 return Changes()
             values: dict[str, Any] = {"status": status.value, "updated_at": self._stamp()}
             if case["status"] == Status.AFGEROND.value:

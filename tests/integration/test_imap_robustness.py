@@ -406,11 +406,6 @@ def test_malformed_messages_are_stored_and_flagged_not_dropped(  # type: ignore[
     assert sync_account(loket, acc, mailbox_user[1]).folders["INBOX"].unchanged
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mailparse: a multipart without a boundary is stored with an empty text and no "
-    "flag, so the resident's words are neither shown nor searchable",
-)
 def test_a_multipart_without_boundary_keeps_its_text_or_is_flagged(  # type: ignore[no-untyped-def]
     loket, dovecot, mailbox_user
 ) -> None:
