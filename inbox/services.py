@@ -187,6 +187,10 @@ class Loket:
         """Keep the original bytes durably before anything tries to parse them."""
         return self.blobs.put(raw)
 
+    def store_originals(self, raws: list[bytes]) -> list[str]:
+        """Keep a batch of originals durably (one flush to disk) before any is parsed."""
+        return self.blobs.put_many(raws)
+
     def is_duplicate(self, raw_sha256: str) -> bool:
         return records.message_exists(self.db, raw_sha256) is not None
 

@@ -45,6 +45,43 @@ class BlobStore:
         self._write(target, self._encode(digest, data))
         return digest
 
+    def put_many(self, items: list[bytes]) -> list[str]:
+        """Store several blobs durably with one flush to disk instead of one per file.
+
+        Each is written to a temp file; then one sync makes all of them durable, then they are
+        renamed and each folder is synced once. The same guarantee as `put`, for a batch.
+        """
+        digests = [sha256(data) for data in items]
+        pending: list[tuple[str, Path]] = []
+        try:
+            for digest, data in zip(digests, items, strict=True):
+                target = self.path_for(digest)
+                if (target.exists() and self._complete(target, digest, len(data))) or any(
+                    t == target for _, t in pending
+                ):
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+                pending.append((tmp, target))
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(self._encode(digest, data))
+                    if not hasattr(os, "sync"):
+                        fh.flush()
+                        os.fsync(fh.fileno())
+            if pending and hasattr(os, "sync"):
+                os.sync()  # one flush for the whole batch
+            for tmp, target in pending:
+                os.replace(tmp, target)
+            for folder in {target.parent for _, target in pending}:
+                _fsync_dir(folder)
+        except BaseException as exc:
+            for tmp, _target in pending:
+                Path(tmp).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise translate(exc) or exc from exc
+            raise
+        return digests
+
     def _encode(self, digest: str, data: bytes) -> bytes:
         return crypto.seal(self.key, data, digest.encode()) if self.key else data
 

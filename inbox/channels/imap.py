@@ -269,12 +269,13 @@ def sync_folder(
         batch = uids[start : start + BATCH]
         fetched = client.fetch(batch, ["BODY.PEEK[]"])
         # the original bytes are durable before the batch is filed
-        items = []
-        for uid in batch:
-            raw = fetched.get(uid, {}).get(b"BODY[]")
-            if raw is None:
-                continue  # expunged between SEARCH and FETCH
-            items.append((uid, bytes(raw), loket.store_original(bytes(raw))))
+        present = [
+            (uid, bytes(fetched[uid][b"BODY[]"]))
+            for uid in batch
+            if fetched.get(uid, {}).get(b"BODY[]") is not None  # else expunged meanwhile
+        ]
+        digests = loket.store_originals([raw for _, raw in present])
+        items = [(uid, raw, digest) for (uid, raw), digest in zip(present, digests, strict=True)]
         with loket.db.transaction():
             for uid, raw, digest in items:
                 if _file(loket, account, folder, uidvalidity, uid, raw, digest):

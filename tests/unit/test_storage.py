@@ -235,3 +235,34 @@ def test_sqlite_utils_works_over_the_same_connection(tmp_path: Path) -> None:
     db = connect(tmp_path / "a.db")
     assert "cases" in db.utils.table_names()
     assert db.utils["cases"].count == 0
+
+
+def test_put_many_stores_a_batch_durably_and_skips_what_is_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = BlobStore(tmp_path / "blobs", key=b"k" * 32)
+    store.put(b"al bewaard")
+    calls: list[str] = []
+    real_sync, real_replace = os.sync, os.replace
+    monkeypatch.setattr(os, "sync", lambda: (calls.append("sync"), real_sync())[1])
+    monkeypatch.setattr(
+        os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1]
+    )
+    digests = store.put_many([b"een", b"twee", b"een", b"al bewaard"])
+    assert digests == [sha256(b"een"), sha256(b"twee"), sha256(b"een"), sha256(b"al bewaard")]
+    assert calls == ["sync", "replace", "replace"]  # one flush before the renames
+    assert [store.get(d) for d in digests] == [b"een", b"twee", b"een", b"al bewaard"]
+
+
+def test_put_many_interrupted_leaves_no_temp_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = BlobStore(tmp_path / "blobs")
+
+    def crash() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "sync", crash)
+    with pytest.raises(KeyboardInterrupt):
+        store.put_many([b"a", b"b"])
+    assert [p for p in (tmp_path / "blobs").rglob("*") if p.is_file()] == []
