@@ -29,6 +29,7 @@ from inbox import clock
 from inbox.accounts import Auth, MailAccount, Security
 from inbox.channels.mailparse import parse_email
 from inbox.errors import LoketError
+from inbox.model import IncomingMessage
 from inbox.services import Loket
 from storage import records
 
@@ -275,10 +276,21 @@ def sync_folder(
             if fetched.get(uid, {}).get(b"BODY[]") is not None  # else expunged meanwhile
         ]
         digests = loket.store_originals([raw for _, raw in present])
-        items = [(uid, raw, digest) for (uid, raw), digest in zip(present, digests, strict=True)]
+        # parse before the transaction, and make the batch's attachments durable in one go too
+        items = [
+            (
+                uid,
+                digest,
+                None
+                if loket.is_duplicate(digest)
+                else _parse(loket, account, folder, uidvalidity, uid, raw, digest),
+            )
+            for (uid, raw), digest in zip(present, digests, strict=True)
+        ]
+        loket.blobs.put_many([a.data for _, _, m in items if m for a in m.attachments])
         with loket.db.transaction():
-            for uid, raw, digest in items:
-                if _file(loket, account, folder, uidvalidity, uid, raw, digest):
+            for uid, digest, message in items:
+                if _file(loket, account, folder, uidvalidity, uid, digest, message):
                     report.fetched += 1
                 else:
                     report.duplicates += 1
@@ -291,7 +303,7 @@ def sync_folder(
     return report
 
 
-def _file(
+def _parse(
     loket: Loket,
     account: MailAccount,
     folder: str,
@@ -299,10 +311,29 @@ def _file(
     uid: int,
     raw: bytes,
     digest: str,
+) -> IncomingMessage:
+    message = parse_email(raw, digest, received_at=loket.now())
+    return replace(
+        message,
+        account_id=account.id,
+        imap_folder=folder,
+        imap_uidvalidity=uidvalidity,
+        imap_uid=uid,
+    )
+
+
+def _file(
+    loket: Loket,
+    account: MailAccount,
+    folder: str,
+    uidvalidity: int,
+    uid: int,
+    digest: str,
+    message: IncomingMessage | None,
 ) -> bool:
     """File one fetched message; False when it was already stored (identical bytes)."""
     existing = records.message_exists(loket.db, digest)
-    if existing is not None:
+    if existing is not None or message is None:
         # the same message seen again (a resync after UIDVALIDITY changed): refresh where it is
         loket.db.conn.execute(
             "UPDATE messages SET imap_uidvalidity = ?, imap_uid = ? WHERE id = ? "
@@ -310,14 +341,6 @@ def _file(
             (uidvalidity, uid, existing, account.id, folder),
         )
         return False
-    message = parse_email(raw, digest, received_at=loket.now())
-    message = replace(
-        message,
-        account_id=account.id,
-        imap_folder=folder,
-        imap_uidvalidity=uidvalidity,
-        imap_uid=uid,
-    )
     return not loket.receive(message).duplicate
 
 
