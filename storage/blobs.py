@@ -48,8 +48,8 @@ class BlobStore:
     def put_many(self, items: list[bytes]) -> list[str]:
         """Store several blobs durably with one flush to disk instead of one per file.
 
-        Each is written to a temp file; then one sync makes all of them durable, then they are
-        renamed and each folder is synced once. The same guarantee as `put`, for a batch.
+        Each is written to a temp file; one sync makes all of them durable, then they are
+        renamed and a second sync makes the renames durable. The guarantee of `put`, for a batch.
         """
         digests = [sha256(data) for data in items]
         pending: list[tuple[str, Path]] = []
@@ -72,8 +72,11 @@ class BlobStore:
                 os.sync()  # one flush for the whole batch
             for tmp, target in pending:
                 os.replace(tmp, target)
-            for folder in {target.parent for _, target in pending}:
-                _fsync_dir(folder)
+            if pending and hasattr(os, "sync"):
+                os.sync()  # the renames too, in one go
+            else:
+                for folder in {target.parent for _, target in pending}:
+                    _fsync_dir(folder)
         except BaseException as exc:
             for tmp, _target in pending:
                 Path(tmp).unlink(missing_ok=True)
