@@ -54,9 +54,12 @@ test: system-deps venv translations
 test-fast: venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow and not integration"
 
+# tests.bench.run rewrites BENCHMARKS.md; the others then replace only their own section
 bench: system-deps venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
 	$(PY) -m tests.bench.imap_bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.workspace_bench
+	$(PY) -m tests.bench.teamsync_bench
 
 lint: venv
 	$(VENV)/bin/ruff check .
