@@ -237,6 +237,7 @@ def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
     if loket.needs_sign_in():
         raise LoketError("Demogegevens kunnen alleen in een nieuwe database worden gemaakt.")
     counts = demo.build(loket, cases=args.cases, seed=args.seed)
+    _demo_mailbox(loket)
     for name, _display, _role in demo.STAFF:  # every role can sign in: see the README
         loket.set_password(name, DEMO_PASSWORD)
     _emit(
@@ -246,6 +247,28 @@ def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
         f"{counts['messages']} berichten, {counts['contacts']} inwoners.",
     )
     return 0
+
+
+def _demo_mailbox(loket: Any) -> None:
+    """A mail account for the demo, so answering a case works: replies are kept in their case
+    and wait in the outbox, since no mail server runs at this (local, closed) address."""
+    from inbox.accounts import Accounts, MailAccount, Security
+
+    Accounts(loket.db).add_mail(
+        MailAccount(
+            name="Demo-postbus (geen server)",
+            host="127.0.0.1",
+            port=10143,
+            security=Security.NONE,
+            username="info@gemeente-voorbeeld.nl",
+            from_address="info@gemeente-voorbeeld.nl",
+            smtp_host="127.0.0.1",
+            smtp_port=10025,
+            smtp_security=Security.NONE,
+            interval_minutes=24 * 60,
+        ),
+        "demo",
+    )
 
 
 def cmd_import(loket: Any, args: argparse.Namespace) -> int:

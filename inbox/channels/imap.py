@@ -18,7 +18,7 @@ import imaplib
 import logging
 import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,7 +35,8 @@ from storage import records
 
 log = logging.getLogger("loket.imap")
 
-BATCH = 50
+BATCH = 200  # messages per fetch and per transaction, at most
+BATCH_BYTES = 32 * 1024 * 1024  # ... and at most this much mail in memory at once
 TIMEOUT = 30.0
 
 
@@ -264,10 +265,9 @@ def sync_folder(
     done = 0
     if progress is not None and total:
         progress(folder, 0, total)
-    for start in range(0, total, BATCH):
+    for batch in _batches(client, uids):
         if cancelled is not None and cancelled():
             raise SyncCancelled("Ophalen afgebroken; wat al binnen was, is bewaard.")
-        batch = uids[start : start + BATCH]
         fetched = client.fetch(batch, ["BODY.PEEK[]"])
         # the original bytes are durable before the batch is filed
         present = [
@@ -301,6 +301,24 @@ def sync_folder(
             progress(folder, done, total)
     _save_state(loket, account.id, folder, uidvalidity, last_uid, highestmodseq)
     return report
+
+
+def _batches(client: IMAPClient, uids: list[int]) -> Iterator[list[int]]:
+    """UIDs in fetch batches of at most BATCH messages and BATCH_BYTES (sizes asked first)."""
+    for start in range(0, len(uids), 1000):
+        chunk = uids[start : start + 1000]
+        sizes = client.fetch(chunk, ["RFC822.SIZE"])
+        batch: list[int] = []
+        size = 0
+        for uid in chunk:
+            need = int(sizes.get(uid, {}).get(b"RFC822.SIZE", 0))
+            if batch and (len(batch) >= BATCH or size + need > BATCH_BYTES):
+                yield batch
+                batch, size = [], 0
+            batch.append(uid)
+            size += need
+        if batch:
+            yield batch
 
 
 def _parse(

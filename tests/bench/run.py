@@ -429,7 +429,10 @@ def case_list(args: argparse.Namespace, report: Report, path: Path) -> None:
     ids = loket.case_ids(query)
 
     def product() -> None:
-        loket.case_summaries(loket.case_ids(query)[:50])
+        # what the case list model does for its first page: count, a page of ids, the
+        # summaries of the first screenful
+        loket.count_cases(query)
+        loket.case_summaries(loket.case_ids(query, limit=200)[:50])
 
     def bare() -> None:
         conn.execute(_BARE_LIST).fetchall()
@@ -466,9 +469,10 @@ def case_list(args: argparse.Namespace, report: Report, path: Path) -> None:
         "Case list, first page of open cases", ms(o), f"bare query {ms(b)}", o / b,
         f"{o / b:.1f}x", "none (report)",
         how=(
-            f"Loket.case_ids(CaseQuery(statuses={OPEN})) + Loket.case_summaries(ids[:50]) "
-            f"({len(ids):,} open cases) vs `{_BARE_LIST}`; warm, median of {rounds} runs "
-            "alternating order. Variants below."
+            f"The case list model's first page: Loket.count_cases + Loket.case_ids(CaseQuery("
+            f"statuses={OPEN}), limit=200) + Loket.case_summaries(first 50) ({len(ids):,} "
+            f"open cases) vs `{_BARE_LIST}`; warm, median of {rounds} runs alternating order. "
+            "Variants below."
         ),
     ))
     lines = [
@@ -476,7 +480,8 @@ def case_list(args: argparse.Namespace, report: Report, path: Path) -> None:
         f"Warm, median of {rounds} runs; ratio against the bare query ({ms(b)}).\n",
         "| variant | time | vs bare |",
         "|---|---:|---:|",
-        f"| product path: case_ids(open) + case_summaries(ids[:50]) | {ms(o)} | {o / b:.1f}x |",
+        f"| product path: count + case_ids(open, limit 200) + case_summaries(50) | {ms(o)} | "
+        f"{o / b:.1f}x |",
     ]
     for name, fn in variants:
         fn()

@@ -31,6 +31,12 @@ from tests.unit.test_cli import loket as cli
 
 pytestmark = pytest.mark.integration
 
+
+@pytest.fixture(autouse=True)
+def _batches_of_50(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests place their cuts and arrivals by batches of 50 messages."""
+    monkeypatch.setattr(imap, "BATCH", 50)
+
 WORDS = (
     "paspoort afspraak container vergunning bezwaar terugbellen adres parkeren woz aanslag "
     "verhuizing uittreksel gemeente inwoner melding stoeptegel lantaarnpaal wmo"

@@ -235,3 +235,18 @@ def test_tls_certificates_are_checked(tls_dovecot, tls_cert: tuple[Path, Path]) 
     )
     with pytest.raises(MailServerError, match="Beveiligde verbinding .* mislukt"):
         imap.test_connection(wrong_mode, "geheim")
+
+
+def test_batches_are_capped_by_count_and_by_bytes(dovecot, mailbox_user, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with server(dovecot, mailbox_user) as c:
+        for n in range(1, 11):
+            c.append("INBOX", mail(n) + b"x" * (1000 if n == 5 else 0))
+        c.select_folder("INBOX", readonly=True)
+        uids = sorted(c.search(["ALL"]))
+        monkeypatch.setattr(imap, "BATCH", 4)
+        assert [len(b) for b in imap._batches(c, uids)] == [4, 4, 2]
+        small = len(mail(1)) * 3 + 10  # room for three ordinary messages
+        monkeypatch.setattr(imap, "BATCH_BYTES", small)
+        batches = list(imap._batches(c, uids))
+        assert [u for b in batches for u in b] == uids  # every message, in order, once
+        assert max(len(b) for b in batches) <= 3 and [5] in batches  # the big one alone
