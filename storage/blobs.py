@@ -53,13 +53,15 @@ class BlobStore:
         """
         digests = [sha256(data) for data in items]
         pending: list[tuple[str, Path]] = []
+        seen: set[str] = set()
         try:
             for digest, data in zip(digests, items, strict=True):
                 target = self.path_for(digest)
-                if (target.exists() and self._complete(target, digest, len(data))) or any(
-                    t == target for _, t in pending
+                if digest in seen or (
+                    target.exists() and self._complete(target, digest, len(data))
                 ):
                     continue
+                seen.add(digest)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
                 pending.append((tmp, target))
