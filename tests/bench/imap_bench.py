@@ -471,8 +471,8 @@ def main(argv: list[str] | None = None) -> int:
         "in batches of 50, bytes kept in memory. (b) `mbsync -c mbsyncrc -a` (Sync Pull, "
         "FSync yes by default) into a fresh Maildir with fresh state each run. (c) "
         "`inbox.channels.imap.sync_account` into a fresh SQLCipher database: fetch in batches "
-        "of 50, originals to the encrypted, fsynced blob store, parse, contacts, threading, "
-        "cases, full-text index, one transaction per batch.",
+        "of up to 200 messages / 32 MB, originals to the encrypted blob store (one sync per "
+        "batch), parse, contacts, threading, cases, full-text index, one transaction per batch.",
         f"- {args.repeat} runs of each after one untimed raw warm-up, order rotating per "
         "round; medians.",
         "",
