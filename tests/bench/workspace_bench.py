@@ -190,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         "**Ours**: the real MainWindow (synchronous worker), from choosing a view (or applying "
         "the search box's text, i.e. what runs after the 200 ms typing pause) until the case "
         "table's viewport has painted its first rows: the list's count, its first 200 ids "
-        "in SQL order and the visible rows' summaries. **Bare**: a QTableView over a list model filled by one "
-        "SELECT with the same WHERE and ORDER BY and LIMIT 200, until painted. "
+        "in SQL order and the visible rows' summaries. **Bare**: a QTableView over a list "
+        "model filled by one SELECT with the same WHERE and ORDER BY and LIMIT 200, until painted. "
         f"Target: within {TARGET}x of bare.",
         "",
         "| action | ours | bare | ratio | target met |",
