@@ -10,7 +10,9 @@ for a file that failed are removed again.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -39,6 +41,17 @@ Progress = Callable[[int, str], bool | None]
 
 class ExportError(InvalidInput):
     """A file that cannot be imported; the message says why, in Dutch, and nothing was kept."""
+
+
+def open_zip(raw: bytes) -> zipfile.ZipFile:
+    """A platform's export zip, or one Dutch sentence when it is broken or cut short."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise ExportError(
+            "Het zip-bestand is beschadigd of onvolledig (afgebroken download?); er is niets "
+            "geïmporteerd."
+        ) from exc
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,9 @@ message that says what they look like.
 
 from __future__ import annotations
 
-import io
 import json
 import mimetypes
 import re
-import zipfile
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -24,6 +22,7 @@ from inbox.channels.imports.exportfile import (
     ChatMessage,
     ExportError,
     ParsedExport,
+    open_zip,
 )
 from inbox.model import AddressKind, Attachment, Channel
 
@@ -80,13 +79,7 @@ def _parse_zip(
 ) -> ParsedExport:
     from inbox.channels.imports.whatsapp import read_member
 
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise ExportError(
-            "Het zip-bestand is beschadigd of onvolledig (afgebroken download?); er is niets "
-            "geïmporteerd."
-        ) from exc
+    archive = open_zip(raw)
     with archive:
         infos = {i.filename: i for i in archive.infolist() if not i.is_dir()}
         threads = sorted(n for n in infos if _MESSAGE_FILE.search(n))

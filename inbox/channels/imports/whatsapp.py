@@ -12,7 +12,6 @@ The times in an export are the phone's local time; Loket reads them as Dutch tim
 
 from __future__ import annotations
 
-import io
 import mimetypes
 import re
 import zipfile
@@ -28,6 +27,7 @@ from inbox.channels.imports.exportfile import (
     ChatMessage,
     ExportError,
     ParsedExport,
+    open_zip,
 )
 from inbox.model import AddressKind, Attachment, Channel
 
@@ -137,13 +137,7 @@ def parse_file(name: str, raw: bytes, own_names: frozenset[str] = frozenset()) -
 
 
 def _parse_zip(name: str, raw: bytes, own_names: frozenset[str]) -> ParsedExport:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise ExportError(
-            "Het zip-bestand is beschadigd of onvolledig (afgebroken download?); er is niets "
-            "geïmporteerd."
-        ) from exc
+    archive = open_zip(raw)
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
         chats = [

@@ -9,11 +9,9 @@ of other people).
 
 from __future__ import annotations
 
-import io
 import json
 import mimetypes
 import re
-import zipfile
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -23,6 +21,7 @@ from inbox.channels.imports.exportfile import (
     ChatMessage,
     ExportError,
     ParsedExport,
+    open_zip,
 )
 from inbox.model import AddressKind, Attachment, Channel
 
@@ -61,13 +60,7 @@ def parse_file(name: str, raw: bytes) -> ParsedExport:
 def _parse_zip(name: str, raw: bytes) -> ParsedExport:
     from inbox.channels.imports.whatsapp import read_member
 
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise ExportError(
-            "Het zip-bestand is beschadigd of onvolledig (afgebroken download?); er is niets "
-            "geïmporteerd."
-        ) from exc
+    archive = open_zip(raw)
     with archive:
         infos = {i.filename: i for i in archive.infolist() if not i.is_dir()}
         if sum(i.file_size for i in infos.values()) > 4 * MAX_FILE_BYTES:
