@@ -46,6 +46,11 @@ class SignInDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        hint = loket.sign_in_hint()
+        if hint:  # a demo database says who can sign in
+            self.hint = QLabel(hint, self)
+            self.hint.setWordWrap(True)
+            layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

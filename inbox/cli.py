@@ -240,6 +240,14 @@ def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
     _demo_mailbox(loket)
     for name, _display, _role in demo.STAFF:  # every role can sign in: see the README
         loket.set_password(name, DEMO_PASSWORD)
+    with loket.db.transaction():
+        loket.db.conn.execute(
+            "INSERT OR REPLACE INTO settings(key, value) VALUES ('sign_in_hint', ?)",
+            (
+                f"Demo: meld u aan als anne (medewerker), tineke (teamleider), arjen (archivaris) "
+                f"of bea (beheerder), wachtwoord {DEMO_PASSWORD}.",
+            ),
+        )
     _emit(
         args,
         counts,

@@ -143,6 +143,11 @@ class Loket:
             names = " of ".join(r.value for r in roles)
             raise PermissionDenied(f"Dit mag alleen een {names}.")
 
+    def sign_in_hint(self) -> str | None:
+        """A line for the sign-in dialog; only a demo database has one (its users)."""
+        value = self.db.scalar("SELECT value FROM settings WHERE key = 'sign_in_hint'")
+        return None if value is None else str(value)
+
     def needs_sign_in(self) -> bool:
         """Once any user has a password, nobody works in this database unnamed."""
         return bool(self.db.scalar("SELECT 1 FROM users WHERE password_hash IS NOT NULL LIMIT 1"))

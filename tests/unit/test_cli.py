@@ -161,6 +161,11 @@ def test_every_demo_role_signs_in_and_the_cli_checks_roles(tmp_path: Path) -> No
     archivist = as_("arjen", "search", "paspoort")
     assert archivist.returncode == 1 and "inhoud" in archivist.stderr
     assert as_("bea", "stats").returncode == 1
+    from inbox.services import Loket
+
+    opened = Loket.open(db)
+    assert "loket-demo" in (opened.sign_in_hint() or "")
+    opened.close()
     listed = json.loads(as_("bea", "account", "list", "--json").stdout)
     assert [a["account"] for a in listed] == ["Demo-postbus (geen server)"]
     assert as_("anne", "account", "list").returncode == 1
