@@ -32,6 +32,7 @@ from desktop.case_dialogs import (
     NoteDialog,
     SplitDialog,
 )
+from desktop.labels import status_label
 from inbox import casework, workspace
 from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Status
@@ -183,7 +184,7 @@ class CaseActions(QObject):
         detail = self.window.case_view.detail
         if reference is None or detail is None:
             return None
-        items = [(s.label, s.value) for s in Status if s is not Status.AFGEROND]
+        items = [(status_label(s), s.value) for s in Status if s is not Status.AFGEROND]
         dialog = ChoiceDialog(self.window.runner, self.tr("Status of %1").replace("%1", reference),
                               self.tr("&Status"), items,
                               lambda loket, value: loket.set_status(reference, value),

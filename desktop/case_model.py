@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.formatting import local_time
+from desktop.labels import channel_label, status_label
 from inbox.model import CaseSummary
 from inbox.services import CaseQuery, Loket
 
@@ -260,9 +261,9 @@ def _cell(case: CaseSummary, column: int) -> str | int:
     if column == 2:
         return case.contact
     if column == 3:
-        return case.channel.label
+        return channel_label(case.channel)
     if column == 4:
-        return case.status.label
+        return status_label(case.status)
     if column == 5:
         return case.assignee or ""
     if column == LAST_MESSAGE_COLUMN:

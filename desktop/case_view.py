@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.formatting import local_time
+from desktop.labels import channel_label, status_label
 from desktop.mail_browser import ATTACHMENT_SCHEME, MailBrowser, scoped_html, size_text
 from inbox.errors import LoketError, StorageError
 from inbox.mailview import MessageView, OutboxInfo, message_views, outbox_of_case
@@ -128,7 +129,7 @@ def _entry_html(
             label = QCoreApplication.translate("CaseView", "Received")
             background = received_bg
         if entry.channel is not None:
-            label = f"{entry.channel.label} · {label}"
+            label = f"{channel_label(entry.channel)} · {label}"
     meta = " · ".join(x for x in (when, escape(label), escape(entry.author)) if x)
     title = ""
     if entry.kind == "message" and entry.title:
@@ -293,7 +294,7 @@ class CaseView(QWidget):
         self.reply_action.setEnabled(True)
         self.resident_button.setEnabled(bool(detail.contact_addresses))
         self.title.setText(f"{case.reference} · {case.subject}")
-        status = self.tr("Status: %1").replace("%1", case.status.label)
+        status = self.tr("Status: %1").replace("%1", status_label(case.status))
         if case.assignee:
             status += " · " + self.tr("handled by %1").replace("%1", case.assignee)
         if case.product:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.charts import BarChart
+from desktop.labels import channel_label
 from desktop.tasks import TaskRunner
 from inbox import reports
-from inbox.model import Channel
 from inbox.services import Loket
 
 
@@ -39,13 +39,6 @@ def _number(value: Any, suffix: str = "") -> str:
     if isinstance(value, float):
         return f"{value:.1f}".replace(".", ",") + suffix
     return f"{value}{suffix}"
-
-
-def channel_label(code: str) -> str:
-    try:
-        return Channel(code).label
-    except ValueError:
-        return code
 
 
 class Dashboard(QWidget):

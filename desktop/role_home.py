@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import channel_label, status_label
 from desktop.tasks import TaskRunner
-from inbox.model import CHANNEL_LABELS, STATUS_LABELS, Channel, Status
 from inbox.privacy.roles import ROLE_LABELS, Permission
 from inbox.services import Loket
 
@@ -60,8 +60,8 @@ class RoleHome(QMainWindow):
     def _counts(self) -> QWidget:
         stats = self.loket.stats()
         rows: list[tuple[str, str]] = [(self.tr("Cases"), str(stats["cases_total"]))]
-        rows += [(STATUS_LABELS[Status(k)], str(v)) for k, v in stats["cases_by_status"].items()]
-        rows += [(CHANNEL_LABELS[Channel(k)], str(v)) for k, v in stats["cases_by_channel"].items()]
+        rows += [(status_label(k), str(v)) for k, v in stats["cases_by_status"].items()]
+        rows += [(channel_label(k), str(v)) for k, v in stats["cases_by_channel"].items()]
         rows += [(self.tr("Closed in one go"), str(stats["closed_first_contact"]))]
         return _table([self.tr("Figure"), self.tr("Count")], rows)
 

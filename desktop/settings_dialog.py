@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import channel_label
 from desktop.tasks import TaskRunner
 from inbox import workspace
 from inbox.errors import LoketError, StorageError
@@ -160,17 +161,17 @@ class SettingsDialog(QDialog):
         current = workspace.norms(self.loket)
         for row, channel in enumerate(Channel):
             norm = current.get(channel.value)
-            check = QCheckBox(channel.label, page)
+            check = QCheckBox(channel_label(channel), page)
             check.setChecked(norm is not None)
             amount = QSpinBox(page)
             amount.setRange(1, 1000)
             amount.setValue(norm.amount if norm else 2)
-            amount.setAccessibleName(self.tr("Norm for %1").replace("%1", channel.label))
+            amount.setAccessibleName(self.tr("Norm for %1").replace("%1", channel_label(channel)))
             unit = QComboBox(page)
             unit.addItem(self.tr("working days"), workspace.WORKING_DAYS)
             unit.addItem(self.tr("hours"), workspace.HOURS)
             unit.setCurrentIndex(unit.findData(norm.unit if norm else workspace.WORKING_DAYS))
-            unit.setAccessibleName(self.tr("Unit for %1").replace("%1", channel.label))
+            unit.setAccessibleName(self.tr("Unit for %1").replace("%1", channel_label(channel)))
             check.toggled.connect(amount.setEnabled)
             check.toggled.connect(unit.setEnabled)
             amount.setEnabled(norm is not None)
@@ -261,7 +262,7 @@ class SettingsDialog(QDialog):
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, channel in enumerate(Channel):
-            table.setItem(r, 0, QTableWidgetItem(channel.label))
+            table.setItem(r, 0, QTableWidgetItem(channel_label(channel)))
             table.setItem(r, 1, QTableWidgetItem(self.tr("yes") if channel.value in used
                                                  else self.tr("not yet")))
         table.resizeColumnsToContents()

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.labels import channel_label
 from inbox import workspace
 from inbox.errors import LoketError, StorageError
-from inbox.model import Channel, Status
+from inbox.model import Status
 from inbox.services import CaseQuery, Loket
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,7 +118,7 @@ class ViewsModel(QAbstractListModel):
         views = list(FIXED)
         if channels:
             views.append(View("h:channels", CHANNELS_HEADER, header=True))
-            views += [View(f"channel:{c}", Channel(c).label, OPEN, channel=c, translate=False)
+            views += [View(f"channel:{c}", channel_label(c), OPEN, channel=c, translate=False)
                       for c in channels]
         if saved:
             views.append(View("h:saved", SAVED_HEADER, header=True))

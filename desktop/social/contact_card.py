@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 from desktop import dialogs
 from desktop.case_view import address_label
 from desktop.formatting import local_time
+from desktop.labels import channel_label, status_label
 from desktop.tasks import TaskRunner
 from inbox import contacts
 from inbox.contacts import ContactOverview, MergeSuggestion
 from inbox.errors import LoketError, StorageError
-from inbox.model import CaseDetail, Channel, Status
+from inbox.model import CaseDetail
 from inbox.services import Loket
 
 log = logging.getLogger("loket.desktop.contact_card")
@@ -79,25 +80,12 @@ def load_card(loket: Loket, contact_id: int) -> CardData:
     return CardData(view, suggestions, history, names)
 
 
-def channel_label(code: str) -> str:
-    try:
-        return Channel(code).label
-    except ValueError:
-        return code
-
-
 def kind_label(kind: str) -> str:
     """'E-mail', 'Telefoon', or the platform's name for a social handle."""
     if kind in ("email", "phone"):
         return address_label(kind)
     return channel_label(kind)
 
-
-def status_label(code: str) -> str:
-    try:
-        return Status(code).label
-    except ValueError:
-        return code
 
 
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:

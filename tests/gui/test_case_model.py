@@ -41,7 +41,7 @@ def test_columns_and_cells(loket, sample):
     cells = [model.index(row, c).data() for c in range(model.columnCount())]
     assert cells[0] == sample.references["parkeren"]
     assert cells[1:6] == ["Parkeervergunning bezoekers", "Fatima el Hadi", "E-mail",
-                          "In behandeling", "Anna de Vries"]
+                          "In progress", "Anna de Vries"]
     assert len(cells[6]) == len("02-03-2026 09:02") and cells[6][2] == "-"
     assert cells[7] == 1
     assert model.index(row, 0).data(CASE_ID_ROLE) == sample.ids["parkeren"]

@@ -76,7 +76,7 @@ def test_selecting_a_case_shows_its_timeline_escaped(window, sample, qtbot):
     text = window.case_view.timeline_text()
     assert "<b>niet vet</b>" in text  # shown as text, not as markup
     assert '<img src="http://tracker.example/x.png">' in text
-    assert "Wacht op inwoner" in window.case_view.status.text()
+    assert "Waiting for resident" in window.case_view.status.text()
     assert "Bram Jansen" in window.case_view.status.text()
 
 

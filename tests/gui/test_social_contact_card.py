@@ -44,10 +44,10 @@ def test_card_lists_every_channel_of_one_resident(window, loket, sample, qtbot):
     qtbot.waitExposed(card)
     assert card.name.text() == "Sanne de Wit"
     assert "+31612345678" in card.addresses.text()
-    assert column(card.messages, 1) == ["Telefoon", "WhatsApp"]
+    assert column(card.messages, 1) == ["Phone", "WhatsApp"]
     assert "Is mijn paspoort al binnen?" in card.message_text.toPlainText()  # newest selected
     assert sample.references["paspoort"] in column(card.cases, 0)
-    assert card.summary.text() == "Cases: 2 · messages: 2 · channels: Telefoon, WhatsApp"
+    assert card.summary.text() == "Cases: 2 · messages: 2 · channels: Phone, WhatsApp"
     card.cases.selectRow(0)
     card.open_case_button.click()
     assert window.case_view.reference == column(card.cases, 0)[0]

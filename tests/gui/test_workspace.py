@@ -213,7 +213,7 @@ def test_dashboard_equals_stats_json(anna_window, loket, sample, qtbot):
     assert dashboard.tiles["cases_total"].text() == str(cli["cases_total"])
     table = dashboard.table_values()
     assert table["E-mail"]["Incoming"] == str(cli["per_channel"]["email"]["incoming"])
-    assert table["Telefoon"]["Closed"] == str(cli["per_channel"]["phone"]["closed"])
+    assert table["Phone"]["Closed"] == str(cli["per_channel"]["phone"]["closed"])
     dialog = anna_window.workspace.dashboard_dialog
     qtbot.waitExposed(dialog)
     shot(dialog, "dashboard.png")
