@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
@@ -10,12 +11,18 @@ from desktop.tasks import TaskRunner
 
 def add_archive_menu(window: QMainWindow, runner: TaskRunner) -> None:
     """The 'Archief' menu of the main window."""
-    menu = window.menuBar().addMenu("&Archief")
-    destroy = QAction("&Vernietiging…", window)
-    destroy.setToolTip("Wat is te vernietigen, vernietigingslijsten en verklaringen")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ArchiveMenu", "&Archive"))
+    destroy = QAction(QCoreApplication.translate("ArchiveMenu", "&Destruction…"), window)
+    destroy.setToolTip(
+        QCoreApplication.translate(
+            "ArchiveMenu", "What is due for destruction, destruction lists and certificates"
+        )
+    )
     destroy.triggered.connect(lambda: open_destruction(window, runner))
-    export = QAction("&MDTO-export…", window)
-    export.setToolTip("Afgeronde zaken als MDTO-pakket naar het archief")
+    export = QAction(QCoreApplication.translate("ArchiveMenu", "&MDTO export…"), window)
+    export.setToolTip(
+        QCoreApplication.translate("ArchiveMenu", "Closed cases as an MDTO package for the archive")
+    )
     export.triggered.connect(lambda: open_mdto_wizard(window, runner))
     menu.addAction(destroy)
     menu.addAction(export)

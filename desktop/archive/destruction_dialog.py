@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.archive.models import RowsModel
+from desktop.archive.terms import describe_term
 from desktop.tasks import TaskRunner
 from inbox.archive import destruction, retention
 from inbox.errors import LoketError, StorageError
 from inbox.services import Loket
-
-STATES = destruction.STATE_LABELS
 
 
 def _table(model: RowsModel, parent: QWidget) -> QTableView:
@@ -51,7 +50,7 @@ class DestructionDialog(QDialog):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.setWindowTitle("Vernietiging")
+        self.setWindowTitle(self.tr("Destruction"))
         self.setObjectName("DestructionDialog")
         # hooks, so tests answer instead of a person
         self.confirm: Callable[[str], bool] = self._ask
@@ -60,36 +59,36 @@ class DestructionDialog(QDialog):
 
         self.due_model = RowsModel(
             [
-                ("Zaak", lambda d: d.reference),
-                ("Product", lambda d: d.product or "-"),
-                ("Resultaat", lambda d: d.result_code),
-                ("Termijn", lambda d: retention.describe_term(d.bewaartermijn)),
-                ("Afgerond", lambda d: d.closed_on),
-                ("Vernietigen na", lambda d: d.destroy_date),
-                ("Op lijst", lambda d: d.on_list or ""),
+                (self.tr("Case"), lambda d: d.reference),
+                (self.tr("Product"), lambda d: d.product or "-"),
+                (self.tr("Result"), lambda d: d.result_code),
+                (self.tr("Term"), lambda d: describe_term(d.bewaartermijn)),
+                (self.tr("Closed"), lambda d: d.closed_on),
+                (self.tr("Destroy after"), lambda d: d.destroy_date),
+                (self.tr("On list"), lambda d: d.on_list or ""),
             ],
             self,
         )
         self.lists_model = RowsModel(
             [
-                ("Lijst", lambda s: s.id),
-                ("Status", lambda s: STATES.get(s.state, s.state)),
-                ("Zaken", lambda s: s.cases),
-                ("Voorgesteld", lambda s: f"{s.proposed_by}, {s.proposed_at[:10]}"),
-                ("Beoordeeld", lambda s: s.reviewed_by or ""),
-                ("Goedgekeurd", lambda s: s.approved_by or ""),
-                ("Uitgevoerd", lambda s: (s.carried_out_at or "")[:10]),
+                (self.tr("List"), lambda s: s.id),
+                (self.tr("Status"), lambda s: self.list_state(s.state)),
+                (self.tr("Cases"), lambda s: s.cases),
+                (self.tr("Proposed"), lambda s: f"{s.proposed_by}, {s.proposed_at[:10]}"),
+                (self.tr("Reviewed"), lambda s: s.reviewed_by or ""),
+                (self.tr("Approved"), lambda s: s.approved_by or ""),
+                (self.tr("Carried out"), lambda s: (s.carried_out_at or "")[:10]),
             ],
             self,
         )
         self.items_model = RowsModel(
             [
-                ("Zaak", lambda i: i.reference),
-                ("Product", lambda i: i.product or "-"),
-                ("Resultaat", lambda i: f"{i.result_code} {i.result_name}"),
-                ("Vernietigen na", lambda i: i.destroy_date),
-                ("Uitkomst", lambda i: i.state),
-                ("Toelichting", lambda i: i.note or ""),
+                (self.tr("Case"), lambda i: i.reference),
+                (self.tr("Product"), lambda i: i.product or "-"),
+                (self.tr("Result"), lambda i: f"{i.result_code} {i.result_name}"),
+                (self.tr("Destroy after"), lambda i: i.destroy_date),
+                (self.tr("Outcome"), lambda i: self.item_state(i.state)),
+                (self.tr("Note"), lambda i: i.note or ""),
             ],
             self,
         )
@@ -99,7 +98,7 @@ class DestructionDialog(QDialog):
         due_layout = QVBoxLayout(due_page)
         self.due_label = QLabel(due_page)
         self.due_view = _table(self.due_model, due_page)
-        self.propose_button = QPushButton("Lijst &voorstellen", due_page)
+        self.propose_button = QPushButton(self.tr("&Propose list"), due_page)
         self.propose_button.clicked.connect(self.propose)
         due_layout.addWidget(self.due_label)
         due_layout.addWidget(self.due_view, 1)
@@ -107,7 +106,7 @@ class DestructionDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.propose_button)
         due_layout.addLayout(row)
-        self.tabs.addTab(due_page, "Te vernietigen")
+        self.tabs.addTab(due_page, self.tr("Due for destruction"))
 
         lists_page = QWidget(self)
         lists_layout = QVBoxLayout(lists_page)
@@ -120,14 +119,14 @@ class DestructionDialog(QDialog):
         split.setSizes([150, 300])
         lists_layout.addWidget(split, 1)
         buttons = QHBoxLayout()
-        self.review_button = QPushButton("&Beoordelen…", lists_page)
+        self.review_button = QPushButton(self.tr("&Review…"), lists_page)
         self.review_button.setToolTip(
-            "Door een tweede persoon; geselecteerde zaken gaan van de lijst af"
+            self.tr("By a second person; selected cases are taken off the list")
         )
-        self.approve_button = QPushButton("&Goedkeuren", lists_page)
-        self.reject_button = QPushButton("&Afwijzen…", lists_page)
-        self.carry_out_button = QPushButton("&Uitvoeren…", lists_page)
-        self.verklaring_button = QPushButton("&Verklaring opslaan…", lists_page)
+        self.approve_button = QPushButton(self.tr("&Approve"), lists_page)
+        self.reject_button = QPushButton(self.tr("Re&ject…"), lists_page)
+        self.carry_out_button = QPushButton(self.tr("&Carry out…"), lists_page)
+        self.verklaring_button = QPushButton(self.tr("&Save certificate…"), lists_page)
         for button in (
             self.review_button,
             self.approve_button,
@@ -138,7 +137,7 @@ class DestructionDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         lists_layout.addLayout(buttons)
-        self.tabs.addTab(lists_page, "Vernietigingslijsten")
+        self.tabs.addTab(lists_page, self.tr("Destruction lists"))
         self.review_button.clicked.connect(self.review)
         self.approve_button.clicked.connect(self.approve)
         self.reject_button.clicked.connect(self.reject)
@@ -149,7 +148,7 @@ class DestructionDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("ArchiveMessage")
         self.message.setWordWrap(True)
-        close = QPushButton("Sluiten", self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
@@ -162,6 +161,27 @@ class DestructionDialog(QDialog):
         self._update_buttons()
         self.refresh()
 
+    def list_state(self, state: str) -> str:
+        """The state of a destruction list: 'Proposed', 'Reviewed', …"""
+        names = {
+            "voorgesteld": self.tr("Proposed"),
+            "beoordeeld": self.tr("Reviewed"),
+            "goedgekeurd": self.tr("Approved"),
+            "uitgevoerd": self.tr("Carried out"),
+            "afgewezen": self.tr("Rejected"),
+        }
+        return names.get(state, state)
+
+    def item_state(self, state: str) -> str:
+        """What became of a case on a list: 'proposed', 'removed', 'skipped', 'destroyed'."""
+        names = {
+            "voorgesteld": self.tr("proposed"),
+            "verwijderd": self.tr("removed"),
+            "overgeslagen": self.tr("skipped"),
+            "vernietigd": self.tr("destroyed"),
+        }
+        return names.get(state, state)
+
     # -- reading -----------------------------------------------------------------------
 
     def refresh(self, select: int | None = None) -> None:
@@ -173,8 +193,12 @@ class DestructionDialog(QDialog):
             self.due_model.set_rows(due)
             free = sum(1 for d in due if not d.on_list)
             self.due_label.setText(
-                f"{len(due)} afgeronde zaken hebben hun vernietigingsdatum bereikt; "
-                f"{free} staan nog op geen lijst. Zaken met een bewaarplicht staan er niet bij."
+                self.tr(
+                    "%1 closed cases have reached their destruction date; %2 are not on a "
+                    "list yet. Cases with a duty to keep them are not shown."
+                )
+                .replace("%1", str(len(due)))
+                .replace("%2", str(free))
             )
             self.propose_button.setEnabled(free > 0)
             current = select if select is not None else self.current_list_id()
@@ -223,8 +247,12 @@ class DestructionDialog(QDialog):
     def propose(self) -> None:
         def done(summary: Any) -> None:
             self.show_message(
-                f"Vernietigingslijst {summary.id} voorgesteld met "
-                f"{summary.cases} zaken; nu beoordelen door een tweede persoon."
+                self.tr(
+                    "Destruction list %1 proposed with %2 cases; now to be reviewed by a "
+                    "second person."
+                )
+                .replace("%1", str(summary.id))
+                .replace("%2", str(summary.cases))
             )
             self.tabs.setCurrentIndex(1)
             self.refresh(select=summary.id)
@@ -239,17 +267,17 @@ class DestructionDialog(QDialog):
             self.items_model.row(i.row()).reference
             for i in self.items_view.selectionModel().selectedRows()
         ]
-        question = "Opmerking bij de beoordeling (mag leeg):"
+        question = self.tr("Note on the review (may be empty):")
         if remove:
-            question = (
-                f"{len(remove)} geselecteerde zaken gaan van de lijst af. Waarom? (opmerking)"
+            question = self.tr("%1 selected cases are taken off the list. Why? (note)").replace(
+                "%1", str(len(remove))
             )
-        note = self.ask_text("Lijst beoordelen", question)
+        note = self.ask_text(self.tr("Review list"), question)
         if note is None:
             return
         self._step(
             lambda loket: destruction.review(loket, list_id, remove=remove, note=note),
-            f"Lijst {list_id} beoordeeld.",
+            self.tr("List %1 reviewed.").replace("%1", str(list_id)),
         )
 
     def approve(self) -> None:
@@ -257,18 +285,18 @@ class DestructionDialog(QDialog):
         if list_id is not None:
             self._step(
                 lambda loket: destruction.approve(loket, list_id),
-                f"Lijst {list_id} goedgekeurd; ze kan nu worden uitgevoerd.",
+                self.tr("List %1 approved; it can now be carried out.").replace("%1", str(list_id)),
             )
 
     def reject(self) -> None:
         list_id = self.current_list_id()
         if list_id is None:
             return
-        reason = self.ask_text("Lijst afwijzen", "Reden van afwijzing:")
+        reason = self.ask_text(self.tr("Reject list"), self.tr("Reason for rejection:"))
         if reason:
             self._step(
                 lambda loket: destruction.reject(loket, list_id, reason),
-                f"Lijst {list_id} afgewezen.",
+                self.tr("List %1 rejected.").replace("%1", str(list_id)),
             )
 
     def carry_out(self) -> None:
@@ -276,18 +304,26 @@ class DestructionDialog(QDialog):
         if current is None:
             return
         if not self.confirm(
-            f"Lijst {current.id} uitvoeren? {current.cases} zaken worden met al hun berichten, "
-            "bijlagen en notities definitief vernietigd. Dit kan niet ongedaan worden gemaakt."
+            self.tr(
+                "Carry out list %1? %2 cases are destroyed for good with all their messages, "
+                "attachments and notes. This cannot be undone."
+            )
+            .replace("%1", str(current.id))
+            .replace("%2", str(current.cases))
         ):
             return
 
         def done(outcome: Any) -> None:
-            text = f"Lijst {outcome.list_id} uitgevoerd: {outcome.destroyed} zaken vernietigd"
+            text = (
+                self.tr("List %1 carried out: %2 cases destroyed")
+                .replace("%1", str(outcome.list_id))
+                .replace("%2", str(outcome.destroyed))
+            )
             if outcome.skipped:
-                text += f", {outcome.skipped} overgeslagen"
-            text += ". De verklaring van vernietiging is bewaard."
+                text += self.tr(", %1 skipped").replace("%1", str(outcome.skipped))
+            text += self.tr(". The certificate of destruction has been kept.")
             if not outcome.wal_clean:
-                text += " Sluit Loket eenmaal af om ook het logbestand van de database te legen."
+                text += self.tr(" Close Loket once to empty the database's log file as well.")
             self.show_message(text)
             self.refresh(select=outcome.list_id)
 
@@ -303,7 +339,9 @@ class DestructionDialog(QDialog):
             return
 
         def done(paths: list[Path]) -> None:
-            self.show_message("Verklaring opgeslagen: " + ", ".join(p.name for p in paths))
+            self.show_message(
+                self.tr("Certificate saved: %1").replace("%1", ", ".join(p.name for p in paths))
+            )
 
         self.runner.run(
             lambda loket: destruction.write_verklaring(loket, list_id, folder),
@@ -329,11 +367,14 @@ class DestructionDialog(QDialog):
             self.show_message(str(exc), error=True)
         else:
             self.show_message(
-                f"Onverwachte fout ({type(exc).__name__}); zie het logbestand.", error=True
+                self.tr("Unexpected error (%1); see the log file.").replace(
+                    "%1", type(exc).__name__
+                ),
+                error=True,
             )
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Vernietiging", text)
+        answer = QMessageBox.question(self, self.tr("Destruction"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask_text(self, title: str, label: str) -> str | None:
@@ -341,5 +382,5 @@ class DestructionDialog(QDialog):
         return text if ok else None
 
     def _choose_folder(self) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(self, "Map voor de verklaring")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the certificate"))
         return Path(chosen) if chosen else None

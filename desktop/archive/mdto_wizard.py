@@ -32,11 +32,11 @@ from inbox.services import Loket
 class ChoicePage(QWizardPage):
     def __init__(self, wizard: MdtoWizard) -> None:
         super().__init__(wizard)
-        self.setTitle("Welke zaken?")
-        self.setSubTitle("Alleen afgeronde zaken gaan naar het archief, elk als een dossier.")
-        self.all = QRadioButton("Alle afgeronde zaken", self)
-        self.before = QRadioButton("Afgerond vóór", self)
-        self.chosen = QRadioButton("Alleen deze zaken", self)
+        self.setTitle(self.tr("Which cases?"))
+        self.setSubTitle(self.tr("Only closed cases go to the archive, each as a dossier."))
+        self.all = QRadioButton(self.tr("All closed cases"), self)
+        self.before = QRadioButton(self.tr("Closed before"), self)
+        self.chosen = QRadioButton(self.tr("Only these cases"), self)
         self.group = QButtonGroup(self)
         for button in (self.all, self.before, self.chosen):
             self.group.addButton(button)
@@ -79,13 +79,13 @@ class ChoicePage(QWizardPage):
         assert isinstance(wizard, MdtoWizard)
 
         def done(found: list[str]) -> None:
-            self.count.setText(f"{len(found)} zaken worden geëxporteerd.")
+            self.count.setText(self.tr("%1 cases will be exported.").replace("%1", str(len(found))))
 
         def failed(exc: BaseException) -> None:
             self.count.setText(str(exc))
 
         if self.chosen.isChecked() and not refs:
-            self.count.setText("Vul een of meer zaaknummers in.")
+            self.count.setText(self.tr("Fill in one or more case references."))
             return
         wizard.runner.run(lambda loket: mdto.select_cases(loket, refs, before), done, failed)
 
@@ -93,13 +93,15 @@ class ChoicePage(QWizardPage):
 class TargetPage(QWizardPage):
     def __init__(self, wizard: MdtoWizard) -> None:
         super().__init__(wizard)
-        self.setTitle("Archiefvormer en map")
-        self.setSubTitle("De gemeente als archiefvormer, en een lege map voor het pakket.")
+        self.setTitle(self.tr("Archive creator and folder"))
+        self.setSubTitle(
+            self.tr("The municipality as archive creator, and an empty folder for the package.")
+        )
         self.name = QLineEdit(self)
         self.identifier = QLineEdit(self)
-        self.identifier.setPlaceholderText("bijv. GM0999")
+        self.identifier.setPlaceholderText(self.tr("e.g. GM0999"))
         self.folder = QLineEdit(self)
-        browse = QPushButton("Bladeren…", self)
+        browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
@@ -107,9 +109,9 @@ class TargetPage(QWizardPage):
         holder = QWidget(self)
         holder.setLayout(row)
         layout = QFormLayout(self)
-        layout.addRow("Naam gemeente", self.name)
-        layout.addRow("Kenmerk (CBS-code)", self.identifier)
-        layout.addRow("Map", holder)
+        layout.addRow(self.tr("Municipality name"), self.name)
+        layout.addRow(self.tr("Identifier (CBS code)"), self.identifier)
+        layout.addRow(self.tr("Folder"), holder)
         self.registerField("folder*", self.folder)
         self.registerField("organisation*", self.name)
 
@@ -125,7 +127,7 @@ class TargetPage(QWizardPage):
         wizard.runner.run(lambda loket: retention.organisation(loket.db), done)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Map voor het MDTO-pakket")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the MDTO package"))
         if chosen:
             self.folder.setText(chosen)
 
@@ -133,7 +135,7 @@ class TargetPage(QWizardPage):
 class ResultPage(QWizardPage):
     def __init__(self, wizard: MdtoWizard) -> None:
         super().__init__(wizard)
-        self.setTitle("Exporteren")
+        self.setTitle(self.tr("Exporting"))
         self.result = QLabel(self)
         self.result.setObjectName("MdtoResult")
         self.result.setWordWrap(True)
@@ -146,7 +148,7 @@ class ResultPage(QWizardPage):
         wizard = self.wizard()
         assert isinstance(wizard, MdtoWizard)
         self._done = False
-        self.result.setText("Bezig met exporteren…")
+        self.result.setText(self.tr("Exporting…"))
         wizard.export(self)
 
     def finish(self, text: str, ok: bool) -> None:
@@ -165,7 +167,7 @@ class MdtoWizard(QWizard):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.setWindowTitle("MDTO-export naar het archief")
+        self.setWindowTitle(self.tr("MDTO export to the archive"))
         self.setObjectName("MdtoWizard")
         self.choice = ChoicePage(self)
         self.target = TargetPage(self)
@@ -190,9 +192,15 @@ class MdtoWizard(QWizard):
         def done(report: mdto.ExportReport) -> None:
             self.report = report
             page.finish(
-                f"Klaar: {report.cases} zaken met {report.messages} berichten, "
-                f"{report.files} bestanden ({report.bytes // 1024} kB) in {folder}. "
-                "Elk bestand heeft een .mdto.xml met SHA-256-checksum; de export is vastgelegd.",
+                self.tr(
+                    "Done: %1 cases with %2 messages, %3 files (%4 kB) in %5. Every file has "
+                    "a .mdto.xml with a SHA-256 checksum; the export has been recorded."
+                )
+                .replace("%1", str(report.cases))
+                .replace("%2", str(report.messages))
+                .replace("%3", str(report.files))
+                .replace("%4", str(report.bytes // 1024))
+                .replace("%5", str(folder)),
                 True,
             )
 
@@ -200,6 +208,11 @@ class MdtoWizard(QWizard):
             if isinstance(exc, (LoketError, StorageError)):
                 page.finish(str(exc), False)
             else:
-                page.finish(f"Onverwachte fout ({type(exc).__name__}); zie het logbestand.", False)
+                page.finish(
+                    self.tr("Unexpected error (%1); see the log file.").replace(
+                        "%1", type(exc).__name__
+                    ),
+                    False,
+                )
 
         self.runner.run(work, done, failed)

@@ -100,6 +100,11 @@ class AvgDialog(QDialog):
         self.requests = subject.requests(self.loket)
         self.table.setRowCount(len(self.requests))
         kinds = {"inzage": self.tr("Access"), "verwijdering": self.tr("Erasure")}
+        states = {
+            "open": self.tr("open"),
+            "afgehandeld": self.tr("handled"),
+            "geweigerd": self.tr("refused"),
+        }
         for row, r in enumerate(self.requests):
             values = [
                 kinds.get(r.kind, r.kind),
@@ -107,7 +112,7 @@ class AvgDialog(QDialog):
                 r.received_on,
                 r.deadline,
                 str(r.days_left) if r.status == "open" else "",
-                r.status,
+                states.get(r.status, r.status),
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)

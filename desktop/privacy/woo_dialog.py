@@ -90,6 +90,18 @@ class WooDialog(QDialog):
         if reference:
             self.load()
 
+    def kind_label(self, kind: str) -> str:
+        """What was found: 'BSN', 'phone number', …, 'added by the reviewer'."""
+        names = {
+            "bsn": self.tr("BSN"),
+            "telefoon": self.tr("phone number"),
+            "email": self.tr("e-mail address"),
+            "iban": self.tr("IBAN"),
+            "naam": self.tr("name"),
+            "handmatig": self.tr("added by the reviewer"),
+        }
+        return names.get(kind, redaction.KIND_LABELS.get(kind, kind))
+
     def _show(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020" if error else "")
         self.message.setText(text)
@@ -131,7 +143,7 @@ class WooDialog(QDialog):
             if key in seen:
                 continue
             seen.add(key)
-            label = f"{redaction.KIND_LABELS.get(r.kind, r.kind)} [{r.ground}]: {r.text}"
+            label = f"{self.kind_label(r.kind)} [{r.ground}]: {r.text}"
             item = QListWidgetItem(label, self.items)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

@@ -13,8 +13,9 @@ from desktop.privacy import add_privacy_menu
 from desktop.privacy.avg_dialog import AvgDialog
 from desktop.privacy.woo_dialog import WooDialog
 from inbox.model import Role
+from tests.gui.test_i18n import dutch, translations  # noqa: F401 - the Dutch UI
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("dutch")]
 
 
 @pytest.fixture

@@ -13,11 +13,13 @@ pytest.importorskip("PySide6")
 from lxml import etree  # noqa: E402
 
 from inbox.services import Loket  # noqa: E402
+from tests.gui.test_i18n import dutch, translations  # noqa: E402, F401 - Dutch UI
 from tests.unit.test_archive_kit import XSD, ready  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 pytestmark = [
     pytest.mark.gui,
+    pytest.mark.usefixtures("dutch"),  # the texts below are the Dutch UI
     pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$"),
 ]
 
