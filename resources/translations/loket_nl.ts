@@ -317,6 +317,80 @@
     </message>
 </context>
 <context>
+    <name>ArchiveMenu</name>
+    <message>
+        <location filename="../../desktop/archive/__init__.py" line="14"/>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/__init__.py" line="15"/>
+        <source>&amp;Destruction…</source>
+        <translation>&amp;Vernietiging…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/__init__.py" line="17"/>
+        <source>What is due for destruction, destruction lists and certificates</source>
+        <translation>Wat is te vernietigen, vernietigingslijsten en verklaringen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/__init__.py" line="22"/>
+        <source>&amp;MDTO export…</source>
+        <translation>&amp;MDTO-export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/__init__.py" line="24"/>
+        <source>Closed cases as an MDTO package for the archive</source>
+        <translation>Afgeronde zaken als MDTO-pakket naar het archief</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveTerms</name>
+    <message>
+        <location filename="../../desktop/archive/terms.py" line="16"/>
+        <source>permanent</source>
+        <translation>blijvend</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/archive/terms.py" line="23"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n jaar</numerusform>
+            <numerusform>%n jaar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/archive/terms.py" line="25"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n maand</numerusform>
+            <numerusform>%n maanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/archive/terms.py" line="27"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/archive/terms.py" line="29"/>
+        <location filename="../../desktop/archive/terms.py" line="31"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/terms.py" line="35"/>
+        <source>%1 and %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+</context>
+<context>
     <name>AvgDialog</name>
     <message>
         <location filename="../../desktop/privacy/avg_dialog.py" line="39"/>
@@ -414,32 +488,47 @@
         <translation>Verwijdering</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="116"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="104"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="105"/>
+        <source>handled</source>
+        <translation>afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="106"/>
+        <source>refused</source>
+        <translation>geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="121"/>
         <source>The deadline has passed.</source>
         <translation>De termijn is verstreken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="153"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="158"/>
         <source>Request registered; answer by %1.</source>
         <translation>Verzoek vastgelegd; uiterlijk %1 afhandelen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="161"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="166"/>
         <source>Folder for the export</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="172"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="177"/>
         <source>Export written to %1: %2 cases, %3 messages.</source>
         <translation>Export geschreven naar %1: %2 zaken, %3 berichten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="188"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="193"/>
         <source>Erasure is not possible now:</source>
         <translation>Verwijderen kan nu niet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="196"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="201"/>
         <source>Pseudonymised: %1 cases, %2 messages.</source>
         <translation>Gepseudonimiseerd: %1 zaken, %2 berichten.</translation>
     </message>
@@ -455,240 +544,240 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../desktop/case_actions.py" line="137"/>
+        <location filename="../../desktop/case_actions.py" line="138"/>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Ongedaan maken: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="165"/>
+        <location filename="../../desktop/case_actions.py" line="166"/>
         <source>%1 is now yours.</source>
         <translation>%1 is nu van u.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="165"/>
-        <location filename="../../desktop/case_actions.py" line="178"/>
+        <location filename="../../desktop/case_actions.py" line="166"/>
+        <location filename="../../desktop/case_actions.py" line="179"/>
         <source>assign</source>
         <translation>toewijzen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="173"/>
+        <location filename="../../desktop/case_actions.py" line="174"/>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="174"/>
+        <location filename="../../desktop/case_actions.py" line="175"/>
         <source>Assign %1</source>
         <translation>%1 toewijzen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="175"/>
+        <location filename="../../desktop/case_actions.py" line="176"/>
         <source>&amp;Colleague</source>
         <translation>&amp;Collega</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="178"/>
+        <location filename="../../desktop/case_actions.py" line="179"/>
         <source>%1 assigned.</source>
         <translation>%1 toegewezen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="187"/>
+        <location filename="../../desktop/case_actions.py" line="188"/>
         <source>Status of %1</source>
         <translation>Status van %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="188"/>
+        <location filename="../../desktop/case_actions.py" line="189"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="191"/>
+        <location filename="../../desktop/case_actions.py" line="192"/>
         <source>Status of %1 changed.</source>
         <translation>Status van %1 gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="191"/>
+        <location filename="../../desktop/case_actions.py" line="192"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="201"/>
+        <location filename="../../desktop/case_actions.py" line="202"/>
         <source>Product of %1</source>
         <translation>Product van %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="202"/>
+        <location filename="../../desktop/case_actions.py" line="203"/>
         <source>&amp;Product (UPL)</source>
         <translation>&amp;Product (UPL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="205"/>
+        <location filename="../../desktop/case_actions.py" line="206"/>
         <source>Product of %1 set.</source>
         <translation>Product van %1 vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="205"/>
+        <location filename="../../desktop/case_actions.py" line="206"/>
         <source>product</source>
         <translation>product</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="214"/>
+        <location filename="../../desktop/case_actions.py" line="215"/>
         <source>Deadline of %1 set.</source>
         <translation>Termijn van %1 vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="214"/>
+        <location filename="../../desktop/case_actions.py" line="215"/>
         <source>deadline</source>
         <translation>termijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="222"/>
+        <location filename="../../desktop/case_actions.py" line="223"/>
         <source>Note saved in %1.</source>
         <translation>Notitie bewaard in %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="230"/>
+        <location filename="../../desktop/case_actions.py" line="231"/>
         <source>%1 closed.</source>
         <translation>%1 afgerond.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="230"/>
+        <location filename="../../desktop/case_actions.py" line="231"/>
         <source>close</source>
         <translation>afronden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="238"/>
+        <location filename="../../desktop/case_actions.py" line="239"/>
         <source>Merged into %1.</source>
         <translation>Samengevoegd met %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="254"/>
+        <location filename="../../desktop/case_actions.py" line="255"/>
         <source>New case %1 made from the chosen messages.</source>
         <translation>Nieuwe zaak %1 gemaakt van de gekozen berichten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="263"/>
+        <location filename="../../desktop/case_actions.py" line="264"/>
         <source>Message moved to %1.</source>
         <translation>Bericht verplaatst naar %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="269"/>
+        <location filename="../../desktop/case_actions.py" line="270"/>
         <source>Nothing to undo.</source>
         <translation>Niets om ongedaan te maken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="80"/>
-        <location filename="../../desktop/case_actions.py" line="273"/>
+        <location filename="../../desktop/case_actions.py" line="81"/>
+        <location filename="../../desktop/case_actions.py" line="274"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="66"/>
+        <location filename="../../desktop/case_actions.py" line="67"/>
         <source>Assign to &amp;me</source>
         <translation>Aan &amp;mij toewijzen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="67"/>
+        <location filename="../../desktop/case_actions.py" line="68"/>
         <source>Assign to a &amp;colleague…</source>
         <translation>Aan een &amp;collega toewijzen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="69"/>
+        <location filename="../../desktop/case_actions.py" line="70"/>
         <source>Change &amp;status…</source>
         <translation>&amp;Status wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="70"/>
+        <location filename="../../desktop/case_actions.py" line="71"/>
         <source>&amp;Product…</source>
         <translation>&amp;Product…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="71"/>
+        <location filename="../../desktop/case_actions.py" line="72"/>
         <source>Tag the case with a product (UPL)</source>
         <translation>De zaak een product geven (UPL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="72"/>
+        <location filename="../../desktop/case_actions.py" line="73"/>
         <source>&amp;Deadline…</source>
         <translation>&amp;Termijn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="73"/>
+        <location filename="../../desktop/case_actions.py" line="74"/>
         <source>Deadline in working days</source>
         <translation>Termijn in werkdagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="74"/>
+        <location filename="../../desktop/case_actions.py" line="75"/>
         <source>Internal &amp;note…</source>
         <translation>Interne &amp;notitie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="75"/>
+        <location filename="../../desktop/case_actions.py" line="76"/>
         <source>&amp;Close case…</source>
         <translation>Zaak &amp;afronden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="76"/>
+        <location filename="../../desktop/case_actions.py" line="77"/>
         <source>Close with an outcome</source>
         <translation>Afronden met een uitkomst</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="77"/>
+        <location filename="../../desktop/case_actions.py" line="78"/>
         <source>&amp;Merge into another case…</source>
         <translation>&amp;Samenvoegen met een andere zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="78"/>
+        <location filename="../../desktop/case_actions.py" line="79"/>
         <source>S&amp;plit case…</source>
         <translation>Zaak s&amp;plitsen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="79"/>
+        <location filename="../../desktop/case_actions.py" line="80"/>
         <source>Move a &amp;message…</source>
         <translation>Bericht &amp;verplaatsen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="82"/>
+        <location filename="../../desktop/case_actions.py" line="83"/>
         <source>Save this &amp;search…</source>
         <translation>Deze zoekopdracht &amp;bewaren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="85"/>
+        <location filename="../../desktop/case_actions.py" line="86"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="276"/>
+        <location filename="../../desktop/case_actions.py" line="277"/>
         <source>Undone: %1 on %2</source>
         <translation>Ongedaan gemaakt: %1 op %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="285"/>
+        <location filename="../../desktop/case_actions.py" line="286"/>
         <source>Save search</source>
         <translation>Zoekopdracht bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="285"/>
+        <location filename="../../desktop/case_actions.py" line="286"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="296"/>
+        <location filename="../../desktop/case_actions.py" line="297"/>
         <source>Search saved.</source>
         <translation>Zoekopdracht bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="304"/>
-        <location filename="../../desktop/case_actions.py" line="315"/>
+        <location filename="../../desktop/case_actions.py" line="305"/>
+        <location filename="../../desktop/case_actions.py" line="316"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="314"/>
+        <location filename="../../desktop/case_actions.py" line="315"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="314"/>
+        <location filename="../../desktop/case_actions.py" line="315"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
@@ -704,42 +793,42 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/case_model.py" line="37"/>
+        <location filename="../../desktop/case_model.py" line="38"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_model.py" line="38"/>
+        <location filename="../../desktop/case_model.py" line="39"/>
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_model.py" line="39"/>
+        <location filename="../../desktop/case_model.py" line="40"/>
         <source>Resident</source>
         <translation>Inwoner</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_model.py" line="40"/>
+        <location filename="../../desktop/case_model.py" line="41"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_model.py" line="41"/>
+        <location filename="../../desktop/case_model.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_model.py" line="42"/>
+        <location filename="../../desktop/case_model.py" line="43"/>
         <source>Handled by</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_model.py" line="43"/>
+        <location filename="../../desktop/case_model.py" line="44"/>
         <source>Last message</source>
         <translation>Laatste bericht</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_model.py" line="44"/>
+        <location filename="../../desktop/case_model.py" line="45"/>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
@@ -747,149 +836,187 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/case_view.py" line="36"/>
+        <location filename="../../desktop/case_view.py" line="37"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="37"/>
+        <location filename="../../desktop/case_view.py" line="38"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="49"/>
+        <location filename="../../desktop/case_view.py" line="50"/>
         <source>No messages yet.</source>
         <translation>Nog geen berichten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="65"/>
+        <location filename="../../desktop/case_view.py" line="66"/>
         <source>Sent %1</source>
         <translation>Verzonden %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="68"/>
+        <location filename="../../desktop/case_view.py" line="69"/>
         <source>Sending failed: %1</source>
         <translation>Verzenden mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="70"/>
+        <location filename="../../desktop/case_view.py" line="71"/>
         <source>Uncertain whether it was sent: %1</source>
         <translation>Onzeker of het is verzonden: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="72"/>
+        <location filename="../../desktop/case_view.py" line="73"/>
         <source>Waiting to be sent</source>
         <translation>Wacht op verzending</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="74"/>
+        <location filename="../../desktop/case_view.py" line="75"/>
         <source>last attempt: %1</source>
         <translation>laatste poging: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="84"/>
+        <location filename="../../desktop/case_view.py" line="85"/>
         <source>(can contain a program)</source>
         <translation>(kan een programma bevatten)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="92"/>
+        <location filename="../../desktop/case_view.py" line="93"/>
         <source>Attachments:</source>
         <translation>Bijlagen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="121"/>
+        <location filename="../../desktop/case_view.py" line="122"/>
         <source>Internal note</source>
         <translation>Interne notitie</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="125"/>
+        <location filename="../../desktop/case_view.py" line="126"/>
         <source>Sent</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="128"/>
+        <location filename="../../desktop/case_view.py" line="129"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="138"/>
+        <location filename="../../desktop/case_view.py" line="139"/>
         <source>This message could not be read completely; the original is kept.</source>
         <translation>Dit bericht kon niet volledig worden gelezen; het origineel is bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="213"/>
+        <location filename="../../desktop/case_view.py" line="214"/>
         <source>&amp;Reply</source>
         <translation>&amp;Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="216"/>
+        <location filename="../../desktop/case_view.py" line="217"/>
         <source>Reply to the resident by e-mail (Ctrl+R)</source>
         <translation>De inwoner per e-mail antwoorden (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="223"/>
+        <location filename="../../desktop/case_view.py" line="224"/>
         <source>View &amp;resident</source>
         <translation>Inwoner &amp;bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="224"/>
+        <location filename="../../desktop/case_view.py" line="225"/>
         <source>Every case and message of this resident</source>
         <translation>Alle zaken en berichten van deze inwoner</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="239"/>
+        <location filename="../../desktop/case_view.py" line="240"/>
         <source>Colleagues on this case</source>
         <translation>Collega&apos;s bij deze zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="247"/>
+        <location filename="../../desktop/case_view.py" line="248"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="280"/>
+        <location filename="../../desktop/case_view.py" line="281"/>
         <source>No case selected</source>
         <translation>Geen zaak geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="281"/>
+        <location filename="../../desktop/case_view.py" line="282"/>
         <source>Select a case in the list to see its messages.</source>
         <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="296"/>
+        <location filename="../../desktop/case_view.py" line="297"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="298"/>
+        <location filename="../../desktop/case_view.py" line="299"/>
         <source>handled by %1</source>
         <translation>behandelaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="300"/>
+        <location filename="../../desktop/case_view.py" line="301"/>
         <source>product: %1</source>
         <translation>product: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="302"/>
+        <location filename="../../desktop/case_view.py" line="303"/>
         <source>deadline %1</source>
         <translation>termijn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="305"/>
+        <location filename="../../desktop/case_view.py" line="306"/>
         <source>resolved in one go</source>
         <translation>in één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="308"/>
+        <location filename="../../desktop/case_view.py" line="309"/>
         <source>Resident: %1</source>
         <translation>Inwoner: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="308"/>
+        <location filename="../../desktop/case_view.py" line="309"/>
         <source>unknown</source>
         <translation>onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicePage</name>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="35"/>
+        <source>Which cases?</source>
+        <translation>Welke zaken?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="36"/>
+        <source>Only closed cases go to the archive, each as a dossier.</source>
+        <translation>Alleen afgeronde zaken gaan naar het archief, elk als een dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="37"/>
+        <source>All closed cases</source>
+        <translation>Alle afgeronde zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="38"/>
+        <source>Closed before</source>
+        <translation>Afgerond vóór</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="39"/>
+        <source>Only these cases</source>
+        <translation>Alleen deze zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="82"/>
+        <source>%1 cases will be exported.</source>
+        <translation>%1 zaken worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="88"/>
+        <source>Fill in one or more case references.</source>
+        <translation>Vul een of meer zaaknummers in.</translation>
     </message>
 </context>
 <context>
@@ -933,235 +1060,235 @@
 <context>
     <name>ContactCard</name>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="134"/>
+        <location filename="../../desktop/social/contact_card.py" line="129"/>
         <source>Resident</source>
         <translation>Inwoner</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="149"/>
+        <location filename="../../desktop/social/contact_card.py" line="144"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="158"/>
-        <location filename="../../desktop/social/contact_card.py" line="184"/>
+        <location filename="../../desktop/social/contact_card.py" line="153"/>
+        <location filename="../../desktop/social/contact_card.py" line="179"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="158"/>
-        <location filename="../../desktop/social/contact_card.py" line="170"/>
+        <location filename="../../desktop/social/contact_card.py" line="153"/>
+        <location filename="../../desktop/social/contact_card.py" line="165"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="158"/>
+        <location filename="../../desktop/social/contact_card.py" line="153"/>
         <source>Direction</source>
         <translation>Richting</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="159"/>
-        <location filename="../../desktop/social/contact_card.py" line="169"/>
+        <location filename="../../desktop/social/contact_card.py" line="154"/>
+        <location filename="../../desktop/social/contact_card.py" line="164"/>
         <source>Case</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="159"/>
+        <location filename="../../desktop/social/contact_card.py" line="154"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="159"/>
-        <location filename="../../desktop/social/contact_card.py" line="169"/>
+        <location filename="../../desktop/social/contact_card.py" line="154"/>
+        <location filename="../../desktop/social/contact_card.py" line="164"/>
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="160"/>
-        <location filename="../../desktop/social/contact_card.py" line="168"/>
+        <location filename="../../desktop/social/contact_card.py" line="155"/>
+        <location filename="../../desktop/social/contact_card.py" line="163"/>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="163"/>
+        <location filename="../../desktop/social/contact_card.py" line="158"/>
         <source>Message text</source>
         <translation>Tekst van het bericht</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="169"/>
+        <location filename="../../desktop/social/contact_card.py" line="164"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="170"/>
+        <location filename="../../desktop/social/contact_card.py" line="165"/>
         <source>Opened</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="170"/>
-        <location filename="../../desktop/social/contact_card.py" line="176"/>
+        <location filename="../../desktop/social/contact_card.py" line="165"/>
+        <location filename="../../desktop/social/contact_card.py" line="171"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="171"/>
+        <location filename="../../desktop/social/contact_card.py" line="166"/>
         <source>&amp;Open case</source>
         <translation>Zaak &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="179"/>
+        <location filename="../../desktop/social/contact_card.py" line="174"/>
         <source>Probably the same resident</source>
         <translation>Waarschijnlijk dezelfde inwoner</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="180"/>
+        <location filename="../../desktop/social/contact_card.py" line="175"/>
         <source>Evidence</source>
         <translation>Bewijs</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="181"/>
+        <location filename="../../desktop/social/contact_card.py" line="176"/>
         <source>Merge suggestions</source>
         <translation>Voorstellen om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="182"/>
+        <location filename="../../desktop/social/contact_card.py" line="177"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Samenvoegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="183"/>
+        <location filename="../../desktop/social/contact_card.py" line="178"/>
         <source>&amp;Different persons</source>
         <translation>&amp;Verschillende personen</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="184"/>
+        <location filename="../../desktop/social/contact_card.py" line="179"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="185"/>
+        <location filename="../../desktop/social/contact_card.py" line="180"/>
         <source>By</source>
         <translation>Door</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="185"/>
+        <location filename="../../desktop/social/contact_card.py" line="180"/>
         <source>Undone</source>
         <translation>Ongedaan gemaakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="186"/>
+        <location filename="../../desktop/social/contact_card.py" line="181"/>
         <source>Merge history</source>
         <translation>Geschiedenis van samenvoegingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="187"/>
+        <location filename="../../desktop/social/contact_card.py" line="182"/>
         <source>&amp;Undo merge…</source>
         <translation>Samenvoeging &amp;ongedaan maken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="189"/>
+        <location filename="../../desktop/social/contact_card.py" line="184"/>
         <source>Suggestions (never on a name alone)</source>
         <translation>Voorstellen (nooit alleen op naam)</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="197"/>
+        <location filename="../../desktop/social/contact_card.py" line="192"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="200"/>
-        <location filename="../../desktop/social/contact_card.py" line="336"/>
+        <location filename="../../desktop/social/contact_card.py" line="195"/>
+        <location filename="../../desktop/social/contact_card.py" line="331"/>
         <source>Merge</source>
         <translation>Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="233"/>
+        <location filename="../../desktop/social/contact_card.py" line="228"/>
         <source>Resident: %1</source>
         <translation>Inwoner: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="234"/>
+        <location filename="../../desktop/social/contact_card.py" line="229"/>
         <source>(no name)</source>
         <translation>(geen naam)</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="236"/>
+        <location filename="../../desktop/social/contact_card.py" line="231"/>
         <source>Cases: %1 · messages: %2 · channels: %3</source>
         <translation>Zaken: %1 · berichten: %2 · kanalen: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="240"/>
+        <location filename="../../desktop/social/contact_card.py" line="235"/>
         <source>merged from %1 other contact(s)</source>
         <translation>samengevoegd uit %1 ander(e) contact(en)</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="245"/>
+        <location filename="../../desktop/social/contact_card.py" line="240"/>
         <source>No addresses known.</source>
         <translation>Geen adressen bekend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="246"/>
+        <location filename="../../desktop/social/contact_card.py" line="241"/>
         <source>received</source>
         <translation>ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="246"/>
+        <location filename="../../desktop/social/contact_card.py" line="241"/>
         <source>sent</source>
         <translation>verstuurd</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="265"/>
+        <location filename="../../desktop/social/contact_card.py" line="260"/>
         <source>Messages (%1)</source>
         <translation>Berichten (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="266"/>
+        <location filename="../../desktop/social/contact_card.py" line="261"/>
         <source>Cases (%1)</source>
         <translation>Zaken (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="267"/>
+        <location filename="../../desktop/social/contact_card.py" line="262"/>
         <source>Merge (%1)</source>
         <translation>Samenvoegen (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="284"/>
+        <location filename="../../desktop/social/contact_card.py" line="279"/>
         <source>%1 merged into %2</source>
         <translation>%1 samengevoegd met %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="331"/>
+        <location filename="../../desktop/social/contact_card.py" line="326"/>
         <source>Merge residents</source>
         <translation>Inwoners samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="332"/>
+        <location filename="../../desktop/social/contact_card.py" line="327"/>
         <source>Merge %1 into %2?</source>
         <translation>%1 samenvoegen met %2?</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="334"/>
+        <location filename="../../desktop/social/contact_card.py" line="329"/>
         <source>Evidence: %1. Every case and message stays where it is; the merge can be undone on this card.</source>
         <translation>Bewijs: %1. Elke zaak en elk bericht blijft waar het is; het samenvoegen kan op deze kaart ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="356"/>
-        <location filename="../../desktop/social/contact_card.py" line="360"/>
+        <location filename="../../desktop/social/contact_card.py" line="351"/>
+        <location filename="../../desktop/social/contact_card.py" line="355"/>
         <source>Undo merge</source>
         <translation>Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="357"/>
+        <location filename="../../desktop/social/contact_card.py" line="352"/>
         <source>Undo this merge?</source>
         <translation>Deze samenvoeging ongedaan maken?</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="358"/>
+        <location filename="../../desktop/social/contact_card.py" line="353"/>
         <source>The merged resident stands alone again, with the messages that came in under their own addresses.</source>
         <translation>De samengevoegde inwoner staat weer op zichzelf, met de berichten die binnenkwamen op de eigen adressen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/contact_card.py" line="383"/>
+        <location filename="../../desktop/social/contact_card.py" line="378"/>
         <source>This did not work because of an error in Loket; see the log.</source>
         <translation>Dit is niet gelukt door een fout in Loket; zie het logbestand.</translation>
     </message>
@@ -1252,129 +1379,129 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/dashboard.py" line="64"/>
+        <location filename="../../desktop/dashboard.py" line="57"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="64"/>
+        <location filename="../../desktop/dashboard.py" line="57"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="68"/>
+        <location filename="../../desktop/dashboard.py" line="61"/>
         <source>&amp;Show</source>
         <translation>&amp;Tonen</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="69"/>
+        <location filename="../../desktop/dashboard.py" line="62"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="73"/>
+        <location filename="../../desktop/dashboard.py" line="66"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="75"/>
+        <location filename="../../desktop/dashboard.py" line="68"/>
         <source>&amp;To</source>
         <translation>&amp;Tot en met</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="85"/>
-        <location filename="../../desktop/dashboard.py" line="105"/>
-        <location filename="../../desktop/dashboard.py" line="171"/>
-        <location filename="../../desktop/dashboard.py" line="177"/>
+        <location filename="../../desktop/dashboard.py" line="78"/>
+        <location filename="../../desktop/dashboard.py" line="98"/>
+        <location filename="../../desktop/dashboard.py" line="164"/>
+        <location filename="../../desktop/dashboard.py" line="170"/>
         <source>Incoming</source>
         <translation>Binnengekomen</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="86"/>
-        <location filename="../../desktop/dashboard.py" line="105"/>
-        <location filename="../../desktop/dashboard.py" line="172"/>
-        <location filename="../../desktop/dashboard.py" line="178"/>
+        <location filename="../../desktop/dashboard.py" line="79"/>
+        <location filename="../../desktop/dashboard.py" line="98"/>
+        <location filename="../../desktop/dashboard.py" line="165"/>
+        <location filename="../../desktop/dashboard.py" line="171"/>
         <source>Closed</source>
         <translation>Afgerond</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="87"/>
-        <location filename="../../desktop/dashboard.py" line="173"/>
+        <location filename="../../desktop/dashboard.py" line="80"/>
+        <location filename="../../desktop/dashboard.py" line="166"/>
         <source>Open backlog</source>
         <translation>Openstaand</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="88"/>
+        <location filename="../../desktop/dashboard.py" line="81"/>
         <source>Median first answer (hours)</source>
         <translation>Mediaan eerste antwoord (uur)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="89"/>
+        <location filename="../../desktop/dashboard.py" line="82"/>
         <source>Answered within norm</source>
         <translation>Binnen de norm beantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="90"/>
+        <location filename="../../desktop/dashboard.py" line="83"/>
         <source>Handled in one go</source>
         <translation>In één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="105"/>
+        <location filename="../../desktop/dashboard.py" line="98"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="105"/>
+        <location filename="../../desktop/dashboard.py" line="98"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="106"/>
+        <location filename="../../desktop/dashboard.py" line="99"/>
         <source>Median first answer (h)</source>
         <translation>Mediaan eerste antwoord (uur)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="106"/>
+        <location filename="../../desktop/dashboard.py" line="99"/>
         <source>Within norm</source>
         <translation>Binnen norm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="107"/>
+        <location filename="../../desktop/dashboard.py" line="100"/>
         <source>In one go</source>
         <translation>In één keer</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="109"/>
+        <location filename="../../desktop/dashboard.py" line="102"/>
         <source>Figures per channel</source>
         <translation>Cijfers per kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="114"/>
+        <location filename="../../desktop/dashboard.py" line="107"/>
         <source>Per week: incoming, closed and open backlog</source>
         <translation>Per week: binnengekomen, afgerond en openstaand</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="115"/>
+        <location filename="../../desktop/dashboard.py" line="108"/>
         <source>Per channel: incoming and closed</source>
         <translation>Per kanaal: binnengekomen en afgerond</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="134"/>
+        <location filename="../../desktop/dashboard.py" line="127"/>
         <source>Counting…</source>
         <translation>Tellen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="194"/>
+        <location filename="../../desktop/dashboard.py" line="187"/>
         <source>Export figures</source>
         <translation>Cijfers exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="195"/>
+        <location filename="../../desktop/dashboard.py" line="188"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="211"/>
+        <location filename="../../desktop/dashboard.py" line="204"/>
         <source>Saved as %1</source>
         <translation>Bewaard als %1</translation>
     </message>
@@ -1413,6 +1540,268 @@
     </message>
 </context>
 <context>
+    <name>DestructionDialog</name>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="53"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="377"/>
+        <source>Destruction</source>
+        <translation>Vernietiging</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="62"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="86"/>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="63"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="87"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="64"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="88"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="65"/>
+        <source>Term</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="66"/>
+        <source>Closed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="67"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="89"/>
+        <source>Destroy after</source>
+        <translation>Vernietigen na</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="68"/>
+        <source>On list</source>
+        <translation>Op lijst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="74"/>
+        <source>List</source>
+        <translation>Lijst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="75"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="76"/>
+        <source>Cases</source>
+        <translation>Zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="77"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="167"/>
+        <source>Proposed</source>
+        <translation>Voorgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="78"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="168"/>
+        <source>Reviewed</source>
+        <translation>Beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="79"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="169"/>
+        <source>Approved</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="80"/>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="170"/>
+        <source>Carried out</source>
+        <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="90"/>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="91"/>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="101"/>
+        <source>&amp;Propose list</source>
+        <translation>Lijst &amp;voorstellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="109"/>
+        <source>Due for destruction</source>
+        <translation>Te vernietigen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="122"/>
+        <source>&amp;Review…</source>
+        <translation>&amp;Beoordelen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="124"/>
+        <source>By a second person; selected cases are taken off the list</source>
+        <translation>Door een tweede persoon; geselecteerde zaken gaan van de lijst af</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="126"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Goedkeuren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="127"/>
+        <source>Re&amp;ject…</source>
+        <translation>&amp;Afwijzen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="128"/>
+        <source>&amp;Carry out…</source>
+        <translation>&amp;Uitvoeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="129"/>
+        <source>&amp;Save certificate…</source>
+        <translation>&amp;Verklaring opslaan…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="140"/>
+        <source>Destruction lists</source>
+        <translation>Vernietigingslijsten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="151"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="171"/>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="178"/>
+        <source>proposed</source>
+        <translation>voorgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="179"/>
+        <source>removed</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="180"/>
+        <source>skipped</source>
+        <translation>overgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="181"/>
+        <source>destroyed</source>
+        <translation>vernietigd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="197"/>
+        <source>%1 closed cases have reached their destruction date; %2 are not on a list yet. Cases with a duty to keep them are not shown.</source>
+        <translation>%1 afgeronde zaken hebben hun vernietigingsdatum bereikt; %2 staan nog op geen lijst. Zaken met een bewaarplicht staan er niet bij.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="251"/>
+        <source>Destruction list %1 proposed with %2 cases; now to be reviewed by a second person.</source>
+        <translation>Vernietigingslijst %1 voorgesteld met %2 zaken; nu beoordelen door een tweede persoon.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="270"/>
+        <source>Note on the review (may be empty):</source>
+        <translation>Opmerking bij de beoordeling (mag leeg):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="272"/>
+        <source>%1 selected cases are taken off the list. Why? (note)</source>
+        <translation>%1 geselecteerde zaken gaan van de lijst af. Waarom? (opmerking)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="275"/>
+        <source>Review list</source>
+        <translation>Lijst beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="280"/>
+        <source>List %1 reviewed.</source>
+        <translation>Lijst %1 beoordeeld.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="288"/>
+        <source>List %1 approved; it can now be carried out.</source>
+        <translation>Lijst %1 goedgekeurd; ze kan nu worden uitgevoerd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="295"/>
+        <source>Reject list</source>
+        <translation>Lijst afwijzen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="295"/>
+        <source>Reason for rejection:</source>
+        <translation>Reden van afwijzing:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="299"/>
+        <source>List %1 rejected.</source>
+        <translation>Lijst %1 afgewezen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="308"/>
+        <source>Carry out list %1? %2 cases are destroyed for good with all their messages, attachments and notes. This cannot be undone.</source>
+        <translation>Lijst %1 uitvoeren? %2 zaken worden met al hun berichten, bijlagen en notities definitief vernietigd. Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="318"/>
+        <source>List %1 carried out: %2 cases destroyed</source>
+        <translation>Lijst %1 uitgevoerd: %2 zaken vernietigd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="323"/>
+        <source>, %1 skipped</source>
+        <translation>, %1 overgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="324"/>
+        <source>. The certificate of destruction has been kept.</source>
+        <translation>. De verklaring van vernietiging is bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="326"/>
+        <source> Close Loket once to empty the database&apos;s log file as well.</source>
+        <translation> Sluit Loket eenmaal af om ook het logbestand van de database te legen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="343"/>
+        <source>Certificate saved: %1</source>
+        <translation>Verklaring opgeslagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="370"/>
+        <source>Unexpected error (%1); see the log file.</source>
+        <translation>Onverwachte fout (%1); zie het logbestand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/destruction_dialog.py" line="385"/>
+        <source>Folder for the certificate</source>
+        <translation>Map voor de verklaring</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../desktop/case_dialogs.py" line="110"/>
@@ -1431,6 +1820,79 @@
         <location filename="../../desktop/privacy/autolock.py" line="97"/>
         <source>Loket is locked</source>
         <translation>Loket is vergrendeld</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/labels.py" line="22"/>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="24"/>
+        <source>In progress</source>
+        <translation>In behandeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="26"/>
+        <source>Waiting for resident</source>
+        <translation>Wacht op inwoner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="28"/>
+        <source>Closed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="39"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="41"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="43"/>
+        <source>Counter</source>
+        <translation>Balie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="45"/>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="47"/>
+        <source>Web form</source>
+        <translation>Webformulier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="49"/>
+        <source>Mastodon</source>
+        <translation>Mastodon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="51"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="53"/>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="55"/>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="57"/>
+        <source>X</source>
+        <translation>X</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2395,24 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
     </message>
 </context>
 <context>
+    <name>MdtoWizard</name>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="170"/>
+        <source>MDTO export to the archive</source>
+        <translation>MDTO-export naar het archief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="196"/>
+        <source>Done: %1 cases with %2 messages, %3 files (%4 kB) in %5. Every file has a .mdto.xml with a SHA-256 checksum; the export has been recorded.</source>
+        <translation>Klaar: %1 zaken met %2 berichten, %3 bestanden (%4 kB) in %5. Elk bestand heeft een .mdto.xml met SHA-256-checksum; de export is vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="212"/>
+        <source>Unexpected error (%1); see the log file.</source>
+        <translation>Onverwachte fout (%1); zie het logbestand.</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <location filename="../../desktop/case_dialogs.py" line="246"/>
@@ -2034,7 +2514,7 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../desktop/case_view.py" line="189"/>
+        <location filename="../../desktop/case_view.py" line="190"/>
         <source>Send anyway</source>
         <translation>Toch versturen</translation>
     </message>
@@ -2128,6 +2608,19 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/reply_editor.py" line="194"/>
         <source>The reply could not be stored because of an error in Loket. Nothing was sent; please try again.</source>
         <translation>Het antwoord kon door een fout in Loket niet worden bewaard. Er is niets verstuurd; probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="138"/>
+        <source>Exporting</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="151"/>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
     </message>
 </context>
 <context>
@@ -2226,190 +2719,190 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/settings_dialog.py" line="49"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="50"/>
+        <location filename="../../desktop/settings_dialog.py" line="51"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="51"/>
-        <location filename="../../desktop/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/settings_dialog.py" line="107"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/settings_dialog.py" line="53"/>
         <source>Norms</source>
         <translation>Normen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="53"/>
-        <location filename="../../desktop/settings_dialog.py" line="206"/>
+        <location filename="../../desktop/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/settings_dialog.py" line="207"/>
         <source>Standard replies</source>
         <translation>Standaardantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="54"/>
-        <location filename="../../desktop/settings_dialog.py" line="260"/>
+        <location filename="../../desktop/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/settings_dialog.py" line="261"/>
         <source>Channels</source>
         <translation>Kanalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="83"/>
+        <location filename="../../desktop/settings_dialog.py" line="84"/>
         <source>Mail accounts fetch and send the team&apos;s e-mail.</source>
         <translation>Mailaccounts halen en versturen de e-mail van het team.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="84"/>
+        <location filename="../../desktop/settings_dialog.py" line="85"/>
         <source>Mail &amp;accounts…</source>
         <translation>Mail&amp;accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="89"/>
+        <location filename="../../desktop/settings_dialog.py" line="90"/>
         <source>Mastodon accounts fetch mentions and direct messages.</source>
         <translation>Mastodon-accounts halen vermeldingen en directe berichten op.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/settings_dialog.py" line="92"/>
         <source>&amp;Mastodon accounts…</source>
         <translation>&amp;Mastodon-accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="104"/>
-        <location filename="../../desktop/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/settings_dialog.py" line="113"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="104"/>
-        <location filename="../../desktop/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/settings_dialog.py" line="111"/>
         <source>Login</source>
         <translation>Inlognaam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="105"/>
-        <location filename="../../desktop/settings_dialog.py" line="114"/>
+        <location filename="../../desktop/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/settings_dialog.py" line="115"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="117"/>
+        <location filename="../../desktop/settings_dialog.py" line="118"/>
         <source>&amp;Add user</source>
         <translation>Gebruiker &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="127"/>
+        <location filename="../../desktop/settings_dialog.py" line="128"/>
         <source>login</source>
         <translation>inlognaam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="128"/>
+        <location filename="../../desktop/settings_dialog.py" line="129"/>
         <source>full name</source>
         <translation>volledige naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="149"/>
+        <location filename="../../desktop/settings_dialog.py" line="150"/>
         <source>Fill in a login and a name.</source>
         <translation>Vul een inlognaam en een naam in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="152"/>
+        <location filename="../../desktop/settings_dialog.py" line="153"/>
         <source>User added.</source>
         <translation>Gebruiker toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="168"/>
+        <location filename="../../desktop/settings_dialog.py" line="169"/>
         <source>Norm for %1</source>
         <translation>Norm voor %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="170"/>
+        <location filename="../../desktop/settings_dialog.py" line="171"/>
         <source>working days</source>
         <translation>werkdagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="171"/>
+        <location filename="../../desktop/settings_dialog.py" line="172"/>
         <source>hours</source>
         <translation>uur</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="173"/>
+        <location filename="../../desktop/settings_dialog.py" line="174"/>
         <source>Unit for %1</source>
         <translation>Eenheid voor %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/settings_dialog.py" line="183"/>
         <source>&amp;Save norms</source>
         <translation>Normen &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="187"/>
+        <location filename="../../desktop/settings_dialog.py" line="188"/>
         <source>Time for a first answer, per channel. The dashboard counts the share answered within it.</source>
         <translation>Tijd voor een eerste antwoord, per kanaal. Het dashboard telt welk deel daarbinnen is beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="199"/>
+        <location filename="../../desktop/settings_dialog.py" line="200"/>
         <source>Norms saved.</source>
         <translation>Normen bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="208"/>
-        <location filename="../../desktop/settings_dialog.py" line="217"/>
+        <location filename="../../desktop/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/settings_dialog.py" line="218"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="210"/>
-        <location filename="../../desktop/settings_dialog.py" line="218"/>
+        <location filename="../../desktop/settings_dialog.py" line="211"/>
+        <location filename="../../desktop/settings_dialog.py" line="219"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="212"/>
+        <location filename="../../desktop/settings_dialog.py" line="213"/>
         <source>Beste {naam}, ... {zaak} ... {medewerker}</source>
         <translation>Beste {naam}, ... {zaak} ... {medewerker}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="213"/>
+        <location filename="../../desktop/settings_dialog.py" line="214"/>
         <source>Save &amp;reply</source>
         <translation>Antwoord &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="219"/>
+        <location filename="../../desktop/settings_dialog.py" line="220"/>
         <source>{naam} and {zaak} are filled in with the resident&apos;s name and the case reference.</source>
         <translation>{naam} en {zaak} worden ingevuld met de naam van de inwoner en het zaaknummer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="248"/>
+        <location filename="../../desktop/settings_dialog.py" line="249"/>
         <source>Standard reply saved.</source>
         <translation>Standaardantwoord bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="259"/>
+        <location filename="../../desktop/settings_dialog.py" line="260"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="259"/>
+        <location filename="../../desktop/settings_dialog.py" line="260"/>
         <source>In use</source>
         <translation>In gebruik</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="265"/>
+        <location filename="../../desktop/settings_dialog.py" line="266"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="266"/>
+        <location filename="../../desktop/settings_dialog.py" line="267"/>
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="269"/>
+        <location filename="../../desktop/settings_dialog.py" line="270"/>
         <source>E-mail comes in through the mail accounts; phone and counter through notes; social media through Mastodon and imported exports.</source>
         <translation>E-mail komt binnen via de mailaccounts; telefoon en balie via notities; sociale media via Mastodon en geïmporteerde exports.</translation>
     </message>
@@ -2518,44 +3011,87 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
     </message>
 </context>
 <context>
+    <name>TargetPage</name>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="96"/>
+        <source>Archive creator and folder</source>
+        <translation>Archiefvormer en map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="98"/>
+        <source>The municipality as archive creator, and an empty folder for the package.</source>
+        <translation>De gemeente als archiefvormer, en een lege map voor het pakket.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="102"/>
+        <source>e.g. GM0999</source>
+        <translation>bijv. GM0999</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="104"/>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="112"/>
+        <source>Municipality name</source>
+        <translation>Naam gemeente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="113"/>
+        <source>Identifier (CBS code)</source>
+        <translation>Kenmerk (CBS-code)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="114"/>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="130"/>
+        <source>Folder for the MDTO package</source>
+        <translation>Map voor het MDTO-pakket</translation>
+    </message>
+</context>
+<context>
     <name>ViewsModel</name>
     <message>
-        <location filename="../../desktop/views_panel.py" line="68"/>
+        <location filename="../../desktop/views_panel.py" line="69"/>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../desktop/views_panel.py" line="69"/>
+        <location filename="../../desktop/views_panel.py" line="70"/>
         <source>My cases</source>
         <translation>Mijn zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views_panel.py" line="70"/>
+        <location filename="../../desktop/views_panel.py" line="71"/>
         <source>Team (all open)</source>
         <translation>Team (alle open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views_panel.py" line="73"/>
+        <location filename="../../desktop/views_panel.py" line="74"/>
         <source>Waiting for resident</source>
         <translation>Wacht op inwoner</translation>
     </message>
     <message>
-        <location filename="../../desktop/views_panel.py" line="76"/>
+        <location filename="../../desktop/views_panel.py" line="77"/>
         <source>Closed</source>
         <translation>Afgerond</translation>
     </message>
     <message>
-        <location filename="../../desktop/views_panel.py" line="77"/>
+        <location filename="../../desktop/views_panel.py" line="78"/>
         <source>All</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../../desktop/views_panel.py" line="79"/>
+        <location filename="../../desktop/views_panel.py" line="80"/>
         <source>Open by channel</source>
         <translation>Open per kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/views_panel.py" line="80"/>
+        <location filename="../../desktop/views_panel.py" line="81"/>
         <source>Saved searches</source>
         <translation>Bewaarde zoekopdrachten</translation>
     </message>
@@ -2563,7 +3099,7 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>ViewsPanel</name>
     <message>
-        <location filename="../../desktop/views_panel.py" line="241"/>
+        <location filename="../../desktop/views_panel.py" line="242"/>
         <source>Views</source>
         <translation>Weergaven</translation>
     </message>
@@ -2616,17 +3152,47 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/woo_dialog.py" line="140"/>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="96"/>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="97"/>
+        <source>phone number</source>
+        <translation>telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="98"/>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="99"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="100"/>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="101"/>
+        <source>added by the reviewer</source>
+        <translation>door de beoordelaar toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="152"/>
         <source>left readable: %1</source>
         <translation>leesbaar gelaten: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/woo_dialog.py" line="174"/>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="186"/>
         <source>Folder for the export</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/woo_dialog.py" line="184"/>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="196"/>
         <source>Exported to %1 with %2 redactions.</source>
         <translation>Geëxporteerd naar %1 met %2 gelakte passages.</translation>
     </message>
