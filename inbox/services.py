@@ -226,9 +226,11 @@ class Loket:
                 ):
                     return Received(None, None, None, True, False)
             stamp = clock.iso(msg.sent_at)
-            contact_id = None
+            contact_id, contact_name = None, ""
             if msg.direction is Direction.INBOUND:
-                contact_id = self._contact_for(msg.channel, msg.sender, msg.sender_name)
+                contact_id, contact_name = self._contact_for(
+                    msg.channel, msg.sender, msg.sender_name
+                )
             match = threads.case_for(
                 _Lookup(self.db),
                 subject=msg.subject,
@@ -242,7 +244,6 @@ class Loket:
                 case_id = self._open_case(msg, contact_id, stamp)
             else:
                 case_id = match.case_id
-            contact_name = records.contact_name(self.db, contact_id)
             values: dict[str, Any] = {
                 "case_id": case_id,
                 "contact_id": contact_id,
@@ -284,22 +285,25 @@ class Loket:
             reference = str(self.db.scalar("SELECT reference FROM cases WHERE id = ?", (case_id,)))
         return Received(message_id, case_id, reference, False, new_case, match.rule)
 
-    def _contact_for(self, channel: Channel, sender: str, name: str) -> int | None:
+    def _contact_for(self, channel: Channel, sender: str, name: str) -> tuple[int | None, str]:
+        """The resident (id, name) a sender is known as, created when new."""
         address = address_for(channel, sender)
         stamp = self._stamp()
         if address is None:
             if not name:
-                return None
-            return records.insert_contact(self.db, name, stamp)
+                return None, ""
+            return records.insert_contact(self.db, name, stamp), name
         kind, value = address
-        found = records.contact_by_address(self.db, kind.value, value)
+        found = records.contact_with_name(self.db, kind.value, value)
         if found is not None:
-            if name:
-                records.update_contact_name(self.db, found, name)
-            return found
+            contact_id, known = found
+            if name and not known:
+                records.update_contact_name(self.db, contact_id, name)
+                known = name
+            return contact_id, known
         contact_id = records.insert_contact(self.db, name or value, stamp)
         records.add_address(self.db, contact_id, kind.value, value, stamp)
-        return contact_id
+        return contact_id, name or value
 
     def _open_case(self, msg: IncomingMessage, contact_id: int | None, stamp: str) -> int:
         reference = records.next_reference(self.db, msg.sent_at.year)

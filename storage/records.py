@@ -35,6 +35,21 @@ def contact_by_address(db: Database, kind: str, value: str) -> int | None:
     return resolve_contact(db, int(row["id"]))
 
 
+def contact_with_name(db: Database, kind: str, value: str) -> tuple[int, str] | None:
+    """(surviving contact id, its name) for an address, in one query when it was never merged."""
+    row = db.one(
+        "SELECT c.id, c.merged_into, c.name FROM contact_addresses a "
+        "JOIN contacts c ON c.id = a.contact_id WHERE a.kind = ? AND a.value = ?",
+        (kind, value),
+    )
+    if row is None:
+        return None
+    if row["merged_into"] is None:
+        return int(row["id"]), str(row["name"])
+    survivor = resolve_contact(db, int(row["id"]))
+    return survivor, contact_name(db, survivor)
+
+
 def resolve_contact(db: Database, contact_id: int) -> int:
     """Follow merged_into to the surviving contact."""
     seen = set()
