@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+import logging
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+
+from inbox.errors import LoketError, StorageError
+
+log = logging.getLogger("loket.desktop.dialogs")
 
 
 def ask(
@@ -25,3 +31,37 @@ def ask(
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is agree
+
+
+class WorkingDialog(QDialog):
+    """A form whose work runs on a worker: it stays open while that runs (closing would hide
+    the outcome), and a failure is shown inside it, in Dutch, with nothing typed lost.
+
+    Subclasses set `self.buttons` and `self.error` and call `set_busy` / `show_failure`.
+    """
+
+    buttons: QDialogButtonBox
+    error: QLabel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.busy = False
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        super().reject()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.buttons.setEnabled(not busy)
+
+    def show_failure(self, exc: BaseException, unexpected: str, what: str) -> None:
+        """The domain's own sentence for a known error; `unexpected` (and a log line) else."""
+        self.set_busy(False)
+        if isinstance(exc, LoketError | StorageError):
+            self.error.setText(str(exc))
+        else:
+            log.error("%s failed", what, exc_info=exc)
+            self.error.setText(unexpected)
+        self.error.show()

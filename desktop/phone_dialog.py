@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -20,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import WorkingDialog
 from desktop.tasks import TaskRunner
-from inbox.errors import LoketError, StorageError
 from inbox.model import Channel
 from inbox.services import Loket, Received
 
 log = logging.getLogger("loket.desktop.contact")
 
 
-class ContactDialog(QDialog):
+class ContactDialog(WorkingDialog):
     """Logs a phone call (Channel.PHONE) or counter visit (Channel.COUNTER) as a case message.
 
     Errors from the domain stay inside the dialog (in Dutch, as the domain words them) and
@@ -50,7 +49,6 @@ class ContactDialog(QDialog):
         self.runner = runner
         self.channel = channel
         self.received: Received | None = None
-        self._saving = False
         if channel is Channel.PHONE:
             self.setWindowTitle(self.tr("Phone note"))
         else:
@@ -121,10 +119,10 @@ class ContactDialog(QDialog):
 
     def submit(self) -> None:
         """Store the note on the worker; close only once it is stored."""
-        if self._saving:
+        if self.busy:
             return  # Enter pressed twice
         self.error.hide()
-        self._set_saving(True)
+        self.set_busy(True)
         channel = self.channel
         values = {
             "name": self.name.text(),
@@ -146,33 +144,23 @@ class ContactDialog(QDialog):
 
         self.runner.run(work, self._stored, self._failed)
 
-    def reject(self) -> None:
-        if self._saving:
-            return  # the note is being stored; closing now would hide the outcome
-        super().reject()
-
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.buttons.setEnabled(not saving)
-
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
 
     def _stored(self, received: Received) -> None:
         self.received = received
-        self._set_saving(False)
+        self.set_busy(False)
         self.saved.emit(received)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(exc, LoketError | StorageError):
-            self.show_error(str(exc))
-        else:
-            log.error("saving a contact note failed", exc_info=exc)
-            self.show_error(self.tr("The note could not be saved because of an error in Loket. "
-                                    "Nothing was stored; please try again."))
+        self.show_failure(
+            exc,
+            self.tr("The note could not be saved because of an error in Loket. "
+                    "Nothing was stored; please try again."),
+            "saving a contact note",
+        )
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:

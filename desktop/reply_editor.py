@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import WorkingDialog
 from desktop.tasks import TaskRunner
 from inbox import workspace
 from inbox.accounts import MailAccount
@@ -41,7 +41,7 @@ def resident_address(detail: CaseDetail) -> str:
     return ""
 
 
-class ReplyEditor(QDialog):
+class ReplyEditor(WorkingDialog):
     """`sent(Received, account name)` once the reply is stored and queued."""
 
     sent = Signal(object, str)
@@ -62,7 +62,6 @@ class ReplyEditor(QDialog):
         self.accounts = accounts
         self.sender_name = sender_name
         self.received: Received | None = None
-        self._sending = False
         self.setWindowTitle(self.tr("Reply to %1").replace("%1", self.reference))
 
         self.account = QComboBox(self)
@@ -154,7 +153,7 @@ class ReplyEditor(QDialog):
         return next((a for a in self.accounts if a.name == name), self.accounts[0])
 
     def submit(self) -> None:
-        if self._sending:
+        if self.busy:
             return
         self.error.hide()
         account = self.chosen_account()
@@ -167,31 +166,18 @@ class ReplyEditor(QDialog):
             return compose_reply(loket, account, reference, text, to=to, sender_name=sender_name)
 
         def stored(received: Received) -> None:
-            self._set_sending(False)
+            self.set_busy(False)
             self.received = received
             self.sent.emit(received, account.name)
             self.accept()
 
-        self._set_sending(True)
+        self.set_busy(True)
         self.runner.run(work, stored, self._failed)
 
-    def reject(self) -> None:
-        if self._sending:
-            return
-        super().reject()
-
-    def _set_sending(self, sending: bool) -> None:
-        self._sending = sending
-        self.buttons.setEnabled(not sending)
-
     def _failed(self, exc: BaseException) -> None:
-        self._set_sending(False)
-        if isinstance(exc, LoketError | StorageError):
-            self.error.setText(str(exc))
-        else:
-            log.error("storing a reply failed", exc_info=exc)
-            self.error.setText(
-                self.tr("The reply could not be stored because of an error in Loket. Nothing "
-                        "was sent; please try again.")
-            )
-        self.error.show()
+        self.show_failure(
+            exc,
+            self.tr("The reply could not be stored because of an error in Loket. Nothing "
+                    "was sent; please try again."),
+            "storing a reply",
+        )

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import WorkingDialog
 from desktop.tasks import TaskRunner
 from inbox import workspace
 from inbox.channels import mastodon
@@ -56,7 +56,7 @@ def reply_target(loket: Loket, reference: str) -> ReplyTarget | None:
     return ReplyTarget(str(row[0] or ""), str(row[1] or "public"), str(row[2] or ""))
 
 
-class MastodonReplyEditor(QDialog):
+class MastodonReplyEditor(WorkingDialog):
     """`sent(reference)` once the reply is posted and kept in the case."""
 
     sent = Signal(str)
@@ -69,7 +69,6 @@ class MastodonReplyEditor(QDialog):
         self.reference = detail.summary.reference
         self.contact_name = detail.summary.contact
         self.received: Received | None = None
-        self._sending = False
         self.target = reply_target(runner.loket, self.reference)
         self.setWindowTitle(self.tr("Reply on Mastodon to %1").replace("%1", self.reference))
 
@@ -169,7 +168,7 @@ class MastodonReplyEditor(QDialog):
             "%1", str(len(self.text.toPlainText()))))
 
     def submit(self) -> None:
-        if self._sending:
+        if self.busy:
             return
         self.error.hide()
         reference, text = self.reference, self.text.toPlainText()
@@ -178,29 +177,18 @@ class MastodonReplyEditor(QDialog):
             return mastodon.reply(loket, reference, text)
 
         def posted(received: Received) -> None:
-            self._set_sending(False)
+            self.set_busy(False)
             self.received = received
             self.sent.emit(reference)
             self.accept()
 
-        self._set_sending(True)
+        self.set_busy(True)
         self.network.run(work, posted, self._failed)
 
-    def reject(self) -> None:
-        if self._sending:
-            return
-        super().reject()
-
-    def _set_sending(self, sending: bool) -> None:
-        self._sending = sending
-        self.buttons.setEnabled(not sending)
-
     def _failed(self, exc: BaseException) -> None:
-        self._set_sending(False)
-        if isinstance(exc, LoketError | StorageError):
-            self.error.setText(str(exc))
-        else:
-            log.error("posting a Mastodon reply failed", exc_info=exc)
-            self.error.setText(self.tr("The reply could not be posted because of an error in "
-                                       "Loket; please try again."))
-        self.error.show()
+        self.show_failure(
+            exc,
+            self.tr("The reply could not be posted because of an error in Loket; please try "
+                    "again."),
+            "posting a Mastodon reply",
+        )
