@@ -752,12 +752,23 @@ class Loket:
             self.db, case_id, self._stamp(), self.user, kind.value, data, self.device
         )
         if kind not in _ARRIVALS and self.user != SYSTEM_USER:
-            reference = self.db.scalar("SELECT reference FROM cases WHERE id = ?", (case_id,))
+            from inbox.privacy import processing_log
+
+            case = self.db.one("SELECT reference, contact_id FROM cases WHERE id = ?", (case_id,))
+            reference, contact = (case["reference"], case["contact_id"]) if case else (None, None)
             self._audit(f"wijzigen:{kind.value}", f"zaak:{reference}")
+            processing_log.record(  # Logboek dataverwerkingen: a change to a resident's case
+                self,
+                "klantcontact",
+                "create" if kind in _CREATIONS else "update",
+                subject=contact,
+                obj=f"zaak:{reference}",
+            )
 
 
 # Mail arriving is not something a person did; every other event is audited.
 _ARRIVALS = frozenset({EventKind.MESSAGE_ADDED, EventKind.CASE_OPENED})
+_CREATIONS = frozenset({EventKind.NOTE_ADDED, EventKind.CONTACT_LOGGED})
 
 
 def _retention() -> Any:

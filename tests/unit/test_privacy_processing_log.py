@@ -82,3 +82,28 @@ def test_a_failing_span_is_logged_as_error(lk: tuple[Loket, str]) -> None:
     assert loket.db.scalar("SELECT status FROM processing_log ORDER BY id DESC LIMIT 1") == "error"
     with pytest.raises(ValueError):
         processing_log.record(loket, "onbekend", "read")
+
+
+def test_changes_by_a_person_are_logged_as_processing_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from inbox.model import Channel, IncomingMessage, Role
+    from inbox.privacy import processing_log
+    from inbox.services import Loket
+    from tests.conftest import at
+
+    loket = Loket.open(tmp_path / "x.db")
+    loket.ensure_user("anne", "Anne", Role.MEDEWERKER)
+    got = loket.receive(
+        IncomingMessage(Channel.EMAIL, at(2), sender="r@example.nl", subject="Vraag")
+    )
+    assert processing_log.entries(loket) == []  # mail arriving is not a person's processing
+    loket.user = "anne"
+    loket.add_note(got.reference, "Teruggebeld")
+    loket.set_status(got.reference, "wacht_op_inwoner")
+    loket.user = "systeem"  # reading the log is for the beheerder and archivaris
+    rows = processing_log.entries(loket, decrypt=True)
+    assert sorted(r["operation"] for r in rows) == ["create", "update"]
+    assert {r["actor"] for r in rows} == {"anne"}
+    contact = loket.db.scalar("SELECT contact_id FROM cases WHERE id = ?", (got.case_id,))
+    assert {r["subject_id"] for r in rows} == {contact}
+    assert {r["object"] for r in rows} == {f"zaak:{got.reference}"}
+    loket.close()
