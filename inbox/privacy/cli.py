@@ -1,7 +1,7 @@
 """Command line of the AVG and Woo features: exports, requests, erasure, the processing log.
 
 Registered through inbox.cli.EXTENSIONS: `export subject`, `export woo`, `avg requests`,
-`avg request add|close`, `avg erase`, `processing-log`. Every handler is fn(loket, args) ->
+`avg request add|close|extend`, `avg erase`, `processing-log`. Every handler is fn(loket, args) ->
 exit code; the services check the role (archivaris) and audit.
 """
 
@@ -53,6 +53,11 @@ def add_commands(sub: Any, exports: Any) -> None:
     close.add_argument("--note", default="")
     close.add_argument("--json", action="store_true")
     close.set_defaults(handler=cmd_request_close)
+    extend = r.add_parser("extend", help="extend the deadline once by two months (art. 12(3))")
+    extend.add_argument("id", type=int)
+    extend.add_argument("--reason", required=True)
+    extend.add_argument("--json", action="store_true")
+    extend.set_defaults(handler=cmd_request_extend)
     q = a.add_parser("erase", help="pseudonymise a resident (refused while data must be kept)")
     q.add_argument("--contact", required=True, metavar="ADDRESS")
     q.add_argument("--request", type=int, help="the AVG request this answers")
@@ -144,6 +149,14 @@ def cmd_request_close(loket: Any, args: argparse.Namespace) -> int:
 
     r = subject.close_request(loket, args.id, args.status, args.note)
     _emit(args, _request_json(r), f"Verzoek {r.id}: {r.status}.")
+    return 0
+
+
+def cmd_request_extend(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.privacy import subject
+
+    r = subject.extend_request(loket, args.id, args.reason)
+    _emit(args, _request_json(r), f"Verzoek {r.id} verlengd; uiterlijk {r.deadline} afhandelen.")
     return 0
 
 

@@ -219,6 +219,29 @@ def close_request(
     return get_request(loket, request_id)
 
 
+def extend_request(loket: Loket, request_id: int, reason: str) -> Request:
+    """AVG art. 12(3): the deadline may be extended once, by two further months, when the
+    request is complex or there are many; the resident must be told why (the reason)."""
+    loket.check(Permission.EXPORT_PERSONAL)
+    current = get_request(loket, request_id)
+    if current.status != "open":
+        raise InvalidInput("Alleen een open verzoek kan worden verlengd.")
+    if not reason.strip():
+        raise InvalidInput("Geef de reden van de verlenging; de inwoner moet die horen.")
+    normal = one_month_after(date.fromisoformat(current.received_on))
+    if date.fromisoformat(current.deadline) > normal:
+        raise InvalidInput("Dit verzoek is al verlengd; dat mag maar één keer.")
+    extended = one_month_after(one_month_after(normal))
+    note = (current.note + "\n" if current.note else "") + f"Verlengd: {reason.strip()}"
+    with loket.db.transaction() as conn:
+        conn.execute(
+            "UPDATE avg_requests SET deadline = ?, note = ? WHERE id = ?",
+            (extended.isoformat(), note, request_id),
+        )
+        loket.audit("avg-verzoek: verlengd", f"verzoek:{request_id}", subject=current.contact_id)
+    return get_request(loket, request_id)
+
+
 # -- inzage: the export -----------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from inbox.archive import retention
-from inbox.errors import PermissionDenied
+from inbox.errors import InvalidInput, PermissionDenied
 from inbox.privacy import audit, subject
 from inbox.services import Loket
 from tests.unit.test_privacy_kit import ADDRESS, BSN, NAME, PHRASE, build
@@ -85,6 +85,26 @@ def test_requests_have_a_one_month_deadline_and_a_status(lk: tuple[Loket, str]) 
     closed = subject.close_request(loket, late.id)
     assert closed.status == "afgehandeld" and closed.handled_by == "arjen"
     assert [r.id for r in subject.requests(loket, open_only=True)] == [fresh.id]
+
+
+def test_a_deadline_can_be_extended_once_by_two_months_with_a_reason(
+    lk: tuple[Loket, str],
+) -> None:
+    loket, _ = lk
+    loket.user = "arjen"
+    req = subject.add_request(loket, ADDRESS, "inzage", date(2026, 11, 20))
+    with pytest.raises(InvalidInput, match="reden"):
+        subject.extend_request(loket, req.id, "  ")
+    longer = subject.extend_request(loket, req.id, "Veel zaken over tien jaar")
+    assert (req.deadline, longer.deadline) == ("2026-12-20", "2027-02-20")
+    assert "Verlengd: Veel zaken over tien jaar" in longer.note
+    with pytest.raises(InvalidInput, match="één keer"):
+        subject.extend_request(loket, req.id, "nog eens")
+    actions = [e["action"] for e in audit.entries(loket.db)]
+    assert "avg-verzoek: verlengd" in actions
+    subject.close_request(loket, req.id)
+    with pytest.raises(InvalidInput, match="open verzoek"):
+        subject.extend_request(loket, req.id, "te laat")
 
 
 def test_export_can_handle_its_request(lk: tuple[Loket, str], tmp_path: Path) -> None:
