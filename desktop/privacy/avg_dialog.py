@@ -76,8 +76,14 @@ class AvgDialog(QDialog):
         self.erase_button.clicked.connect(self.erase_selected)
         self.done_button = QPushButton(self.tr("Mark &handled"), self)
         self.done_button.clicked.connect(self.mark_handled)
+        self.extend_button = QPushButton(self.tr("E&xtend deadline…"), self)
+        self.extend_button.setToolTip(
+            self.tr("Once, by two months, when the request is complex (AVG art. 12(3)); "
+                    "tell the resident why.")
+        )
+        self.extend_button.clicked.connect(lambda: self.extend_selected())
         actions = QHBoxLayout()
-        for b in (self.export_button, self.erase_button, self.done_button):
+        for b in (self.export_button, self.erase_button, self.done_button, self.extend_button):
             actions.addWidget(b)
         actions.addStretch(1)
 
@@ -124,7 +130,7 @@ class AvgDialog(QDialog):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        for b in (self.export_button, self.erase_button, self.done_button):
+        for b in (self.export_button, self.erase_button, self.done_button, self.extend_button):
             b.setEnabled(chosen is not None and chosen.status == "open")
 
     def selected(self) -> subject.Request | None:
@@ -203,6 +209,29 @@ class AvgDialog(QDialog):
             .replace("%2", str(done.messages))
         )
         return True
+
+    def extend_selected(self, reason: str | None = None) -> None:
+        """Extend the chosen request's deadline; `reason` is asked for unless given (tests)."""
+        chosen = self.selected()
+        if chosen is None:
+            return
+        if reason is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Extend deadline"),
+                self.tr("Why does this request take longer? The resident is told this."),
+            )
+            if not ok:
+                return
+        try:
+            extended = subject.extend_request(self.loket, chosen.id, reason)
+        except LoketError as exc:
+            self._show(str(exc), error=True)
+            return
+        self.reload()
+        self.select(extended.id)
+        self._show(self.tr("Deadline extended to %1.").replace("%1", extended.deadline))
 
     def mark_handled(self) -> None:
         chosen = self.selected()

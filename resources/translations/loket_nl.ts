@@ -478,59 +478,84 @@
         <translation>Markeer als &amp;afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="102"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="79"/>
+        <source>E&amp;xtend deadline…</source>
+        <translation>Termijn &amp;verlengen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="81"/>
+        <source>Once, by two months, when the request is complex (AVG art. 12(3)); tell the resident why.</source>
+        <translation>Eén keer, met twee maanden, als het verzoek ingewikkeld is (AVG art. 12 lid 3); vertel de inwoner waarom.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="108"/>
         <source>Access</source>
         <translation>Inzage</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="102"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="108"/>
         <source>Erasure</source>
         <translation>Verwijdering</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="104"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="110"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="105"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="111"/>
         <source>handled</source>
         <translation>afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="106"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="112"/>
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="121"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="127"/>
         <source>The deadline has passed.</source>
         <translation>De termijn is verstreken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="158"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="164"/>
         <source>Request registered; answer by %1.</source>
         <translation>Verzoek vastgelegd; uiterlijk %1 afhandelen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="166"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="172"/>
         <source>Folder for the export</source>
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="177"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="183"/>
         <source>Export written to %1: %2 cases, %3 messages.</source>
         <translation>Export geschreven naar %1: %2 zaken, %3 berichten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="193"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="199"/>
         <source>Erasure is not possible now:</source>
         <translation>Verwijderen kan nu niet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/avg_dialog.py" line="201"/>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="207"/>
         <source>Pseudonymised: %1 cases, %2 messages.</source>
         <translation>Gepseudonimiseerd: %1 zaken, %2 berichten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="222"/>
+        <source>Extend deadline</source>
+        <translation>Termijn verlengen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="223"/>
+        <source>Why does this request take longer? The resident is told this.</source>
+        <translation>Waarom duurt dit verzoek langer? De inwoner hoort de reden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="234"/>
+        <source>Deadline extended to %1.</source>
+        <translation>Termijn verlengd tot %1.</translation>
     </message>
 </context>
 <context>
@@ -1296,82 +1321,82 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="55"/>
+        <location filename="../../desktop/phone_dialog.py" line="53"/>
         <source>Phone note</source>
         <translation>Telefoonnotitie</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="57"/>
+        <location filename="../../desktop/phone_dialog.py" line="55"/>
         <source>Counter visit</source>
         <translation>Baliebezoek</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="61"/>
+        <location filename="../../desktop/phone_dialog.py" line="59"/>
         <source>e.g. 06 12345678</source>
         <translation>bijv. 06 12345678</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="63"/>
+        <location filename="../../desktop/phone_dialog.py" line="61"/>
         <source>Empty: the first line of the question</source>
         <translation>Leeg: de eerste regel van de vraag</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="66"/>
+        <location filename="../../desktop/phone_dialog.py" line="64"/>
         <source>Resolved in one go</source>
         <translation>In één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="67"/>
+        <location filename="../../desktop/phone_dialog.py" line="65"/>
         <source>Call back before</source>
         <translation>Terugbellen vóór</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="74"/>
+        <location filename="../../desktop/phone_dialog.py" line="72"/>
         <source>LK-2026-000123 (optional)</source>
         <translation>LK-2026-000123 (optioneel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="83"/>
+        <location filename="../../desktop/phone_dialog.py" line="81"/>
         <source>&amp;Name</source>
         <translation>&amp;Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="84"/>
+        <location filename="../../desktop/phone_dialog.py" line="82"/>
         <source>&amp;Phone number</source>
         <translation>&amp;Telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="85"/>
+        <location filename="../../desktop/phone_dialog.py" line="83"/>
         <source>S&amp;ubject</source>
         <translation>&amp;Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="86"/>
+        <location filename="../../desktop/phone_dialog.py" line="84"/>
         <source>&amp;Question</source>
         <translation>&amp;Vraag</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="87"/>
+        <location filename="../../desktop/phone_dialog.py" line="85"/>
         <source>&amp;Answer given</source>
         <translation>&amp;Antwoord gegeven</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="90"/>
+        <location filename="../../desktop/phone_dialog.py" line="88"/>
         <source>Existing &amp;case</source>
         <translation>Bestaande &amp;zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="96"/>
+        <location filename="../../desktop/phone_dialog.py" line="94"/>
         <source>Error</source>
         <translation>Foutmelding</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="109"/>
+        <location filename="../../desktop/phone_dialog.py" line="107"/>
         <source>Enter saves; in the question and answer: Ctrl+Enter</source>
         <translation>Enter slaat op; in vraag en antwoord: Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/phone_dialog.py" line="174"/>
+        <location filename="../../desktop/phone_dialog.py" line="160"/>
         <source>The note could not be saved because of an error in Loket. Nothing was stored; please try again.</source>
         <translation>De notitie kon door een fout in Loket niet worden opgeslagen. Er is niets bewaard; probeer het opnieuw.</translation>
     </message>
@@ -2303,93 +2328,93 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>MastodonReplyEditor</name>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="74"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="73"/>
         <source>Reply on Mastodon to %1</source>
         <translation>Antwoorden op Mastodon in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="84"/>
-        <location filename="../../desktop/social/mastodon_reply.py" line="117"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="83"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="116"/>
         <source>Visibility</source>
         <translation>Zichtbaarheid</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="94"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="93"/>
         <source>Reply with a standard text</source>
         <translation>Antwoorden met een standaardtekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="95"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="94"/>
         <source>(choose a standard reply)</source>
         <translation>(kies een standaardantwoord)</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="104"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="103"/>
         <source>Reply</source>
         <translation>Antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="112"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="111"/>
         <source>&amp;Standard reply</source>
         <translation>&amp;Standaardantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="115"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="114"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="116"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="115"/>
         <source>To</source>
         <translation>Aan</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="124"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="123"/>
         <source>The reply is posted at once, in the thread of the resident&apos;s message, and kept in the case.</source>
         <translation>Het antwoord wordt meteen geplaatst, in de draad van het bericht van de inwoner, en bewaard in de zaak.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="131"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="130"/>
         <source>&amp;Post on Mastodon</source>
         <translation>&amp;Plaatsen op Mastodon</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="132"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="131"/>
         <source>Post (Ctrl+Enter)</source>
         <translation>Plaatsen (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="151"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="150"/>
         <source>Direct message: the reply stays direct, only the resident sees it.</source>
         <translation>Direct bericht: direct blijft direct, alleen de inwoner ziet het antwoord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="153"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="152"/>
         <source>Followers only: the reply is visible to the same people.</source>
         <translation>Alleen volgers: het antwoord is zichtbaar voor dezelfde mensen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="154"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="153"/>
         <source>Public but not listed: the reply is visible the same way.</source>
         <translation>Openbaar maar niet in tijdlijnen: het antwoord is op dezelfde manier zichtbaar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="155"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="154"/>
         <source>Public: the reply is public too, everyone can read it.</source>
         <translation>Openbaar: het antwoord is ook openbaar, iedereen kan het lezen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="157"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="156"/>
         <source>The reply keeps the visibility of the message.</source>
         <translation>Het antwoord houdt de zichtbaarheid van het bericht.</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="168"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="167"/>
         <source>%1 characters</source>
         <translation>%1 tekens</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="204"/>
+        <location filename="../../desktop/social/mastodon_reply.py" line="191"/>
         <source>The reply could not be posted because of an error in Loket; please try again.</source>
         <translation>Het antwoord kon niet worden geplaatst door een fout in Loket; probeer het opnieuw.</translation>
     </message>
@@ -2540,72 +2565,72 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>ReplyEditor</name>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="66"/>
+        <location filename="../../desktop/reply_editor.py" line="65"/>
         <source>Reply to %1</source>
         <translation>Antwoord op %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="72"/>
+        <location filename="../../desktop/reply_editor.py" line="71"/>
         <source>the resident&apos;s e-mail address</source>
         <translation>het e-mailadres van de inwoner</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="78"/>
+        <location filename="../../desktop/reply_editor.py" line="77"/>
         <source>Reply</source>
         <translation>Antwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="84"/>
+        <location filename="../../desktop/reply_editor.py" line="83"/>
         <source>Dear %1,</source>
         <translation>Beste %1,</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="88"/>
+        <location filename="../../desktop/reply_editor.py" line="87"/>
         <source>Reply with a standard text</source>
         <translation>Antwoorden met een standaardtekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="89"/>
+        <location filename="../../desktop/reply_editor.py" line="88"/>
         <source>(choose a standard reply)</source>
         <translation>(kies een standaardantwoord)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="98"/>
+        <location filename="../../desktop/reply_editor.py" line="97"/>
         <source>&amp;Standard reply</source>
         <translation>&amp;Standaardantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="101"/>
+        <location filename="../../desktop/reply_editor.py" line="100"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="106"/>
+        <location filename="../../desktop/reply_editor.py" line="105"/>
         <source>&amp;To</source>
         <translation>&amp;Aan</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="109"/>
+        <location filename="../../desktop/reply_editor.py" line="108"/>
         <source>Subject</source>
         <translation>Onderwerp</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="117"/>
+        <location filename="../../desktop/reply_editor.py" line="116"/>
         <source>The reply is kept in the case at once and sent in the background.</source>
         <translation>Het antwoord wordt direct in de zaak bewaard en op de achtergrond verstuurd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="124"/>
+        <location filename="../../desktop/reply_editor.py" line="123"/>
         <source>&amp;Send</source>
         <translation>&amp;Versturen</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="126"/>
+        <location filename="../../desktop/reply_editor.py" line="125"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Versturen (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reply_editor.py" line="194"/>
+        <location filename="../../desktop/reply_editor.py" line="180"/>
         <source>The reply could not be stored because of an error in Loket. Nothing was sent; please try again.</source>
         <translation>Het antwoord kon door een fout in Loket niet worden bewaard. Er is niets verstuurd; probeer het opnieuw.</translation>
     </message>

@@ -96,3 +96,16 @@ def test_woo_review_marks_toggles_adds_and_exports(archivaris, sample, qtbot, tm
     assert b"afvalpas" in everything
     for secret in (b"Bakker", b"container", b"j.bakker@example.nl"):
         assert secret not in everything
+
+
+def test_avg_screen_extends_a_deadline_once(archivaris, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = AvgDialog(archivaris)
+    qtbot.addWidget(dialog)
+    dialog.address.setText("j.bakker@example.nl")
+    made = dialog.add_request()
+    assert made is not None and dialog.extend_button.isEnabled()
+    dialog.extend_selected("Veel zaken")
+    longer = dialog.requests[0]
+    assert longer.deadline > made.deadline and dialog.table.item(0, 3).text() == longer.deadline
+    dialog.extend_selected("nog eens")  # refused, explained in the screen
+    assert "één keer" in dialog.message.text()
