@@ -67,6 +67,9 @@ class Dashboard(QWidget):
         from_label.setBuddy(self.date_from)
         to_label = QLabel(self.tr("&To"), self)
         to_label.setBuddy(self.date_to)
+        for label in (from_label, to_label):
+            # with a mnemonic the text is drawn a little wider than it is measured
+            label.setMinimumWidth(label.sizeHint().width() + 6)
         for widget in (from_label, self.date_from, to_label, self.date_to, self.refresh_button):
             top.addWidget(widget)
         top.addStretch(1)
