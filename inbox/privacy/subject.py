@@ -242,6 +242,36 @@ def extend_request(loket: Loket, request_id: int, reason: str) -> Request:
     return get_request(loket, request_id)
 
 
+def _scrub_outcomes(db: Any, case_ids: list[int]) -> None:
+    """The case history keeps what was done, not what was written: a closing outcome in the
+    append-only case events is replaced by the placeholder (the event is written again with
+    the same id and uid, since the history table allows no UPDATE)."""
+    rows = db.query(
+        f"SELECT * FROM case_events WHERE case_id IN ({_marks(case_ids)}) AND kind = 'closed'",
+        case_ids,
+    )
+    for ev in rows:
+        data = json.loads(ev["data"])
+        if not data.get("outcome"):
+            continue
+        data["outcome"] = PLACEHOLDER_SUBJECT
+        db.conn.execute("DELETE FROM case_events WHERE id = ?", (ev["id"],))
+        db.conn.execute(
+            "INSERT INTO case_events(id, uid, case_id, at, actor, device, kind, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                ev["id"],
+                ev["uid"],
+                ev["case_id"],
+                ev["at"],
+                ev["actor"],
+                ev["device"],
+                ev["kind"],
+                json.dumps(data, sort_keys=True),
+            ),
+        )
+
+
 # -- inzage: the export -----------------------------------------------------------------------
 
 
@@ -645,6 +675,7 @@ def erase(loket: Loket, address: str, request_id: int | None = None) -> ErasureO
                 f"UPDATE notes SET text = ? WHERE case_id IN ({marks})",
                 (PLACEHOLDER_TEXT, *case_ids),
             )
+            _scrub_outcomes(db, case_ids)
             conn.execute(f"UPDATE outbox SET recipients = '' WHERE case_id IN ({marks})", case_ids)
         for file_id in sorted(files):
             for table, column in d._dependents(db, "import_files"):

@@ -174,7 +174,15 @@ def test_erasure_pseudonymises_and_keeps_the_counts(lk: tuple[Loket, str]) -> No
     db_text = json.dumps(
         [
             [tuple(r) for r in loket.db.query(f"SELECT * FROM {t}")]
-            for t in ("cases", "messages", "notes", "contacts", "contact_addresses", "avg_requests")
+            for t in (
+                "cases",
+                "messages",
+                "notes",
+                "contacts",
+                "contact_addresses",
+                "avg_requests",
+                "case_events",
+            )
         ]
     )
     for secret in (NAME, ADDRESS, BSN, PHRASE, "Kwakernaat"):
