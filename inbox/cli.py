@@ -221,9 +221,11 @@ def sign_in(loket: Any, user: str | None) -> None:
     loket.sign_in(user, password)
 
 
-def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+def emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    """`data` as JSON with --json, else `text`: the one output rule of every command,
+    feature packages' commands included (dates and paths are written as text)."""
     if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
         print(text)
@@ -248,7 +250,7 @@ def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
                 f"of bea (beheerder), wachtwoord {DEMO_PASSWORD}.",
             ),
         )
-    _emit(
+    emit(
         args,
         counts,
         f"Demogegevens gemaakt: {counts['cases']} zaken, "
@@ -287,7 +289,7 @@ def cmd_import(loket: Any, args: argparse.Namespace) -> int:
         f"{report.imported} geïmporteerd, {report.duplicates} dubbel, {len(report.failed)} mislukt"
     ]
     lines += [f"  {f['file']}: {f['error']}" for f in report.failed]
-    _emit(args, report.as_json(), "\n".join(lines))
+    emit(args, report.as_json(), "\n".join(lines))
     return 1 if report.failed and not (report.imported or report.duplicates) else 0
 
 
@@ -339,11 +341,11 @@ def cmd_account(loket: Any, args: argparse.Namespace) -> int:
         added = accounts.add_mail(account, secret)
         if added.insecure_warning:
             print(f"loket: {added.insecure_warning}", file=sys.stderr)
-        _emit(args, {"name": added.name, "id": added.id}, f"Account '{added.name}' toegevoegd.")
+        emit(args, {"name": added.name, "id": added.id}, f"Account '{added.name}' toegevoegd.")
         return 0
     if args.account_command == "list":
         rows = accounts.status()
-        _emit(
+        emit(
             args,
             rows,
             "\n".join(
@@ -384,7 +386,7 @@ def cmd_sync(loket: Any, args: argparse.Namespace) -> int:
         }
         for e in events
     ]
-    _emit(
+    emit(
         args,
         data,
         "\n".join(
@@ -462,7 +464,7 @@ def cmd_audit(loket: Any, args: argparse.Namespace) -> int:
         return 0
     loket._audit("bekijken", "auditlog")
     rows = audit.entries(loket.db, limit=args.limit)
-    _emit(
+    emit(
         args,
         rows,
         "\n".join(
@@ -504,7 +506,7 @@ def cmd_cases(loket: Any, args: argparse.Namespace) -> int:
         f"{c['subject'][:60]}"
         for c in items
     )
-    _emit(args, items, text or "Geen zaken.")
+    emit(args, items, text or "Geen zaken.")
     return 0
 
 
@@ -515,7 +517,7 @@ def cmd_messages(loket: Any, args: argparse.Namespace) -> int:
         f"{(m['sender_name'] or m['sender'])[:24]:<24} {m['subject'][:50]}"
         for m in items
     )
-    _emit(args, items, text or "Geen berichten.")
+    emit(args, items, text or "Geen berichten.")
     return 0
 
 
@@ -549,7 +551,7 @@ def cmd_case(loket: Any, args: argparse.Namespace) -> int:
         lines.append(f"{t.at}  [{t.kind}] {t.author}: {t.title}")
         if t.text:
             lines.extend("    " + line for line in t.text.splitlines()[:20])
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return 0
 
 
@@ -569,7 +571,7 @@ def cmd_search(loket: Any, args: argparse.Namespace) -> int:
     text = "\n".join(
         f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}" for h in items
     )
-    _emit(args, items, text or "Niets gevonden.")
+    emit(args, items, text or "Niets gevonden.")
     return 0
 
 
@@ -582,7 +584,7 @@ def cmd_stats(loket: Any, args: argparse.Namespace) -> int:
     lines += [f"  {k}: {v}" for k, v in data["cases_by_status"].items()]
     lines += ["Per kanaal:"] + [f"  {k}: {v}" for k, v in data["cases_by_channel"].items()]
     lines += [f"Berichten: {data['messages_total']}"]
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return 0
 
 

@@ -15,21 +15,13 @@ export klantinteracties --out FILE [--base-url URL]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from inbox.cli import emit
 from inbox.errors import InvalidInput, LoketError, NotFound
-
-
-def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
-    if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print(text)
 
 
 def add_mastodon_account_parser(kinds: Any) -> None:
@@ -101,7 +93,7 @@ def cmd_account_add_mastodon(loket: Any, args: argparse.Namespace) -> int:
     account = mastodon.add_account(
         loket, args.name, args.url, token, args.interval, verify=not args.no_verify
     )
-    _emit(
+    emit(
         args,
         {"name": account.name, "id": account.id, "url": account.url, "acct": account.acct},
         f"Mastodon-account '{account.name}' toegevoegd"
@@ -128,7 +120,7 @@ def cmd_mastodon_sync(loket: Any, args: argparse.Namespace) -> int:
         }
         for e in events
     ]
-    _emit(
+    emit(
         args,
         data,
         "\n".join(
@@ -148,7 +140,7 @@ def cmd_mastodon_reply(loket: Any, args: argparse.Namespace) -> int:
 
     text = sys.stdin.read() if args.text_stdin else (args.text or "")
     received = mastodon.reply(loket, args.reference, text)
-    _emit(
+    emit(
         args,
         {"case": received.reference, "message": received.message_id},
         f"Antwoord geplaatst in {received.reference}.",
@@ -193,7 +185,7 @@ def cmd_contact_show(loket: Any, args: argparse.Namespace) -> int:
     lines += [
         f"  {c.reference}  {c.status:<16} {c.channel:<9} {c.subject[:60]}" for c in view.cases
     ]
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return 0
 
 
@@ -206,7 +198,7 @@ def cmd_contact_suggestions(loket: Any, args: argparse.Namespace) -> int:
         f"{', '.join(s['reasons'])}"
         for s in items
     )
-    _emit(args, items, text or "Geen voorstellen.")
+    emit(args, items, text or "Geen voorstellen.")
     return 0
 
 
@@ -214,7 +206,7 @@ def cmd_contact_merge(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
     merge_id = contacts.merge(loket, args.survivor, args.merged, args.reason)
-    _emit(
+    emit(
         args,
         {"merge": merge_id},
         f"Samengevoegd (nummer {merge_id}; ongedaan maken: contact unmerge {merge_id}).",
@@ -246,7 +238,7 @@ def cmd_export_klantinteracties(loket: Any, args: argparse.Namespace) -> int:
     counts = klantinteracties.export(
         loket, args.out, args.base_url or klantinteracties.DEFAULT_BASE_URL
     )
-    _emit(
+    emit(
         args,
         counts,
         f"Geëxporteerd naar {args.out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()),

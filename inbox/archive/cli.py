@@ -7,13 +7,12 @@ raises LoketError subclasses for people (one Dutch line on stderr, exit 1).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from inbox.cli import emit
 from inbox.errors import InvalidInput
 
 
@@ -108,14 +107,6 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.set_defaults(handler=cmd_export_mdto)
 
 
-def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
-    if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print(text)
-
-
 def _date(value: str | None) -> date | None:
     if not value:
         return None
@@ -133,7 +124,7 @@ def cmd_results(loket: Any, args: argparse.Namespace) -> int:
 
     found = selectielijst.results(loket.db, args.search)
     data = [asdict(r) | {"label": r.label} for r in found]
-    _emit(
+    emit(
         args,
         data,
         "\n".join(
@@ -160,7 +151,7 @@ def cmd_rules(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import retention
 
     data = [_rule_json(r) for r in retention.rules(loket)]
-    _emit(
+    emit(
         args,
         data,
         "\n".join(
@@ -179,7 +170,7 @@ def cmd_map(loket: Any, args: argparse.Namespace) -> int:
     if not args.default and not product.strip():
         raise InvalidInput("Geef een productnaam, of --default.")
     rule = retention.map_product(loket, product, args.result, reapply=args.reapply)
-    _emit(
+    emit(
         args,
         _rule_json(rule),
         f"{rule.product or 'Standaard'}: {rule.result.label} "
@@ -193,7 +184,7 @@ def cmd_due(loket: Any, args: argparse.Namespace) -> int:
 
     found = retention.due(loket, _date(args.on))
     data = [asdict(d) for d in found]
-    _emit(
+    emit(
         args,
         data,
         "\n".join(
@@ -210,7 +201,7 @@ def cmd_apply(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import retention
 
     count = retention.apply_missing(loket)
-    _emit(args, {"fixed": count}, f"Bewaartermijn vastgelegd voor {count} zaken.")
+    emit(args, {"fixed": count}, f"Bewaartermijn vastgelegd voor {count} zaken.")
     return 0
 
 
@@ -218,7 +209,7 @@ def cmd_show(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import retention
 
     data = retention.retention_of(loket, args.reference)
-    _emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
     return 0
 
 
@@ -228,7 +219,7 @@ def cmd_hold(loket: Any, args: argparse.Namespace) -> int:
     on = args.state == "on"
     changed = retention.set_hold(loket, args.reference, on, args.reason)
     word = "staat nu onder" if on else "valt niet meer onder"
-    _emit(
+    emit(
         args,
         {"reference": args.reference.upper(), "legal_hold": on, "changed": changed},
         f"Zaak {args.reference.upper()} {word} een bewaarplicht (legal hold).",
@@ -252,7 +243,7 @@ def cmd_organisation(loket: Any, args: argparse.Namespace) -> int:
         if found
         else "Nog geen organisatie ingesteld."
     )
-    _emit(args, data, text)
+    emit(args, data, text)
     return 0
 
 
@@ -267,7 +258,7 @@ def cmd_propose(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import destruction
 
     proposed = destruction.propose(loket, _date(args.on))
-    _emit(
+    emit(
         args,
         _list_json(proposed),
         f"Vernietigingslijst {proposed.id} voorgesteld met {proposed.cases} zaken.",
@@ -279,7 +270,7 @@ def cmd_lists(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import destruction
 
     found = destruction.lists(loket)
-    _emit(
+    emit(
         args,
         [_list_json(s) for s in found],
         "\n".join(
@@ -300,7 +291,7 @@ def cmd_show_list(loket: Any, args: argparse.Namespace) -> int:
     data = _list_json(summary) | {"items": [asdict(i) for i in items]}
     lines = [f"Lijst {summary.id}: {summary.state}, {summary.cases} zaken"]
     lines += [f"  {i.reference}  {i.result_code:<8} {i.destroy_date}  {i.state}" for i in items]
-    _emit(args, data, "\n".join(lines))
+    emit(args, data, "\n".join(lines))
     return 0
 
 
@@ -308,7 +299,7 @@ def cmd_review(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import destruction
 
     summary = destruction.review(loket, args.id, remove=args.remove, note=args.note)
-    _emit(args, _list_json(summary), f"Lijst {summary.id} beoordeeld ({summary.cases} zaken).")
+    emit(args, _list_json(summary), f"Lijst {summary.id} beoordeeld ({summary.cases} zaken).")
     return 0
 
 
@@ -316,7 +307,7 @@ def cmd_approve(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import destruction
 
     summary = destruction.approve(loket, args.id)
-    _emit(args, _list_json(summary), f"Lijst {summary.id} goedgekeurd.")
+    emit(args, _list_json(summary), f"Lijst {summary.id} goedgekeurd.")
     return 0
 
 
@@ -324,7 +315,7 @@ def cmd_reject(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import destruction
 
     summary = destruction.reject(loket, args.id, args.reason)
-    _emit(args, _list_json(summary), f"Lijst {summary.id} afgewezen.")
+    emit(args, _list_json(summary), f"Lijst {summary.id} afgewezen.")
     return 0
 
 
@@ -335,7 +326,7 @@ def cmd_carry_out(loket: Any, args: argparse.Namespace) -> int:
     data = asdict(outcome)
     if args.out:
         data["files"] = [str(p) for p in destruction.write_verklaring(loket, args.id, args.out)]
-    _emit(
+    emit(
         args,
         data,
         f"Lijst {outcome.list_id} uitgevoerd: {outcome.destroyed} zaken vernietigd"
@@ -349,7 +340,7 @@ def cmd_verklaring(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import destruction
 
     paths = destruction.write_verklaring(loket, args.id, args.out)
-    _emit(args, {"files": [str(p) for p in paths]}, "\n".join(str(p) for p in paths))
+    emit(args, {"files": [str(p) for p in paths]}, "\n".join(str(p) for p in paths))
     return 0
 
 
@@ -362,7 +353,7 @@ def cmd_export_mdto(loket: Any, args: argparse.Namespace) -> int:
     report = mdto.export(
         loket, args.out, references=args.cases, closed_before=_date(args.closed_before)
     )
-    _emit(
+    emit(
         args,
         asdict(report) | {"out": str(args.out)},
         f"MDTO-pakket in {args.out}: {report.cases} zaken, {report.files} bestanden.",

@@ -8,13 +8,12 @@ exit code; the services check the role (archivaris) and audit.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from inbox.cli import emit
 from inbox.errors import InvalidInput
 
 
@@ -71,20 +70,12 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.set_defaults(handler=cmd_processing_log)
 
 
-def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
-    if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
-    else:
-        print(text)
-
-
 def cmd_export_subject(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import subject
 
     done = subject.export_subject(loket, args.contact, args.out, request_id=args.request)
     data = asdict(done)
-    _emit(
+    emit(
         args,
         data,
         f"Inzage geschreven naar {done.folder}: {done.cases} zaken, {done.messages} berichten, "
@@ -97,7 +88,7 @@ def cmd_export_woo(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import woo
 
     done = woo.export(loket, args.cases, args.out)
-    _emit(
+    emit(
         args,
         asdict(done),
         f"Woo-export geschreven naar {done.folder}: {len(done.cases)} zaken, "
@@ -122,7 +113,7 @@ def cmd_requests(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import subject
 
     found = subject.requests(loket, open_only=args.open)
-    _emit(
+    emit(
         args,
         [_request_json(r) for r in found],
         "\n".join(_request_line(r) for r in found) or "Geen verzoeken.",
@@ -140,7 +131,7 @@ def cmd_request_add(loket: Any, args: argparse.Namespace) -> int:
         except ValueError:
             raise InvalidInput(f"'{args.received}' is geen datum (JJJJ-MM-DD).") from None
     r = subject.add_request(loket, args.contact, args.kind, received, args.note)
-    _emit(args, _request_json(r), f"Verzoek {r.id} vastgelegd; uiterlijk {r.deadline} afhandelen.")
+    emit(args, _request_json(r), f"Verzoek {r.id} vastgelegd; uiterlijk {r.deadline} afhandelen.")
     return 0
 
 
@@ -148,7 +139,7 @@ def cmd_request_close(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import subject
 
     r = subject.close_request(loket, args.id, args.status, args.note)
-    _emit(args, _request_json(r), f"Verzoek {r.id}: {r.status}.")
+    emit(args, _request_json(r), f"Verzoek {r.id}: {r.status}.")
     return 0
 
 
@@ -156,7 +147,7 @@ def cmd_request_extend(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import subject
 
     r = subject.extend_request(loket, args.id, args.reason)
-    _emit(args, _request_json(r), f"Verzoek {r.id} verlengd; uiterlijk {r.deadline} afhandelen.")
+    emit(args, _request_json(r), f"Verzoek {r.id} verlengd; uiterlijk {r.deadline} afhandelen.")
     return 0
 
 
@@ -164,7 +155,7 @@ def cmd_erase(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import subject
 
     done = subject.erase(loket, args.contact, request_id=args.request)
-    _emit(
+    emit(
         args,
         asdict(done),
         f"Gepseudonimiseerd: {done.cases} zaken, {done.messages} berichten, {done.notes} "
@@ -177,7 +168,7 @@ def cmd_processing_log(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import processing_log
 
     rows = processing_log.entries(loket, decrypt=args.decrypt, limit=args.limit)
-    _emit(
+    emit(
         args,
         rows,
         "\n".join(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
+from inbox.cli import emit
 from inbox.errors import InvalidInput, LoketError
 
 
@@ -30,14 +30,6 @@ def add_commands(sub: Any, exports: Any) -> None:
     q = t.add_parser("conflicts", help="open conflicts (e.g. two assignees at once)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_conflicts)
-
-
-def _out(args: argparse.Namespace, data: Any, text: str) -> None:
-    if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print(text)
 
 
 def _connect(loket: Any, name: str) -> tuple[Any, Any]:
@@ -81,7 +73,7 @@ def cmd_setup(loket: Any, args: argparse.Namespace) -> int:
             f"\nTeamsleutel (geef die veilig aan je collega's; hij wordt niet opnieuw getoond):"
             f"\n{printed_key}"
         )
-    _out(args, data, text)
+    emit(args, data, text)
     return 0
 
 
@@ -98,7 +90,7 @@ def cmd_sync(loket: Any, args: argparse.Namespace) -> int:
     account = Accounts(loket.db).mail_account(name)
     report = imapstore.sync_team(loket, account, secret_for(loket, account))
     assert report is not None
-    _out(
+    emit(
         args,
         asdict(report),
         f"{report.new_events} nieuwe, {report.uploaded_events} verstuurd, "
@@ -137,7 +129,7 @@ def status(loket: Any) -> dict[str, Any]:
 
 def cmd_status(loket: Any, args: argparse.Namespace) -> int:
     data = status(loket)
-    _out(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+    emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items()))
     return 0
 
 
@@ -151,5 +143,5 @@ def cmd_conflicts(loket: Any, args: argparse.Namespace) -> int:
         + f" (betrokken: {', '.join(c['people'])})"
         for c in found
     ]
-    _out(args, found, "\n".join(lines) or "Geen conflicten.")
+    emit(args, found, "\n".join(lines) or "Geen conflicten.")
     return 0
