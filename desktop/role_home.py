@@ -42,7 +42,7 @@ class RoleHome(QMainWindow):
         if loket.may(Permission.VIEW_STATS):
             tabs.addTab(self._dashboard(), self.tr("Dashboard"))
             tabs.addTab(self._counts(), self.tr("Counts"))
-        if loket.may(Permission.MANAGE):
+        if loket.may(Permission.MANAGE_SETTINGS):
             tabs.addTab(self._settings(), self.tr("Settings"))
         if loket.may(Permission.VIEW_AUDIT):
             tabs.addTab(self._audit(), self.tr("Audit trail"))

@@ -117,7 +117,7 @@ class SettingsDialog(QDialog):
             self.user_role.addItem(ROLE_LABELS.get(role, role.value), role.value)
         add = QPushButton(self.tr("&Add user"), page)
         add.clicked.connect(self._add_user)
-        may = self.loket.may(Permission.MANAGE)
+        may = self.loket.may(Permission.MANAGE_USERS)
         for widget in (self.user_login, self.user_name, self.user_role, add):
             widget.setEnabled(may)
         form = QHBoxLayout()
@@ -182,7 +182,7 @@ class SettingsDialog(QDialog):
             self.norm_rows[channel.value] = (check, amount, unit)
         save = QPushButton(self.tr("&Save norms"), page)
         save.clicked.connect(self.save_norms)
-        allowed = self.loket.may(Permission.MANAGE) or self.loket.role() is Role.TEAMLEIDER
+        allowed = self.loket.may(Permission.SET_NORMS)
         save.setEnabled(allowed)
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("Time for a first answer, per channel. The dashboard "

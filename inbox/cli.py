@@ -297,7 +297,7 @@ def cmd_account(loket: Any, args: argparse.Namespace) -> int:
     from inbox.accounts import Accounts, Auth, MailAccount, Security
     from inbox.privacy.roles import Permission
 
-    loket.check(Permission.MANAGE)
+    loket.check(Permission.MANAGE_ACCOUNTS)
     accounts = Accounts(loket.db)
     if args.account_command == "add":
         security = Security(args.security)
@@ -418,7 +418,7 @@ def cmd_key(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import keys
     from inbox.privacy.roles import Permission
 
-    loket.check(Permission.MANAGE)
+    loket.check(Permission.MANAGE_KEYS)
     path = loket.db.path
     if args.key_command == "show-recovery":
         if not keys.is_encrypted(path):

@@ -84,6 +84,9 @@ class AddressKind(StrEnum):
 
 
 class EventKind(StrEnum):
+    """The one vocabulary of case events (case_events.kind); `Op.event` is its one writer."""
+
+    # a case and its messages
     CASE_OPENED = "case_opened"
     MESSAGE_ADDED = "message_added"
     ASSIGNED = "assigned"
@@ -92,6 +95,33 @@ class EventKind(StrEnum):
     REOPENED = "reopened"
     NOTE_ADDED = "note_added"
     CONTACT_LOGGED = "contact_logged"
+    PRODUCT_SET = "product_set"
+    DEADLINE_SET = "deadline_set"
+    MERGED_INTO = "merged_into"
+    MERGED_FROM = "merged_from"
+    SPLIT_FROM = "split_from"
+    SPLIT_INTO = "split_into"
+    MESSAGE_MOVED_OUT = "message_moved_out"
+    MESSAGE_MOVED_IN = "message_moved_in"
+    CONFIDENTIAL_SET = "confidential_set"
+    # residents
+    CONTACT_MERGED = "contact_merged"
+    CONTACT_UNMERGED = "contact_unmerged"
+    # records: retention and destruction
+    RETENTION_RULE_SET = "retention_rule_set"
+    RETENTION_FIXED = "retention_fixed"
+    RETENTION_CLEARED = "retention_cleared"
+    LEGAL_HOLD = "legal_hold"
+    ORGANISATION_SET = "organisation_set"
+    DESTRUCTION_PROPOSED = "destruction_proposed"
+    DESTRUCTION_REVIEWED = "destruction_reviewed"
+    DESTRUCTION_APPROVED = "destruction_approved"
+    DESTRUCTION_REJECTED = "destruction_rejected"
+    DESTROYED = "destroyed"
+    DESTRUCTION_CARRIED_OUT = "destruction_carried_out"
+    # exports
+    MDTO_EXPORT = "mdto_export"
+    EXPORT_KLANTINTERACTIES = "export_klantinteracties"
 
 
 @dataclass(frozen=True)
@@ -189,15 +219,25 @@ class SearchHit:
 
 @dataclass
 class Changes:
-    """What a service call changed, so screens refresh just that (Anki's OpChanges)."""
+    """What an act changed, so screens update just that (Anki's OpChanges).
+
+    `cases`: ids of cases whose row or timeline changed; `kinds`: other things that changed
+    ("accounts", "users", "settings", "contacts", "kb", "templates", "outbox", ...).
+    """
 
     cases: set[int] = field(default_factory=set)
     messages: set[int] = field(default_factory=set)
     contacts: set[int] = field(default_factory=set)
     created_case: bool = False
+    kinds: set[str] = field(default_factory=set)
 
     def merge(self, other: Changes) -> None:
         self.cases |= other.cases
         self.messages |= other.messages
         self.contacts |= other.contacts
         self.created_case = self.created_case or other.created_case
+        self.kinds |= other.kinds
+
+    def __bool__(self) -> bool:
+        return bool(self.cases or self.messages or self.contacts or self.created_case
+                    or self.kinds)

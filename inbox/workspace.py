@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from inbox import casework
 from inbox.errors import InvalidInput, PermissionDenied
-from inbox.model import Changes, Channel, Role, Status
+from inbox.model import Changes, Channel, Status
 from inbox.privacy.roles import Permission
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def norms(loket: Loket) -> dict[str, Norm]:
 
 
 def _may_configure(loket: Loket) -> None:
-    if loket.may(Permission.MANAGE) or loket.role() is Role.TEAMLEIDER:
+    if loket.may(Permission.SET_NORMS):
         return
     raise PermissionDenied("Alleen de teamleider of beheerder stelt de normen in.")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storage.schema_identity import IDENTITY
 from storage.schema_privacy import PRIVACY
 from storage.schema_privacy2 import PRIVACY2
 from storage.schema_records import RECORDS
@@ -223,6 +224,7 @@ CONFIDENTIAL_INDEX = """
 CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential = 1;
 """
 
-MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX]
+MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX,
+                        IDENTITY]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -192,9 +192,15 @@ def messages_list(
     case_id: int | None = None,
     contact_ids: Sequence[int] | None = None,
     limit: int = 1000,
+    visible_to: int | None = None,
 ) -> list[sqlite3.Row]:
+    """Messages of a case or of residents; with `visible_to`, vertrouwelijk cases only when
+    assigned to that user."""
     clauses: list[str] = []
     params: list[Any] = []
+    if visible_to is not None:
+        clauses.append("(c.confidential = 0 OR c.assignee_id = ?)")
+        params.append(visible_to)
     if case_id is not None:
         clauses.append("m.case_id = ?")
         params.append(case_id)

@@ -333,3 +333,75 @@ def insert_user(db: Database, name: str, display_name: str, role: str, created_a
     )
     row = cur.fetchone()
     return int(row[0])
+
+
+def active_user(db: Database, name: str) -> sqlite3.Row | None:
+    """id and role of an active person (None for unknown or disabled names)."""
+    return db.one("SELECT id, role FROM users WHERE name = ? AND active = 1", (name,))
+
+
+def user_grants(db: Database, user_id: int) -> list[str]:
+    return [str(r[0]) for r in db.query(
+        "SELECT permission FROM user_grants WHERE user_id = ?", (user_id,))]
+
+
+def case_reference(db: Database, case_id: int) -> str | None:
+    value = db.scalar("SELECT reference FROM cases WHERE id = ?", (case_id,))
+    return None if value is None else str(value)
+
+
+def active_users(db: Database) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in db.query(
+            "SELECT name, display_name, role FROM users WHERE active = 1 ORDER BY display_name"
+        )
+    ]
+
+
+def setting(db: Database, key: str) -> str | None:
+    value = db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+    return None if value is None else str(value)
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    db.conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", (key, value))
+
+
+def any_password_set(db: Database) -> bool:
+    return bool(db.scalar("SELECT 1 FROM users WHERE password_hash IS NOT NULL LIMIT 1"))
+
+
+def password_hash(db: Database, name: str) -> str | None:
+    row = db.one("SELECT password_hash FROM users WHERE name = ? AND active = 1", (name,))
+    return None if row is None else row["password_hash"]
+
+
+def set_password_hash(db: Database, name: str, hashed: str) -> bool:
+    cur = db.conn.execute(
+        "UPDATE users SET password_hash = ? WHERE name = ? AND active = 1", (hashed, name)
+    )
+    return cur.rowcount > 0
+
+
+def contact_by_any_value(db: Database, value: str) -> int | None:
+    """A resident by any of their addresses' values, whatever its kind (merged: the survivor)."""
+    row = db.one("SELECT contact_id FROM contact_addresses WHERE value = ?", (value,))
+    return None if row is None else resolve_contact(db, int(row[0]))
+
+
+def raw_sha256_of(db: Database, message_id: int) -> tuple[str | None, int | None] | None:
+    """(original's digest, case id) of a message, or None when there is no such message."""
+    row = db.one("SELECT raw_sha256, case_id FROM messages WHERE id = ?", (message_id,))
+    return None if row is None else (row[0], row[1])
+
+
+def in_team_conflict(db: Database, case_id: int, field: str) -> bool:
+    """Whether laptops of the team set `field` of this case to different values at once."""
+    return bool(
+        db.scalar(
+            "SELECT 1 FROM team_conflicts tc JOIN team_cases c ON c.uid = tc.case_uid "
+            "WHERE c.case_id = ? AND tc.field = ?",
+            (case_id, field),
+        )
+    )

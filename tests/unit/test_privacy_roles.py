@@ -131,10 +131,9 @@ def test_viewing_and_changing_are_audited_with_the_resident(team) -> None:  # ty
     contact = loket.db.scalar("SELECT contact_id FROM cases WHERE id = ?", (case.case_id,))
     about = audit.entries(loket.db, subject_contact_id=contact)
     assert [(e["actor"], e["action"], e["object"]) for e in about] == [
-        ("anne", "bekijken", f"zaak:{case.reference}")
+        ("anne", "case.status", f"zaak:{case.reference}"),
+        ("anne", "case.read", f"zaak:{case.reference}"),
     ]
-    actions = [e["action"] for e in audit.entries(loket.db) if e["actor"] == "anne"]
-    assert "wijzigen:status_changed" in actions
     loket.user = "tineke"
     with pytest.raises(PermissionDenied):
         loket.case_detail(case.reference)

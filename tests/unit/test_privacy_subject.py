@@ -44,7 +44,7 @@ def test_export_holds_messages_originals_notes_addresses_and_audit(
     assert [a["adres"] for a in index["adressen"]] == [ADDRESS]
     assert index["zaken"][0]["zaak"] == ref
     assert PHRASE in index["berichten"][0]["tekst"]
-    assert any(e["actor"] == "anne" and e["action"] == "bekijken" for e in index["auditregels"])
+    assert any(e["actor"] == "anne" and e["action"] == "case.read" for e in index["auditregels"])
     assert any(v["operation"] == "read" for v in index["verwerkingen"])
     original = out / index["berichten"][0]["origineel"]
     assert original.suffix == ".eml" and f"From: {NAME}".encode() in original.read_bytes()

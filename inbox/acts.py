@@ -1,0 +1,87 @@
+"""The catalogue of acts: every read of content and every change Loket can do, by name.
+
+An act names the one permission it needs (from the grants table in inbox/privacy/roles.py),
+how the audit trail calls it, and whether it reads or changes a resident's data (the processing
+log). The gate (inbox/gate.py) runs every act; the role matrix test and the CLI parity test walk
+this catalogue, so a new act without a CLI command or a matrix row fails the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inbox.privacy.roles import Permission
+
+P = Permission
+
+
+@dataclass(frozen=True)
+class Act:
+    code: str  # stable, used in the audit trail and team sync
+    permission: Permission
+    label: str  # Dutch, as the audit viewer shows it
+    writes: bool = True  # runs in one write transaction
+    audited: bool = True  # leaves an audit entry (case lists and counts do not)
+    # the Logboek dataverwerkingen operation when a resident's data is processed
+    processing: str | None = None
+    activity: str = "klantcontact"
+    content: bool = True  # touches a case's content: vertrouwelijk cases are the assignee's only
+
+
+ACTS: dict[str, Act] = {}
+
+
+def act(
+    code: str,
+    permission: Permission,
+    label: str,
+    *,
+    writes: bool = True,
+    audited: bool = True,
+    processing: str | None = None,
+    activity: str = "klantcontact",
+    content: bool = True,
+) -> Act:
+    """Declare an act; each code once."""
+    if code in ACTS:
+        raise ValueError(f"act {code!r} declared twice")
+    found = Act(code, permission, label, writes, audited, processing, activity, content)
+    ACTS[code] = found
+    return found
+
+
+def label(code: str) -> str:
+    """The Dutch name of an audit action code (unknown codes, e.g. older rows, as they are)."""
+    base, _, detail = code.partition(":")
+    found = ACTS.get(base)
+    if found is None:
+        return code
+    return found.label + (f" ({detail})" if detail else "")
+
+
+# -- cases -------------------------------------------------------------------------------------
+CASE_LIST = act("case.list", P.LIST_CASES, "Zaken opvragen", writes=False, audited=False,
+                content=False)
+CASE_READ = act("case.read", P.READ_CONTENT, "Zaak bekijken", writes=False, processing="read")
+CASE_SEARCH = act("case.search", P.READ_CONTENT, "Zoeken", writes=False)
+MESSAGES_LIST = act("messages.list", P.READ_CONTENT, "Berichten opvragen", writes=False,
+                    processing="read")
+MESSAGE_ORIGINAL = act("message.original", P.READ_CONTENT, "Origineel bericht openen",
+                       writes=False, processing="read")
+CASE_ASSIGN = act("case.assign", P.WORK_CASES, "Zaak toewijzen", processing="update")
+CASE_STATUS = act("case.status", P.WORK_CASES, "Status wijzigen", processing="update")
+CASE_CLOSE = act("case.close", P.WORK_CASES, "Zaak afronden", processing="update")
+CASE_NOTE = act("case.note", P.WORK_CASES, "Notitie toevoegen", processing="create")
+CONTACT_LOG = act("contact.log", P.WORK_CASES, "Telefoon- of baliecontact vastleggen",
+                  processing="create")
+MESSAGE_RECEIVE = act("message.receive", P.RECEIVE, "Bericht ontvangen", audited=False)
+
+# -- figures ---------------------------------------------------------------------------------
+STATS_VIEW = act("stats.view", P.VIEW_STATS, "Cijfers bekijken", writes=False, audited=False,
+                 content=False)
+
+# -- people ----------------------------------------------------------------------------------
+USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False, audited=False,
+                content=False)
+USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
+USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)

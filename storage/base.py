@@ -1,0 +1,28 @@
+"""The base of storage's query classes: one feature's SQL, bound to one open database."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from storage.db import Database, Params
+
+
+class Queries:
+    """Subclass per feature (storage/<feature>.py). Only the gate makes these, through `Store`;
+    feature code calls their methods and never sees the connection."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _rows(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return self.db.query(sql, params)
+
+    def _one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        return self.db.one(sql, params)
+
+    def _scalar(self, sql: str, params: Params = ()) -> Any:
+        return self.db.scalar(sql, params)
+
+    def _run(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        return self.db.conn.execute(sql, params)

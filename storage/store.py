@@ -1,0 +1,58 @@
+"""What the gate hands an operation: the query classes of every feature over one database.
+
+`op.store.cases.row(case_id)` reads; feature modules never hold the connection itself. Each
+feature's SQL lives in its own module of storage/ (a `Queries` subclass), added here once.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from storage.blobs import BlobStore
+from storage.db import Database
+
+
+class _Bound:
+    """A module of `fn(db, ...)` functions, bound to one database: `bound.fn(...)`."""
+
+    def __init__(self, module: ModuleType, db: Database) -> None:
+        self._module = module
+        self._db = db
+
+    def __getattr__(self, name: str) -> Any:
+        fn = getattr(self._module, name)
+        if not callable(fn):
+            return fn
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return fn(self._db, *args, **kwargs)
+
+        return call
+
+
+class Store:
+    """Query classes per feature over one open database and its blob store."""
+
+    def __init__(self, db: Database, blobs: BlobStore) -> None:
+        self._db = db
+        self.blobs = blobs
+
+    @property
+    def path(self) -> Path | None:
+        """The database file (None in memory): for features that keep files beside it."""
+        return self._db.path
+
+    @cached_property
+    def records(self) -> Any:
+        from storage import records
+
+        return _Bound(records, self._db)
+
+    @cached_property
+    def queries(self) -> Any:
+        from storage import queries
+
+        return _Bound(queries, self._db)
