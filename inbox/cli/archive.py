@@ -1,6 +1,6 @@
 """Command line of the records capability: retention, legal hold, destruction lists, MDTO.
 
-Registered through inbox.cli.EXTENSIONS. Every handler is fn(loket, args) -> exit code and
+Registered through inbox.cli.MODULES. Every handler is fn(loket, args) -> exit code and
 raises LoketError subclasses for people (one Dutch line on stderr, exit 1).
 """
 
@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inbox.cli import emit
+from inbox.cli.common import emit
 from inbox.errors import InvalidInput
 
 

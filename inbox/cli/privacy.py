@@ -1,6 +1,6 @@
 """Command line of the AVG and Woo features: exports, requests, erasure, the processing log.
 
-Registered through inbox.cli.EXTENSIONS: `export subject`, `export woo`, `avg requests`,
+Registered through inbox.cli.MODULES: `export subject`, `export woo`, `avg requests`,
 `avg request add|close|extend`, `avg erase`, `processing-log`. Every handler is fn(loket, args) ->
 exit code; the services check the role (archivaris) and audit.
 """
@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inbox.cli import emit
+from inbox.cli.common import emit
 from inbox.errors import InvalidInput
 
 

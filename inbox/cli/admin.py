@@ -1,70 +1,30 @@
-"""The command line: the same services as the UI, for scripts, tests and the archivaris.
-
-Exit codes: 0 success, 2 usage error (argparse), 1 any other error with one line on stderr.
-Nothing here imports Qt, so commands start fast.
-"""
+"""Commands of the installation: demo data, import, accounts, sync, the key and the audit trail."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import logging
-import os
 import sys
-from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from inbox.cli.common import DEMO_PASSWORD, db_path, emit
 from inbox.errors import LoketError
-from inbox.model import Status
-from storage.errors import StorageError
 
-log = logging.getLogger("loket.cli")
-
-DEMO_PASSWORD = "loket-demo"
-
-COMMANDS = (
-    "demo",
-    "import",
-    "account",
-    "sync",
-    "key",
-    "audit",
-    "cases",
-    "messages",
-    "case",
-    "search",
-    "stats",
-)
-
-# Feature packages add their own commands: each module has `add_commands(sub, exports)`, which
-# registers subparsers (top-level on `sub`, `export KIND` on `exports`) with
-# `set_defaults(handler=fn)`; fn(loket, args) -> exit code.
-EXTENSIONS: tuple[str, ...] = (
-    "inbox.archive.cli",
-    "inbox.teamsync.cli",
-    "inbox.social_cli",
-    "inbox.privacy.cli",
-)
+if TYPE_CHECKING:
+    from inbox.services import Loket
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="loket", description="Loket: één inbox voor het klantcontactcentrum."
-    )
-    parser.add_argument("--db", type=Path, help="database file (default: LOKET_DB or user data)")
-    parser.add_argument("--user", help="act as this user (default: LOKET_USER)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def add_commands(sub: Any, exports: Any) -> None:
     p = sub.add_parser("demo", help="fill the database with realistic demo data")
     p.add_argument("--cases", type=int, default=500)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("import", help="import .eml and .mbox files")
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("account", help="add, list, test or remove channel accounts")
     acc = p.add_subparsers(dest="account_command", metavar="ACTION", required=True)
@@ -96,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--interval", type=float, default=2.0, help="minutes between fetches")
     im.add_argument("--ca-file", default="", help="trust this CA certificate (PEM)")
     im.add_argument("--json", action="store_true")
-    from inbox.social_cli import add_mastodon_account_parser
+    from inbox.cli.social import add_mastodon_account_parser
 
     add_mastodon_account_parser(kinds)
     lst = acc.add_parser("list", help="accounts with their last sync and error")
@@ -105,10 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     tst.add_argument("name")
     rm = acc.add_parser("remove", help="remove an account and its secrets")
     rm.add_argument("name")
+    p.set_defaults(handler=cmd_account)
 
     p = sub.add_parser("sync", help="one fetch (and send) pass over all or one account")
     p.add_argument("--account")
     p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sync)
 
     p = sub.add_parser("key", help="the database key: recovery key, recovery, rotation")
     keys = p.add_subparsers(dest="key_command", metavar="ACTION", required=True)
@@ -116,122 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     keys.add_parser("recover", help="restore the key from the recovery key read from stdin")
     keys.add_parser("rotate", help="new key and new recovery key (beheerder)")
     keys.add_parser("encrypt", help="encrypt a database made before encryption (beheerder)")
+    p.set_defaults(handler=cmd_key)
 
     p = sub.add_parser("audit", help="the audit trail (beheerder, archivaris)")
     p.add_argument("--verify", action="store_true", help="check the hash chain")
     p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("cases", help="list cases")
-    p.add_argument("--status", choices=[s.value for s in Status])
-    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("messages", help="list messages of a case or a contact")
-    p.add_argument("--case")
-    p.add_argument("--contact", help="an e-mail address, phone number or handle")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("case", help="show or change one case")
-    p.add_argument("reference")
-    p.add_argument("--assign", metavar="USER", help="assign to USER ('' to unassign)")
-    p.add_argument("--status", choices=[s.value for s in Status])
-    p.add_argument("--note", metavar="TEXT")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("search", help="full-text search over all messages and notes")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("stats", help="counts per status and channel")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true")
-    p = sub.add_parser("export", help="exports for the archive, Open Klant, AVG and Woo")
-    exports = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
-    for module_name in EXTENSIONS:
-        import importlib
-
-        importlib.import_module(module_name).add_commands(sub, exports)
-    return parser
+    p.set_defaults(handler=cmd_audit)
 
 
-def db_path(args: argparse.Namespace) -> Path:
-    if args.db:
-        return Path(args.db)
-    if os.environ.get("LOKET_DB"):
-        return Path(os.environ["LOKET_DB"])
-    from storage.paths import default_db_path
-
-    return default_db_path()
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run one parsed command; errors for people become one line on stderr and exit 1."""
-    try:
-        return _dispatch(args)
-    except (LoketError, StorageError) as exc:
-        print(f"loket: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("loket: afgebroken", file=sys.stderr)
-        return 1
-    except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, detail in the log
-        log.exception("unexpected error in %s", args.command)
-        print(
-            f"loket: onverwachte fout ({type(exc).__name__}); zie het logbestand", file=sys.stderr
-        )
-        return 1
-
-
-def _dispatch(args: argparse.Namespace) -> int:
-    from inbox.services import Loket
-
-    if args.command == "key" and args.key_command == "recover":
-        return cmd_key_recover(args)  # the database cannot be opened before this
-    loket = Loket.open(db_path(args))
-    try:
-        sign_in(loket, args.user or os.environ.get("LOKET_USER"))
-        handler = getattr(args, "handler", None) or globals()[f"cmd_{args.command}"]
-        return int(handler(loket, args))
-    finally:
-        loket.close()
-
-
-def sign_in(loket: Any, user: str | None) -> None:
-    """The CLI acts as a user, like the UI: password from LOKET_PASSWORD or a prompt."""
-    from inbox.errors import PermissionDenied
-
-    if not loket.needs_sign_in():
-        if user:
-            if loket.user_id(user) is None:
-                raise PermissionDenied(f"Medewerker '{user}' bestaat niet.")
-            loket.user = user
-        return
-    if not user:
-        raise PermissionDenied("Meld u aan: geef --user NAAM (of LOKET_USER) en het wachtwoord.")
-    password = os.environ.get("LOKET_PASSWORD")
-    if password is None and sys.stdin.isatty():
-        import getpass
-
-        password = getpass.getpass(f"Wachtwoord voor {user}: ")
-    if password is None:
-        raise PermissionDenied("Geef het wachtwoord via LOKET_PASSWORD of de prompt.")
-    loket.sign_in(user, password)
-
-
-def emit(args: argparse.Namespace, data: Any, text: str) -> None:
-    """`data` as JSON with --json, else `text`: the one output rule of every command,
-    feature packages' commands included (dates and paths are written as text)."""
-    if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
-    else:
-        print(text)
-
-
-def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
+def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
     from inbox import demo
 
     if args.cases < 0:
@@ -259,7 +115,7 @@ def cmd_demo(loket: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo_mailbox(loket: Any) -> None:
+def _demo_mailbox(loket: Loket) -> None:
     """A mail account for the demo, so answering a case works: replies are kept in their case
     and wait in the outbox, since no mail server runs at this (local, closed) address."""
     from inbox.accounts import Accounts, MailAccount, Security
@@ -281,7 +137,7 @@ def _demo_mailbox(loket: Any) -> None:
     )
 
 
-def cmd_import(loket: Any, args: argparse.Namespace) -> int:
+def cmd_import(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.channels.imports.files import import_files
 
     report = import_files(loket, args.files)
@@ -293,7 +149,7 @@ def cmd_import(loket: Any, args: argparse.Namespace) -> int:
     return 1 if report.failed and not (report.imported or report.duplicates) else 0
 
 
-def cmd_account(loket: Any, args: argparse.Namespace) -> int:
+def cmd_account(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.accounts import Accounts, Auth, MailAccount, Security
     from inbox.privacy.roles import Permission
 
@@ -370,7 +226,7 @@ def cmd_account(loket: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sync(loket: Any, args: argparse.Namespace) -> int:
+def cmd_sync(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.privacy.roles import Permission
     from inbox.sync import sync_once
 
@@ -414,12 +270,14 @@ def cmd_key_recover(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_key(loket: Any, args: argparse.Namespace) -> int:
+def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.privacy import keys
     from inbox.privacy.roles import Permission
 
     loket.check(Permission.MANAGE_KEYS)
-    path = loket.db.path
+    path = loket.path
+    if path is None:
+        raise LoketError("Een database in het geheugen heeft geen sleutel.")
     if args.key_command == "show-recovery":
         if not keys.is_encrypted(path):
             raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
@@ -451,7 +309,7 @@ def cmd_key(loket: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_audit(loket: Any, args: argparse.Namespace) -> int:
+def cmd_audit(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.privacy import audit
     from inbox.privacy.roles import Permission
 
@@ -473,134 +331,3 @@ def cmd_audit(loket: Any, args: argparse.Namespace) -> int:
         ),
     )
     return 0
-
-
-def _case_json(s: Any) -> dict[str, Any]:
-    return {
-        "reference": s.reference,
-        "subject": s.subject,
-        "status": s.status.value,
-        "assignee": s.assignee,
-        "channel": s.channel.value,
-        "channels": list(s.channels),
-        "contact": s.contact,
-        "messages": s.messages,
-        "notes": s.notes,
-        "opened_at": s.opened_at,
-        "last_message_at": s.last_message_at,
-        "product": s.product,
-        "deadline": s.deadline,
-    }
-
-
-def cmd_cases(loket: Any, args: argparse.Namespace) -> int:
-    from inbox.services import CaseQuery
-
-    query = CaseQuery(statuses=(args.status,) if args.status else ())
-    ids = loket.case_ids(query)
-    if args.limit:
-        ids = ids[: args.limit]
-    items = [_case_json(s) for s in loket.case_summaries(ids)]
-    text = "\n".join(
-        f"{c['reference']}  {c['status']:<16} {c['channel']:<9} {c['contact'][:24]:<24} "
-        f"{c['subject'][:60]}"
-        for c in items
-    )
-    emit(args, items, text or "Geen zaken.")
-    return 0
-
-
-def cmd_messages(loket: Any, args: argparse.Namespace) -> int:
-    items = loket.messages(case_reference=args.case, contact_address=args.contact)
-    text = "\n".join(
-        f"{m['sent_at']}  {m['case'] or '-':<15} {m['channel']:<8} {m['direction']:<3} "
-        f"{(m['sender_name'] or m['sender'])[:24]:<24} {m['subject'][:50]}"
-        for m in items
-    )
-    emit(args, items, text or "Geen berichten.")
-    return 0
-
-
-def cmd_case(loket: Any, args: argparse.Namespace) -> int:
-    if args.assign is not None:
-        loket.assign(args.reference, args.assign or None)
-    if args.status:
-        loket.set_status(args.reference, args.status)
-    if args.note:
-        loket.add_note(args.reference, args.note)
-    detail = loket.case_detail(args.reference)
-    data = _case_json(detail.summary)
-    data.update(
-        outcome=detail.outcome,
-        first_contact_resolution=detail.first_contact_resolution,
-        closed_at=detail.closed_at,
-        contact_addresses=[{"kind": k, "value": v} for k, v in detail.contact_addresses],
-        timeline=[
-            {k: (v.value if hasattr(v, "value") else v) for k, v in asdict(t).items()}
-            for t in detail.timeline
-        ],
-    )
-    s = detail.summary
-    lines = [
-        f"{s.reference}  {s.subject}",
-        f"Status: {s.status.label}   Kanaal: {s.channel.label}"
-        f"   Inwoner: {s.contact}   Behandelaar: {s.assignee or '-'}",
-        "",
-    ]
-    for t in detail.timeline:
-        lines.append(f"{t.at}  [{t.kind}] {t.author}: {t.title}")
-        if t.text:
-            lines.extend("    " + line for line in t.text.splitlines()[:20])
-    emit(args, data, "\n".join(lines))
-    return 0
-
-
-def cmd_search(loket: Any, args: argparse.Namespace) -> int:
-    hits = loket.search(args.query, limit=args.limit)
-    items = [
-        {
-            "case": h.case,
-            "message": h.message,
-            "note": h.note,
-            "channel": h.channel,
-            "subject": h.subject,
-            "snippet": h.snippet,
-        }
-        for h in hits
-    ]
-    text = "\n".join(
-        f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}" for h in items
-    )
-    emit(args, items, text or "Niets gevonden.")
-    return 0
-
-
-def cmd_stats(loket: Any, args: argparse.Namespace) -> int:
-    for value in (args.date_from, args.date_to):
-        if value and not _is_date(value):
-            raise LoketError(f"'{value}' is geen datum (JJJJ-MM-DD).")
-    data = loket.stats(args.date_from, args.date_to)
-    lines = [f"Zaken: {data['cases_total']}"]
-    lines += [f"  {k}: {v}" for k, v in data["cases_by_status"].items()]
-    lines += ["Per kanaal:"] + [f"  {k}: {v}" for k, v in data["cases_by_channel"].items()]
-    lines += [f"Berichten: {data['messages_total']}"]
-    emit(args, data, "\n".join(lines))
-    return 0
-
-
-def _is_date(value: str) -> bool:
-    from datetime import date
-
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.error("no command")  # the GUI is started by main.py, not here
-    return run(args)

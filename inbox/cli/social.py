@@ -20,7 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from inbox.cli import emit
+from inbox.cli.common import emit
 from inbox.errors import InvalidInput, LoketError, NotFound
 
 

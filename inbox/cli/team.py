@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from inbox.cli import emit
+from inbox.cli.common import emit
 from inbox.errors import InvalidInput, LoketError
 
 
