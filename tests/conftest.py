@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,6 +30,51 @@ def _isolated_home(
     monkeypatch.setenv("LOKET_DATA_DIR", str(home / "loket-data"))
     monkeypatch.delenv("LOKET_DB", raising=False)
     monkeypatch.delenv("LOKET_USER", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argon2id with tiny costs in tests (RFC 9106 strength in the product); a test marked
+    `real_argon2` keeps the real parameters."""
+    if request.node.get_closest_marker("real_argon2"):
+        return
+    from argon2 import PasswordHasher
+
+    from inbox.privacy import auth
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+# The people of a test database, one per role (as in the demo): login -> (name, role).
+STAFF = {
+    "anne": ("Anne de Vries", "medewerker"),
+    "bram": ("Bram Jansen", "medewerker"),
+    "tineke": ("Tineke Bos", "teamleider"),
+    "arjen": ("Arjen Smit", "archivaris"),
+    "bea": ("Bea Visser", "beheerder"),
+}
+STAFF_PASSWORD = "test-wachtwoord-123"
+
+
+def add_staff(loket: object) -> None:
+    """Give `loket`'s database the STAFF users, each with STAFF_PASSWORD."""
+    from inbox import acts
+    from inbox.model import Role
+    from inbox.privacy import auth
+
+    session: Any = loket
+    with session.op(acts.USER_ADD, obj="staff") as op:
+        for login, (name, role) in STAFF.items():
+            op.store.records.insert_user(login, name, Role(role).value, op.stamp())
+            op.store.records.set_password_hash(login, auth.hash_password(STAFF_PASSWORD))
+
+
+def act_as(loket: object, login: str) -> None:
+    """Sign `loket` in as `login` (one of STAFF), the way the app and the CLI do."""
+    session: Any = loket
+    session.sign_in(login, STAFF_PASSWORD)
 
 
 @pytest.fixture
