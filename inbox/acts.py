@@ -85,3 +85,27 @@ USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False
                 content=False)
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
+
+# -- kennisbank and trends ---------------------------------------------------------------------
+KB_READ = act("kb.read", P.KB_READ, "Kennisbank raadplegen", writes=False, audited=False,
+              content=False)
+KB_USE = act("kb.use", P.KB_READ, "Kennisbankantwoord gebruikt", audited=False, content=False)
+KB_MISS = act("kb.miss", P.KB_READ, "Zoekvraag zonder resultaat", audited=False, content=False)
+KB_EXPORT = act("kb.export", P.KB_READ, "Kennisbank exporteren", writes=False, content=False)
+KB_EDIT = act("kb.edit", P.KB_EDIT, "Kennisbankartikel bewerken", content=False)
+KB_IMPORT = act("kb.import", P.KB_EDIT, "Kennisbank importeren", content=False)
+KB_HEALTH = act("kb.health", P.KB_EDIT, "Onderhoud kennisbank bekijken", writes=False,
+                audited=False, content=False)
+KB_USAGE = act("kb.usage", P.VIEW_STATS, "Gebruik kennisbank bekijken", writes=False,
+               audited=False, content=False)
+KB_TEAM = act("kb.team", P.SYNC, "Kennisbank van het team bijwerken", audited=False,
+              content=False)
+KB_SUGGEST = act("kb.suggest", P.READ_CONTENT, "Suggesties bij een zaak", writes=False,
+                 audited=False)
+USER_GRANT = act("user.grant", P.MANAGE_USERS, "Recht toekennen of intrekken", content=False)
+TRENDS_VIEW = act("trends.view", P.VIEW_STATS, "Trends bekijken", writes=False, audited=False,
+                  content=False)
+TRENDS_CASES = act("trends.cases", P.LIST_CASES, "Zaken bij een trend", writes=False,
+                   audited=False, content=False)
+TRENDS_SIGNAL = act("trends.signal", P.VIEW_STATS, "Signaal over een trend versturen",
+                    content=False)

@@ -9,10 +9,14 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storage.blobs import BlobStore
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from storage.kb import KbQueries
+    from storage.trends import TrendsQueries
 
 
 class _Bound:
@@ -56,3 +60,15 @@ class Store:
         from storage import queries
 
         return _Bound(queries, self._db)
+
+    @cached_property
+    def kb(self) -> KbQueries:
+        from storage.kb import KbQueries
+
+        return KbQueries(self._db)
+
+    @cached_property
+    def trends(self) -> TrendsQueries:
+        from storage.trends import TrendsQueries
+
+        return TrendsQueries(self._db)
