@@ -95,6 +95,9 @@ def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
     if loket.needs_sign_in():
         raise LoketError("Demogegevens kunnen alleen in een nieuwe database worden gemaakt.")
     counts = demo.build(loket, cases=args.cases, seed=args.seed)
+    from inbox.kb import demo as kb_demo
+
+    counts.update(kb_demo.build(loket, seed=args.seed))
     _demo_mailbox(loket)
     for name, _display, _role in demo.STAFF:  # every role can sign in: see the README
         loket.set_password(name, DEMO_PASSWORD)

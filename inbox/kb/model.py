@@ -109,7 +109,7 @@ def validated(fields: dict[str, Any]) -> dict[str, Any]:
         raise InvalidInput("Een artikel heeft een titel nodig.")
     if len(title) > MAX_TITLE:
         raise InvalidInput(f"De titel is te lang (meer dan {MAX_TITLE} tekens).")
-    answer = str(fields.get("answer") or "").strip()
+    answer = str(fields.get("answer") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not answer:
         raise InvalidInput("Een artikel heeft een antwoord nodig.")
     if len(answer) > MAX_TEXT:

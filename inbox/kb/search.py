@@ -20,7 +20,7 @@ from typing import Any
 from inbox import acts
 from inbox.gate import Session
 from inbox.kb.model import Article, ArticleStatus
-from inbox.kb.text import Splitter, fold, stem, stems, strip_personal, words
+from inbox.kb.text import Splitter, fold, stem, stems, strip_personal, undouble, words
 
 K1 = 1.2
 B = 0.75
@@ -77,6 +77,7 @@ class Index:
         }
         self.vocabulary = sorted(self.postings)
         self._near: dict[str, list[str]] | None = None
+        self._fragments: dict[str, set[str]] | None = None
 
     # -- query terms -----------------------------------------------------------------------
 
@@ -98,6 +99,21 @@ class Index:
             return None
         return max(sorted(found), key=lambda t: len(self.postings[t]))
 
+    def _inside(self, term: str) -> list[str]:
+        """Known compounds that begin or end with `term` ('lantarn', 'pal' -> 'lantarnpal'):
+        how a word of the query meets a compound the splitter could not take apart."""
+        if len(term) < 3:
+            return []
+        if self._fragments is None:
+            fragments: dict[str, set[str]] = {}
+            for known in self.vocabulary:
+                for i in range(4, len(known) - 2):
+                    fragments.setdefault(known[:i], set()).add(known)
+                    fragments.setdefault(known[i:], set()).add(known)
+            self._fragments = fragments
+        found = self._fragments.get(term, set())
+        return sorted(found, key=lambda t: -len(self.postings[t]))[:10]
+
     def terms(self, text: str, prefix: bool = False) -> dict[str, float]:
         """Weighted query terms of `text`; with `prefix`, its unfinished last word expands."""
         found: dict[str, float] = {}
@@ -118,10 +134,14 @@ class Index:
             for part in parts:
                 add(part, PART_WEIGHT if key in self.postings else 1.0)
             if key not in self.postings and not parts:
-                typo = self._typo(key)
+                inside = self._inside(key)
+                for compound in inside:
+                    add(compound, PART_WEIGHT)
+                typo = None if inside else self._typo(key)
                 if typo is not None:
                     add(typo, TYPO_WEIGHT)
         if last is not None:
+            last = undouble(last)
             start = bisect.bisect_left(self.vocabulary, last)
             expanded = 0
             for term in self.vocabulary[start:]:

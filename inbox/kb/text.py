@@ -29,8 +29,12 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+_STREET_PREFIX = (
+    "Van|De|Den|Der|Prins|Prinses|Koning|Koningin|Graaf|Burgemeester|Dokter|Sint|Oude|Nieuwe|"
+    "Korte|Lange|Hoge|Lage|Groot|Klein|Jan|Willem|Pieter|Karel|Johan"
+)
 STREET = re.compile(
-    r"\b([A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)?"
+    rf"\b((?:(?:{_STREET_PREFIX}) )*[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)?"
     r"(?:straat|laan|weg|plein|singel|gracht|kade|dreef|hof|pad|steeg|dijk|plantsoen|markt|park))"
     r"\b"
 )
@@ -62,7 +66,12 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _UNDOUBLE.sub(r"\1", _stemmer.stemWord(word))
+    return undouble(_stemmer.stemWord(word))
+
+
+def undouble(word: str) -> str:
+    """'parkeer' -> 'parker': doubled vowels single, as stems are compared."""
+    return _UNDOUBLE.sub(r"\1", word)
 
 
 def stems(text: str) -> list[str]:

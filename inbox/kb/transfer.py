@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from inbox import acts
-from inbox.errors import InvalidInput, LoketError
+from inbox.errors import InvalidInput
 from inbox.exports import export_file
 from inbox.gate import Session
 from inbox.kb.articles import store_versions
@@ -84,16 +84,16 @@ def _csv_rows(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
         )
     rows: list[tuple[int, dict[str, Any]]] = []
     while True:
+        line = reader.line_num + 1  # where this row starts (a quoted field may span lines)
         try:
             values = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            rows.append((reader.line_num, {"_error": f"onleesbare regel ({exc})"}))
+            rows.append((line, {"_error": f"onleesbare regel ({exc})"}))
             continue
         if not any(v.strip() for v in values):
             continue
-        line = reader.line_num
         if len(values) > len(header):
             rows.append((line, {"_error": f"{len(values)} kolommen, de kopregel heeft er "
                                           f"{len(header)}"}))
@@ -186,18 +186,14 @@ def export(loket: Session, target: Path) -> int:
     with loket.op(acts.KB_EXPORT, obj=f"kennisbank:{target.name}") as op:
         rows = [to_row(Article.from_row(r)) for r in op.store.kb.articles()]
         op.details = {"artikelen": len(rows)}
-    try:
-        with export_file(target) as work:
-            with open(work, "w", encoding="utf-8", newline="") as out:
-                if kind == "csv":
-                    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-                    writer.writeheader()
-                    writer.writerows(rows)
-                else:
-                    items = [{**r, "vragen": r["vragen"].split("|") if r["vragen"] else []}
-                             for r in rows]
-                    json.dump(items, out, ensure_ascii=False, indent=2)
-                    out.write("\n")
-    except LoketError:
-        raise
+    with export_file(target) as work, open(work, "w", encoding="utf-8", newline="") as out:
+        if kind == "csv":
+            writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        else:
+            items = [{**r, "vragen": r["vragen"].split("|") if r["vragen"] else []}
+                     for r in rows]
+            json.dump(items, out, ensure_ascii=False, indent=2)
+            out.write("\n")
     return len(rows)

@@ -18,6 +18,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from inbox import clock
+from inbox.teamsync import kb
 from inbox.teamsync.events import Event
 from inbox.teamsync.hlc import Clock
 from storage import records
@@ -226,6 +227,7 @@ def project_waiting(loket: Loket) -> tuple[int, int]:
     """Project every case with unapplied events; (cases projected, cases still waiting)."""
     done = waiting = 0
     db = loket.db
+    kb.apply_waiting(loket)
     with db.transaction():
         db.conn.execute("UPDATE team_events SET applied = 1 WHERE applied = 0 AND case_uid IS NULL")
     for uid in waiting_cases(db):

@@ -23,7 +23,7 @@ MAX_BATCH = 500
 SUBJECT = "Loket team events"
 PRESENCE_SUBJECT = "Loket presence"
 
-KINDS = ("case_opened", "field", "note", "contact", "device_joined", "presence")
+KINDS = ("case_opened", "field", "note", "contact", "device_joined", "presence", "kb_article")
 
 
 class UnreadableBatch(Exception):

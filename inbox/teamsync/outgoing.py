@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from inbox import clock
-from inbox.teamsync import apply
+from inbox.teamsync import apply, kb
 from inbox.teamsync.events import Event, new_id
 from inbox.teamsync.hlc import Clock, at_most_now
 from storage import records
@@ -124,6 +124,8 @@ def emit_field(
 
 def on_event(loket: Loket, case_id: int | None, kind: str, data: dict[str, Any]) -> None:
     """Called by Loket._event before the case event is stored; may adjust `data`."""
+    if kind == kb.SAVED:
+        return kb.on_event(loket, data)
     if case_id is None:
         return
     t = _cached(loket)
