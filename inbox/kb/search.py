@@ -1,11 +1,12 @@
 """Finding articles: BM25 over titles, questions and answers, with Dutch stems and compounds.
 
-The index is built from the active articles in memory (about half a second for 2,000) and kept per open
-installation until an article changes. Each article is one document: title and questions count
-twice, the answer and the product once. A word of the query is matched by its stem, by the
-parts of a compound ("parkeervergunning" -> parkeer + vergunning, and the other way round: the
-articles' compounds are split too), and, when the index does not know it, by a known stem one
-letter away (a typo). While typing, the last word is a prefix.
+The index is built from the active articles in memory (about half a second for 2,000) and
+kept per open installation until an article changes. Each article is one document: title and
+questions count twice, the answer and the product once. A word of the query is matched by its
+stem, by the parts of a compound ("parkeervergunning" -> parkeer + vergunning), by compounds
+of the articles that begin or end with it ("paal" meets "lantaarnpaal"), and, when the index
+does not know it, by a known stem one letter away (a typo). While typing, the last word is a
+prefix.
 """
 
 from __future__ import annotations
