@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -214,6 +215,20 @@ class Attachment(QObject):
         self.shortcut = QShortcut(QKeySequence("Ctrl+K"), dialog)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.shortcut.activated.connect(self.open)
+        # a text field takes Ctrl+K itself (delete to the end of the line on X11 and macOS)
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        if watched is self.target and isinstance(event, QKeyEvent) and \
+                event.key() == Qt.Key.Key_K and \
+                event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # deliver it as a key press, here
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.open()
+                return True
+        return bool(super().eventFilter(watched, event))
 
     def open(self) -> KbSearch:
         popup = KbSearch(self.runner.loket, self.dialog)
