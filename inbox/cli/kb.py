@@ -7,10 +7,9 @@ and `user grant|revoke LOGIN kennisbank` (a beheerder gives a medewerker the rig
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from inbox.cli.common import emit
+from inbox.cli.common import count_arg, date_arg, emit, existing_file, new_path
 from inbox.errors import InvalidInput
 
 
@@ -18,18 +17,18 @@ def add_commands(sub: Any, exports: Any) -> None:
     p = sub.add_parser("kb", help="the kennisbank: articles, import/export, search")
     kb = p.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
     q = kb.add_parser("import", help="import articles from a .csv or .json file")
-    q.add_argument("file", type=Path)
+    q.add_argument("file", type=existing_file)
     q.add_argument("--all-or-nothing", action="store_true",
                    help="store nothing when any row is wrong")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_import)
     q = kb.add_parser("export", help="write every article to a .csv or .json file")
-    q.add_argument("--out", type=Path, required=True)
+    q.add_argument("--out", type=new_path, required=True)
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_export)
     q = kb.add_parser("search", help="find articles")
     q.add_argument("query")
-    q.add_argument("--limit", type=int, default=10)
+    q.add_argument("--limit", type=count_arg, default=10)
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_search)
     q = kb.add_parser("list", help="all articles")
@@ -52,32 +51,32 @@ def add_commands(sub: Any, exports: Any) -> None:
         q.add_argument("--question", action="append", dest="questions", metavar="TEXT",
                        help="a question residents ask (repeat; replaces the questions)")
         q.add_argument("--answer")
-        q.add_argument("--answer-file", type=Path)
+        q.add_argument("--answer-file", type=existing_file)
         q.add_argument("--product")
         q.add_argument("--link")
         q.add_argument("--department")
         q.add_argument("--owner")
-        q.add_argument("--review-on", metavar="YYYY-MM-DD")
+        q.add_argument("--review-on", type=date_arg, metavar="YYYY-MM-DD")
         q.add_argument("--status", choices=["concept", "actief", "verlopen"])
         q.add_argument("--json", action="store_true")
         q.set_defaults(handler=cmd_edit)
     q = kb.add_parser("health", help="due for review, never used, searches without result")
-    q.add_argument("--days", type=int, default=90)
+    q.add_argument("--days", type=count_arg, default=90)
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_health)
     q = kb.add_parser("usage", help="how often each article's answer was used")
-    q.add_argument("--days", type=int, default=30)
+    q.add_argument("--days", type=count_arg, default=30)
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_usage)
 
     p = sub.add_parser("suggest", help="the three articles that best fit a case")
     p.add_argument("reference")
-    p.add_argument("--limit", type=int, default=3)
+    p.add_argument("--limit", type=count_arg, default=3)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_suggest)
 
     p = sub.add_parser("trends", help="what residents ask about: topics and spikes")
-    p.add_argument("--days", type=int, default=28)
+    p.add_argument("--days", type=count_arg, default=28)
     p.add_argument("--cases", metavar="PHRASE", help="the cases of a spike")
     p.add_argument("--signal", metavar="PHRASE", help="mail a spike's signal")
     p.add_argument("--to", metavar="ADDRESS", help="recipient of --signal")
