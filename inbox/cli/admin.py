@@ -94,10 +94,12 @@ def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
         raise LoketError("Het aantal zaken kan niet negatief zijn.")
     if loket.needs_sign_in():
         raise LoketError("Demogegevens kunnen alleen in een nieuwe database worden gemaakt.")
-    counts = demo.build(loket, cases=args.cases, seed=args.seed)
-    from inbox.kb import demo as kb_demo
+    from inbox.kb import demo as kb_demo  # the kennisbank, and a burst of cases for trends
 
-    counts.update(kb_demo.build(loket, seed=args.seed))
+    burst = kb_demo.burst_size(args.cases)
+    counts = demo.build(loket, cases=args.cases - burst, seed=args.seed)
+    for key, value in kb_demo.build(loket, seed=args.seed, burst=burst).items():
+        counts[key] = counts.get(key, 0) + value
     _demo_mailbox(loket)
     for name, _display, _role in demo.STAFF:  # every role can sign in: see the README
         loket.set_password(name, DEMO_PASSWORD)

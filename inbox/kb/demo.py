@@ -35,8 +35,18 @@ _BURST = (
 )
 
 
-def build(loket: Session, seed: int = 1) -> dict[str, int]:
-    """Load the starter articles as the beheerder, count some uses, plant today's burst."""
+BURST = 12
+
+
+def burst_size(cases: int) -> int:
+    """How many of a demo's `cases` the burst makes (none in a small demo): the street's twelve
+    of today and one from weeks ago."""
+    return BURST + 1 if cases >= 50 else 0
+
+
+def build(loket: Session, seed: int = 1, burst: int = BURST + 1) -> dict[str, int]:
+    """Load the starter articles as the beheerder, count some uses, plant today's burst
+    (`burst` cases, 0 for none). Returns what it added, in the demo's counts."""
     rng = random.Random(seed)
     saved = loket.user
     try:
@@ -52,11 +62,12 @@ def build(loket: Session, seed: int = 1) -> dict[str, int]:
     finally:
         loket.user = saved
         loket.forget_identity()
-    burst = plant_burst(loket, rng)
-    return {"kb_articles": report.created + report.updated, "burst_messages": burst}
+    made = plant_burst(loket, rng, burst - 1) if burst else 0
+    return {"kb_articles": report.created + report.updated, "cases": made, "messages": made,
+            "contacts": made}
 
 
-def plant_burst(loket: Session, rng: random.Random, count: int = 12) -> int:
+def plant_burst(loket: Session, rng: random.Random, count: int = BURST) -> int:
     """`count` messages about the streetlights of BURST_STREET today (one, weeks ago)."""
     now = loket.now()
     moments = [now - timedelta(days=19, hours=3)]
