@@ -60,6 +60,11 @@ def add_commands(sub: Any, exports: Any) -> None:
         q.add_argument("--status", choices=["concept", "actief", "verlopen"])
         q.add_argument("--json", action="store_true")
         q.set_defaults(handler=cmd_edit)
+    q = kb.add_parser("use", help="count one use of an article's answer")
+    q.add_argument("article")
+    q.add_argument("--place", default="cli", help="where it was used (antwoord, telefoonnotitie)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_use)
     q = kb.add_parser("health", help="due for review, never used, searches without result")
     q.add_argument("--days", type=count_arg, default=90)
     q.add_argument("--json", action="store_true")
@@ -182,6 +187,14 @@ def cmd_edit(loket: Any, args: argparse.Namespace) -> int:
     articles.save(loket, fields, key)
     title = str(fields.get("title") or "")
     emit(args, {"titel": title}, f"Artikel '{title}' opgeslagen.")
+    return 0
+
+
+def cmd_use(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.kb import articles
+
+    articles.record_use(loket, args.article, args.place)
+    emit(args, {"artikel": args.article}, "Gebruik geteld.")
     return 0
 
 

@@ -303,3 +303,38 @@ def test_articles_travel_to_a_colleagues_laptop(tmp_path: Path) -> None:
     finally:
         a.close()
         b.close()
+
+
+def test_kb_commands_import_export_grant_and_use(
+    loket: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from inbox.cli import main
+
+    add_staff(loket)
+    path = loket.path
+    loket.close()
+    monkeypatch.setenv("LOKET_PASSWORD", STAFF_PASSWORD)
+    db = ["--db", str(path)]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "Goed,Vraag,Antwoord,,,,,,actief\r\nFout,Vraag,,,,,,,actief\r\n",
+                   encoding="utf-8")
+    assert main([*db, "--user", "bea", "kb", "import", str(bad), "--all-or-nothing",
+                 "--json"]) == 1
+    refused = json.loads(capsys.readouterr().out)
+    assert refused["opgeslagen"] is False and refused["fouten"][0]["regel"] == 3
+    assert main([*db, "--user", "bea", "kb", "import", str(bad)]) == 1
+    assert "regel 3:" in capsys.readouterr().out
+    assert main([*db, "--user", "anne", "kb", "import", str(STARTER)]) == 1
+    assert "kennisbank niet bewerken" in capsys.readouterr().err
+    assert main([*db, "--user", "bea", "user", "grant", "anne", "kennisbank"]) == 0
+    assert main([*db, "--user", "anne", "kb", "import", str(STARTER), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out.split("\n", 1)[1])["nieuw"] >= 40
+    out = tmp_path / "uit.json"
+    assert main([*db, "--user", "anne", "kb", "export", "--out", str(out)]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))) >= 41
+    assert main([*db, "--user", "anne", "kb", "use", "Hondenbelasting"]) == 0
+    capsys.readouterr()
+    assert main([*db, "--user", "tineke", "kb", "usage", "--json"]) == 0
+    usage = {u["titel"]: u["totaal"] for u in json.loads(capsys.readouterr().out)}
+    assert usage["Hondenbelasting"] == 1
