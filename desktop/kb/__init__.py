@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from desktop.tasks import TaskRunner
 from inbox.privacy.roles import Permission
@@ -29,14 +29,15 @@ def add_kb_menu(window: QMainWindow, runner: TaskRunner) -> None:
 def open_trends(parent: QWidget, runner: TaskRunner) -> QWidget:
     from desktop.kb.views import TrendsDialog
 
-    dialog = TrendsDialog(runner, parent)
-    dialog.open()
-    return dialog
+    return _opened(TrendsDialog(runner, parent))
 
 
 def open_health(parent: QWidget, runner: TaskRunner) -> QWidget:
     from desktop.kb.views import KbHealthDialog
 
-    dialog = KbHealthDialog(runner, parent)
+    return _opened(KbHealthDialog(runner, parent))
+
+
+def _opened(dialog: QDialog) -> QDialog:
     dialog.open()
     return dialog

@@ -12,90 +12,69 @@ from typing import Any
 from inbox.cli.common import count_arg, date_arg, emit, existing_file, new_path
 from inbox.errors import InvalidInput
 
+Argument = tuple[tuple[str, ...], dict[str, Any]]
+ARTICLE: Argument = (("article",), {"help": "number, uid or title"})
+STATUS: Argument = (("--status",), {"choices": ["concept", "actief", "verlopen"]})
+
+
+def _days(default: int) -> Argument:
+    return (("--days",), {"type": count_arg, "default": default})
+
+
+def _command(parent: Any, name: str, help_text: str, handler: Any,
+             *arguments: Argument) -> Any:
+    """One subcommand with its arguments and --json."""
+    q = parent.add_parser(name, help=help_text)
+    for flags, options in arguments:
+        q.add_argument(*flags, **options)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=handler)
+    return q
+
 
 def add_commands(sub: Any, exports: Any) -> None:
     p = sub.add_parser("kb", help="the kennisbank: articles, import/export, search")
     kb = p.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
-    q = kb.add_parser("import", help="import articles from a .csv or .json file")
-    q.add_argument("file", type=existing_file)
-    q.add_argument("--all-or-nothing", action="store_true",
-                   help="store nothing when any row is wrong")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_import)
-    q = kb.add_parser("export", help="write every article to a .csv or .json file")
-    q.add_argument("--out", type=new_path, required=True)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_export)
-    q = kb.add_parser("search", help="find articles")
-    q.add_argument("query")
-    q.add_argument("--limit", type=count_arg, default=10)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_search)
-    q = kb.add_parser("list", help="all articles")
-    q.add_argument("--status", choices=["concept", "actief", "verlopen"])
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_list)
-    q = kb.add_parser("show", help="one article (by number, uid or title)")
-    q.add_argument("article")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_show)
-    q = kb.add_parser("history", help="every version of an article")
-    q.add_argument("article")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_history)
-    for name, help_text in (("add", "a new article"), ("edit", "change an article")):
-        q = kb.add_parser(name, help=help_text)
-        if name == "edit":
-            q.add_argument("article")
-        q.add_argument("--title")
-        q.add_argument("--question", action="append", dest="questions", metavar="TEXT",
-                       help="a question residents ask (repeat; replaces the questions)")
-        q.add_argument("--answer")
-        q.add_argument("--answer-file", type=existing_file)
-        q.add_argument("--product")
-        q.add_argument("--link")
-        q.add_argument("--department")
-        q.add_argument("--owner")
-        q.add_argument("--review-on", type=date_arg, metavar="YYYY-MM-DD")
-        q.add_argument("--status", choices=["concept", "actief", "verlopen"])
-        q.add_argument("--json", action="store_true")
-        q.set_defaults(handler=cmd_edit)
-    q = kb.add_parser("use", help="count one use of an article's answer")
-    q.add_argument("article")
-    q.add_argument("--place", default="cli", help="where it was used (antwoord, telefoonnotitie)")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_use)
-    q = kb.add_parser("health", help="due for review, never used, searches without result")
-    q.add_argument("--days", type=count_arg, default=90)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_health)
-    q = kb.add_parser("usage", help="how often each article's answer was used")
-    q.add_argument("--days", type=count_arg, default=30)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_usage)
-
-    p = sub.add_parser("suggest", help="the three articles that best fit a case")
-    p.add_argument("reference")
-    p.add_argument("--limit", type=count_arg, default=3)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_suggest)
-
-    p = sub.add_parser("trends", help="what residents ask about: topics and spikes")
-    p.add_argument("--days", type=count_arg, default=28)
-    p.add_argument("--cases", metavar="PHRASE", help="the cases of a spike")
-    p.add_argument("--signal", metavar="PHRASE", help="mail a spike's signal")
-    p.add_argument("--to", metavar="ADDRESS", help="recipient of --signal")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_trends)
-
+    _command(kb, "import", "import articles from a .csv or .json file", cmd_import,
+             (("file",), {"type": existing_file}),
+             (("--all-or-nothing",), {"action": "store_true",
+                                      "help": "store nothing when any row is wrong"}))
+    _command(kb, "export", "write every article to a .csv or .json file", cmd_export,
+             (("--out",), {"type": new_path, "required": True}))
+    _command(kb, "search", "find articles", cmd_search, (("query",), {}),
+             (("--limit",), {"type": count_arg, "default": 10}))
+    _command(kb, "list", "all articles", cmd_list, STATUS)
+    _command(kb, "show", "one article", cmd_show, ARTICLE)
+    _command(kb, "history", "every version of an article", cmd_history, ARTICLE)
+    fields: list[Argument] = [
+        (("--title",), {}),
+        (("--question",), {"action": "append", "dest": "questions", "metavar": "TEXT",
+                           "help": "a question residents ask (repeat; replaces the questions)"}),
+        (("--answer",), {}),
+        (("--answer-file",), {"type": existing_file}),
+        *[((f"--{name}",), {}) for name in ("product", "link", "department", "owner")],
+        (("--review-on",), {"type": date_arg, "metavar": "YYYY-MM-DD"}),
+        STATUS,
+    ]
+    _command(kb, "add", "a new article", cmd_edit, *fields)
+    _command(kb, "edit", "change an article", cmd_edit, ARTICLE, *fields)
+    _command(kb, "use", "count one use of an article's answer", cmd_use, ARTICLE,
+             (("--place",), {"default": "cli", "help": "where (antwoord, telefoonnotitie)"}))
+    _command(kb, "health", "due for review, never used, searches without result", cmd_health,
+             _days(90))
+    _command(kb, "usage", "how often each article's answer was used", cmd_usage, _days(30))
+    _command(sub, "suggest", "the three articles that best fit a case", cmd_suggest,
+             (("reference",), {}), (("--limit",), {"type": count_arg, "default": 3}))
+    _command(sub, "trends", "what residents ask about: topics and spikes", cmd_trends,
+             _days(28),
+             (("--cases",), {"metavar": "PHRASE", "help": "the cases of a spike"}),
+             (("--signal",), {"metavar": "PHRASE", "help": "mail a spike's signal"}),
+             (("--to",), {"metavar": "ADDRESS", "help": "recipient of --signal"}))
     p = sub.add_parser("user", help="rights of one person on top of their role")
     u = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     for name in ("grant", "revoke"):
-        q = u.add_parser(name, help=f"{name} a right (kennisbank)")
-        q.add_argument("login")
-        q.add_argument("right", choices=["kennisbank"])
-        q.add_argument("--json", action="store_true")
-        q.set_defaults(handler=cmd_user_grant)
+        _command(u, name, f"{name} a right (kennisbank)", cmd_user_grant, (("login",), {}),
+                 (("right",), {"choices": ["kennisbank"]}))
 
 
 def cmd_import(loket: Any, args: argparse.Namespace) -> int:

@@ -203,13 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
-        if START in current and END in current:
-            head, rest = current.split(START, 1)
-            current = head + text + rest.split(END, 1)[1]
-        else:
-            current = current.rstrip() + "\n\n" + text + "\n"
-        REPORT.write_text(current, encoding="utf-8")
+        from tests.bench.sections import write_section
+
+        write_section(REPORT, START, END, text)
         print(f"wrote {REPORT.relative_to(ROOT)}")
     return 0
 

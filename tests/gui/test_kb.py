@@ -12,22 +12,26 @@ from desktop.kb.search import attach
 from desktop.phone_dialog import ContactDialog
 from desktop.reply_editor import ReplyEditor
 from desktop.tasks import TaskRunner
-from inbox.kb import articles, transfer
-from inbox.kb.demo import STARTER
+from inbox.kb import articles
 from inbox.model import Channel
-from tests.conftest import act_as, add_staff
+from tests.conftest import act_as
 from tests.gui.test_reply import add_account
+from tests.unit.test_kb import with_starter_set
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def kb_ready(loket: Any) -> Any:
-    add_staff(loket)
-    act_as(loket, "bea")
-    transfer.import_file(loket, STARTER)
-    act_as(loket, "anne")
-    return loket
+    return with_starter_set(loket)
+
+
+def phone_note(loket: Any, qtbot: Any) -> ContactDialog:
+    dialog = ContactDialog(TaskRunner(loket, synchronous=True), Channel.PHONE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
 
 
 def uses(loket: Any, title: str) -> int:
@@ -74,11 +78,7 @@ def test_ctrl_k_inserts_into_the_phone_notes_answer_field(
     kb_ready: Any, qtbot: Any
 ) -> None:
     loket = kb_ready
-    runner = TaskRunner(loket, synchronous=True)
-    dialog = ContactDialog(runner, Channel.PHONE)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = phone_note(loket, qtbot)
     qtbot.keyClicks(dialog.name, "Els Brouwer")
     dialog.question.setPlainText("Mijn rijbewijs is verlopen, hoe verleng ik het?")
     dialog.answer.setPlainText("Uitgelegd: ")
@@ -100,10 +100,7 @@ def test_a_search_without_result_is_remembered_without_personal_data(
     kb_ready: Any, qtbot: Any
 ) -> None:
     loket = kb_ready
-    runner = TaskRunner(loket, synchronous=True)
-    dialog = ContactDialog(runner, Channel.PHONE)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = phone_note(loket, qtbot)
     qtbot.keyClick(dialog.answer, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     popup = dialog.kb.popup
     qtbot.keyClicks(popup.field, "zonnepanelen Jansen 0612345678")

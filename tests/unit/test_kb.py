@@ -21,14 +21,18 @@ from tests.conftest import STAFF_PASSWORD, act_as, add_staff, at
 HEADER = "titel,vragen,antwoord,product,link,afdeling,eigenaar,herzien_op,status\r\n"
 
 
-@pytest.fixture
-def kb(loket: Any) -> Any:
-    """A database with the STAFF users and the starter articles, signed in as anne."""
+def with_starter_set(loket: Any) -> Any:
+    """`loket` with the STAFF users and the starter articles, signed in as anne."""
     add_staff(loket)
     act_as(loket, "bea")
     transfer.import_file(loket, STARTER)
     act_as(loket, "anne")
     return loket
+
+
+@pytest.fixture
+def kb(loket: Any) -> Any:
+    return with_starter_set(loket)
 
 
 def contents(loket: Any) -> list[dict[str, Any]]:
