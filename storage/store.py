@@ -13,6 +13,8 @@ from typing import Any
 
 from storage.blobs import BlobStore
 from storage.db import Database
+from storage.tamper import TamperQueries
+from storage.users import UserQueries
 
 
 class _Bound:
@@ -56,3 +58,11 @@ class Store:
         from storage import queries
 
         return _Bound(queries, self._db)
+
+    @cached_property
+    def users(self) -> UserQueries:
+        return UserQueries(self._db)
+
+    @cached_property
+    def tamper(self) -> TamperQueries:
+        return TamperQueries(self._db)
