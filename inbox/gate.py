@@ -274,7 +274,7 @@ class Session:
                 subjects = [None]  # a change of something about nobody in particular
             for subject_id in subjects:
                 processing_log.record(
-                    self,  # type: ignore[arg-type]
+                    self,
                     act.activity, act.processing, subject=subject_id, obj=current.obj
                 )
 
@@ -284,7 +284,7 @@ class Session:
         from inbox.privacy import audit
 
         audit.record(
-            self._db,
+            self.store,
             at=clock.iso(self.now()),
             actor=self.user or "(niet aangemeld)",
             action=action,

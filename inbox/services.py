@@ -178,7 +178,7 @@ class Loket(Session):
     def _audit_as(self, actor: str, action: str, obj: str, result: str) -> None:
         from inbox.privacy import audit
 
-        audit.record(self._db, at=self._stamp(), actor=actor, action=action, obj=obj,
+        audit.record(self.store, at=self._stamp(), actor=actor, action=action, obj=obj,
                      result=result)
 
     # -- receiving ----------------------------------------------------------------------

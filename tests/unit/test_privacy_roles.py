@@ -57,7 +57,7 @@ def test_sign_in_checks_the_argon2_hash_and_audits_both_outcomes(team) -> None: 
         loket.sign_in("niemand", "x")
     loket.sign_in("anne", "anne-geheim")
     assert loket.user == "anne"
-    results = [(e["actor"], e["action"], e["result"]) for e in audit.entries(loket.db)]
+    results = [(e["actor"], e["action"], e["result"]) for e in loket.store.audit.entries()]
     assert ("anne", "aanmelden", "mislukt") in results and ("anne", "aanmelden", "ok") in results
 
 
@@ -129,7 +129,7 @@ def test_viewing_and_changing_are_audited_with_the_resident(team) -> None:  # ty
     loket.case_detail(case.reference)
     loket.set_status(case.reference, "wacht_op_inwoner")
     contact = loket.db.scalar("SELECT contact_id FROM cases WHERE id = ?", (case.case_id,))
-    about = audit.entries(loket.db, subject_contact_id=contact)
+    about = loket.store.audit.entries([contact])
     assert [(e["actor"], e["action"], e["object"]) for e in about] == [
         ("anne", "case.status", f"zaak:{case.reference}"),
         ("anne", "case.read", f"zaak:{case.reference}"),
@@ -137,12 +137,12 @@ def test_viewing_and_changing_are_audited_with_the_resident(team) -> None:  # ty
     loket.user = "tineke"
     with pytest.raises(PermissionDenied):
         loket.case_detail(case.reference)
-    assert audit.entries(loket.db)[0]["result"] == "geweigerd"
+    assert loket.store.audit.entries()[0]["result"] == "geweigerd"
 
 
 def test_the_audit_trail_is_append_only_and_tamper_evident(team) -> None:  # type: ignore[no-untyped-def]
     loket, case, _ = team
-    assert audit.verify(loket.db) is None
+    assert audit.verify(loket) is None
     with pytest.raises(DB_ERRORS, match="append-only"):
         loket.db.conn.execute("UPDATE audit_log SET actor = 'x'")
     with pytest.raises(DB_ERRORS, match="append-only"):
@@ -151,4 +151,4 @@ def test_the_audit_trail_is_append_only_and_tamper_evident(team) -> None:  # typ
     loket.db.conn.execute("DROP TRIGGER audit_log_no_update")
     target = loket.db.scalar("SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 2")
     loket.db.conn.execute("UPDATE audit_log SET actor = 'niemand' WHERE id = ?", (target,))
-    assert audit.verify(loket.db) == target
+    assert audit.verify(loket) == target
