@@ -273,6 +273,20 @@ class Identity:
         if len(name) >= 3 and "@" not in name:
             self.names.add(name)
 
+    def harvest(self, text: str) -> None:
+        """Add the e-mail addresses, phone numbers and BSN-like numbers written in `text`."""
+        self.emails |= {m.group(0).lower().rstrip(".") for m in _EMAIL.finditer(text)}
+        self.phones |= {p for m in _PHONE.finditer(text) if (p := normalize_phone(m.group(0)))}
+        self.numbers |= _bsn_like(text)
+
+    def without(self, other: Identity) -> None:
+        """Forget what `other` (the resident) is known by or wrote: it is theirs too."""
+        self.emails -= other.emails
+        self.phones -= other.phones
+        self.handles -= other.handles
+        self.numbers -= other.numbers
+        self.names -= other.names
+
     def mentioned_in(self, text: str) -> bool:
         lower = text.lower()
         if any(n.lower() in lower for n in self.names):
@@ -402,10 +416,19 @@ def collect(op: Op, contact_id: int) -> dict[str, Any]:
             others |= set(privacy.members(int(r["contact_id"])))
     others -= mine
     them = _identity(op, others)
-    spare = frozenset(p for n in me.names for p in n.split())
+    written = Identity()  # what the resident wrote: never redacted as someone else's
+    written.emails, written.phones = set(me.emails), set(me.phones)
+    written.handles, written.names = set(me.handles), set(me.names)
     for r in rows:
-        if r["contact_id"] is not None and int(r["contact_id"]) in others:
-            them.numbers |= _bsn_like(f"{r['subject']}\n{r['body_text']}")
+        if r["contact_id"] is None:
+            continue
+        text = f"{r['subject']}\n{r['body_text']}"
+        if int(r["contact_id"]) in others:
+            them.harvest(text)
+        elif int(r["contact_id"]) in mine:
+            written.harvest(text)
+    them.without(written)
+    spare = frozenset(p for n in me.names for p in n.split())
     shared = {
         int(r["case_id"])
         for r in rows
@@ -416,10 +439,7 @@ def collect(op: Op, contact_id: int) -> dict[str, Any]:
     owned = {int(c["id"]) for c in cases if c["contact_id"] is not None
              and int(c["contact_id"]) in mine}
     my_addresses = me.emails | me.phones | me.handles
-    their_addresses = them.emails | them.phones | them.handles
-    for r in rows:
-        if r["contact_id"] is not None and int(r["contact_id"]) in mine:
-            them.numbers -= _bsn_like(f"{r['subject']}\n{r['body_text']}")  # theirs too
+    their_addresses = (them.emails | them.phones | them.handles) - my_addresses
 
     redactions = 0
 
