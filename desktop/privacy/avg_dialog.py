@@ -253,6 +253,11 @@ class AvgDialog(QDialog):
 
     def mark_handled(self) -> None:
         chosen = self.selected()
-        if chosen is not None:
+        if chosen is None:
+            return
+        try:
             subject.close_request(self.loket, chosen.id)
-            self.reload()
+        except LoketError as exc:
+            self._show(str(exc), error=True)
+            return
+        self.reload()

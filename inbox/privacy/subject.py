@@ -56,6 +56,8 @@ OPERATIONS = {
     "erase": "verwijderd",
 }
 TZ = ZoneInfo("Europe/Amsterdam")
+# Parts of Dutch surnames that are ordinary words on their own: never redacted alone.
+_NAME_PREFIXES = frozenset({"van", "den", "der", "het", "ter", "ten", "uit", "von", "del"})
 
 
 # -- finding the resident ---------------------------------------------------------------------
@@ -314,6 +316,7 @@ class Identity:
         parts = {
             p for n in self.names for p in n.split()
             if len(p) >= 3 and p[:1].isupper() and p not in spare
+            and p.lower() not in _NAME_PREFIXES
         }
         for part in sorted(parts, key=len, reverse=True):
             swap(r"(?<!\w)" + re.escape(part) + r"(?!\w)", 0)  # as a name: capitalised
