@@ -39,15 +39,16 @@ class PrivacyQueries(Queries):
     # -- residents -------------------------------------------------------------------------
 
     def root(self, contact_id: int) -> int:
-        """The surviving contact of `contact_id` (following merges)."""
-        seen: set[int] = set()
-        while contact_id not in seen:
-            seen.add(contact_id)
-            target = self._scalar("SELECT merged_into FROM contacts WHERE id = ?", (contact_id,))
-            if target is None:
-                return contact_id
-            contact_id = int(target)
-        return contact_id
+        """The surviving contact of `contact_id`, following merges in one query (a cycle,
+        which merging never makes, stops after 100 steps)."""
+        found = self._scalar(
+            "WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION ALL SELECT c.merged_into, "
+            "up.depth + 1 FROM contacts c JOIN up ON c.id = up.id "
+            "WHERE c.merged_into IS NOT NULL AND up.depth < 100) "
+            "SELECT id FROM up ORDER BY depth DESC LIMIT 1",
+            (contact_id,),
+        )
+        return contact_id if found is None else int(found)
 
     def members(self, contact_id: int) -> list[int]:
         """The surviving contact and every contact merged into it, transitively."""
