@@ -125,27 +125,3 @@ class KbQueries(Queries):
             "ORDER BY hlc, device, id",
             (kind,),
         )
-
-    # -- rights a beheerder grants -------------------------------------------------------
-
-    def grant(self, user_id: int, permission: str, by: str, at: str) -> bool:
-        cur = self._run(
-            "INSERT OR IGNORE INTO user_grants(user_id, permission, granted_by, granted_at) "
-            "VALUES (?, ?, ?, ?)",
-            (user_id, permission, by, at),
-        )
-        return bool(cur.rowcount)
-
-    def revoke(self, user_id: int, permission: str) -> bool:
-        cur = self._run(
-            "DELETE FROM user_grants WHERE user_id = ? AND permission = ?", (user_id, permission)
-        )
-        return bool(cur.rowcount)
-
-    def user_id(self, name: str) -> int | None:
-        value = self._scalar("SELECT id FROM users WHERE name = ? AND active = 1", (name,))
-        return None if value is None else int(value)
-
-    def display_name(self, name: str) -> str:
-        value = self._scalar("SELECT display_name FROM users WHERE name = ?", (name,))
-        return str(value) if value else name

@@ -1,7 +1,7 @@
 """Command line of the kennisbank, suggestions and trends (registered in inbox.cli.MODULES).
 
-`kb import|export|search|list|show|add|edit|history|health|usage`, `suggest REF`, `trends`,
-and `user grant|revoke LOGIN kennisbank` (a beheerder gives a medewerker the right to edit).
+`kb import|export|search|list|show|add|edit|history|use|health|usage`, `suggest REF` and
+`trends`. (A beheerder gives a medewerker the right to edit: `user grant LOGIN kennisbank`.)
 """
 
 from __future__ import annotations
@@ -70,11 +70,6 @@ def add_commands(sub: Any, exports: Any) -> None:
              (("--cases",), {"metavar": "PHRASE", "help": "the cases of a spike"}),
              (("--signal",), {"metavar": "PHRASE", "help": "mail a spike's signal"}),
              (("--to",), {"metavar": "ADDRESS", "help": "recipient of --signal"}))
-    p = sub.add_parser("user", help="rights of one person on top of their role")
-    u = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    for name in ("grant", "revoke"):
-        _command(u, name, f"{name} a right (kennisbank)", cmd_user_grant, (("login",), {}),
-                 (("right",), {"choices": ["kennisbank"]}))
 
 
 def cmd_import(loket: Any, args: argparse.Namespace) -> int:
@@ -233,15 +228,4 @@ def cmd_trends(loket: Any, args: argparse.Namespace) -> int:
     lines += [f"  {t['onderwerp']}: {t['deze_week']} (eerder {t['per_week_eerder']} per week)"
               for t in report["onderwerpen"]]
     emit(args, report, "\n".join(lines))
-    return 0
-
-
-def cmd_user_grant(loket: Any, args: argparse.Namespace) -> int:
-    from inbox.kb import articles
-
-    on = args.user_command == "grant"
-    articles.set_grant(loket, args.login, args.right, on)
-    verb = "heeft nu" if on else "heeft niet meer"
-    emit(args, {"login": args.login, "recht": args.right, "aan": on},
-         f"{args.login} {verb} het recht '{args.right}'.")
     return 0

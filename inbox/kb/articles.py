@@ -14,14 +14,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from inbox import acts
-from inbox.errors import InvalidInput, NotFound
+from inbox.errors import NotFound
 from inbox.gate import Op, Session
 from inbox.kb.model import Article, ArticleStatus, validated
 from inbox.model import Changes, EventKind
-from inbox.privacy.roles import GRANTABLE, Permission
-
-# what a beheerder grants on the command line, by its Dutch name
-GRANT_NAMES = {"kennisbank": Permission.KB_EDIT}
 
 
 def articles(loket: Session, status: str | None = None) -> list[Article]:
@@ -169,24 +165,3 @@ def usage(loket: Session, days: int = 30) -> list[dict[str, Any]]:
             for r in kb.articles()
         ]
     return sorted(out, key=lambda d: (-int(d["recent"]), -int(d["totaal"]), str(d["titel"])))
-
-
-def set_grant(loket: Session, login: str, right: str, on: bool) -> Changes:
-    """A beheerder gives (or takes back) one person a right on top of their role."""
-    permission = GRANT_NAMES.get(right.strip().lower())
-    if permission is None or permission not in GRANTABLE:
-        raise InvalidInput(
-            f"Het recht '{right[:30]}' bestaat niet; kies uit: {', '.join(GRANT_NAMES)}."
-        )
-    with loket.op(acts.USER_GRANT, obj=f"gebruiker:{login}") as op:
-        user_id = op.store.kb.user_id(login)
-        if user_id is None:
-            raise NotFound(f"Medewerker '{login}' bestaat niet.")
-        if on:
-            op.store.kb.grant(user_id, permission.value, op.user, op.stamp())
-        else:
-            op.store.kb.revoke(user_id, permission.value)
-        op.details = {"recht": right, "aan": on}
-        op.changed("users")
-    loket.forget_identity()
-    return op.changes
