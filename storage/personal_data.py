@@ -234,6 +234,10 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "team_notes": "team-wide note ids",
     "team_messages": "team-wide message ids",
     "team_presence": "who of the staff is working on a case",
+    "kb_articles": "kennisbank articles (answers with placeholders, staff as owner)",
+    "kb_versions": "earlier versions of kennisbank articles (staff as author)",
+    "kb_uses": "which staff member used which article when (no case, no resident)",
+    "kb_missed_searches": "searches without result, numbers, addresses and names stripped",
 }
 
 # The full-text index keeps its data in shadow tables; erasure deletes the index rows and then
