@@ -33,7 +33,6 @@ SQL = re.compile(
 # Modules still reaching the database directly, to be moved behind the gate.
 LEGACY: set[str] = {
     "desktop/accounts_dialog.py",
-    "desktop/archive/mdto_wizard.py",
     "desktop/main_window.py",
     "desktop/role_home.py",
     "desktop/social/contact_card.py",
@@ -41,11 +40,6 @@ LEGACY: set[str] = {
     "desktop/social/mastodon_reply.py",
     "desktop/tasks.py",
     "inbox/accounts.py",
-    "inbox/cli/archive.py",
-    "inbox/archive/destruction.py",
-    "inbox/archive/mdto.py",
-    "inbox/archive/retention.py",
-    "inbox/archive/selectielijst.py",
     "inbox/casework.py",
     "inbox/channels/imap.py",
     "inbox/channels/imports/exportfile.py",

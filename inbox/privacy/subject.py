@@ -601,7 +601,7 @@ class ErasureOutcome:
 
 def erase(loket: Loket, address: str, request_id: int | None = None) -> ErasureOutcome:
     """Pseudonymise everything about the resident, or refuse (ErasureRefused) with reasons."""
-    from inbox.archive import destruction as d
+    from storage import archive as d
 
     loket.check(Permission.EXPORT_PERSONAL)
     contact_id = contact_for(loket, address)
@@ -698,7 +698,7 @@ def erase(loket: Loket, address: str, request_id: int | None = None) -> ErasureO
         loket.audit("verwijderen: avg", f"inwoner:{contact_id}", subject=contact_id)
         if request_id is not None:
             close_request(loket, request_id, "afgehandeld", "Gegevens gepseudonimiseerd.")
-    removed = d._remove_unused_blobs(loket, digests)
+    removed = d.remove_unused_blobs(db, loket.blobs, digests)
     d.scrub(db)
     return ErasureOutcome(
         contact_id=contact_id,
