@@ -124,7 +124,7 @@ class TargetPage(QWizardPage):
                 self.name.setText(org.name)
                 self.identifier.setText(org.identifier)
 
-        wizard.runner.run(lambda loket: retention.organisation(loket.db), done)
+        wizard.runner.run(lambda loket: retention.organisation(loket), done)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the MDTO package"))
@@ -184,7 +184,7 @@ class MdtoWizard(QWizard):
         identifier = self.target.identifier.text().strip()
 
         def work(loket: Loket) -> mdto.ExportReport:
-            current = retention.organisation(loket.db)
+            current = retention.organisation(loket)
             if current is None or (current.name, current.identifier) != (name, identifier):
                 retention.set_organisation(loket, name, identifier)
             return mdto.export(loket, folder, references=refs, closed_before=before)
