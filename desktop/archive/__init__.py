@@ -7,25 +7,36 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.tasks import TaskRunner
+from inbox.privacy.roles import Permission
 
 
 def add_archive_menu(window: QMainWindow, runner: TaskRunner) -> None:
-    """The 'Archief' menu of the main window."""
-    menu = window.menuBar().addMenu(QCoreApplication.translate("ArchiveMenu", "&Archive"))
-    destroy = QAction(QCoreApplication.translate("ArchiveMenu", "&Destruction…"), window)
-    destroy.setToolTip(
-        QCoreApplication.translate(
-            "ArchiveMenu", "What is due for destruction, destruction lists and certificates"
+    """The 'Archief' menu of the main window, with what the signed-in person may do there
+    (no menu at all for a medewerker)."""
+    loket = runner.loket
+    actions = []
+    if loket.may(Permission.ARCHIVE):
+        destroy = QAction(QCoreApplication.translate("ArchiveMenu", "&Destruction…"), window)
+        destroy.setToolTip(
+            QCoreApplication.translate(
+                "ArchiveMenu", "What is due for destruction, destruction lists and certificates"
+            )
         )
-    )
-    destroy.triggered.connect(lambda: open_destruction(window, runner))
-    export = QAction(QCoreApplication.translate("ArchiveMenu", "&MDTO export…"), window)
-    export.setToolTip(
-        QCoreApplication.translate("ArchiveMenu", "Closed cases as an MDTO package for the archive")
-    )
-    export.triggered.connect(lambda: open_mdto_wizard(window, runner))
-    menu.addAction(destroy)
-    menu.addAction(export)
+        destroy.triggered.connect(lambda: open_destruction(window, runner))
+        actions.append(destroy)
+    if loket.may(Permission.EXPORT_ARCHIVE):
+        export = QAction(QCoreApplication.translate("ArchiveMenu", "&MDTO export…"), window)
+        export.setToolTip(
+            QCoreApplication.translate(
+                "ArchiveMenu", "Closed cases as an MDTO package for the archive"
+            )
+        )
+        export.triggered.connect(lambda: open_mdto_wizard(window, runner))
+        actions.append(export)
+    if actions:
+        menu = window.menuBar().addMenu(QCoreApplication.translate("ArchiveMenu", "&Archive"))
+        for action in actions:
+            menu.addAction(action)
 
 
 def open_destruction(window: QMainWindow, runner: TaskRunner) -> object:

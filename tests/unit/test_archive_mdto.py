@@ -12,7 +12,6 @@ from lxml import etree
 
 from inbox.archive import mdto, retention
 from inbox.errors import InvalidInput, PermissionDenied
-from inbox.privacy import audit
 from inbox.services import CaseQuery, Loket
 from tests.conftest import act_as
 from tests.unit.test_archive_kit import XSD, ready
