@@ -86,6 +86,10 @@ USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
 
+# -- the database file -----------------------------------------------------------------------
+DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
+               content=False)
+
 # -- records: retention, legal hold, destruction, MDTO (inbox/archive/) ----------------------
 # Metadata acts (content=False): the archivaris sees retention and destruction of vertrouwelijk
 # cases too; the MDTO export withholds their content itself (it is not opened on one case).

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from inbox.cli.common import db_path
+from inbox.cli.common import DutchParser, clean_text, db_path
 from inbox.errors import LoketError
 from storage.errors import StorageError
 
@@ -32,11 +32,12 @@ MODULES: tuple[str, ...] = (
     "inbox.cli.team",
     "inbox.cli.social",
     "inbox.cli.privacy",
+    "inbox.cli.maintenance",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="loket", description="Loket: één inbox voor het klantcontactcentrum."
     )
     parser.add_argument(
@@ -56,20 +57,72 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; errors for people become one line on stderr and exit 1."""
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, name, clean_text(value))
+        elif isinstance(value, list):
+            setattr(args, name, [clean_text(v) for v in value])
     try:
         return _dispatch(args)
     except (LoketError, StorageError) as exc:
-        print(f"loket: {exc}", file=sys.stderr)
+        print(f"loket: {_one_line(exc)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+        return 0
     except KeyboardInterrupt:
         print("loket: afgebroken", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"loket: {_os_error(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, detail in the log
+        known = _known(exc)
+        if known is not None:
+            print(f"loket: {_one_line(known)}", file=sys.stderr)
+            return 1
         log.exception("unexpected error in %s", args.command)
         print(
             f"loket: onverwachte fout ({type(exc).__name__}); zie het logbestand", file=sys.stderr
         )
         return 1
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+def _known(exc: BaseException) -> StorageError | None:
+    """A database failure that reached here outside an act, in Dutch."""
+    from inbox.gate import database_error
+
+    return database_error(exc)
+
+
+def _os_error(exc: OSError) -> str:
+    """A file-system failure in one Dutch line, naming the file, never blaming the network."""
+    import errno
+
+    reason = {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EACCES: "geen toegang",
+        errno.EPERM: "geen toegang",
+        errno.EROFS: "de schijf is alleen-lezen",
+        errno.ENOENT: "bestaat niet",
+        errno.EISDIR: "is een map",
+        errno.ENOTDIR: "is geen map",
+    }.get(exc.errno or 0, "kan niet worden gelezen of geschreven")
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{reason}."
+
+
+def _quiet_closed_pipe() -> None:
+    """The reader went away (`loket ... | head`): stop quietly, without a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -113,5 +166,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.error("no command")  # the GUI is started by main.py, not here
+        parser.error("geef een opdracht")  # the GUI is started by main.py, not here
     return run(args)
