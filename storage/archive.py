@@ -249,22 +249,16 @@ class ArchiveQueries(Queries):
             "AND state = 'voorgesteld'",
             (list_id,),
         )
-        return [
-            str(r[0])
-            for r in self._rows(
-                "SELECT reference FROM destruction_items WHERE list_id = ? "
-                "AND state = 'vernietigd' ORDER BY reference",
-                (list_id,),
-            )
-        ]
+        return self.references(list_id, "vernietigd")
 
-    def proposed_references(self, list_id: int) -> list[str]:
+    def references(self, list_id: int, state: str) -> list[str]:
+        """The references of a list's items in `state`, in order."""
         return [
             str(r[0])
             for r in self._rows(
-                "SELECT reference FROM destruction_items WHERE list_id = ? "
-                "AND state = 'voorgesteld' ORDER BY reference",
-                (list_id,),
+                "SELECT reference FROM destruction_items WHERE list_id = ? AND state = ? "
+                "ORDER BY reference",
+                (list_id, state),
             )
         ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
@@ -16,33 +18,43 @@ def add_archive_menu(window: QMainWindow, runner: TaskRunner) -> None:
     loket = runner.loket
     actions = []
     if loket.may(Permission.ARCHIVE):
-        destroy = QAction(QCoreApplication.translate("ArchiveMenu", "&Destruction…"), window)
-        destroy.setToolTip(
+        actions.append(_action(
+            window,
+            QCoreApplication.translate("ArchiveMenu", "&Destruction…"),
             QCoreApplication.translate(
                 "ArchiveMenu", "What is due for destruction, destruction lists and certificates"
-            )
-        )
-        destroy.triggered.connect(lambda: open_destruction(window, runner))
-        actions.append(destroy)
+            ),
+            lambda: open_destruction(window, runner),
+        ))
     if loket.may(Permission.EXPORT_ARCHIVE):
-        export = QAction(QCoreApplication.translate("ArchiveMenu", "&MDTO export…"), window)
-        export.setToolTip(
+        actions.append(_action(
+            window,
+            QCoreApplication.translate("ArchiveMenu", "&MDTO export…"),
             QCoreApplication.translate(
                 "ArchiveMenu", "Closed cases as an MDTO package for the archive"
-            )
-        )
-        export.triggered.connect(lambda: open_mdto_wizard(window, runner))
-        actions.append(export)
+            ),
+            lambda: open_mdto_wizard(window, runner),
+        ))
     if actions:
         menu = window.menuBar().addMenu(QCoreApplication.translate("ArchiveMenu", "&Archive"))
         for action in actions:
             menu.addAction(action)
 
 
+def _action(window: QMainWindow, text: str, tip: str, slot: Callable[[], object]) -> QAction:
+    action = QAction(text, window)
+    action.setToolTip(tip)
+    action.triggered.connect(slot)
+    return action
+
+
 def open_destruction(window: QMainWindow, runner: TaskRunner) -> object:
     from desktop.archive.destruction_dialog import DestructionDialog
 
     dialog = DestructionDialog(runner, window)
+    refresh = getattr(window, "refresh", None)  # the main window's case list
+    if callable(refresh):
+        dialog.cases_removed.connect(lambda _count: refresh())
     dialog.open()
     return dialog
 

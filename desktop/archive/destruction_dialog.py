@@ -11,20 +11,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.archive.lists import ListsPane, failure_text, table
+from desktop.archive.lists import ListsPane, ask, failure_text, say, table
 from desktop.archive.models import RowsModel
 from desktop.archive.terms import describe_term
 from desktop.tasks import TaskRunner
@@ -34,6 +34,9 @@ from inbox.services import Loket
 
 class DestructionDialog(QDialog):
     """The archivaris goes from 'what is due' to a carried-out list here."""
+
+    # cases were destroyed (how many): the case list drops them
+    cases_removed = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,6 +245,8 @@ class DestructionDialog(QDialog):
                 text += self.tr(" Close Loket once to empty the database's log file as well.")
             self.show_message(text)
             self.refresh(select=outcome.list_id)
+            if outcome.destroyed:
+                self.cases_removed.emit(outcome.destroyed)
 
         list_id = int(current.id)
         self.runner.run(lambda loket: destruction.carry_out(loket, list_id), done, self._failed)
@@ -275,15 +280,13 @@ class DestructionDialog(QDialog):
     # -- talking to the person ---------------------------------------------------------
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #a40000;" if error else "")
-        self.message.setText(text)
+        say(self.message, text, error)
 
     def _failed(self, exc: BaseException) -> None:
-        self.show_message(failure_text(exc), error=True)
+        say(self.message, failure_text(exc), error=True)
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Destruction"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, self.tr("Destruction"), text)
 
     def _ask_text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label)

@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
 
 from desktop.archive.models import RowsModel
 from desktop.tasks import TaskRunner
@@ -44,6 +52,18 @@ def failure_text(exc: BaseException) -> str:
         return str(exc)
     text = QCoreApplication.translate("ListsPane", "Unexpected error (%1); see the log file.")
     return text.replace("%1", type(exc).__name__)
+
+
+def say(label: QLabel, text: str, error: bool = False) -> None:
+    """A line of feedback under a screen: red when something went wrong."""
+    label.setStyleSheet("color: #a40000;" if error else "")
+    label.setText(text)
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question before a step that cannot be undone."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def table(model: RowsModel, parent: QWidget) -> QTableView:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.archive.lists import failure_text
+from desktop.archive.lists import failure_text, say
 from desktop.tasks import TaskRunner
 from inbox.archive import mdto, retention
 from inbox.services import Loket
@@ -177,8 +177,7 @@ class SummaryPage(QWizardPage):
         assert isinstance(wizard, MdtoWizard)
         self.plan = None
         self.completeChanged.emit()
-        self.text.setStyleSheet("")
-        self.text.setText(self.tr("Counting what will be exported…"))
+        say(self.text, self.tr("Counting what will be exported…"))
         refs, before = wizard.choice.selection()
         name = wizard.target.name.text().strip()
         identifier = wizard.target.identifier.text().strip()
@@ -190,8 +189,7 @@ class SummaryPage(QWizardPage):
             return mdto.plan(loket, references=refs, closed_before=before)
 
         def failed(exc: BaseException) -> None:
-            self.text.setStyleSheet("color: #a40000;")
-            self.text.setText(failure_text(exc))
+            say(self.text, failure_text(exc), error=True)
 
         wizard.runner.run(work, self._planned, failed)
 
@@ -261,8 +259,7 @@ class ResultPage(QWizardPage):
         self.stopped.clear()
         self.progress.setRange(0, 0)
         self.stop_button.setEnabled(True)
-        self.result.setStyleSheet("")
-        self.result.setText(self.tr("Exporting…"))
+        say(self.result, self.tr("Exporting…"))
         wizard.buttons_while_exporting()
         wizard.export(self)
 
@@ -289,8 +286,7 @@ class ResultPage(QWizardPage):
         if ok:
             self.progress.setRange(0, 1)
             self.progress.setValue(1)
-        self.result.setStyleSheet("" if ok else "color: #a40000;")
-        self.result.setText(text)
+        say(self.result, text, error=not ok)
         self.completeChanged.emit()
         wizard.buttons_after_export(ok)
 

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.archive.lists import ListsPane, failure_text
+from desktop.archive.lists import ListsPane, ask, failure_text, say
 from desktop.tasks import TaskRunner
 from inbox.archive import destruction
 
@@ -133,12 +132,10 @@ class DestructionReview(QWidget):
         )
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #a40000;" if error else "")
-        self.message.setText(text)
+        say(self.message, text, error)
 
     def _failed(self, exc: BaseException) -> None:
-        self.show_message(failure_text(exc), error=True)
+        say(self.message, failure_text(exc), error=True)
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.title(), text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, self.title(), text)

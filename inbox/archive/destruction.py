@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -264,7 +264,7 @@ def carry_out(loket: Session, list_id: int) -> Outcome:
         today = retention.today(loket).isoformat()
         case_ids: list[int] = []
         skipped = 0
-        for ref in archive.proposed_references(list_id):
+        for ref in archive.references(list_id, "voorgesteld"):
             case = archive.case_by_reference(ref)
             reason = _why_not(case, today)
             if reason:
@@ -345,20 +345,8 @@ def _verklaring_data(op: Op, list_id: int) -> tuple[verklaring.Header, list[verk
         review_note=row["review_note"] or "",
     )
     lines = [
-        verklaring.Line(
-            reference=r["reference"],
-            product=r["product"] or "",
-            result_code=r["result_code"],
-            result_name=r["result_name"],
-            waardering=r["waardering"],
-            bewaartermijn=r["bewaartermijn"],
-            opened_on=r["opened_on"],
-            closed_on=r["closed_on"],
-            destroy_date=r["destroy_date"],
-            state=r["state"],
-            note=r["note"] or "",
-        )
-        for r in op.store.archive.items(list_id, order="state DESC, reference")
+        verklaring.Line(**(asdict(i) | {"product": i.product or "", "note": i.note or ""}))
+        for i in map(_item, op.store.archive.items(list_id, order="state DESC, reference"))
     ]
     return header, lines
 

@@ -122,8 +122,11 @@ def test_destruction_from_proposal_through_the_teamleiders_review_to_the_verklar
     dialog.carry_out_button.click()
     assert dialog.current_list().state == "goedgekeurd"
     dialog.confirm = lambda text: True
+    removed: list[int] = []
+    dialog.cases_removed.connect(removed.append)  # the main window's list drops them
     dialog.carry_out_button.click()
     assert dialog.current_list().state == "uitgevoerd", dialog.message.text()
+    assert removed == [due - 1]
     assert f"{due - 1} zaken vernietigd" in dialog.message.text()
     assert lk.db.scalar("SELECT count(*) FROM cases WHERE reference = ?", (kept,)) == 1
     dialog.choose_folder = lambda: tmp_path / "verklaring"
@@ -224,23 +227,31 @@ def test_mdto_wizard_summarises_then_exports_with_progress_and_ends_with_voltooi
     _shot(wizard, "archive-mdto-wizard.png")
 
 
+def _at_summary(lk: Loket, qtbot: Any, out: Path) -> Any:
+    """The wizard for all closed cases into `out`, on its summary page."""
+    from desktop.archive.mdto_wizard import MdtoWizard
+
+    wizard = MdtoWizard(_runner(lk))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.target.folder.setText(str(out))
+    wizard.next()
+    assert wizard.summary.plan is not None, wizard.summary.text.text()
+    return wizard
+
+
 def test_mdto_wizard_failure_says_why_and_allows_going_back(
     lk: Loket, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QWizard
 
-    from desktop.archive.mdto_wizard import MdtoWizard
     from inbox.archive import mdto
 
     B = QWizard.WizardButton
-    wizard = MdtoWizard(_runner(lk))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
     out = tmp_path / "pakket"
-    wizard.target.folder.setText(str(out))
-    wizard.next()
-    assert wizard.summary.plan is not None and wizard.summary.plan.cases == 41
+    wizard = _at_summary(lk, qtbot, out)
+    assert wizard.summary.plan.cases == 41
 
     # the disk fills up half-way: nothing is left, the wizard says so and offers 'Terug'
     real = mdto._case_files
@@ -269,15 +280,8 @@ def test_mdto_wizard_failure_says_why_and_allows_going_back(
 
 
 def test_stopping_the_export_writes_nothing(lk: Loket, qtbot: Any, tmp_path: Path) -> None:
-    from desktop.archive.mdto_wizard import MdtoWizard
-
-    wizard = MdtoWizard(_runner(lk))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
     out = tmp_path / "pakket"
-    wizard.target.folder.setText(str(out))
-    wizard.next()
+    wizard = _at_summary(lk, qtbot, out)
     page = wizard.outcome
     real = page.report_progress
 

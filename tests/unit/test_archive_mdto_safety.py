@@ -106,7 +106,6 @@ mdto.export(loket, Path(out))
 """
 
 
-@pytest.mark.slow
 def test_a_killed_export_leaves_only_the_hidden_temp_folder_which_the_retry_clears(
     lk: Loket, tmp_path: Path
 ) -> None:
