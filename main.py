@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run
 
         return run(cli.db_path(args))
-    code = cli.run(args)
+    code = cli.run(args, argv=argv)
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # `loket ... | head`: the reader left; stop quietly

@@ -220,6 +220,11 @@ class Session:
             if outermost:
                 self._write_refusals()
 
+    def data_version(self) -> int:
+        """Changes when another connection (a sync job, a handed-over command, a colleague's
+        batch) commits: screens poll it to update what they show (SQLite's data_version)."""
+        return self._db.data_version()
+
     def integrity_problems(self, quick: bool = True) -> list[str]:
         """SQLite's integrity check; a damaged database takes no more writes."""
         from inbox import acts
@@ -341,6 +346,13 @@ class Session:
             case_id, clock.iso(self.now()), self.user or SYSTEM_USER, kind.value, data,
             self.device,
         )
+
+
+def is_foreign_file(path: Path) -> bool:
+    """Whether `path` is another program's SQLite file (Loket leaves it alone)."""
+    from storage.db import is_foreign_file as foreign
+
+    return foreign(path)
 
 
 def database_error(exc: BaseException) -> StorageError | None:

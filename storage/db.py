@@ -170,6 +170,13 @@ class Database:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits; -1 once this one is closed."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except DB_ERRORS:
+            return -1
+
     @property
     def user_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -256,6 +263,30 @@ def _refuse_foreign(conn: sqlite3.Connection) -> None:
         "Dit bestand is een database van een ander programma, geen Loket-database; "
         "er is niets aan veranderd."
     )
+
+
+def is_foreign_file(path: Path) -> bool:
+    """Whether `path` is an existing SQLite file of another program (read without writing)."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False  # new, or encrypted (SQLCipher has no plain header)
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id:
+        return app_id != APPLICATION_ID
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {str(r[0]) for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return bool(tables) and not _LOKET_TABLES <= tables
 
 
 def integrity_problems(db: Database, quick: bool = True) -> list[str]:

@@ -10,7 +10,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +55,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run one parsed command; errors for people become one line on stderr and exit 1."""
+def run(
+    args: argparse.Namespace,
+    argv: Sequence[str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> int:
+    """Run one parsed command; errors for people become one line on stderr and exit 1.
+
+    With `argv`, this is a command-line process: when the app has the database open, the
+    command is handed over to it (inbox/owner.py). `env` gives the user and password (the
+    process environment when None).
+    """
     for name, value in vars(args).items():
         if isinstance(value, str):
             setattr(args, name, clean_text(value))
         elif isinstance(value, list):
             setattr(args, name, [clean_text(v) for v in value])
+    environment: Mapping[str, str] = os.environ if env is None else env
     try:
-        return _dispatch(args)
+        if argv is None or _opens_no_database(args):
+            return _dispatch(args, environment)
+        from inbox.gate import is_foreign_file
+
+        if is_foreign_file(db_path(args)):
+            return _dispatch(args, environment)  # refused there, without a lock file beside it
+        from inbox import owner
+
+        with owner.command_lock(db_path(args)) as app:
+            if app is None:
+                return _dispatch(args, environment)
+            return _hand_over(app, list(argv), environment)
     except (LoketError, StorageError) as exc:
         print(f"loket: {_one_line(exc)}", file=sys.stderr)
         return 1
@@ -125,7 +146,45 @@ def _quiet_closed_pipe() -> None:
         pass
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _opens_no_database(args: argparse.Namespace) -> bool:
+    return bool(args.command == "key" and args.key_command == "recover")
+
+
+def _hand_over(app: Path, argv: list[str], env: Mapping[str, str]) -> int:
+    """Let the running app do the command; print what it printed."""
+    from inbox import owner
+
+    passed = {k: env[k] for k in ("LOKET_USER", "LOKET_PASSWORD") if k in env}
+    user = _user_in(argv) or passed.get("LOKET_USER")
+    if user and "LOKET_PASSWORD" not in passed and sys.stdin.isatty():
+        import getpass
+
+        passed["LOKET_PASSWORD"] = getpass.getpass(f"Wachtwoord voor {user}: ")
+    stdin = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
+    outcome = owner.hand_over(app, argv, passed, stdin)
+    sys.stdout.write(outcome.stdout)
+    sys.stderr.write(outcome.stderr)
+    return outcome.code
+
+
+def _user_in(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--user" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--user="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def run_handed_over(argv: list[str], env: Mapping[str, str]) -> int:
+    """A command another process handed to the running app (inbox/owner.CommandServer)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return 2
+    return run(args, env=env)
+
+
+def _dispatch(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from inbox.services import Loket
 
     if args.command == "key" and args.key_command == "recover":
@@ -134,16 +193,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_key_recover(args)  # the database cannot be opened before this
     loket = Loket.open(db_path(args))
     try:
-        sign_in(loket, args.user or os.environ.get("LOKET_USER"))
+        sign_in(loket, args.user or env.get("LOKET_USER"), env)
         return int(args.handler(loket, args))
     finally:
         loket.close()
 
 
-def sign_in(loket: Any, user: str | None) -> None:
+def sign_in(loket: Any, user: str | None, env: Mapping[str, str] | None = None) -> None:
     """The CLI acts as a user, like the UI: password from LOKET_PASSWORD or a prompt."""
     from inbox.errors import PermissionDenied
 
+    env = os.environ if env is None else env
     if not loket.needs_sign_in():
         if user:
             if loket.user_id(user) is None:
@@ -152,7 +212,7 @@ def sign_in(loket: Any, user: str | None) -> None:
         return
     if not user:
         raise PermissionDenied("Meld u aan: geef --user NAAM (of LOKET_USER) en het wachtwoord.")
-    password = os.environ.get("LOKET_PASSWORD")
+    password = env.get("LOKET_PASSWORD")
     if password is None and sys.stdin.isatty():
         import getpass
 
@@ -167,4 +227,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.error("geef een opdracht")  # the GUI is started by main.py, not here
-    return run(args)
+    return run(args, argv=list(sys.argv[1:] if argv is None else argv))
