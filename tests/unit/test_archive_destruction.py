@@ -248,6 +248,7 @@ def test_each_step_is_audited_by_its_act_and_refusals_too(lk: Loket) -> None:
     ):
         assert (actor, action, obj, "ok") in entries, action
     assert ("tineke", "destruction.reject", obj, "geweigerd") in entries
+    assert acts.label("destruction.carry_out") == "Vernietiging uitvoeren"  # the audit viewer
     assert ("anne", "destruction.lists", "", "geweigerd") in entries
     # the events of the steps name who did them; the team-sync writer saw them (one writer)
     actors = {
