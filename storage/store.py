@@ -17,6 +17,7 @@ from storage.tamper import TamperQueries
 from storage.users import UserQueries
 
 if TYPE_CHECKING:
+    from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
     from storage.erasure import ErasureQueries
     from storage.kb import KbQueries
@@ -103,3 +104,9 @@ class Store:
         from storage.trends import TrendsQueries
 
         return TrendsQueries(self._db)
+
+    @cached_property
+    def archive(self) -> ArchiveQueries:
+        from storage.archive import ArchiveQueries
+
+        return ArchiveQueries(self._db)
