@@ -176,7 +176,9 @@ def import_export(
     progress: Progress | None = None,
 ) -> ExportResult:
     """File every message of `parsed` (read from `raw`) in one transaction; idempotent."""
-    from storage.blobs import sha256
+
+    def sha256(data: bytes) -> str:  # the blob store names blobs by this digest
+        return hashlib.sha256(data).hexdigest()
 
     digest = sha256(raw)
     channel = parsed.channel
