@@ -24,7 +24,14 @@ from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 import nh3
 
 from inbox import clock
-from inbox.channels.imports.limits import HTML_CPU_SECONDS, MAX_HTML_CHARS, MAX_MIME_DEPTH
+from inbox.channels.imports.limits import (
+    HTML_CPU_SECONDS,
+    MAX_HTML_AMPERSANDS,
+    MAX_HTML_CHARS,
+    MAX_HTML_DEPTH,
+    MAX_MIME_DEPTH,
+    MAX_SANITIZE_CHARS,
+)
 from inbox.model import Attachment, Channel, Direction, IncomingMessage
 from inbox.threading import message_ids
 
@@ -235,9 +242,12 @@ def _bodies(msg: Message) -> tuple[str, str | None, list[Attachment]]:
                 )
     html_body = "\n".join(html_parts) if html_parts else None
     text = "\n\n".join(p.strip("\n") for p in plain if p.strip())
-    if not text and html_body:
-        text = html_to_text(html_body)
-    return text, sanitize_html(html_body) if html_body else None, attachments
+    if not html_body:
+        return text, None, attachments
+    html_text, tame = _convert(html_body, "\n")
+    # HTML too deep, too large or with too many '&' for the sanitiser (its time grows with the
+    # square of those) is shown as its text; the original keeps it byte for byte
+    return text or html_text, sanitize_html(html_body) if tame else None, attachments
 
 
 def _walk(msg: Message, depth: int = 0) -> list[Message]:
@@ -386,25 +396,34 @@ def html_to_text(value: str, *, paragraph: str = "\n") -> str:
     script and style left out, block elements on their own lines (`paragraph` after a <p>),
     every Unicode space a plain space. Past the CPU budget (or when libxml2 gives up on very
     deep nesting) a plain tag strip is used instead; it never raises."""
+    return _convert(value, paragraph)[0]
+
+
+def _convert(value: str, paragraph: str) -> tuple[str, bool]:
+    """(text, whether the HTML is tame enough to hand to the sanitiser: not larger, deeper,
+    slower or with more '&' than the limits)."""
+    tame = len(value) <= MAX_SANITIZE_CHARS and value.count("&") <= MAX_HTML_AMPERSANDS
     value = scrub(value[:MAX_HTML_CHARS])
     if not value.strip():
-        return ""
+        return "", tame
     deadline = time.process_time() + HTML_CPU_SECONDS
     try:
-        text = _walk_html(value, paragraph, deadline)
+        walked = _walk_html(value, paragraph, deadline)
     except Exception as exc:  # noqa: BLE001 - any parser trouble: the plain strip below
         log.info("html to text fell back to a tag strip: %s", type(exc).__name__)
-        text = None
-    if text is None:
-        text = _strip_tags(value)
-    return _tidy(text)
+        walked = None
+    if walked is None:
+        return _tidy(_strip_tags(value)), False
+    text, depth = walked
+    return _tidy(text), tame and depth <= MAX_HTML_DEPTH
 
 
 class _OverBudget(Exception):
     pass
 
 
-def _walk_html(value: str, paragraph: str, deadline: float) -> str | None:
+def _walk_html(value: str, paragraph: str, deadline: float) -> tuple[str, int] | None:
+    """(text, deepest nesting) of `value`, or None when libxml2 could not read all of it."""
     from lxml import etree
 
     parser = etree.HTMLParser(
@@ -416,11 +435,14 @@ def _walk_html(value: str, paragraph: str, deadline: float) -> str | None:
     if root is None:
         return None
     out: list[str] = []
+    depth = deepest = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for count, (event, element) in enumerate(walker):
         if count % 4096 == 0 and time.process_time() > deadline:
             raise _OverBudget
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
         if event == "start":
             if tag in _SKIPPED:
                 walker.skip_subtree()
@@ -440,7 +462,7 @@ def _walk_html(value: str, paragraph: str, deadline: float) -> str | None:
                     out.append(paragraph[1:])
             if element.tail:
                 out.append(element.tail)
-    return "".join(out)
+    return "".join(out), deepest
 
 
 def _line_break(out: list[str]) -> None:

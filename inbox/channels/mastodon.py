@@ -421,7 +421,8 @@ class MastodonClient:
 
 
 class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only to the same scheme, host and port."""
+    """Follow a redirect only to the same scheme, host and port (taking the token along,
+    which urllib leaves behind as an unredirected header)."""
 
     def redirect_request(
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
@@ -433,7 +434,11 @@ class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
                 f"De Mastodon-server stuurde door naar een andere server "
                 f"({urllib.parse.urlsplit(target).netloc}); Loket volgt dat niet."
             )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        token = req.unredirected_hdrs.get("Authorization")
+        if new is not None and token:
+            new.add_unredirected_header("Authorization", token)
+        return new
 
 
 def _same_origin_opener() -> urllib.request.OpenerDirector:

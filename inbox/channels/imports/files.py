@@ -139,7 +139,7 @@ def _import_mbox(
     loket: Loket, fh: IO[bytes], path: Path, report: ImportReport, progress: Progress | None,
     counter: list[int],
 ) -> None:
-    for item in mbox.iter_messages(fh):
+    for item in mbox.iter_messages(fh, MAX_MESSAGE_BYTES):
         if item.data is None:
             report.fail(path, f"bericht {item.number}: {_too_large(None)} Het is overgeslagen; "
                               "de andere berichten zijn wel geïmporteerd.")

@@ -43,6 +43,16 @@ LIMITS: dict[str, Limit] = {
     "html_chars": Limit(
         4_000_000, "characters", "HTML converted to text per message (the original is kept)"
     ),
+    "html_sanitize_chars": Limit(
+        1_000_000, "characters", "HTML shown as (sanitised) HTML; a larger body is shown as text"
+    ),
+    "html_depth": Limit(
+        200, "levels", "nesting of HTML elements shown as HTML; deeper is shown as text"
+    ),
+    "html_ampersands": Limit(
+        10_000, "characters", "'&' in HTML shown as HTML; more is shown as text (the sanitiser "
+        "slows down with each)"
+    ),
     "html_cpu_ms": Limit(
         500, "ms", "CPU time for HTML to text per message; beyond it a plain tag strip is used"
     ),
@@ -66,6 +76,9 @@ MAX_EXPANSION_RATIO = limit("expansion_ratio")
 MAX_JSON_DEPTH = limit("json_depth")
 MAX_MIME_DEPTH = limit("mime_depth")
 MAX_HTML_CHARS = limit("html_chars")
+MAX_HTML_DEPTH = limit("html_depth")
+MAX_SANITIZE_CHARS = limit("html_sanitize_chars")
+MAX_HTML_AMPERSANDS = limit("html_ampersands")
 HTML_CPU_SECONDS = limit("html_cpu_ms") / 1000
 
 
@@ -74,6 +87,8 @@ def human(value: int, unit: str) -> str:
         if value >= 1024 * MB:
             return f"{value / (1024 * MB):.1f} GB".replace(".", ",")
         return f"{value / MB:.0f} MB"
+    if value == 1:
+        unit = unit.removesuffix("s")
     return f"{value:,} {unit}".replace(",", ".")
 
 

@@ -6,8 +6,10 @@ message:
 
 - mboxo / mboxrd (Thunderbird, mutt, most tools): such a line is written as ">From "; mboxrd
   also quotes ">From " as ">>From ", so one ">" is removed again from every ">...>From " line.
-- mboxcl2 (and mutt, Gmail when asked): a Content-Length header gives the body's exact size;
-  the body is taken as is, whatever lines it holds.
+- mboxcl / mboxcl2 (mutt, Solaris mail): a Content-Length header gives the body's exact size,
+  so the body ends there whatever lines it holds. mboxcl quotes as mboxo does, mboxcl2 does not;
+  a counted body that holds an unquoted "From " line is mboxcl2's and is taken as is, any other
+  has its quoting undone.
 - Some writers (Gmail Takeout among them) leave such a line unquoted.
 
 So a line starts a new message only when it has the From_ line's shape (a date after the
@@ -60,6 +62,18 @@ def is_separator(line: bytes, following: bytes | None) -> bool:
 def unquote(line: bytes) -> bytes:
     """mboxrd: one '>' less on a quoted From line."""
     return line[1:] if _QUOTED_FROM.match(line) else line
+
+
+_LINE_FROM = re.compile(rb"(?m)^From ")
+_LINE_QUOTED_FROM = re.compile(rb"(?m)^>(>*From )")
+
+
+def _counted(body: bytes) -> bytes:
+    """A body measured by Content-Length: as is when it holds an unquoted From line (mboxcl2
+    does not quote), else with one '>' taken from each quoted From line (mboxcl)."""
+    if _LINE_FROM.search(body):
+        return body
+    return _LINE_QUOTED_FROM.sub(rb"\1", body)
 
 
 def _strip_separator_blank(data: bytes) -> bytes:
@@ -124,7 +138,7 @@ class _Reader:
         if length is not None:
             body = self._counted_body(length)
             if body is not None:
-                data = b"".join(parts) + body if size + length <= self.limit else None
+                data = b"".join(parts) + _counted(body) if size + length <= self.limit else None
                 return data, self._after_counted()
         return self._scanned_body(parts, size)
 
