@@ -86,6 +86,10 @@ USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
 
+# -- the database file -----------------------------------------------------------------------
+DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
+               content=False)
+
 # -- file imports and Mastodon (imports) -------------------------------------------------------
 # A run of `import FILE...`: the audit entry counts files, never names them (a chat's file name
 # is often a resident's name). Messages are filed through message.receive, each in its own
