@@ -24,6 +24,7 @@ from lxml import etree
 
 from inbox.channels.imports import mbox
 from inbox.channels.mailparse import parse_email
+from tests.bench.sections import write_section
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "BENCHMARKS.md"
@@ -138,13 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
-        if START in current and END in current:
-            head, rest = current.split(START, 1)
-            current = head + text + rest.split(END, 1)[1]
-        else:
-            current = current.rstrip() + "\n\n" + text + "\n"
-        REPORT.write_text(current, encoding="utf-8")
+        write_section(REPORT, START, END, text)
         print(f"wrote {REPORT.relative_to(ROOT)}")
     return 0
 
