@@ -113,7 +113,7 @@ def _unparsed(
         direction=direction,
         sent_at=received_at or clock.now(),
         subject=subject or "(onleesbaar bericht)",
-        body_text=text,
+        body_text=scrub(text),
         raw_sha256=raw_sha256,
         parse_error=reason,
     )
