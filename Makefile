@@ -61,6 +61,7 @@ bench: system-deps venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.workspace_bench
 	$(PY) -m tests.bench.teamsync_bench
 	$(PY) -m tests.bench.archive_bench
+	$(PY) -m tests.bench.import_bench
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from storage.audit import AuditQueries
     from storage.erasure import ErasureQueries
     from storage.privacy import PrivacyQueries
+    from storage.social import SocialQueries
 
 
 class _Bound:
@@ -96,3 +97,10 @@ class Store:
         from storage.archive import ArchiveQueries
 
         return ArchiveQueries(self._db)
+
+    @cached_property
+    def social(self) -> SocialQueries:
+        """File imports and the Mastodon channel (storage/social.py)."""
+        from storage.social import SocialQueries
+
+        return SocialQueries(self._db)
