@@ -78,6 +78,11 @@ CASE_CLOSE = act("case.close", P.WORK_CASES, "Zaak afronden", processing="update
 CASE_NOTE = act("case.note", P.WORK_CASES, "Notitie toevoegen", processing="create")
 CONTACT_LOG = act("contact.log", P.WORK_CASES, "Telefoon- of baliecontact vastleggen",
                   processing="create")
+CASE_CONFIDENTIAL = act("case.confidential", P.WORK_CASES, "Vertrouwelijk maken of opheffen",
+                       processing="update")
+# a beheerder undoes a colleague's marking: metadata only, never the content
+CASE_CONFIDENTIAL_LIFT = act("case.confidential.lift", P.LIFT_CONFIDENTIAL,
+                             "Vertrouwelijk opheffen (beheerder)", content=False)
 MESSAGE_RECEIVE = act("message.receive", P.RECEIVE, "Bericht ontvangen", audited=False)
 
 # -- figures ---------------------------------------------------------------------------------
