@@ -62,6 +62,7 @@ bench: system-deps venv translations
 	$(PY) -m tests.bench.teamsync_bench
 	$(PY) -m tests.bench.kb_bench
 	$(PY) -m tests.bench.archive_bench
+	$(PY) -m tests.bench.import_bench
 
 lint: venv
 	$(VENV)/bin/ruff check .

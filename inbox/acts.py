@@ -78,6 +78,11 @@ CASE_CLOSE = act("case.close", P.WORK_CASES, "Zaak afronden", processing="update
 CASE_NOTE = act("case.note", P.WORK_CASES, "Notitie toevoegen", processing="create")
 CONTACT_LOG = act("contact.log", P.WORK_CASES, "Telefoon- of baliecontact vastleggen",
                   processing="create")
+CASE_CONFIDENTIAL = act("case.confidential", P.WORK_CASES, "Vertrouwelijk maken of opheffen",
+                       processing="update")
+# a beheerder undoes a colleague's marking: metadata only, never the content
+CASE_CONFIDENTIAL_LIFT = act("case.confidential.lift", P.LIFT_CONFIDENTIAL,
+                             "Vertrouwelijk opheffen (beheerder)", content=False)
 MESSAGE_RECEIVE = act("message.receive", P.RECEIVE, "Bericht ontvangen", audited=False)
 
 # -- figures ---------------------------------------------------------------------------------
@@ -206,3 +211,28 @@ MDTO_PLAN = act("mdto.plan", P.EXPORT_ARCHIVE, "MDTO-export voorbereiden", write
 # gets a processing-log entry (operation export).
 MDTO_EXPORT = act("export.mdto", P.EXPORT_ARCHIVE, "MDTO-export", writes=False,
                   processing="export", content=False)
+# -- file imports and Mastodon (imports) -------------------------------------------------------
+# A run of `import FILE...`: the audit entry counts files, never names them (a chat's file name
+# is often a resident's name). Messages are filed through message.receive, each in its own
+# transaction; a platform export goes in whole or not at all (import.file).
+IMPORT_FILES = act("import.files", P.WORK_CASES, "Bestanden importeren", writes=False,
+                   processing="create", content=False)
+IMPORT_FILE = act("import.file", P.WORK_CASES, "Exportbestand vastleggen", audited=False,
+                  content=False)
+MASTODON_ACCOUNT_ADD = act("mastodon.account.add", P.MANAGE_ACCOUNTS,
+                           "Mastodon-account toevoegen", content=False)
+MASTODON_ACCOUNT_REMOVE = act("mastodon.account.remove", P.MANAGE_ACCOUNTS,
+                              "Mastodon-account verwijderen", content=False)
+MASTODON_ACCOUNT_LIST = act("mastodon.account.list", P.MANAGE_ACCOUNTS,
+                            "Mastodon-accounts opvragen", writes=False, audited=False,
+                            content=False)
+# Fetching: which accounts (read), where each stream got to (statuses: message.receive).
+MASTODON_ACCOUNTS = act("mastodon.accounts", P.SYNC, "Mastodon-accounts voor ophalen",
+                        writes=False, audited=False, content=False)
+MASTODON_SYNC = act("mastodon.sync", P.SYNC, "Mastodon ophalen", audited=False, content=False)
+# A reply is posted over the network, so the act holds no write transaction while it waits;
+# the posted status is filed in its own (message.receive), the audit entry follows success.
+MASTODON_REPLY = act("mastodon.reply", P.REPLY, "Antwoorden op Mastodon", writes=False,
+                     processing="create")
+MASTODON_REPLY_TARGET = act("mastodon.reply.target", P.REPLY, "Mastodon-antwoord voorbereiden",
+                            writes=False, audited=False)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from storage.erasure import ErasureQueries
     from storage.kb import KbQueries
     from storage.privacy import PrivacyQueries
+    from storage.social import SocialQueries
     from storage.trends import TrendsQueries
 
 
@@ -110,3 +111,10 @@ class Store:
         from storage.archive import ArchiveQueries
 
         return ArchiveQueries(self._db)
+
+    @cached_property
+    def social(self) -> SocialQueries:
+        """File imports and the Mastodon channel (storage/social.py)."""
+        from storage.social import SocialQueries
+
+        return SocialQueries(self._db)

@@ -1,4 +1,4 @@
-"""BENCHMARKS.md is shared: each benchmark replaces only its own marked section."""
+"""Writing one benchmark's section of BENCHMARKS.md, between its start and end markers."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from pathlib import Path
 
 
 def write_section(report: Path, start: str, end: str, text: str) -> None:
-    """Put `text` (which begins with `start` and ends with `end`) in place of that section,
-    or at the end of the file when it has none yet."""
+    """Replace the text between `start` and `end` (both in `text`), or append it."""
     current = report.read_text(encoding="utf-8") if report.exists() else "# Benchmarks\n"
     if start in current and end in current:
         head, rest = current.split(start, 1)
