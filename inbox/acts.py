@@ -85,3 +85,10 @@ USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False
                 content=False)
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
+
+# -- Woo (openbaarmaking) --------------------------------------------------------------------
+WOO_REVIEW = act("woo.review", P.EXPORT_PERSONAL, "Woo: zaak beoordelen voor openbaarmaking",
+                 writes=False, processing="read", activity="woo-openbaarmaking")
+WOO_DECIDE = act("woo.decide", P.EXPORT_PERSONAL, "Woo: lakken beoordeeld")
+WOO_EXPORT = act("woo.export", P.EXPORT_PERSONAL, "Exporteren: Woo", processing="export",
+                 activity="woo-openbaarmaking")

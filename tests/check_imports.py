@@ -62,7 +62,6 @@ LEGACY: set[str] = {
     "inbox/privacy/keys.py",
     "inbox/privacy/processing_log.py",
     "inbox/privacy/subject.py",
-    "inbox/privacy/woo.py",
     "inbox/reports.py",
     "inbox/services.py",
     "inbox/cli/social.py",
