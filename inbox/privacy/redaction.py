@@ -341,7 +341,7 @@ _NOT_NAMES = frozenset(
     "gemeente support office hallo hello team secretariaat receptie balie webmaster".split()
 )
 _TITLES = re.compile(
-    r"^(?:(?:de\s+)?(?:heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|mr\.?|dr\.?|ir\.?|drs\.?|"
+    r"(?:(?:de\s+)?(?:heer|meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|mr\.?|dr\.?|ir\.?|drs\.?|"
     r"ing\.?|prof\.?|familie|fam\.?)\s+)+",
     re.IGNORECASE,
 )
@@ -412,7 +412,8 @@ def find_terms(text: str, terms: Sequence[str], kind: str, ground: str) -> list[
     pattern = re.compile(
         r"(?<!\w)(" + "|".join(re.escape(_fold(t)) for t in terms if t) + r")(?!\w)"
     )
-    single = {_fold(t) for t in terms if " " not in t.strip()}
+    # a reviewer's own additions match as written, in any case
+    single = {_fold(t) for t in terms if " " not in t.strip()} if kind == "naam" else set()
     out = []
     for m in pattern.finditer(folded):
         # one word of a name ('Post', 'Bos') only as a name, with its capital: not 'per post'

@@ -376,6 +376,23 @@ def forms(rng: random.Random) -> list[dict[str, Any]]:
         ).format(s=sign)
         known = [name] if i % 3 else [f"{first.lower()}.{last.lower().replace(' ', '')}@example.nl"]
         add(text, [("naam", sign)], known)
+    # harder forms, as residents write them (informal, hyphenated, initials, other origins)
+    hard = [
+        ("groetjes, sanne", "sanne"),
+        ("T.a.v. mevrouw A.M. Jansen-de Vries", "A.M. Jansen-de Vries"),
+        ("Mijn schoonmoeder, mevr. Yilmaz-Kaya, is ziek.", "Yilmaz-Kaya"),
+        ("De huurder is dhr. Mehmet Öztürk.", "Mehmet Öztürk"),
+        ("Ondertekend: W.J. van der Linden", "W.J. van der Linden"),
+        ("Kind: Noah (8 jaar) gaat naar groep 5.", "Noah"),
+        ("Namens de VvE, Hendrik Jan Wiersma (voorzitter)", "Hendrik Jan Wiersma"),
+        ("Contactpersoon: Priya Ramdin", "Priya Ramdin"),
+        ("Hoi! Met Fleur hier, de dochter van mevrouw Dijkstra.", "Fleur"),
+        ("Hoi! Met Fleur hier, de dochter van mevrouw Dijkstra.", "Dijkstra"),
+        ("mijn buurman kees de jong maakt elke nacht herrie", "kees de jong"),
+        ("Graag contact met Dhr. Van Wijk over de subsidie.", "Van Wijk"),
+    ]
+    for text, name in hard:
+        add(text, [("naam", name)])
     return out
 
 
