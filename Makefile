@@ -34,6 +34,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+	@# deduce builds its Dutch name/place lookup structures once (1-2 minutes): do it now
+	$(PY) -c "from inbox.privacy import redaction; redaction.load()"
 	touch $(STAMP)
 
 venv: $(STAMP)

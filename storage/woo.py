@@ -76,11 +76,20 @@ class WooQueries(Queries):
     def sender_names(self, case_id: int) -> list[str]:
         rows = self._rows(
             "SELECT DISTINCT sender_name FROM messages WHERE case_id = ? AND sender_name != '' "
-            "UNION SELECT DISTINCT sender FROM messages WHERE case_id = ? AND sender != '' "
-            "AND direction = 'in'",
+            "AND direction = 'in' UNION SELECT DISTINCT sender FROM messages "
+            "WHERE case_id = ? AND sender != '' AND direction = 'in'",
             (case_id, case_id),
         )
         return [str(r[0]) for r in rows if r[0]]
+
+    def own_addresses(self, case_id: int) -> list[str]:
+        """The addresses the municipality itself wrote from in this case."""
+        rows = self._rows(
+            "SELECT DISTINCT sender FROM messages WHERE case_id = ? AND direction = 'out' "
+            "AND sender != ''",
+            (case_id,),
+        )
+        return [str(r[0]) for r in rows]
 
     def staff_names(self) -> list[str]:
         return [str(r[0]) for r in self._rows("SELECT display_name FROM users ORDER BY id")]

@@ -469,12 +469,15 @@ def _deduce() -> Any:
             try:
                 from deduce import Deduce
 
-                # millions of small objects: without the cycle collector running over and
-                # over while they load, loading takes about a third of the time
+                # Millions of small objects: without the cycle collector running over and
+                # over while they load, loading takes a third of the time; frozen afterwards,
+                # later collections skip them (else every full collection of the process,
+                # e.g. while importing a module, walks them all and takes seconds).
                 was_enabled = gc.isenabled()
                 gc.disable()
                 try:
                     _deducer = Deduce(**_cache_args())
+                    gc.freeze()
                 finally:
                     if was_enabled:
                         gc.enable()
@@ -512,11 +515,20 @@ def unload() -> None:
     """Let go of deduce's lookup lists (about a gigabyte) when no screen needs them."""
     global _deducer
     with _lock:
-        _deducer = None
+        if _deducer is not None:
+            _deducer = None
+            gc.unfreeze()  # what refcounting did not free, the collector may now
 
 
-def find_deduced(text: str) -> list[Redaction]:
-    """Names, places and institutions deduce finds in Dutch text."""
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'(")
+    return not before or before[-1] in ".!?:]\n"
+
+
+def find_deduced(text: str, vocabulary: frozenset[str] = frozenset()) -> list[Redaction]:
+    """Names, places and institutions deduce finds in Dutch text. One capitalised word at the
+    start of a sentence that the document also writes in lower case ('Glas en blikjes ...',
+    later '... overal glas') is an ordinary word, not a name."""
     if not text.strip():
         return []
     deducer = _deduce()
@@ -532,12 +544,16 @@ def find_deduced(text: str) -> list[Redaction]:
             title = _TITLES.match(text, start, end)
             if title is not None:
                 start = title.end()
-        words = text[start:end]
-        if not words.strip() or words.lower() in _NOT_A_NAME:
+        said = text[start:end]
+        if not said.strip() or said.lower() in _NOT_A_NAME:
             continue
-        if re.match(r"postbus\b", words, re.IGNORECASE):
+        if re.match(r"postbus\b", said, re.IGNORECASE):
             continue  # an organisation's postal address, not a person's
-        if kind == "plaats" and any(c.isdigit() for c in words):
+        if kind == "naam" and said.isalpha() and said.lower() in vocabulary and (
+            _sentence_start(text, start)
+        ):
+            continue
+        if kind == "plaats" and any(c.isdigit() for c in said):
             kind = "adres"
         out.append(_hit(text, start, end, kind))
     return out
@@ -562,13 +578,17 @@ def detect(
     added: Sequence[tuple[str, str]] = (),
     undone: Iterable[str] = (),
     *,
+    keep: Sequence[str] = (),
+    words: frozenset[str] = frozenset(),
     deduced: bool = True,
 ) -> list[Redaction]:
     """Every redaction in `text`, without overlaps, in order, in `text`'s own positions.
 
     `names` are name terms (see name_terms); `added` the reviewer's (text, ground) additions;
-    `undone` texts the reviewer decided to leave (compared case- and accent-insensitively).
-    `deduced`: also run deduce (names, places, institutions Loket does not know).
+    `undone` texts the reviewer decided to leave (compared case- and accent-insensitively);
+    `keep` the organisation's own addresses (never personal data); `words` the lower-case words
+    of the whole document (see find_deduced). `deduced`: also run deduce (names, places,
+    institutions Loket does not know).
     """
     norm = normalise(text)
     plain = norm.text
@@ -577,18 +597,28 @@ def detect(
         found += finder(plain)
     found += find_terms(plain, names, "naam", GROUND_PRIVACY)
     if deduced:
-        found += find_deduced(plain)
+        found += find_deduced(plain, words | words_of([plain]))
+    if keep:
+        kept = find_terms(plain, [normalise(k).text for k in keep], "houden", "")
+        found = [r for r in found
+                 if not any(k.start <= r.start and r.end <= k.end for k in kept)]
     for term, ground in added:
         found += find_terms(plain, [normalise(term).text], "handmatig", ground or GROUND_PRIVACY)
     found = _with_initials(plain, found)
     skip = {_fold(normalise(u).text) for u in undone}
     found = [r for r in found if _fold(r.text) not in skip]
-    merged = _merge(found)
     out = []
-    for r in merged:
+    for r in _merge(found):
         start, end = norm.source(r.start, r.end)
         out.append(Redaction(start, end, r.kind, r.ground, text[start:end]))
     return out
+
+
+def words_of(texts: Iterable[str]) -> frozenset[str]:
+    """The words a document writes in lower case (for find_deduced)."""
+    return frozenset(
+        w for t in texts for w in re.findall(r"\w+", normalise(t).text) if w.islower()
+    )
 
 
 def _merge(found: list[Redaction]) -> list[Redaction]:

@@ -99,7 +99,6 @@ def _names(op: Op) -> list[str]:
 def _document(op: Op) -> Document:
     woo = op.store.woo
     case_id = op.case_id
-    names = _names(op)
     added: list[tuple[str, str]] = []
     undone: list[str] = []
     for r in woo.decisions(case_id):
@@ -107,36 +106,43 @@ def _document(op: Op) -> Document:
             added.append((str(r["text"]), str(r["ground"])))
         else:
             undone.append(str(r["text"]))
-
-    def section(key: str, title: str, text: str) -> Section:
-        return Section(key, title, text, tuple(redaction.detect(text, names, added, undone)))
-
-    sections = [section("onderwerp", "Onderwerp", str(op.case["subject"]))]
+    raw = [("onderwerp", "Onderwerp", str(op.case["subject"]))]
     dates: dict[int, str] = {}
     for m in woo.messages(case_id):
         who = "Inwoner" if m["direction"] == "in" else "Gemeente"
         dates[int(m["id"])] = str(m["sent_at"])[:10]
         title = f"Bericht van {who} ({m['channel']}), {dates[int(m['id'])]}"
         text = str(m["subject"] or "") + "\n\n" + str(m["body_text"] or "")
-        sections.append(section(f"bericht-{m['id']}", title, text.strip()))
+        raw.append((f"bericht-{m['id']}", title, text.strip()))
     for n in woo.notes(case_id):
-        title = f"Interne notitie, {str(n['created_at'])[:10]}"
-        sections.append(section(f"notitie-{n['id']}", title, str(n["text"])))
-    withheld: list[Withheld] = []
+        raw.append((f"notitie-{n['id']}", f"Interne notitie, {str(n['created_at'])[:10]}",
+                    str(n["text"])))
+    unreadable: list[tuple[str, str, Any]] = []  # (key, reason, attachment row)
     for a in woo.attachments(case_id):
         key = f"bijlage-{a['id']}"
         filename = str(a["filename"] or "(zonder naam)")
         content, reason = _attachment_text(op, a)
-        if content is not None:
-            title = f"Bijlage bij het bericht van {dates.get(int(a['message_id']), '')}"
-            sections.append(section(key, title, f"Bestand: {filename}\n\n{content}"))
+        if content is None:
+            unreadable.append((key, reason, a))
             continue
-        shown = redaction.apply(filename, redaction.detect(filename, names, added, undone))
-        withheld.append(
-            Withheld(key, shown, str(a["content_type"]), int(a["size"]),
-                     redaction.GROUND_PRIVACY, reason)
-        )
-    return Document(case_id, str(op.case["reference"]), tuple(sections), tuple(withheld),
+        title = f"Bijlage bij het bericht van {dates.get(int(a['message_id']), '')}"
+        raw.append((key, title, f"Bestand: {filename}\n\n{content}"))
+
+    names = _names(op)
+    keep = woo.own_addresses(case_id)
+    words = redaction.words_of(text for _k, _t, text in raw)
+
+    def found(text: str) -> tuple[Redaction, ...]:
+        return tuple(redaction.detect(text, names, added, undone, keep=keep, words=words))
+
+    sections = tuple(Section(key, title, text, found(text)) for key, title, text in raw)
+    withheld = []
+    for key, reason, a in unreadable:
+        filename = str(a["filename"] or "(zonder naam)")
+        shown = redaction.apply(filename, found(filename))
+        withheld.append(Withheld(key, shown, str(a["content_type"]), int(a["size"]),
+                                 redaction.GROUND_PRIVACY, reason))
+    return Document(case_id, str(op.case["reference"]), sections, tuple(withheld),
                     tuple(undone))
 
 

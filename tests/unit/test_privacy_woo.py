@@ -18,7 +18,7 @@ from inbox.channels.imports.eml import import_bytes
 from inbox.errors import InvalidInput, PermissionDenied
 from inbox.exports import ExportError
 from inbox.privacy import audit, redaction, woo
-from inbox.services import Loket
+from inbox.services import SYSTEM_USER, Loket
 from tests.conftest import act_as, add_staff
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -171,6 +171,17 @@ def test_names_of_residents_including_a_name_that_is_an_address() -> None:
     assert "per post" in redaction.apply(text, found)  # a common word stays readable
 
 
+def test_organisation_addresses_and_ordinary_words_at_a_sentence_start() -> None:
+    text = (
+        "Glas en blikjes op het speelveld\n\nBij het speelveld ligt overal glas. Mail ons op "
+        "info@gemeente-voorbeeld.nl of bel 14 0591. Groet, Petra de Boer (petra@example.nl)"
+    )
+    found = redaction.detect(text, keep=["info@gemeente-voorbeeld.nl"])
+    texts = [r.text for r in found]
+    assert "Glas" not in texts and "info@gemeente-voorbeeld.nl" not in texts
+    assert "petra@example.nl" in texts and any("Petra de Boer" in t for t in texts)
+
+
 # -- recall on the corpus, and no false redactions in a letter -------------------------------
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "woo"
@@ -320,3 +331,31 @@ def test_woo_is_for_the_archivaris(case: tuple[Loket, str], tmp_path: Path, logi
     assert not (tmp_path / "no").exists()
     refused = [e for e in audit.entries(loket.db) if e["result"] == "geweigerd"]
     assert {e["actor"] for e in refused} == {login}
+
+
+def test_a_vertrouwelijk_case_is_only_for_its_assignee(
+    case: tuple[Loket, str], tmp_path: Path
+) -> None:
+    loket, ref = case
+    act_as(loket, "anne")
+    with loket.op(acts.CASE_ASSIGN, case=ref) as op:  # no service for this yet: set it here
+        op.store.records.update_case(op.case_id, {"confidential": 1})
+    act_as(loket, "arjen")
+    with pytest.raises(PermissionDenied, match="vertrouwelijk"):
+        woo.export(loket, [ref], tmp_path / "no")
+    assert not (tmp_path / "no").exists()
+
+
+def test_export_of_several_cases_audits_each(case: tuple[Loket, str], tmp_path: Path) -> None:
+    loket, ref = case
+    loket.user = SYSTEM_USER  # mail arrives as the system identity
+    other = import_bytes(loket, _mail("Jan Smit <j.smit@example.nl>", "Vraag.")).reference
+    act_as(loket, "arjen")
+    assert other and other != ref
+    done = woo.export(loket, [ref, other.lower(), ref], tmp_path / "woo")
+    assert done.cases == (ref, other)
+    index = json.loads((tmp_path / "woo" / "index.json").read_text(encoding="utf-8"))
+    assert [z["zaak"] for z in index["zaken"]] == [ref, other]
+    exports = [e["object"] for e in audit.entries(loket.db) if e["action"].startswith("woo.export")]
+    assert sorted(exports) == sorted([f"zaak:{ref}", f"zaak:{other}"])
+    assert b"Smit" not in _bytes(tmp_path / "woo")
