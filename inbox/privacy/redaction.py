@@ -62,6 +62,9 @@ _PRIORITY = ["bsn", "iban", "email", "telefoon", "geboortedatum", "adres", "post
              "handmatig", "naam", "instelling", "plaats"]
 
 
+_GROUND_ORDER = {GROUND_ID_NUMBER: 0, GROUND_SPECIAL: 1, GROUND_PRIVACY: 2}
+
+
 class RedactionUnavailable(LoketError):
     """The name recogniser could not be loaded: a Woo export would not be safe."""
 
@@ -603,7 +606,8 @@ def detect(
         found = [r for r in found
                  if not any(k.start <= r.start and r.end <= k.end for k in kept)]
     for term, ground in added:
-        found += find_terms(plain, [normalise(term).text], "handmatig", ground or GROUND_PRIVACY)
+        ground = ground if ground in GROUNDS else GROUND_PRIVACY
+        found += find_terms(plain, [normalise(term).text], "handmatig", ground)
     found = _with_initials(plain, found)
     skip = {_fold(normalise(u).text) for u in undone}
     found = [r for r in found if _fold(r.text) not in skip]
@@ -630,9 +634,11 @@ def _merge(found: list[Redaction]) -> list[Redaction]:
             last = kept[-1]
             first = min((last, r), key=lambda x: _PRIORITY.index(x.kind)
                         if x.kind in _PRIORITY else len(_PRIORITY))
+            # an absolute ground (an identification number, special data) outranks privacy
+            ground = min(last.ground, r.ground, key=lambda g: _GROUND_ORDER.get(g, 9))
             end = max(last.end, r.end)
             text = last.text + r.text[last.end - r.start :] if r.end > last.end else last.text
-            kept[-1] = Redaction(last.start, end, first.kind, first.ground, text)
+            kept[-1] = Redaction(last.start, end, first.kind, ground, text)
             continue
         kept.append(r)
     return kept

@@ -24,10 +24,9 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-REPORT = ROOT / "BENCHMARKS.md"
+from tests.bench.report import ROOT, write_section
+
 CORPUS = ROOT / "tests" / "data" / "woo" / "corpus.json"
 START, END = "<!-- woo:start -->", "<!-- woo:end -->"
 
@@ -50,17 +49,6 @@ def load_once(kind: str) -> tuple[float, float]:
     )
     seconds, rss = run.stdout.split()[-2:]
     return float(seconds), float(rss)
-
-
-def write_section(text: str) -> None:
-    current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        current = head + text + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip() + "\n\n" + text + "\n"
-    REPORT.write_text(current, encoding="utf-8")
-    print(f"wrote {REPORT.relative_to(ROOT)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ])
     print("\n".join(table))
     if not args.no_write:
-        write_section(text)
+        write_section(text, START, END)
     return 0
 
 

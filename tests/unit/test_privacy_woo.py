@@ -182,6 +182,14 @@ def test_organisation_addresses_and_ordinary_words_at_a_sentence_start() -> None
     assert "petra@example.nl" in texts and any("Petra de Boer" in t for t in texts)
 
 
+def test_an_absolute_ground_outranks_privacy_where_hits_overlap() -> None:
+    text = "Zij heeft diabetes, mail an@example.nl"
+    [hit] = redaction.detect(text, added=[("diabetes, mail an", "5.1.1d")], deduced=False)
+    assert hit.text == "diabetes, mail an@example.nl" and hit.ground == "5.1.1d"
+    [old] = redaction.detect("code X-12", added=[("X-12", "9.9")], deduced=False)
+    assert old.ground == "5.1.2e"  # a decision with a ground Loket no longer knows
+
+
 # -- recall on the corpus, and no false redactions in a letter -------------------------------
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "woo"
