@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("Loading deduce (fresh process)", f"{load_ours:.2f} s, {rss_ours:,.0f} MB peak",
          f"bare `Deduce()` {load_bare:.2f} s, {rss_bare:,.0f} MB peak", load_ours / load_bare),
-        ("Full gc.collect() with deduce loaded", f"{med(frozen) * 1000:.1f} ms (frozen)",
+        ("Full gc.collect() with deduce loaded", f"{med(frozen) * 1000:.2f} ms (frozen)",
          f"{med(unfrozen) * 1000:.1f} ms (not frozen)", med(frozen) / med(unfrozen)),
         (f"Detect in {n} corpus forms", f"{med(detect_ours) * 1000 / n:.2f} ms per form",
          f"bare `deidentify` {med(detect_bare) * 1000 / n:.2f} ms per form",
