@@ -13,8 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from storage.blobs import BlobStore
 from storage.db import Database
+from storage.tamper import TamperQueries
+from storage.users import UserQueries
 
 if TYPE_CHECKING:
+    from storage.audit import AuditQueries
+    from storage.erasure import ErasureQueries
+    from storage.privacy import PrivacyQueries
     from storage.woo import WooQueries
 
 
@@ -59,6 +64,32 @@ class Store:
         from storage import queries
 
         return _Bound(queries, self._db)
+
+    @cached_property
+    def users(self) -> UserQueries:
+        return UserQueries(self._db)
+
+    @cached_property
+    def tamper(self) -> TamperQueries:
+        return TamperQueries(self._db)
+
+    @cached_property
+    def audit(self) -> AuditQueries:
+        from storage.audit import AuditQueries
+
+        return AuditQueries(self._db)
+
+    @cached_property
+    def privacy(self) -> PrivacyQueries:
+        from storage.privacy import PrivacyQueries
+
+        return PrivacyQueries(self._db)
+
+    @cached_property
+    def erasure(self) -> ErasureQueries:
+        from storage.erasure import ErasureQueries
+
+        return ErasureQueries(self._db)
 
     @cached_property
     def woo(self) -> WooQueries:

@@ -17,7 +17,7 @@ from inbox import acts
 from inbox.channels.imports.eml import import_bytes
 from inbox.errors import InvalidInput, PermissionDenied
 from inbox.exports import ExportError
-from inbox.privacy import audit, redaction, woo
+from inbox.privacy import redaction, woo
 from inbox.services import SYSTEM_USER, Loket
 from tests.conftest import act_as, add_staff
 
@@ -254,7 +254,7 @@ def test_document_has_attachments_redacted_or_withheld(case: tuple[Loket, str]) 
     assert NAME not in txt.redacted() and BSN not in txt.redacted()
     [photo] = doc.withheld
     assert photo.name == "foto-stoep.png" and photo.ground == "5.1.2e" and photo.reason
-    trail = audit.entries(loket.db)
+    trail = loket.store.audit.entries()
     assert any(e["action"] == acts.WOO_REVIEW.code and e["object"] == f"zaak:{ref}"
                for e in trail)
 
@@ -286,7 +286,7 @@ def test_export_has_text_but_no_redacted_string(case: tuple[Loket, str], tmp_pat
     }
     html = (out / f"{ref}.html").read_text(encoding="utf-8")
     assert 'class="lak"' in html and "persoonlijke levenssfeer" in html
-    exports = [e for e in audit.entries(loket.db) if e["action"].startswith("woo.export")]
+    exports = [e for e in loket.store.audit.entries() if e["action"].startswith("woo.export")]
     assert [e["object"] for e in exports] == [f"zaak:{ref}"] and exports[0]["actor"] == "arjen"
 
 
@@ -299,7 +299,7 @@ def test_export_that_would_leak_is_refused_and_leaves_nothing(
     with pytest.raises(ExportError, match="gelakte tekst"):
         woo.export(loket, [ref], out)
     assert not out.exists() and not list(tmp_path.glob(".woo*"))
-    assert not [e for e in audit.entries(loket.db) if e["action"].startswith("woo.export")]
+    assert not [e for e in loket.store.audit.entries() if e["action"].startswith("woo.export")]
 
 
 def test_reviewer_adds_and_undoes_before_export(case: tuple[Loket, str], tmp_path: Path) -> None:
@@ -319,7 +319,7 @@ def test_reviewer_adds_and_undoes_before_export(case: tuple[Loket, str], tmp_pat
     assert OTHER_EMAIL in woo.document(loket, ref).secrets()
     with pytest.raises(InvalidInput, match="weigeringsgrond"):
         woo.add(loket, ref, "iets", ground="9.9.9")
-    decided = [e["action"] for e in audit.entries(loket.db)
+    decided = [e["action"] for e in loket.store.audit.entries()
                if e["action"].startswith(acts.WOO_DECIDE.code)]
     assert any("lakken toegevoegd" in a for a in decided)
     assert any("lakken ongedaan" in a for a in decided)
@@ -337,7 +337,7 @@ def test_woo_is_for_the_archivaris(case: tuple[Loket, str], tmp_path: Path, logi
     with pytest.raises(PermissionDenied):
         woo.add(loket, ref, "iets")
     assert not (tmp_path / "no").exists()
-    refused = [e for e in audit.entries(loket.db) if e["result"] == "geweigerd"]
+    refused = [e for e in loket.store.audit.entries() if e["result"] == "geweigerd"]
     assert {e["actor"] for e in refused} == {login}
 
 
@@ -364,6 +364,7 @@ def test_export_of_several_cases_audits_each(case: tuple[Loket, str], tmp_path: 
     assert done.cases == (ref, other)
     index = json.loads((tmp_path / "woo" / "index.json").read_text(encoding="utf-8"))
     assert [z["zaak"] for z in index["zaken"]] == [ref, other]
-    exports = [e["object"] for e in audit.entries(loket.db) if e["action"].startswith("woo.export")]
+    trail = loket.store.audit.entries()
+    exports = [e["object"] for e in trail if e["action"].startswith("woo.export")]
     assert sorted(exports) == sorted([f"zaak:{ref}", f"zaak:{other}"])
     assert b"Smit" not in _bytes(tmp_path / "woo")
