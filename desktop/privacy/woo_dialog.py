@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -119,6 +120,8 @@ class WooDialog(QDialog):
         self.message.setText(text)
 
     def load(self) -> None:
+        # the first time, the name recogniser may still be loading (seconds): say we are busy
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.document = woo.document(self.loket, self.reference.text())
         except LoketError as exc:
@@ -127,6 +130,8 @@ class WooDialog(QDialog):
             self.items.clear()
             self._show(str(exc), error=True)
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self._show("")
         self._fill()
 
