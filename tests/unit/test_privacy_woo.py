@@ -368,3 +368,24 @@ def test_export_of_several_cases_audits_each(case: tuple[Loket, str], tmp_path: 
     exports = [e["object"] for e in trail if e["action"].startswith("woo.export")]
     assert sorted(exports) == sorted([f"zaak:{ref}", f"zaak:{other}"])
     assert b"Smit" not in _bytes(tmp_path / "woo")
+
+
+def test_pdfs_without_checkable_text_are_withheld_with_a_reason() -> None:
+    from fpdf import FPDF
+
+    text, reason = woo._pdf_text(_pdf("Naam: Marloes Kwakernaat"))
+    assert text is not None and "Kwakernaat" in text and reason == ""
+    assert woo._pdf_text(b"%PDF-1.7\nnot a real pdf")[0] is None
+    assert "onleesbaar" in woo._pdf_text(b"%PDF-1.7\nnot a real pdf")[1]
+    scan = FPDF()
+    scan.add_page()
+    scan.rect(10, 10, 100, 50, style="F")  # a picture, no text layer
+    text, reason = woo._pdf_text(bytes(scan.output()))
+    assert text is None and "tekstlaag" in reason
+    locked = FPDF()
+    locked.set_encryption(owner_password="eigenaar", user_password="geheim")
+    locked.add_page()
+    locked.set_font("Helvetica", size=11)
+    locked.cell(0, 8, "BSN 111222333")
+    text, reason = woo._pdf_text(bytes(locked.output()))
+    assert text is None and "wachtwoord" in reason
