@@ -323,7 +323,7 @@ class Loket(Session):
             if case["status"] == Status.AFGEROND.value:
                 changes.update(status=Status.IN_BEHANDELING.value, closed_at=None)
                 op.event(EventKind.REOPENED, {"reason": "message"}, case_id)
-                _retention().clear_at_reopen(self, case_id)
+                _retention().clear_at_reopen(op, case_id)
             elif case["status"] == Status.WACHT_OP_INWONER.value:
                 changes["status"] = Status.IN_BEHANDELING.value
                 op.event(
@@ -379,7 +379,7 @@ class Loket(Session):
             if case["status"] == Status.AFGEROND.value:
                 values["closed_at"] = None
                 op.event(EventKind.REOPENED, {"reason": "status"})
-                _retention().clear_at_reopen(self, case["id"])
+                _retention().clear_at_reopen(op, case["id"])
             op.store.records.update_case(case["id"], values)
             op.event(EventKind.STATUS_CHANGED, {"from": case["status"], "to": status.value})
         return op.changes
@@ -399,7 +399,7 @@ class Loket(Session):
                     "updated_at": stamp,
                 },
             )
-            _retention().fix_at_close(self, case["id"], stamp)
+            _retention().fix_at_close(op, case["id"], stamp)
             op.event(
                 EventKind.CLOSED,
                 {
@@ -647,12 +647,12 @@ class Loket(Session):
         return hits
 
     def stats(self, date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
-        with self.op(acts.STATS_VIEW):
+        with self.op(acts.STATS_VIEW) as op:
             from inbox.archive.destruction import destroyed_counts
 
             live: dict[str, Any] = dict(self.store.queries.stats(date_from, date_to))
             # destroyed records leave anonymous counts behind, so history stays right
-            for key, value in destroyed_counts(self._db, date_from, date_to).items():
+            for key, value in destroyed_counts(op, date_from, date_to).items():
                 if isinstance(value, dict):
                     combined = dict(live.get(key, {}))
                     for k, n in value.items():

@@ -17,6 +17,7 @@ from storage.tamper import TamperQueries
 from storage.users import UserQueries
 
 if TYPE_CHECKING:
+    from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
     from storage.erasure import ErasureQueries
     from storage.privacy import PrivacyQueries
@@ -90,6 +91,12 @@ class Store:
         from storage.erasure import ErasureQueries
 
         return ErasureQueries(self._db)
+
+    @cached_property
+    def archive(self) -> ArchiveQueries:
+        from storage.archive import ArchiveQueries
+
+        return ArchiveQueries(self._db)
 
     @cached_property
     def woo(self) -> WooQueries:
