@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from storage.erasure import ErasureQueries
     from storage.privacy import PrivacyQueries
     from storage.social import SocialQueries
+    from storage.woo import WooQueries
 
 
 class _Bound:
@@ -104,3 +105,9 @@ class Store:
         from storage.social import SocialQueries
 
         return SocialQueries(self._db)
+
+    @cached_property
+    def woo(self) -> WooQueries:
+        from storage.woo import WooQueries
+
+        return WooQueries(self._db)
