@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from storage.privacy import PrivacyQueries
     from storage.social import SocialQueries
     from storage.trends import TrendsQueries
+    from storage.woo import WooQueries
 
 
 class _Bound:
@@ -118,3 +119,9 @@ class Store:
         from storage.social import SocialQueries
 
         return SocialQueries(self._db)
+
+    @cached_property
+    def woo(self) -> WooQueries:
+        from storage.woo import WooQueries
+
+        return WooQueries(self._db)
