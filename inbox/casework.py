@@ -20,7 +20,7 @@ from inbox import threading as threads
 from inbox.errors import InvalidInput, NotFound
 from inbox.model import Changes, EventKind, Status
 from inbox.privacy.roles import Permission
-from storage import records
+from storage.records import Records
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -111,7 +111,7 @@ def set_product(loket: Loket, reference: str, product: str | None) -> Changes:
         case = loket._case(reference)
         if case["product"] == value:
             return Changes()
-        records.update_case(loket.db, case["id"], {"product": value, "updated_at": loket._stamp()})
+        Records(loket.db).update_case(case["id"], {"product": value, "updated_at": loket._stamp()})
         _record(loket, case["id"], WorkEvent.PRODUCT_SET, {"from": case["product"], "to": value})
     return Changes(cases={case["id"]})
 
@@ -124,8 +124,8 @@ def set_deadline(loket: Loket, reference: str, deadline: date | None) -> Changes
         case = loket._case(reference)
         if case["deadline"] == value:
             return Changes()
-        records.update_case(
-            loket.db, case["id"], {"deadline": value, "updated_at": loket._stamp()}
+        Records(loket.db).update_case(
+            case["id"], {"deadline": value, "updated_at": loket._stamp()}
         )
         _record(loket, case["id"], WorkEvent.DEADLINE_SET, {"from": case["deadline"], "to": value})
     return Changes(cases={case["id"]})
@@ -158,7 +158,7 @@ def _touch(loket: Loket, case_id: int) -> None:
     values: dict[str, Any] = {"updated_at": loket._stamp()}
     if last:
         values["last_message_at"] = last
-    records.update_case(loket.db, case_id, values)
+    Records(loket.db).update_case(case_id, values)
 
 
 def _message_case(loket: Loket, message_id: int) -> Any:
@@ -173,7 +173,7 @@ def move_message(loket: Loket, message_id: int, target_reference: str) -> Change
     loket.check(Permission.WORK_CASES)
     with loket.db.transaction():
         msg = _message_case(loket, message_id)
-        source = records.case_row(loket.db, int(msg["case_id"]))
+        source = Records(loket.db).case_row(int(msg["case_id"]))
         assert source is not None
         source = loket._case(source["reference"])  # refuses a hidden vertrouwelijk case
         target = loket._case(target_reference)
@@ -219,7 +219,7 @@ def merge_cases(loket: Loket, source_reference: str, target_reference: str) -> C
             )
         _touch(loket, target["id"])
         if target["contact_id"] is None and source["contact_id"] is not None:
-            records.update_case(db, target["id"], {"contact_id": source["contact_id"]})
+            Records(db).update_case(target["id"], {"contact_id": source["contact_id"]})
         _record(loket, target["id"], WorkEvent.MERGED_FROM,
                 {"case": source["reference"], "messages": ids, "notes": notes})
         _record(loket, source["id"], WorkEvent.MERGED_INTO,
@@ -251,11 +251,10 @@ def split_case(loket: Loket, reference: str, message_ids: Sequence[int]) -> str:
             raise InvalidInput("Laat minstens één bericht in de oorspronkelijke zaak.")
         first = rows[0]
         opened = str(first["sent_at"])
-        new_reference = records.next_reference(db, clock.parse(opened).year)
+        new_reference = Records(db).next_reference(clock.parse(opened).year)
         subject = threads.strip_reference(first["subject"] or "") or case["subject"]
         stamp = loket._stamp()
-        new_id = records.insert_case(
-            db,
+        new_id = Records(db).insert_case(
             {
                 "reference": new_reference,
                 "subject": subject[:500],

@@ -23,8 +23,8 @@ from inbox.addresses import address_for, normalize_email, normalize_phone
 from inbox.errors import InvalidInput, NotFound
 from inbox.model import AddressKind, Changes, Channel, Role
 from inbox.services import Loket
-from storage import records
 from storage.db import Database
+from storage.records import Records
 
 log = logging.getLogger("loket.contacts")
 
@@ -59,14 +59,14 @@ def find_contact(db: Database, value: str) -> int | None:
     for kind in (AddressKind.EMAIL, AddressKind.PHONE, AddressKind.MASTODON):
         normal = normalize_address(kind, value)
         if normal:
-            found = records.contact_by_address(db, kind.value, normal)
+            found = Records(db).contact_by_address(kind.value, normal)
             if found is not None:
                 return found
     row = db.one(
         "SELECT contact_id FROM contact_addresses WHERE value = ? ORDER BY id LIMIT 1",
         (value.strip().lower(),),
     )
-    return None if row is None else records.resolve_contact(db, int(row[0]))
+    return None if row is None else Records(db).resolve_contact(int(row[0]))
 
 
 def contact_for(
@@ -78,16 +78,16 @@ def contact_for(
     name alone never joins an existing contact.
     """
     if address is None:
-        return records.insert_contact(db, name, stamp) if name else None
+        return Records(db).insert_contact(name, stamp) if name else None
     kind, value = address
     normal = normalize_address(kind, value) or value
-    found = records.contact_by_address(db, kind.value, normal)
+    found = Records(db).contact_by_address(kind.value, normal)
     if found is not None:
         if name:
-            records.update_contact_name(db, found, name)
+            Records(db).update_contact_name(found, name)
         return found
-    contact_id = records.insert_contact(db, name or normal, stamp)
-    records.add_address(db, contact_id, kind.value, normal, stamp)
+    contact_id = Records(db).insert_contact(name or normal, stamp)
+    Records(db).add_address(contact_id, kind.value, normal, stamp)
     return contact_id
 
 
@@ -126,7 +126,7 @@ def attach_message(db: Database, message_id: int, contact_id: int, new_case: boo
 
 def members(db: Database, contact_id: int) -> list[int]:
     """The surviving contact of `contact_id` and every contact merged into it, transitively."""
-    root = records.resolve_contact(db, contact_id)
+    root = Records(db).resolve_contact(contact_id)
     rows = db.query(
         "WITH RECURSIVE m(id) AS (SELECT ? UNION SELECT c.id FROM contacts c JOIN m "
         "ON c.merged_into = m.id) SELECT id FROM m ORDER BY id",
@@ -176,7 +176,7 @@ class ContactOverview:
 
 def overview(db: Database, contact_id: int) -> ContactOverview:
     """Everything Loket holds of the resident `contact_id` (or the contact it was merged into)."""
-    root = records.resolve_contact(db, contact_id)
+    root = Records(db).resolve_contact(contact_id)
     if db.scalar("SELECT 1 FROM contacts WHERE id = ?", (root,)) is None:
         raise NotFound("Deze inwoner bestaat niet (meer).")
     ids = members(db, root)
@@ -228,7 +228,7 @@ def overview(db: Database, contact_id: int) -> ContactOverview:
     )
     return ContactOverview(
         id=root,
-        name=records.contact_name(db, root),
+        name=Records(db).contact_name(root),
         merged=tuple(i for i in ids if i != root),
         addresses=addresses,
         cases=cases,
@@ -280,7 +280,7 @@ def suggest_merges(db: Database, limit: int = 100) -> list[MergeSuggestion]:
     owner: dict[tuple[str, str], int] = {}
     variants: dict[str, set[int]] = {}
     for r in db.query("SELECT contact_id, kind, value FROM contact_addresses"):
-        cid = records.resolve_contact(db, int(r["contact_id"]))
+        cid = Records(db).resolve_contact(int(r["contact_id"]))
         owner[(r["kind"], r["value"])] = cid
         if r["kind"] == AddressKind.EMAIL.value:
             variants.setdefault(_email_variant(r["value"]), set()).add(cid)
@@ -300,7 +300,7 @@ def suggest_merges(db: Database, limit: int = 100) -> list[MergeSuggestion]:
         "AND contact_id IS NOT NULL AND body_text != ''"
     ):
         text = r["body_text"]
-        author = records.resolve_contact(db, int(r["contact_id"]))
+        author = Records(db).resolve_contact(int(r["contact_id"]))
         if any(ch.isdigit() for ch in text):
             for candidate in _PHONE_IN_TEXT.findall(text):
                 phone = normalize_phone(candidate)
@@ -319,7 +319,7 @@ def suggest_merges(db: Database, limit: int = 100) -> list[MergeSuggestion]:
     for (a, b), why in reasons.items():
         if (a, b) in distinct:
             continue
-        name_a, name_b = records.contact_name(db, a), records.contact_name(db, b)
+        name_a, name_b = Records(db).contact_name(a), Records(db).contact_name(b)
         score = 0.0
         if "zelfde telefoonnummer" in why or "zelfde e-mailadres" in why:
             score += 0.6
@@ -346,8 +346,8 @@ def merge(loket: Loket, survivor_id: int, merged_id: int, reason: str = "") -> i
         for cid in (survivor_id, merged_id):
             if db.scalar("SELECT 1 FROM contacts WHERE id = ?", (cid,)) is None:
                 raise NotFound(f"Inwoner {cid} bestaat niet.")
-        survivor = records.resolve_contact(db, survivor_id)
-        merged = records.resolve_contact(db, merged_id)
+        survivor = Records(db).resolve_contact(survivor_id)
+        merged = Records(db).resolve_contact(merged_id)
         if survivor == merged:
             raise InvalidInput("Deze twee zijn al één inwoner.")
         stamp = clock.iso(loket.now())
@@ -358,8 +358,7 @@ def merge(loket: Loket, survivor_id: int, merged_id: int, reason: str = "") -> i
             (survivor, merged, reason.strip(), stamp, loket.user),
         )
         merge_id = int(cur.lastrowid or 0)
-        records.insert_event(
-            db,
+        Records(db).insert_event(
             None,
             stamp,
             loket.user,
@@ -391,8 +390,7 @@ def unmerge(loket: Loket, merge_id: int) -> Changes:
             "UPDATE contact_merges SET undone_at = ?, undone_by = ? WHERE id = ?",
             (stamp, loket.user, merge_id),
         )
-        records.insert_event(
-            db,
+        Records(db).insert_event(
             None,
             stamp,
             loket.user,

@@ -22,7 +22,7 @@ from inbox.accounts import installation_id
 from inbox.errors import InvalidInput
 from inbox.model import AddressKind, Channel, Role
 from inbox.services import Loket
-from storage import records
+from storage.records import Records
 
 DEFAULT_BASE_URL = "https://openklant.gemeente.invalid/klantinteracties/api/v1"
 
@@ -83,7 +83,7 @@ def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict
     ids = _Ids(installation_id(db), base_url)
     root: dict[int, int] = {}
     for r in db.query("SELECT id FROM contacts"):
-        root[int(r["id"])] = records.resolve_contact(db, int(r["id"]))
+        root[int(r["id"])] = Records(db).resolve_contact(int(r["id"]))
 
     addresses_of: dict[int, list[dict[str, Any]]] = {}
     digitaleadressen: list[dict[str, Any]] = []
@@ -125,7 +125,7 @@ def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict
             betrokkene_ref = ids.ref("betrokkenen", "betrokkene", int(m["id"]))
             involved.append(betrokkene_ref)
             betrokken_by_partij.setdefault(partij, []).append(betrokkene_ref)
-            name = records.contact_name(db, partij) or str(m["sender_name"] or "")
+            name = Records(db).contact_name(partij) or str(m["sender_name"] or "")
             betrokkenen.append(
                 {
                     **betrokkene_ref,
@@ -174,7 +174,7 @@ def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict
     for contact_id in sorted({root[c] for c in root}):
         if contact_id not in betrokken_by_partij and contact_id not in addresses_of:
             continue
-        name = records.contact_name(db, contact_id)
+        name = Records(db).contact_name(contact_id)
         mine = addresses_of.get(contact_id, [])
         preferred = next((a for a in mine if a["soortDigitaalAdres"] == "email"), None) or next(
             iter(mine), None
@@ -235,8 +235,7 @@ def export(loket: Loket, out: Path, base_url: str = DEFAULT_BASE_URL) -> dict[st
     os.replace(tmp, out)
     counts = {k: len(v) for k, v in data.items()}
     with loket.db.transaction():
-        records.insert_event(
-            loket.db,
+        Records(loket.db).insert_event(
             None,
             clock.iso(loket.now()),
             loket.user,

@@ -8,29 +8,14 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING
 
 from storage.blobs import BlobStore
 from storage.db import Database
 
-
-class _Bound:
-    """A module of `fn(db, ...)` functions, bound to one database: `bound.fn(...)`."""
-
-    def __init__(self, module: ModuleType, db: Database) -> None:
-        self._module = module
-        self._db = db
-
-    def __getattr__(self, name: str) -> Any:
-        fn = getattr(self._module, name)
-        if not callable(fn):
-            return fn
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return fn(self._db, *args, **kwargs)
-
-        return call
+if TYPE_CHECKING:
+    from storage.queries import Reads
+    from storage.records import Records
 
 
 class Store:
@@ -46,13 +31,13 @@ class Store:
         return self._db.path
 
     @cached_property
-    def records(self) -> Any:
-        from storage import records
+    def records(self) -> Records:
+        from storage.records import Records
 
-        return _Bound(records, self._db)
+        return Records(self._db)
 
     @cached_property
-    def queries(self) -> Any:
-        from storage import queries
+    def queries(self) -> Reads:
+        from storage.queries import Reads
 
-        return _Bound(queries, self._db)
+        return Reads(self._db)

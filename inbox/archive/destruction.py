@@ -24,8 +24,8 @@ from inbox import clock
 from inbox.archive import retention, selectielijst, verklaring
 from inbox.errors import InvalidInput, NotFound, PermissionDenied
 from inbox.model import Role, Status
-from storage import records
 from storage.db import Database
+from storage.records import Records
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -735,7 +735,7 @@ def stats_with_destroyed(
 
 
 def _event(loket: Loket, kind: str, data: dict[str, Any]) -> None:
-    records.insert_event(
-        loket.db, None, clock.iso(loket.now()), loket.user, kind, data, loket.device
+    Records(loket.db).insert_event(
+        None, clock.iso(loket.now()), loket.user, kind, data, loket.device
     )
     loket.audit(f"archief:{kind}", f"vernietigingslijst:{data.get('list')}")

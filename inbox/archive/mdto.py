@@ -37,8 +37,9 @@ from inbox.archive import retention, selectielijst
 from inbox.archive.retention import Organisation
 from inbox.errors import InvalidInput, LoketError, NotFound
 from inbox.model import Channel, Direction, Role, Status
-from storage import queries, records
 from storage.errors import BlobMissingError
+from storage.queries import Reads
+from storage.records import Records
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -293,8 +294,7 @@ def export(
         report.references.append(ref)
     report.cases = len(chosen)
     with loket.db.transaction():
-        records.insert_event(
-            loket.db,
+        Records(loket.db).insert_event(
             None,
             clock.iso(loket.now()),
             loket.user,
@@ -311,9 +311,9 @@ def _export_case(
     loket: Loket, org: Organisation, ref: str, out: Path, report: ExportReport
 ) -> None:
     db = loket.db
-    case_id = records.case_id_by_reference(db, ref)
+    case_id = Records(db).case_id_by_reference(ref)
     assert case_id is not None
-    case = records.case_row(db, case_id)
+    case = Records(db).case_row(case_id)
     assert case is not None
     if case["selectielijst_result"]:
         result = selectielijst.result(db, case["selectielijst_result"])
@@ -337,11 +337,11 @@ def _export_case(
     folder = out / ref
     folder.mkdir()
     parts: list[tuple[str, str]] = []  # (naam, kenmerk) of the archiefstukken
-    messages = queries.case_messages(db, case_id)
+    messages = Reads(db).case_messages(case_id)
     for seq, message in enumerate(messages, start=1):
         parts.append(_export_message(loket, ctx, case, message, seq, folder, report))
         report.messages += 1
-    notes = queries.case_notes(db, case_id)
+    notes = Reads(db).case_notes(case_id)
     if notes:
         parts.append(_export_notes(ctx, case, notes, folder, report))
     _write(folder / f"{ref}.mdto.xml", _dossier_xml(loket, ctx, case, parts), report)
@@ -429,7 +429,7 @@ def _dossier_xml(loket: Loket, ctx: _Context, case: Any, parts: list[tuple[str, 
     for naam, kenmerk in parts:
         _ref(obj, "bevatOnderdeel", naam, kenmerk, SOURCE)
     betrokkenen: list[tuple[str, str]] = []
-    contact = records.contact_name(db, case["contact_id"])
+    contact = Records(db).contact_name(case["contact_id"])
     if contact.strip():
         betrokkenen.append(("Inwoner", contact))
     if case["assignee_id"] is not None:
@@ -488,7 +488,7 @@ def _export_message(
         files.append(
             (f"{stem}-bericht.txt", f"{stem}-bericht.txt", _message_text(message), "text/plain")
         )
-    for n, att in enumerate(queries.attachments_of(loket.db, int(message["id"])), start=1):
+    for n, att in enumerate(Reads(loket.db).attachments_of(int(message["id"])), start=1):
         try:
             data = loket.blobs.get(att["sha256"])
         except BlobMissingError as exc:

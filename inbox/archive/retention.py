@@ -21,8 +21,8 @@ from inbox.archive import selectielijst
 from inbox.archive.selectielijst import Result
 from inbox.errors import InvalidInput, NotFound
 from inbox.model import Role, Status
-from storage import records
 from storage.db import Database
+from storage.records import Records
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -179,7 +179,7 @@ def map_product(loket: Loket, product: str, result_code: str, reapply: bool = Fa
 def fix_at_close(loket: Loket, case_id: int, closed_at: str) -> None:
     """Fix result, waardering, bewaartermijn and destroy date of a case being closed."""
     db = loket.db
-    case = records.case_row(db, case_id)
+    case = Records(db).case_row(case_id)
     if case is None:
         return
     found = rule_for(db, case["product"])
@@ -268,13 +268,13 @@ def set_hold(loket: Loket, reference: str, on: bool, reason: str = "") -> bool:
     """Put a legal hold on a case (or lift it); returns whether anything changed."""
     loket.require(Role.ARCHIVARIS, Role.TEAMLEIDER)
     with loket.db.transaction():
-        case_id = records.case_id_by_reference(loket.db, reference.strip())
+        case_id = Records(loket.db).case_id_by_reference(reference.strip())
         if case_id is None:
             raise NotFound(f"Zaak {reference} bestaat niet.")
         current = loket.db.scalar("SELECT legal_hold FROM cases WHERE id = ?", (case_id,))
         if bool(current) == on:
             return False
-        records.update_case(loket.db, case_id, {"legal_hold": int(on)})
+        Records(loket.db).update_case(case_id, {"legal_hold": int(on)})
         _event(loket, case_id, "legal_hold", {"on": on, "reason": reason.strip()})
     return True
 
@@ -353,8 +353,8 @@ def set_organisation(
 
 
 def _event(loket: Loket, case_id: int | None, kind: str, data: dict[str, Any]) -> None:
-    records.insert_event(
-        loket.db, case_id, clock.iso(loket.now()), loket.user, kind, data, loket.device
+    Records(loket.db).insert_event(
+        case_id, clock.iso(loket.now()), loket.user, kind, data, loket.device
     )
     if kind not in ("retention_fixed", "retention_cleared"):  # those follow a closing/reopening
         loket.audit(f"archief:{kind}", f"zaak:{case_id}" if case_id else "selectielijst")

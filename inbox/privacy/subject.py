@@ -299,11 +299,11 @@ def _original_ext(channel: str) -> str:
 def collect(loket: Loket, contact_id: int) -> dict[str, Any]:
     """Everything about the resident `contact_id` (and contacts merged with them), as data."""
     db = loket.db
-    from storage import records
+    from storage.records import Records
 
     ids = _members(loket, contact_id)
 
-    root = records.resolve_contact(db, contact_id)
+    root = Records(db).resolve_contact(contact_id)
     case_ids = _case_ids(loket, ids)
     message_ids = _message_ids(loket, ids, case_ids)
     cases = [
@@ -388,7 +388,7 @@ def collect(loket: Loket, contact_id: int) -> dict[str, Any]:
     return {
         "inwoner": {
             "id": root,
-            "naam": records.contact_name(db, root),
+            "naam": Records(db).contact_name(root),
             "samengevoegd": [i for i in ids if i != root],
         },
         "adressen": addresses,
