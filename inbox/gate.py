@@ -33,7 +33,10 @@ from inbox.privacy.roles import NOT_SIGNED_IN, REFUSALS, SYSTEM_GRANTS, Permissi
 from storage.blobs import BlobStore
 from storage.db import Database, connect
 from storage.paths import blob_dir_for
+from storage.queries import CaseQuery  # re-exported: the filter of case lists, for inbox/
 from storage.store import Store
+
+__all__ = ["CaseQuery", "Op", "Session", "SYSTEM_USER"]
 
 log = logging.getLogger("loket.gate")
 

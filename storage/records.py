@@ -357,7 +357,10 @@ class Records(Queries):
 
     def contact_by_any_value(self, value: str) -> int | None:
         """A resident by any of their addresses' values, whatever its kind (merged: survivor)."""
-        row = self._one("SELECT contact_id FROM contact_addresses WHERE value = ?", (value,))
+        row = self._one(
+            "SELECT contact_id FROM contact_addresses WHERE value = ? ORDER BY id LIMIT 1",
+            (value,),
+        )
         return None if row is None else self.resolve_contact(int(row[0]))
 
     def raw_sha256_of(self, message_id: int) -> tuple[str | None, int | None] | None:

@@ -14,6 +14,8 @@ from storage.blobs import BlobStore
 from storage.db import Database
 
 if TYPE_CHECKING:
+    from storage.casework import CaseworkQueries
+    from storage.contacts import ContactQueries
     from storage.queries import Reads
     from storage.records import Records
 
@@ -41,3 +43,15 @@ class Store:
         from storage.queries import Reads
 
         return Reads(self._db)
+
+    @cached_property
+    def contacts(self) -> ContactQueries:
+        from storage.contacts import ContactQueries
+
+        return ContactQueries(self._db)
+
+    @cached_property
+    def casework(self) -> CaseworkQueries:
+        from storage.casework import CaseworkQueries
+
+        return CaseworkQueries(self._db)

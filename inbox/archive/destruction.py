@@ -26,6 +26,7 @@ from inbox.errors import InvalidInput, NotFound, PermissionDenied
 from inbox.model import Role, Status
 from storage.db import Database
 from storage.records import Records
+from storage.store import Store
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -689,10 +690,12 @@ def write_verklaring(loket: Loket, list_id: int, out: Path) -> list[Path]:
 
 
 def destroyed_counts(
-    db: Database, date_from: str | None = None, date_to: str | None = None
+    db: Database | Store, date_from: str | None = None, date_to: str | None = None
 ) -> dict[str, Any]:
     """The anonymous counts of destroyed records for weeks whose Monday lies in the range, in
     the shape of storage.queries.stats, so stats can add them key by key."""
+    if isinstance(db, Store):  # called from inside an act (Loket.stats)
+        db = db.records.db
     lo, hi = date_from or "0000-01-01", date_to or "9999-12-31"
     out: dict[str, Any] = {
         "cases_total": 0,

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from inbox.cli.common import emit
-from inbox.errors import InvalidInput, LoketError, NotFound
+from inbox.errors import LoketError, NotFound
 
 
 def add_mastodon_account_parser(kinds: Any) -> None:
@@ -161,7 +161,7 @@ def _contact_id(loket: Any, value: str) -> int:
 
     if value.startswith("#") and value[1:].isdigit():
         return int(value[1:])
-    found = contacts.find_contact(loket.db, value)
+    found = contacts.find_contact(loket, value)
     if found is None:
         raise NotFound(f"Geen inwoner met adres {value}.")
     return found
@@ -170,7 +170,7 @@ def _contact_id(loket: Any, value: str) -> int:
 def cmd_contact_show(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
-    view = contacts.overview(loket.db, _contact_id(loket, args.address))
+    view = contacts.overview(loket, _contact_id(loket, args.address))
     data = {
         "id": view.id,
         "name": view.name,
@@ -192,7 +192,7 @@ def cmd_contact_show(loket: Any, args: argparse.Namespace) -> int:
 def cmd_contact_suggestions(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
-    items = [asdict(s) for s in contacts.suggest_merges(loket.db, args.limit)]
+    items = [asdict(s) for s in contacts.suggest_merges(loket, args.limit)]
     text = "\n".join(
         f"#{s['first']} {s['first_name']}  ~  #{s['second']} {s['second_name']}: "
         f"{', '.join(s['reasons'])}"
@@ -225,8 +225,6 @@ def cmd_contact_unmerge(loket: Any, args: argparse.Namespace) -> int:
 def cmd_contact_distinct(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
-    if args.first == args.second:
-        raise InvalidInput("Kies twee verschillende inwoners.")
     contacts.mark_distinct(loket, args.first, args.second)
     print("Vastgelegd: dit zijn verschillende inwoners.")
     return 0

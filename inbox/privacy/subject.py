@@ -55,18 +55,16 @@ class ErasureRefused(LoketError):
 
 
 def contact_for(loket: Loket, address: str) -> int:
-    from inbox.contacts import find_contact
-
-    found = find_contact(loket.db, address) or loket._contact_by_any_address(address)
+    found = loket._contact_by_any_address(address)
     if found is None:
         raise NotFound(f"Geen inwoner bekend met adres {address}.")
     return int(found)
 
 
 def _members(loket: Loket, contact_id: int) -> list[int]:
-    from inbox.contacts import members
+    from storage.contacts import ContactQueries
 
-    return members(loket.db, contact_id)
+    return ContactQueries(loket.db).members(contact_id)
 
 
 def _marks(ids: list[int]) -> str:

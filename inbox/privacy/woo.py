@@ -64,7 +64,7 @@ def _case(loket: Loket, reference: str) -> Any:
 def _names(loket: Loket, case_id: int) -> list[str]:
     """Names of the case's residents (every contact on it, merged ones too), the senders as
     they signed, and staff."""
-    from inbox.contacts import members
+    from storage.contacts import ContactQueries
 
     db = loket.db
     contact_ids: set[int] = set()
@@ -73,7 +73,7 @@ def _names(loket: Loket, case_id: int) -> list[str]:
         "SELECT contact_id FROM messages WHERE case_id = ? AND contact_id IS NOT NULL",
         (case_id, case_id),
     ):
-        contact_ids |= set(members(db, int(cid)))
+        contact_ids |= set(ContactQueries(db).members(int(cid)))
     names = [
         str(r[0])
         for cid in sorted(contact_ids)

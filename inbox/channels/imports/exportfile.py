@@ -270,7 +270,7 @@ def receive_chat_message(
     contact_id = None
     sender = ""
     if not m.outbound:
-        contact_id = contacts.contact_for(loket.db, m.address, m.author, clock.iso(loket.now()))
+        contact_id = contacts.contact_for(loket, m.address, m.author)
         # Only a real address goes in `sender` (receive matches on it); a handle that is
         # a name scoped to one chat is attached by contacts.attach_message below instead.
         if m.address is not None and m.address[0] in (AddressKind.PHONE, AddressKind.EMAIL):
@@ -292,7 +292,7 @@ def receive_chat_message(
     )
     received = loket.receive(msg)
     if contact_id is not None and received.message_id is not None:
-        contacts.attach_message(loket.db, received.message_id, contact_id, received.new_case)
+        contacts.attach_message(loket, received.message_id, contact_id, received.new_case)
     return received
 
 
