@@ -75,6 +75,15 @@ class CaseworkQueries(Queries):
         value = self._scalar("SELECT name FROM users WHERE id = ?", (user_id,))
         return None if value is None else str(value)
 
+    def has_open_case(self, kind: str, value: str, normalized_subject: str) -> bool:
+        """Whether the resident with this address has an open case with this subject."""
+        return self._scalar(
+            "SELECT 1 FROM cases c JOIN contact_addresses a ON a.contact_id = c.contact_id "
+            "WHERE a.kind = ? AND a.value = ? AND c.normalized_subject = ? "
+            "AND c.status != 'afgerond' LIMIT 1",
+            (kind, value, normalized_subject),
+        ) is not None
+
     # -- the workspace -----------------------------------------------------------------------
 
     def channels_in_use(self) -> set[str]:

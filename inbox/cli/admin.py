@@ -88,24 +88,17 @@ def add_commands(sub: Any, exports: Any) -> None:
 
 
 def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
-    from inbox import demo
+    from inbox import acts, demo
 
     if args.cases < 0:
         raise LoketError("Het aantal zaken kan niet negatief zijn.")
+    loket.check(acts.DEMO_BUILD, "demo")
     if loket.needs_sign_in():
         raise LoketError("Demogegevens kunnen alleen in een nieuwe database worden gemaakt.")
-    counts = demo.build(loket, cases=args.cases, seed=args.seed)
+    # every role can sign in with the demo password: see the README
+    counts = demo.build(loket, cases=args.cases, seed=args.seed, password=DEMO_PASSWORD)
+    loket.user = demo.BEHEERDER  # the demo's beheerder adds the demo's mail account
     _demo_mailbox(loket)
-    for name, _display, _role in demo.STAFF:  # every role can sign in: see the README
-        loket.set_password(name, DEMO_PASSWORD)
-    with loket.db.transaction():
-        loket.db.conn.execute(
-            "INSERT OR REPLACE INTO settings(key, value) VALUES ('sign_in_hint', ?)",
-            (
-                f"Demo: meld u aan als anne (medewerker), tineke (teamleider), arjen (archivaris) "
-                f"of bea (beheerder), wachtwoord {DEMO_PASSWORD}.",
-            ),
-        )
     emit(
         args,
         counts,
