@@ -51,7 +51,6 @@ LEGACY: set[str] = {
     "inbox/channels/mastodon.py",
     "inbox/channels/smtp.py",
     "inbox/cli/admin.py",
-    "inbox/demo.py",
     "inbox/klantinteracties.py",
     "inbox/mailview.py",
     "inbox/oauth.py",
