@@ -19,8 +19,9 @@ from typing import Any
 
 from inbox import clock
 from inbox.accounts import installation_id
+from inbox.channels.registry import label as channel_label
 from inbox.errors import InvalidInput
-from inbox.model import AddressKind, Channel, Role
+from inbox.model import AddressKind, Role
 from inbox.services import Loket
 from storage.records import Records
 
@@ -141,7 +142,7 @@ def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict
                 }
             )
         try:
-            kanaal = Channel(m["channel"]).label
+            kanaal = channel_label(m["channel"])
         except ValueError:
             kanaal = str(m["channel"])
         metadata = {"richting": "inkomend" if m["direction"] == "in" else "uitgaand"}

@@ -12,6 +12,8 @@ from typing import Any
 from inbox import acts, clock
 from inbox import threading as threads
 from inbox.addresses import address_for, normalize_phone
+from inbox.channels.registry import channel_of
+from inbox.channels.registry import spec as channel_spec
 from inbox.errors import InvalidInput, NotFound
 from inbox.gate import SYSTEM_USER, CaseQuery, Op
 from inbox.model import (
@@ -366,7 +368,7 @@ class Loket(TransitionSession):
     ) -> Received:
         """A phone call or counter visit, as a message in a (new or given) case."""
         self.check(acts.CONTACT_LOG)
-        if channel not in (Channel.PHONE, Channel.COUNTER):
+        if not channel_spec(channel).noted:
             raise InvalidInput("Alleen telefoon of balie kan zo worden vastgelegd.")
         if not question.strip():
             raise InvalidInput("Vul in wat de inwoner vroeg.")
@@ -463,7 +465,7 @@ class Loket(TransitionSession):
                     at=m["sent_at"],
                     title=m["subject"] or "",
                     text=m["body_text"] or "",
-                    channel=Channel(m["channel"]),
+                    channel=channel_of(m["channel"]),
                     direction=Direction(m["direction"]),
                     author=who,
                     ref_id=int(m["id"]),
@@ -616,7 +618,7 @@ def _summary(r: Any) -> CaseSummary:
         reference=r["reference"],
         subject=r["subject"],
         status=Status(r["status"]),
-        channel=Channel(r["channel"]),
+        channel=channel_of(r["channel"]),
         contact=r["contact"] or (r["contact_address"] or ""),
         assignee=r["assignee"],
         last_message_at=r["last_message_at"],

@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from inbox.channels.registry import label as channel_label
 from inbox.cli.common import emit
 from inbox.errors import LoketError
 from inbox.model import Status
@@ -54,7 +55,7 @@ def _case_json(s: Any) -> dict[str, Any]:
         "subject": s.subject,
         "status": s.status.value,
         "assignee": s.assignee,
-        "channel": s.channel.value,
+        "channel": str(s.channel),
         "channels": list(s.channels),
         "contact": s.contact,
         "messages": s.messages,
@@ -116,7 +117,7 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
     s = detail.summary
     lines = [
         f"{s.reference}  {s.subject}",
-        f"Status: {s.status.label}   Kanaal: {s.channel.label}"
+        f"Status: {s.status.label}   Kanaal: {channel_label(s.channel)}"
         f"   Inwoner: {s.contact}   Behandelaar: {s.assignee or '-'}",
         "",
     ]

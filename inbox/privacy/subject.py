@@ -291,7 +291,9 @@ def _safe(name: str) -> str:
 
 
 def _original_ext(channel: str) -> str:
-    return {"email": ".eml"}.get(channel, ".bin")
+    from inbox.channels.registry import spec
+
+    return ".eml" if spec(channel).rfc822 else ".bin"
 
 
 def collect(loket: Loket, contact_id: int) -> dict[str, Any]:
