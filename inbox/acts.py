@@ -86,6 +86,10 @@ USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
 
+# -- the database file -----------------------------------------------------------------------
+DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
+               content=False)
+
 # -- casework: residents, case fields, merge/split/move, norms, templates, demo ---------------
 # (inbox/contacts.py, casework.py, workspace.py, reports.py, demo.py)
 CONTACT_FIND = act("contact.find", P.READ_CONTACTS, "Inwoner opzoeken", writes=False,
