@@ -21,7 +21,7 @@ from inbox.model import Changes, EventKind, Status
 
 if TYPE_CHECKING:
     from inbox.gate import Op
-    from inbox.services import Loket
+    from inbox.services import Loket, Received
 
 LOCAL = ZoneInfo("Europe/Amsterdam")
 PRODUCTS_FILE = Path(__file__).resolve().parent.parent / "resources" / "upl_products.txt"
@@ -219,6 +219,41 @@ def split_case(loket: Loket, reference: str, message_ids: Sequence[int]) -> str:
         op.changes.messages.update(wanted)
         op.changes.created_case = True
     return new_reference
+
+
+# -- answering by e-mail ------------------------------------------------------------------
+
+
+def reply_by_email(
+    loket: Loket, reference: str, text: str, *, to: str | None = None,
+    account: str | None = None,
+) -> Received:
+    """Store an e-mail reply in its case and queue it in the outbox (inbox/channels/smtp.py
+    sends it with the next sync). The account is the one named, else the one the resident's
+    last e-mail came in on, else the first that can send."""
+    from inbox.accounts import MailAccount
+    from inbox.channels import smtp
+
+    with loket.op(acts.CASE_REPLY, case=reference) as op:
+        accounts = [
+            a for a in (MailAccount.from_row(r) for r in op.store.casework.mail_account_rows())
+            if a.smtp_host
+        ]
+        if account is not None:
+            accounts = [a for a in accounts if a.name == account]
+            if not accounts:
+                raise NotFound(f"Er is geen account '{account}' dat mail kan versturen.")
+        if not accounts:
+            raise InvalidInput("Geen account kan mail versturen: vul bij een account een "
+                               "SMTP-server in.")
+        came_in_on = op.store.casework.last_inbound_account(op.case_id)
+        chosen = next((a for a in accounts if a.id == came_in_on), accounts[0])
+        name = op.store.casework.display_name(loket.user)
+        received = smtp.compose_reply(loket, chosen, reference, text, to=to, sender_name=name)
+        if received.message_id is not None:
+            op.changes.messages.add(received.message_id)
+        op.changed("outbox")
+    return received
 
 
 def case_messages(loket: Loket, reference: str) -> list[dict[str, Any]]:

@@ -69,6 +69,25 @@ class CaseworkQueries(Queries):
         value = self._scalar("SELECT max(sent_at) FROM messages WHERE case_id = ?", (case_id,))
         return None if value is None else str(value)
 
+    def mail_account_rows(self) -> list[sqlite3.Row]:
+        """The enabled mail accounts (rows of `accounts`), by name."""
+        return self._rows(
+            "SELECT * FROM accounts WHERE channel = 'email' AND enabled = 1 ORDER BY name"
+        )
+
+    def last_inbound_account(self, case_id: int) -> int | None:
+        """The account the newest inbound e-mail of a case came in on."""
+        value = self._scalar(
+            "SELECT account_id FROM messages WHERE case_id = ? AND direction = 'in' "
+            "AND account_id IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT 1",
+            (case_id,),
+        )
+        return None if value is None else int(value)
+
+    def display_name(self, login: str) -> str:
+        value = self._scalar("SELECT display_name FROM users WHERE name = ?", (login,))
+        return "" if value is None else str(value)
+
     def user_name(self, user_id: int | None) -> str | None:
         if user_id is None:
             return None
