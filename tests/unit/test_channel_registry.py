@@ -3,8 +3,6 @@ unknown channel code shows as itself and never crashes a list, a case or an expo
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 from pathlib import Path
@@ -15,6 +13,7 @@ import pytest
 from inbox.channels import registry
 from inbox.channels.registry import ReplyRoute
 from inbox.model import Channel, IncomingMessage
+from tests.clikit import run_cli
 from tests.conftest import STAFF_PASSWORD, act_as, add_staff, at
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,12 +66,7 @@ def test_no_module_tests_for_email_or_mastodon_by_hand() -> None:
 
 
 def _cli(db: Path, *args: str) -> tuple[int, str, str]:
-    from inbox import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(["--db", str(db), "--user", "anne", *args])
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(db, "anne", *args)
 
 
 def test_a_case_from_an_unknown_channel_lists_shows_and_exports(

@@ -4,34 +4,19 @@ saved searches; each as the person the grants table lets do it."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from inbox.model import Channel, IncomingMessage
+from tests.clikit import run_cli
 from tests.conftest import STAFF_PASSWORD, act_as, add_staff, at
 
 
 def _run(db: Path, user: str, *args: str, stdin: str = "") -> tuple[int, str, str]:
-    """`loket --db DB --user USER ARGS...` in this process: (exit code, stdout, stderr)."""
-    from inbox import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    old_stdin, sys.stdin = sys.stdin, io.StringIO(stdin)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = cli.main(["--db", str(db), "--user", user, *args])
-            except SystemExit as stop:  # a usage error
-                code = int(stop.code or 0)
-    finally:
-        sys.stdin = old_stdin
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(db, user, *args, stdin=stdin)
 
 
 def _ok(db: Path, user: str, *args: str, stdin: str = "") -> Any:
