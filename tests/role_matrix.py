@@ -161,3 +161,50 @@ class GuiAction:
 
 def gui(window: str, path: str, act: str | None, legacy: str | None = None) -> GuiAction:
     return GuiAction(window, path, act, legacy)
+
+
+G = gui
+MAIN, HOME = "main", "home"
+LEAD = "desktop/main_window.py"  # the main window's own actions, not yet checked per role
+
+GUI: tuple[GuiAction, ...] = (
+    # the main window (roles that may list cases), menus as the English UI names them
+    G(MAIN, "File/Import files…", "message.receive"),
+    G(MAIN, "File/Export list as CSV…", "case.list"),
+    G(MAIN, "File/Quit", None),
+    G(MAIN, "Contact/Phone note", "contact.log", legacy=LEAD),
+    G(MAIN, "Contact/Counter visit", "contact.log", legacy=LEAD),
+    G(MAIN, "Contact/Reply", "case.reply", legacy=LEAD),
+    G(MAIN, "Contact/Fetch mail now", None, legacy="inbox/sync.py"),
+    G(MAIN, "Case/Assign to me", "case.assign"),
+    G(MAIN, "Case/Assign to a colleague…", "case.assign"),
+    G(MAIN, "Case/Change status…", "case.status"),
+    G(MAIN, "Case/Product…", "case.product"),
+    G(MAIN, "Case/Deadline…", "case.deadline"),
+    G(MAIN, "Case/Internal note…", "case.note"),
+    G(MAIN, "Case/Close case…", "case.close"),
+    G(MAIN, "Case/Merge into another case…", "case.merge"),
+    G(MAIN, "Case/Split case…", "case.split"),
+    G(MAIN, "Case/Move a message…", "message.move"),
+    G(MAIN, "Case/Undo", "case.undo"),  # enabled once there is something to undo
+    G(MAIN, "View/Search", None),
+    G(MAIN, "View/Refresh", None),
+    G(MAIN, "View/Save this search…", "search.save"),
+    G(MAIN, "View/Dashboard", "stats.view"),
+    G(MAIN, "Settings/Accounts…", None, legacy="desktop/accounts_dialog.py"),
+    G(MAIN, "Settings/Settings…", None),  # its tabs follow the grants (norms, templates)
+    G(MAIN, "Settings/Mastodon accounts…", None, legacy="desktop/social/mastodon_form.py"),
+    G(MAIN, "Archive/Destruction…", None, legacy="inbox/archive/destruction.py"),
+    G(MAIN, "Archive/MDTO export…", None, legacy="desktop/archive/mdto_wizard.py"),
+    G(MAIN, "Privacy/AVG requests…", None, legacy="inbox/privacy/subject.py"),
+    G(MAIN, "Privacy/Woo redaction…", None, legacy="inbox/privacy/woo.py"),
+    G(MAIN, "Help/Keyboard shortcuts", None),
+    # the home of roles that do not list cases: its tabs
+    G(HOME, "Dashboard", "stats.view"),
+    G(HOME, "Counts", "stats.view"),
+    G(HOME, "Settings", None, legacy="desktop/role_home.py"),
+    G(HOME, "Audit trail", None, legacy="desktop/role_home.py"),
+)
+
+# Actions that are off until there is something to act on, whoever you are.
+GUI_WAITS_FOR_STATE = frozenset({"Case/Undo"})
