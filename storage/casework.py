@@ -50,19 +50,16 @@ class CaseworkQueries(Queries):
 
     def move_messages(self, ids: Sequence[int], case_id: int) -> None:
         """Move messages (and their search-index rows) to another case."""
-        self._run(f"UPDATE messages SET case_id = ? WHERE id IN ({_marks(ids)})", (case_id, *ids))
-        self._run(
-            "UPDATE search_index SET case_id = ? WHERE kind = 'message' "
-            f"AND ref_id IN ({_marks(ids)})",
-            (case_id, *ids),
-        )
+        self._move("messages", "message", ids, case_id)
 
     def move_notes(self, ids: Sequence[int], case_id: int) -> None:
-        self._run(f"UPDATE notes SET case_id = ? WHERE id IN ({_marks(ids)})", (case_id, *ids))
+        self._move("notes", "note", ids, case_id)
+
+    def _move(self, table: str, kind: str, ids: Sequence[int], case_id: int) -> None:
+        self._run(f"UPDATE {table} SET case_id = ? WHERE id IN ({_marks(ids)})", (case_id, *ids))
         self._run(
-            "UPDATE search_index SET case_id = ? WHERE kind = 'note' "
-            f"AND ref_id IN ({_marks(ids)})",
-            (case_id, *ids),
+            f"UPDATE search_index SET case_id = ? WHERE kind = ? AND ref_id IN ({_marks(ids)})",
+            (case_id, kind, *ids),
         )
 
     def last_message_at(self, case_id: int) -> str | None:

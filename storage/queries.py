@@ -238,6 +238,17 @@ class Reads(Queries):
             (*params, limit),
         )
 
+    def _counted(self, column: str, table: str, where: str, lo: str, hi: str) -> dict[str, int]:
+        """How many rows of `table` (in [lo, hi]) have each value of `column`."""
+        return {
+            r[0]: r[1]
+            for r in self._rows(
+                f"SELECT {column}, count(*) FROM {table} {where} "
+                f"GROUP BY {column} ORDER BY {column}",
+                (lo, hi),
+            )
+        }
+
     def stats(self, date_from: str | None, date_to: str | None) -> dict[str, Any]:
         """Counts for cases opened and messages sent in [date_from, date_to] (dates inclusive)."""
         lo = date_from or "0000-01-01"
@@ -247,33 +258,13 @@ class Reads(Queries):
         out["cases_total"] = int(
             self._scalar(f"SELECT count(*) FROM cases {case_where}", (lo, hi)) or 0
         )
-        out["cases_by_status"] = {
-            r[0]: r[1]
-            for r in self._rows(
-                f"SELECT status, count(*) FROM cases {case_where} GROUP BY status ORDER BY status",
-                (lo, hi),
-            )
-        }
-        out["cases_by_channel"] = {
-            r[0]: r[1]
-            for r in self._rows(
-                f"SELECT channel, count(*) FROM cases {case_where} "
-                "GROUP BY channel ORDER BY channel",
-                (lo, hi),
-            )
-        }
+        out["cases_by_status"] = self._counted("status", "cases", case_where, lo, hi)
+        out["cases_by_channel"] = self._counted("channel", "cases", case_where, lo, hi)
         msg_where = "WHERE sent_at >= ? AND sent_at <= ?"
         out["messages_total"] = int(
             self._scalar(f"SELECT count(*) FROM messages {msg_where}", (lo, hi)) or 0
         )
-        out["messages_by_channel"] = {
-            r[0]: r[1]
-            for r in self._rows(
-                f"SELECT channel, count(*) FROM messages {msg_where} "
-                "GROUP BY channel ORDER BY channel",
-                (lo, hi),
-            )
-        }
+        out["messages_by_channel"] = self._counted("channel", "messages", msg_where, lo, hi)
         closed = self._one(
             f"SELECT count(*), sum(first_contact_resolution = 1) FROM cases {case_where} "
             "AND status = 'afgerond'",

@@ -77,6 +77,19 @@ def _index_rowid(kind: str, ref_id: int) -> int:
     return ref_id * 2 + (0 if kind == "message" else 1)
 
 
+def _message_index_row(message_id: int, values: dict[str, Any], contact: str) -> tuple[Any, ...]:
+    """The search_index row of a message (for _INSERT_INDEX)."""
+    return (
+        _index_rowid("message", message_id),
+        values.get("subject") or "",
+        values.get("body_text") or "",
+        contact,
+        "message",
+        message_id,
+        values.get("case_id"),
+    )
+
+
 class Records(Queries):
     """Writing records: contacts, cases, messages, notes, events, users and the search index."""
 
@@ -206,18 +219,7 @@ class Records(Queries):
         """Insert one message and its search-index row."""
         cur = self._run(_INSERT_MESSAGE, tuple(values.get(c) for c in MESSAGE_COLUMNS))
         message_id = int(cur.lastrowid or 0)
-        self._run(
-            _INSERT_INDEX,
-            (
-                _index_rowid("message", message_id),
-                values.get("subject") or "",
-                values.get("body_text") or "",
-                contact,
-                "message",
-                message_id,
-                values.get("case_id"),
-            ),
-        )
+        self._run(_INSERT_INDEX, _message_index_row(message_id, values, contact))
         return message_id
 
     def insert_messages(self, rows: Iterable[dict[str, Any]], contacts: Sequence[str]) -> list[int]:
@@ -233,15 +235,7 @@ class Records(Queries):
         self.db.conn.executemany(
             _INSERT_INDEX,
             (
-                (
-                    _index_rowid("message", mid),
-                    r.get("subject") or "",
-                    r.get("body_text") or "",
-                    name,
-                    "message",
-                    mid,
-                    r.get("case_id"),
-                )
+                _message_index_row(mid, r, name)
                 for mid, r, name in zip(ids, rows, contacts, strict=True)
             ),
         )

@@ -111,10 +111,10 @@ def add_commands(sub: Any, exports: Any) -> None:
     q.add_argument("--status", action="append", choices=[x.value for x in Status],
                    dest="statuses")
     q.add_argument("--channel", choices=[c.value for c in Channel])
-    q.set_defaults(handler=cmd_searches_save)
+    q.set_defaults(handler=cmd_searches_change)
     q = s.add_parser("delete", help="delete a saved search")
     q.add_argument("name")
-    q.set_defaults(handler=cmd_searches_delete)
+    q.set_defaults(handler=cmd_searches_change)
 
     p = sub.add_parser("search", help="full-text search over all messages and notes")
     p.add_argument("query")
@@ -352,16 +352,15 @@ def cmd_searches_list(loket: Loket, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_searches_save(loket: Loket, args: argparse.Namespace) -> int:
-    workspace.save_search(loket, workspace.SavedSearch(
-        args.name, args.text, tuple(args.statuses or ()), args.channel))
-    print(f"Zoekopdracht '{args.name}' bewaard.")
-    return 0
-
-
-def cmd_searches_delete(loket: Loket, args: argparse.Namespace) -> int:
-    workspace.delete_search(loket, args.name)
-    print(f"Zoekopdracht '{args.name}' verwijderd.")
+def cmd_searches_change(loket: Loket, args: argparse.Namespace) -> int:
+    """searches save / delete."""
+    if args.searches_command == "save":
+        workspace.save_search(loket, workspace.SavedSearch(
+            args.name, args.text, tuple(args.statuses or ()), args.channel))
+        print(f"Zoekopdracht '{args.name}' bewaard.")
+    else:
+        workspace.delete_search(loket, args.name)
+        print(f"Zoekopdracht '{args.name}' verwijderd.")
     return 0
 
 
