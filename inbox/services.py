@@ -97,6 +97,18 @@ class Loket(TransitionSession):
         """Once any user has a password, nobody works in this database unnamed."""
         return bool(self.store.records.any_password_set())
 
+    def set_password(self, name: str, password: str) -> None:
+        """Your own password, or (beheerder) a colleague's temporary one: inbox.identity."""
+        from inbox import identity
+
+        identity.set_password(self, name, password)
+
+    def sign_in(self, name: str, password: str) -> None:
+        """Act as `name` from now on (inbox.identity: waits, locks, audit)."""
+        from inbox import identity
+
+        identity.sign_in(self, name, password)
+
     # -- receiving ----------------------------------------------------------------------
 
     def store_original(self, raw: bytes) -> str:

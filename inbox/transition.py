@@ -3,8 +3,6 @@
 - Shims for feature modules not yet moved behind the gate (tests/check_imports.py LEGACY):
   `loket.db`, `loket.require(Role...)`, `loket.check(Permission...)`, `loket.audit(...)`,
   `loket._event(...)`, `loket._case(...)`. Each goes when its last caller does.
-- Signing in and setting a password, which write their audit entries outside an act; the
-  identity work (first beheerder, user administration) moves them into the gate.
 
 This module is listed in LEGACY; inbox/services.py builds `Loket` on it and follows the rules.
 """
@@ -14,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from inbox import acts, clock
-from inbox.errors import InvalidInput, NotFound, PermissionDenied
+from inbox.errors import PermissionDenied
 from inbox.gate import SYSTEM_USER, Session
 from inbox.model import EventKind, Role
 from inbox.privacy.roles import Permission
@@ -87,39 +85,6 @@ class TransitionSession(Session):
 
     def _stamp(self) -> str:
         return clock.iso(self.now())
-
-    # -- signing in (moves into the gate with the identity work) ---------------------------
-
-    def set_password(self, name: str, password: str) -> None:
-        from inbox.privacy import auth
-
-        if name != self.user:
-            self.check(acts.USER_PASSWORD, f"gebruiker:{name}")
-        if len(password) < auth.MIN_LENGTH:
-            raise InvalidInput(f"Een wachtwoord heeft minstens {auth.MIN_LENGTH} tekens.")
-        with self._db.transaction():
-            if not self.store.records.set_password_hash(name, auth.hash_password(password)):
-                raise NotFound(f"Medewerker '{name}' bestaat niet.")
-            self._audit(acts.USER_PASSWORD.code, f"gebruiker:{name}", "ok", None)
-
-    def sign_in(self, name: str, password: str) -> None:
-        """Check the password and act as `name` from now on; failures are audited too."""
-        from inbox.privacy import auth
-
-        hashed = self.store.records.password_hash(name)
-        if hashed is None or not auth.check_password(hashed, password):
-            with self._db.transaction():
-                self._audit_as(name, "aanmelden", f"gebruiker:{name}", "mislukt")
-            raise PermissionDenied("Gebruikersnaam of wachtwoord klopt niet.")
-        self.user = name
-        with self._db.transaction():
-            self._audit("aanmelden", f"gebruiker:{name}", "ok", None)
-
-    def _audit_as(self, actor: str, action: str, obj: str, result: str) -> None:
-        from inbox.privacy import audit
-
-        audit.record(self._db, at=self._stamp(), actor=actor, action=action, obj=obj,
-                     result=result)
 
 
 def _permission_act(permission: Permission) -> acts.Act:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from storage.blobs import BlobStore
 from storage.db import Database
+from storage.tamper import TamperQueries
+from storage.users import UserQueries
 
 if TYPE_CHECKING:
     from storage.casework import CaseworkQueries
@@ -43,6 +45,14 @@ class Store:
         from storage.queries import Reads
 
         return Reads(self._db)
+
+    @cached_property
+    def users(self) -> UserQueries:
+        return UserQueries(self._db)
+
+    @cached_property
+    def tamper(self) -> TamperQueries:
+        return TamperQueries(self._db)
 
     @cached_property
     def contacts(self) -> ContactQueries:
