@@ -32,6 +32,7 @@ class Row:
     # For a role the act allows: an error the command still gives on the demo database
     # (e.g. demo data only go into a new database); None: it must succeed.
     state_error: str | None = None
+    stdin: str = ""  # what the command reads from standard input (a password)
 
     @property
     def name(self) -> str:
@@ -89,6 +90,18 @@ CLI: tuple[Row, ...] = (
     R(("demo",), ("--cases", "1"), act="demo.build", state_error="nieuwe database"),
     R(("import",), ("{eml}",), act="message.receive"),
     R(("check",), (), act="db.check"),
+    # -- colleagues (carla: a demo medewerker who is not one of the people running the rows) --
+    R(("user", "list"), ("--json",), act="user.list"),
+    R(("user", "add"), ("nieuw", "--name", "Nieuwe Collega", "--role", "medewerker",
+                        "--password-stdin"), act="user.add", stdin="zomer-appel-fiets-42\n"),
+    R(("user", "passwd"), ("carla", "--password-stdin"), act="user.passwd",
+      stdin="herfst-peer-auto-17\n"),
+    R(("user", "role"), ("carla", "teamleider"), act="user.role"),
+    R(("user", "disable"), ("carla",), act="user.disable"),
+    R(("user", "enable"), ("carla",), act="user.enable"),
+    R(("user", "unlock"), ("carla",), act="user.unlock"),
+    R(("user", "grant"), ("carla", "kennisbank"), act="user.grant"),
+    R(("user", "revoke"), ("carla", "kennisbank"), act="user.grant"),
     # -- not yet behind the gate (their owners convert them) ---------------------------------
     R(("export", "mdto"), legacy="inbox/cli/archive.py"),
     R(("export", "klantinteracties"), legacy="inbox/klantinteracties.py"),
@@ -140,15 +153,20 @@ CLI: tuple[Row, ...] = (
 RUN_BY: dict[str, tuple[str, ...]] = {
     "contact.find": ("contact", "show"),  # finding the resident an address belongs to
     "case.undo": ("case",),  # the app's undo; on the command line: set the fields back
+    "user.first": ("user", "add"),  # the first beheerder of a new database (and `demo`)
+    "user.own_password": ("user", "passwd"),  # `user passwd MY_LOGIN`
+    "user.sign_in": ("cases",),  # every command run with --user signs in first
+    "audit.accept": ("audit",),  # `audit --accept`
+}
+
+# Acts that mean nothing to a command-line process, with why.
+APP_ONLY: dict[str, str] = {
+    "user.sign_out": "a command signs in for itself and ends; the app's window signs out",
 }
 
 # Acts declared before their command exists, with who adds it. Only shrinks: an act that has
 # a command must leave this list (the parity test says so).
-PENDING: dict[str, str] = {
-    "user.list": "user administration (issue 12: `user list --json`)",
-    "user.add": "user administration (issue 12: `user add LOGIN --name N --role R`)",
-    "user.passwd": "user administration (issue 12: `user passwd LOGIN --password-stdin`)",
-}
+PENDING: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,7 @@ def _check(row: Row, login: str | None, role: Role | None, demo: Matrix, reader:
     confidential_refusal = "{secret}" in row.args and act.content and login != "anne"
     may = role is not None and allowed(role, act.permission) and not confidential_refusal
     last = int(reader.scalar("SELECT coalesce(max(id), 0) FROM audit_log"))
-    code, out, err = run_cli(demo.db, login, *row.path, *args)
+    code, out, err = run_cli(demo.db, login, *row.path, *args, stdin=row.stdin)
     text = out + err + (out_file.read_text(errors="replace") if out_file.exists() else "")
     who = f"{' '.join(row.path)} {' '.join(args)} as {login or 'nobody'}"
     problems = []
