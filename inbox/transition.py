@@ -69,7 +69,7 @@ class TransitionSession(Session):
                 contact = None if row is None else row["contact_id"]
             self._audit(f"wijzigen:{kind.value}", f"zaak:{reference}", "ok", None)
             processing_log.record(
-                self,  # type: ignore[arg-type]
+                self,
                 "klantcontact",
                 "create" if kind in _CREATIONS else "update",
                 subject=contact,
