@@ -33,6 +33,9 @@ class Row:
     # (e.g. demo data only go into a new database); None: it must succeed.
     state_error: str | None = None
     stdin: str = ""  # what the command reads from standard input (a password)
+    # Why those allowed to run it may see a vertrouwelijk case's content (None: only the
+    # case's assignee may, as everywhere else)
+    vertrouwelijk_too: str | None = None
 
     @property
     def name(self) -> str:
@@ -104,8 +107,20 @@ CLI: tuple[Row, ...] = (
     R(("user", "revoke"), ("carla", "kennisbank"), act="user.grant"),
     # -- not yet behind the gate (their owners convert them) ---------------------------------
     R(("export", "mdto"), legacy="inbox/cli/archive.py"),
-    R(("export", "klantinteracties"), legacy="inbox/klantinteracties.py"),
-    R(("export", "subject"), legacy="inbox/privacy/subject.py"),
+    # -- privacy (the archivaris): requests, inzage, erasure, exports, the logs ---------------
+    R(("export", "klantinteracties"), ("--out", "{out}"), act="export.klantinteracties",
+      vertrouwelijk_too="the Open Klant export carries every klantcontact (to be decided by "
+      "the privacy owner: leave vertrouwelijk cases out?)"),
+    R(("export", "subject"), ("--contact", "{addr}", "--out", "{out}"), act="avg.export"),
+    R(("avg", "requests"), ("--json",), act="avg.requests"),
+    R(("avg", "request", "add"), ("--contact", "{addr}", "--json"), act="avg.request.add"),
+    R(("avg", "request", "extend"), ("1", "--reason", "Veel gegevens"),
+      act="avg.request.extend"),
+    R(("avg", "request", "close"), ("1",), act="avg.request.close"),
+    R(("avg", "erase"), ("--contact", "{addr}"), act="avg.erase", state_error="bewaarplicht"),
+    R(("processing-log",), ("--json",), act="processing_log.view"),
+    R(("audit",), ("--json", "--limit", "50"), act="audit.view"),
+    R(("audit",), ("--verify",), act="audit.verify"),
     R(("export", "woo"), legacy="inbox/privacy/woo.py"),
     R(("account", "add", "imap"), legacy="inbox/accounts.py"),
     R(("account", "add", "mastodon"), legacy="inbox/channels/mastodon.py"),
@@ -117,7 +132,6 @@ CLI: tuple[Row, ...] = (
     R(("key", "recover"), legacy="inbox/privacy/keys.py"),
     R(("key", "rotate"), legacy="inbox/privacy/keys.py"),
     R(("key", "encrypt"), legacy="inbox/privacy/keys.py"),
-    R(("audit",), legacy="inbox/privacy/audit.py"),
     R(("retention", "results"), legacy="inbox/archive/retention.py"),
     R(("retention", "rules"), legacy="inbox/archive/retention.py"),
     R(("retention", "map"), legacy="inbox/archive/retention.py"),
@@ -141,12 +155,6 @@ CLI: tuple[Row, ...] = (
     R(("mastodon", "sync"), legacy="inbox/channels/mastodon.py"),
     R(("mastodon", "reply"), legacy="inbox/channels/mastodon.py"),
     R(("mastodon", "remove"), legacy="inbox/channels/mastodon.py"),
-    R(("avg", "requests"), legacy="inbox/privacy/subject.py"),
-    R(("avg", "request", "add"), legacy="inbox/privacy/subject.py"),
-    R(("avg", "request", "close"), legacy="inbox/privacy/subject.py"),
-    R(("avg", "request", "extend"), legacy="inbox/privacy/subject.py"),
-    R(("avg", "erase"), legacy="inbox/privacy/subject.py"),
-    R(("processing-log",), legacy="inbox/privacy/processing_log.py"),
 )
 
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
@@ -157,6 +165,8 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "user.own_password": ("user", "passwd"),  # `user passwd MY_LOGIN`
     "user.sign_in": ("cases",),  # every command run with --user signs in first
     "audit.accept": ("audit",),  # `audit --accept`
+    "avg.erase.review": ("avg", "erase"),  # what an erasure would remove, and why not now
+    "avg.erase.compact": ("avg", "erase"),  # the erased data also leave the file's free pages
 }
 
 # Acts that mean nothing to a command-line process, with why.
@@ -214,14 +224,14 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Settings/Mastodon accounts…", None, legacy="desktop/social/mastodon_form.py"),
     G(MAIN, "Archive/Destruction…", None, legacy="inbox/archive/destruction.py"),
     G(MAIN, "Archive/MDTO export…", None, legacy="desktop/archive/mdto_wizard.py"),
-    G(MAIN, "Privacy/AVG requests…", None, legacy="inbox/privacy/subject.py"),
+    G(MAIN, "Privacy/AVG requests…", "avg.requests"),
     G(MAIN, "Privacy/Woo redaction…", None, legacy="inbox/privacy/woo.py"),
     G(MAIN, "Help/Keyboard shortcuts", None),
     # the home of roles that do not list cases: its tabs
     G(HOME, "Dashboard", "stats.view"),
     G(HOME, "Counts", "stats.view"),
-    G(HOME, "Settings", None, legacy="desktop/role_home.py"),
-    G(HOME, "Audit trail", None, legacy="desktop/role_home.py"),
+    G(HOME, "Settings", None),  # mail accounts (see Settings/Accounts… above)
+    G(HOME, "Audit trail", "audit.view"),
 )
 
 # Actions that are off until there is something to act on, whoever you are.

@@ -191,6 +191,12 @@ def demo(matrix: Matrix, monkeypatch: pytest.MonkeyPatch) -> Matrix:
 # -- running the rows ---------------------------------------------------------------------------
 
 
+def _written(path: Path) -> str:
+    """What a command wrote at `path` (a file, or every file of a folder), as text."""
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    return "".join(p.read_bytes().decode("utf-8", "replace") for p in files)
+
+
 def _audit_after(db: Any, last: int) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query(
         "SELECT id, actor, action, result FROM audit_log WHERE id > ? ORDER BY id", (last,))]
@@ -206,7 +212,7 @@ def _check(row: Row, login: str | None, role: Role | None, demo: Matrix, reader:
     may = role is not None and allowed(role, act.permission) and not confidential_refusal
     last = int(reader.scalar("SELECT coalesce(max(id), 0) FROM audit_log"))
     code, out, err = run_cli(demo.db, login, *row.path, *args, stdin=row.stdin)
-    text = out + err + (out_file.read_text(errors="replace") if out_file.exists() else "")
+    text = out + err + _written(out_file)
     who = f"{' '.join(row.path)} {' '.join(args)} as {login or 'nobody'}"
     problems = []
     refused = code == 1 and any(r in out + err for r in REFUSED)
@@ -230,9 +236,10 @@ def _check(row: Row, login: str | None, role: Role | None, demo: Matrix, reader:
             problems.append(f"{who}: allowed, but no audit entry {act.code}")
     elif row.state_error is not None and code != 0 and row.state_error not in err:
         problems.append(f"{who}: failed (exit {code}): {err.strip()[:160]}")
-    if OPEN in text and not (may and act.content):
+    reads = may and (act.content or act.processing == "export")  # exports carry content
+    if OPEN in text and not reads:
         problems.append(f"{who}: the planted phrase leaked")
-    if SECRET in text and not (may and act.content and login == "anne"):
+    if SECRET in text and not (reads and (login == "anne" or row.vertrouwelijk_too)):
         problems.append(f"{who}: the vertrouwelijk case's phrase leaked")
     return problems
 
