@@ -10,8 +10,8 @@ import pytest
 from inbox import casework
 from inbox.errors import InvalidInput, PermissionDenied
 from inbox.model import Channel, IncomingMessage, Status
-from inbox.privacy import audit
 from tests.conftest import act_as, add_staff, at
+from tests.trail import newest_audit
 
 
 @pytest.fixture(autouse=True)
@@ -116,7 +116,7 @@ def test_only_a_medewerker_changes_cases_and_refusals_are_audited(loket) -> None
         ):
             with pytest.raises(PermissionDenied):
                 attempt()
-    refused = {(r["actor"], r["action"]) for r in audit.entries(loket.db, limit=50)
+    refused = {(r["actor"], r["action"]) for r in newest_audit(loket, 50)
                if r["result"] == "geweigerd"}
     assert ("tineke", "case.merge") in refused and ("bea", "message.move") in refused
 
@@ -137,7 +137,7 @@ def test_a_colleagues_vertrouwelijk_case_cannot_be_merged_into_or_moved_to(loket
 def test_changes_are_audited_and_logged_as_updates(loket) -> None:  # type: ignore[no-untyped-def]
     case = _mail(loket, 2, "els@example.nl", "Grofvuil")
     casework.set_product(loket, case.reference, "Grofvuil")
-    entry = audit.entries(loket.db, limit=1)[0]
+    entry = newest_audit(loket, 1)[0]
     assert (entry["actor"], entry["action"], entry["object"]) == (
         "anne", "case.product", f"zaak:{case.reference}")
 

@@ -11,8 +11,9 @@ from inbox import contacts
 from inbox.channels.imports.files import import_files
 from inbox.errors import InvalidInput, PermissionDenied
 from inbox.model import Channel, IncomingMessage
-from inbox.privacy import audit, processing_log
+from inbox.privacy import processing_log
 from tests.conftest import act_as, add_staff, at
+from tests.trail import newest_audit
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "social"
 
@@ -162,7 +163,7 @@ def test_merge_refuses_nonsense_and_checks_the_role(loket: Any) -> None:
         ):
             with pytest.raises(PermissionDenied):
                 attempt()
-    refused = [r for r in audit.entries(loket.db, limit=100) if r["result"] == "geweigerd"]
+    refused = [r for r in newest_audit(loket, 100) if r["result"] == "geweigerd"]
     assert {r["action"] for r in refused} >= {"contact.merge", "contact.show",
                                               "contact.suggestions", "contact.distinct"}
 
@@ -178,7 +179,7 @@ def test_showing_a_resident_is_audited_and_leaves_out_a_colleagues_vertrouwelijk
     view = contacts.overview(loket, contact)
     assert [c.reference for c in view.cases] == [open_case.reference]
     assert all("GEHEIM" not in m.text for m in view.messages)
-    entry = audit.entries(loket.db, limit=1)[0]
+    entry = newest_audit(loket, 1)[0]
     assert (entry["actor"], entry["action"], entry["result"]) == ("anne", "contact.show", "ok")
     assert entry["object"] == f"inwoner:{contact}"
     newest = _processing_log(loket)[0]
@@ -194,7 +195,7 @@ def test_merge_and_distinct_are_audited_with_the_residents(loket: Any) -> None:
     merge_id = contacts.merge(loket, a, b, "zelfde")
     contacts.unmerge(loket, merge_id)
     contacts.mark_distinct(loket, a, c)
-    actions = [r["action"] for r in audit.entries(loket.db, limit=3)]
+    actions = [r["action"] for r in newest_audit(loket, 3)]
     assert actions == ["contact.distinct", "contact.unmerge", "contact.merge"]
     subjects = {r["subject_id"] for r in _processing_log(loket) if r["operation"] == "update"}
     assert {a, b, c} <= subjects

@@ -9,8 +9,8 @@ import pytest
 from inbox import casework, workspace
 from inbox.errors import InvalidInput, NotFound, PermissionDenied
 from inbox.model import Channel, IncomingMessage, Status
-from inbox.privacy import audit
 from tests.conftest import act_as, add_staff, at
+from tests.trail import newest_audit
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +40,7 @@ def test_default_norms_and_saving_them(loket) -> None:  # type: ignore[no-untype
         workspace.save_norms(loket, {"email": workspace.Norm(0, workspace.HOURS)})
     with pytest.raises(InvalidInput, match="Onbekend kanaal"):
         workspace.save_norms(loket, {"fax": None})
-    newest = audit.entries(loket.db, limit=1)[0]
+    newest = newest_audit(loket, 1)[0]
     assert (newest["actor"], newest["action"].split(":")[0]) == ("tineke", "norms.set")
     act_as(loket, "bea")  # the beheerder sets them too
     assert workspace.norms(loket)["email"].amount == 1
