@@ -71,49 +71,6 @@ def find_in(session: Session, value: str) -> int | None:
     return records.contact_by_any_value(value.strip().lower())
 
 
-def contact_for(
-    loket: Loket, address: tuple[AddressKind, str] | None, name: str
-) -> int | None:
-    """The contact for a sender known by `address` (created when new); None without either.
-
-    Part of receiving a message (an importer calls it right before `receive`). Without an
-    address a new contact is made for the name: a name alone never joins an existing contact.
-    """
-    with loket.op(acts.MESSAGE_RECEIVE) as op:
-        records = op.store.records
-        if address is None:
-            return records.insert_contact(name, op.stamp()) if name else None
-        kind, value = address
-        normal = normalize_address(kind, value) or value
-        found = records.contact_by_address(kind.value, normal)
-        if found is not None:
-            if name:
-                records.update_contact_name(found, name)
-            return found
-        contact_id = records.insert_contact(name or normal, op.stamp())
-        records.add_address(contact_id, kind.value, normal, op.stamp())
-        return contact_id
-
-
-def attach_message(loket: Loket, message_id: int, contact_id: int, new_case: bool) -> None:
-    """Point a just-received message (and the case it opened) at `contact_id`.
-
-    Loket.receive matches senders by the channel's own address kind; an importer that knows the
-    sender better (a handle scoped to one chat) corrects it here, and drops the contact receive
-    made for the bare name if nothing else uses it.
-    """
-    with loket.op(acts.MESSAGE_RECEIVE) as op:
-        queries = op.store.contacts
-        row = queries.message_sender(message_id)
-        if row is None or row["contact_id"] == contact_id:
-            return
-        spare = row["contact_id"]
-        case_id = row["case_id"] if new_case else None
-        queries.attach_message(message_id, contact_id, case_id, spare)
-        if spare is not None and spare != contact_id:
-            queries.drop_if_unused(int(spare))
-
-
 # -- one resident: everything of a contact ----------------------------------------------------
 
 

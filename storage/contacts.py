@@ -158,29 +158,3 @@ class ContactQueries(Queries):
             "UPDATE cases SET contact_id = ? WHERE id = ? AND contact_id = ? AND opened_at >= ?",
             (merged, case_id, survivor, since),
         )
-
-    def message_sender(self, message_id: int) -> sqlite3.Row | None:
-        return self._one("SELECT contact_id, case_id FROM messages WHERE id = ?", (message_id,))
-
-    def attach_message(self, message_id: int, contact_id: int, case_id: int | None,
-                       spare: int | None) -> None:
-        """Point a message at `contact_id`, and with `case_id` the case it opened."""
-        self._run("UPDATE messages SET contact_id = ? WHERE id = ?", (contact_id, message_id))
-        if case_id is not None:
-            self._run(
-                "UPDATE cases SET contact_id = ? "
-                "WHERE id = ? AND (contact_id IS NULL OR contact_id = ?)",
-                (contact_id, case_id, spare),
-            )
-
-    def drop_if_unused(self, contact_id: int) -> None:
-        """Delete a contact nothing refers to (made for a bare name, then corrected)."""
-        in_use = self._scalar(
-            "SELECT 1 WHERE EXISTS (SELECT 1 FROM messages WHERE contact_id = :c) "
-            "OR EXISTS (SELECT 1 FROM cases WHERE contact_id = :c) "
-            "OR EXISTS (SELECT 1 FROM contact_addresses WHERE contact_id = :c) "
-            "OR EXISTS (SELECT 1 FROM contacts WHERE merged_into = :c)",
-            {"c": contact_id},
-        )
-        if not in_use:
-            self._run("DELETE FROM contacts WHERE id = ?", (contact_id,))

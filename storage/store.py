@@ -16,6 +16,7 @@ from storage.tamper import TamperQueries
 from storage.users import UserQueries
 
 if TYPE_CHECKING:
+    from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
     from storage.casework import CaseworkQueries
     from storage.contacts import ContactQueries
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from storage.privacy import PrivacyQueries
     from storage.queries import Reads
     from storage.records import Records
-
+    from storage.social import SocialQueries
 
 class Store:
     """Query classes per feature over one open database and its blob store."""
@@ -74,6 +75,19 @@ class Store:
         from storage.erasure import ErasureQueries
 
         return ErasureQueries(self._db)
+
+    @cached_property
+    def archive(self) -> ArchiveQueries:
+        from storage.archive import ArchiveQueries
+
+        return ArchiveQueries(self._db)
+
+    @cached_property
+    def social(self) -> SocialQueries:
+        """File imports and the Mastodon channel (storage/social.py)."""
+        from storage.social import SocialQueries
+
+        return SocialQueries(self._db)
 
     @cached_property
     def contacts(self) -> ContactQueries:

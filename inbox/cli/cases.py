@@ -57,6 +57,9 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--account", metavar="NAME", help="with --reply-file: the sending account")
     p.add_argument("--message", metavar="ID", type=int, action="append", dest="message_ids",
                    help="with split: a message that becomes the new case (repeatable)")
+    p.add_argument("--confidential", choices=["on", "off"],
+                   help="vertrouwelijk: only the assignee sees the case (needs --reason)")
+    p.add_argument("--reason", metavar="TEXT", help="why (for --confidential)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_case)
 
@@ -144,6 +147,7 @@ def _case_json(s: Any) -> dict[str, Any]:
         "last_message_at": s.last_message_at,
         "product": s.product,
         "deadline": s.deadline,
+        "confidential": s.confidential,
     }
 
 
@@ -227,6 +231,17 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         if not args.json:
             print(f"Antwoord klaargezet in {reply.reference}; het gaat mee met de volgende "
                   "synchronisatie.")
+    if args.confidential:
+        loket.set_confidential(reference, args.confidential == "on", args.reason or "")
+        from inbox.privacy.roles import Permission
+
+        if not loket.may(Permission.READ_CONTENT):  # a beheerder lifted it: no content
+            state = "vertrouwelijk" if args.confidential == "on" else "niet meer vertrouwelijk"
+            emit(args, {"reference": reference.upper(), "confidential":
+                        args.confidential == "on"}, f"Zaak {reference.upper()} is {state}.")
+            return 0
+    elif args.reason:
+        raise LoketError("--reason hoort bij --confidential.")
     detail = loket.case_detail(reference)
     data = _case_json(detail.summary)
     data.update(
