@@ -12,7 +12,8 @@ case assigned to anne, {c1}..{c9} other open cases, {addr} the planted resident'
 {secret_addr} the address of the resident of the vertrouwelijk case,
 {contact}/{contact2}/{contact3}/{contact4} residents, {merge} an earlier merge, {split_case} and
 {split_msg} a case with two messages and one of them, {move_msg} a message that can move,
-{original} a message kept with its original bytes, {eml} an .eml file to import, {reply} a
+{original} a message kept with its original bytes, {mine} a case assigned to anne, {closed} a closed case, {toot} a
+Mastodon case, {eml} an .eml file to import, {reply} a
 reply text file, {out} a fresh path for a written file.
 """
 
@@ -60,6 +61,8 @@ CLI: tuple[Row, ...] = (
     R(("case",), ("{c4}", "--product", "Paspoort"), act="case.product"),
     R(("case",), ("{c4}", "--deadline", "2026-12-01"), act="case.deadline"),
     R(("case",), ("{open}", "--reply-file", "{reply}"), act="case.reply"),
+    R(("case",), ("{mine}", "--confidential", "on", "--reason", "Schuldhulp"),
+      act="case.confidential"),
     R(("case",), ("merge", "{c5}", "{c6}"), act="case.merge"),
     R(("case",), ("split", "{split_case}", "--message", "{split_msg}"), act="case.split"),
     R(("case",), ("move-message", "{move_msg}", "--to", "{c7}"), act="message.move"),
@@ -91,7 +94,7 @@ CLI: tuple[Row, ...] = (
       act="contact.log"),
     # -- the installation --------------------------------------------------------------------
     R(("demo",), ("--cases", "1"), act="demo.build", state_error="nieuwe database"),
-    R(("import",), ("{eml}",), act="message.receive"),
+    R(("import",), ("{eml}",), act="import.files"),
     R(("check",), (), act="db.check"),
     # -- colleagues (carla: a demo medewerker who is not one of the people running the rows) --
     R(("user", "list"), ("--json",), act="user.list"),
@@ -105,8 +108,38 @@ CLI: tuple[Row, ...] = (
     R(("user", "unlock"), ("carla",), act="user.unlock"),
     R(("user", "grant"), ("carla", "kennisbank"), act="user.grant"),
     R(("user", "revoke"), ("carla", "kennisbank"), act="user.grant"),
+    # -- records (the archivaris; the teamleider reviews) ------------------------------------
+    R(("retention", "results"), ("--search", "klant", "--json"), act="retention.results"),
+    R(("retention", "rules"), ("--json",), act="retention.rules"),
+    R(("retention", "map"), ("--product", "Paspoort", "--result", "1.1"), act="retention.map",
+      state_error="resultaat"),
+    R(("retention", "due"), ("--on", "2099-01-01", "--json"), act="retention.due"),
+    R(("retention", "apply"), ("--json",), act="retention.apply"),
+    R(("retention", "show"), ("{c1}", "--json"), act="retention.show"),
+    R(("hold",), ("{c9}", "on", "--reason", "Bezwaarprocedure"), act="archive.hold"),
+    R(("organisation",), ("--json",), act="archive.organisation"),
+    R(("organisation",), ("--name", "Gemeente Voorbeeld", "--identifier", "GM0999"),
+      act="archive.organisation.set"),
+    R(("export", "mdto"), ("--out", "{out}", "--case", "{closed}"), act="export.mdto"),
+    R(("destruction", "propose"), ("--on", "2099-01-01", "--json"), act="destruction.propose"),
+    R(("destruction", "lists"), ("--json",), act="destruction.lists"),
+    R(("destruction", "show"), ("1", "--json"), act="destruction.lists"),
+    R(("destruction", "review"), ("1",), act="destruction.review"),
+    R(("destruction", "approve"), ("1",), act="destruction.approve"),
+    R(("destruction", "carry-out"), ("1",), act="destruction.carry_out"),
+    R(("destruction", "verklaring"), ("1", "--out", "{out}"), act="destruction.certificate"),
+    # a list carried out cannot be rejected any more: the archivaris is let through, then told
+    R(("destruction", "reject"), ("1", "--reason", "Nog niet"), act="destruction.reject",
+      state_error="lijst"),
+    # -- social channels ---------------------------------------------------------------------
+    R(("mastodon", "sync"), ("--json",), act="mastodon.sync"),  # no account yet: nothing to do
+    R(("mastodon", "reply"), ("{toot}", "--text", "Dank u, we kijken ernaar."),
+      act="mastodon.reply", state_error="Mastodon"),  # no account yet: never the network
+    R(("account", "add", "mastodon"), ("--name", "Toot", "--url", "https://social.example",
+                                       "--token-stdin", "--no-verify"),  # no network
+      act="mastodon.account.add", stdin="token-matrix\n"),
+    R(("mastodon", "remove"), ("Toot",), act="mastodon.account.remove"),
     # -- not yet behind the gate (their owners convert them) ---------------------------------
-    R(("export", "mdto"), legacy="inbox/cli/archive.py"),
     # -- privacy (the archivaris): requests, inzage, erasure, exports, the logs ---------------
     R(("export", "klantinteracties"), ("--out", "{out}"), act="export.klantinteracties",
       vertrouwelijk_too="the Open Klant export carries every klantcontact (to be decided by "
@@ -123,7 +156,6 @@ CLI: tuple[Row, ...] = (
     R(("audit",), ("--verify",), act="audit.verify"),
     R(("export", "woo"), legacy="inbox/privacy/woo.py"),
     R(("account", "add", "imap"), legacy="inbox/accounts.py"),
-    R(("account", "add", "mastodon"), legacy="inbox/channels/mastodon.py"),
     R(("account", "list"), legacy="inbox/accounts.py"),
     R(("account", "test"), legacy="inbox/accounts.py"),
     R(("account", "remove"), legacy="inbox/accounts.py"),
@@ -132,29 +164,10 @@ CLI: tuple[Row, ...] = (
     R(("key", "recover"), legacy="inbox/privacy/keys.py"),
     R(("key", "rotate"), legacy="inbox/privacy/keys.py"),
     R(("key", "encrypt"), legacy="inbox/privacy/keys.py"),
-    R(("retention", "results"), legacy="inbox/archive/retention.py"),
-    R(("retention", "rules"), legacy="inbox/archive/retention.py"),
-    R(("retention", "map"), legacy="inbox/archive/retention.py"),
-    R(("retention", "due"), legacy="inbox/archive/retention.py"),
-    R(("retention", "apply"), legacy="inbox/archive/retention.py"),
-    R(("retention", "show"), legacy="inbox/archive/retention.py"),
-    R(("hold",), legacy="inbox/archive/retention.py"),
-    R(("organisation",), legacy="inbox/archive/retention.py"),
-    R(("destruction", "propose"), legacy="inbox/archive/destruction.py"),
-    R(("destruction", "lists"), legacy="inbox/archive/destruction.py"),
-    R(("destruction", "show"), legacy="inbox/archive/destruction.py"),
-    R(("destruction", "review"), legacy="inbox/archive/destruction.py"),
-    R(("destruction", "approve"), legacy="inbox/archive/destruction.py"),
-    R(("destruction", "reject"), legacy="inbox/archive/destruction.py"),
-    R(("destruction", "carry-out"), legacy="inbox/archive/destruction.py"),
-    R(("destruction", "verklaring"), legacy="inbox/archive/destruction.py"),
     R(("team", "setup"), legacy="inbox/teamsync/setup.py"),
     R(("team", "sync"), legacy="inbox/teamsync/engine.py"),
     R(("team", "status"), legacy="inbox/teamsync/engine.py"),
     R(("team", "conflicts"), legacy="inbox/teamsync/apply.py"),
-    R(("mastodon", "sync"), legacy="inbox/channels/mastodon.py"),
-    R(("mastodon", "reply"), legacy="inbox/channels/mastodon.py"),
-    R(("mastodon", "remove"), legacy="inbox/channels/mastodon.py"),
 )
 
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
@@ -167,6 +180,16 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "audit.accept": ("audit",),  # `audit --accept`
     "avg.erase.review": ("avg", "erase"),  # what an erasure would remove, and why not now
     "avg.erase.compact": ("avg", "erase"),  # the erased data also leave the file's free pages
+    "case.confidential.lift": ("case",),  # a beheerder lifts it: case REF --confidential off
+    "destruction.scrub": ("destruction", "carry-out"),  # destroyed data leave the file too
+    "retention.follow": ("sync",),  # a reopened or re-closed case's retention follows
+    "mdto.select": ("export", "mdto"),
+    "mdto.plan": ("export", "mdto"),
+    "import.file": ("import",),  # each file of an import
+    "message.receive": ("import",),  # each message of an imported file (and `sync`)
+    "mastodon.accounts": ("mastodon", "sync"),
+    "mastodon.account.list": ("account", "list"),
+    "mastodon.reply.target": ("mastodon", "reply"),
 }
 
 # Acts that mean nothing to a command-line process, with why.
@@ -185,10 +208,13 @@ class GuiAction:
     path: str  # menu path or tab title, as in the English UI: "Case/Product…"
     act: str | None  # the act it runs; None: navigation, view or app settings (no data)
     legacy: str | None = None  # as for Row
+    # why it is usable for roles the act does not allow (a known gap, to be closed)
+    shown_anyway: str | None = None
 
 
-def gui(window: str, path: str, act: str | None, legacy: str | None = None) -> GuiAction:
-    return GuiAction(window, path, act, legacy)
+def gui(window: str, path: str, act: str | None, legacy: str | None = None,
+        shown_anyway: str | None = None) -> GuiAction:
+    return GuiAction(window, path, act, legacy, shown_anyway)
 
 
 G = gui
@@ -221,9 +247,10 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "View/Dashboard", "stats.view"),
     G(MAIN, "Settings/Accounts…", None, legacy="desktop/accounts_dialog.py"),
     G(MAIN, "Settings/Settings…", None),  # its tabs follow the grants (norms, templates)
-    G(MAIN, "Settings/Mastodon accounts…", None, legacy="desktop/social/mastodon_form.py"),
-    G(MAIN, "Archive/Destruction…", None, legacy="inbox/archive/destruction.py"),
-    G(MAIN, "Archive/MDTO export…", None, legacy="desktop/archive/mdto_wizard.py"),
+    G(MAIN, "Settings/Mastodon accounts…", "mastodon.account.list",
+      shown_anyway="the dialog refuses a role without manage_accounts; issue 17 hides it"),
+    G(MAIN, "Archive/Destruction…", "destruction.lists"),
+    G(MAIN, "Archive/MDTO export…", "export.mdto"),
     G(MAIN, "Privacy/AVG requests…", "avg.requests"),
     G(MAIN, "Privacy/Woo redaction…", None, legacy="inbox/privacy/woo.py"),
     G(MAIN, "Help/Keyboard shortcuts", None),
@@ -232,6 +259,7 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "Counts", "stats.view"),
     G(HOME, "Settings", None),  # mail accounts (see Settings/Accounts… above)
     G(HOME, "Audit trail", "audit.view"),
+    G(HOME, "Destruction review", "destruction.review"),
 )
 
 # Actions that are off until there is something to act on, whoever you are.

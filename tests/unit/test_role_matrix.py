@@ -133,6 +133,9 @@ def _plant(loket: Any, files: Path) -> dict[str, str]:
                                          "ORDER BY id")
               if int(r[0]) not in (planted["contact_id"], secret["contact_id"])]
     merge_id = contacts.merge(loket, people[4], people[5], "matrix")
+    mine = others[9]
+    loket.assign(str(mine["reference"]), "anne")
+    toot = db.scalar("SELECT reference FROM cases WHERE channel = 'mastodon' ORDER BY id LIMIT 1")
     (files / "nieuw.eml").write_bytes(_mail("nieuw@example.nl", "Vraag over de markt",
                                              "Wanneer is de markt?", "matrix-new@example.nl"))
     (files / "antwoord.txt").write_text("Met vriendelijke groet, de gemeente.", encoding="utf-8")
@@ -141,7 +144,9 @@ def _plant(loket: Any, files: Path) -> dict[str, str]:
         addr=address(planted["contact_id"]), contact=str(planted["contact_id"]),
         secret_addr=address(secret["contact_id"]),
         contact2=str(people[0]), contact3=str(people[1]), contact4=str(people[2]),
-        merge=str(merge_id), original=str(got.message_id),
+        merge=str(merge_id), original=str(got.message_id), mine=str(mine["reference"]),
+        toot=str(toot), closed=str(db.scalar(
+            "SELECT reference FROM cases WHERE status = 'afgerond' ORDER BY id LIMIT 1")),
         split_case=str(split["reference"]),
         split_msg=str(max(int(r[0]) for r in db.query(
             "SELECT id FROM messages WHERE case_id = ?", (split["id"],)))),
@@ -170,7 +175,7 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
         for key, value in env.items():
             mp.setenv(key, value)
         mp.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-        code, _, err = run_cli(db, None, "demo", "--cases", "30")
+        code, _, err = run_cli(db, None, "demo", "--cases", "40")
         assert code == 0, err
         loket = Loket.open(db)
         loket.sign_in("anne", DEMO_PASSWORD)
@@ -208,7 +213,9 @@ def _check(row: Row, login: str | None, role: Role | None, demo: Matrix, reader:
     out_file = demo.files / f"out-{next(counter)}"
     values = {**demo.values, "out": str(out_file)}
     args = [a.format(**values) for a in row.args]
-    confidential_refusal = "{secret}" in row.args and act.content and login != "anne"
+    # the vertrouwelijk case (or one a row makes so) is for anne, its assignee, only
+    made_secret = "{secret}" in row.args or row.act == "case.confidential"
+    confidential_refusal = made_secret and act.content and login != "anne"
     may = role is not None and allowed(role, act.permission) and not confidential_refusal
     last = int(reader.scalar("SELECT coalesce(max(id), 0) FROM audit_log"))
     code, out, err = run_cli(demo.db, login, *row.path, *args, stdin=row.stdin)
