@@ -12,9 +12,9 @@ case assigned to anne, {c1}..{c9} other open cases, {addr} the planted resident'
 {secret_addr} the address of the resident of the vertrouwelijk case,
 {contact}/{contact2}/{contact3}/{contact4} residents, {merge} an earlier merge, {split_case} and
 {split_msg} a case with two messages and one of them, {move_msg} a message that can move,
-{original} a message kept with its original bytes, {mine} a case assigned to anne, {closed} a closed case, {toot} a
-Mastodon case, {eml} an .eml file to import, {reply} a
-reply text file, {out} a fresh path for a written file.
+{original} a message kept with its original bytes, {mine} a case assigned to anne, {closed} a
+closed case, {toot} a Mastodon case, {eml} an .eml file to import, {reply} a reply text file,
+{out} a fresh path for a written file.
 """
 
 from __future__ import annotations
