@@ -214,6 +214,13 @@ MASTODON_REPLY = act("mastodon.reply", P.REPLY, "Antwoorden op Mastodon", writes
                      processing="create")
 MASTODON_REPLY_TARGET = act("mastodon.reply.target", P.REPLY, "Mastodon-antwoord voorbereiden",
                             writes=False, audited=False)
+
+# -- Woo (openbaarmaking) --------------------------------------------------------------------
+WOO_REVIEW = act("woo.review", P.EXPORT_PERSONAL, "Woo: zaak beoordelen voor openbaarmaking",
+                 writes=False, processing="read", activity="woo-openbaarmaking")
+WOO_DECIDE = act("woo.decide", P.EXPORT_PERSONAL, "Woo: lakken beoordeeld")
+WOO_EXPORT = act("woo.export", P.EXPORT_PERSONAL, "Exporteren: Woo", processing="export",
+                 activity="woo-openbaarmaking")
 # -- casework: residents, case fields, merge/split/move, norms, templates, demo ---------------
 # (inbox/contacts.py, casework.py, workspace.py, reports.py, demo.py)
 CONTACT_FIND = act("contact.find", P.READ_CONTACTS, "Inwoner opzoeken", writes=False,

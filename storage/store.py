@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from storage.queries import Reads
     from storage.records import Records
     from storage.social import SocialQueries
+    from storage.woo import WooQueries
 
 class Store:
     """Query classes per feature over one open database and its blob store."""
@@ -88,6 +89,12 @@ class Store:
         from storage.social import SocialQueries
 
         return SocialQueries(self._db)
+
+    @cached_property
+    def woo(self) -> WooQueries:
+        from storage.woo import WooQueries
+
+        return WooQueries(self._db)
 
     @cached_property
     def contacts(self) -> ContactQueries:

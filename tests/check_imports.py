@@ -42,7 +42,6 @@ LEGACY: set[str] = {
     "inbox/mailview.py",
     "inbox/oauth.py",
     "inbox/privacy/keys.py",
-    "inbox/privacy/woo.py",
     "inbox/sync.py",
     "inbox/teamsync/apply.py",
     "inbox/cli/team.py",
