@@ -242,6 +242,7 @@ def _spike(loket: Session, phrase: str, days: int, today: date | None) -> tuple[
 def spike_cases(loket: Session, phrase: str, days: int = 28,
                 today: date | None = None) -> list[dict[str, Any]]:
     """The cases of today's spike `phrase`, for those who may see the case list."""
+    loket.check(acts.TRENDS_CASES)  # refused before anything is counted
     found, day = _spike(loket, phrase, days, today)
     with loket.op(acts.TRENDS_CASES) as op:
         rows = op.store.trends.cases(sorted(found.term.cases[day]), loket.visibility())
@@ -255,6 +256,7 @@ _ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[a-z]{2,}$", re.I)
 def send_signal(loket: Session, phrase: str, to: str, days: int = 28,
                 today: date | None = None) -> dict[str, Any]:
     """Queue a short signal about a spike (counts, phrase, case references) in the outbox."""
+    loket.check(acts.TRENDS_SIGNAL)
     to = to.strip()
     if not _ADDRESS.match(to):
         raise InvalidInput(f"'{to[:60]}' is geen e-mailadres.")
