@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inbox.cli.common import DEMO_PASSWORD, db_path, emit
+from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit
 from inbox.errors import LoketError
 
 if TYPE_CHECKING:
@@ -15,18 +15,15 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: Any, exports: Any) -> None:
-    p = sub.add_parser("demo", help="fill the database with realistic demo data")
-    p.add_argument("--cases", type=int, default=500)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_demo)
-
-    p = sub.add_parser(
-        "import", help="import .eml, .mbox and WhatsApp, Facebook/Instagram and X export files"
+    command(
+        sub, "demo", cmd_demo, "fill the database with realistic demo data",
+        arg("--cases", type=int, default=500), arg("--seed", type=int, default=1),
     )
-    p.add_argument("files", nargs="+", type=Path)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_import)
+    command(
+        sub, "import", cmd_import,
+        "import .eml, .mbox and WhatsApp, Facebook/Instagram and X export files",
+        arg("files", nargs="+", type=Path),
+    )
 
     p = sub.add_parser("account", help="add, list, test or remove channel accounts")
     acc = p.add_subparsers(dest="account_command", metavar="ACTION", required=True)
@@ -82,13 +79,13 @@ def add_commands(sub: Any, exports: Any) -> None:
     keys.add_parser("encrypt", help="encrypt a database made before encryption (beheerder)")
     p.set_defaults(handler=cmd_key)
 
-    p = sub.add_parser("audit", help="the audit trail (beheerder, archivaris)")
-    p.add_argument("--verify", action="store_true", help="check the hash chain and its head")
-    p.add_argument("--accept", action="store_true",
-                   help="accept the trail as it is after a reported problem (beheerder)")
-    p.add_argument("--limit", type=int, default=1000)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_audit)
+    command(
+        sub, "audit", cmd_audit, "the audit trail (beheerder, archivaris)",
+        arg("--verify", action="store_true", help="check the hash chain and its head"),
+        arg("--accept", action="store_true",
+            help="accept the trail as it is after a reported problem (beheerder)"),
+        arg("--limit", type=int, default=1000),
+    )
 
 
 def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:

@@ -12,99 +12,79 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inbox.cli.common import emit
+from inbox.cli.common import actions, arg, command, emit, one_of
 from inbox.errors import InvalidInput
 
 
 def add_commands(sub: Any, exports: Any) -> None:
-    p = sub.add_parser("retention", help="Selectielijst: results, rules per product, what is due")
-    r = p.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
-    q = r.add_parser("results", help="the Selectielijst results")
-    q.add_argument("--search", default="")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_results)
-    q = r.add_parser("rules", help="which product gets which result")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_rules)
-    q = r.add_parser("map", help="map a product (or the default) to a result")
-    target = q.add_mutually_exclusive_group(required=True)
-    target.add_argument("--product", help="product / UPL name")
-    target.add_argument("--default", action="store_true", help="the rule for all other cases")
-    q.add_argument("--result", required=True, help="result code (e.g. 6.1.3) or id")
-    q.add_argument("--reapply", action="store_true", help="also re-fix closed cases")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_map)
-    q = r.add_parser("due", help="closed cases whose destroy date has come")
-    q.add_argument("--on", metavar="YYYY-MM-DD", help="as on this day (default: today)")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_due)
-    q = r.add_parser("apply", help="fix retention of closed cases that have none yet")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_apply)
-    q = r.add_parser("show", help="retention of one case")
-    q.add_argument("reference")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_show)
+    r = actions(
+        sub, "retention", "Selectielijst: results, rules per product, what is due",
+        dest="retention_command",
+    )
+    command(r, "results", cmd_results, "the Selectielijst results", arg("--search", default=""))
+    command(r, "rules", cmd_rules, "which product gets which result")
+    command(
+        r, "map", cmd_map, "map a product (or the default) to a result",
+        one_of(
+            arg("--product", help="product / UPL name"),
+            arg("--default", action="store_true", help="the rule for all other cases"),
+            required=True,
+        ),
+        arg("--result", required=True, help="result code (e.g. 6.1.3) or id"),
+        arg("--reapply", action="store_true", help="also re-fix closed cases"),
+    )
+    command(
+        r, "due", cmd_due, "closed cases whose destroy date has come",
+        arg("--on", metavar="YYYY-MM-DD", help="as on this day (default: today)"),
+    )
+    command(r, "apply", cmd_apply, "fix retention of closed cases that have none yet")
+    command(r, "show", cmd_show, "retention of one case", arg("reference"))
 
-    p = sub.add_parser("hold", help="put a legal hold on a case (or lift it)")
-    p.add_argument("reference")
-    p.add_argument("state", choices=["on", "off"])
-    p.add_argument("--reason", default="")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_hold)
+    command(
+        sub, "hold", cmd_hold, "put a legal hold on a case (or lift it)",
+        arg("reference"), arg("state", choices=["on", "off"]), arg("--reason", default=""),
+    )
+    command(
+        sub, "organisation", cmd_organisation, "name and identifier of the municipality",
+        arg("--name"),
+        arg("--identifier", default="", help="e.g. the CBS gemeentecode GM0999"),
+        arg("--source", default="", help="where the identifier comes from"),
+    )
 
-    p = sub.add_parser("organisation", help="name and identifier of the municipality")
-    p.add_argument("--name")
-    p.add_argument("--identifier", default="", help="e.g. the CBS gemeentecode GM0999")
-    p.add_argument("--source", default="", help="where the identifier comes from")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_organisation)
+    d = actions(
+        sub, "destruction", "destruction lists: propose, review, approve, carry out",
+        dest="destruction_command",
+    )
+    list_id = arg("id", type=int)
+    command(
+        d, "propose", cmd_propose, "propose the cases that are due as a new list",
+        arg("--on", metavar="YYYY-MM-DD"),
+    )
+    command(d, "lists", cmd_lists, "all destruction lists")
+    command(d, "show", cmd_show_list, "one list with its cases", list_id)
+    command(
+        d, "review", cmd_review, "review a list (a second person, not the proposer)",
+        list_id,
+        arg("--remove", action="append", default=[], metavar="REF"),
+        arg("--note", default=""),
+    )
+    command(d, "approve", cmd_approve, "approve a reviewed list (archivaris)", list_id)
+    command(d, "reject", cmd_reject, "reject a list", list_id, arg("--reason", required=True))
+    command(
+        d, "carry-out", cmd_carry_out, "destroy the cases of an approved list",
+        list_id, arg("--out", type=Path, help="also write the verklaring (PDF, CSV) here"),
+    )
+    command(
+        d, "verklaring", cmd_verklaring, "write the kept verklaring van vernietiging",
+        list_id, arg("--out", type=Path, required=True),
+    )
 
-    p = sub.add_parser("destruction", help="destruction lists: propose, review, approve, carry out")
-    d = p.add_subparsers(dest="destruction_command", metavar="ACTION", required=True)
-    q = d.add_parser("propose", help="propose the cases that are due as a new list")
-    q.add_argument("--on", metavar="YYYY-MM-DD")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_propose)
-    q = d.add_parser("lists", help="all destruction lists")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_lists)
-    q = d.add_parser("show", help="one list with its cases")
-    q.add_argument("id", type=int)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_show_list)
-    q = d.add_parser("review", help="review a list (a second person, not the proposer)")
-    q.add_argument("id", type=int)
-    q.add_argument("--remove", action="append", default=[], metavar="REF")
-    q.add_argument("--note", default="")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_review)
-    q = d.add_parser("approve", help="approve a reviewed list (archivaris)")
-    q.add_argument("id", type=int)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_approve)
-    q = d.add_parser("reject", help="reject a list")
-    q.add_argument("id", type=int)
-    q.add_argument("--reason", required=True)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_reject)
-    q = d.add_parser("carry-out", help="destroy the cases of an approved list")
-    q.add_argument("id", type=int)
-    q.add_argument("--out", type=Path, help="also write the verklaring (PDF, CSV) here")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_carry_out)
-    q = d.add_parser("verklaring", help="write the kept verklaring van vernietiging")
-    q.add_argument("id", type=int)
-    q.add_argument("--out", type=Path, required=True)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_verklaring)
-
-    p = exports.add_parser("mdto", help="MDTO submission package for the archive")
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--case", action="append", default=[], dest="cases", metavar="REF")
-    p.add_argument("--closed-before", metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_export_mdto)
+    command(
+        exports, "mdto", cmd_export_mdto, "MDTO submission package for the archive",
+        arg("--out", type=Path, required=True),
+        arg("--case", action="append", default=[], dest="cases", metavar="REF"),
+        arg("--closed-before", metavar="YYYY-MM-DD"),
+    )
 
 
 def _date(value: str | None) -> date | None:

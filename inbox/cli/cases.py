@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from inbox import casework, workspace
 from inbox.channels.registry import label as channel_label
-from inbox.cli.common import emit
+from inbox.cli.common import actions, arg, command, emit
 from inbox.errors import InvalidInput, LoketError, NotFound
 from inbox.model import Channel, Status
 
@@ -27,11 +27,10 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_cases)
 
-    p = sub.add_parser("messages", help="list messages of a case or a contact")
-    p.add_argument("--case")
-    p.add_argument("--contact", help="an e-mail address, phone number or handle")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_messages)
+    command(
+        sub, "messages", cmd_messages, "list messages of a case or a contact",
+        arg("--case"), arg("--contact", help="an e-mail address, phone number or handle"),
+    )
 
     p = sub.add_parser(
         "case",
@@ -63,73 +62,66 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_case)
 
-    p = sub.add_parser("message", help="the original of one message, byte for byte")
-    p.add_argument("message_id", type=int, metavar="ID")
-    p.add_argument("--out", type=Path, required=True, help="the file to write (must not exist)")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_message)
+    command(
+        sub, "message", cmd_message, "the original of one message, byte for byte",
+        arg("message_id", type=int, metavar="ID"),
+        arg("--out", type=Path, required=True, help="the file to write (must not exist)"),
+    )
 
-    p = sub.add_parser("norms", help="response norms per channel (teamleider, beheerder)")
-    n = p.add_subparsers(dest="norms_command", metavar="ACTION", required=True)
-    q = n.add_parser("list", help="the norms in force")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_norms_list)
-    q = n.add_parser("set", help="set (or with --none remove) the norm of one channel")
-    q.add_argument("channel", choices=[c.value for c in Channel])
-    q.add_argument("--amount", type=int)
-    q.add_argument("--unit", choices=["working_days", "hours"], default="working_days")
-    q.add_argument("--none", action="store_true", help="no norm for this channel")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_norms_set)
+    statuses = [s.value for s in Status]
+    channels = [c.value for c in Channel]
+    n = actions(
+        sub, "norms", "response norms per channel (teamleider, beheerder)", dest="norms_command"
+    )
+    command(n, "list", cmd_norms_list, "the norms in force")
+    command(
+        n, "set", cmd_norms_set, "set (or with --none remove) the norm of one channel",
+        arg("channel", choices=channels),
+        arg("--amount", type=int),
+        arg("--unit", choices=["working_days", "hours"], default="working_days"),
+        arg("--none", action="store_true", help="no norm for this channel"),
+    )
 
-    p = sub.add_parser("templates", help="standaardantwoorden of the team")
-    t = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
-    q = t.add_parser("list", help="the templates in use (--all: retired ones too)")
-    q.add_argument("--all", action="store_true")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_templates_list)
+    t = actions(sub, "templates", "standaardantwoorden of the team", dest="templates_command")
+    command(
+        t, "list", cmd_templates_list, "the templates in use (--all: retired ones too)",
+        arg("--all", action="store_true"),
+    )
     for action, helptext in (("add", "add one of the team's own templates"),
                              ("edit", "change a template (a shipped one too)")):
-        q = t.add_parser(action, help=helptext)
-        if action == "edit":
-            q.add_argument("key")
-        q.add_argument("--title", required=action == "add")
-        q.add_argument("--text", help="the text; placeholders {naam} {zaak} {medewerker} "
-                       "{onderwerp}")
-        q.add_argument("--text-file", type=Path, metavar="F", help="the text from F ('-': stdin)")
-        q.add_argument("--json", action="store_true")
-        q.set_defaults(handler=cmd_templates_save)
-    q = t.add_parser("retire", help="take a template out of use (its text is kept)")
-    q.add_argument("key")
-    q.set_defaults(handler=cmd_templates_retire)
+        command(
+            t, action, cmd_templates_save, helptext,
+            *([arg("key")] if action == "edit" else []),
+            arg("--title", required=action == "add"),
+            arg("--text", help="the text; placeholders {naam} {zaak} {medewerker} {onderwerp}"),
+            arg("--text-file", type=Path, metavar="F", help="the text from F ('-': stdin)"),
+        )
+    command(
+        t, "retire", cmd_templates_retire, "take a template out of use (its text is kept)",
+        arg("key"), json=False,
+    )
 
-    p = sub.add_parser("searches", help="your saved searches")
-    s = p.add_subparsers(dest="searches_command", metavar="ACTION", required=True)
-    q = s.add_parser("list", help="your saved searches")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_searches_list)
-    q = s.add_parser("save", help="save (or replace) a search by name")
-    q.add_argument("name")
-    q.add_argument("--text", default="")
-    q.add_argument("--status", action="append", choices=[x.value for x in Status],
-                   dest="statuses")
-    q.add_argument("--channel", choices=[c.value for c in Channel])
-    q.set_defaults(handler=cmd_searches_change)
-    q = s.add_parser("delete", help="delete a saved search")
-    q.add_argument("name")
-    q.set_defaults(handler=cmd_searches_change)
+    s = actions(sub, "searches", "your saved searches", dest="searches_command")
+    command(s, "list", cmd_searches_list, "your saved searches")
+    command(
+        s, "save", cmd_searches_change, "save (or replace) a search by name",
+        arg("name"),
+        arg("--text", default=""),
+        arg("--status", action="append", choices=statuses, dest="statuses"),
+        arg("--channel", choices=channels),
+        json=False,
+    )
+    command(s, "delete", cmd_searches_change, "delete a saved search", arg("name"), json=False)
 
-    p = sub.add_parser("search", help="full-text search over all messages and notes")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_search)
-
-    p = sub.add_parser("stats", help="counts per status and channel")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_stats)
+    command(
+        sub, "search", cmd_search, "full-text search over all messages and notes",
+        arg("query"), arg("--limit", type=int, default=50),
+    )
+    command(
+        sub, "stats", cmd_stats, "counts per status and channel",
+        arg("--from", dest="date_from", metavar="YYYY-MM-DD"),
+        arg("--to", dest="date_to", metavar="YYYY-MM-DD"),
+    )
 
 
 def _case_json(s: Any) -> dict[str, Any]:

@@ -6,6 +6,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,63 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
         sys.stdout.write("\n")
     else:
         print(text)
+
+
+# -- declaring commands: one call per command, its arguments in the order `--help` lists them --
+
+Handler = Callable[[Any, argparse.Namespace], int]
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a command, as `add_argument` takes it."""
+
+    flags: tuple[str, ...]
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def add_to(self, parser: Any) -> None:
+        parser.add_argument(*self.flags, **self.options)
+
+
+def arg(*flags: str, **options: Any) -> Arg:
+    return Arg(flags, options)
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """Arguments of which at most one (with `required`, exactly one) may be given."""
+
+    arguments: tuple[Arg, ...]
+    required: bool = False
+
+    def add_to(self, parser: Any) -> None:
+        group = parser.add_mutually_exclusive_group(required=self.required)
+        for argument in self.arguments:
+            argument.add_to(group)
+
+
+def one_of(*arguments: Arg, required: bool = False) -> OneOf:
+    return OneOf(arguments, required)
+
+
+def actions(parent: Any, name: str, help: str, dest: str, metavar: str = "ACTION") -> Any:
+    """A command with actions (`loket NAME ACTION ...`): the subparsers to add them to."""
+    p = parent.add_parser(name, help=help)
+    return p.add_subparsers(dest=dest, metavar=metavar, required=True)
+
+
+def command(
+    parent: Any, name: str, handler: Handler, help: str, *arguments: Arg | OneOf,
+    json: bool = True,
+) -> argparse.ArgumentParser:
+    """A command run by `handler`: its arguments, then `--json` (unless json=False)."""
+    p: argparse.ArgumentParser = parent.add_parser(name, help=help)
+    for argument in arguments:
+        argument.add_to(p)
+    if json:
+        p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=handler)
+    return p
 
 
 # -- arguments: checked when parsed, so a wrong one is a usage error (exit 2, one Dutch line) ----

@@ -9,67 +9,64 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from inbox.cli.common import count_arg, date_arg, emit, existing_file, new_path
+from inbox.cli.common import (
+    Arg,
+    actions,
+    arg,
+    command,
+    count_arg,
+    date_arg,
+    emit,
+    existing_file,
+    new_path,
+)
 from inbox.errors import InvalidInput
 
-Argument = tuple[tuple[str, ...], dict[str, Any]]
-ARTICLE: Argument = (("article",), {"help": "number, uid or title"})
-STATUS: Argument = (("--status",), {"choices": ["concept", "actief", "verlopen"]})
+ARTICLE = arg("article", help="number, uid or title")
+STATUS = arg("--status", choices=["concept", "actief", "verlopen"])
 
 
-def _days(default: int) -> Argument:
-    return (("--days",), {"type": count_arg, "default": default})
-
-
-def _command(parent: Any, name: str, help_text: str, handler: Any,
-             *arguments: Argument) -> Any:
-    """One subcommand with its arguments and --json."""
-    q = parent.add_parser(name, help=help_text)
-    for flags, options in arguments:
-        q.add_argument(*flags, **options)
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=handler)
-    return q
+def _days(default: int) -> Arg:
+    return arg("--days", type=count_arg, default=default)
 
 
 def add_commands(sub: Any, exports: Any) -> None:
-    p = sub.add_parser("kb", help="the kennisbank: articles, import/export, search")
-    kb = p.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
-    _command(kb, "import", "import articles from a .csv or .json file", cmd_import,
-             (("file",), {"type": existing_file}),
-             (("--all-or-nothing",), {"action": "store_true",
-                                      "help": "store nothing when any row is wrong"}))
-    _command(kb, "export", "write every article to a .csv or .json file", cmd_export,
-             (("--out",), {"type": new_path, "required": True}))
-    _command(kb, "search", "find articles", cmd_search, (("query",), {}),
-             (("--limit",), {"type": count_arg, "default": 10}))
-    _command(kb, "list", "all articles", cmd_list, STATUS)
-    _command(kb, "show", "one article", cmd_show, ARTICLE)
-    _command(kb, "history", "every version of an article", cmd_history, ARTICLE)
-    fields: list[Argument] = [
-        (("--title",), {}),
-        (("--question",), {"action": "append", "dest": "questions", "metavar": "TEXT",
-                           "help": "a question residents ask (repeat; replaces the questions)"}),
-        (("--answer",), {}),
-        (("--answer-file",), {"type": existing_file}),
-        *[((f"--{name}",), {}) for name in ("product", "link", "department", "owner")],
-        (("--review-on",), {"type": date_arg, "metavar": "YYYY-MM-DD"}),
+    kb = actions(sub, "kb", "the kennisbank: articles, import/export, search", dest="kb_command")
+    command(kb, "import", cmd_import, "import articles from a .csv or .json file",
+            arg("file", type=existing_file),
+            arg("--all-or-nothing", action="store_true",
+                help="store nothing when any row is wrong"))
+    command(kb, "export", cmd_export, "write every article to a .csv or .json file",
+            arg("--out", type=new_path, required=True))
+    command(kb, "search", cmd_search, "find articles", arg("query"),
+            arg("--limit", type=count_arg, default=10))
+    command(kb, "list", cmd_list, "all articles", STATUS)
+    command(kb, "show", cmd_show, "one article", ARTICLE)
+    command(kb, "history", cmd_history, "every version of an article", ARTICLE)
+    fields = [
+        arg("--title"),
+        arg("--question", action="append", dest="questions", metavar="TEXT",
+            help="a question residents ask (repeat; replaces the questions)"),
+        arg("--answer"),
+        arg("--answer-file", type=existing_file),
+        *[arg(f"--{name}") for name in ("product", "link", "department", "owner")],
+        arg("--review-on", type=date_arg, metavar="YYYY-MM-DD"),
         STATUS,
     ]
-    _command(kb, "add", "a new article", cmd_edit, *fields)
-    _command(kb, "edit", "change an article", cmd_edit, ARTICLE, *fields)
-    _command(kb, "use", "count one use of an article's answer", cmd_use, ARTICLE,
-             (("--place",), {"default": "cli", "help": "where (antwoord, telefoonnotitie)"}))
-    _command(kb, "health", "due for review, never used, searches without result", cmd_health,
-             _days(90))
-    _command(kb, "usage", "how often each article's answer was used", cmd_usage, _days(30))
-    _command(sub, "suggest", "the three articles that best fit a case", cmd_suggest,
-             (("reference",), {}), (("--limit",), {"type": count_arg, "default": 3}))
-    _command(sub, "trends", "what residents ask about: topics and spikes", cmd_trends,
-             _days(28),
-             (("--cases",), {"metavar": "PHRASE", "help": "the cases of a spike"}),
-             (("--signal",), {"metavar": "PHRASE", "help": "mail a spike's signal"}),
-             (("--to",), {"metavar": "ADDRESS", "help": "recipient of --signal"}))
+    command(kb, "add", cmd_edit, "a new article", *fields)
+    command(kb, "edit", cmd_edit, "change an article", ARTICLE, *fields)
+    command(kb, "use", cmd_use, "count one use of an article's answer", ARTICLE,
+            arg("--place", default="cli", help="where (antwoord, telefoonnotitie)"))
+    command(kb, "health", cmd_health, "due for review, never used, searches without result",
+            _days(90))
+    command(kb, "usage", cmd_usage, "how often each article's answer was used", _days(30))
+    command(sub, "suggest", cmd_suggest, "the three articles that best fit a case",
+            arg("reference"), arg("--limit", type=count_arg, default=3))
+    command(sub, "trends", cmd_trends, "what residents ask about: topics and spikes",
+            _days(28),
+            arg("--cases", metavar="PHRASE", help="the cases of a spike"),
+            arg("--signal", metavar="PHRASE", help="mail a spike's signal"),
+            arg("--to", metavar="ADDRESS", help="recipient of --signal"))
 
 
 def cmd_import(loket: Any, args: argparse.Namespace) -> int:

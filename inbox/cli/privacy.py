@@ -14,61 +14,58 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inbox.cli.common import emit
+from inbox.cli.common import actions, arg, command, emit
 from inbox.errors import InvalidInput
 
 
 def add_commands(sub: Any, exports: Any) -> None:
-    p = exports.add_parser("subject", help="AVG inzage: everything about one resident")
-    p.add_argument("--contact", required=True, metavar="ADDRESS", help="e-mail, phone or handle")
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--request", type=int, help="mark this AVG request as handled")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_export_subject)
+    command(
+        exports, "subject", cmd_export_subject, "AVG inzage: everything about one resident",
+        arg("--contact", required=True, metavar="ADDRESS", help="e-mail, phone or handle"),
+        arg("--out", type=Path, required=True),
+        arg("--request", type=int, help="mark this AVG request as handled"),
+    )
+    command(
+        exports, "woo", cmd_export_woo, "Woo: redacted documents with the redactions' grounds",
+        arg("--case", action="append", required=True, dest="cases", metavar="REF"),
+        arg("--out", type=Path, required=True),
+    )
 
-    p = exports.add_parser("woo", help="Woo: redacted documents with the redactions' grounds")
-    p.add_argument("--case", action="append", required=True, dest="cases", metavar="REF")
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_export_woo)
+    a = actions(sub, "avg", "AVG requests of residents and erasure", dest="avg_command")
+    command(
+        a, "requests", cmd_requests, "requests with their deadline",
+        arg("--open", action="store_true", help="only open requests"),
+    )
+    r = actions(a, "request", "add or close a request", dest="request_command")
+    request_id = arg("id", type=int)
+    command(
+        r, "add", cmd_request_add, "register a request (deadline: one month)",
+        arg("--contact", required=True, metavar="ADDRESS"),
+        arg("--kind", choices=["inzage", "verwijdering"], default="inzage"),
+        arg("--received", metavar="YYYY-MM-DD", help="default: today"),
+        arg("--note", default=""),
+    )
+    command(
+        r, "close", cmd_request_close, "mark a request handled or refused",
+        request_id,
+        arg("--status", choices=["afgehandeld", "geweigerd"], default="afgehandeld"),
+        arg("--note", default=""),
+    )
+    command(
+        r, "extend", cmd_request_extend, "extend the deadline once by two months (art. 12(3))",
+        request_id, arg("--reason", required=True),
+    )
+    command(
+        a, "erase", cmd_erase, "pseudonymise a resident (refused while data must be kept)",
+        arg("--contact", required=True, metavar="ADDRESS"),
+        arg("--request", type=int, help="the AVG request this answers"),
+    )
 
-    p = sub.add_parser("avg", help="AVG requests of residents and erasure")
-    a = p.add_subparsers(dest="avg_command", metavar="ACTION", required=True)
-    q = a.add_parser("requests", help="requests with their deadline")
-    q.add_argument("--open", action="store_true", help="only open requests")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_requests)
-    q = a.add_parser("request", help="add or close a request")
-    r = q.add_subparsers(dest="request_command", metavar="ACTION", required=True)
-    add = r.add_parser("add", help="register a request (deadline: one month)")
-    add.add_argument("--contact", required=True, metavar="ADDRESS")
-    add.add_argument("--kind", choices=["inzage", "verwijdering"], default="inzage")
-    add.add_argument("--received", metavar="YYYY-MM-DD", help="default: today")
-    add.add_argument("--note", default="")
-    add.add_argument("--json", action="store_true")
-    add.set_defaults(handler=cmd_request_add)
-    close = r.add_parser("close", help="mark a request handled or refused")
-    close.add_argument("id", type=int)
-    close.add_argument("--status", choices=["afgehandeld", "geweigerd"], default="afgehandeld")
-    close.add_argument("--note", default="")
-    close.add_argument("--json", action="store_true")
-    close.set_defaults(handler=cmd_request_close)
-    extend = r.add_parser("extend", help="extend the deadline once by two months (art. 12(3))")
-    extend.add_argument("id", type=int)
-    extend.add_argument("--reason", required=True)
-    extend.add_argument("--json", action="store_true")
-    extend.set_defaults(handler=cmd_request_extend)
-    q = a.add_parser("erase", help="pseudonymise a resident (refused while data must be kept)")
-    q.add_argument("--contact", required=True, metavar="ADDRESS")
-    q.add_argument("--request", type=int, help="the AVG request this answers")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_erase)
-
-    p = sub.add_parser("processing-log", help="the processing log (Logboek dataverwerkingen)")
-    p.add_argument("--limit", type=int, default=200)
-    p.add_argument("--decrypt", action="store_true", help="show the data subject ids")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_processing_log)
+    command(
+        sub, "processing-log", cmd_processing_log, "the processing log (Logboek dataverwerkingen)",
+        arg("--limit", type=int, default=200),
+        arg("--decrypt", action="store_true", help="show the data subject ids"),
+    )
 
 
 def cmd_export_subject(loket: Any, args: argparse.Namespace) -> int:

@@ -23,80 +23,80 @@ from pathlib import Path
 from typing import Any
 
 from inbox.channels.registry import noted_channels
-from inbox.cli.common import emit
+from inbox.cli.common import actions, arg, command, emit
 from inbox.errors import LoketError, NotFound
 
 
 def add_mastodon_account_parser(kinds: Any) -> None:
     """`account add mastodon`: called by inbox.cli next to `account add imap`."""
-    p = kinds.add_parser("mastodon", help="a Mastodon account (e.g. on social.overheid.nl)")
-    p.add_argument("--name", required=True)
-    p.add_argument("--url", required=True, help="the server, e.g. https://social.overheid.nl")
-    p.add_argument("--token-stdin", action="store_true", help="read the access token from stdin")
-    p.add_argument("--interval", type=float, default=2.0, help="minutes between fetches")
-    p.add_argument("--no-verify", action="store_true", help="do not check the token now")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_account_add_mastodon)
+    command(
+        kinds, "mastodon", cmd_account_add_mastodon,
+        "a Mastodon account (e.g. on social.overheid.nl)",
+        arg("--name", required=True),
+        arg("--url", required=True, help="the server, e.g. https://social.overheid.nl"),
+        arg("--token-stdin", action="store_true", help="read the access token from stdin"),
+        arg("--interval", type=float, default=2.0, help="minutes between fetches"),
+        arg("--no-verify", action="store_true", help="do not check the token now"),
+    )
 
 
 def add_commands(sub: Any, exports: Any) -> None:
-    p = sub.add_parser("mastodon", help="fetch from and reply on Mastodon")
-    actions = p.add_subparsers(dest="mastodon_command", metavar="ACTION", required=True)
-    s = actions.add_parser("sync", help="one fetch pass over all (or one) Mastodon accounts")
-    s.add_argument("--account")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(handler=cmd_mastodon_sync)
-    r = actions.add_parser("reply", help="answer a case's Mastodon status in its thread")
-    r.add_argument("reference")
-    r.add_argument("--text")
-    r.add_argument("--text-stdin", action="store_true")
-    r.add_argument("--json", action="store_true")
-    r.set_defaults(handler=cmd_mastodon_reply)
-    rm = actions.add_parser("remove", help="remove a Mastodon account and its token")
-    rm.add_argument("name")
-    rm.set_defaults(handler=cmd_mastodon_remove)
+    m = actions(sub, "mastodon", "fetch from and reply on Mastodon", dest="mastodon_command")
+    command(
+        m, "sync", cmd_mastodon_sync, "one fetch pass over all (or one) Mastodon accounts",
+        arg("--account"),
+    )
+    command(
+        m, "reply", cmd_mastodon_reply, "answer a case's Mastodon status in its thread",
+        arg("reference"), arg("--text"), arg("--text-stdin", action="store_true"),
+    )
+    command(
+        m, "remove", cmd_mastodon_remove, "remove a Mastodon account and its token",
+        arg("name"), json=False,
+    )
 
-    p = sub.add_parser("contact", help="one resident across channels: show, suggest, merge")
-    actions = p.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
-    s = actions.add_parser("show", help="every address, case and message of one resident")
-    s.add_argument("address", help="an e-mail address, phone number or handle, or #ID")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(handler=cmd_contact_show)
-    s = actions.add_parser("suggestions", help="contacts that are probably one resident")
-    s.add_argument("--limit", type=int, default=100)
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(handler=cmd_contact_suggestions)
-    s = actions.add_parser("merge", help="merge MERGED into SURVIVOR (contact ids)")
-    s.add_argument("survivor", type=int)
-    s.add_argument("merged", type=int)
-    s.add_argument("--reason", default="")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(handler=cmd_contact_merge)
-    s = actions.add_parser("unmerge", help="undo a merge")
-    s.add_argument("merge_id", type=int)
-    s.set_defaults(handler=cmd_contact_unmerge)
-    s = actions.add_parser("distinct", help="these two are different residents")
-    s.add_argument("first", type=int)
-    s.add_argument("second", type=int)
-    s.set_defaults(handler=cmd_contact_distinct)
-    s = actions.add_parser("log", help="a phone call or counter visit, as a message in a case")
-    s.add_argument("--channel", choices=[c.value for c in noted_channels()], required=True)
-    s.add_argument("--name", required=True, help="who called or came to the counter")
-    s.add_argument("--question", required=True, help="what the resident asked")
-    s.add_argument("--answer", default="", help="the answer given")
-    s.add_argument("--phone", default="", help="the resident's number")
-    s.add_argument("--subject", default="", help="empty: the first line of the question")
-    s.add_argument("--case", metavar="REF", help="add it to this case instead of a new one")
-    s.add_argument("--resolved", action="store_true", help="resolved in one go: closes the case")
-    s.add_argument("--callback-by", metavar="YYYY-MM-DD", help="call back before this date")
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(handler=cmd_contact_log)
+    c = actions(
+        sub, "contact", "one resident across channels: show, suggest, merge",
+        dest="contact_command",
+    )
+    command(
+        c, "show", cmd_contact_show, "every address, case and message of one resident",
+        arg("address", help="an e-mail address, phone number or handle, or #ID"),
+    )
+    command(
+        c, "suggestions", cmd_contact_suggestions, "contacts that are probably one resident",
+        arg("--limit", type=int, default=100),
+    )
+    command(
+        c, "merge", cmd_contact_merge, "merge MERGED into SURVIVOR (contact ids)",
+        arg("survivor", type=int), arg("merged", type=int), arg("--reason", default=""),
+    )
+    command(
+        c, "unmerge", cmd_contact_unmerge, "undo a merge", arg("merge_id", type=int), json=False
+    )
+    command(
+        c, "distinct", cmd_contact_distinct, "these two are different residents",
+        arg("first", type=int), arg("second", type=int), json=False,
+    )
+    command(
+        c, "log", cmd_contact_log, "a phone call or counter visit, as a message in a case",
+        arg("--channel", choices=[ch.value for ch in noted_channels()], required=True),
+        arg("--name", required=True, help="who called or came to the counter"),
+        arg("--question", required=True, help="what the resident asked"),
+        arg("--answer", default="", help="the answer given"),
+        arg("--phone", default="", help="the resident's number"),
+        arg("--subject", default="", help="empty: the first line of the question"),
+        arg("--case", metavar="REF", help="add it to this case instead of a new one"),
+        arg("--resolved", action="store_true", help="resolved in one go: closes the case"),
+        arg("--callback-by", metavar="YYYY-MM-DD", help="call back before this date"),
+    )
 
-    e = exports.add_parser("klantinteracties", help="Open Klant (Klantinteracties API) JSON")
-    e.add_argument("--out", type=Path, required=True)
-    e.add_argument("--base-url", default=None, help="the Open Klant API these URLs point into")
-    e.add_argument("--json", action="store_true")
-    e.set_defaults(handler=cmd_export_klantinteracties)
+    command(
+        exports, "klantinteracties", cmd_export_klantinteracties,
+        "Open Klant (Klantinteracties API) JSON",
+        arg("--out", type=Path, required=True),
+        arg("--base-url", default=None, help="the Open Klant API these URLs point into"),
+    )
 
 
 def cmd_account_add_mastodon(loket: Any, args: argparse.Namespace) -> int:

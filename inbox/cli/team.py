@@ -6,30 +6,24 @@ import argparse
 import sys
 from typing import Any
 
-from inbox.cli.common import emit
+from inbox.cli.common import actions, arg, command, emit, one_of
 from inbox.errors import InvalidInput, LoketError
 
 
 def add_commands(sub: Any, exports: Any) -> None:
-    p = sub.add_parser("team", help="team synchronisation over the shared mailbox")
-    t = p.add_subparsers(dest="team_command", metavar="ACTION", required=True)
-    q = t.add_parser("setup", help="make this laptop part of the team (online)")
-    q.add_argument("--account", required=True, help="the shared mail account")
-    keys = q.add_mutually_exclusive_group()
-    keys.add_argument("--new-key", action="store_true", help="make a team key and print it once")
-    keys.add_argument("--key-stdin", action="store_true", help="read the team key from stdin")
-    q.add_argument("--device-name", help="how colleagues see this laptop")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_setup)
-    q = t.add_parser("sync", help="one team pass (upload, fetch, apply)")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_sync)
-    q = t.add_parser("status", help="this laptop in the team: slot, pending, waiting, errors")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_status)
-    q = t.add_parser("conflicts", help="open conflicts (e.g. two assignees at once)")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_conflicts)
+    t = actions(sub, "team", "team synchronisation over the shared mailbox", dest="team_command")
+    command(
+        t, "setup", cmd_setup, "make this laptop part of the team (online)",
+        arg("--account", required=True, help="the shared mail account"),
+        one_of(
+            arg("--new-key", action="store_true", help="make a team key and print it once"),
+            arg("--key-stdin", action="store_true", help="read the team key from stdin"),
+        ),
+        arg("--device-name", help="how colleagues see this laptop"),
+    )
+    command(t, "sync", cmd_sync, "one team pass (upload, fetch, apply)")
+    command(t, "status", cmd_status, "this laptop in the team: slot, pending, waiting, errors")
+    command(t, "conflicts", cmd_conflicts, "open conflicts (e.g. two assignees at once)")
 
 
 def _connect(loket: Any, name: str) -> tuple[Any, Any]:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from inbox.cli.common import emit
+from inbox.cli.common import actions, arg, command, emit
 from inbox.errors import InvalidInput, LoketError
 
 if TYPE_CHECKING:
@@ -14,40 +14,39 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: Any, exports: Any) -> None:
-    p = sub.add_parser("user", help="colleagues: add, list, password, role, disable, enable")
-    u = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    q = u.add_parser("add", help="add a colleague (the first one: the beheerder, no sign-in)")
-    q.add_argument("login")
-    q.add_argument("--name", required=True)
-    q.add_argument("--role", required=True, choices=["medewerker", "teamleider", "archivaris",
-                                                     "beheerder"])
-    q.add_argument("--password-stdin", action="store_true", required=True,
-                   help="read the (temporary) password from stdin")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_add)
-    q = u.add_parser("list", help="colleagues with role and state")
-    q.add_argument("--json", action="store_true")
-    q.set_defaults(handler=cmd_list)
-    q = u.add_parser("passwd", help="your own password, or (beheerder) a colleague's temporary one")
-    q.add_argument("login")
-    q.add_argument("--password-stdin", action="store_true", required=True)
-    q.set_defaults(handler=cmd_passwd)
-    q = u.add_parser("role", help="give a colleague another role")
-    q.add_argument("login")
-    q.add_argument("role", choices=["medewerker", "teamleider", "archivaris", "beheerder"])
-    q.set_defaults(handler=cmd_role)
+    u = actions(
+        sub, "user", "colleagues: add, list, password, role, disable, enable", dest="user_command"
+    )
+    login = arg("login")
+    roles = ["medewerker", "teamleider", "archivaris", "beheerder"]
+    command(
+        u, "add", cmd_add, "add a colleague (the first one: the beheerder, no sign-in)",
+        login,
+        arg("--name", required=True),
+        arg("--role", required=True, choices=roles),
+        arg("--password-stdin", action="store_true", required=True,
+            help="read the (temporary) password from stdin"),
+    )
+    command(u, "list", cmd_list, "colleagues with role and state")
+    command(
+        u, "passwd", cmd_passwd, "your own password, or (beheerder) a colleague's temporary one",
+        login, arg("--password-stdin", action="store_true", required=True), json=False,
+    )
+    command(
+        u, "role", cmd_role, "give a colleague another role",
+        login, arg("role", choices=roles), json=False,
+    )
     for name, helptext in (("disable", "a colleague can no longer sign in (history stays)"),
                            ("enable", "a disabled colleague can sign in again"),
                            ("unlock", "lift the lock after too many failed sign-ins")):
-        q = u.add_parser(name, help=helptext)
-        q.add_argument("login")
-        q.set_defaults(handler=cmd_state, state=name)
+        q = command(u, name, cmd_state, helptext, login, json=False)
+        q.set_defaults(state=name)
     for name, helptext in (("grant", "give a colleague a right on top of their role"),
                            ("revoke", "take such a right back")):
-        q = u.add_parser(name, help=helptext)
-        q.add_argument("login")
-        q.add_argument("right", help="e.g. kennisbank")
-        q.set_defaults(handler=cmd_grant, on=name == "grant")
+        q = command(
+            u, name, cmd_grant, helptext, login, arg("right", help="e.g. kennisbank"), json=False
+        )
+        q.set_defaults(on=name == "grant")
 
 
 def _password() -> str:
