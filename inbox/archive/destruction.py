@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import logging
 from contextlib import AbstractContextManager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from inbox import acts
 from inbox.archive import retention, selectielijst, verklaring
+from inbox.archive.verklaring import Item
 from inbox.errors import InvalidInput, NotFound, PermissionDenied
 from inbox.exports import export_file
 from inbox.gate import Op, Session
 from inbox.model import EventKind, Status
+from inbox.rows import from_row
 
 log = logging.getLogger("loket.archive.destruction")
 
@@ -62,21 +64,6 @@ class ListSummary:
 
 
 @dataclass(frozen=True)
-class Item:
-    reference: str
-    product: str | None
-    result_code: str
-    result_name: str
-    waardering: str
-    bewaartermijn: str
-    opened_on: str
-    closed_on: str
-    destroy_date: str
-    state: str
-    note: str | None
-
-
-@dataclass(frozen=True)
 class Outcome:
     list_id: int
     destroyed: int
@@ -92,39 +79,11 @@ class Outcome:
 
 
 def _summary(row: Any) -> ListSummary:
-    return ListSummary(
-        id=int(row["id"]),
-        state=row["state"],
-        due_on=row["due_on"],
-        cases=int(row["cases"]),
-        proposed_by=row["proposed_by"],
-        proposed_at=row["proposed_at"],
-        reviewed_by=row["reviewed_by"],
-        reviewed_at=row["reviewed_at"],
-        review_note=row["review_note"],
-        approved_by=row["approved_by"],
-        approved_at=row["approved_at"],
-        rejected_by=row["rejected_by"],
-        reject_reason=row["reject_reason"],
-        carried_out_by=row["carried_out_by"],
-        carried_out_at=row["carried_out_at"],
-    )
+    return from_row(ListSummary, row)
 
 
-def _item(r: Any) -> Item:
-    return Item(
-        reference=r["reference"],
-        product=r["product"],
-        result_code=r["result_code"],
-        result_name=r["result_name"],
-        waardering=r["waardering"],
-        bewaartermijn=r["bewaartermijn"],
-        opened_on=r["opened_on"],
-        closed_on=r["closed_on"],
-        destroy_date=r["destroy_date"],
-        state=r["state"],
-        note=r["note"],
-    )
+def _item(row: Any) -> Item:
+    return from_row(Item, row)
 
 
 def lists(loket: Session) -> list[ListSummary]:
@@ -331,7 +290,7 @@ def _display(op: Op, user: str | None) -> str:
     return op.store.archive.display_name(user) or user
 
 
-def _verklaring_data(op: Op, list_id: int) -> tuple[verklaring.Header, list[verklaring.Line]]:
+def _verklaring_data(op: Op, list_id: int) -> tuple[verklaring.Header, list[Item]]:
     row = _row(op, list_id)
     org = retention.organisation_in(op)
     header = verklaring.Header(
@@ -344,11 +303,8 @@ def _verklaring_data(op: Op, list_id: int) -> tuple[verklaring.Header, list[verk
         carried_out=(_display(op, row["carried_out_by"]), row["carried_out_at"] or ""),
         review_note=row["review_note"] or "",
     )
-    lines = [
-        verklaring.Line(**(asdict(i) | {"product": i.product or "", "note": i.note or ""}))
-        for i in map(_item, op.store.archive.items(list_id, order="state DESC, reference"))
-    ]
-    return header, lines
+    items = op.store.archive.items(list_id, order="state DESC, reference")
+    return header, [_item(r) for r in items]
 
 
 def _certificate(op: Op, list_id: int) -> tuple[bytes, bytes]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from inbox.errors import NotFound
 from inbox.gate import Op
+from inbox.rows import from_row
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "selectielijst"
 
@@ -117,17 +118,7 @@ def fixture_rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 
 def _result(row: Any) -> Result:
-    return Result(
-        id=int(row["id"]),
-        code=row["code"],
-        naam=row["naam"],
-        omschrijving=row["omschrijving"],
-        waardering=row["waardering"],
-        bewaartermijn=row["bewaartermijn"],
-        procestermijn=row["procestermijn"],
-        toelichting=row["toelichting"],
-        procestype=row["procestype"],
-    )
+    return from_row(Result, row)
 
 
 def result(op: Op, code_or_id: str | int) -> Result:

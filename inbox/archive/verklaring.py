@@ -35,9 +35,11 @@ COLUMNS = (
 
 
 @dataclass(frozen=True)
-class Line:
+class Item:
+    """One case of a destruction list, as the list and its verklaring name it."""
+
     reference: str
-    product: str
+    product: str | None
     result_code: str
     result_name: str
     waardering: str
@@ -45,8 +47,8 @@ class Line:
     opened_on: str
     closed_on: str
     destroy_date: str
-    state: str  # vernietigd, overgeslagen, verwijderd
-    note: str
+    state: str  # voorgesteld, vernietigd, overgeslagen, verwijderd
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class Header:
     review_note: str
 
 
-def to_csv(header: Header, lines: list[Line]) -> bytes:
+def to_csv(header: Header, lines: list[Item]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS + ("grond", "goedgekeurd door", "goedgekeurd op", "uitgevoerd op"))
@@ -94,7 +96,7 @@ def _latin(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-def to_pdf(header: Header, lines: list[Line]) -> bytes:
+def to_pdf(header: Header, lines: list[Item]) -> bytes:
     from fpdf import FPDF  # imported here: it pulls in Pillow, which start-up does not need
 
     destroyed = [line for line in lines if line.state == "vernietigd"]
@@ -149,7 +151,7 @@ def to_pdf(header: Header, lines: list[Line]) -> bytes:
         "Uitkomst",
     )
 
-    def table(rows: list[Line]) -> None:
+    def table(rows: list[Item]) -> None:
         pdf.set_font("Helvetica", "B", 8)
         for width, head in zip(widths, heads, strict=True):
             pdf.cell(width, 6, _latin(head), border=1)

@@ -34,6 +34,7 @@ from inbox.exports import export_folder
 from inbox.model import Channel, Direction
 from inbox.privacy import processing_log
 from inbox.privacy.audit import describe
+from inbox.rows import from_row
 from storage.errors import BlobMissingError, CorruptDatabaseError
 
 if TYPE_CHECKING:
@@ -114,20 +115,7 @@ def one_month_after(day: date) -> date:
 
 def _request(today: date, row: Any) -> Request:
     left = (date.fromisoformat(row["deadline"]) - today).days
-    return Request(
-        id=int(row["id"]),
-        kind=row["kind"],
-        contact_id=row["contact_id"],
-        address=row["address"],
-        received_on=row["received_on"],
-        deadline=row["deadline"],
-        status=row["status"],
-        note=row["note"],
-        created_by=row["created_by"],
-        handled_by=row["handled_by"],
-        handled_at=row["handled_at"],
-        days_left=left,
-    )
+    return from_row(Request, row, days_left=left)
 
 
 def add_request(
