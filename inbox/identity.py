@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inbox import acts, clock
-from inbox.errors import InvalidInput, NotFound, PermissionDenied
+from inbox.errors import InvalidInput, NotFound, PermissionDenied, member
 from inbox.model import Role
 from inbox.privacy.roles import GRANTABLE, Permission
 
@@ -83,14 +83,6 @@ def _check_login(login: str) -> str:
     return login
 
 
-def _role(value: str | Role) -> Role:
-    try:
-        return value if isinstance(value, Role) else Role(value)
-    except ValueError:
-        codes = ", ".join(r.value for r in Role)
-        raise InvalidInput(f"Onbekende rol '{value}'. Kies uit: {codes}.") from None
-
-
 # -- the first beheerder and colleagues --------------------------------------------------------
 
 
@@ -137,7 +129,7 @@ def demo_staff(session: Session, logins: list[str], password: str, hint: str) ->
 def add_user(session: Session, login: str, name: str, role: str | Role, password: str) -> None:
     """A colleague with a temporary password (they choose their own at first sign-in)."""
     login = _check_login(login)
-    role = _role(role)
+    role = member(Role, role, "rol")
     if not name.strip():
         raise InvalidInput("Vul een naam in.")
     check_password(password, login, name)
@@ -201,7 +193,7 @@ def _beheerder_stays(op: Any, login: str) -> None:
 
 
 def set_role(session: Session, login: str, role: str | Role) -> None:
-    role = _role(role)
+    role = member(Role, role, "rol")
     with session.op(acts.USER_ROLE, obj=f"gebruiker:{login}") as op:
         op.details = {"rol": role.value}
         row = op.store.users.row(login)

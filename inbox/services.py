@@ -14,7 +14,7 @@ from inbox import threading as threads
 from inbox.addresses import address_for, normalize_phone
 from inbox.channels.registry import channel_of
 from inbox.channels.registry import spec as channel_spec
-from inbox.errors import InvalidInput, NotFound
+from inbox.errors import InvalidInput, NotFound, member
 from inbox.gate import SYSTEM_USER, CaseQuery, Op
 from inbox.model import (
     CaseDetail,
@@ -309,7 +309,7 @@ class Loket(TransitionSession):
         return op.changes
 
     def set_status(self, reference: str, status: Status | str) -> Changes:
-        status = _status(status)
+        status = member(Status, status, "status")
         if status is Status.AFGEROND:
             return self.close_case(reference, outcome="", first_contact_resolution=False)
         with self.op(acts.CASE_STATUS, case=reference) as op:
@@ -647,14 +647,6 @@ def _retention() -> Any:
     from inbox.archive import retention
 
     return retention
-
-
-def _status(value: Status | str) -> Status:
-    try:
-        return value if isinstance(value, Status) else Status(value)
-    except ValueError:
-        codes = ", ".join(s.value for s in Status)
-        raise InvalidInput(f"Onbekende status '{value}'. Kies uit: {codes}.") from None
 
 
 def _summary(r: Any) -> CaseSummary:

@@ -510,6 +510,14 @@ def _message_text(message: Any) -> bytes:
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
 
 
+def _blob(op: Op, sha256: str, what: str) -> bytes:
+    """A stored file of the case; when it is gone, the export stops naming `what`."""
+    try:
+        return op.store.blobs.get(sha256)
+    except BlobMissingError as exc:
+        raise LoketError(f"{what} ontbreekt; export gestopt.") from exc
+
+
 def _export_message(
     op: Op,
     ctx: _Context,
@@ -525,12 +533,7 @@ def _export_message(
     stamp = message["received_at"] or message["sent_at"]
     files: list[tuple[str, str, bytes, str]] = []  # (file name, shown name, data, type)
     if message["raw_sha256"]:
-        try:
-            raw = op.store.blobs.get(message["raw_sha256"])
-        except BlobMissingError as exc:
-            raise LoketError(
-                f"Het origineel van een bericht in zaak {ref} ontbreekt; export gestopt."
-            ) from exc
+        raw = _blob(op, message["raw_sha256"], f"Het origineel van een bericht in zaak {ref}")
         kind = "message/rfc822" if channel_spec(message["channel"]).rfc822 else _sniff(raw)
         ext = EXTENSIONS.get(kind, ".bin")
         files.append((f"{stem}-bericht{ext}", f"{stem}-bericht{ext}", raw, kind))
@@ -539,12 +542,7 @@ def _export_message(
             (f"{stem}-bericht.txt", f"{stem}-bericht.txt", _message_text(message), "text/plain")
         )
     for n, att in enumerate(op.store.queries.attachments_of(int(message["id"])), start=1):
-        try:
-            data = op.store.blobs.get(att["sha256"])
-        except BlobMissingError as exc:
-            raise LoketError(
-                f"Een bijlage van een bericht in zaak {ref} ontbreekt; export gestopt."
-            ) from exc
+        data = _blob(op, att["sha256"], f"Een bijlage van een bericht in zaak {ref}")
         ext = EXTENSIONS.get(att["content_type"].lower(), ".bin")
         safe = _safe_name(att["filename"] or "", f"bijlage{ext}")
         files.append((f"{stem}-{n}-{safe}", att["filename"] or safe, data, att["content_type"]))
