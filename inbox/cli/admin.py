@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit
+from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit, report_sync
 from inbox.errors import LoketError
 
 if TYPE_CHECKING:
@@ -238,30 +238,7 @@ def cmd_sync(loket: Loket, args: argparse.Namespace) -> int:
 
     loket.check(Permission.WORK_CASES)
     events = sync_once(loket, args.account)
-    data = [
-        {
-            "account": e.account,
-            "ok": e.kind == "done",
-            "fetched": e.fetched,
-            "sent": e.sent,
-            "error": e.message or None,
-        }
-        for e in events
-    ]
-    emit(
-        args,
-        data,
-        "\n".join(
-            f"{d['account']}: {d['fetched']} opgehaald, {d['sent']} verzonden"
-            + (f" - {d['error']}" if d["error"] else "")
-            for d in data
-        )
-        or "Geen accounts.",
-    )
-    failed = [e for e in events if e.kind == "error"]
-    if failed and not getattr(args, "json", False):
-        print(f"loket: {failed[0].message}", file=sys.stderr)
-    return 1 if failed else 0
+    return report_sync(args, events, "Geen accounts.", sent=True)
 
 
 def cmd_key_recover(args: argparse.Namespace) -> int:

@@ -34,6 +34,36 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
         print(text)
 
 
+def report_sync(args: argparse.Namespace, events: list[Any], empty: str, *, sent: bool) -> int:
+    """The outcome of one sync pass (inbox.sync.SyncEvent per account; with `sent`, the
+    replies sent too); exit 1, and the first error on stderr, when an account failed."""
+    data = [
+        {
+            "account": e.account,
+            "ok": e.kind == "done",
+            "fetched": e.fetched,
+            **({"sent": e.sent} if sent else {}),
+            "error": e.message or None,
+        }
+        for e in events
+    ]
+    emit(
+        args,
+        data,
+        "\n".join(
+            f"{d['account']}: {d['fetched']} opgehaald"
+            + (f", {d['sent']} verzonden" if sent else "")
+            + (f" - {d['error']}" if d["error"] else "")
+            for d in data
+        )
+        or empty,
+    )
+    failed = [e for e in events if e.kind == "error"]
+    if failed and not args.json:
+        print(f"loket: {failed[0].message}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 # -- declaring commands: one call per command, its arguments in the order `--help` lists them --
 
 Handler = Callable[[Any, argparse.Namespace], int]

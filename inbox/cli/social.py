@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from inbox.channels.registry import noted_channels
-from inbox.cli.common import actions, arg, command, emit
+from inbox.cli.common import actions, arg, command, emit, report_sync
 from inbox.errors import LoketError, NotFound
 
 
@@ -126,28 +126,7 @@ def cmd_mastodon_sync(loket: Any, args: argparse.Namespace) -> int:
         else mastodon.mastodon_accounts(loket)
     )
     events = [mastodon.run_mastodon_account(loket, a) for a in chosen]
-    data = [
-        {
-            "account": e.account,
-            "ok": e.kind == "done",
-            "fetched": e.fetched,
-            "error": e.message or None,
-        }
-        for e in events
-    ]
-    emit(
-        args,
-        data,
-        "\n".join(
-            f"{d['account']}: {d['fetched']} opgehaald" + (f" - {d['error']}" if d["error"] else "")
-            for d in data
-        )
-        or "Geen Mastodon-accounts.",
-    )
-    failed = [e for e in events if e.kind == "error"]
-    if failed and not args.json:
-        print(f"loket: {failed[0].message}", file=sys.stderr)
-    return 1 if failed else 0
+    return report_sync(args, events, "Geen Mastodon-accounts.", sent=False)
 
 
 def cmd_mastodon_reply(loket: Any, args: argparse.Namespace) -> int:
