@@ -110,3 +110,18 @@ def loket(tmp_path: Path) -> Iterator[object]:
 def at(day: int, hour: int = 10, month: int = 11, year: int = 2026) -> datetime:
     """A fixed moment for tests: at(3) is 3 November 2026, 10:00 UTC."""
     return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+def receive_mail(
+    loket: object, sender: str, subject: str, body: str = "", *, when: datetime | None = None,
+    **more: Any,
+) -> Any:
+    """An e-mail from `sender` arriving in `loket` (sent at(1) unless `when`); `more`: other
+    fields of IncomingMessage (sender_name, direction, ...). Returns what `receive` returns."""
+    from inbox.model import Channel, IncomingMessage
+
+    session: Any = loket
+    message = IncomingMessage(
+        Channel.EMAIL, when or at(1), sender=sender, subject=subject, body_text=body, **more
+    )
+    return session.receive(message)

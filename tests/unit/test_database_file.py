@@ -32,12 +32,17 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
-    other = tmp_path / "adressen.sqlite"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE adres (straat TEXT)")
+def _other_programs_file(path: Path, statement: str) -> Path:
+    """An SQLite file another program made (one statement run in it)."""
+    conn = sqlite3.connect(path)
+    conn.execute(statement)
     conn.commit()
     conn.close()
+    return path
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    other = _other_programs_file(tmp_path / "adressen.sqlite", "CREATE TABLE adres (straat TEXT)")
     before = _digest(other)
     done = _cli("--db", str(other), "cases")
     assert done.returncode == 1
@@ -50,11 +55,7 @@ def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> No
 
 
 def test_a_file_with_another_application_id_is_refused(tmp_path: Path) -> None:
-    other = tmp_path / "leeg.db"
-    conn = sqlite3.connect(other)
-    conn.execute("PRAGMA application_id = 1234")
-    conn.commit()
-    conn.close()
+    other = _other_programs_file(tmp_path / "leeg.db", "PRAGMA application_id = 1234")
     done = _cli("--db", str(other), "cases")
     assert done.returncode == 1 and "ander programma" in done.stderr
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from inbox.errors import PermissionDenied
-from inbox.model import Channel, IncomingMessage, Role
+from inbox.model import Role
 from inbox.privacy import audit
 from inbox.services import CaseQuery
 from storage.db import DB_ERRORS
-from tests.conftest import at, give_password
+from tests.conftest import at, give_password, receive_mail
 
 
 @pytest.fixture
@@ -24,24 +24,8 @@ def team(loket):  # type: ignore[no-untyped-def]
     ):
         loket.ensure_user(name, name.title(), role)
         give_password(loket, name, f"{name}-geheim")
-    case = loket.receive(
-        IncomingMessage(
-            Channel.EMAIL,
-            at(2),
-            sender="r@example.nl",
-            subject="Schuldhulp",
-            body_text="Ik heb schulden",
-        )
-    )
-    secret = loket.receive(
-        IncomingMessage(
-            Channel.EMAIL,
-            at(3),
-            sender="s@example.nl",
-            subject="Huiselijk geweld",
-            body_text="Vertrouwelijk",
-        )
-    )
+    case = receive_mail(loket, "r@example.nl", "Schuldhulp", "Ik heb schulden", when=at(2))
+    secret = receive_mail(loket, "s@example.nl", "Huiselijk geweld", "Vertrouwelijk", when=at(3))
     loket.db.conn.execute("UPDATE cases SET confidential = 1 WHERE id = ?", (secret.case_id,))
     loket.assign(secret.reference, "bram")
     return loket, case, secret

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -20,16 +19,12 @@ from inbox.exports import ExportError
 from inbox.privacy import redaction, woo
 from inbox.services import SYSTEM_USER, Loket
 from tests.conftest import act_as, add_staff
+from tests.unit.test_privacy_kit import ADDRESS, BSN, NAME, NOW, PHRASE
 
-NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
-NAME = "Marloes Kwakernaat"
-ADDRESS = "m.kwakernaat@example.nl"
-BSN = "111222333"  # passes the 11-proef
+# the kit's resident; her IBAN and her neighbour's address in the forms people disguise them
 IBAN = "nl91 abna 0417 1643 00"
-PHONE = "06-87654321"
 OTHER_EMAIL = "buurman.pieterse [at] example [dot] org"
 NEIGHBOUR = "Gerrit Pieterse"
-PHRASE = "Lavendelstruikgewas"  # in no other text
 BODY = (
     f"Beste gemeente,\n\nIk wil bezwaar maken over het {PHRASE} bij de stoep. Mijn BSN is "
     f"111-222-333, mijn rekening {IBAN}. Bel mij op 06\u00a087654321 of mail mijn buurman "

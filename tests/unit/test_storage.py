@@ -128,27 +128,10 @@ def test_disk_full_inside_a_transaction_becomes_a_dutch_error(tmp_path: Path) ->
 
 
 def test_search_index_follows_messages_and_notes(loket) -> None:  # type: ignore[no-untyped-def]
-    from inbox.model import Channel, IncomingMessage
-    from tests.conftest import at
+    from tests.conftest import receive_mail
 
-    a = loket.receive(
-        IncomingMessage(
-            Channel.EMAIL,
-            at(1),
-            sender="a@example.nl",
-            subject="Grofvuil",
-            body_text="bankstel ophalen",
-        )
-    )
-    b = loket.receive(
-        IncomingMessage(
-            Channel.EMAIL,
-            at(1),
-            sender="b@example.nl",
-            subject="Paspoort",
-            body_text="afspraak maken",
-        )
-    )
+    a = receive_mail(loket, "a@example.nl", "Grofvuil", "bankstel ophalen")
+    b = receive_mail(loket, "b@example.nl", "Paspoort", "afspraak maken")
     loket.add_note(b.reference, "Doorverwezen naar burgerzaken")
     assert [h.case for h in loket.search("bankstel")] == [a.reference]
     assert [h.case for h in loket.search("burgerzaken")] == [b.reference]
