@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -89,6 +90,12 @@ def listed(value: Any) -> list[Any]:
     if not isinstance(value, list):
         raise ExportError("De export heeft een onbekende opbouw (een lijst ontbreekt).")
     return value
+
+
+def media_file(name: str, data: bytes) -> Attachment:
+    """A photo, video or other file of an export, its type guessed from its name."""
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return Attachment(filename=name, content_type=kind, data=data)
 
 
 def text_of(value: Any) -> str:

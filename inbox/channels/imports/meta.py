@@ -10,7 +10,6 @@ message that says what they look like.
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from pathlib import PurePosixPath
 from typing import Any
@@ -22,10 +21,11 @@ from inbox.channels.imports.exportfile import (
     SafeZip,
     from_epoch,
     listed,
+    media_file,
     text_of,
 )
 from inbox.channels.imports.guard import load_json
-from inbox.model import AddressKind, Attachment, Channel
+from inbox.model import AddressKind, Channel
 
 _MESSAGE_FILE = re.compile(
     r"(?:^|/)messages/(?:inbox|archived_threads|filtered_threads|"
@@ -193,15 +193,7 @@ def _add_thread(
                 uri = text_of(entry.get("uri")) if isinstance(entry, dict) else ""
                 data = media(uri) if media and uri else None
                 if data is not None:
-                    name = PurePosixPath(uri).name
-                    attachments.append(
-                        Attachment(
-                            filename=name,
-                            content_type=mimetypes.guess_type(name)[0]
-                            or "application/octet-stream",
-                            data=data,
-                        )
-                    )
+                    attachments.append(media_file(PurePosixPath(uri).name, data))
                 elif uri and not text:
                     text = f"[{PurePosixPath(uri).name}]"
         share = item.get("share")

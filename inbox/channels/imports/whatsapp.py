@@ -12,7 +12,6 @@ The times in an export are the phone's local time; Loket reads them as Dutch tim
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -24,6 +23,7 @@ from inbox.channels.imports.exportfile import (
     ExportError,
     ParsedExport,
     SafeZip,
+    media_file,
     plausible,
 )
 from inbox.model import AddressKind, Attachment, Channel
@@ -297,8 +297,7 @@ def _attachments(text: str, media: dict[str, bytes]) -> tuple[Attachment, ...]:
         name = (match.group(1) or match.group(2) or "").strip().lstrip(_BIDI)
         data = media.get(name)
         if data is not None:
-            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-            found.append(Attachment(filename=name, content_type=kind, data=data))
+            found.append(media_file(name, data))
     return tuple(found)
 
 

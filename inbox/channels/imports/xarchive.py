@@ -9,7 +9,6 @@ of other people).
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -21,11 +20,12 @@ from inbox.channels.imports.exportfile import (
     ParsedExport,
     SafeZip,
     listed,
+    media_file,
     plausible,
     text_of,
 )
 from inbox.channels.imports.guard import load_json
-from inbox.model import AddressKind, Attachment, Channel
+from inbox.model import AddressKind, Channel
 
 _WRAPPER = re.compile(rb"^\s*window\.YTD\.(?P<name>\w+)\.part\d+\s*=\s*")
 _DM_PARTS = ("direct_messages", "direct_messages_group")
@@ -140,14 +140,7 @@ def _add(parsed: ParsedExport, data: Any, own: str | None, media: Any) -> None:
                 file_name = f"{conv_id}-{message_id}-{PurePosixPath(text_of(url)).name}"
                 data_bytes = media(file_name) if media else None
                 if data_bytes is not None:
-                    attachments.append(
-                        Attachment(
-                            filename=file_name,
-                            content_type=mimetypes.guess_type(file_name)[0]
-                            or "application/octet-stream",
-                            data=data_bytes,
-                        )
-                    )
+                    attachments.append(media_file(file_name, data_bytes))
             outbound = own is not None and sender == own
             parsed.messages.append(
                 ChatMessage(
