@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,35 @@ def group(value: str, size: int, sep: str) -> str:
     return sep.join(value[i : i + size] for i in range(0, len(value), size))
 
 
+def written_phone(
+    rng: random.Random, style: int, mobile: str, land: str, rest: str
+) -> tuple[str, str]:
+    """(region, text): the number (style 12 and on: a foreign one) in writing style `style`."""
+    national = [mobile, land + rest][style % 2]
+    written: list[Callable[[], str]] = [
+        lambda: "0" + national,
+        lambda: f"0{land}-{rest}",
+        lambda: f"06-{mobile[1:]}",
+        lambda: f"06 {group(mobile[1:], 2, ' ')}",
+        lambda: f"+31 6 {mobile[1:]}",
+        lambda: f"({'0' + land}) {rest[:3]} {rest[3:]}",
+        lambda: f"+31 (0)6 {mobile[1:5]} {mobile[5:]}",
+        lambda: f"0031 {land} {rest}",
+        lambda: f"06{NBSP}{mobile[1:5]}{NBSP}{mobile[5:]}",
+        lambda: f"0{land}.{rest[:3]}.{rest[3:]}",
+        lambda: f"06 - {mobile[1:3]} {mobile[3:5]} {mobile[5:7]} {mobile[7:]}",
+        lambda: f"+31{NNBSP}{land}{NNBSP}{rest}",
+        lambda: "+32 4"
+        + str(rng.randrange(70, 99))
+        + " "
+        + group("".join(str(rng.randrange(10)) for _ in range(6)), 2, " "),
+        lambda: "+49 30 " + "".join(str(rng.randrange(1, 10)) for _ in range(8)),
+        lambda: "+44 7700 9" + "".join(str(rng.randrange(10)) for _ in range(5)),
+        lambda: "0049 151 " + "".join(str(rng.randrange(10)) for _ in range(8)),
+    ]
+    return {12: "BE", 13: "DE", 14: "GB", 15: "DE"}.get(style, "NL"), written[style]()
+
+
 def phone(rng: random.Random) -> tuple[str, str]:
     """(number as written, its kind of writing)"""
     while True:
@@ -80,46 +110,7 @@ def phone(rng: random.Random) -> tuple[str, str]:
         rest = "".join(str(rng.randrange(10)) for _ in range(9 - len(land)))
         if rest[0] in "01":
             continue
-        national = [mobile, land + rest][style % 2]
-        region = "NL"
-        if style == 0:
-            text = "0" + national
-        elif style == 1:
-            text = f"0{land}-{rest}"
-        elif style == 2:
-            text = f"06-{mobile[1:]}"
-        elif style == 3:
-            text = f"06 {group(mobile[1:], 2, ' ')}"
-        elif style == 4:
-            text = f"+31 6 {mobile[1:]}"
-        elif style == 5:
-            text = f"({'0' + land}) {rest[:3]} {rest[3:]}"
-        elif style == 6:
-            text = f"+31 (0)6 {mobile[1:5]} {mobile[5:]}"
-        elif style == 7:
-            text = f"0031 {land} {rest}"
-        elif style == 8:
-            text = f"06{NBSP}{mobile[1:5]}{NBSP}{mobile[5:]}"
-        elif style == 9:
-            text = f"0{land}.{rest[:3]}.{rest[3:]}"
-        elif style == 10:
-            text = f"06 - {mobile[1:3]} {mobile[3:5]} {mobile[5:7]} {mobile[7:]}"
-        elif style == 11:
-            text = f"+31{NNBSP}{land}{NNBSP}{rest}"
-        elif style == 12:
-            region, text = (
-                "BE",
-                "+32 4"
-                + str(rng.randrange(70, 99))
-                + " "
-                + group("".join(str(rng.randrange(10)) for _ in range(6)), 2, " "),
-            )
-        elif style == 13:
-            region, text = "DE", "+49 30 " + "".join(str(rng.randrange(1, 10)) for _ in range(8))
-        elif style == 14:
-            region, text = "GB", "+44 7700 9" + "".join(str(rng.randrange(10)) for _ in range(5))
-        else:
-            region, text = "DE", "0049 151 " + "".join(str(rng.randrange(10)) for _ in range(8))
+        region, text = written_phone(rng, style, mobile, land, rest)
         try:
             parsed = phonenumbers.parse(text, "NL")
         except phonenumbers.NumberParseException:
@@ -156,34 +147,25 @@ def email(rng: random.Random, first: str, last: str) -> str:
             "kpnmail.example.nl",
         ]
     )
-    style = rng.randrange(14)
-    if style == 0:
-        return f"{local}@{domain}"
-    if style == 1:
-        return f"{local} [at] {domain.replace('.', ' [dot] ')}"
-    if style == 2:
-        return f"{local}(at){domain}"
-    if style == 3:
-        return f"{local} at {domain.replace('.', ' dot ')}"
-    if style == 4:
-        return f"{local}@{domain}".upper()
-    if style == 5:
-        return f"{local} @ {domain}"
-    if style == 6:
-        return f"jürgen.{last.lower().replace(' ', '')}@müller-bäckerei.de"
-    if style == 7:
-        return f"{local}@xn--mller-kva.example"
-    if style == 8:
-        return f"{local}{{at}}{domain.replace('.', '{dot}')}"
-    if style == 9:
-        return f"{local}＠{domain}"
-    if style == 10:
-        return f"{local} apenstaartje {domain.replace('.', ' punt ')}"
-    if style == 11:
-        return f"{local}[@]{domain}"
-    if style == 12:
-        return f"zoë.{last.lower().replace(' ', '')}@exämple.nl"
-    return f"{local}@{domain}"
+    plain = f"{local}@{domain}"
+    surname = last.lower().replace(" ", "")
+    written = [
+        plain,
+        f"{local} [at] {domain.replace('.', ' [dot] ')}",
+        f"{local}(at){domain}",
+        f"{local} at {domain.replace('.', ' dot ')}",
+        plain.upper(),
+        f"{local} @ {domain}",
+        f"jürgen.{surname}@müller-bäckerei.de",
+        f"{local}@xn--mller-kva.example",
+        f"{local}{{at}}{domain.replace('.', '{dot}')}",
+        f"{local}＠{domain}",
+        f"{local} apenstaartje {domain.replace('.', ' punt ')}",
+        f"{local}[@]{domain}",
+        f"zoë.{surname}@exämple.nl",
+        plain,
+    ]
+    return written[rng.randrange(14)]
 
 
 def birth(rng: random.Random) -> str:
@@ -229,6 +211,12 @@ def forms(rng: random.Random) -> list[dict[str, Any]]:
             }
         )
 
+    def fill(kind: str, count: int, value: Callable[[int], str], templates: list[str]) -> None:
+        """`count` texts, each one of `templates` around the `kind` value `value(i)`."""
+        for i in range(count):
+            v = value(i)
+            add(rng.choice(templates).format(v=v), [(kind, v)])
+
     # BSN in every grouping
     bsn_forms = [
         lambda b: b,
@@ -250,9 +238,7 @@ def forms(rng: random.Random) -> list[dict[str, Any]]:
         "{v} is het burgerservicenummer van mijn vader.",
         "U kunt mij vinden onder nummer {v} in de BRP.",
     ]
-    for i in range(30):
-        v = bsn_forms[i % len(bsn_forms)](bsn(rng))
-        add(rng.choice(bsn_templates).format(v=v), [("bsn", v)])
+    fill("bsn", 30, lambda i: bsn_forms[i % len(bsn_forms)](bsn(rng)), bsn_templates)
 
     # IBAN in any case and grouping
     iban_forms = [
@@ -274,10 +260,13 @@ def forms(rng: random.Random) -> list[dict[str, Any]]:
         "Het geld mag naar rekening {v} (ten name van mij).",
         "Stort de vergoeding op {v}, dank u.",
     ]
-    for i in range(30):
-        country = "NL" if i % 5 else rng.choice(["BE", "DE"])
-        v = iban_forms[i % len(iban_forms)](iban(rng, country))
-        add(rng.choice(iban_templates).format(v=v), [("iban", v)])
+    fill(
+        "iban", 30,
+        lambda i: iban_forms[i % len(iban_forms)](
+            iban(rng, "NL" if i % 5 else rng.choice(["BE", "DE"]))
+        ),
+        iban_templates,
+    )
 
     # e-mail addresses, internationalised and disguised
     email_templates = [
@@ -287,10 +276,7 @@ def forms(rng: random.Random) -> list[dict[str, Any]]:
         "Contact: {v}\nBedankt!",
         "Mijn dochter heeft {v} als adres, zij regelt het verder.",
     ]
-    for _ in range(30):
-        first, last = person(rng)
-        v = email(rng, first, last)
-        add(rng.choice(email_templates).format(v=v), [("email", v)])
+    fill("email", 30, lambda _: email(rng, *person(rng)), email_templates)
 
     # phone numbers, Dutch and international
     phone_templates = [
@@ -301,9 +287,7 @@ def forms(rng: random.Random) -> list[dict[str, Any]]:
         "Terugbellen graag naar {v} (mijn buurman).",
         "tel. {v}",
     ]
-    for _ in range(32):
-        v, _style = phone(rng)
-        add(rng.choice(phone_templates).format(v=v), [("telefoon", v)])
+    fill("telefoon", 32, lambda _: phone(rng)[0], phone_templates)
 
     # addresses: street + number, postcode
     for i in range(24):
