@@ -19,7 +19,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from inbox import acts, clock
 from storage import crypto
@@ -121,17 +121,17 @@ def span(
         _write(loket, current, activity, operation, subject, obj, start)
 
 
-def record(
-    loket: Session,
-    activity: str,
-    operation: str,
-    *,
-    subject: int | None = None,
-    obj: str = "",
-    parent: Span | None = None,
-) -> Span:
+class Where(TypedDict, total=False):
+    """What a span is about, as `span` and `record` take it."""
+
+    subject: int | None
+    obj: str
+    parent: Span | None
+
+
+def record(loket: Session, activity: str, operation: str, **where: Unpack[Where]) -> Span:
     """Log one instantaneous span (e.g. a case being read)."""
-    with span(loket, activity, operation, subject=subject, obj=obj, parent=parent) as done:
+    with span(loket, activity, operation, **where) as done:
         pass
     return done
 
