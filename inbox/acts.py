@@ -85,3 +85,17 @@ USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False
                 content=False)
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
+
+# -- team sync (inbox/teamsync/) -------------------------------------------------------------
+TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen", content=False)
+TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",
+                audited=False, content=False)
+TEAM_SYNC = act("team.sync", P.SYNC, "Teamsynchronisatie", audited=False, content=False)
+TEAM_STATUS = act("team.status", P.MANAGE_SETTINGS, "Teamstatus en laptops bekijken",
+                  writes=False, audited=False, content=False)
+TEAM_CONFLICTS = act("team.conflicts", P.LIST_CASES, "Teamconflicten bekijken", writes=False,
+                     audited=False, content=False)
+TEAM_PRESENCE = act("team.presence", P.WORK_CASES, "Collega's laten zien waar je mee bezig bent",
+                    audited=False)
+TEAM_PRESENCE_READ = act("team.presence.read", P.READ_CONTENT, "Zien wie met een zaak bezig is",
+                         writes=False, audited=False)

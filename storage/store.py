@@ -9,10 +9,13 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storage.blobs import BlobStore
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from storage.team import TeamQueries
 
 
 class _Bound:
@@ -56,3 +59,9 @@ class Store:
         from storage import queries
 
         return _Bound(queries, self._db)
+
+    @cached_property
+    def team(self) -> TeamQueries:
+        from storage.team import TeamQueries
+
+        return TeamQueries(self._db)

@@ -67,14 +67,6 @@ LEGACY: set[str] = {
     "inbox/services.py",
     "inbox/cli/social.py",
     "inbox/sync.py",
-    "inbox/teamsync/apply.py",
-    "inbox/cli/team.py",
-    "inbox/teamsync/engine.py",
-    "inbox/teamsync/hlc.py",
-    "inbox/teamsync/imapstore.py",
-    "inbox/teamsync/outgoing.py",
-    "inbox/teamsync/presence.py",
-    "inbox/teamsync/setup.py",
     "inbox/workspace.py",
 }
 

@@ -12,7 +12,8 @@ from inbox.channels import imap
 from inbox.model import Channel
 from inbox.services import Loket
 from inbox.sync import run_account
-from inbox.teamsync import apply, events, imapstore, presence, setup
+from inbox.teamsync import apply, events, imapstore, keys, presence, setup
+from tests.conftest import act_as
 from tests.integration.test_imap_sync import mail
 from tests.unit.test_teamsync_support import laptop, ref, states, team_uids
 
@@ -20,16 +21,19 @@ pytestmark = pytest.mark.integration
 
 
 def join(lk: Loket, dovecot, user, key: str) -> MailAccount:  # type: ignore[no-untyped-def]
+    """The beheerder adds the team mailbox and joins this laptop; then its person signs in."""
+    worker = lk.user
+    act_as(lk, "bea")
     account = Accounts(lk.db).add_mail(
         MailAccount("team", "127.0.0.1", user[0], port=dovecot.port, security=Security.NONE),
         user[1],
     )
-    setup.store_key(lk, key)
     client = imap.connect(account, user[1])
     try:
-        setup.join(lk, imapstore.ImapFolder(client), setup.load_key(lk), account="team")
+        setup.join(lk, imapstore.ImapFolder(client), key, account="team")
     finally:
         imap.close(client)
+    act_as(lk, worker)
     return account
 
 
@@ -78,11 +82,11 @@ def test_three_laptops_one_mailbox(tmp_path: Path, dovecot, mailbox_user) -> Non
     s = states(a, b, c_)
     assert s[0] == s[1] == s[2]
     assert [ref(a, u) for u in uids] == [ref(b, u) for u in uids] == [ref(c_, u) for u in uids]
-    found = apply.conflicts(a.db)
+    found = apply.conflicts(a.store)
     assert {(x["field"], tuple(sorted(x["values"]))) for x in found} >= {
         ("assignee", ("anne", "bram"))
     }
-    assert found == apply.conflicts(b.db) == apply.conflicts(c_.db)
+    assert found == apply.conflicts(b.store) == apply.conflicts(c_.store)
 
     # the provider cannot read internal notes
     with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:
@@ -100,7 +104,7 @@ def test_three_laptops_one_mailbox(tmp_path: Path, dovecot, mailbox_user) -> Non
             imapstore.ImapFolder(client, imapstore.PRESENCE),
             ref(a, u3),
             "replying",
-            setup.load_key(a),
+            keys.team_key(a.store),
         )
     finally:
         imap.close(client)

@@ -14,7 +14,7 @@ from inbox.errors import LoketError
 from inbox.model import Channel
 from inbox.teamsync import engine
 from inbox.teamsync.engine import FolderInfo
-from tests.unit.test_teamsync_support import Inbox, laptop, ref, states, sync, team_uids
+from tests.unit.test_teamsync_support import KEY, Inbox, laptop, ref, states, sync, team_uids
 
 
 class Delayed:
@@ -90,7 +90,7 @@ def test_all_laptops_converge(steps: list[tuple[str, int, int, str]]) -> None:
                         inbox.fetch(lk)
                     elif kind == "sync":
                         seen = len(folder.messages) * k // 100  # a delayed view
-                        engine.sync_pass(lk, Delayed(folder, seen), None)
+                        engine.sync_pass(lk, Delayed(folder, seen), KEY)
                     elif kind == "dup" and folder.messages:
                         folder.append(folder.messages[k % len(folder.messages)][1])
                 except LoketError:
