@@ -15,17 +15,22 @@ from typing import Any
 
 from inbox.model import EventKind
 
-# (local event data, the act's time stamp) -> the field's value
-Source = Callable[[Mapping[str, Any], str], Any]
+# (local event data, the case row as the act left it) -> the field's value
+Source = Callable[[Mapping[str, Any], Any], Any]
 
 
 def take(key: str, convert: Callable[[Any], Any] = lambda v: v) -> Source:
     """The value under `key` of the local event's data."""
-    return lambda data, _stamp: convert(data.get(key))
+    return lambda data, _case: convert(data.get(key))
 
 
 def const(value: Any) -> Source:
-    return lambda _data, _stamp: value
+    return lambda _data, _case: value
+
+
+def column(name: str) -> Source:
+    """The value the act wrote into the case's column (e.g. the closing time)."""
+    return lambda _data, case: case[name]
 
 
 def _text(value: Any) -> str | None:
@@ -94,7 +99,7 @@ FIELDS: dict[str, Field] = {
     ),
     "closed_at": Field(
         "closed_at",
-        {EventKind.CLOSED: lambda _data, stamp: stamp, EventKind.REOPENED: const(None)},
+        {EventKind.CLOSED: column("closed_at"), EventKind.REOPENED: const(None)},
         publish=_column("closed_at"),
     ),
     "subject": Field("subject"),
@@ -123,14 +128,20 @@ FIELDS: dict[str, Field] = {
 CONFLICT_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.conflict)
 
 
-def edits(kind: EventKind | str, data: Mapping[str, Any], stamp: str) -> list[tuple[str, Any]]:
-    """The field edits a local case event makes: [(field, value)], in FIELDS order."""
+def edits(kind: EventKind | str, data: Mapping[str, Any], case: Any) -> list[tuple[str, Any]]:
+    """The field edits a local case event makes: [(field, value)], in FIELDS order; `case`
+    is the case row as the act left it."""
     try:
         known = EventKind(kind)
     except ValueError:
         return []
     return [
-        (name, spec.sources[known](data, stamp))
+        (name, spec.sources[known](data, case))
         for name, spec in FIELDS.items()
         if known in spec.sources
     ]
+
+
+def sources(kind: EventKind | str) -> bool:
+    """Whether a local case event of `kind` sets any field (else it stays on this laptop)."""
+    return any(str(k) == str(kind) for spec in FIELDS.values() for k in spec.sources)

@@ -176,13 +176,13 @@ def on_event(session: Session, case_id: int | None, kind: str, data: dict[str, A
         if note is not None:
             _emit_note(session, t, ensure_case(session, t, case_id, None), note)
         return
-    edits = fields.edits(kind, data, clock.iso(session.now()))
-    if not edits:
+    if not fields.sources(kind):
         return  # this kind of event stays on this laptop
+    case = store.records.case_row(case_id)
+    edits = fields.edits(kind, data, case)
     uid = ensure_case(session, t, case_id, None)
     derived = None
     if data.get("reason") == "message":
-        case = store.records.case_row(case_id)
         derived = str(store.team.last_message_at(case_id) or case["last_message_at"])
     for name, value in edits:
         carry = {k: data[k] for k in fields.FIELDS[name].carry if data.get(k) is not None}

@@ -1,10 +1,12 @@
-"""Team sync against a real Dovecot: three laptops (three databases) share one mailbox."""
+"""Team sync against a real Dovecot: three laptops (three databases) share one mailbox; plain
+and forged batches written into it are refused on every receiving laptop."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from imapclient import IMAPClient
 
 from inbox.accounts import Accounts, MailAccount, Security
@@ -12,10 +14,18 @@ from inbox.channels import imap
 from inbox.model import Channel
 from inbox.services import Loket
 from inbox.sync import run_account
-from inbox.teamsync import apply, events, imapstore, keys, presence, setup
+from inbox.teamsync import apply, events, imapstore, keys, outgoing, presence, setup
+from inbox.teamsync.events import Event, Signer
 from tests.conftest import act_as
 from tests.integration.test_imap_sync import mail
-from tests.unit.test_teamsync_support import laptop, ref, states, team_uids
+from tests.unit.test_teamsync_support import (
+    forged_batch,
+    laptop,
+    plain_v1_batch,
+    ref,
+    states,
+    team_uids,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -159,4 +169,59 @@ def test_events_folder_deleted_is_rebuilt(tmp_path: Path, dovecot, mailbox_user)
     assert s[0] == s[1] == s[2]
     assert [n[1] for n in s[2][team_uids(a)[0]]["notes"]] == ["mag niet verloren gaan"]
     for lk in (a, b, d):
+        lk.close()
+
+
+def test_plain_and_forged_batches_are_refused(tmp_path: Path, dovecot, mailbox_user) -> None:  # type: ignore[no-untyped-def]
+    with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as c:
+        c.login(*mailbox_user)
+        for n in (1, 2):
+            c.append("INBOX", mail(n))
+    key_text = events.new_key()
+    key = events.parse_key(key_text)
+    a, b, c_ = (laptop(tmp_path, n, u) for n, u in (("a", "anne"), ("b", "bram"), ("c", "cas")))
+    pairs = [(lk, join(lk, dovecot, mailbox_user, key_text)) for lk in (a, b, c_)]
+    rounds(pairs, 1)
+    case = team_uids(a)[0]
+    dev_a, dev_b = (outgoing.team(lk.store).device for lk in (a, b))  # type: ignore[union-attr]
+    key_b = keys.device_key(b.store)
+    assert key_b is not None
+    stranger = Ed25519PrivateKey.generate()
+
+    def note(author: str, device: str, text: str) -> Event:
+        return Event(events.new_id(), "note", case, author, author, device, "x",
+                     "0004000000000000.00000", "2026-11-03T10:00:00Z",
+                     {"uid": events.new_id(), "text": text, "created_at": "2026-11-03"})
+
+    # written straight into the mailbox by someone with access to it
+    with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:
+        client.login(*mailbox_user)
+        folder = imapstore.folder_name(client, imapstore.EVENTS)
+        for raw in (
+            plain_v1_batch([note("anne", dev_a, "plat: niet versleuteld")]),
+            forged_batch([note("anne", dev_a, "vals: andere sleutel")],
+                         Signer(dev_a, stranger, "anne"), key),
+            forged_batch([note("anne", dev_b, "vals: namens anne")],
+                         Signer(dev_b, key_b, "bram"), key),
+        ):
+            client.append(folder, raw)
+    a.add_note(ref(a, case), "echt: van anne")  # honest work goes on meanwhile
+    b.assign(ref(b, case), "bram")
+    rounds([pairs[2], pairs[0], pairs[1]])
+    for lk in (a, b, c_):
+        notes = {str(r[0]) for r in lk.db.query("SELECT text FROM notes")}
+        assert notes == {"echt: van anne"}
+        refused = {r["reason"]: r["batches"] for r in lk.store.team.kept_summary()}
+        assert refused == {"plain": 1, "signature": 1, "author": 1}
+    s = states(a, b, c_)
+    assert s[0] == s[1] == s[2] and s[0][case]["assignee"] == "bram"
+    # the beheerder sees it on the CLI's status and the laptops with their keys
+    act_as(c_, "bea")
+    from inbox.teamsync import status
+
+    assert status.status(c_)["unreadable"] == 3
+    assert sorted(d["name"] for d in status.devices(c_)) == sorted(
+        str(lk.store.team.setting("device_name")) for lk in (a, b, c_))
+    assert all(d["fingerprint"] for d in status.devices(c_))
+    for lk in (a, b, c_):
         lk.close()

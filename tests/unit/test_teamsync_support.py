@@ -88,6 +88,11 @@ def ref(lk: Loket, uid: str) -> str:
     return str(lk.store.records.case_reference(case_id))
 
 
+def mail_uid(n: int) -> str:
+    """The team uid every laptop gives the case that mail `n` opened."""
+    return "m-" + str(mail(n)[1].raw_sha256)[:32]
+
+
 def team_uids(lk: Loket) -> list[str]:
     return sorted(str(r["uid"]) for r in lk.store.team.team_case_rows())
 
