@@ -37,6 +37,7 @@ def add_commands(sub: Any, exports: Any) -> None:
 
 
 def cmd_setup(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox.accounts import mail_account_of
     from inbox.teamsync import events, imapstore, setup
 
     key_text = None
@@ -46,14 +47,11 @@ def cmd_setup(loket: Loket, args: argparse.Namespace) -> int:
         key_text = sys.stdin.readline().strip()
         if not key_text:
             raise InvalidInput("Geef de teamsleutel op via stdin.")
+    mail_account_of(loket, args.account)  # an unknown account: refused before anything else
+    key = setup.prepare(loket, key_text, args.device_name)
     with imapstore.mailbox(loket, args.account) as (account, client):
-        slot = setup.join(
-            loket,
-            imapstore.ImapFolder(client, imapstore.EVENTS),
-            key_text,
-            device_name=args.device_name,
-            account=account.name,
-        )
+        slot = setup.join(loket, imapstore.ImapFolder(client, imapstore.EVENTS), key,
+                          account=account.name)
     data = setup.describe(loket)
     text = (f"Deze laptop doet mee in het team via '{account.name}' (plaats {slot}; "
             f"vingerafdruk apparaatsleutel {data['fingerprint']}).")

@@ -19,16 +19,14 @@ KEY_REQUIRED = (
 )
 
 
-def prepare(
-    session: Session, key_text: str | None, device_name: str | None, account: str | None
-) -> bytes:
+def prepare(session: Session, key_text: str | None, device_name: str | None = None) -> bytes:
     """The beheerder's act (audited): the team key, this laptop's device id and device key.
 
     The key is the one given (kept in the keyring), else the one the keyring has from an
     earlier setup; without one there is no team, since batches would be readable and writable
     by anybody with access to the mailbox. A laptop whose device key was lost joins as a new
     device (colleagues would refuse its new signatures under the old id)."""
-    with session.op(acts.TEAM_SETUP, obj=f"team:{account or ''}") as op:
+    with session.op(acts.TEAM_SETUP, obj="team") as op:
         team = op.store.team
         before = keys.team_key(op.store)
         key = keys.store_team_key(op.store, key_text) if key_text and key_text.strip() else before
@@ -47,17 +45,17 @@ def prepare(
         team.set_setting("public_key", public_text(private))
         team.set_setting("device_name", device_name or team.setting("device_name")
                          or outgoing.device_name())
-        if account is not None:
-            team.set_setting("account", account)
         op.changed("settings")
     outgoing.forget(session)
     return key
 
 
-def _claim(session: Session, slot: int | None) -> int:
+def _claim(session: Session, slot: int | None, account: str | None = None) -> int:
     """Claim `slot` (or keep this laptop's, or take the lowest free one) and announce it."""
     with session.op(acts.TEAM_JOIN) as op:
         team = op.store.team
+        if account is not None:
+            team.set_setting("account", account)
         device = str(team.setting("device"))
         mine = team.device_slot(device) if slot is None else slot
         if mine is None:
@@ -85,7 +83,7 @@ def join_memory(
     session: Session, slot: int, key_text: str | None, device_name: str | None = None
 ) -> bytes:
     """Join with a given slot, without reading a mailbox (tests and benchmarks)."""
-    key = prepare(session, key_text, device_name, None)
+    key = prepare(session, key_text, device_name)
     _claim(session, slot)
     return key
 
@@ -93,15 +91,14 @@ def join_memory(
 def join(
     session: Session,
     folder: engine.Folder,
-    key_text: str | None,
-    device_name: str | None = None,
+    key: bytes,
     account: str | None = None,
     publish_existing: bool = True,
 ) -> int:
-    """Read the team log, claim the lowest free slot, announce this laptop; returns the slot."""
-    key = prepare(session, key_text, device_name, account)
+    """After `prepare`: read the team log, claim the lowest free slot (or keep this laptop's),
+    announce this laptop, publish the cases it had; returns the slot."""
     engine.sync_pass(session, folder, key, upload=False, act=acts.TEAM_JOIN)
-    slot = _claim(session, None)
+    slot = _claim(session, None, account)
     if publish_existing:
         with session.op(acts.TEAM_JOIN) as _op:
             outgoing.publish_existing(session)

@@ -40,7 +40,7 @@ def join(lk: Loket, dovecot, user, key: str) -> MailAccount:  # type: ignore[no-
     )
     client = imap.connect(account, user[1])
     try:
-        setup.join(lk, imapstore.ImapFolder(client), key, account="team")
+        setup.join(lk, imapstore.ImapFolder(client), setup.prepare(lk, key), account="team")
     finally:
         imap.close(client)
     act_as(lk, worker)
@@ -225,3 +225,65 @@ def test_plain_and_forged_batches_are_refused(tmp_path: Path, dovecot, mailbox_u
     assert all(d["fingerprint"] for d in status.devices(c_))
     for lk in (a, b, c_):
         lk.close()
+
+
+def test_the_team_commands(tmp_path, dovecot, mailbox_user, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import json
+
+    import main
+    from tests.conftest import STAFF_PASSWORD
+
+    monkeypatch.setenv("LOKET_PASSWORD", STAFF_PASSWORD)
+    with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as c:
+        c.login(*mailbox_user)
+        c.append("INBOX", mail(1))
+    dbs = []
+    for name in ("a", "b"):
+        lk = Loket.open(tmp_path / f"{name}.db")
+        from tests.conftest import add_staff
+
+        add_staff(lk)
+        Accounts(lk.db).add_mail(MailAccount("team", "127.0.0.1", mailbox_user[0],
+                                             port=dovecot.port, security=Security.NONE),
+                                 mailbox_user[1])
+        lk.close()
+        dbs.append(tmp_path / f"{name}.db")
+
+    def loket(db: Path, user: str, *args: str) -> tuple[int, str, str]:
+        rc = main.main(["--db", str(db), "--user", user, *args])
+        out = capsys.readouterr()
+        return rc, out.out, out.err
+
+    rc, _out, err = loket(dbs[0], "bea", "team", "setup", "--account", "team")
+    assert rc == 1 and "teamsleutel is verplicht" in err
+    rc, _out, err = loket(dbs[0], "anne", "team", "setup", "--account", "team", "--new-key")
+    assert rc == 1 and "beheerder" in err
+    rc, out, err = loket(dbs[0], "bea", "team", "setup", "--account", "team", "--new-key",
+                         "--device-name", "LAPTOP-A", "--json")
+    assert rc == 0, err
+    first = json.loads(out)
+    assert first["slot"] == 1 and len(first["fingerprint"].split()) == 4 and first["key"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(first["key"] + "\n"))
+    rc, out, err = loket(dbs[1], "bea", "team", "setup", "--account", "team", "--key-stdin",
+                         "--device-name", "LAPTOP-B")
+    assert rc == 0, err
+    assert "plaats 2" in out and first["key"] not in out  # the key is shown once, at --new-key
+    for db, user in ((dbs[0], "anne"), (dbs[1], "bram"), (dbs[0], "anne")):
+        assert loket(db, user, "sync")[0] == 0
+        rc, out, err = loket(db, user, "team", "sync", "--json")
+        assert rc == 0, err
+        assert json.loads(out)["refused"] == {}
+    rc, out, _err = loket(dbs[0], "bea", "team", "devices", "--json")
+    laptops = {d["name"]: d for d in json.loads(out)}
+    assert set(laptops) == {"LAPTOP-A", "LAPTOP-B"}
+    assert laptops["LAPTOP-A"]["fingerprint"] == first["fingerprint"]
+    assert {u["user"] for u in laptops["LAPTOP-B"]["users"]} >= {"bea", "bram"}
+    assert laptops["LAPTOP-B"]["audit_head"]["seq"] > 0
+    rc, out, _err = loket(dbs[0], "bea", "team", "status", "--json")
+    state = json.loads(out)
+    assert (state["slot"], state["unreadable"], state["pending_upload"]) == (1, 0, 0)
+    assert loket(dbs[0], "anne", "team", "status")[0] == 1  # the beheerder's view
+    rc, out, _err = loket(dbs[0], "anne", "team", "conflicts", "--json")
+    assert rc == 0 and json.loads(out) == []
+    assert loket(dbs[0], "bea", "team", "conflicts")[0] == 1  # no case list for the beheerder
