@@ -17,6 +17,7 @@ batches are never applied.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -175,6 +176,7 @@ def public_text(key: Ed25519PrivateKey) -> str:
     return b64(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
 
 
+@functools.lru_cache(maxsize=256)
 def load_public(text: str) -> Ed25519PublicKey | None:
     try:
         return Ed25519PublicKey.from_public_bytes(unb64(text))

@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from imapclient import IMAPClient
@@ -68,7 +69,8 @@ def produce(
                       "device, id LIMIT ?", (n_events,))
     out = [events.Event.loads(r["body"]).signed_by(signer.key) for r in rows]
     a.close()
-    return out, signer, inbox
+    # sent by the person who set the laptop up (announced first, as an upload does)
+    return out, replace(signer, user=str(out[0].data["user"])), inbox
 
 
 def fill(client: IMAPClient, folder: str, raws: list[bytes]) -> None:
