@@ -86,6 +86,10 @@ USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
 
+# -- the database file -----------------------------------------------------------------------
+DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
+               content=False)
+
 # -- team sync (inbox/teamsync/) -------------------------------------------------------------
 TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen", content=False)
 TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",

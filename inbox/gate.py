@@ -31,7 +31,8 @@ from inbox.errors import NotFound, PermissionDenied
 from inbox.model import Changes, EventKind, Role
 from inbox.privacy.roles import NOT_SIGNED_IN, REFUSALS, SYSTEM_GRANTS, Permission, allowed
 from storage.blobs import BlobStore
-from storage.db import Database, connect
+from storage.db import CORRUPT, DB_ERRORS, Database, WrongKeyError, connect
+from storage.errors import CorruptDatabaseError, StorageError
 from storage.paths import blob_dir_for
 from storage.store import Store
 
@@ -131,7 +132,14 @@ class Session:
 
         path = Path(path)
         key = keys.unlock(path)
-        return cls(connect(path, key), BlobStore(blob_dir_for(path), key), user=user)
+        try:
+            db = connect(path, key)
+        except WrongKeyError as exc:
+            if key is not None and keys.key_fits(path, key):
+                # the key is right, so the file is damaged: never blame the key
+                raise CorruptDatabaseError(CORRUPT) from exc
+            raise
+        return cls(db, BlobStore(blob_dir_for(path), key), user=user)
 
     def close(self) -> None:
         self._db.close()
@@ -202,10 +210,36 @@ class Session:
                 if act.audited or (act.processing and current.subjects):
                     with self._db.transaction():
                         self._leave(current)
+        except DB_ERRORS as exc:
+            known = self.known_error(exc)
+            if known is None:
+                raise
+            raise known from exc
         finally:
             self._depth -= 1
             if outermost:
                 self._write_refusals()
+
+    def data_version(self) -> int:
+        """Changes when another connection (a sync job, a handed-over command, a colleague's
+        batch) commits: screens poll it to update what they show (SQLite's data_version)."""
+        return self._db.data_version()
+
+    def integrity_problems(self, quick: bool = True) -> list[str]:
+        """SQLite's integrity check; a damaged database takes no more writes."""
+        from inbox import acts
+        from storage.db import integrity_problems
+
+        with self.op(acts.DB_CHECK):
+            problems = integrity_problems(self._db, quick)
+            self._db.damaged = bool(problems)
+        return problems
+
+    def known_error(self, exc: BaseException) -> StorageError | None:
+        """A database failure as the Dutch error people can act on (None: a bug)."""
+        if isinstance(exc, StorageError):
+            return exc
+        return self._db._known(exc)
 
     def check(self, act: Act, obj: str = "") -> None:
         """Refuse (and audit the refusal) unless the acting person may run `act`."""
@@ -312,6 +346,24 @@ class Session:
             case_id, clock.iso(self.now()), self.user or SYSTEM_USER, kind.value, data,
             self.device,
         )
+
+
+def is_foreign_file(path: Path) -> bool:
+    """Whether `path` is another program's SQLite file (Loket leaves it alone)."""
+    from storage.db import is_foreign_file as foreign
+
+    return foreign(path)
+
+
+def database_error(exc: BaseException) -> StorageError | None:
+    """A database failure outside an open session, as its Dutch error (None: not one)."""
+    from storage.db import translate
+
+    if isinstance(exc, StorageError):
+        return exc
+    if isinstance(exc, DB_ERRORS):
+        return translate(exc)
+    return None
 
 
 def _system_may_all() -> bool:

@@ -23,3 +23,11 @@ class CorruptDatabaseError(StorageError):
 
 class BlobMissingError(StorageError):
     """A blob named in the database is not in the blob store."""
+
+
+class ForeignDatabaseError(CorruptDatabaseError):
+    """The file is another program's SQLite database; Loket left it alone."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The database cannot be written (read-only file, folder or disk)."""

@@ -98,7 +98,7 @@ def test_exit_codes_and_one_line_errors(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert missing.stderr.strip().splitlines() == ["loket: Zaak LK-2026-000999 bestaat niet."]
     bad_date = loket("--db", db, "stats", "--from", "gisteren")
-    assert bad_date.returncode == 1 and "Traceback" not in bad_date.stderr
+    assert bad_date.returncode == 2 and "geen datum" in bad_date.stderr
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"garbage" * 1000)
     corrupt = loket("--db", junk, "cases")
