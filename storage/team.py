@@ -17,11 +17,18 @@ _KINDS = {"sha": "message", "msg": "message", "note": "note"}
 
 
 class TeamQueries(Queries):
+    def _str(self, sql: str, params: Sequence[Any] = ()) -> str | None:
+        value = self._scalar(sql, params)
+        return None if value is None else str(value)
+
+    def _int(self, sql: str, params: Sequence[Any] = ()) -> int | None:
+        value = self._scalar(sql, params)
+        return None if value is None else int(value)
+
     # -- settings and identities ---------------------------------------------------------
 
     def setting(self, key: str) -> str | None:
-        value = self._scalar("SELECT value FROM team_settings WHERE key = ?", (key,))
-        return None if value is None else str(value)
+        return self._str("SELECT value FROM team_settings WHERE key = ?", (key,))
 
     def settings(self, *keys: str) -> dict[str, str]:
         marks = ", ".join("?" for _ in keys)
@@ -52,16 +59,13 @@ class TeamQueries(Queries):
 
     def user_id(self, login: str) -> int | None:
         """A person known here (also when disabled); applying never creates one."""
-        value = self._scalar("SELECT id FROM users WHERE name = ?", (login,))
-        return None if value is None else int(value)
+        return self._int("SELECT id FROM users WHERE name = ?", (login,))
 
     def case_uid(self, case_id: int) -> str | None:
-        value = self._scalar("SELECT uid FROM team_cases WHERE case_id = ?", (case_id,))
-        return None if value is None else str(value)
+        return self._str("SELECT uid FROM team_cases WHERE case_id = ?", (case_id,))
 
     def case_id_for(self, uid: str) -> int | None:
-        value = self._scalar("SELECT case_id FROM team_cases WHERE uid = ?", (uid,))
-        return None if value is None else int(value)
+        return self._int("SELECT case_id FROM team_cases WHERE uid = ?", (uid,))
 
     def map_case(self, case_id: int, uid: str) -> None:
         self._run("INSERT OR IGNORE INTO team_cases(case_id, uid) VALUES (?, ?)", (case_id, uid))
@@ -76,12 +80,10 @@ class TeamQueries(Queries):
         )
 
     def note_by_uid(self, uid: str) -> int | None:
-        value = self._scalar("SELECT note_id FROM team_notes WHERE uid = ?", (uid,))
-        return None if value is None else int(value)
+        return self._int("SELECT note_id FROM team_notes WHERE uid = ?", (uid,))
 
     def message_by_uid(self, uid: str) -> int | None:
-        value = self._scalar("SELECT message_id FROM team_messages WHERE uid = ?", (uid,))
-        return None if value is None else int(value)
+        return self._int("SELECT message_id FROM team_messages WHERE uid = ?", (uid,))
 
     # -- what a local change carries -----------------------------------------------------
 
@@ -101,8 +103,7 @@ class TeamQueries(Queries):
         )
 
     def last_message_at(self, case_id: int) -> str | None:
-        value = self._scalar("SELECT max(sent_at) FROM messages WHERE case_id = ?", (case_id,))
-        return None if value is None else str(value)
+        return self._str("SELECT max(sent_at) FROM messages WHERE case_id = ?", (case_id,))
 
     def contact_card(self, contact_id: int | None) -> dict[str, Any]:
         """Name and addresses of a case's resident, as a case_opened event carries them."""
@@ -191,12 +192,11 @@ class TeamQueries(Queries):
         )
 
     def reference_for(self, uid: str) -> str | None:
-        value = self._scalar(
+        return self._str(
             "SELECT reference FROM team_references WHERE case_uid = ? "
             "ORDER BY hlc, device, event_id LIMIT 1",
             (uid,),
         )
-        return None if value is None else str(value)
 
     # -- the event log -----------------------------------------------------------------------
 
@@ -298,21 +298,13 @@ class TeamQueries(Queries):
             )
         ]
 
-    def requeue_own(self, device: str) -> int:
-        """Everything this laptop made, to be sent again (after the team key changed)."""
+    def requeue(self, device: str, unsigned_only: bool = False) -> int:
+        """This laptop's events, to be sent again: all of them (after the team key changed),
+        or those from before signing (to be signed now)."""
         cur = self._run(
             "UPDATE team_events SET uploaded = 0 WHERE device = ? AND local = 1 "
-            "AND kind != 'presence'",
-            (device,),
-        )
-        return int(cur.rowcount or 0)
-
-    def requeue_unsigned(self, device: str) -> int:
-        """This laptop's events from before signing: to be signed and sent again."""
-        cur = self._run(
-            "UPDATE team_events SET uploaded = 0 WHERE device = ? AND local = 1 "
-            "AND kind != 'presence' AND json_extract(body, '$.sig') IS NULL",
-            (device,),
+            "AND kind != 'presence' AND (? = 0 OR json_extract(body, '$.sig') IS NULL)",
+            (device, int(unsigned_only)),
         )
         return int(cur.rowcount or 0)
 
@@ -397,8 +389,7 @@ class TeamQueries(Queries):
         )
 
     def device_public_key(self, device: str) -> str | None:
-        value = self._scalar("SELECT public_key FROM team_devices WHERE device = ?", (device,))
-        return None if value is None else str(value)
+        return self._str("SELECT public_key FROM team_devices WHERE device = ?", (device,))
 
     def device_has_user(self, device: str, user: str) -> bool:
         return bool(self._scalar(
@@ -406,8 +397,7 @@ class TeamQueries(Queries):
         ))
 
     def device_slot(self, device: str) -> int | None:
-        value = self._scalar("SELECT slot FROM team_devices WHERE device = ?", (device,))
-        return None if value is None else int(value)
+        return self._int("SELECT slot FROM team_devices WHERE device = ?", (device,))
 
     def taken_slots(self, device: str) -> list[int]:
         return [int(r[0]) for r in self._rows(
@@ -528,12 +518,11 @@ class TeamQueries(Queries):
             "SELECT item FROM team_placements_pending ORDER BY item")]
 
     def placement_of(self, item: str) -> str | None:
-        value = self._scalar(
+        return self._str(
             "SELECT case_uid FROM team_placements WHERE item = ? "
             "ORDER BY hlc DESC, device DESC, event_id DESC LIMIT 1",
             (item,),
         )
-        return None if value is None else str(value)
 
     def placement_done(self, item: str) -> None:
         self._run("DELETE FROM team_placements_pending WHERE item = ?", (item,))
@@ -575,8 +564,7 @@ class TeamQueries(Queries):
         )
 
     def case_of_mail(self, sha: str) -> int | None:
-        value = self._scalar("SELECT case_id FROM messages WHERE raw_sha256 = ?", (sha,))
-        return None if value is None else int(value)
+        return self._int("SELECT case_id FROM messages WHERE raw_sha256 = ?", (sha,))
 
     # -- history and presence ----------------------------------------------------------------
 

@@ -34,7 +34,7 @@ def prepare(session: Session, key_text: str | None, device_name: str | None = No
             raise InvalidInput(KEY_REQUIRED)
         if before is not None and key != before and team.setting("device"):
             # what this laptop sent under the old key no colleague can open: send it again
-            team.requeue_own(str(team.setting("device")))
+            team.requeue(str(team.setting("device")))
         device = team.setting("device") or team.installation_id()
         private = keys.device_key(op.store)
         if private is None:
@@ -75,7 +75,7 @@ def _claim(session: Session, slot: int | None, account: str | None = None) -> in
         # events: announced and sent again, signed
         for user in team.local_authors(device):
             outgoing.announce_user(session, t, user)
-        team.requeue_unsigned(device)
+        team.requeue(device, unsigned_only=True)
     return int(mine)
 
 

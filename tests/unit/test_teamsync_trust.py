@@ -216,3 +216,23 @@ def test_a_second_key_for_a_known_laptop_is_refused(pair) -> None:  # type: igno
     folder.append(raw)
     assert sync(a, folder).refused == {"signature": 1}
     assert "overgenomen" not in _notes(a)
+
+
+def test_setup_again_signs_and_resends_what_went_out_unsigned(pair) -> None:  # type: ignore[no-untyped-def]
+    folder, a, b = pair
+    a.add_note(ref(a, team_uids(a)[0]), "van voor de handtekeningen")
+    # as an older Loket did: sent unsigned (colleagues now refuse that batch), marked as sent
+    pending = [Event.loads(r["body"]) for r in a.store.team.pending_upload(500)]
+    folder.append(events.encode_batch(pending, KEY, Signer(_device(a), Ed25519PrivateKey
+                                                            .generate(), "anne"), at="t")
+                  .replace(b"loket-team/2+aesgcm", b"loket-team/1+aesgcm"))
+    a.store.team.mark_uploaded([e.id for e in pending])
+    sync(b, folder)
+    assert "van voor de handtekeningen" not in _notes(b)
+    act_as(a, "bea")
+    setup.join_memory(a, 1, None)  # the upgrade: the beheerder runs setup again
+    act_as(a, "anne")
+    for lk in (a, b):
+        sync(lk, folder)
+    assert "van voor de handtekeningen" in _notes(b)
+    assert [r["reason"] for r in b.store.team.kept_batches()] == ["unsigned"]
