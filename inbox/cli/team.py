@@ -34,6 +34,12 @@ def add_commands(sub: Any, exports: Any) -> None:
     q = t.add_parser("conflicts", help="open conflicts (e.g. two assignees at once)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_conflicts)
+    q = t.add_parser("presence", help="who of the team works on a case now (and tell them)")
+    q.add_argument("reference")
+    q.add_argument("--announce", metavar="ACTIVITY",
+                   help="tell the team you do this: replying, viewing or calling")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_presence)
 
 
 def cmd_setup(loket: Loket, args: argparse.Namespace) -> int:
@@ -128,4 +134,15 @@ def cmd_conflicts(loket: Loket, args: argparse.Namespace) -> int:
         for c in found
     ]
     emit(args, found, "\n".join(lines) or "Geen conflicten.")
+    return 0
+
+
+def cmd_presence(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox.teamsync import imapstore, presence
+
+    if args.announce and not imapstore.announce_activity(loket, args.reference, args.announce):
+        raise LoketError("Deze laptop doet nog niet mee in een team (loket team setup).")
+    found = presence.current(loket, args.reference)
+    emit(args, found,
+         "\n".join(p["text"] for p in found) or "Niemand anders is met deze zaak bezig.")
     return 0

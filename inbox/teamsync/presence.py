@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from inbox import acts, clock
+from inbox.errors import InvalidInput
 from inbox.gate import Session
 from inbox.teamsync import engine, outgoing, trust
 from inbox.teamsync.events import (
@@ -34,13 +35,14 @@ ACTIVITIES = {
 def announce(session: Session, folder: Any, reference: str, activity: str, key: bytes) -> str:
     """Tell the team what this user does with a case now; returns the presence id."""
     if activity not in ACTIVITIES:
-        raise ValueError(f"unknown activity {activity!r}")
+        raise InvalidInput(f"Onbekende activiteit '{activity}'; kies uit "
+                           + ", ".join(sorted(ACTIVITIES)) + ".")
     sender = engine.signer(session)
     with session.op(acts.TEAM_PRESENCE, case=reference) as op:
         t = outgoing.team(op.store)
         uid = op.store.team.case_uid(op.case_id)
         if t is None or uid is None:
-            raise ValueError(f"{reference} is not a team case")
+            raise InvalidInput(f"Zaak {reference} is (nog) niet met het team gedeeld.")
         outgoing.announce_user(session, t, sender.user)
         hlc = Clock(op.store.team).tick()
         author_name = op.store.team.display_name(sender.user)

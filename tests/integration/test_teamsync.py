@@ -287,3 +287,11 @@ def test_the_team_commands(tmp_path, dovecot, mailbox_user, monkeypatch, capsys)
     rc, out, _err = loket(dbs[0], "anne", "team", "conflicts", "--json")
     assert rc == 0 and json.loads(out) == []
     assert loket(dbs[0], "bea", "team", "conflicts")[0] == 1  # no case list for the beheerder
+    reference = json.loads(loket(dbs[0], "anne", "cases", "--json")[1])[0]["reference"]
+    rc, _out, err = loket(dbs[0], "anne", "team", "presence", reference, "--announce", "replying")
+    assert rc == 0, err
+    rc, _out, err = loket(dbs[0], "anne", "team", "presence", reference, "--announce", "dansen")
+    assert rc == 1 and "Onbekende activiteit" in err
+    assert loket(dbs[1], "bram", "team", "sync")[0] == 0
+    rc, out, _err = loket(dbs[1], "bram", "team", "presence", reference, "--json")
+    assert [p["text"] for p in json.loads(out)] == ["Anne is dit antwoord aan het schrijven"]
