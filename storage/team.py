@@ -272,7 +272,9 @@ class TeamQueries(Queries):
         """After a full read: every event we know that the folder lacks is uploaded again."""
         self._run("CREATE TEMP TABLE IF NOT EXISTS team_present(id TEXT PRIMARY KEY)")
         self._run("DELETE FROM team_present")
-        self.db.utils["team_present"].insert_all(({"id": i} for i in present), ignore=True)
+        self.db.conn.executemany(  # (sqlite-utils would make a table in main, not temp)
+            "INSERT OR IGNORE INTO team_present(id) VALUES (?)", [(i,) for i in present]
+        )
         cur = self._run(
             "UPDATE team_events SET uploaded = 0 WHERE uploaded = 1 "
             "AND kind != 'presence' AND id NOT IN (SELECT id FROM team_present)"
@@ -319,11 +321,11 @@ class TeamQueries(Queries):
             (event.case, name, event.id, value, event.hlc, event.device, event.author,
              int(derived)),
         )
-        if seen:
-            self.db.utils["team_field_seen"].insert_all(
-                ({"case_uid": event.case, "field": name, "seen_id": s} for s in seen),
-                ignore=True,
-            )
+        # once per field event: plain executemany (sqlite-utils costs ~0.6 ms a call here)
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO team_field_seen(case_uid, field, seen_id) VALUES (?, ?, ?)",
+            [(event.case, name, s) for s in seen],
+        )
 
     def heads(self, uid: str, name: str) -> list[sqlite3.Row]:
         return self._rows(

@@ -158,6 +158,10 @@ def test_emptied_or_recreated_folder_is_republished(team, tmp_path: Path) -> Non
     folder, inbox, (a, b, c) = team
     a.add_note(ref(a, team_uids(a)[0]), "blijft bewaard")
     rounds(folder, (a, b, c))
+    folder.uidvalidity += 1  # a server restored as it was: read again, nothing is missing
+    again = sync(a, folder)
+    assert again.resynced and again.republished == 0 and again.uploaded_events == 0
+    assert a.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'team_present'") == 0
     folder.recreate()  # a new UIDVALIDITY: the folder was deleted and made again
     report = sync(b, folder)
     assert report.resynced and report.republished > 0 and report.uploaded_events > 0
