@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import uuid
 from dataclasses import dataclass, replace
 from email import message_from_bytes
@@ -38,6 +39,16 @@ SUBJECT = "Loket team events"
 PRESENCE_SUBJECT = "Loket presence"
 
 KINDS = ("case_opened", "field", "note", "contact", "device_joined", "presence", "place")
+# what applying an event of a kind reads from its data, and of which type
+_NEEDS: dict[str, tuple[tuple[str, type | tuple[type, ...]], ...]] = {
+    "case_opened": (("reference", str),),
+    "field": (("field", str),),
+    "note": (("uid", str), ("text", str)),
+    "contact": (("uid", str),),
+    "device_joined": (("slot", int),),
+    "place": (("items", list),),
+}
+_HLC = re.compile(r"^\d{15}\.\d{5}$")
 
 # Why a batch is kept aside instead of applied (team status shows the Dutch words).
 REASONS = {
@@ -125,9 +136,17 @@ class Event:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Event:
+        """An event as it was sent; ValueError when it lacks what applying it needs."""
         kind = str(data["kind"])
         if kind not in KINDS:
             raise ValueError(f"unknown event kind {kind!r}")
+        if not _HLC.match(str(data["hlc"])):
+            raise ValueError("bad hlc")
+        body = data.get("data") or {}
+        if not isinstance(body, dict) or any(
+            not isinstance(body.get(key), kind_of) for key, kind_of in _NEEDS.get(kind, ())
+        ):
+            raise ValueError(f"incomplete {kind} event")
         return cls(
             id=str(data["id"]),
             kind=kind,

@@ -236,3 +236,19 @@ def test_setup_again_signs_and_resends_what_went_out_unsigned(pair) -> None:  # 
         sync(lk, folder)
     assert "van voor de handtekeningen" in _notes(b)
     assert [r["reason"] for r in b.store.team.kept_batches()] == ["unsigned"]
+
+
+def test_a_damaged_event_in_a_signed_batch_is_kept_aside_not_a_crash(pair) -> None:  # type: ignore[no-untyped-def]
+    folder, a, b = pair
+    key_b = keys.device_key(b.store)
+    assert key_b is not None
+    broken = Event(events.new_id(), "field", team_uids(a)[0], "bram", "Bram", _device(b), "b",
+                   encode(4_000_000_000_000, 0), "t", {"value": "afgerond"})  # which field?
+    folder.append(forged_batch([broken], Signer(_device(b), key_b, "bram")))
+    folder.append(forged_batch([replace(broken, hlc="gisteren", data={"field": "status"})],
+                               Signer(_device(b), key_b, "bram")))
+    b.add_note(ref(b, team_uids(b)[0]), "daarna gewoon verder")
+    sync(b, folder)
+    report = sync(a, folder)
+    assert report.refused == {"damaged": 2}
+    assert "daarna gewoon verder" in _notes(a)
