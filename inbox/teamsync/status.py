@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inbox import acts
-from inbox.gate import Session
+from inbox.gate import Op, Session
 from inbox.teamsync import apply, outgoing
 from inbox.teamsync.events import REASONS, fingerprint
 
@@ -27,13 +27,17 @@ class AuditHead:
     own: bool  # this laptop's own head, read back from the mailbox
 
 
-def known_audit_heads(session: Session) -> list[AuditHead]:
+def known_audit_heads(session: Session, op: Op | None = None) -> list[AuditHead]:
     """The newest audit head seen from every laptop of the team (this one's included, as the
     mailbox holds it): a local trail whose newest row is older than this laptop's own head, or
-    whose row `seq` has another hash, was cut or rewritten."""
-    with session.op(acts.TEAM_STATUS) as op:
-        t = outgoing.team(op.store)
-        rows = op.store.team.audit_heads()
+    whose row `seq` has another hash, was cut or rewritten.
+
+    Inside another act (the audit check of `audit --verify` or at start), pass its `op`; on its
+    own this is the beheerder's `team.status`."""
+    if op is None:
+        with session.op(acts.TEAM_STATUS) as own:
+            return known_audit_heads(session, own)
+    t = outgoing.team(op.store)
     return [
         AuditHead(
             device=str(r["device"]),
@@ -45,7 +49,7 @@ def known_audit_heads(session: Session) -> list[AuditHead]:
             received_at=str(r["received_at"]),
             own=t is not None and r["device"] == t.device,
         )
-        for r in rows
+        for r in op.store.team.audit_heads()
     ]
 
 
