@@ -16,6 +16,7 @@ from inbox.services import Loket
 from inbox.sync import run_account
 from inbox.teamsync import apply, events, imapstore, keys, outgoing, presence, setup
 from inbox.teamsync.events import Event, Signer
+from inbox.teamsync.hlc import encode
 from tests.conftest import act_as
 from tests.integration.test_imap_sync import mail
 from tests.unit.test_teamsync_support import (
@@ -190,7 +191,7 @@ def test_plain_and_forged_batches_are_refused(tmp_path: Path, dovecot, mailbox_u
 
     def note(author: str, device: str, text: str) -> Event:
         return Event(events.new_id(), "note", case, author, author, device, "x",
-                     "0004000000000000.00000", "2026-11-03T10:00:00Z",
+                     encode(4_000_000_000_000, 0), "2026-11-03T10:00:00Z",
                      {"uid": events.new_id(), "text": text, "created_at": "2026-11-03"})
 
     # written straight into the mailbox by someone with access to it
