@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from storage.blobs import BlobStore
 from storage.db import Database
+from storage.tamper import TamperQueries
+from storage.users import UserQueries
 
 if TYPE_CHECKING:
     from storage.team import TeamQueries
@@ -59,6 +61,14 @@ class Store:
         from storage import queries
 
         return _Bound(queries, self._db)
+
+    @cached_property
+    def users(self) -> UserQueries:
+        return UserQueries(self._db)
+
+    @cached_property
+    def tamper(self) -> TamperQueries:
+        return TamperQueries(self._db)
 
     @cached_property
     def team(self) -> TeamQueries:

@@ -33,6 +33,7 @@ MODULES: tuple[str, ...] = (
     "inbox.cli.social",
     "inbox.cli.privacy",
     "inbox.cli.maintenance",
+    "inbox.cli.users",
 )
 
 
@@ -200,15 +201,27 @@ def _dispatch(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 
 def sign_in(loket: Any, user: str | None, env: Mapping[str, str] | None = None) -> None:
-    """The CLI acts as a user, like the UI: password from LOKET_PASSWORD or a prompt."""
+    """The CLI acts as a person, like the app: password from LOKET_PASSWORD or a prompt.
+
+    Nobody works unnamed: without a password in the database only its first beheerder can be
+    made (`user add ... --role beheerder`), or `demo` run on a new file; a database from before
+    sign-in was required can only be read until then. The system identity (scheduled jobs) is
+    never accepted here.
+    """
+    from inbox import identity
     from inbox.errors import PermissionDenied
+    from inbox.gate import SYSTEM_USER
 
     env = os.environ if env is None else env
-    if not loket.needs_sign_in():
+    loket.user = ""  # not signed in
+    if user and user.strip().lower() == SYSTEM_USER:
+        raise PermissionDenied("'systeem' is geen persoon; meld u aan met uw eigen naam.")
+    if identity.needs_first_beheerder(loket):
         if user:
-            if loket.user_id(user) is None:
-                raise PermissionDenied(f"Medewerker '{user}' bestaat niet.")
-            loket.user = user
+            raise PermissionDenied(
+                "Deze database heeft nog geen beheerder met een wachtwoord; maak die eerst: "
+                "loket user add NAAM --name 'Uw Naam' --role beheerder --password-stdin"
+            )
         return
     if not user:
         raise PermissionDenied("Meld u aan: geef --user NAAM (of LOKET_USER) en het wachtwoord.")

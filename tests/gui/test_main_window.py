@@ -135,9 +135,13 @@ def test_a_case_written_by_another_process_shows_within_two_seconds(window, samp
     qtbot.waitExposed(window)
     before = window.cases.total()
     root = Path(__file__).resolve().parents[2]
+    from tests.conftest import STAFF_PASSWORD, give_password
+
+    give_password(window.loket, "anna")
     done = subprocess.run([sys.executable, str(root / "main.py"), "--db", str(sample.path),
-                           "import", str(eml)], capture_output=True, text=True, timeout=120,
-                          env=dict(os.environ))
+                           "--user", "anna", "import", str(eml)], capture_output=True,
+                          text=True, timeout=120,
+                          env={**os.environ, "LOKET_PASSWORD": STAFF_PASSWORD})
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(lambda: window.cases.total() == before + 1, timeout=2500)
     subjects = [window.cases.summary(r).subject for r in range(window.cases.rowCount())]
