@@ -413,11 +413,6 @@ class TeamQueries(Queries):
 
     # -- audit heads -----------------------------------------------------------------------
 
-    def audit_head(self) -> tuple[int, str] | None:
-        """This laptop's audit chain head: the newest row's sequence number and hash."""
-        row = self._one("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
-        return None if row is None else (int(row["id"]), str(row["hash"]))
-
     def save_audit_head(
         self, device: str, user: str, head: tuple[int, str], batch: str, sent_at: str,
         stamp: str,

@@ -233,7 +233,7 @@ def upload_pending(
     while True:
         with session.op(act) as op:
             events = _to_send(op, sender)
-            head = op.store.team.audit_head()
+            head = op.store.tamper.head()
         if not events:
             return
         folder.append(encode_batch(events, key, sender, at=clock.iso(session.now()),

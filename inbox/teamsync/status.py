@@ -53,6 +53,17 @@ def known_audit_heads(session: Session, op: Op | None = None) -> list[AuditHead]
     ]
 
 
+def own_audit_heads(store: Any) -> list[tuple[int, str]]:
+    """This laptop's own audit head as the mailbox holds it, for the comparison of the audit
+    trail (`tamper.problem(session, heads)`): a copy the keyring cannot lose with the laptop."""
+    t = outgoing.team(store)
+    return [
+        (int(r["seq"]), str(r["hash"]))
+        for r in store.team.audit_heads()
+        if t is not None and r["device"] == t.device
+    ]
+
+
 def devices(session: Session) -> list[dict[str, Any]]:
     """The team's laptops: slot, name, key fingerprint, the people each announced, and the
     newest audit head it sent. For the beheerder to compare with the laptops themselves."""

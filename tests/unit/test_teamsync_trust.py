@@ -150,7 +150,7 @@ def test_every_batch_carries_the_audit_head_and_each_laptop_keeps_the_newest(pai
     folder, a, b = pair
     b.add_note(ref(b, team_uids(b)[0]), "nog een")
     sync(b, folder)
-    seq, digest = b.store.team.audit_head()  # type: ignore[misc]
+    seq, digest = b.store.tamper.head()  # type: ignore[misc]
     sync(a, folder)
     act_as(a, "bea")
     heads = {h.device_name: h for h in status.known_audit_heads(a)}
@@ -258,3 +258,22 @@ def test_a_damaged_event_in_a_signed_batch_is_kept_aside_not_a_crash(pair) -> No
     report = sync(a, folder)
     assert report.refused == {"damaged": 2}
     assert "daarna gewoon verder" in _notes(a)
+
+
+def test_this_laptops_own_head_from_the_mailbox_shows_a_cut_audit_tail(pair) -> None:  # type: ignore[no-untyped-def]
+    from inbox.privacy import tamper
+
+    folder, a, b = pair
+    a.add_note(ref(a, team_uids(a)[0]), "en nog wat")
+    sync(a, folder)
+    sync(a, folder)  # its own batch read back: the mailbox holds this laptop's head
+    heads = status.own_audit_heads(a.store)
+    assert heads and tamper.problem(a, heads) is None
+    newest = heads[0][0]
+    a.db.conn.execute("DROP TRIGGER audit_log_no_delete")  # someone with the database file
+    a.db.conn.execute("DELETE FROM audit_log WHERE id > ?", (newest - 3,))
+    from inbox.privacy.keys import _delete
+
+    _delete(tamper._slot(a.path))  # and the keyring's copy is gone too (a new keyring)
+    assert tamper.problem(a) is None  # alone, the laptop cannot tell
+    assert "ingekort" in str(tamper.problem(a, heads))  # the mailbox's copy can
