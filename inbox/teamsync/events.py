@@ -27,10 +27,13 @@ from dataclasses import dataclass, replace
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.utils import formatdate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+if TYPE_CHECKING:  # cryptography loads when a batch is first made or read: start-up stays short
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 VERSION = 2
 FORMAT = "loket-team/"
@@ -128,6 +131,8 @@ class Event:
         return replace(self, sig=b64(key.sign(self.signed_bytes())))
 
     def verifies(self, public: Ed25519PublicKey) -> bool:
+        from cryptography.exceptions import InvalidSignature
+
         try:
             public.verify(unb64(self.sig), self.signed_bytes())
         except (InvalidSignature, ValueError):
@@ -197,6 +202,8 @@ def public_text(key: Ed25519PrivateKey) -> str:
 
 @functools.lru_cache(maxsize=256)
 def load_public(text: str) -> Ed25519PublicKey | None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         return Ed25519PublicKey.from_public_bytes(unb64(text))
     except ValueError:
@@ -250,6 +257,8 @@ class Batch:
     sig: bytes
 
     def verifies(self, public: Ed25519PublicKey) -> bool:
+        from cryptography.exceptions import InvalidSignature
+
         try:
             public.verify(self.sig, self.envelope)
         except InvalidSignature:

@@ -6,13 +6,13 @@ written to the database or the mailbox; the device key's public half is announce
 from __future__ import annotations
 
 import base64
-from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from typing import TYPE_CHECKING, Any
 
 from inbox.errors import InvalidInput, LoketError
 from inbox.teamsync.events import parse_key
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 # keyring entries "<installation id>/team/<kind>" (the team key's name predates this module)
 TEAM_KEY = "team-key"
@@ -57,6 +57,8 @@ def team_key(store: Any) -> bytes | None:
 
 def device_key(store: Any) -> Ed25519PrivateKey | None:
     """This laptop's signing key, or None when the keyring has none."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     text = _get(_name(store, DEVICE_KEY))
     if not text:
         return None
@@ -67,6 +69,13 @@ def device_key(store: Any) -> Ed25519PrivateKey | None:
 
 
 def new_device_key(store: Any) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
+
     key = Ed25519PrivateKey.generate()
     raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     _set(_name(store, DEVICE_KEY), base64.b64encode(raw).decode("ascii"))

@@ -19,12 +19,13 @@ in a later batch), never applied as it is. See docs/design/team-sync.md.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from inbox.gate import SYSTEM_USER
 from inbox.teamsync.events import Batch, Event, UnreadableBatch, load_public
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 
 class _Known:
