@@ -17,6 +17,9 @@ from storage.tamper import TamperQueries
 from storage.users import UserQueries
 
 if TYPE_CHECKING:
+    from storage.audit import AuditQueries
+    from storage.erasure import ErasureQueries
+    from storage.privacy import PrivacyQueries
     from storage.team import TeamQueries
 
 
@@ -69,6 +72,24 @@ class Store:
     @cached_property
     def tamper(self) -> TamperQueries:
         return TamperQueries(self._db)
+
+    @cached_property
+    def audit(self) -> AuditQueries:
+        from storage.audit import AuditQueries
+
+        return AuditQueries(self._db)
+
+    @cached_property
+    def privacy(self) -> PrivacyQueries:
+        from storage.privacy import PrivacyQueries
+
+        return PrivacyQueries(self._db)
+
+    @cached_property
+    def erasure(self) -> ErasureQueries:
+        from storage.erasure import ErasureQueries
+
+        return ErasureQueries(self._db)
 
     @cached_property
     def team(self) -> TeamQueries:
