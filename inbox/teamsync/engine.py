@@ -28,6 +28,7 @@ from inbox.teamsync.events import (
     UnreadableBatch,
     decode_batch,
     encode_batch,
+    load_public,
 )
 
 log = logging.getLogger("loket.teamsync")
@@ -245,9 +246,11 @@ def upload_pending(
 
 
 def _to_send(op: Op, sender: Signer) -> list[Event]:
-    """The next batch of pending events, this laptop's own signed now. A colleague's event
-    without a signature (from before signing) cannot be vouched for and is not sent again."""
+    """The next batch of pending events, this laptop's own signed now (again, when erasure
+    changed one since). A colleague's event whose signature no longer holds (from before
+    signing, or changed by erasure here) cannot be vouched for and is not sent again."""
     out: list[Event] = []
+    own = sender.key.public_key()
     while not out:
         rows = op.store.team.pending_upload(MAX_BATCH)
         if not rows:
@@ -255,15 +258,22 @@ def _to_send(op: Op, sender: Signer) -> list[Event]:
         skipped = []
         for row in rows:
             event = Event.loads(row["body"])
-            if not event.sig:
-                if event.device != sender.device:
-                    skipped.append(event.id)
-                    continue
-                event = event.signed_by(sender.key)
-                op.store.team.set_body(event.id, event.dumps())
+            if event.device == sender.device:
+                if not event.sig or not event.verifies(own):
+                    event = event.signed_by(sender.key)
+                    op.store.team.set_body(event.id, event.dumps())
+            elif not _still_signed(op, event):
+                skipped.append(event.id)
+                continue
             out.append(event)
         op.store.team.mark_uploaded(skipped)
     return out
+
+
+def _still_signed(op: Op, event: Event) -> bool:
+    text = op.store.team.device_public_key(event.device)
+    public = load_public(text) if text else None
+    return bool(event.sig) and public is not None and event.verifies(public)
 
 
 class MemoryFolder:

@@ -277,3 +277,28 @@ def test_this_laptops_own_head_from_the_mailbox_shows_a_cut_audit_tail(pair) -> 
     _delete(tamper._slot(a.path))  # and the keyring's copy is gone too (a new keyring)
     assert tamper.problem(a) is None  # alone, the laptop cannot tell
     assert "ingekort" in str(tamper.problem(a, heads))  # the mailbox's copy can
+
+
+def test_events_erased_here_are_resent_signed_anew_or_not_at_all(pair, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder, a, b = pair
+    case = team_uids(a)[0]
+    a.add_note(ref(a, case), "anne: bel 0612345678")
+    b.add_note(ref(b, case), "bram: bel 0687654321")
+    for lk in (a, b, a):
+        sync(lk, folder)
+    # AVG erasure on a overwrites the text in the events it keeps (inbox/privacy/erasure.py)
+    a.db.conn.execute("UPDATE team_events SET body = json_set(body, '$.data.text', "
+                      "'[verwijderd]') WHERE kind = 'note'")
+    folder.recreate()  # and then the folder is lost: a republishes what it has
+    assert sync(a, folder).republished > 0
+    c = laptop(tmp_path, "c", "cas", 3)
+    inbox = Inbox()
+    inbox.deliver(1)
+    inbox.fetch(c)
+    report = sync(c, folder)
+    assert report.refused == {}  # nothing a sends is refused...
+    assert _notes(c) == ["[verwijderd]"]  # ...its own erased event signed anew, bram's left out
+    sync(b, folder)  # bram's laptop republishes its own
+    assert sync(c, folder).refused == {} and sorted(_notes(c)) == [
+        "[verwijderd]", "bram: bel 0687654321"]
+    c.close()
