@@ -60,6 +60,8 @@ bench: system-deps venv translations
 	$(PY) -m tests.bench.imap_bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.workspace_bench
 	$(PY) -m tests.bench.teamsync_bench
+	$(PY) -m tests.bench.archive_bench
+	$(PY) -m tests.bench.import_bench
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -142,6 +142,11 @@ class Secrets:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @classmethod
+    def of(cls, session: Any) -> Secrets:
+        """The secrets of an open session, for modules behind the gate (no database handle)."""
+        return cls(session.db)
+
     def _key(self, account: str, kind: str) -> str:
         return f"{installation_id(self.db)}/{account}/{kind}"
 

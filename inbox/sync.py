@@ -131,7 +131,7 @@ def _jobs(
     jobs: dict[str, Callable[[Loket, Callable[[SyncEvent], None]], SyncEvent]] = {}
     for mail in Accounts(loket.db).mail_accounts():
         jobs[f"mail:{mail.name}"] = partial(_run_mail, mail)
-    for social in mastodon.mastodon_accounts(loket.db):
+    for social in mastodon.mastodon_accounts(loket):
         jobs[f"mastodon:{social.name}"] = partial(_run_mastodon, social)
     if account_name is not None:
         chosen = {k: v for k, v in jobs.items() if k.split(":", 1)[1] == account_name}
@@ -158,7 +158,7 @@ def _interval(loket: Loket, job_id: str) -> float:
     kind, name = job_id.split(":", 1)
     if kind == "mail":
         return Accounts(loket.db).mail_account(name).interval_minutes
-    return mastodon.mastodon_account(loket.db, name).interval_minutes
+    return mastodon.mastodon_account(loket, name).interval_minutes
 
 
 class SyncScheduler:

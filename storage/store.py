@@ -17,9 +17,11 @@ from storage.tamper import TamperQueries
 from storage.users import UserQueries
 
 if TYPE_CHECKING:
+    from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
     from storage.erasure import ErasureQueries
     from storage.privacy import PrivacyQueries
+    from storage.social import SocialQueries
     from storage.team import TeamQueries
 
 
@@ -90,6 +92,19 @@ class Store:
         from storage.erasure import ErasureQueries
 
         return ErasureQueries(self._db)
+
+    @cached_property
+    def archive(self) -> ArchiveQueries:
+        from storage.archive import ArchiveQueries
+
+        return ArchiveQueries(self._db)
+
+    @cached_property
+    def social(self) -> SocialQueries:
+        """File imports and the Mastodon channel (storage/social.py)."""
+        from storage.social import SocialQueries
+
+        return SocialQueries(self._db)
 
     @cached_property
     def team(self) -> TeamQueries:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, cast
+from typing import Any
 
 from inbox import acts, clock
 from inbox.acts import Act
@@ -233,9 +233,9 @@ def project(op: Op, uid: str) -> bool:
         old, new = case["status"], changes.get("status", case["status"])
         if new == "afgerond" and old != "afgerond":
             closed = str(changes.get("closed_at") or case["closed_at"] or case["updated_at"])
-            retention.fix_at_close(cast(Any, op.session), case_id, closed)
+            retention.fix_at_close(op, case_id, closed)
         elif old == "afgerond" and new != "afgerond":
-            retention.clear_at_reopen(cast(Any, op.session), case_id)
+            retention.clear_at_reopen(op, case_id)
     contact = store.records.contact_name(case["contact_id"])
     for event in _bodies(store, uid, "note"):
         _project_note(store, case_id, event, contact)
@@ -305,7 +305,7 @@ def _history(store: Any, case_id: int, uid: str) -> None:
         if event.kind == "field":
             spec = FIELDS.get(str(event.data.get("field")))
             kind = None if spec is None else spec.history
-            data["to"] = event.data.get("value")
+            data[spec.key if spec else "to"] = event.data.get("value")
             data.update({k: event.data[k] for k in (spec.carry if spec else ()) if
                          k in event.data})
         elif event.kind == "note":

@@ -47,6 +47,7 @@ class Field:
     sources: Mapping[EventKind, Source] = field(default_factory=dict)
     conflict: bool = False  # concurrent different values are a conflict shown to people
     history: EventKind | None = None  # the timeline entry for a colleague's change
+    key: str = "to"  # the value's key in that entry (as in the local event)
     carry: tuple[str, ...] = ()  # words of the local event that travel along (e.g. a reason)
     # team value -> column value (store: to look up local ids)
     to_column: Callable[[Any, Any], Any] = lambda _store, value: value
@@ -117,8 +118,9 @@ FIELDS: dict[str, Field] = {
     ),
     "confidential": Field(
         "confidential",
-        {EventKind.CONFIDENTIAL_SET: take("to", _flag)},
+        {EventKind.CONFIDENTIAL_SET: take("on", _flag)},
         history=EventKind.CONFIDENTIAL_SET,
+        key="on",
         carry=("reason",),
         to_column=lambda _store, value: int(bool(value)),
         publish=lambda row: True if row["confidential"] else None,

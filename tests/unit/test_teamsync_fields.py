@@ -4,12 +4,13 @@ the same cases."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from inbox import acts, casework
+from inbox import casework
 from inbox.errors import PermissionDenied
 from inbox.model import Channel, EventKind
 from inbox.teamsync import engine, fields
@@ -55,9 +56,7 @@ def test_product_deadline_and_vertrouwelijk_travel_last_writer_wins(team) -> Non
     casework.set_deadline(b, ref(b, u1), date(2026, 11, 20))
     casework.set_product(c, ref(c, u1), "Rijbewijs")  # later, on another laptop: it wins
     a.assign(ref(a, u2), "anne")
-    with a.op(acts.CASE_STATUS, case=ref(a, u2)) as op:  # (as `case --confidential on` will)
-        op.store.records.update_case(op.case_id, {"confidential": 1})
-        op.event(EventKind.CONFIDENTIAL_SET, {"to": True, "reason": "melding over een collega"})
+    a.set_confidential(ref(a, u2), True, "melding over een collega")
     rounds(folder, (a, b, c))
     s = states(a, b, c)
     assert s[0] == s[1] == s[2]
@@ -69,13 +68,14 @@ def test_product_deadline_and_vertrouwelijk_travel_last_writer_wins(team) -> Non
     history = b.db.query("SELECT kind, actor, data FROM case_events WHERE case_id = ? "
                          "AND kind = 'confidential_set'", (_case(b, u2)["id"],))
     assert [(r["kind"], r["actor"]) for r in history] == [("confidential_set", "anne")]
+    assert json.loads(history[0]["data"])["on"] is True
     assert "melding over een collega" in history[0]["data"]
-    # and undone (a beheerder or the assignee): it travels back
-    with a.op(acts.CASE_STATUS, case=ref(a, u2)) as op:
-        op.store.records.update_case(op.case_id, {"confidential": 0})
-        op.event(EventKind.CONFIDENTIAL_SET, {"to": False, "reason": "toch niet"})
+    # and lifted by the assignee: it travels back, and the timeline says so on every laptop
+    a.set_confidential(ref(a, u2), False, "toch niet")
     rounds(folder, (a, b, c))
-    assert b.case_detail(ref(b, u2)).summary.reference == ref(b, u2)
+    timeline = [e.title for e in b.case_detail(ref(b, u2)).timeline]
+    assert "Vertrouwelijk gemaakt: melding over een collega" in timeline
+    assert "Vertrouwelijk opgeheven: toch niet" in timeline
 
 
 def test_a_new_field_is_one_entry_in_the_table() -> None:
