@@ -215,6 +215,13 @@ MASTODON_REPLY = act("mastodon.reply", P.REPLY, "Antwoorden op Mastodon", writes
 MASTODON_REPLY_TARGET = act("mastodon.reply.target", P.REPLY, "Mastodon-antwoord voorbereiden",
                             writes=False, audited=False)
 
+# -- Woo (openbaarmaking) --------------------------------------------------------------------
+WOO_REVIEW = act("woo.review", P.EXPORT_PERSONAL, "Woo: zaak beoordelen voor openbaarmaking",
+                 writes=False, processing="read", activity="woo-openbaarmaking")
+WOO_DECIDE = act("woo.decide", P.EXPORT_PERSONAL, "Woo: lakken beoordeeld")
+WOO_EXPORT = act("woo.export", P.EXPORT_PERSONAL, "Exporteren: Woo", processing="export",
+                 activity="woo-openbaarmaking")
+
 # -- team sync (inbox/teamsync/) -------------------------------------------------------------
 TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen", content=False)
 TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",

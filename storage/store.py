@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from storage.privacy import PrivacyQueries
     from storage.social import SocialQueries
     from storage.team import TeamQueries
+    from storage.woo import WooQueries
 
 
 class _Bound:
@@ -105,6 +106,12 @@ class Store:
         from storage.social import SocialQueries
 
         return SocialQueries(self._db)
+
+    @cached_property
+    def woo(self) -> WooQueries:
+        from storage.woo import WooQueries
+
+        return WooQueries(self._db)
 
     @cached_property
     def team(self) -> TeamQueries:

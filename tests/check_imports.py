@@ -46,7 +46,6 @@ LEGACY: set[str] = {
     "inbox/mailview.py",
     "inbox/oauth.py",
     "inbox/privacy/keys.py",
-    "inbox/privacy/woo.py",
     "inbox/reports.py",
     "inbox/services.py",
     "inbox/cli/social.py",

@@ -3392,9 +3392,44 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/woo_dialog.py" line="196"/>
-        <source>Exported to %1 with %2 redactions.</source>
-        <translation>Geëxporteerd naar %1 met %2 gelakte passages.</translation>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>postcode</source>
+        <translation>postcode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>address</source>
+        <translation>adres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>date of birth</source>
+        <translation>geboortedatum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>place</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>institution</source>
+        <translation>instelling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>attachment withheld [%1]: %2 (%3)</source>
+        <translation>bijlage niet openbaar [%1]: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>Attachments withheld</source>
+        <translation>Niet openbaar gemaakte bijlagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>Exported to %1 with %2 redactions; %3 attachments withheld.</source>
+        <translation>Geëxporteerd naar %1 met %2 gelakte passages; %3 bijlagen niet openbaar.</translation>
     </message>
 </context>
 <context>
