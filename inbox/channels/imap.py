@@ -31,7 +31,7 @@ from inbox.channels.mailparse import parse_email
 from inbox.errors import LoketError
 from inbox.model import IncomingMessage
 from inbox.services import Loket
-from storage import records
+from storage.records import Records
 
 log = logging.getLogger("loket.imap")
 
@@ -350,7 +350,7 @@ def _file(
     message: IncomingMessage | None,
 ) -> bool:
     """File one fetched message; False when it was already stored (identical bytes)."""
-    existing = records.message_exists(loket.db, digest)
+    existing = Records(loket.db).message_exists(digest)
     if existing is not None or message is None:
         # the same message seen again (a resync after UIDVALIDITY changed): refresh where it is
         loket.db.conn.execute(

@@ -179,6 +179,7 @@ def on_event(session: Session, case_id: int | None, kind: str, data: dict[str, A
     if not fields.sources(kind):
         return  # this kind of event stays on this laptop
     case = store.records.case_row(case_id)
+    assert case is not None  # the act wrote its event about this case
     edits = fields.edits(kind, data, case)
     uid = ensure_case(session, t, case_id, None)
     derived = None
