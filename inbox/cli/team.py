@@ -6,9 +6,12 @@ import argparse
 import sys
 from typing import Any
 
+from inbox import acts
 from inbox.cli.common import emit
 from inbox.errors import InvalidInput, LoketError
 from inbox.services import Loket
+
+NOT_IN_A_TEAM = "Deze laptop doet nog niet mee in een team (loket team setup)."
 
 
 def add_commands(sub: Any, exports: Any) -> None:
@@ -46,6 +49,7 @@ def cmd_setup(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.accounts import mail_account_of
     from inbox.teamsync import events, imapstore, setup
 
+    loket.check(acts.TEAM_SETUP, "team")  # before anything about the account is said
     key_text = None
     if args.new_key:
         key_text = events.new_key()
@@ -76,9 +80,10 @@ def cmd_sync(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.sync import secret_for
     from inbox.teamsync import imapstore
 
+    loket.check(acts.TEAM_SYNC, "team")
     name = imapstore.team_account(loket)
     if name is None:
-        raise LoketError("Deze laptop doet nog niet mee in een team (loket team setup).")
+        raise LoketError(NOT_IN_A_TEAM)
     account = mail_account_of(loket, name)
     report = imapstore.sync_team(loket, account, secret_for(loket, account))
     assert report is not None
@@ -140,8 +145,10 @@ def cmd_conflicts(loket: Loket, args: argparse.Namespace) -> int:
 def cmd_presence(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.teamsync import imapstore, presence
 
-    if args.announce and not imapstore.announce_activity(loket, args.reference, args.announce):
-        raise LoketError("Deze laptop doet nog niet mee in een team (loket team setup).")
+    if args.announce:
+        loket.check(acts.TEAM_PRESENCE, f"zaak:{args.reference}")
+        if not imapstore.announce_activity(loket, args.reference, args.announce):
+            raise LoketError(NOT_IN_A_TEAM)
     found = presence.current(loket, args.reference)
     emit(args, found,
          "\n".join(p["text"] for p in found) or "Niemand anders is met deze zaak bezig.")
