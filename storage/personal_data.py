@@ -239,6 +239,10 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "team_audit_heads": "the audit-trail heads the team's laptops sent (ids and hashes)",
     "team_placements": "which case team-wide message and note ids belong to",
     "team_placements_pending": "team-wide message and note ids still to be moved",
+    "kb_articles": "kennisbank articles (answers with placeholders, staff as owner)",
+    "kb_versions": "earlier versions of kennisbank articles (staff as author)",
+    "kb_uses": "which staff member used which article when (no case, no resident)",
+    "kb_missed_searches": "searches without result, numbers, addresses and names stripped",
 }
 
 # The full-text index keeps its data in shadow tables; erasure deletes the index rows and then

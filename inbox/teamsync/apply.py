@@ -27,6 +27,7 @@ from inbox import acts, clock
 from inbox.acts import Act
 from inbox.gate import Op, Session
 from inbox.model import EventKind
+from inbox.teamsync import kb
 from inbox.teamsync.events import Event
 from inbox.teamsync.fields import CONFLICT_FIELDS, FIELDS
 from inbox.teamsync.hlc import Clock
@@ -117,6 +118,7 @@ def project_waiting(session: Session, act: Act = acts.TEAM_SYNC) -> tuple[int, i
     """Project every case with unapplied events, then carry out placements;
     (cases projected, cases still waiting, what changed)."""
     done = waiting = 0
+    kb.apply_waiting(session)  # kennisbank articles (no case; found by their own table)
     with session.op(act) as op:
         op.store.team.mark_caseless_applied()
         uids = op.store.team.waiting_cases()

@@ -41,7 +41,9 @@ MAX_BATCH = 500
 SUBJECT = "Loket team events"
 PRESENCE_SUBJECT = "Loket presence"
 
-KINDS = ("case_opened", "field", "note", "contact", "device_joined", "presence", "place")
+KINDS = (
+    "case_opened", "field", "note", "contact", "device_joined", "presence", "place", "kb_article",
+)
 # what applying an event of a kind reads from its data, and of which type
 _NEEDS: dict[str, tuple[tuple[str, type | tuple[type, ...]], ...]] = {
     "case_opened": (("reference", str),),
@@ -50,6 +52,7 @@ _NEEDS: dict[str, tuple[tuple[str, type | tuple[type, ...]], ...]] = {
     "contact": (("uid", str),),
     "device_joined": (("slot", int),),
     "place": (("items", list),),
+    "kb_article": (("content", dict),),
 }
 _HLC = re.compile(r"^\d{15}\.\d{5}$")
 

@@ -20,7 +20,7 @@ from typing import Any
 from inbox import clock
 from inbox.gate import SYSTEM_USER, Session
 from inbox.model import EventKind
-from inbox.teamsync import apply, fields
+from inbox.teamsync import apply, fields, kb
 from inbox.teamsync.events import Event, new_id
 from inbox.teamsync.hlc import Clock, at_most_now
 
@@ -71,6 +71,11 @@ def _known(session: Session) -> _Known:
         if found.team is not None:
             _KNOWN[session] = found
     return found
+
+
+def current_team(session: Session) -> Team | None:
+    """This installation's place in the team as `session` knows it (cached), or None."""
+    return _known(session).team
 
 
 def forget(session: Session) -> None:
@@ -149,6 +154,9 @@ def emit_field(
 
 def on_event(session: Session, case_id: int | None, kind: str, data: dict[str, Any]) -> None:
     """Called by the gate's event writer before the case event is stored; may adjust `data`."""
+    if kind == kb.SAVED:
+        kb.on_event(session, data)  # a kennisbank article: no case
+        return
     if case_id is None:
         return
     t = _known(session).team
