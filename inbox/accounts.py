@@ -250,3 +250,9 @@ class Accounts:
                 "WHERE a.enabled = 1 ORDER BY a.name, s.folder"
             )
         ]
+
+
+def mail_account_of(session: Any, name: str) -> MailAccount:
+    """The mail account `name` for a feature behind the gate (team sync), which holds no
+    database handle of its own."""
+    return Accounts(session.db).mail_account(name)

@@ -278,3 +278,18 @@ TEMPLATE_SAVE = act("template.save", P.MANAGE_TEMPLATES, "Standaardantwoord bewa
 TEMPLATE_RETIRE = act("template.retire", P.MANAGE_TEMPLATES, "Standaardantwoord intrekken",
                       content=False)
 DEMO_BUILD = act("demo.build", P.MANAGE_USERS, "Demogegevens maken", content=False)
+
+
+# -- team sync (inbox/teamsync/) -------------------------------------------------------------
+TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen", content=False)
+TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",
+                audited=False, content=False)
+TEAM_SYNC = act("team.sync", P.SYNC, "Teamsynchronisatie", audited=False, content=False)
+TEAM_STATUS = act("team.status", P.MANAGE_SETTINGS, "Teamstatus en laptops bekijken",
+                  writes=False, audited=False, content=False)
+TEAM_CONFLICTS = act("team.conflicts", P.LIST_CASES, "Teamconflicten bekijken", writes=False,
+                     audited=False, content=False)
+TEAM_PRESENCE = act("team.presence", P.WORK_CASES, "Collega's laten zien waar je mee bezig bent",
+                    audited=False)
+TEAM_PRESENCE_READ = act("team.presence.read", P.READ_CONTENT, "Zien wie met een zaak bezig is",
+                         writes=False, audited=False)

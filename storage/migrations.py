@@ -9,6 +9,7 @@ from storage.schema_privacy2 import PRIVACY2
 from storage.schema_records import RECORDS
 from storage.schema_social import SOCIAL
 from storage.schema_team import TEAM
+from storage.schema_team2 import TEAM2
 
 V1 = """
 CREATE TABLE users (
@@ -226,6 +227,6 @@ CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential
 """
 
 MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX,
-                        IDENTITY, KB]
+                        IDENTITY, KB, TEAM2]
 
 SCHEMA_VERSION = len(MIGRATIONS)

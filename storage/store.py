@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from storage.queries import Reads
     from storage.records import Records
     from storage.social import SocialQueries
+    from storage.team import TeamQueries
     from storage.trends import TrendsQueries
     from storage.woo import WooQueries
 
@@ -121,3 +122,9 @@ class Store:
         from storage.casework import CaseworkQueries
 
         return CaseworkQueries(self._db)
+
+    @cached_property
+    def team(self) -> TeamQueries:
+        from storage.team import TeamQueries
+
+        return TeamQueries(self._db)

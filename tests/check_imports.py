@@ -43,14 +43,6 @@ LEGACY: set[str] = {
     "inbox/oauth.py",
     "inbox/privacy/keys.py",
     "inbox/sync.py",
-    "inbox/teamsync/apply.py",
-    "inbox/cli/team.py",
-    "inbox/teamsync/engine.py",
-    "inbox/teamsync/hlc.py",
-    "inbox/teamsync/imapstore.py",
-    "inbox/teamsync/outgoing.py",
-    "inbox/teamsync/presence.py",
-    "inbox/teamsync/setup.py",
     "inbox/transition.py",  # Loket's shims for the modules above, moved out of services.py
 }
 

@@ -187,10 +187,19 @@ CLI: tuple[Row, ...] = (
     R(("key", "recover"), legacy="inbox/privacy/keys.py"),
     R(("key", "rotate"), legacy="inbox/privacy/keys.py"),
     R(("key", "encrypt"), legacy="inbox/privacy/keys.py"),
-    R(("team", "setup"), legacy="inbox/teamsync/setup.py"),
-    R(("team", "sync"), legacy="inbox/teamsync/engine.py"),
-    R(("team", "status"), legacy="inbox/teamsync/engine.py"),
-    R(("team", "conflicts"), legacy="inbox/teamsync/apply.py"),
+)
+
+# Team sync (inbox/teamsync/): the demo database is in no team and its mailbox has no server.
+CLI += (
+    R(("team", "setup"), ("--account", "Demo-postbus (geen server)", "--new-key"),
+      act="team.setup", state_error="verbinding"),
+    R(("team", "sync"), ("--json",), act="team.sync", state_error="doet nog niet mee"),
+    R(("team", "status"), ("--json",), act="team.status"),
+    R(("team", "devices"), ("--json",), act="team.status"),
+    R(("team", "conflicts"), ("--json",), act="team.conflicts"),
+    R(("team", "presence"), ("{open}", "--json"), act="team.presence.read"),
+    R(("team", "presence"), ("{open}", "--announce", "replying"), act="team.presence",
+      state_error="doet nog niet mee"),
 )
 
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
@@ -208,6 +217,7 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "retention.follow": ("sync",),  # a reopened or re-closed case's retention follows
     "kb.miss": ("kb", "search"),  # a search that found nothing is remembered (stripped)
     "kb.team": ("team", "sync"),  # colleagues' article versions arrive with team sync
+    "team.join": ("team", "setup"),  # reading the team's log while a laptop joins
     "mdto.select": ("export", "mdto"),
     "mdto.plan": ("export", "mdto"),
     "import.file": ("import",),  # each file of an import

@@ -32,7 +32,7 @@ def on_event(loket: Session, data: dict[str, Any]) -> None:
     """A version was saved here: send it to the team (inside the saving transaction)."""
     from inbox.teamsync import outgoing
 
-    t = outgoing._cached(loket)  # type: ignore[arg-type]
+    t = outgoing.current_team(loket)
     if t is None:
         return
     uid = str(data.get("article") or "")
@@ -40,7 +40,7 @@ def on_event(loket: Session, data: dict[str, Any]) -> None:
     if row is None:
         return
     payload = {"content": Article.from_row(row).content(), "version": int(row["version"])}
-    event = outgoing.emit(loket, t, KIND, None, payload)  # type: ignore[arg-type]
+    event = outgoing.emit(loket, t, KIND, None, payload)
     loket.store.kb.set_hlc(uid, event.hlc)
     loket.store.kb.link_version_event(uid, event.id)
 
