@@ -12,7 +12,9 @@ from inbox.channels import smtp
 from inbox.errors import NotFound
 from inbox.model import Attachment, Channel, IncomingMessage
 from inbox.services import Loket
+from tests.conftest import receive_mail
 
+MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
 PIXEL = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
     b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
@@ -23,7 +25,7 @@ def html_mail(loket: Loket, html: str, *attachments: Attachment) -> int:
     received = loket.receive(
         IncomingMessage(
             channel=Channel.EMAIL,
-            sent_at=datetime(2026, 3, 2, 9, tzinfo=UTC),
+            sent_at=MONDAY,
             sender="j.bakker@example.nl",
             sender_name="Jan Bakker",
             subject="Foto van de container",
@@ -61,16 +63,9 @@ def test_html_is_sanitised_again_and_cid_images_belong_to_the_message(loket: Lok
 
 
 def test_plain_message_and_unknown_ids(loket: Loket) -> None:
-    received = loket.receive(
-        IncomingMessage(
-            channel=Channel.EMAIL,
-            sent_at=datetime(2026, 3, 2, 9, tzinfo=UTC),
-            sender="a@example.nl",
-            subject="Vraag",
-            body_text="Gewoon tekst",
-            attachments=(Attachment("../../etc/factuur.exe", "application/octet-stream", b"MZ"),),
-        )
-    )
+    exe = Attachment("../../etc/factuur.exe", "application/octet-stream", b"MZ")
+    received = receive_mail(loket, "a@example.nl", "Vraag", "Gewoon tekst", when=MONDAY,
+                            attachments=(exe,))
     assert received.message_id is not None
     view = mailview.message_view(loket, received.message_id)
     assert view.html is None and view.text == "Gewoon tekst"
@@ -102,15 +97,7 @@ def test_risky_types(name: str, risky: bool) -> None:
 
 
 def test_outbox_state_per_reply(loket: Loket) -> None:
-    received = loket.receive(
-        IncomingMessage(
-            channel=Channel.EMAIL,
-            sent_at=datetime(2026, 3, 2, 9, tzinfo=UTC),
-            sender="a@example.nl",
-            subject="Vraag",
-            body_text="Wanneer?",
-        )
-    )
+    received = receive_mail(loket, "a@example.nl", "Vraag", "Wanneer?", when=MONDAY)
     assert received.reference is not None
     assert mailview.outbox_of_case(loket, received.reference) == {}
     account = Accounts(loket.db).add_mail(
