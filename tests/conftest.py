@@ -49,6 +49,17 @@ def _quick_password_hashing(
     monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
+@pytest.fixture(autouse=True)
+def _system_arranges(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests arrange their data as the system identity (which, in the product, only fetches and
+    files mail); what they then check is done as a named person (act_as). A test marked
+    `production_system` runs with the product's rule."""
+    from inbox import gate
+
+    monkeypatch.setattr(gate, "SYSTEM_MAY_ALL",
+                        request.node.get_closest_marker("production_system") is None)
+
+
 # The people of a test database, one per role (as in the demo): login -> (name, role).
 STAFF = {
     "anne": ("Anne de Vries", "medewerker"),
