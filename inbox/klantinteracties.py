@@ -80,7 +80,7 @@ def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict
     """The four collections, every item shaped as the same-named schema in the OpenAPI file."""
     loket.require(Role.ARCHIVARIS, Role.BEHEERDER)
     db = loket.db
-    ids = _Ids(installation_id(db), base_url)
+    ids = _Ids(installation_id(loket), base_url)
     root: dict[int, int] = {}
     for r in db.query("SELECT id FROM contacts"):
         root[int(r["id"])] = records.resolve_contact(db, int(r["id"]))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Channel(StrEnum):
@@ -160,6 +162,33 @@ class IncomingMessage:
     phone_number: str | None = None
     answer_given: str | None = None
     callback_by: str | None = None
+
+    def storable(self) -> IncomingMessage:
+        """This message with text that cannot be stored made storable: a lone surrogate (what
+        `=?utf-7?q?+2AA-?=` decodes to) becomes U+FFFD. The original bytes stay as they came."""
+        changed: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                if _SURROGATE.search(value):
+                    changed[f.name] = _SURROGATE.sub("\ufffd", value)
+            elif isinstance(value, tuple) and any(
+                isinstance(v, str) and _SURROGATE.search(v) for v in value
+            ):
+                changed[f.name] = tuple(_SURROGATE.sub("\ufffd", v) for v in value)
+        attachments = tuple(
+            replace(a, filename=_SURROGATE.sub("\ufffd", a.filename),
+                    content_type=_SURROGATE.sub("\ufffd", a.content_type),
+                    content_id=None if a.content_id is None
+                    else _SURROGATE.sub("\ufffd", a.content_id))
+            for a in self.attachments
+        )
+        if attachments != self.attachments:
+            changed["attachments"] = attachments
+        return replace(self, **changed) if changed else self
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)

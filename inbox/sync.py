@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from inbox.accounts import Accounts, Auth, MailAccount
-from inbox.errors import LoketError, NotFound
+from inbox.gate import SYSTEM_USER
+from inbox.errors import LoketError, NotFound, StorageError
+from inbox.model import Channel
 from inbox.services import Loket
 
 log = logging.getLogger("loket.sync")
@@ -40,11 +42,11 @@ class SyncEvent:
 
 def secret_for(loket: Loket, account: MailAccount, kind: str = "imap") -> str:
     """The password, or a fresh OAuth2 access token, for `account` (from the keyring)."""
-    accounts = Accounts(loket.db)
+    accounts = Accounts(loket)
     if account.auth is Auth.OAUTH2:
         from inbox import oauth
 
-        return oauth.access_token(loket.db, account)
+        return oauth.access_token(loket, account)
     secret = accounts.secrets.get(account.name, "password")
     if not secret:
         raise LoketError(
@@ -64,7 +66,7 @@ def guarded(
     emit(SyncEvent("started", account))
     try:
         event = work()
-    except LoketError as exc:
+    except (LoketError, StorageError) as exc:
         event = SyncEvent("error", account, message=str(exc))
     except Exception as exc:  # noqa: BLE001
         log.exception("sync of an account failed")
@@ -129,9 +131,10 @@ def _jobs(
     from inbox.channels import mastodon
 
     jobs: dict[str, Callable[[Loket, Callable[[SyncEvent], None]], SyncEvent]] = {}
-    for mail in Accounts(loket.db).mail_accounts():
+    for mail in Accounts(loket).mail_accounts():
         jobs[f"mail:{mail.name}"] = partial(_run_mail, mail)
-    for social in mastodon.mastodon_accounts(loket.db):
+    for row in loket.store.mail.accounts(Channel.MASTODON.value):
+        social = mastodon.MastodonAccount.from_row(row)
         jobs[f"mastodon:{social.name}"] = partial(_run_mastodon, social)
     if account_name is not None:
         chosen = {k: v for k, v in jobs.items() if k.split(":", 1)[1] == account_name}
@@ -157,14 +160,22 @@ def _interval(loket: Loket, job_id: str) -> float:
 
     kind, name = job_id.split(":", 1)
     if kind == "mail":
-        return Accounts(loket.db).mail_account(name).interval_minutes
-    return mastodon.mastodon_account(loket.db, name).interval_minutes
+        return Accounts(loket).mail_account(name).interval_minutes
+    row = loket.store.mail.account(name, Channel.MASTODON.value)
+    if row is None:
+        raise NotFound(f"Er is geen Mastodon-account '{name}'.")
+    return float(mastodon.MastodonAccount.from_row(row).interval_minutes)
 
 
 class SyncScheduler:
-    """A background job per account; `sync_now` runs one at once ("Nu ophalen")."""
+    """A background job per account; `sync_now` runs one at once ("Nu ophalen").
 
-    def __init__(self, db_path: Path, emit: Callable[[SyncEvent], None], user: str) -> None:
+    The jobs act as the system identity, whose narrow grants (fetch and file mail, send the
+    outbox) are exactly what they do, whoever is signed in to the window."""
+
+    def __init__(
+        self, db_path: Path, emit: Callable[[SyncEvent], None], user: str = SYSTEM_USER
+    ) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         self.db_path = db_path
@@ -214,11 +225,11 @@ class SyncScheduler:
         loket = Loket.open(self.db_path, user=self.user)
         try:
             if kind == "mail":
-                account = Accounts(loket.db).mail_account(account_name)
+                account = Accounts(loket).mail_account(account_name)
                 run_account(loket, account, self.emit, cancelled=self._stop.is_set)
             else:
                 _jobs(loket, account_name)[job_id](loket, self.emit)
-        except LoketError as exc:
+        except (LoketError, StorageError) as exc:
             self.emit(SyncEvent("error", account_name, message=str(exc)))
         finally:
             loket.close()

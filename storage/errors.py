@@ -23,3 +23,7 @@ class CorruptDatabaseError(StorageError):
 
 class BlobMissingError(StorageError):
     """A blob named in the database is not in the blob store."""
+
+
+class BlobFolderError(StorageError):
+    """The blob folder beside the database cannot be written (read-only, no permission)."""

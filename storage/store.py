@@ -39,6 +39,7 @@ class Store:
     def __init__(self, db: Database, blobs: BlobStore) -> None:
         self._db = db
         self.blobs = blobs
+        blobs.attach(db)  # small originals live in the database
 
     @property
     def path(self) -> Path | None:
@@ -56,3 +57,9 @@ class Store:
         from storage import queries
 
         return _Bound(queries, self._db)
+
+    @cached_property
+    def mail(self) -> Any:
+        from storage.mail import MailQueries
+
+        return MailQueries(self._db)

@@ -201,7 +201,7 @@ class MastodonAccountsDialog(QDialog):
 
     def reload(self, select: str | None = None) -> None:
         self.accounts = mastodon.mastodon_accounts(self.loket.db)
-        status = Accounts(self.loket.db).status()
+        status = Accounts(self.loket).status()
         self.list.blockSignals(True)
         self.list.setRowCount(len(self.accounts))
         for row, account in enumerate(self.accounts):

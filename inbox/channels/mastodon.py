@@ -134,7 +134,7 @@ def add_account(
             acct=_full_acct(str(me.get("acct", "")), account.host),
             account_id=str(me.get("id", "")),
         )
-    Secrets(loket.db).set(name, SECRET_KIND, token)
+    Secrets(loket).set(name, SECRET_KIND, token)
     with loket.db.transaction():
         loket.db.conn.execute("DELETE FROM accounts WHERE name = ? AND enabled = 0", (name,))
         cur = loket.db.conn.execute(
@@ -168,11 +168,11 @@ def remove_account(loket: Loket, name: str) -> None:
     mastodon_account(loket.db, name)
     with loket.db.transaction():
         loket.db.conn.execute("UPDATE accounts SET enabled = 0 WHERE name = ?", (name,))
-    Secrets(loket.db).delete(name, SECRET_KIND)
+    Secrets(loket).delete(name, SECRET_KIND)
 
 
 def token_for(loket: Loket, account: MastodonAccount) -> str:
-    token = Secrets(loket.db).get(account.name, SECRET_KIND)
+    token = Secrets(loket).get(account.name, SECRET_KIND)
     if not token:
         raise MastodonError(
             f"Geen toegangstoken bekend voor Mastodon-account '{account.name}'; voeg het "

@@ -37,7 +37,7 @@ def _connect(loket: Any, name: str) -> tuple[Any, Any]:
     from inbox.channels import imap
     from inbox.sync import secret_for
 
-    account = Accounts(loket.db).mail_account(name)
+    account = Accounts(loket).mail_account(name)
     return account, imap.connect(account, secret_for(loket, account))
 
 
@@ -87,7 +87,7 @@ def cmd_sync(loket: Any, args: argparse.Namespace) -> int:
     name = imapstore.team_account(loket)
     if name is None:
         raise LoketError("Deze laptop doet nog niet mee in een team (loket team setup).")
-    account = Accounts(loket.db).mail_account(name)
+    account = Accounts(loket).mail_account(name)
     report = imapstore.sync_team(loket, account, secret_for(loket, account))
     assert report is not None
     emit(

@@ -139,7 +139,7 @@ def announce_activity(loket: Loket, reference: str, activity: str) -> bool:
     from inbox.sync import secret_for
     from inbox.teamsync import presence, setup
 
-    account = Accounts(loket.db).mail_account(name)
+    account = Accounts(loket).mail_account(name)
     client = imap.connect(account, secret_for(loket, account))
     try:
         presence.announce(loket, ImapFolder(client, PRESENCE), reference, activity,

@@ -23,13 +23,13 @@ def store_key(loket: Loket, key_text: str) -> None:
         parse_key(key_text)
     except ValueError as exc:
         raise InvalidInput("Dit is geen geldige teamsleutel.") from exc
-    Secrets(loket.db).set(KEY_ACCOUNT, KEY_KIND, key_text.strip())
+    Secrets(loket).set(KEY_ACCOUNT, KEY_KIND, key_text.strip())
 
 
 def load_key(loket: Loket) -> bytes | None:
     from inbox.accounts import Secrets
 
-    text = Secrets(loket.db).get(KEY_ACCOUNT, KEY_KIND)
+    text = Secrets(loket).get(KEY_ACCOUNT, KEY_KIND)
     if not text:
         return None
     try:
@@ -41,7 +41,7 @@ def load_key(loket: Loket) -> bytes | None:
 def _identity(loket: Loket, device_name: str | None) -> str:
     from inbox.accounts import installation_id
 
-    device = apply.setting(loket.db, "device") or installation_id(loket.db)
+    device = apply.setting(loket.db, "device") or installation_id(loket)
     with loket.db.transaction():
         apply.set_setting(loket.db, "device", device)
         apply.set_setting(loket.db, "device_name", device_name or outgoing.device_name())

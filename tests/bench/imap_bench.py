@@ -235,7 +235,7 @@ def run_loket(port: int, work: Path, expect: int,
     folder = Path(tempfile.mkdtemp(prefix="loket-", dir=work))
     loket = Loket.open(folder / "loket.db")
     try:
-        account = Accounts(loket.db).add_mail(
+        account = Accounts(loket).add_mail(
             MailAccount(name="bench", host="127.0.0.1", port=port, security=Security.NONE,
                         username=USER),
             PASSWORD,

@@ -55,7 +55,7 @@ def test_add_an_account_with_validation_in_dutch(window, loket, schedulers, qtbo
     dialog.form.folders.setText("INBOX, Archief")
     dialog.save()
     assert dialog.outcome.text() == "Fill in the password."  # English source; Dutch in the .ts
-    assert Accounts(loket.db).mail_accounts() == []
+    assert Accounts(loket).mail_accounts() == []
 
     dialog.form.password.setText("geheim")
     assert dialog.form.password.echoMode() == dialog.form.password.EchoMode.Password
@@ -64,14 +64,14 @@ def test_add_an_account_with_validation_in_dutch(window, loket, schedulers, qtbo
     dialog.form.interval.setValue(5)
     with qtbot.waitSignal(dialog.accounts_changed):
         dialog.save()
-    (account,) = Accounts(loket.db).mail_accounts()
+    (account,) = Accounts(loket).mail_accounts()
     assert (account.name, account.host, account.port, account.security) == (
         "kcc", "imap.gemeente.test", 993, Security.SSL)
     assert account.folders == ("INBOX", "Archief")
     assert (account.smtp_host, account.smtp_port, account.move_handled_to) == (
         "smtp.gemeente.test", 465, "Afgehandeld")
     assert account.interval_minutes == 5.0
-    assert Accounts(loket.db).secrets.get("kcc", "password") == "geheim"
+    assert Accounts(loket).secrets.get("kcc", "password") == "geheim"
     assert "geheim" not in loket.db.one("SELECT settings FROM accounts")["settings"]
     assert dialog.form.password.text() == ""  # not kept in the form
     assert dialog.form.editing is not None and dialog.form.name.isReadOnly()
@@ -110,7 +110,7 @@ def test_insecure_choice_shows_a_warning_and_ports_follow(window, qtbot):
 
 
 def test_edit_keeps_the_password_and_remove_asks_first(window, loket, monkeypatch, qtbot):
-    Accounts(loket.db).add_mail(
+    Accounts(loket).add_mail(
         MailAccount(name="info", host="imap.test", username="info@gemeente.test",
                     interval_minutes=0.5), "geheim")
     dialog = window.open_accounts_dialog()
@@ -118,19 +118,19 @@ def test_edit_keeps_the_password_and_remove_asks_first(window, loket, monkeypatc
     assert dialog.form.password.placeholderText() == "unchanged (kept in the keyring)"
     dialog.form.host.setText("imap2.test")
     dialog.save()
-    account = Accounts(loket.db).mail_account("info")
+    account = Accounts(loket).mail_account("info")
     assert account.host == "imap2.test" and account.interval_minutes == 0.5
-    assert Accounts(loket.db).secrets.get("info", "password") == "geheim"
+    assert Accounts(loket).secrets.get("info", "password") == "geheim"
 
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: asked.append(a[2]) or False)
     dialog.remove_selected()
     assert asked == ["Remove the account 'info'?"]
-    assert Accounts(loket.db).mail_accounts() != []
+    assert Accounts(loket).mail_accounts() != []
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)
     dialog.remove_selected()
-    assert Accounts(loket.db).mail_accounts() == []
-    assert Accounts(loket.db).secrets.get("info", "password") is None
+    assert Accounts(loket).mail_accounts() == []
+    assert Accounts(loket).secrets.get("info", "password") is None
     assert dialog.outcome.text() == "Account 'info' removed."
     assert window.sync_status.hint.isVisible() or not window.isVisible()
 
@@ -180,7 +180,7 @@ def test_oauth2_shows_sign_in_and_explains_what_is_missing(loket, runner, qtbot,
     assert opened == []
     with qtbot.waitSignal(dialog.accounts_changed):
         dialog.save()  # no password needed for OAuth2
-    saved = Accounts(loket.db).mail_account("m365")
+    saved = Accounts(loket).mail_account("m365")
     assert saved.auth is Auth.OAUTH2 and saved.oauth["provider"] == "microsoft"
 
 

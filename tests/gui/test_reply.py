@@ -13,7 +13,7 @@ pytestmark = pytest.mark.gui
 
 
 def add_account(loket: Loket, name: str = "kcc", smtp_host: str = "127.0.0.1") -> MailAccount:
-    return Accounts(loket.db).add_mail(
+    return Accounts(loket).add_mail(
         MailAccount(name=name, host="127.0.0.1", username=f"{name}@gemeente.test",
                     security=Security.NONE, smtp_host=smtp_host, smtp_security=Security.NONE),
         "geheim")

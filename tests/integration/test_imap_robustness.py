@@ -89,7 +89,7 @@ def add(loket: Loket, port: int, user: tuple[str, str], **kw: object) -> MailAcc
         name="kcc", host="127.0.0.1", port=port, security=Security.NONE, username=user[0],
         **kw,  # type: ignore[arg-type]
     )
-    return Accounts(loket.db).add_mail(acc, user[1])
+    return Accounts(loket).add_mail(acc, user[1])
 
 
 def assert_exact(loket: Loket, expected_ids: set[str]) -> None:

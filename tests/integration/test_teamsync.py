@@ -20,7 +20,7 @@ pytestmark = pytest.mark.integration
 
 
 def join(lk: Loket, dovecot, user, key: str) -> MailAccount:  # type: ignore[no-untyped-def]
-    account = Accounts(lk.db).add_mail(
+    account = Accounts(lk).add_mail(
         MailAccount("team", "127.0.0.1", user[0], port=dovecot.port, security=Security.NONE),
         user[1],
     )

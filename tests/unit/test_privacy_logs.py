@@ -72,7 +72,7 @@ def test_no_personal_data_or_secrets_in_the_log_files(
         loket.add_note(ref, f"Gebeld met {NAME} over {PHRASE}")
         # a reply, then sync and delivery against servers that are not there
         port = _closed_port()
-        account = Accounts(loket.db).add_mail(
+        account = Accounts(loket).add_mail(
             MailAccount(
                 name="postbus",
                 host="127.0.0.1",
