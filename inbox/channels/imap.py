@@ -112,6 +112,13 @@ def explain(exc: BaseException, host: str, port: int) -> MailServerError:
         return MailServerError("Inloggen geweigerd: gebruikersnaam of wachtwoord klopt niet.")
     if isinstance(exc, TimeoutError | socket.timeout):
         return MailServerError(f"Server {host} reageert niet (time-out).")
+    if isinstance(exc, imap_errors.ProtocolError) or (
+        isinstance(exc, imaplib.IMAP4.abort) and "socket error" not in str(exc)
+    ):
+        return MailServerError(
+            f"Server {host} stuurde een antwoord dat Loket niet begrijpt; wat al binnen was, "
+            "is bewaard en het volgende ophalen probeert het opnieuw."
+        )
     if isinstance(exc, ConnectionError | imaplib.IMAP4.abort | imap_errors.IMAPClientAbortError):
         return MailServerError(f"De verbinding met {host} is verbroken.")
     if isinstance(exc, imap_errors.CapabilityError):
