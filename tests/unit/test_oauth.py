@@ -226,3 +226,67 @@ def test_oauth_module_has_no_qt() -> None:
         for alias in node.names
     ] + [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     assert not [n for n in names if "PySide" in n or "Qt" in n]
+
+
+def test_plain_http_only_to_loopback_and_only_when_the_tests_allow_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for url in ("http://127.0.0.1:8080/t", "http://[::1]:8080/t", "http://localhost/t",
+                "http://127.0.0.2/t"):
+        assert oauth.endpoints(account(authority=url)).token_url.startswith(url)
+    for url in ("http://10.0.0.1/t", "http://login.microsoftonline.com/t", "ftp://127.0.0.1/t",
+                "http://127.0.0.1.example.com/t"):
+        with pytest.raises(OAuthError, match="niet veilig"):
+            oauth.endpoints(account(authority=url))
+    monkeypatch.delenv(oauth.LOOPBACK_HTTP)
+    with pytest.raises(OAuthError, match="niet veilig"):
+        oauth.endpoints(account(authority="http://127.0.0.1:8080/t"))
+    assert oauth.endpoints(account(authority="https://login.example.com/t"))
+
+
+def test_a_token_is_never_sent_where_a_redirect_points(
+    loket: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The token endpoint answers 307 to another host: the refresh token stays home."""
+    import http.server
+    import threading
+
+    seen: list[str] = []
+
+    class Elsewhere(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            seen.append(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            self.send_response(307)
+            self.send_header("Location", f"http://localhost:{self.server.server_address[1]}/x")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Elsewhere)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        acc = Accounts(loket).add_mail(account(token_url=f"http://127.0.0.1:{port}/token"), None)
+        Secrets(loket).set(acc.name, "oauth", TokenSet("old", "refresh", 0.0).to_json())
+        with pytest.raises(OAuthError, match="verwijst door"):
+            oauth.access_token(loket, acc)
+        assert seen == ["/token"]  # the redirect was not followed
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_signing_in_is_for_a_beheerder(loket: Any) -> None:
+    from inbox.errors import PermissionDenied
+    from tests.conftest import act_as, add_staff
+
+    add_staff(loket)
+    act_as(loket, "anne")
+    opened: list[str] = []
+    with pytest.raises(PermissionDenied):
+        oauth.sign_in(loket, account(), open_browser=opened.append, timeout=1)
+    assert opened == []  # refused before any browser opened
