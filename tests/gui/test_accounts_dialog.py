@@ -147,9 +147,9 @@ def test_test_connection_explains_a_refused_port_off_the_gui_thread(loket, runne
     threads: list[int] = []
     real = imap.test_connection
 
-    def spy(account, secret):  # type: ignore[no-untyped-def]
+    def spy(session, account, secret):  # type: ignore[no-untyped-def]
         threads.append(threading.get_ident())
-        return real(account, secret)
+        return real(session, account, secret)
 
     monkeypatch.setattr(imap, "test_connection", spy)
     dialog.test_connection()
@@ -208,3 +208,46 @@ def test_test_connection_against_dovecot(loket, runner, qtbot, dovecot, mailbox_
     assert dialog.outcome.styleSheet() == "color: #107c10;"
     # (a wrong password is not tried here: Dovecot then answers "temporary authentication
     # failure" to the next logins of the session; the refused-port test covers errors)
+
+
+def test_a_medewerker_sees_the_accounts_but_cannot_change_them(loket, runner, qtbot,
+                                                               monkeypatch):
+    from tests.conftest import act_as, add_staff
+
+    add_staff(loket)
+    act_as(loket, "bea")
+    Accounts(loket).add_mail(MailAccount(name="kcc", host="imap.gemeente.test",
+                                         username="kcc@gemeente.test"), "geheim")
+    act_as(loket, "anne")
+    dialog = AccountsDialog(loket, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.model.rowCount() == 1  # the team's accounts are shown ...
+    assert dialog.refusal.isVisible()  # ... with the Dutch refusal
+    assert dialog.refusal.text() == "Alleen een beheerder mag accounts beheren."
+    for button in (dialog.new_button, dialog.remove_button, dialog.save_button,
+                   dialog.test_button, dialog.form.sign_in_button):
+        assert not button.isEnabled(), button.text()
+    dialog.form.interval.setValue(9)
+    dialog.save()  # even when reached: the gate refuses, inline
+    qtbot.waitUntil(lambda: dialog.outcome.isVisible())
+    assert dialog.outcome.text() == "Alleen een beheerder mag accounts beheren."
+    assert Accounts(loket).mail_account("kcc").interval_minutes == 2.0
+    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)
+    dialog.remove_selected()
+    assert [a.name for a in Accounts(loket).mail_accounts()] == ["kcc"]
+    refused = loket.db.scalar(
+        "SELECT count(*) FROM audit_log WHERE actor = 'anne' AND result = 'geweigerd'")
+    assert refused >= 1
+
+
+def test_a_beheerder_has_every_button(loket, runner, qtbot):
+    from tests.conftest import act_as, add_staff
+
+    add_staff(loket)
+    act_as(loket, "bea")
+    dialog = AccountsDialog(loket, runner)
+    qtbot.addWidget(dialog)
+    assert not dialog.refusal.isVisibleTo(dialog)
+    assert dialog.new_button.isEnabled() and dialog.save_button.isEnabled()

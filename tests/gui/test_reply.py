@@ -104,7 +104,7 @@ def test_failed_and_uncertain_replies_can_be_sent_anyway(window, loket, sample, 
     loket.db.conn.execute(
         "UPDATE outbox SET state = 'uncertain', last_error = ? WHERE message_row_id = ?",
         ("Onderbroken tijdens verzenden: controleer of de inwoner het kreeg.",
-         reply.message_id))
+         min(reply.messages)))
     open_case(window, sample)
     panel = window.case_view.outbox_panel
     assert panel.isVisible()
