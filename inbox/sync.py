@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from inbox.accounts import Accounts, Auth, MailAccount
-from inbox.gate import SYSTEM_USER
 from inbox.errors import LoketError, NotFound, StorageError
+from inbox.gate import SYSTEM_USER
 from inbox.model import Channel
 from inbox.services import Loket
 

@@ -12,7 +12,6 @@ import errno
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 from storage import crypto
@@ -49,9 +48,11 @@ class BlobStore:
         """The database whose `originals` table holds the small originals."""
         self._db = db
 
-    def put_inline(self, items: Iterable[tuple[str, bytes]]) -> None:
+    def put_inline(self, items: list[tuple[str, bytes]]) -> None:
         """Keep small originals (digest, bytes) in the database; run inside the transaction
         that writes the messages naming them, so both commit together."""
+        if not items:
+            return
         assert self._db is not None, "no database attached to the blob store"
         self._db.conn.executemany(
             "INSERT OR IGNORE INTO originals(digest, data) VALUES (?, ?)", items
@@ -60,14 +61,21 @@ class BlobStore:
     def keep_originals(self, originals: dict[str, bytes]) -> None:
         """Originals by digest: the small ones into the database (call inside the transaction
         that writes their messages), the large ones as files, fsynced before it commits."""
-        small = [(d, raw) for d, raw in originals.items() if len(raw) < INLINE_MAX]
-        large = [raw for raw in originals.values() if len(raw) >= INLINE_MAX]
-        if self._db is None:
-            large, small = large + [raw for _, raw in small], []
+        large = self.large(originals)
         if large:
             self.put_many(large)
-        if small:
-            self.put_inline(small)
+        self.put_inline(self.small(originals))
+
+    def small(self, originals: dict[str, bytes]) -> list[tuple[str, bytes]]:
+        """The originals that go into the database (none without one)."""
+        if self._db is None:
+            return []
+        return [(d, raw) for d, raw in originals.items() if len(raw) < INLINE_MAX]
+
+    def large(self, originals: dict[str, bytes]) -> list[bytes]:
+        """The originals that are files."""
+        limit = INLINE_MAX if self._db is not None else 0
+        return [raw for raw in originals.values() if len(raw) >= limit]
 
     def _inline(self, digest: str) -> bytes | None:
         if self._db is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from inbox.services import Loket
 
 log = logging.getLogger("loket.filing")
+
+_FILES = ThreadPoolExecutor(1, thread_name_prefix="loket-blob-files")  # fsync off the CPU path
 
 FLAG_PREFIX = "opslaan mislukt"  # parse_error of a message filed as its original bytes
 
@@ -92,10 +95,16 @@ class _Batch:
         self.contacts: dict[str, tuple[int, str]] = {}
 
     def file(self, messages: list[IncomingMessage], originals: dict[str, bytes]) -> list[Filed]:
-        # the originals first: small ones in this transaction, large ones (and attachments)
-        # as files fsynced before it commits
-        self.loket.blobs.keep_originals(originals)
         known = self.mail.known_digests([m.raw_sha256 for m in messages if m.raw_sha256])
+        # the originals first: small ones in this transaction; large ones and attachments are
+        # files, written and fsynced on a thread while the rows are prepared, and waited for
+        # before any row naming them is written
+        blobs = self.loket.blobs
+        files = blobs.large(originals) + [
+            a.data for m in messages if m.raw_sha256 not in known for a in m.attachments
+        ]
+        writing = _FILES.submit(blobs.put_many, files) if files else None
+        blobs.put_inline(blobs.small(originals))
         self._read_senders(messages)
         lookup = _BatchLookup(self.op, self.mail.cases_by_message_ids(
             [mid for m in messages for mid in (m.in_reply_to, *m.references) if mid]
@@ -116,6 +125,8 @@ class _Batch:
             out.append(Filed(0, placed[1]["case_id"], placed[3], msg.parse_error is not None))
             if msg.message_id:
                 lookup.by_message_id[msg.message_id] = placed[1]["case_id"]
+        if writing is not None:
+            writing.result()  # durable before the rows (and long before the commit)
         ids = self._insert(rows)
         it = iter(ids)
         filed = [f if f.message_id is None else replace(f, message_id=next(it)) for f in out]
@@ -221,7 +232,7 @@ class _Batch:
         )]
         found = [(message_id, a) for (msg, _, _, _), message_id in zip(rows, ids, strict=True)
                  for a in msg.attachments]
-        # files, fsynced before this transaction commits
+        # written above (a no-op now, but a message filed again as its original has none)
         digests = self.loket.blobs.put_many([a.data for _, a in found])
         attachments = [
             (message_id, a.filename, a.content_type, len(a.data), digest, a.content_id,

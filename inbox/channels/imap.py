@@ -22,6 +22,7 @@ act mail.sync, its filing message.receive.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import imaplib
 import logging
@@ -336,7 +337,10 @@ def sync_folder(
     parser = Parser(total)
     done = 0
     waiting: _Batch | None = None
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(parser.close)
+        if total > BATCH:
+            stack.enter_context(mail.bulk())
         for uids_of_batch in _batches(client, uids):
             if cancelled is not None and cancelled():
                 raise SyncCancelled("Ophalen afgebroken; wat al binnen was, is bewaard.")
@@ -355,8 +359,6 @@ def sync_folder(
             done += _write(here, waiting)
             if progress is not None:
                 progress(folder, done, total)
-    finally:
-        parser.close()
     end = max(last, uids[-1] if uids else 0)
     here.save(here.position(end), highestmodseq if here.held is None else None)
     return report
