@@ -114,7 +114,7 @@ class _Batch:
         seen: set[str] = set()
         for msg in messages:
             digest = msg.raw_sha256 or ""
-            if digest in known or digest in seen:
+            if digest and (digest in known or digest in seen):
                 self._seen_again(msg, known.get(digest))
                 out.append(Filed(None, None))
                 continue

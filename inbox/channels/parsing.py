@@ -113,11 +113,7 @@ class Pending:
 
 
 def _crashed(digest: str, raw: bytes, received_at: datetime) -> IncomingMessage:
-    return IncomingMessage(
-        channel=Channel.EMAIL,
-        sent_at=received_at,
-        subject="(onleesbaar bericht)",
-        body_text=raw[:200_000].decode("utf-8", errors="replace"),
-        raw_sha256=digest,
-        parse_error="parser afgebroken",
-    )
+    from inbox.channels.filing import as_original  # main process only: workers stay light
+
+    bare = IncomingMessage(channel=Channel.EMAIL, sent_at=received_at, raw_sha256=digest)
+    return as_original(bare, raw, "parser afgebroken")

@@ -1,0 +1,65 @@
+"""Parsing in worker processes gives what parsing here gives; a dead worker loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from concurrent.futures.process import BrokenProcessPool
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from inbox.channels import parsing
+from inbox.channels.parsing import POOL_FROM, Parser
+
+RAW = [
+    b"From: Jan <jan@example.nl>\r\nSubject: Vraag %d\r\nMessage-ID: <p%d@example.nl>\r\n\r\n"
+    b"Tekst %d\r\n" % (n, n, n)
+    for n in range(6)
+] + [b"\xff\xfe geen headers"]
+ITEMS = [(hashlib.sha256(r).hexdigest(), r) for r in RAW]
+AT = datetime(2026, 11, 2, tzinfo=UTC)
+
+
+def test_a_small_sync_parses_here_a_big_one_in_workers_with_the_same_result() -> None:
+    here = Parser(expected=len(ITEMS))
+    assert here.workers == 0
+    inline = here.parse(ITEMS, AT).result()
+    pool = Parser(expected=POOL_FROM, workers=2)
+    try:
+        assert pool.parse(ITEMS, AT).result() == inline
+    finally:
+        pool.close()
+    assert [m.subject for m in inline[:2]] == ["Vraag 0", "Vraag 1"]
+    assert inline[-1].parse_error is not None  # unreadable: flagged, still a message
+
+
+def test_a_worker_that_dies_costs_only_the_message_that_killed_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Dying:
+        """A pool whose worker dies on the fourth message, every time it meets it."""
+
+        def submit(self, fn: Any, items: list[tuple[str, bytes]], at: datetime) -> Any:
+            from concurrent.futures import Future
+
+            done: Future[Any] = Future()
+            if any(raw == RAW[3] for _, raw in items):
+                done.set_exception(BrokenProcessPool("killed"))
+            else:
+                done.set_result(fn(items, at))
+            return done
+
+        def shutdown(self, **kwargs: Any) -> None:
+            pass
+
+    parser = Parser(expected=POOL_FROM, workers=2)
+    monkeypatch.setattr(parser, "_executor", lambda: Dying())
+    monkeypatch.setattr(parser, "_restart", lambda: Dying())
+    out = parser.parse(ITEMS, AT).result()
+    assert [m.raw_sha256 for m in out] == [d for d, _ in ITEMS]
+    assert [m.parse_error for m in out[:3]] == [None, None, None]
+    assert out[3].parse_error == "parser afgebroken" and out[3].subject == "(onleesbaar bericht)"
+    assert "Tekst 3" in out[3].body_text  # its original, readable as far as it goes
+    assert out[4].subject == "Vraag 4"
+    assert parsing.parse_chunk([ITEMS[0]], AT)[0].subject == "Vraag 0"
