@@ -27,7 +27,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run
 
         return run(cli.db_path(args))
-    return cli.run(args)
+    code = cli.run(args, argv=argv)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `loket ... | head`: the reader left; stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return code
 
 
 def _gui_only(argv: list[str]) -> Path | None:

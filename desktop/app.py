@@ -66,8 +66,42 @@ def run(db_path: Path) -> int:
     try:
         return int(app.exec())
     finally:
+        if "commands" in opened:
+            opened["commands"].stop()
         if "loket" in opened:
             opened["loket"].close()
+        if "lock" in opened:
+            opened["lock"].release()
+
+
+def _own(db_path: Path, opened: dict[str, Any]) -> None:
+    """Hold the database for this app: other Loket processes hand their commands to it."""
+    from inbox import owner
+
+    lock = owner.AppLock(db_path)
+    lock.acquire()
+    opened["lock"] = lock
+
+
+def _serve_commands(db_path: Path, opened: dict[str, Any]) -> None:
+    """Accept commands handed over by `loket ...` on the command line (after the first paint)."""
+    from inbox import owner
+
+    if not opened["lock"].held:
+        return  # the app already ended
+
+    def run(argv: list[str], env: Any) -> int:
+        from inbox import cli
+
+        return cli.run_handed_over(argv, env)
+
+    server = owner.CommandServer(db_path, run)
+    try:
+        opened["lock"].announce(server.start())
+    except OSError as exc:
+        log.warning("command hand-over unavailable: %s", type(exc).__name__)
+        return
+    opened["commands"] = server
 
 
 class AfterFirstPaint(QObject):
@@ -107,6 +141,8 @@ def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
     from inbox.services import SYSTEM_USER, Loket
 
     try:
+        if str(db_path) != ":memory:":
+            _own(db_path, opened)
         loket = Loket.open(db_path, user=SYSTEM_USER)
     except (LoketError, StorageError) as exc:
         log.error("cannot open database: %s", type(exc).__name__)
@@ -138,3 +174,5 @@ def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
     window.show()
     shell.close()
     opened["window"] = window
+    if "lock" in opened:
+        QTimer.singleShot(0, lambda: _serve_commands(db_path, opened))

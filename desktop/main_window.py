@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # the dialogs load when first opened: start-up stays short
 log = logging.getLogger("loket.desktop.window")
 
 SEARCH_DELAY_MS = 200
+# how often the window looks whether another process or connection changed the database
+CHANGE_POLL_MS = 1500
 
 
 def real_scheduler(loket: Loket) -> SchedulerFactory | None:
@@ -140,6 +142,11 @@ class MainWindow(QMainWindow):
         self.cases.refreshed.connect(self._update_counts)
         self._update_counts()
         self.resize(1280, 800)
+        self._seen_version = self._data_version()
+        self._change_poll = QTimer(self)
+        self._change_poll.setInterval(CHANGE_POLL_MS)
+        self._change_poll.timeout.connect(self._poll_changes)
+        self._change_poll.start()
         from desktop.workspace_setup import install  # case actions, dashboard, layout, tray
 
         self.workspace = install(self)
@@ -361,6 +368,20 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self._show_case(self.table.selected_case_id())
 
+    def _data_version(self) -> int:
+        try:
+            return self.loket.data_version()
+        except (LoketError, StorageError):
+            return -1
+
+    def _poll_changes(self) -> None:
+        """Another process or connection committed (a command handed over by the command line,
+        mail fetched, a colleague's change): show it, keeping the selection."""
+        version = self._data_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            self.refresh()
+
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -442,6 +463,7 @@ class MainWindow(QMainWindow):
             self.sync.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._change_poll.stop()
         self.sync.shutdown()
         self.network.shutdown()
         self.runner.shutdown()

@@ -26,6 +26,8 @@ class Act:
     processing: str | None = None
     activity: str = "klantcontact"
     content: bool = True  # touches a case's content: vertrouwelijk cases are the assignee's only
+    # allowed to anyone while nobody in the database has a password (the first beheerder)
+    bootstrap: bool = False
 
 
 ACTS: dict[str, Act] = {}
@@ -41,11 +43,13 @@ def act(
     processing: str | None = None,
     activity: str = "klantcontact",
     content: bool = True,
+    bootstrap: bool = False,
 ) -> Act:
     """Declare an act; each code once."""
     if code in ACTS:
         raise ValueError(f"act {code!r} declared twice")
-    found = Act(code, permission, label, writes, audited, processing, activity, content)
+    found = Act(code, permission, label, writes, audited, processing, activity, content,
+                bootstrap)
     ACTS[code] = found
     return found
 
@@ -85,6 +89,23 @@ USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False
                 content=False)
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
+USER_FIRST = act("user.first", P.MANAGE_USERS, "Eerste beheerder instellen", content=False,
+                 bootstrap=True)
+USER_OWN_PASSWORD = act("user.own_password", P.OWN_ACCOUNT, "Eigen wachtwoord kiezen",
+                        content=False)
+USER_ROLE = act("user.role", P.MANAGE_USERS, "Rol wijzigen", content=False)
+USER_DISABLE = act("user.disable", P.MANAGE_USERS, "Gebruiker uitschakelen", content=False)
+USER_ENABLE = act("user.enable", P.MANAGE_USERS, "Gebruiker inschakelen", content=False)
+USER_UNLOCK = act("user.unlock", P.MANAGE_USERS, "Gebruiker deblokkeren", content=False)
+USER_GRANT = act("user.grant", P.MANAGE_USERS, "Recht geven of intrekken", content=False)
+USER_SIGN_IN = act("user.sign_in", P.OWN_ACCOUNT, "Aanmelden", writes=False, content=False)
+USER_SIGN_OUT = act("user.sign_out", P.OWN_ACCOUNT, "Afmelden", writes=False, content=False)
+
+# -- the database file -----------------------------------------------------------------------
+DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
+               content=False)
+AUDIT_ACCEPT = act("audit.accept", P.MANAGE_USERS, "Auditlog aanvaarden na een melding",
+                   content=False)
 
 # -- e-mail: accounts, sync and replies (inbox/accounts.py, oauth.py, sync.py, channels/imap.py,
 #    channels/smtp.py, mailview.py) ------------------------------------------------------------

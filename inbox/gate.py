@@ -29,9 +29,17 @@ from inbox import clock
 from inbox.acts import Act
 from inbox.errors import NotFound, PermissionDenied
 from inbox.model import Changes, EventKind, Role
-from inbox.privacy.roles import NOT_SIGNED_IN, REFUSALS, SYSTEM_GRANTS, Permission, allowed
+from inbox.privacy.roles import (
+    NOT_SIGNED_IN,
+    REFUSALS,
+    SYSTEM_GRANTS,
+    UNNAMED_READ_ONLY,
+    Permission,
+    allowed,
+)
 from storage.blobs import BlobStore
-from storage.db import Database, connect
+from storage.db import CORRUPT, DB_ERRORS, Database, WrongKeyError, connect
+from storage.errors import CorruptDatabaseError, StorageError
 from storage.paths import blob_dir_for
 from storage.store import Store
 
@@ -39,6 +47,13 @@ log = logging.getLogger("loket.gate")
 
 SYSTEM_USER = "systeem"
 CONFIDENTIAL_REFUSAL = "Deze zaak is vertrouwelijk; alleen de behandelaar ziet haar."
+NO_BEHEERDER_YET = (
+    "Deze database heeft nog geen beheerder. Maak die eerst (in Loket, of: loket user add NAAM "
+    "--name 'Uw Naam' --role beheerder --password-stdin); tot dan kan er niets worden gewijzigd."
+)
+MUST_CHANGE = (
+    "Kies eerst een eigen wachtwoord (in Loket, of: loket user passwd UW_NAAM --password-stdin)."
+)
 
 
 @dataclass
@@ -120,6 +135,15 @@ class Session:
         self.user = user
         self.now = now
         self.device = platform.node()
+        # set at sign-in when a beheerder chose this person's password: until they choose their
+        # own, that is all they may do
+        self.must_change_password = False
+        self._building = False
+        self._audit_written = False  # since the head was last kept outside the database
+        self._head_kept_at = 0.0
+        # what the start-up comparison of the audit trail with its kept head found (None: ok);
+        # while it stands the kept head is not moved, so the evidence stays
+        self.audit_problem: str | None = None
         self._depth = 0
         self._refusals: list[_Refusal] = []
         self._identity: tuple[str, Role | None, frozenset[Permission], int | None] | None = None
@@ -131,10 +155,34 @@ class Session:
 
         path = Path(path)
         key = keys.unlock(path)
-        return cls(connect(path, key), BlobStore(blob_dir_for(path), key), user=user)
+        try:
+            db = connect(path, key)
+        except WrongKeyError as exc:
+            if key is not None and keys.key_fits(path, key):
+                # the key is right, so the file is damaged: never blame the key
+                raise CorruptDatabaseError(CORRUPT) from exc
+            raise
+        session = cls(db, BlobStore(blob_dir_for(path), key), user=user)
+        from inbox.privacy import tamper
+
+        session.audit_problem = tamper.problem(session)
+        return session
 
     def close(self) -> None:
+        if self._audit_written:
+            self._keep_audit_head()
         self._db.close()
+
+    def _keep_audit_head(self) -> None:
+        import time
+
+        from inbox.privacy import tamper
+
+        self._audit_written = False
+        if self.audit_problem is not None:
+            return  # keep the evidence until a beheerder accepts the trail as it is
+        self._head_kept_at = time.monotonic()
+        tamper.remember(self)
 
     @property
     def path(self) -> Path | None:
@@ -168,10 +216,19 @@ class Session:
         return self._who()[2]
 
     def may(self, permission: Permission) -> bool:
+        if self._building:
+            return True
         if self.user == SYSTEM_USER:
             return permission in SYSTEM_GRANTS or _system_may_all()
+        if not self.user:
+            # nobody signed in: a database from before sign-in was required can be read
+            return permission in UNNAMED_READ_ONLY and self._unnamed_may_read()
         role, extra, _ = self._who()
         return allowed(role, permission, extra)
+
+    def _unnamed_may_read(self) -> bool:
+        users = self.store.users
+        return users.count() > 0 and not users.any_password()
 
     # -- the gate --------------------------------------------------------------------------
 
@@ -202,10 +259,53 @@ class Session:
                 if act.audited or (act.processing and current.subjects):
                     with self._db.transaction():
                         self._leave(current)
+        except DB_ERRORS as exc:
+            known = self.known_error(exc)
+            if known is None:
+                raise
+            raise known from exc
         finally:
             self._depth -= 1
             if outermost:
                 self._write_refusals()
+                self._after_outermost()
+
+    def _after_outermost(self) -> None:
+        """Keep the audit trail's head outside the database, at most once a second."""
+        import time
+
+        if self._audit_written and time.monotonic() - self._head_kept_at >= 1.0:
+            self._keep_audit_head()
+
+    def accept_audit_trail(self) -> None:
+        """A beheerder saw the audit problem and accepts the trail as it now is (audited)."""
+        from inbox import acts
+
+        with self.op(acts.AUDIT_ACCEPT, obj="auditlog") as op:
+            op.details = {"probleem": self.audit_problem or ""}
+        self.audit_problem = None
+        self._keep_audit_head()
+
+    def data_version(self) -> int:
+        """Changes when another connection (a sync job, a handed-over command, a colleague's
+        batch) commits: screens poll it to update what they show (SQLite's data_version)."""
+        return self._db.data_version()
+
+    def integrity_problems(self, quick: bool = True) -> list[str]:
+        """SQLite's integrity check; a damaged database takes no more writes."""
+        from inbox import acts
+        from storage.db import integrity_problems
+
+        with self.op(acts.DB_CHECK):
+            problems = integrity_problems(self._db, quick)
+            self._db.damaged = bool(problems)
+        return problems
+
+    def known_error(self, exc: BaseException) -> StorageError | None:
+        """A database failure as the Dutch error people can act on (None: a bug)."""
+        if isinstance(exc, StorageError):
+            return exc
+        return self._db._known(exc)
 
     def check(self, act: Act, obj: str = "") -> None:
         """Refuse (and audit the refusal) unless the acting person may run `act`."""
@@ -216,10 +316,19 @@ class Session:
                 self._write_refusals()
 
     def _check(self, act: Act, obj: str) -> None:
+        if act.bootstrap and not self.store.users.any_password():
+            return  # the first beheerder of a database
+        if self.must_change_password and act.permission is not Permission.OWN_ACCOUNT:
+            self._refuse(act, obj, None)
+            raise PermissionDenied(MUST_CHANGE)
         if self.may(act.permission):
             return
         self._refuse(act, obj, None)
-        raise PermissionDenied(REFUSALS[act.permission] if self.user else NOT_SIGNED_IN)
+        if self.user:
+            raise PermissionDenied(REFUSALS[act.permission])
+        if not self.store.users.any_password():
+            raise PermissionDenied(NO_BEHEERDER_YET)
+        raise PermissionDenied(NOT_SIGNED_IN)
 
     def _refuse(self, act: Act, obj: str, subject: int | None) -> None:
         self._refusals.append(_Refusal(act.code, obj, subject))
@@ -283,6 +392,7 @@ class Session:
     ) -> None:
         from inbox.privacy import audit
 
+        self._audit_written = True
         audit.record(
             self._db,
             at=clock.iso(self.now()),
@@ -292,6 +402,34 @@ class Session:
             result=result,
             subject_contact_id=subject,
         )
+
+    @contextmanager
+    def demo_builder(self) -> Iterator[None]:
+        """`demo` on a new database: the builder may do every act (as the demo's people, or as
+        the system) until the demo's users get their passwords. Refused on any database where
+        someone already has a password."""
+        if self.store.users.any_password():
+            raise PermissionDenied("Demogegevens kunnen alleen in een nieuwe database.")
+        self._building = True
+        try:
+            yield
+        finally:
+            self._building = False
+
+    @contextmanager
+    def sign_in_transaction(self) -> Iterator[Store]:
+        """A write transaction outside any act: only for signing in and out, which happen
+        before (or after) a person acts, and are audited inside it."""
+        with self._db.transaction():
+            yield self.store
+
+    def _audit_as(self, actor: str, action: str, obj: str, result: str) -> None:
+        """An entry in someone else's name (a failed sign-in names the login tried)."""
+        from inbox.privacy import audit
+
+        self._audit_written = True
+        audit.record(self._db, at=clock.iso(self.now()), actor=actor, action=action, obj=obj,
+                     result=result)
 
     def _write_refusals(self) -> None:
         pending, self._refusals = self._refusals, []
@@ -312,6 +450,24 @@ class Session:
             case_id, clock.iso(self.now()), self.user or SYSTEM_USER, kind.value, data,
             self.device,
         )
+
+
+def is_foreign_file(path: Path) -> bool:
+    """Whether `path` is another program's SQLite file (Loket leaves it alone)."""
+    from storage.db import is_foreign_file as foreign
+
+    return foreign(path)
+
+
+def database_error(exc: BaseException) -> StorageError | None:
+    """A database failure outside an open session, as its Dutch error (None: not one)."""
+    from storage.db import translate
+
+    if isinstance(exc, StorageError):
+        return exc
+    if isinstance(exc, DB_ERRORS):
+        return translate(exc)
+    return None
 
 
 def _system_may_all() -> bool:

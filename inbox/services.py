@@ -151,35 +151,16 @@ class Loket(Session):
         return bool(self.store.records.any_password_set())
 
     def set_password(self, name: str, password: str) -> None:
-        from inbox.privacy import auth
+        """Your own password, or (beheerder) a colleague's temporary one: inbox.identity."""
+        from inbox import identity
 
-        if name != self.user:
-            self.check(acts.USER_PASSWORD, f"gebruiker:{name}")
-        if len(password) < auth.MIN_LENGTH:
-            raise InvalidInput(f"Een wachtwoord heeft minstens {auth.MIN_LENGTH} tekens.")
-        with self._db.transaction():
-            if not self.store.records.set_password_hash(name, auth.hash_password(password)):
-                raise NotFound(f"Medewerker '{name}' bestaat niet.")
-            self._audit(acts.USER_PASSWORD.code, f"gebruiker:{name}", "ok", None)
+        identity.set_password(self, name, password)
 
     def sign_in(self, name: str, password: str) -> None:
-        """Check the password and act as `name` from now on; failures are audited too."""
-        from inbox.privacy import auth
+        """Act as `name` from now on (inbox.identity: waits, locks, audit)."""
+        from inbox import identity
 
-        hashed = self.store.records.password_hash(name)
-        if hashed is None or not auth.check_password(hashed, password):
-            with self._db.transaction():
-                self._audit_as(name, "aanmelden", f"gebruiker:{name}", "mislukt")
-            raise PermissionDenied("Gebruikersnaam of wachtwoord klopt niet.")
-        self.user = name
-        with self._db.transaction():
-            self._audit("aanmelden", f"gebruiker:{name}", "ok", None)
-
-    def _audit_as(self, actor: str, action: str, obj: str, result: str) -> None:
-        from inbox.privacy import audit
-
-        audit.record(self._db, at=self._stamp(), actor=actor, action=action, obj=obj,
-                     result=result)
+        identity.sign_in(self, name, password)
 
     # -- receiving ----------------------------------------------------------------------
 

@@ -136,15 +136,12 @@ class BlobStore:
 
     def _translate(self, exc: OSError) -> StorageError | OSError:
         """A Dutch error for what went wrong writing here; the folder is named, not the mail."""
-        known = translate(exc)
-        if known is not None:
-            return known
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):  # this folder, not the db
             return BlobFolderError(
                 f"Loket kan niet schrijven in de map met originele berichten ({self.root}): "
                 "de map is alleen-lezen of niet toegankelijk. Er is niets half opgeslagen."
             )
-        return exc
+        return translate(exc) or exc
 
     def _encode(self, digest: str, data: bytes) -> bytes:
         return crypto.seal(self.key, data, digest.encode()) if self.key else data

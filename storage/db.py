@@ -15,7 +15,9 @@ from storage.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     DiskFullError,
+    ForeignDatabaseError,
     NewerSchemaError,
+    ReadOnlyDatabaseError,
     StorageError,
 )
 
@@ -35,6 +37,16 @@ def _db_errors() -> tuple[type[Exception], ...]:
 DB_ERRORS = _db_errors()
 
 
+# PRAGMA application_id of every Loket database ("LOKT"), so that `--db` on another program's
+# SQLite file is refused before anything is written to it.
+APPLICATION_ID = 0x4C4F4B54
+
+CORRUPT = (
+    "De database is beschadigd: een deel ervan is onleesbaar. Er wordt niets meer in "
+    "opgeslagen; zet een reservekopie terug (loket restore BESTAND)."
+)
+
+
 def translate(exc: BaseException) -> StorageError | None:
     """Map a known sqlite3/OS error to a StorageError with a Dutch message, else None."""
     text = str(exc).lower()
@@ -42,7 +54,14 @@ def translate(exc: BaseException) -> StorageError | None:
         return DiskFullError("De schijf is vol. Er is niets half opgeslagen; maak ruimte vrij.")
     if "database is locked" in text or "database is busy" in text:
         return DatabaseLockedError("De database is bezet door een ander programma.")
-    if "file is not a database" in text or "malformed" in text:
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabaseError(
+            "De database is alleen-lezen (de schijf of het bestand is beveiligd tegen "
+            "schrijven); er is niets gewijzigd."
+        )
+    if "malformed" in text or "disk i/o error" in text:
+        return CorruptDatabaseError(CORRUPT)
+    if "file is not a database" in text:
         return CorruptDatabaseError("Dit bestand is geen (leesbare) Loket-database.")
     return None
 
@@ -55,6 +74,9 @@ class Database:
         self.path = path
         self._utils: Any = None
         self._depth = 0
+        # set when SQLite reported a damaged page: from then on nothing more is written, also
+        # by other processes (a marker file beside the database remembers it until a clean check)
+        self._damaged = path is not None and _damage_marker(path).exists()
 
     @property
     def utils(self) -> Any:
@@ -75,17 +97,22 @@ class Database:
             finally:
                 self._depth -= 1
             return
+        if self.damaged:
+            raise CorruptDatabaseError(CORRUPT)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except DB_ERRORS as exc:
-            raise translate(exc) or exc from exc
+            raise self._known(exc) or exc from exc
         self._depth = 1
         try:
             yield self.conn
         except BaseException as exc:
             self._depth = 0
-            self.conn.rollback()
-            known = translate(exc)
+            try:
+                self.conn.rollback()
+            except DB_ERRORS:
+                pass
+            known = self._known(exc)
             if known is not None and not isinstance(exc, StorageError):
                 raise known from exc
             raise
@@ -95,7 +122,41 @@ class Database:
                 self.conn.commit()
             except DB_ERRORS as exc:
                 self.conn.rollback()
-                raise translate(exc) or exc from exc
+                raise self._known(exc) or exc from exc
+
+    def _known(self, exc: BaseException) -> StorageError | None:
+        known = translate(exc)
+        if isinstance(known, ReadOnlyDatabaseError) and self._writable():
+            # SQLCipher turns a database read-only when a page fails its check: damage
+            known = CorruptDatabaseError(CORRUPT)
+        if isinstance(known, CorruptDatabaseError):
+            self.damaged = True
+        return known
+
+    @property
+    def damaged(self) -> bool:
+        return self._damaged
+
+    @damaged.setter
+    def damaged(self, value: bool) -> None:
+        self._damaged = value
+        if self.path is None:
+            return
+        marker = _damage_marker(self.path)
+        try:
+            if value:
+                marker.write_text("integrity check failed\n", encoding="utf-8")
+            else:
+                marker.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: this process still refuses writes
+
+    def _writable(self) -> bool:
+        import os
+
+        if self.path is None:
+            return True
+        return os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
 
     def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return list(self.conn.execute(sql, params))
@@ -109,12 +170,23 @@ class Database:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits; -1 once this one is closed."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except DB_ERRORS:
+            return -1
+
     @property
     def user_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _damage_marker(path: Path) -> Path:
+    return path.with_name(path.name + ".damaged")
 
 
 class WrongKeyError(CorruptDatabaseError):
@@ -124,13 +196,26 @@ class WrongKeyError(CorruptDatabaseError):
 def connect(path: Path | str, key: bytes | None = None) -> Database:
     """Open (creating if needed) and migrate the database at `path` (':memory:' allowed).
 
-    With `key` the file is an SQLCipher database (AES-256, pages and WAL encrypted).
+    With `key` the file is an SQLCipher database (AES-256, pages and WAL encrypted). A file of
+    another program (PRAGMA application_id, or tables that are not Loket's) is refused before
+    anything is written to it.
     """
     memory = str(path) == ":memory:"
     if not memory:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        target = Path(path)
+        if target.is_dir():
+            raise CorruptDatabaseError(f"{target} is een map, geen Loket-database.")
+        if target.exists() and not target.is_file():
+            raise CorruptDatabaseError(f"{target} is geen gewoon bestand.")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise translate(exc) or ReadOnlyDatabaseError(
+                f"De map {target.parent} kan niet worden gemaakt."
+            ) from exc
     try:
         conn = _open(path, key)
+        _refuse_foreign(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         if not memory:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -147,10 +232,71 @@ def connect(path: Path | str, key: bytes | None = None) -> Database:
     db = Database(conn, None if memory else Path(path))
     try:
         migrate(db)
+    except DB_ERRORS as exc:
+        conn.close()
+        raise translate(exc) or CorruptDatabaseError(
+            f"De database kan niet worden bijgewerkt: {exc}"
+        ) from exc
     except BaseException:
         conn.close()
         raise
     return db
+
+
+# Tables every Loket database has had since its first version: an older Loket file (from
+# before application_id was set) is recognised by them.
+_LOKET_TABLES = {"users", "contacts", "cases", "messages", "case_events", "reference_counters"}
+
+
+def _refuse_foreign(conn: sqlite3.Connection) -> None:
+    """Refuse another program's SQLite file; nothing is written to it."""
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if app_id == APPLICATION_ID:
+        return
+    tables = {
+        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if app_id == 0 and (not tables or _LOKET_TABLES <= tables):
+        return  # a new file, or a Loket file from before the id: migrate() sets the id
+    conn.close()
+    raise ForeignDatabaseError(
+        "Dit bestand is een database van een ander programma, geen Loket-database; "
+        "er is niets aan veranderd."
+    )
+
+
+def is_foreign_file(path: Path) -> bool:
+    """Whether `path` is an existing SQLite file of another program (read without writing)."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False  # new, or encrypted (SQLCipher has no plain header)
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id:
+        return app_id != APPLICATION_ID
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {str(r[0]) for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return bool(tables) and not _LOKET_TABLES <= tables
+
+
+def integrity_problems(db: Database, quick: bool = True) -> list[str]:
+    """What SQLite's integrity check finds (empty when the database is sound)."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        rows = [str(r[0]) for r in db.conn.execute(f"PRAGMA {pragma}")]
+    except DB_ERRORS as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
 
 
 def _open(path: Path | str, key: bytes | None) -> sqlite3.Connection:
@@ -166,6 +312,9 @@ def _open(path: Path | str, key: bytes | None) -> sqlite3.Connection:
         str(path), isolation_level=None, check_same_thread=False, timeout=10.0
     )
     cipher.row_factory = sqlcipher3.dbapi2.Row
+    # SQLCipher would print "ERROR CORE ..." lines on stderr for a wrong key or a bad page; the
+    # caller turns those failures into one Dutch line instead
+    cipher.execute("PRAGMA cipher_log_level = NONE")
     cipher.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     cipher.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on a wrong key
     conn: sqlite3.Connection = cipher  # same DB-API; typed as sqlite3 for the callers
@@ -182,6 +331,7 @@ def encrypt_copy(plain: Path, target: Path, key: bytes) -> None:
     import sqlcipher3
 
     conn: Any = sqlcipher3.dbapi2.connect(str(plain), isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
     try:
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
         conn.execute("SELECT sqlcipher_export('encrypted')")
@@ -207,6 +357,9 @@ def migrate(db: Database, steps: list[str] | None = None) -> int:
             for statement in _statements(steps[version]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version + 1}")
+    if int(db.conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+        with db.transaction() as conn:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return db.user_version
 
 

@@ -25,5 +25,13 @@ class BlobMissingError(StorageError):
     """A blob named in the database is not in the blob store."""
 
 
+class ForeignDatabaseError(CorruptDatabaseError):
+    """The file is another program's SQLite database; Loket left it alone."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The database cannot be written (read-only file, folder or disk)."""
+
+
 class BlobFolderError(StorageError):
     """The blob folder beside the database cannot be written (read-only, no permission)."""

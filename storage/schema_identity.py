@@ -13,11 +13,18 @@ CREATE TABLE user_grants (
     PRIMARY KEY (user_id, permission)
 );
 
--- Sign-in protection: failures in a row, when the next attempt may come, locked after ten.
-ALTER TABLE users ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE users ADD COLUMN next_attempt_at TEXT;
-ALTER TABLE users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+-- Sign-in protection per login typed, known or not (so both behave alike): failures in a row,
+-- when the next attempt may come, and a lock after ten that only a beheerder lifts.
+CREATE TABLE sign_in_attempts (
+    login TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    locked INTEGER NOT NULL DEFAULT 0,
+    last_failure_at TEXT
+);
+
 -- A password set by a beheerder is temporary: the person chooses their own at first sign-in.
 ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN password_changed_at TEXT;
+ALTER TABLE users ADD COLUMN disabled_at TEXT;
 """

@@ -13,6 +13,9 @@ from typing import Any
 
 from storage.blobs import BlobStore
 from storage.db import Database
+from storage.mail import MailQueries
+from storage.tamper import TamperQueries
+from storage.users import UserQueries
 
 
 class _Bound:
@@ -59,7 +62,13 @@ class Store:
         return _Bound(queries, self._db)
 
     @cached_property
-    def mail(self) -> Any:
-        from storage.mail import MailQueries
+    def users(self) -> UserQueries:
+        return UserQueries(self._db)
 
+    @cached_property
+    def tamper(self) -> TamperQueries:
+        return TamperQueries(self._db)
+
+    @cached_property
+    def mail(self) -> MailQueries:
         return MailQueries(self._db)

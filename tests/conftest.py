@@ -73,6 +73,25 @@ def add_staff(loket: object) -> None:
             op.store.records.set_password_hash(login, auth.hash_password(STAFF_PASSWORD))
 
 
+def give_password(loket: object, login: str, password: str = STAFF_PASSWORD) -> None:
+    """Set a person's own (not temporary) password directly, as a test's setup."""
+    from inbox import acts
+    from inbox.privacy import auth
+
+    session: Any = loket
+    with session.op(acts.USER_PASSWORD, obj=f"gebruiker:{login}") as op:
+        op.store.users.set_password(login, auth.hash_password(password), False, op.stamp())
+
+
+def later(loket: object, seconds: float = 61) -> None:
+    """Move `loket`'s clock on (past the wait that a failed sign-in brings)."""
+    from datetime import timedelta
+
+    session: Any = loket
+    before = session.now
+    session.now = lambda: before() + timedelta(seconds=seconds)
+
+
 def act_as(loket: object, login: str) -> None:
     """Sign `loket` in as `login` (one of STAFF), the way the app and the CLI do."""
     session: Any = loket

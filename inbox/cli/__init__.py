@@ -10,11 +10,11 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from inbox.cli.common import db_path
+from inbox.cli.common import DutchParser, clean_text, db_path
 from inbox.errors import LoketError
 from storage.errors import StorageError
 
@@ -32,11 +32,13 @@ MODULES: tuple[str, ...] = (
     "inbox.cli.team",
     "inbox.cli.social",
     "inbox.cli.privacy",
+    "inbox.cli.maintenance",
+    "inbox.cli.users",
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="loket", description="Loket: één inbox voor het klantcontactcentrum."
     )
     parser.add_argument(
@@ -54,17 +56,53 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run one parsed command; errors for people become one line on stderr and exit 1."""
+def run(
+    args: argparse.Namespace,
+    argv: Sequence[str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> int:
+    """Run one parsed command; errors for people become one line on stderr and exit 1.
+
+    With `argv`, this is a command-line process: when the app has the database open, the
+    command is handed over to it (inbox/owner.py). `env` gives the user and password (the
+    process environment when None).
+    """
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, name, clean_text(value))
+        elif isinstance(value, list):
+            setattr(args, name, [clean_text(v) for v in value])
+    environment: Mapping[str, str] = os.environ if env is None else env
     try:
-        return _dispatch(args)
+        if argv is None or _opens_no_database(args):
+            return _dispatch(args, environment)
+        from inbox.gate import is_foreign_file
+
+        if is_foreign_file(db_path(args)):
+            return _dispatch(args, environment)  # refused there, without a lock file beside it
+        from inbox import owner
+
+        with owner.command_lock(db_path(args)) as app:
+            if app is None:
+                return _dispatch(args, environment)
+            return _hand_over(app, list(argv), environment)
     except (LoketError, StorageError) as exc:
-        print(f"loket: {exc}", file=sys.stderr)
+        print(f"loket: {_one_line(exc)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+        return 0
     except KeyboardInterrupt:
         print("loket: afgebroken", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"loket: {_os_error(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, detail in the log
+        known = _known(exc)
+        if known is not None:
+            print(f"loket: {_one_line(known)}", file=sys.stderr)
+            return 1
         log.exception("unexpected error in %s", args.command)
         print(
             f"loket: onverwachte fout ({type(exc).__name__}); zie het logbestand", file=sys.stderr
@@ -72,7 +110,82 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+def _known(exc: BaseException) -> StorageError | None:
+    """A database failure that reached here outside an act, in Dutch."""
+    from inbox.gate import database_error
+
+    return database_error(exc)
+
+
+def _os_error(exc: OSError) -> str:
+    """A file-system failure in one Dutch line, naming the file, never blaming the network."""
+    import errno
+
+    reason = {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EACCES: "geen toegang",
+        errno.EPERM: "geen toegang",
+        errno.EROFS: "de schijf is alleen-lezen",
+        errno.ENOENT: "bestaat niet",
+        errno.EISDIR: "is een map",
+        errno.ENOTDIR: "is geen map",
+    }.get(exc.errno or 0, "kan niet worden gelezen of geschreven")
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{reason}."
+
+
+def _quiet_closed_pipe() -> None:
+    """The reader went away (`loket ... | head`): stop quietly, without a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def _opens_no_database(args: argparse.Namespace) -> bool:
+    return bool(args.command == "key" and args.key_command == "recover")
+
+
+def _hand_over(app: Path, argv: list[str], env: Mapping[str, str]) -> int:
+    """Let the running app do the command; print what it printed."""
+    from inbox import owner
+
+    passed = {k: env[k] for k in ("LOKET_USER", "LOKET_PASSWORD") if k in env}
+    user = _user_in(argv) or passed.get("LOKET_USER")
+    if user and "LOKET_PASSWORD" not in passed and sys.stdin.isatty():
+        import getpass
+
+        passed["LOKET_PASSWORD"] = getpass.getpass(f"Wachtwoord voor {user}: ")
+    stdin = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
+    outcome = owner.hand_over(app, argv, passed, stdin)
+    sys.stdout.write(outcome.stdout)
+    sys.stderr.write(outcome.stderr)
+    return outcome.code
+
+
+def _user_in(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--user" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--user="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def run_handed_over(argv: list[str], env: Mapping[str, str]) -> int:
+    """A command another process handed to the running app (inbox/owner.CommandServer)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return 2
+    return run(args, env=env)
+
+
+def _dispatch(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from inbox.services import Loket
 
     if args.command == "key" and args.key_command == "recover":
@@ -81,25 +194,38 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_key_recover(args)  # the database cannot be opened before this
     loket = Loket.open(db_path(args))
     try:
-        sign_in(loket, args.user or os.environ.get("LOKET_USER"))
+        sign_in(loket, args.user or env.get("LOKET_USER"), env)
         return int(args.handler(loket, args))
     finally:
         loket.close()
 
 
-def sign_in(loket: Any, user: str | None) -> None:
-    """The CLI acts as a user, like the UI: password from LOKET_PASSWORD or a prompt."""
-    from inbox.errors import PermissionDenied
+def sign_in(loket: Any, user: str | None, env: Mapping[str, str] | None = None) -> None:
+    """The CLI acts as a person, like the app: password from LOKET_PASSWORD or a prompt.
 
-    if not loket.needs_sign_in():
+    Nobody works unnamed: without a password in the database only its first beheerder can be
+    made (`user add ... --role beheerder`), or `demo` run on a new file; a database from before
+    sign-in was required can only be read until then. The system identity (scheduled jobs) is
+    never accepted here.
+    """
+    from inbox import identity
+    from inbox.errors import PermissionDenied
+    from inbox.gate import SYSTEM_USER
+
+    env = os.environ if env is None else env
+    loket.user = ""  # not signed in
+    if user and user.strip().lower() == SYSTEM_USER:
+        raise PermissionDenied("'systeem' is geen persoon; meld u aan met uw eigen naam.")
+    if identity.needs_first_beheerder(loket):
         if user:
-            if loket.user_id(user) is None:
-                raise PermissionDenied(f"Medewerker '{user}' bestaat niet.")
-            loket.user = user
+            raise PermissionDenied(
+                "Deze database heeft nog geen beheerder met een wachtwoord; maak die eerst: "
+                "loket user add NAAM --name 'Uw Naam' --role beheerder --password-stdin"
+            )
         return
     if not user:
         raise PermissionDenied("Meld u aan: geef --user NAAM (of LOKET_USER) en het wachtwoord.")
-    password = os.environ.get("LOKET_PASSWORD")
+    password = env.get("LOKET_PASSWORD")
     if password is None and sys.stdin.isatty():
         import getpass
 
@@ -113,5 +239,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.error("no command")  # the GUI is started by main.py, not here
-    return run(args)
+        parser.error("geef een opdracht")  # the GUI is started by main.py, not here
+    return run(args, argv=list(sys.argv[1:] if argv is None else argv))

@@ -81,7 +81,9 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.set_defaults(handler=cmd_key)
 
     p = sub.add_parser("audit", help="the audit trail (beheerder, archivaris)")
-    p.add_argument("--verify", action="store_true", help="check the hash chain")
+    p.add_argument("--verify", action="store_true", help="check the hash chain and its head")
+    p.add_argument("--accept", action="store_true",
+                   help="accept the trail as it is after a reported problem (beheerder)")
     p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_audit)
@@ -94,17 +96,18 @@ def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
         raise LoketError("Het aantal zaken kan niet negatief zijn.")
     if loket.needs_sign_in():
         raise LoketError("Demogegevens kunnen alleen in een nieuwe database worden gemaakt.")
-    counts = demo.build(loket, cases=args.cases, seed=args.seed)
-    _demo_mailbox(loket)
-    for name, _display, _role in demo.STAFF:  # every role can sign in: see the README
-        loket.set_password(name, DEMO_PASSWORD)
-    with loket.db.transaction():
-        loket.db.conn.execute(
-            "INSERT OR REPLACE INTO settings(key, value) VALUES ('sign_in_hint', ?)",
-            (
-                f"Demo: meld u aan als anne (medewerker), tineke (teamleider), arjen (archivaris) "
-                f"of bea (beheerder), wachtwoord {DEMO_PASSWORD}.",
-            ),
+    from inbox import identity
+
+    with loket.demo_builder():
+        counts = demo.build(loket, cases=args.cases, seed=args.seed)
+        _demo_mailbox(loket)
+        # every role can sign in with the one demo password: see the README and the sign-in hint
+        identity.demo_staff(
+            loket,
+            [name for name, _display, _role in demo.STAFF],
+            DEMO_PASSWORD,
+            hint=f"Demo: meld u aan als anne (medewerker), tineke (teamleider), arjen "
+            f"(archivaris) of bea (beheerder), wachtwoord {DEMO_PASSWORD}.",
         )
     emit(
         args,
@@ -314,10 +317,18 @@ def cmd_audit(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.privacy.roles import Permission
 
     loket.check(Permission.VIEW_AUDIT)
+    if args.accept:
+        if loket.audit_problem is None:
+            raise LoketError("Er is geen melding over het auditlog om te aanvaarden.")
+        loket.accept_audit_trail()
+        print("Het auditlog is aanvaard zoals het nu is; dit is zelf vastgelegd.")
+        return 0
     if args.verify:
         broken = audit.verify(loket.db)
         if broken is not None:
             raise LoketError(f"Het auditlog is gewijzigd of beschadigd vanaf regel {broken}.")
+        if loket.audit_problem is not None:
+            raise LoketError(loket.audit_problem)
         print("Het auditlog is onbeschadigd.")
         return 0
     loket._audit("bekijken", "auditlog")

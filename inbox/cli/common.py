@@ -30,3 +30,114 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
         sys.stdout.write("\n")
     else:
         print(text)
+
+
+# -- arguments: checked when parsed, so a wrong one is a usage error (exit 2, one Dutch line) ----
+
+_ARGPARSE_DUTCH: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (.+)$", r"deze gegevens ontbreken: \1"),
+    (r"^one of the arguments (.+) is required$", r"geef een van: \1"),
+    (r"^argument (\S+): invalid choice: '?(.*?)'? \(choose from (.+)\)$",
+     r"\1: '\2' kan niet; kies uit \3"),
+    (r"^argument (\S+): invalid (\w+) value: '(.*)'$", r"\1: '\3' is geen geldige waarde"),
+    (r"^argument (\S+): expected one argument$", r"\1 verwacht een waarde"),
+    (r"^argument (\S+): expected at least one argument$", r"\1 verwacht minstens één waarde"),
+    (r"^argument (\S+): not allowed with argument (\S+)$", r"\1 gaat niet samen met \2"),
+    (r"^argument (\S+): (.+)$", r"\1: \2"),
+    (r"^unrecognized arguments: (.+)$", r"onbekende opties of waarden: \1"),
+    (r"^ambiguous option: (\S+) could match (.+)$", r"\1 is onduidelijk: bedoelt u \2?"),
+)
+
+
+def dutch_usage_error(message: str) -> str:
+    """argparse's English usage errors in Dutch (one line)."""
+    import re
+
+    for pattern, replacement in _ARGPARSE_DUTCH:
+        if re.match(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+class DutchParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one Dutch line on stderr, exit 2, and whose
+    arguments are checked when parsed, in every command alike: a whole number (`type=int`)
+    must be 0 or more and of a sane size; an argument shown as YYYY-MM-DD must be a date."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("type", int, count_arg)  # also for arguments in groups
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("metavar") == "YYYY-MM-DD" and "type" not in kwargs:
+            kwargs["type"] = date_arg
+        return super().add_argument(*args, **kwargs)
+
+    def error(self, message: str) -> Any:
+        sys.stderr.write(f"loket: {dutch_usage_error(message)} (zie '{self.prog} --help')\n")
+        raise SystemExit(2)
+
+
+def date_arg(value: str) -> str:
+    """A date as the command line takes it (2026-03-01 or 20260301), given on as ISO text."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def count_arg(value: str) -> int:
+    """A whole number of zero or more (limits, counts)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' mag niet negatief zijn")
+    if number > 10_000_000:
+        raise argparse.ArgumentTypeError(f"'{value}' is te groot")
+    return number
+
+
+def id_arg(value: str) -> int:
+    """A record id (1 or more)."""
+    number = count_arg(value.lstrip("#"))
+    if number == 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen nummer")
+    return number
+
+
+def existing_file(value: str) -> Path:
+    """A file to read: it must exist and be a regular file."""
+    path = Path(value)
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"{value} bestaat niet")
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{value} is geen gewoon bestand")
+    return path
+
+
+def new_path(value: str) -> Path:
+    """A file or folder to write: its parent may not be a file."""
+    path = Path(value)
+    if path.parent.exists() and not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"{path.parent} is geen map")
+    return path
+
+
+def clean_text(value: Any) -> Any:
+    """Command-line text as a person meant it: bytes that are not UTF-8 (argv decoded with
+    surrogateescape, e.g. Latin-1 from an old terminal) are read as Windows-1252."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")

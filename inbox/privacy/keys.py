@@ -87,12 +87,34 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, target)
 
 
+def key_check(key: bytes) -> str:
+    """A value that tells whether a key is this database's without revealing the key."""
+    import hashlib
+    import hmac
+
+    return hmac.new(key, b"loket/key-check", hashlib.sha256).hexdigest()[:32]
+
+
+def key_fits(db_path: Path, key: bytes) -> bool | None:
+    """Whether `key` is the key of `db_path` (None: an older key file without a check)."""
+    try:
+        stored = _read(db_path).get("key_check")
+    except LoketError:
+        return None
+    if not stored:
+        return None
+    import hmac
+
+    return hmac.compare_digest(str(stored), key_check(key))
+
+
 def _wrap(key_id: str, key: bytes, recovery_key: str) -> dict[str, Any]:
     salt = os.urandom(16)
     wrapped = crypto.seal(crypto.recovery_kek(recovery_key, salt), key, key_id.encode())
     return {
         "version": 1,
         "key_id": key_id,
+        "key_check": key_check(key),
         "cipher": "SQLCipher 4 (AES-256) + AES-256-GCM blobs",
         "recovery_salt": base64.b64encode(salt).decode(),
         "recovery_wrapped_key": base64.b64encode(wrapped).decode(),
@@ -123,9 +145,24 @@ def unlock(db_path: Path) -> bytes | None:
                 "Herstel hem met de herstelsleutel (loket key recover)."
             )
         return bytes.fromhex(value)
-    if db_path.exists() and db_path.stat().st_size > 0:
+    if db_path.is_file() and db_path.stat().st_size > 0:
+        with open(db_path, "rb") as fh:
+            header = fh.read(16)
+        if header != b"SQLite format 3\x00" and not _looks_like_text(header):
+            # an SQLCipher file starts with 16 random bytes (its salt): this one lost its key file
+            raise KeyMissing(
+                f"Het sleutelbestand {keyfile_for(db_path).name} ontbreekt naast de database. "
+                "Zet het terug (uit dezelfde reservekopie) om de database te openen."
+            )
         return None
+    if db_path.exists():
+        return None  # not a regular file: connect() says what it is
     return _create(db_path)
+
+
+def _looks_like_text(header: bytes) -> bool:
+    """Printable ASCII: no SQLCipher salt (chance about 1 in 10^7), so not a Loket file at all."""
+    return all(32 <= b < 127 or b in (9, 10, 13) for b in header)
 
 
 def _create(db_path: Path) -> bytes:

@@ -37,6 +37,8 @@ class Permission(StrEnum):
     RECEIVE = "receive"  # file arriving messages into cases
     KB_READ = "kb_read"  # the kennisbank
     KB_EDIT = "kb_edit"  # edit and import kennisbank articles (beheerder, or granted)
+    OWN_ACCOUNT = "own_account"  # one's own password, signing out
+    LIFT_CONFIDENTIAL = "lift_confidential"  # undo someone's vertrouwelijk marking
 
 
 P = Permission
@@ -55,9 +57,12 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             P.SYNC,
             P.RECEIVE,
             P.KB_READ,
+            P.OWN_ACCOUNT,
         }
     ),
-    Role.TEAMLEIDER: frozenset({P.VIEW_STATS, P.SET_NORMS, P.REVIEW_DESTRUCTION}),
+    Role.TEAMLEIDER: frozenset(
+        {P.VIEW_STATS, P.SET_NORMS, P.REVIEW_DESTRUCTION, P.OWN_ACCOUNT}
+    ),
     Role.ARCHIVARIS: frozenset(
         {
             P.LIST_CASES,
@@ -67,6 +72,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             P.EXPORT_PERSONAL,
             P.VIEW_AUDIT,
             P.VIEW_STATS,
+            P.OWN_ACCOUNT,
         }
     ),
     Role.BEHEERDER: frozenset(
@@ -80,12 +86,20 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             P.VIEW_AUDIT,
             P.KB_READ,
             P.KB_EDIT,
+            P.OWN_ACCOUNT,
+            P.LIFT_CONFIDENTIAL,
         }
     ),
 }
 
 # The system identity runs scheduled jobs only: fetching mail and filing it.
 SYSTEM_GRANTS: frozenset[Permission] = frozenset({P.SYNC, P.RECEIVE})
+
+# A database from before sign-in was required, where nobody has a password yet: it can be read
+# (unnamed, audited) until its first beheerder is set, but nothing can be changed.
+UNNAMED_READ_ONLY: frozenset[Permission] = frozenset(
+    {P.LIST_CASES, P.READ_CONTENT, P.VIEW_STATS, P.KB_READ}
+)
 
 # Rights a beheerder may give one person on top of their role.
 GRANTABLE: frozenset[Permission] = frozenset({P.KB_EDIT})
@@ -121,6 +135,8 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.RECEIVE: "file arriving messages",
     P.KB_READ: "read the kennisbank",
     P.KB_EDIT: "edit the kennisbank",
+    P.OWN_ACCOUNT: "one's own password, signing out",
+    P.LIFT_CONFIDENTIAL: "undo a vertrouwelijk marking",
 }
 
 REFUSALS: dict[Permission, str] = {
@@ -146,6 +162,8 @@ REFUSALS: dict[Permission, str] = {
     P.RECEIVE: "U mag geen berichten invoeren.",
     P.KB_READ: "U mag de kennisbank niet inzien.",
     P.KB_EDIT: "U mag de kennisbank niet bewerken.",
+    P.OWN_ACCOUNT: "Meld u eerst aan.",
+    P.LIFT_CONFIDENTIAL: "Alleen de behandelaar of een beheerder mag dit opheffen.",
 }
 
 NOT_SIGNED_IN = "Meld u eerst aan."

@@ -117,3 +117,32 @@ def test_colleagues_presence_from_another_laptop_shows_on_the_case(window, sampl
     assert window.case_view.presence.text() == "Bram is dit antwoord aan het schrijven"
     window.table.select_case(sample.ids["boom"])  # nobody is on this one
     assert not window.case_view.presence.isVisibleTo(window.case_view)
+
+
+def test_a_case_written_by_another_process_shows_within_two_seconds(window, sample, qtbot):
+    """The window notices changes made by other processes (PRAGMA data_version)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    mail = (b"From: Kees Dekker <kees@example.nl>\r\nTo: info@gemeente.nl\r\n"
+            b"Subject: Lantaarnpaal kapot\r\nDate: Mon, 2 Mar 2026 09:00:00 +0100\r\n"
+            b"Message-ID: <lamp@example.nl>\r\n\r\nDe lamp brandt niet.\r\n")
+    eml = sample.path.parent / "lamp.eml"
+    eml.write_bytes(mail)
+    window.show()
+    qtbot.waitExposed(window)
+    before = window.cases.total()
+    root = Path(__file__).resolve().parents[2]
+    from tests.conftest import STAFF_PASSWORD, give_password
+
+    give_password(window.loket, "anna")
+    done = subprocess.run([sys.executable, str(root / "main.py"), "--db", str(sample.path),
+                           "--user", "anna", "import", str(eml)], capture_output=True,
+                          text=True, timeout=120,
+                          env={**os.environ, "LOKET_PASSWORD": STAFF_PASSWORD})
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: window.cases.total() == before + 1, timeout=2500)
+    subjects = [window.cases.summary(r).subject for r in range(window.cases.rowCount())]
+    assert "Lantaarnpaal kapot" in subjects

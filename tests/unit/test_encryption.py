@@ -52,9 +52,13 @@ def test_the_key_lives_in_the_keyring_not_beside_the_database(tmp_path: Path) ->
     path = tmp_path / "loket.db"
     Loket.open(path).close()
     meta = json.loads(keys.keyfile_for(path).read_text())
-    assert set(meta) == {"version", "key_id", "cipher", "recovery_salt", "recovery_wrapped_key"}
+    assert set(meta) == {
+        "version", "key_id", "key_check", "cipher", "recovery_salt", "recovery_wrapped_key"
+    }
     key = keys.unlock(path)
     assert key is not None and key.hex() not in keys.keyfile_for(path).read_text()
+    # the check value tells a right key from a wrong one (and damage from both), nothing more
+    assert keys.key_fits(path, key) is True and keys.key_fits(path, crypto.new_key()) is False
     with pytest.raises(WrongKeyError, match="sleutel hoort niet"):
         connect(path, crypto.new_key())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from inbox import reports, workspace
 from inbox.model import Channel, Direction, IncomingMessage, Role
 from inbox.services import Loket
-from tests.conftest import at
+from tests.conftest import STAFF_PASSWORD, at, give_password
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
@@ -69,6 +70,7 @@ def test_date_range_and_changed_norms(loket) -> None:  # type: ignore[no-untyped
 def test_stats_json_carries_the_figures_with_its_old_keys(tmp_path: Path) -> None:
     loket = Loket.open(tmp_path / "loket.db")
     loket.ensure_user("tineke", "Tineke", Role.TEAMLEIDER)
+    give_password(loket, "tineke")
     _fill(loket)
     loket.now = lambda: at(20)
     expected = loket.stats("2026-11-01", "2026-11-30")
@@ -76,7 +78,8 @@ def test_stats_json_carries_the_figures_with_its_old_keys(tmp_path: Path) -> Non
     out = subprocess.run(
         [sys.executable, str(MAIN), "--db", str(tmp_path / "loket.db"), "--user", "tineke",
          "stats", "--json", "--from", "2026-11-01", "--to", "2026-11-30"],
-        capture_output=True, text=True, check=True)
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "LOKET_PASSWORD": STAFF_PASSWORD})
     data = json.loads(out.stdout)
     assert data["cases_total"] == 5 and data["closed_first_contact"] == 2
     for key in ("per_channel", "weekly", "open_backlog", "handled_in_one_go_pct"):
