@@ -12,7 +12,10 @@ import errno
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from storage import crypto
 from storage.db import Database, translate
@@ -100,12 +103,14 @@ class BlobStore:
     def put_many(self, items: list[bytes]) -> list[str]:
         """Store several blobs durably with one flush to disk instead of one per file.
 
-        Each is written to a temp file and fsynced, then all are renamed and their folders
-        fsynced once each. (Not os.sync(): that flushes every file system of the machine.)
+        Each is written to a temp file, all are fsynced at once (concurrent fsyncs share the
+        file system's journal commits), then renamed and their folders fsynced once each. (Not
+        os.sync(): that flushes every file system of the machine.)
         The guarantee of `put`, for a batch.
         """
         digests = [sha256(data) for data in items]
         pending: list[tuple[str, Path]] = []
+        opened: list[int] = []
         seen: set[str] = set()
         try:
             for digest, data in zip(digests, items, strict=True):
@@ -117,16 +122,19 @@ class BlobStore:
                 seen.add(digest)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+                opened.append(fd)
                 pending.append((tmp, target))
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(self._encode(digest, data))
-                    fh.flush()
-                    os.fsync(fh.fileno())
+                _write_all(fd, self._encode(digest, data))
+            _each(os.fsync, opened)  # all at once: the file system commits them together
+            for fd in opened:
+                os.close(fd)
+            opened = []
             for tmp, target in pending:
                 os.replace(tmp, target)
-            for folder in {target.parent for _, target in pending}:
-                _fsync_dir(folder)
+            _each(_fsync_dir, sorted({target.parent for _, target in pending}))
         except BaseException as exc:
+            for fd in opened:
+                os.close(fd)
             for tmp, _target in pending:
                 Path(tmp).unlink(missing_ok=True)
             if isinstance(exc, OSError):
@@ -217,6 +225,22 @@ class BlobStore:
         return sorted(
             p.parent.name + p.name for p in self.root.glob("??/*") if not p.name.startswith(".tmp-")
         )
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _each(fn: Callable[[Any], None], items: Sequence[Any]) -> None:
+    """`fn` on every item, several at once: concurrent fsyncs share one journal commit."""
+    if len(items) <= 1:
+        for item in items:
+            fn(item)
+        return
+    with ThreadPoolExecutor(min(16, len(items))) as pool:
+        list(pool.map(fn, items))
 
 
 def _fsync_dir(path: Path) -> None:
