@@ -82,22 +82,26 @@ class RoleHome(QMainWindow):
         AccountsDialog(self.loket, runner, parent=self).exec()
 
     def _audit(self) -> QWidget:
+        """The newest entries of the audit trail, their actions in words (not codes), and
+        whether the chain is intact. Opening it is itself audited."""
         from inbox.privacy import audit
 
-        self.loket._audit("bekijken", "auditlog")
-        entries = audit.entries(self.loket.db, limit=2000)
-        broken = audit.verify(self.loket.db)
+        found = audit.trail(self.loket, limit=2000)
         page = QWidget()
         layout = QVBoxLayout(page)
-        state = (self.tr("The audit trail is intact.") if broken is None else
+        state = (self.tr("The audit trail is intact.") if found.broken_at is None else
                  self.tr("The audit trail was changed or damaged from entry %1 on.")
-                 .replace("%1", str(broken)))
+                 .replace("%1", str(found.broken_at)))
         layout.addWidget(QLabel(state, page))
-        layout.addWidget(_table(
+        results = {"ok": self.tr("done"), "geweigerd": self.tr("refused"),
+                   "mislukt": self.tr("failed")}
+        self.audit_table = _table(
             [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Object"),
              self.tr("Result")],
-            [(e["at"], e["actor"], e["action"], e["object"], e["result"]) for e in entries],
-        ))
+            [(e["at"], e["actor"], e["label"], e["object"], results.get(e["result"], e["result"]))
+             for e in found.entries],
+        )
+        layout.addWidget(self.audit_table)
         return page
 
 

@@ -107,6 +107,35 @@ DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, 
 AUDIT_ACCEPT = act("audit.accept", P.MANAGE_USERS, "Auditlog aanvaarden na een melding",
                    content=False)
 
+# -- privacy: AVG requests, inzage, erasure, audit trail, processing log ---------------------
+AVG_REQUESTS = act("avg.requests", P.EXPORT_PERSONAL, "AVG-verzoeken opvragen", writes=False,
+                   audited=False, content=False)
+AVG_REQUEST_ADD = act("avg.request.add", P.EXPORT_PERSONAL, "AVG-verzoek vastleggen",
+                      processing="create", activity="avg-inzage", content=False)
+AVG_REQUEST_CLOSE = act("avg.request.close", P.EXPORT_PERSONAL, "AVG-verzoek afhandelen",
+                        processing="update", activity="avg-inzage", content=False)
+AVG_REQUEST_EXTEND = act("avg.request.extend", P.EXPORT_PERSONAL,
+                         "Termijn van AVG-verzoek verlengen", processing="update",
+                         activity="avg-inzage", content=False)
+AVG_EXPORT = act("avg.export", P.EXPORT_PERSONAL, "AVG-inzage exporteren", writes=False,
+                 processing="export", activity="avg-inzage", content=False)
+AVG_ERASE_REVIEW = act("avg.erase.review", P.EXPORT_PERSONAL,
+                       "Verwijderverzoek getoetst aan de bewaarplicht", writes=False,
+                       content=False)
+AVG_ERASE = act("avg.erase", P.EXPORT_PERSONAL, "Gegevens van inwoner verwijderen (AVG)",
+                processing="erase", activity="avg-inzage", content=False)
+AVG_ERASE_COMPACT = act("avg.erase.compact", P.EXPORT_PERSONAL,
+                        "Verwijderde gegevens uit de opslag wissen", writes=False,
+                        audited=False, content=False)
+KLANTINTERACTIES_EXPORT = act("export.klantinteracties", P.EXPORT_PERSONAL,
+                              "Klantinteracties exporteren (Open Klant)", writes=False,
+                              processing="export", content=False)
+AUDIT_VIEW = act("audit.view", P.VIEW_AUDIT, "Auditlog bekijken", writes=False, content=False)
+AUDIT_VERIFY = act("audit.verify", P.VIEW_AUDIT, "Auditlog controleren", writes=False,
+                   content=False)
+PROCESSING_LOG_VIEW = act("processing_log.view", P.VIEW_AUDIT,
+                          "Verwerkingenlogboek bekijken", writes=False, content=False)
+
 # -- e-mail: accounts, sync and replies (inbox/accounts.py, oauth.py, sync.py, channels/imap.py,
 #    channels/smtp.py, mailview.py) ------------------------------------------------------------
 ACCOUNT_LIST = act("account.list", P.MANAGE_ACCOUNTS, "Accounts opvragen", writes=False,

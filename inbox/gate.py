@@ -383,7 +383,7 @@ class Session:
                 subjects = [None]  # a change of something about nobody in particular
             for subject_id in subjects:
                 processing_log.record(
-                    self,  # type: ignore[arg-type]
+                    self,
                     act.activity, act.processing, subject=subject_id, obj=current.obj
                 )
 
@@ -394,7 +394,7 @@ class Session:
 
         self._audit_written = True
         audit.record(
-            self._db,
+            self.store,
             at=clock.iso(self.now()),
             actor=self.user or "(niet aangemeld)",
             action=action,
@@ -428,7 +428,7 @@ class Session:
         from inbox.privacy import audit
 
         self._audit_written = True
-        audit.record(self._db, at=clock.iso(self.now()), actor=actor, action=action, obj=obj,
+        audit.record(self.store, at=clock.iso(self.now()), actor=actor, action=action, obj=obj,
                      result=result)
 
     def _write_refusals(self) -> None:

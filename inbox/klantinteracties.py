@@ -7,22 +7,25 @@ each e-mail address, phone number and social handle a digitaal adres. Identifier
 from this installation's id and the row, so exporting twice gives the same UUIDs and a second
 load into Open Klant updates rather than duplicates. Field lengths follow the schema (longer
 text is cut with an ellipsis).
+
+Every message text of every resident leaves Loket here: only an archivaris may make it
+(Permission.EXPORT_PERSONAL), the gate audits it, and the processing log gets an export entry
+per resident in it. The file is written atomically and privately (inbox/exports.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inbox import clock
-from inbox.accounts import installation_id
-from inbox.errors import InvalidInput
-from inbox.model import AddressKind, Channel, Role
-from inbox.services import Loket
-from storage import records
+from inbox import acts
+from inbox.exports import export_file
+from inbox.model import AddressKind, Channel, EventKind
+
+if TYPE_CHECKING:
+    from inbox.gate import Op, Session
 
 DEFAULT_BASE_URL = "https://openklant.gemeente.invalid/klantinteracties/api/v1"
 
@@ -76,18 +79,24 @@ class _Ids:
         return {"uuid": value, "url": f"{self.base}/{resource}/{value}"}
 
 
-def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict[str, Any]]]:
-    """The four collections, every item shaped as the same-named schema in the OpenAPI file."""
-    loket.require(Role.ARCHIVARIS, Role.BEHEERDER)
-    db = loket.db
-    ids = _Ids(installation_id(loket), base_url)
-    root: dict[int, int] = {}
-    for r in db.query("SELECT id FROM contacts"):
-        root[int(r["id"])] = records.resolve_contact(db, int(r["id"]))
+def build(loket: Session, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict[str, Any]]]:
+    """The four collections (every item shaped as the same-named schema in the OpenAPI file);
+    the data leaves the gate here, so this is the export act too."""
+    with loket.op(acts.KLANTINTERACTIES_EXPORT, obj="klantinteracties") as op:
+        data = _build(op, base_url)
+        op.details = {k: len(v) for k, v in data.items()}
+        return data
+
+
+def _build(op: Op, base_url: str) -> dict[str, list[dict[str, Any]]]:
+    privacy = op.store.privacy
+    ids = _Ids(privacy.installation_id(), base_url)
+    root = privacy.contact_roots()
+    names = privacy.all_names()
 
     addresses_of: dict[int, list[dict[str, Any]]] = {}
     digitaleadressen: list[dict[str, Any]] = []
-    for r in db.query("SELECT id, contact_id, kind, value FROM contact_addresses ORDER BY id"):
+    for r in privacy.all_addresses():
         soort = _SOORT.get(r["kind"])
         value = str(r["value"])
         # handles Loket made from a display name within one chat are no address to write to
@@ -113,11 +122,7 @@ def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict
     klantcontacten: list[dict[str, Any]] = []
     betrokkenen: list[dict[str, Any]] = []
     betrokken_by_partij: dict[int, list[dict[str, str]]] = {}
-    for m in db.query(
-        "SELECT m.id, m.channel, m.direction, m.sent_at, m.subject, m.body_text, m.answer_given, "
-        "m.contact_id, m.sender_name, c.reference, c.subject AS case_subject, c.confidential "
-        "FROM messages m LEFT JOIN cases c ON c.id = m.case_id ORDER BY m.sent_at, m.id"
-    ):
+    for m in privacy.all_messages():
         message_ref = ids.ref("klantcontacten", "klantcontact", int(m["id"]))
         involved: list[dict[str, str]] = []
         if m["contact_id"] is not None:
@@ -125,7 +130,7 @@ def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict
             betrokkene_ref = ids.ref("betrokkenen", "betrokkene", int(m["id"]))
             involved.append(betrokkene_ref)
             betrokken_by_partij.setdefault(partij, []).append(betrokkene_ref)
-            name = records.contact_name(db, partij) or str(m["sender_name"] or "")
+            name = names.get(partij, "") or str(m["sender_name"] or "")
             betrokkenen.append(
                 {
                     **betrokkene_ref,
@@ -174,8 +179,9 @@ def build(loket: Loket, base_url: str = DEFAULT_BASE_URL) -> dict[str, list[dict
     for contact_id in sorted({root[c] for c in root}):
         if contact_id not in betrokken_by_partij and contact_id not in addresses_of:
             continue
-        name = records.contact_name(db, contact_id)
+        name = names.get(contact_id, "")
         mine = addresses_of.get(contact_id, [])
+        op.about(contact_id)  # the processing log: this resident's data was exported
         preferred = next((a for a in mine if a["soortDigitaalAdres"] == "email"), None) or next(
             iter(mine), None
         )
@@ -221,27 +227,15 @@ def _iso(value: str) -> str:
     return value + "+00:00"
 
 
-def export(loket: Loket, out: Path, base_url: str = DEFAULT_BASE_URL) -> dict[str, int]:
-    """Write the export to `out` (atomically) and log that it was made; returns the counts."""
-    if out.exists() and out.is_dir():
-        raise InvalidInput(f"{out} is een map; geef een bestandsnaam op.")
-    data = build(loket, base_url)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=1)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, out)
-    counts = {k: len(v) for k, v in data.items()}
-    with loket.db.transaction():
-        records.insert_event(
-            loket.db,
-            None,
-            clock.iso(loket.now()),
-            loket.user,
-            "export_klantinteracties",
-            counts,
-            loket.device,
-        )
+def export(loket: Session, out: Path, base_url: str = DEFAULT_BASE_URL) -> dict[str, int]:
+    """Write the export to `out` (atomically, 0600; an existing file is refused) and record it;
+    returns the counts."""
+    out = Path(out)
+    with loket.op(acts.KLANTINTERACTIES_EXPORT, obj="klantinteracties") as op:
+        data = _build(op, base_url)
+        with export_file(out) as work, work.open("w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+        counts = {k: len(v) for k, v in data.items()}
+        op.details = dict(counts)
+        op.event(EventKind.EXPORT_KLANTINTERACTIES, dict(counts))
     return counts

@@ -109,6 +109,7 @@ class EventKind(StrEnum):
     # residents
     CONTACT_MERGED = "contact_merged"
     CONTACT_UNMERGED = "contact_unmerged"
+    PERSONAL_DATA_ERASED = "personal_data_erased"  # AVG art. 17: {"contact", "case_uids"}
     # records: retention and destruction
     RETENTION_RULE_SET = "retention_rule_set"
     RETENTION_FIXED = "retention_fixed"

@@ -9,13 +9,18 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storage.blobs import BlobStore
 from storage.db import Database
 from storage.mail import MailQueries
 from storage.tamper import TamperQueries
 from storage.users import UserQueries
+
+if TYPE_CHECKING:
+    from storage.audit import AuditQueries
+    from storage.erasure import ErasureQueries
+    from storage.privacy import PrivacyQueries
 
 
 class _Bound:
@@ -68,6 +73,24 @@ class Store:
     @cached_property
     def tamper(self) -> TamperQueries:
         return TamperQueries(self._db)
+
+    @cached_property
+    def audit(self) -> AuditQueries:
+        from storage.audit import AuditQueries
+
+        return AuditQueries(self._db)
+
+    @cached_property
+    def privacy(self) -> PrivacyQueries:
+        from storage.privacy import PrivacyQueries
+
+        return PrivacyQueries(self._db)
+
+    @cached_property
+    def erasure(self) -> ErasureQueries:
+        from storage.erasure import ErasureQueries
+
+        return ErasureQueries(self._db)
 
     @cached_property
     def mail(self) -> MailQueries:

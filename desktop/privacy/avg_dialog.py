@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inbox.errors import LoketError
-from inbox.privacy import subject
+from inbox.privacy import erasure, subject
 from inbox.services import Loket
 
 
@@ -179,12 +179,30 @@ class AvgDialog(QDialog):
             self._show(str(exc), error=True)
             return None
         self.reload()
-        self._show(
+        text = (
             self.tr("Export written to %1: %2 cases, %3 messages.")
             .replace("%1", str(done.folder))
             .replace("%2", str(done.cases))
             .replace("%3", str(done.messages))
         )
+        if done.left_out:
+            text += " " + self.tr(
+                "%1 messages or notes about other residents were left out."
+            ).replace("%1", str(done.left_out))
+        if done.missing:
+            lines = [
+                self.tr("Message %1 (%2): %3")
+                .replace("%1", str(m.bericht)).replace("%2", m.bestand).replace("%3", m.reden)
+                for m in done.missing
+            ]
+            self._show(
+                text + "\n" + self.tr(
+                    "Not complete: %1 files could not be included; the request stays open."
+                ).replace("%1", str(len(done.missing))) + "\n" + "\n".join(lines),
+                error=True,
+            )
+        else:
+            self._show(text)
         return done.folder
 
     def erase_selected(self) -> bool:
@@ -192,8 +210,8 @@ class AvgDialog(QDialog):
         if chosen is None:
             return False
         try:
-            done = subject.erase(self.loket, chosen.address, chosen.id)
-        except subject.ErasureRefused as exc:
+            done = erasure.erase(self.loket, chosen.address, chosen.id)
+        except erasure.ErasureRefused as exc:
             self.reload()
             self._show(
                 self.tr("Erasure is not possible now:") + "\n" + "\n".join(exc.reasons), True
@@ -235,6 +253,11 @@ class AvgDialog(QDialog):
 
     def mark_handled(self) -> None:
         chosen = self.selected()
-        if chosen is not None:
+        if chosen is None:
+            return
+        try:
             subject.close_request(self.loket, chosen.id)
-            self.reload()
+        except LoketError as exc:
+            self._show(str(exc), error=True)
+            return
+        self.reload()

@@ -314,9 +314,7 @@ def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
 
 def cmd_audit(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.privacy import audit
-    from inbox.privacy.roles import Permission
 
-    loket.check(Permission.VIEW_AUDIT)
     if args.accept:
         if loket.audit_problem is None:
             raise LoketError("Er is geen melding over het auditlog om te aanvaarden.")
@@ -324,20 +322,19 @@ def cmd_audit(loket: Loket, args: argparse.Namespace) -> int:
         print("Het auditlog is aanvaard zoals het nu is; dit is zelf vastgelegd.")
         return 0
     if args.verify:
-        broken = audit.verify(loket.db)
+        broken = audit.verify(loket)
         if broken is not None:
             raise LoketError(f"Het auditlog is gewijzigd of beschadigd vanaf regel {broken}.")
         if loket.audit_problem is not None:
             raise LoketError(loket.audit_problem)
         print("Het auditlog is onbeschadigd.")
         return 0
-    loket._audit("bekijken", "auditlog")
-    rows = audit.entries(loket.db, limit=args.limit)
+    rows = audit.entries(loket, limit=args.limit)
     emit(
         args,
         rows,
         "\n".join(
-            f"{r['at']}  {r['actor']:<10} {r['action']:<28} {r['object']:<24} {r['result']}"
+            f"{r['at']}  {r['actor']:<10} {r['label']:<40} {r['object']:<24} {r['result']}"
             for r in rows
         ),
     )

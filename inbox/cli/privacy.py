@@ -2,12 +2,13 @@
 
 Registered through inbox.cli.MODULES: `export subject`, `export woo`, `avg requests`,
 `avg request add|close|extend`, `avg erase`, `processing-log`. Every handler is fn(loket, args) ->
-exit code; the services check the role (archivaris) and audit.
+exit code; the acts behind them check the role (archivaris), audit and log the processing.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -71,16 +72,30 @@ def add_commands(sub: Any, exports: Any) -> None:
 
 
 def cmd_export_subject(loket: Any, args: argparse.Namespace) -> int:
+    """Exit 1 when originals or attachments could not be included: the folder is written
+    (it says what is missing and why), but the inzage is not complete."""
     from inbox.privacy import subject
 
     done = subject.export_subject(loket, args.contact, args.out, request_id=args.request)
-    data = asdict(done)
-    emit(
-        args,
-        data,
+    data = {**asdict(done), "complete": done.complete}
+    line = (
         f"Inzage geschreven naar {done.folder}: {done.cases} zaken, {done.messages} berichten, "
-        f"{done.notes} notities, {done.audit_entries} auditregels.",
+        f"{done.notes} notities, {done.audit_entries} auditregels."
     )
+    if done.left_out:
+        line += f" {done.left_out} berichten of notities van anderen niet opgenomen."
+    emit(args, data, line)
+    if done.missing:
+        what = "; ".join(
+            f"bericht {m.bericht} ({m.bestand}): {m.reden}" for m in done.missing[:5]
+        )
+        more = f" en nog {len(done.missing) - 5}" if len(done.missing) > 5 else ""
+        print(
+            f"loket: de inzage is niet volledig, {len(done.missing)} bestanden ontbreken: "
+            f"{what}{more}.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -152,9 +167,9 @@ def cmd_request_extend(loket: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_erase(loket: Any, args: argparse.Namespace) -> int:
-    from inbox.privacy import subject
+    from inbox.privacy import erasure
 
-    done = subject.erase(loket, args.contact, request_id=args.request)
+    done = erasure.erase(loket, args.contact, request_id=args.request)
     emit(
         args,
         asdict(done),

@@ -21,11 +21,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from inbox import clock
+from inbox import acts, clock
 from storage import crypto
 
 if TYPE_CHECKING:
-    from inbox.services import Loket
+    from inbox.gate import Op, Session
 
 # The register of processing activities (verwerkingsregister) this log refers to.
 ACTIVITIES: dict[str, tuple[str, str]] = {
@@ -49,8 +49,8 @@ class Span:
     status: str = "ok"
 
 
-def _key(loket: Loket) -> bytes:
-    blob_key = loket.blobs.key
+def _key(loket: Session) -> bytes:
+    blob_key = loket.store.blobs.key
     if blob_key is not None:
         # blobs.key is HKDF(database key, "blobs"): one more HKDF step for this purpose
         return crypto.derive(blob_key, _PURPOSE)
@@ -64,8 +64,8 @@ def _key(loket: Loket) -> bytes:
     return crypto.derive(bytes.fromhex(secret), _PURPOSE)
 
 
-def _installation(loket: Loket) -> str:
-    path = str(loket.db.path or "memory")
+def _installation(loket: Session) -> str:
+    path = str(loket.store.path or "memory")
     return hashlib.sha256(path.encode()).hexdigest()[:16]
 
 
@@ -93,7 +93,7 @@ def _span_id() -> str:
 
 @contextmanager
 def span(
-    loket: Loket,
+    loket: Session,
     activity: str,
     operation: str,
     *,
@@ -122,7 +122,7 @@ def span(
 
 
 def record(
-    loket: Loket,
+    loket: Session,
     activity: str,
     operation: str,
     *,
@@ -137,7 +137,7 @@ def record(
 
 
 def _write(
-    loket: Loket,
+    loket: Session,
     current: Span,
     activity: str,
     operation: str,
@@ -147,75 +147,70 @@ def _write(
 ) -> None:
     key = _key(loket)
     activity_id, activity_name = ACTIVITIES[activity]
-    with loket.db.transaction():
-        loket.db.conn.execute(
-            "INSERT INTO processing_log(trace_id, span_id, parent_span_id, activity_id, "
-            "activity_name, operation, status, start_time, end_time, actor, object, "
-            "subject_encrypted, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                current.trace_id,
-                current.span_id,
-                current.parent_span_id,
-                activity_id,
-                activity_name,
-                operation,
-                current.status,
-                start,
-                clock.iso(loket.now()),
-                loket.user,
-                obj,
-                None if subject is None else encrypt_subject(key, subject),
-                key_id(key),
-            ),
-        )
-
-
-def entries(loket: Loket, *, decrypt: bool = False, limit: int = 10_000) -> list[dict[str, Any]]:
-    """The newest rows first. With `decrypt` (archivaris or beheerder only), the data subject's
-    id is shown as `subject_id` where this installation's current key can open it."""
-    from inbox.privacy.roles import Permission
-
-    loket.check(Permission.VIEW_AUDIT)
-    key = _key(loket) if decrypt else None
-    out: list[dict[str, Any]] = []
-    for r in loket.db.query("SELECT * FROM processing_log ORDER BY id DESC LIMIT ?", (limit,)):
-        item = {
-            "trace_id": r["trace_id"],
-            "span_id": r["span_id"],
-            "parent_span_id": r["parent_span_id"],
-            "processing_activity_id": r["activity_id"],
-            "processing_activity_name": r["activity_name"],
-            "operation": r["operation"],
-            "status": r["status"],
-            "start_time": r["start_time"],
-            "end_time": r["end_time"],
-            "actor": r["actor"],
-            "object": r["object"],
-            "data_subject_id_encrypted": r["subject_encrypted"],
-            "key_id": r["key_id"],
+    loket.store.privacy.insert_span(
+        {
+            "trace_id": current.trace_id,
+            "span_id": current.span_id,
+            "parent_span_id": current.parent_span_id,
+            "activity_id": activity_id,
+            "activity_name": activity_name,
+            "operation": operation,
+            "status": current.status,
+            "start_time": start,
+            "end_time": clock.iso(loket.now()),
+            "actor": loket.user,
+            "object": obj,
+            "subject_encrypted": None if subject is None else encrypt_subject(key, subject),
+            "key_id": key_id(key),
         }
-        if key is not None and r["subject_encrypted"]:
-            try:
-                item["subject_id"] = decrypt_subject(key, r["subject_encrypted"])
-            except (crypto.DecryptionError, ValueError):
-                item["subject_id"] = None  # sealed with a key from before a rotation
-        out.append(item)
-    return out
+    )
 
 
-def spans_about(loket: Loket, contact_ids: list[int]) -> list[dict[str, Any]]:
-    """Rows whose (encrypted) data subject is one of `contact_ids`: for the AVG inzage."""
-    key = _key(loket)
+def entries(loket: Session, *, decrypt: bool = False, limit: int = 10_000) -> list[dict[str, Any]]:
+    """The newest rows first (beheerder, archivaris). With `decrypt`, the data subject's id is
+    shown as `subject_id` where this installation's current key can open it."""
+    with loket.op(acts.PROCESSING_LOG_VIEW, obj="verwerkingenlogboek") as op:
+        key = _key(loket) if decrypt else None
+        out: list[dict[str, Any]] = []
+        for r in op.store.privacy.spans(limit):
+            item = {
+                "trace_id": r["trace_id"],
+                "span_id": r["span_id"],
+                "parent_span_id": r["parent_span_id"],
+                "processing_activity_id": r["activity_id"],
+                "processing_activity_name": r["activity_name"],
+                "operation": r["operation"],
+                "status": r["status"],
+                "start_time": r["start_time"],
+                "end_time": r["end_time"],
+                "actor": r["actor"],
+                "object": r["object"],
+                "data_subject_id_encrypted": r["subject_encrypted"],
+                "key_id": r["key_id"],
+            }
+            if key is not None and r["subject_encrypted"]:
+                item["subject_id"] = _open(key, r["subject_encrypted"])
+            out.append(item)
+        if decrypt:
+            op.details = {"ontsleuteld": True}
+        return out
+
+
+def _open(key: bytes, sealed: str) -> int | None:
+    try:
+        return decrypt_subject(key, sealed)
+    except (crypto.DecryptionError, ValueError):
+        return None  # sealed with a key from before a rotation
+
+
+def spans_about(op: Op, contact_ids: list[int]) -> list[dict[str, Any]]:
+    """Rows whose (sealed) data subject is one of `contact_ids`: for the AVG inzage, inside
+    its act."""
+    key = _key(op.session)
     wanted = set(contact_ids)
     found = []
-    for r in loket.db.query(
-        "SELECT * FROM processing_log WHERE subject_encrypted IS NOT NULL ORDER BY id"
-    ):
-        try:
-            subject = decrypt_subject(key, r["subject_encrypted"])
-        except (crypto.DecryptionError, ValueError):
-            continue
-        if subject in wanted:
+    for r in op.store.privacy.sealed_spans():
+        if _open(key, r["subject_encrypted"]) in wanted:
             found.append(
                 {
                     "processing_activity_name": r["activity_name"],

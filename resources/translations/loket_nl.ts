@@ -533,6 +533,21 @@
         <translation>Export geschreven naar %1: %2 zaken, %3 berichten.</translation>
     </message>
     <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="0"/>
+        <source>%1 messages or notes about other residents were left out.</source>
+        <translation>%1 berichten of notities over andere inwoners zijn niet opgenomen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="0"/>
+        <source>Message %1 (%2): %3</source>
+        <translation>Bericht %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/avg_dialog.py" line="0"/>
+        <source>Not complete: %1 files could not be included; the request stays open.</source>
+        <translation>Niet volledig: %1 bestanden konden niet worden bijgevoegd; het verzoek blijft open.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/privacy/avg_dialog.py" line="199"/>
         <source>Erasure is not possible now:</source>
         <translation>Verwijderen kan nu niet:</translation>
@@ -2650,6 +2665,21 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 </context>
 <context>
     <name>RoleHome</name>
+    <message>
+        <location filename="../../desktop/role_home.py" line="0"/>
+        <source>done</source>
+        <translation>uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="0"/>
+        <source>refused</source>
+        <translation>geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="0"/>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
     <message>
         <location filename="../../desktop/role_home.py" line="37"/>
         <source>Loket — %1 (%2)</source>

@@ -109,3 +109,60 @@ def test_avg_screen_extends_a_deadline_once(archivaris, qtbot) -> None:  # type:
     assert longer.deadline > made.deadline and dialog.table.item(0, 3).text() == longer.deadline
     dialog.extend_selected("nog eens")  # refused, explained in the screen
     assert "één keer" in dialog.message.text()
+
+
+def test_avg_export_with_a_missing_attachment_says_what_is_missing(loket, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import act_as, add_staff
+
+    add_staff(loket)
+    digest = loket.db.scalar(
+        "SELECT a.sha256 FROM attachments a JOIN messages m ON m.id = a.message_id "
+        "WHERE m.sender = 'j.bakker@example.nl' LIMIT 1"
+    )
+    if digest is None:  # the sample's resident has no attachment: give her message one
+        act_as(loket, "anne")
+        message = loket.db.scalar("SELECT id FROM messages WHERE sender = 'j.bakker@example.nl'")
+        digest = loket.blobs.put(b"scan van de afvalpas")
+        loket.db.conn.execute(
+            "INSERT INTO attachments(message_id, filename, content_type, size, sha256) "
+            "VALUES (?, 'afvalpas.pdf', 'application/pdf', 20, ?)",
+            (message, digest),
+        )
+    loket.blobs.path_for(digest).unlink()
+    act_as(loket, "arjen")
+    dialog = AvgDialog(loket)
+    qtbot.addWidget(dialog)
+    dialog.address.setText("j.bakker@example.nl")
+    made = dialog.add_request()
+    assert made is not None
+    folder = dialog.export_selected(tmp_path / "inzage")
+    assert folder is not None and (folder / "index.json").exists()
+    text = dialog.message.text()
+    assert "Niet volledig: 1 bestanden" in text and "ontbreekt" in text
+    assert "b00020" in dialog.message.styleSheet()  # shown as a problem
+    assert dialog.table.item(0, 5).text() == "open"  # the request is not handled yet
+
+
+def test_audit_tab_shows_actions_in_dutch_words(loket, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.role_home import RoleHome
+    from desktop.tasks import TaskRunner
+    from inbox.errors import PermissionDenied
+    from inbox.services import CaseQuery
+    from tests.conftest import act_as, add_staff
+
+    add_staff(loket)
+    act_as(loket, "anne")
+    first = loket.case_summaries(loket.case_ids(CaseQuery())[:1])[0].reference
+    loket.case_detail(first)
+    act_as(loket, "tineke")
+    with pytest.raises(PermissionDenied):
+        loket.case_detail(first)
+    act_as(loket, "bea")
+    home = RoleHome(loket, TaskRunner(loket, synchronous=True))
+    qtbot.addWidget(home)
+    table = home.audit_table
+    actions = [table.item(r, 2).text() for r in range(table.rowCount())]
+    results = {table.item(r, 4).text() for r in range(table.rowCount())}
+    assert "Zaak bekijken" in actions
+    assert not [a for a in actions if "." in a.split(" ")[0] or "_" in a], actions
+    assert {"uitgevoerd", "geweigerd"} <= results

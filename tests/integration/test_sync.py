@@ -13,8 +13,8 @@ from imapclient import IMAPClient
 
 from inbox.services import SYSTEM_USER, Loket
 from inbox.sync import SyncEvent, SyncScheduler
-from tests.integration.test_imap_sync import mail
 from tests.conftest import STAFF_PASSWORD
+from tests.integration.test_imap_sync import mail
 from tests.unit.test_cli import anne as cli
 from tests.unit.test_cli import loket, staffed
 

@@ -8,7 +8,6 @@ import pytest
 from inbox import acts
 from inbox.errors import PermissionDenied
 from inbox.model import Channel, EventKind, IncomingMessage
-from inbox.privacy import audit
 from inbox.privacy.roles import GRANTS, SYSTEM_GRANTS, Permission, markdown_table
 from tests.conftest import act_as, add_staff, at
 
@@ -27,7 +26,7 @@ def test_an_act_is_refused_by_the_grants_table_and_the_refusal_is_audited(loket)
     assert Permission.READ_CONTENT not in GRANTS[loket.role()]
     with pytest.raises(PermissionDenied):
         loket.case_detail(got.reference)
-    newest = audit.entries(loket.db, limit=1)[0]
+    newest = loket.store.audit.entries(limit=1)[0]
     assert (newest["actor"], newest["action"], newest["result"]) == (
         "tineke", "case.read", "geweigerd")
 
@@ -40,7 +39,7 @@ def test_a_refusal_inside_a_write_act_survives_its_rollback(loket) -> None:  # t
         with loket.op(acts.CASE_NOTE, case=got.reference):
             with loket.op(acts.USER_ADD, obj="gebruiker:x"):  # anne may not manage users
                 pass
-    newest = audit.entries(loket.db, limit=1)[0]
+    newest = loket.store.audit.entries(limit=1)[0]
     assert (newest["action"], newest["result"]) == ("user.add", "geweigerd")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import stat
 import uuid
 from datetime import datetime
 from functools import cache
@@ -16,8 +17,8 @@ import yaml
 
 from inbox import contacts, klantinteracties
 from inbox.channels.imports.files import import_files
-from inbox.errors import PermissionDenied
-from inbox.model import Channel, IncomingMessage, Role
+from inbox.errors import InvalidInput, PermissionDenied
+from inbox.model import Channel, IncomingMessage
 from tests.conftest import ROOT, at
 
 # a copy of ../shared/standards/klantinteracties/openapi.yaml (Open Klant 2.18, EUPL-1.2)
@@ -192,12 +193,35 @@ def test_merged_residents_are_one_partij(filled: Any) -> None:
     assert len(after["partijen"]) == len(before["partijen"]) - 1
 
 
-def test_export_needs_archivaris_or_beheerder(filled: Any, tmp_path: Path) -> None:
-    filled.ensure_user("mw", "Medewerker", Role.MEDEWERKER)
-    filled.user = "mw"
-    with pytest.raises(PermissionDenied):
-        klantinteracties.export(filled, tmp_path / "x.json")
-    assert not (tmp_path / "x.json").exists()
+def test_only_the_archivaris_exports_and_it_is_audited_and_logged(
+    filled: Any, tmp_path: Path
+) -> None:
+    from inbox.privacy import processing_log
+    from tests.conftest import act_as, add_staff
+
+    add_staff(filled)
+    for login in ("anne", "bea", "tineke"):  # the beheerder too: every message text leaves
+        act_as(filled, login)
+        with pytest.raises(PermissionDenied):
+            klantinteracties.export(filled, tmp_path / f"{login}.json")
+        assert not (tmp_path / f"{login}.json").exists()
+    refused = {e["actor"] for e in filled.store.audit.entries() if e["result"] == "geweigerd"}
+    assert {"anne", "bea", "tineke"} <= refused
+    act_as(filled, "arjen")
+    out = tmp_path / "ki.json"
+    counts = klantinteracties.export(filled, out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    entry = filled.store.audit.entries(limit=5)
+    made = [e for e in entry if e["action"].startswith("export.klantinteracties")]
+    assert made and made[0]["actor"] == "arjen" and made[0]["result"] == "ok"
+    assert f'"partijen": {counts["partijen"]}' in made[0]["action"]
+    spans = [
+        s for s in processing_log.entries(filled, decrypt=True)
+        if s["operation"] == "export" and s["processing_activity_id"] == "loket-va-001"
+    ]
+    assert len(spans) == counts["partijen"] and all(s["subject_id"] for s in spans)
+    with pytest.raises(InvalidInput, match="bestaat al"):  # never over an earlier export
+        klantinteracties.export(filled, out)
 
 
 def test_empty_database_exports_empty_lists(loket: Any) -> None:

@@ -166,3 +166,27 @@ def test_a_blob_folder_that_cannot_be_written_is_named_not_the_file_or_the_netwo
         loket.receive(IncomingMessage(
             channel=Channel.EMAIL, sent_at=datetime(2026, 11, 2, tzinfo=UTC), subject="x",
             attachments=(Attachment("a.pdf", "application/pdf", b"%PDF"),)))
+
+
+def test_erasure_removes_a_residents_original_kept_in_the_database(loket: Loket) -> None:
+    from inbox.channels import filing
+    from inbox.channels.mailparse import parse_email
+    from inbox.privacy import erasure
+
+    raw = (b"From: Petra Vos <petra@example.nl>\r\nSubject: Mijn BSN 111222333\r\n"
+           b"Message-ID: <petra@example.nl>\r\n\r\nMijn geheime vraag.\r\n")
+    digest = hashlib.sha256(raw).hexdigest()
+    with loket.op(acts.MAIL_SYNC) as op:
+        filing.file_batch(loket, op, [parse_email(raw, digest)], {digest: raw})
+    assert loket.db.scalar("SELECT count(*) FROM originals") == 1
+    assert not loket.blobs.path_for(digest).exists()  # inside the database
+    add_staff(loket)
+    act_as(loket, "anne")
+    reference = loket.db.scalar("SELECT reference FROM cases")
+    loket.close_case(reference, outcome="Beantwoord", first_contact_resolution=True)
+    loket.db.conn.execute("UPDATE cases SET destroy_date = NULL, legal_hold = 0")
+    act_as(loket, "arjen")
+    outcome = erasure.erase(loket, "petra@example.nl")
+    assert outcome.blobs_removed == 1
+    assert loket.db.scalar("SELECT count(*) FROM originals") == 0
+    assert not loket.blobs.exists(digest)

@@ -15,7 +15,7 @@ from inbox.channels import smtp
 from inbox.channels.imports.files import import_files
 from inbox.errors import PermissionDenied
 from inbox.logsetup import configure_logging
-from inbox.privacy import subject, woo
+from inbox.privacy import erasure, subject, woo
 from inbox.sync import run_account
 from storage.paths import log_dir
 from tests.conftest import give_password, later
@@ -105,8 +105,8 @@ def test_no_personal_data_or_secrets_in_the_log_files(
         loket.user = "arjen"
         subject.export_subject(loket, ADDRESS, tmp_path / "inzage")
         woo.export(loket, [ref], tmp_path / "woo")
-        with pytest.raises(subject.ErasureRefused):
-            subject.erase(loket, ADDRESS)
+        with pytest.raises(erasure.ErasureRefused):
+            erasure.erase(loket, ADDRESS)
     finally:
         loket.close()
     for handler in logging.getLogger("loket").handlers:

@@ -12,7 +12,7 @@ import pytest
 
 from inbox.archive import retention
 from inbox.errors import InvalidInput, PermissionDenied
-from inbox.privacy import audit, subject
+from inbox.privacy import erasure, subject
 from inbox.services import Loket
 from tests.unit.test_privacy_kit import ADDRESS, BSN, NAME, PHRASE, build
 
@@ -54,8 +54,9 @@ def test_export_holds_messages_originals_notes_addresses_and_audit(
     assert "Inzage in uw persoonsgegevens" in summary and PHRASE in summary
     assert "Notitie" in summary and "Gerrit Ander" not in _files(out).decode("utf-8", "replace")
     # audited as an export about this resident
-    mine = audit.entries(loket.db, subject_contact_id=done.contact_id)
-    assert any(e["action"] == "exporteren: avg-inzage" and e["actor"] == "arjen" for e in mine)
+    mine = loket.store.audit.entries([done.contact_id])
+    assert any(e["action"].startswith("avg.export") and e["actor"] == "arjen" for e in mine)
+    assert done.complete and done.left_out == 0
 
 
 def test_only_an_archivaris_may_export_and_the_refusal_is_audited(
@@ -67,7 +68,7 @@ def test_only_an_archivaris_may_export_and_the_refusal_is_audited(
         with pytest.raises(PermissionDenied, match="archivaris"):
             subject.export_subject(loket, ADDRESS, tmp_path / user)
         assert not (tmp_path / user).exists()
-    refusals = [e for e in audit.entries(loket.db) if e["result"] == "geweigerd"]
+    refusals = [e for e in loket.store.audit.entries() if e["result"] == "geweigerd"]
     assert {e["actor"] for e in refusals} >= {"anne", "bea"}
 
 
@@ -100,8 +101,8 @@ def test_a_deadline_can_be_extended_once_by_two_months_with_a_reason(
     assert "Verlengd: Veel zaken over tien jaar" in longer.note
     with pytest.raises(InvalidInput, match="één keer"):
         subject.extend_request(loket, req.id, "nog eens")
-    actions = [e["action"] for e in audit.entries(loket.db)]
-    assert "avg-verzoek: verlengd" in actions
+    actions = [e["action"] for e in loket.store.audit.entries()]
+    assert "avg.request.extend" in actions
     subject.close_request(loket, req.id)
     with pytest.raises(InvalidInput, match="open verzoek"):
         subject.extend_request(loket, req.id, "te laat")
@@ -120,8 +121,8 @@ def test_erasure_refuses_with_every_reason_while_data_must_be_kept(
 ) -> None:
     loket, ref = lk
     loket.user = "arjen"
-    with pytest.raises(subject.ErasureRefused, match="nog niet afgerond"):
-        subject.erase(loket, ADDRESS)
+    with pytest.raises(erasure.ErasureRefused, match="nog niet afgerond"):
+        erasure.erase(loket, ADDRESS)
     loket.user = "systeem"
     loket.close_case(ref, "Uitgelegd", True)
     loket.db.conn.execute(
@@ -129,23 +130,24 @@ def test_erasure_refuses_with_every_reason_while_data_must_be_kept(
         (ref,),
     )
     loket.user = "arjen"
-    with pytest.raises(subject.ErasureRefused, match="bewaard worden tot 2027-11-20"):
-        subject.erase(loket, ADDRESS)
+    with pytest.raises(erasure.ErasureRefused, match="bewaard worden tot 2027-11-20"):
+        erasure.erase(loket, ADDRESS)
     loket.db.conn.execute(
         "UPDATE cases SET waardering = 'B', destroy_date = NULL WHERE reference = ?", (ref,)
     )
-    with pytest.raises(subject.ErasureRefused, match="waardering B"):
-        subject.erase(loket, ADDRESS)
+    with pytest.raises(erasure.ErasureRefused, match="waardering B"):
+        erasure.erase(loket, ADDRESS)
     loket.db.conn.execute("UPDATE cases SET waardering = 'V' WHERE reference = ?", (ref,))
     loket.user = "systeem"
     retention.set_hold(loket, ref, True, "Bezwaar")
     loket.user = "arjen"
-    with pytest.raises(subject.ErasureRefused) as refused:
-        subject.erase(loket, ADDRESS)
+    with pytest.raises(erasure.ErasureRefused) as refused:
+        erasure.erase(loket, ADDRESS)
     assert any("legal hold" in r for r in refused.value.reasons)
     # nothing changed
     assert loket.db.scalar("SELECT count(*) FROM messages WHERE body_text LIKE ?", (f"%{BSN}%",))
-    assert audit.entries(loket.db)[0]["result"] == "geweigerd"
+    newest = loket.store.audit.entries(limit=1)[0]
+    assert newest["action"].startswith("avg.erase.review") and "geweigerd" in newest["action"]
 
 
 def test_erasure_pseudonymises_and_keeps_the_counts(lk: tuple[Loket, str]) -> None:
@@ -166,7 +168,7 @@ def test_erasure_pseudonymises_and_keeps_the_counts(lk: tuple[Loket, str]) -> No
     before = loket.stats()
     loket.user = "arjen"
     req = subject.add_request(loket, ADDRESS, "verwijdering")
-    done = subject.erase(loket, ADDRESS, request_id=req.id)
+    done = erasure.erase(loket, ADDRESS, request_id=req.id)
     assert (done.cases, done.messages, done.notes, done.addresses) == (1, 1, 1, 1)
     assert done.blobs_removed == 2 and not any(loket.blobs.exists(d) for d in digests)
     loket.user = "systeem"

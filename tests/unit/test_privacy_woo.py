@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from inbox.errors import InvalidInput, PermissionDenied
-from inbox.privacy import audit, redaction, woo
+from inbox.privacy import redaction, woo
 from inbox.services import Loket
 from tests.unit.test_privacy_kit import (
     ADDRESS,
@@ -96,7 +96,7 @@ def test_export_has_text_but_no_redacted_string(lk: tuple[Loket, str], tmp_path:
     assert {"BSN", "IBAN", "telefoonnummer", "e-mailadres", "naam"} <= {r["soort"] for r in rows}
     html = (out / f"{ref}.html").read_text(encoding="utf-8")
     assert 'class="lak"' in html and "persoonlijke levenssfeer" in html
-    exports = [e for e in audit.entries(loket.db) if e["action"] == "exporteren: woo"]
+    exports = [e for e in loket.store.audit.entries() if e["action"] == "exporteren: woo"]
     assert exports and exports[0]["object"] == f"zaak:{ref}"
 
 
@@ -117,7 +117,7 @@ def test_reviewer_adds_and_undoes_before_export(lk: tuple[Loket, str], tmp_path:
     assert OTHER_EMAIL in woo.document(loket, ref).secrets()
     with pytest.raises(InvalidInput, match="weigeringsgrond"):
         woo.add(loket, ref, "iets", ground="9.9.9")
-    actions = {e["action"] for e in audit.entries(loket.db)}
+    actions = {e["action"] for e in loket.store.audit.entries()}
     assert {"woo: lakken toegevoegd", "woo: lakken ongedaan"} <= actions
 
 
