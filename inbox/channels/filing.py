@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from inbox import acts, clock
 from inbox import threading as threads
 from inbox.addresses import address_for
-from inbox.model import Direction, EventKind, IncomingMessage
+from inbox.model import AddressKind, Channel, Direction, EventKind, IncomingMessage
 from storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -93,6 +93,7 @@ class _Batch:
         self.records = op.store.records
         self.received_at = op.stamp()
         self.contacts: dict[str, tuple[int, str]] = {}
+        self.addresses: dict[tuple[Channel, str], tuple[AddressKind, str] | None] = {}
 
     def file(self, messages: list[IncomingMessage], originals: dict[str, bytes]) -> list[Filed]:
         known = self.mail.known_digests([m.raw_sha256 for m in messages if m.raw_sha256])
@@ -135,10 +136,17 @@ class _Batch:
 
     # -- before the rows --------------------------------------------------------------------
 
+    def _address(self, msg: IncomingMessage) -> tuple[AddressKind, str] | None:
+        """The sender's address (parsed once per sender and batch)."""
+        key = (msg.channel, msg.sender)
+        if key not in self.addresses:
+            self.addresses[key] = address_for(msg.channel, msg.sender)
+        return self.addresses[key]
+
     def _read_senders(self, messages: list[IncomingMessage]) -> None:
         wanted: dict[str, list[str]] = {}
         for msg in messages:
-            address = address_for(msg.channel, msg.sender)
+            address = self._address(msg)
             if address is not None and msg.direction is Direction.INBOUND:
                 wanted.setdefault(address[0].value, []).append(address[1])
         for kind, values in wanted.items():
@@ -202,7 +210,7 @@ class _Batch:
     def _contact(self, msg: IncomingMessage) -> tuple[int | None, str]:
         if msg.direction is not Direction.INBOUND:
             return None, ""
-        address = address_for(msg.channel, msg.sender)
+        address = self._address(msg)
         if address is None:
             if not msg.sender_name:
                 return None, ""
