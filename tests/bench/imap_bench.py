@@ -558,8 +558,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Where small originals belong (`inline_threshold`: 16 MiB of random blobs per size, "
         "in batches of up to 200, each way encrypted; the database commits per batch and "
-        "checkpoints at the end, the files are fsynced per batch (all at once) with their folders): "
-        "originals below `storage.blobs.INLINE_MAX` (256 KiB) go into the database.",
+        "checkpoints at the end, the files are fsynced per batch (all at once) with their "
+        "folders): originals below `storage.blobs.INLINE_MAX` (256 KiB) go into the database.",
         "",
         "| blob size | into the database | as files | files / database |",
         "|---:|---:|---:|---:|",
