@@ -13,10 +13,15 @@ pytestmark = pytest.mark.gui
 
 
 def add_account(loket: Loket, name: str = "kcc", smtp_host: str = "127.0.0.1") -> MailAccount:
-    return Accounts(loket).add_mail(
-        MailAccount(name=name, host="127.0.0.1", username=f"{name}@gemeente.test",
-                    security=Security.NONE, smtp_host=smtp_host, smtp_security=Security.NONE),
-        "geheim")
+    """The team's mail account, added by the beheerder (the test goes on as before)."""
+    from tests.conftest import as_beheerder
+
+    with as_beheerder(loket):
+        return Accounts(loket).add_mail(
+            MailAccount(name=name, host="127.0.0.1", username=f"{name}@gemeente.test",
+                        security=Security.NONE, smtp_host=smtp_host,
+                        smtp_security=Security.NONE),
+            "geheim")
 
 
 def open_case(window, sample, key: str = "afval"):  # type: ignore[no-untyped-def]
