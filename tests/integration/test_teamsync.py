@@ -20,10 +20,14 @@ pytestmark = pytest.mark.integration
 
 
 def join(lk: Loket, dovecot, user, key: str) -> MailAccount:  # type: ignore[no-untyped-def]
-    account = Accounts(lk).add_mail(
-        MailAccount("team", "127.0.0.1", user[0], port=dovecot.port, security=Security.NONE),
-        user[1],
-    )
+    from tests.conftest import as_beheerder
+
+    with as_beheerder(lk):  # the team mailbox is added by the beheerder
+        account = Accounts(lk).add_mail(
+            MailAccount("team", "127.0.0.1", user[0], port=dovecot.port,
+                        security=Security.NONE),
+            user[1],
+        )
     setup.store_key(lk, key)
     client = imap.connect(account, user[1])
     try:
