@@ -63,3 +63,41 @@ def test_a_worker_that_dies_costs_only_the_message_that_killed_it(
     assert "Tekst 3" in out[3].body_text  # its original, readable as far as it goes
     assert out[4].subject == "Vraag 4"
     assert parsing.parse_chunk([ITEMS[0]], AT)[0].subject == "Vraag 0"
+
+
+def test_a_message_that_takes_the_parser_too_long_is_kept_flagged_and_the_batch_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An endless parse (hostile HTML, a parser bug) never hangs the sync."""
+    from concurrent.futures import Future
+
+    class Stuck:
+        def submit(self, fn: Any, items: list[tuple[str, bytes]], at: datetime) -> Any:
+            done: Future[Any] = Future()
+            if not any(raw == RAW[2] for _, raw in items):
+                done.set_result(fn(items, at))
+            return done  # the one with the third message never finishes
+
+        def shutdown(self, **kwargs: Any) -> None:
+            pass
+
+    monkeypatch.setattr(parsing, "PARSE_BUDGET", 0.2)
+    monkeypatch.setattr(parsing, "BATCH_BUDGET", 0.2)
+    parser = Parser(expected=POOL_FROM, workers=2)
+    monkeypatch.setattr(parser, "_executor", lambda: Stuck())
+    monkeypatch.setattr(parser, "_restart", lambda: Stuck())
+    out = parser.parse(ITEMS, AT).result()
+    assert [m.raw_sha256 for m in out] == [d for d, _ in ITEMS]
+    assert out[2].parse_error == "parser te traag" and "Tekst 2" in out[2].body_text
+    assert [m.subject for m in (out[0], out[1], out[3])] == ["Vraag 0", "Vraag 1", "Vraag 3"]
+
+
+def test_a_stuck_worker_is_stopped() -> None:
+    pool = Parser(expected=POOL_FROM, workers=1)
+    executor = pool._executor()
+    assert executor is not None
+    executor.submit(parsing.parse_chunk, ITEMS[:1], AT).result()
+    (process,) = executor._processes.values()
+    parsing._stop(executor)
+    process.join(10)
+    assert not process.is_alive()
