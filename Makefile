@@ -17,7 +17,7 @@ APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
 	dovecot-imapd isync
 
-.PHONY: run test test-fast bench lint system-deps venv translations clean
+.PHONY: screenshots run test test-fast bench lint system-deps venv translations clean
 
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -34,6 +34,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+	@# deduce builds its Dutch name/place lookup structures once (1-2 minutes): do it now
+	$(PY) -c "from inbox.privacy import redaction; redaction.load()"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -54,12 +56,19 @@ test: system-deps venv translations
 test-fast: venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow and not integration"
 
+# the GUI tests' screenshots, into docs/screenshots (a normal test run keeps them in tests/gui/out)
+screenshots: venv translations
+	LOKET_SCREENSHOTS_DIR=docs/screenshots QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m gui
+
 # tests.bench.run rewrites BENCHMARKS.md; the others then replace only their own section
 bench: system-deps venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
 	$(PY) -m tests.bench.imap_bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.workspace_bench
 	$(PY) -m tests.bench.teamsync_bench
+	$(PY) -m tests.bench.archive_bench
+	$(PY) -m tests.bench.import_bench
+	$(PY) -m tests.bench.woo_bench
 
 lint: venv
 	$(VENV)/bin/ruff check .

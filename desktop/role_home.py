@@ -46,6 +46,11 @@ class RoleHome(QMainWindow):
             tabs.addTab(self._settings(), self.tr("Settings"))
         if loket.may(Permission.VIEW_AUDIT):
             tabs.addTab(self._audit(), self.tr("Audit trail"))
+        if loket.may(Permission.REVIEW_DESTRUCTION):  # the second pair of eyes (archive)
+            from desktop.archive.review import DestructionReview
+
+            runner = self._runner or TaskRunner(loket, parent=self)
+            tabs.addTab(DestructionReview(runner, self), DestructionReview.title())
         self.setCentralWidget(tabs)
 
     def _dashboard(self) -> QWidget:

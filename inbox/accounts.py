@@ -136,6 +136,11 @@ class Secrets:
     def __init__(self, loket: Session) -> None:
         self.loket = loket
 
+    @classmethod
+    def of(cls, session: Session) -> Secrets:
+        """The secrets of an open session (the same as `Secrets(session)`)."""
+        return cls(session)
+
     def _key(self, account: str, kind: str) -> str:
         return f"{installation_id(self.loket)}/{account}/{kind}"
 

@@ -78,6 +78,11 @@ CASE_CLOSE = act("case.close", P.WORK_CASES, "Zaak afronden", processing="update
 CASE_NOTE = act("case.note", P.WORK_CASES, "Notitie toevoegen", processing="create")
 CONTACT_LOG = act("contact.log", P.WORK_CASES, "Telefoon- of baliecontact vastleggen",
                   processing="create")
+CASE_CONFIDENTIAL = act("case.confidential", P.WORK_CASES, "Vertrouwelijk maken of opheffen",
+                       processing="update")
+# a beheerder undoes a colleague's marking: metadata only, never the content
+CASE_CONFIDENTIAL_LIFT = act("case.confidential.lift", P.LIFT_CONFIDENTIAL,
+                             "Vertrouwelijk opheffen (beheerder)", content=False)
 MESSAGE_RECEIVE = act("message.receive", P.RECEIVE, "Bericht ontvangen", audited=False)
 
 # -- figures ---------------------------------------------------------------------------------
@@ -135,6 +140,87 @@ AUDIT_VERIFY = act("audit.verify", P.VIEW_AUDIT, "Auditlog controleren", writes=
                    content=False)
 PROCESSING_LOG_VIEW = act("processing_log.view", P.VIEW_AUDIT,
                           "Verwerkingenlogboek bekijken", writes=False, content=False)
+
+# -- records: retention, legal hold, destruction, MDTO (inbox/archive/) ----------------------
+# Metadata acts (content=False): the archivaris sees retention and destruction of vertrouwelijk
+# cases too; the MDTO export withholds their content itself (it is not opened on one case).
+RETENTION_RESULTS = act("retention.results", P.ARCHIVE, "Selectielijst raadplegen", writes=False,
+                        audited=False, content=False)
+RETENTION_RULES = act("retention.rules", P.ARCHIVE, "Bewaarregels opvragen", writes=False,
+                      audited=False, content=False)
+RETENTION_MAP = act("retention.map", P.ARCHIVE, "Bewaarregel instellen", content=False)
+RETENTION_APPLY = act("retention.apply", P.ARCHIVE, "Bewaartermijnen vastleggen", content=False)
+RETENTION_DUE = act("retention.due", P.ARCHIVE, "Te vernietigen zaken opvragen", writes=False,
+                    audited=False, content=False)
+RETENTION_SHOW = act("retention.show", P.ARCHIVE, "Bewaartermijn van een zaak opvragen",
+                     writes=False, audited=False, content=False)
+# a colleague's closing or reopening, arriving through team sync, fixes or clears retention here
+RETENTION_FOLLOW = act("retention.follow", P.SYNC, "Bewaartermijn volgt teamwijziging",
+                       audited=False, content=False)
+LEGAL_HOLD = act("archive.hold", P.ARCHIVE, "Bewaarplicht (legal hold) wijzigen", content=False)
+ORGANISATION_READ = act("archive.organisation", P.ARCHIVE, "Archiefvormer opvragen",
+                        writes=False, audited=False, content=False)
+ORGANISATION_SET = act("archive.organisation.set", P.ARCHIVE, "Archiefvormer instellen",
+                       content=False)
+DESTRUCTION_LISTS = act("destruction.lists", P.REVIEW_DESTRUCTION, "Vernietigingslijsten inzien",
+                        writes=False, audited=False, content=False)
+DESTRUCTION_PROPOSE = act("destruction.propose", P.ARCHIVE, "Vernietigingslijst voorstellen",
+                          content=False)
+DESTRUCTION_REVIEW = act("destruction.review", P.REVIEW_DESTRUCTION,
+                         "Vernietigingslijst beoordelen", content=False)
+DESTRUCTION_APPROVE = act("destruction.approve", P.ARCHIVE, "Vernietigingslijst goedkeuren",
+                          content=False)
+DESTRUCTION_REJECT = act("destruction.reject", P.ARCHIVE, "Vernietigingslijst afwijzen",
+                         content=False)
+DESTRUCTION_CARRY_OUT = act("destruction.carry_out", P.ARCHIVE, "Vernietiging uitvoeren",
+                            processing="erase", content=False)
+# after a carried-out list: unused blobs removed, index rebuilt, file VACUUMed (no transaction)
+DESTRUCTION_SCRUB = act("destruction.scrub", P.ARCHIVE, "Vernietigde gegevens wegpoetsen",
+                        writes=False, audited=False, content=False)
+DESTRUCTION_CERTIFICATE = act("destruction.certificate", P.REVIEW_DESTRUCTION,
+                              "Verklaring van vernietiging opslaan", writes=False, content=False)
+MDTO_SELECT = act("mdto.select", P.EXPORT_ARCHIVE, "Zaken voor MDTO-export kiezen", writes=False,
+                  audited=False, content=False)
+# reads content to count files and bytes, but nothing leaves Loket: no audit, no processing
+MDTO_PLAN = act("mdto.plan", P.EXPORT_ARCHIVE, "MDTO-export voorbereiden", writes=False,
+                audited=False, content=False)
+# not one write transaction: a package can take minutes and must not stall mail sync; the one
+# write (the mdto_export event) commits at the end. Each resident whose content leaves Loket
+# gets a processing-log entry (operation export).
+MDTO_EXPORT = act("export.mdto", P.EXPORT_ARCHIVE, "MDTO-export", writes=False,
+                  processing="export", content=False)
+# -- file imports and Mastodon (imports) -------------------------------------------------------
+# A run of `import FILE...`: the audit entry counts files, never names them (a chat's file name
+# is often a resident's name). Messages are filed through message.receive, each in its own
+# transaction; a platform export goes in whole or not at all (import.file).
+IMPORT_FILES = act("import.files", P.WORK_CASES, "Bestanden importeren", writes=False,
+                   processing="create", content=False)
+IMPORT_FILE = act("import.file", P.WORK_CASES, "Exportbestand vastleggen", audited=False,
+                  content=False)
+MASTODON_ACCOUNT_ADD = act("mastodon.account.add", P.MANAGE_ACCOUNTS,
+                           "Mastodon-account toevoegen", content=False)
+MASTODON_ACCOUNT_REMOVE = act("mastodon.account.remove", P.MANAGE_ACCOUNTS,
+                              "Mastodon-account verwijderen", content=False)
+MASTODON_ACCOUNT_LIST = act("mastodon.account.list", P.MANAGE_ACCOUNTS,
+                            "Mastodon-accounts opvragen", writes=False, audited=False,
+                            content=False)
+# Fetching: which accounts (read), where each stream got to (statuses: message.receive).
+MASTODON_ACCOUNTS = act("mastodon.accounts", P.SYNC, "Mastodon-accounts voor ophalen",
+                        writes=False, audited=False, content=False)
+MASTODON_SYNC = act("mastodon.sync", P.SYNC, "Mastodon ophalen", audited=False, content=False)
+# A reply is posted over the network, so the act holds no write transaction while it waits;
+# the posted status is filed in its own (message.receive), the audit entry follows success.
+MASTODON_REPLY = act("mastodon.reply", P.REPLY, "Antwoorden op Mastodon", writes=False,
+                     processing="create")
+MASTODON_REPLY_TARGET = act("mastodon.reply.target", P.REPLY, "Mastodon-antwoord voorbereiden",
+                            writes=False, audited=False)
+
+# -- Woo (openbaarmaking) --------------------------------------------------------------------
+WOO_REVIEW = act("woo.review", P.EXPORT_PERSONAL, "Woo: zaak beoordelen voor openbaarmaking",
+                 writes=False, processing="read", activity="woo-openbaarmaking")
+WOO_DECIDE = act("woo.decide", P.EXPORT_PERSONAL, "Woo: lakken beoordeeld")
+WOO_EXPORT = act("woo.export", P.EXPORT_PERSONAL, "Exporteren: Woo", processing="export",
+                 activity="woo-openbaarmaking")
 
 # -- e-mail: accounts, sync and replies (inbox/accounts.py, oauth.py, sync.py, channels/imap.py,
 #    channels/smtp.py, mailview.py) ------------------------------------------------------------

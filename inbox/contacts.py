@@ -69,58 +69,6 @@ def find_contact(db: Database, value: str) -> int | None:
     return None if row is None else records.resolve_contact(db, int(row[0]))
 
 
-def contact_for(
-    db: Database, address: tuple[AddressKind, str] | None, name: str, stamp: str
-) -> int | None:
-    """The contact for a sender known by `address` (created when new); None without either.
-
-    Must run inside a transaction. Without an address a new contact is made for the name: a
-    name alone never joins an existing contact.
-    """
-    if address is None:
-        return records.insert_contact(db, name, stamp) if name else None
-    kind, value = address
-    normal = normalize_address(kind, value) or value
-    found = records.contact_by_address(db, kind.value, normal)
-    if found is not None:
-        if name:
-            records.update_contact_name(db, found, name)
-        return found
-    contact_id = records.insert_contact(db, name or normal, stamp)
-    records.add_address(db, contact_id, kind.value, normal, stamp)
-    return contact_id
-
-
-def attach_message(db: Database, message_id: int, contact_id: int, new_case: bool) -> None:
-    """Point a just-received message (and the case it opened) at `contact_id`.
-
-    Loket.receive matches senders by the channel's own address kind; an importer that knows the
-    sender better (a handle scoped to one chat) corrects it here, inside the same transaction,
-    and drops the contact receive made for the bare name if nothing else uses it.
-    """
-    row = db.one("SELECT contact_id, case_id FROM messages WHERE id = ?", (message_id,))
-    if row is None or row["contact_id"] == contact_id:
-        return
-    spare = row["contact_id"]
-    db.conn.execute("UPDATE messages SET contact_id = ? WHERE id = ?", (contact_id, message_id))
-    if new_case and row["case_id"] is not None:
-        db.conn.execute(
-            "UPDATE cases SET contact_id = ? "
-            "WHERE id = ? AND (contact_id IS NULL OR contact_id = ?)",
-            (contact_id, row["case_id"], spare),
-        )
-    if spare is not None and spare != contact_id:
-        in_use = db.scalar(
-            "SELECT 1 WHERE EXISTS (SELECT 1 FROM messages WHERE contact_id = :c) "
-            "OR EXISTS (SELECT 1 FROM cases WHERE contact_id = :c) "
-            "OR EXISTS (SELECT 1 FROM contact_addresses WHERE contact_id = :c) "
-            "OR EXISTS (SELECT 1 FROM contacts WHERE merged_into = :c)",
-            {"c": spare},
-        )
-        if not in_use:
-            db.conn.execute("DELETE FROM contacts WHERE id = ?", (spare,))
-
-
 # -- one resident: everything of a contact ----------------------------------------------------
 
 

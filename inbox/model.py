@@ -210,6 +210,7 @@ class CaseSummary:
     notes: int = 0
     product: str | None = None
     deadline: str | None = None
+    confidential: bool = False
 
 
 @dataclass(frozen=True)

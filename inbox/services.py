@@ -300,7 +300,7 @@ class Loket(Session):
             if case["status"] == Status.AFGEROND.value:
                 changes.update(status=Status.IN_BEHANDELING.value, closed_at=None)
                 op.event(EventKind.REOPENED, {"reason": "message"}, case_id)
-                _retention().clear_at_reopen(self, case_id)
+                _retention().clear_at_reopen(op, case_id)
             elif case["status"] == Status.WACHT_OP_INWONER.value:
                 changes["status"] = Status.IN_BEHANDELING.value
                 op.event(
@@ -356,7 +356,7 @@ class Loket(Session):
             if case["status"] == Status.AFGEROND.value:
                 values["closed_at"] = None
                 op.event(EventKind.REOPENED, {"reason": "status"})
-                _retention().clear_at_reopen(self, case["id"])
+                _retention().clear_at_reopen(op, case["id"])
             op.store.records.update_case(case["id"], values)
             op.event(EventKind.STATUS_CHANGED, {"from": case["status"], "to": status.value})
         return op.changes
@@ -376,7 +376,7 @@ class Loket(Session):
                     "updated_at": stamp,
                 },
             )
-            _retention().fix_at_close(self, case["id"], stamp)
+            _retention().fix_at_close(op, case["id"], stamp)
             op.event(
                 EventKind.CLOSED,
                 {
@@ -386,6 +386,38 @@ class Loket(Session):
                 },
             )
         return op.changes
+
+    def set_confidential(self, reference: str, on: bool, reason: str) -> Changes:
+        """Vertrouwelijk: the assignee marks their own case (or lifts it); a beheerder can lift
+        a colleague's marking. The reason is kept in the case's history and travels to the
+        team's laptops; from then on only the assignee sees the case at all."""
+        reason = reason.strip()
+        if not reason:
+            raise InvalidInput("Geef een reden (die komt in de geschiedenis van de zaak).")
+        mine = self._assigned_to_me(reference)
+        if not on and not mine and self.may(Permission.LIFT_CONFIDENTIAL):
+            act = acts.CASE_CONFIDENTIAL_LIFT
+        else:
+            act = acts.CASE_CONFIDENTIAL
+        with self.op(act, case=reference) as op:
+            if act is acts.CASE_CONFIDENTIAL and not mine:
+                raise InvalidInput(
+                    "Alleen de behandelaar kan een zaak vertrouwelijk maken of dat opheffen; "
+                    "wijs de zaak eerst aan uzelf toe."
+                )
+            if bool(op.case["confidential"]) == on:
+                return op.changes
+            op.store.records.update_case(
+                op.case_id, {"confidential": int(on), "updated_at": op.stamp()}
+            )
+            op.event(EventKind.CONFIDENTIAL_SET, {"on": on, "reason": reason})
+        return op.changes
+
+    def _assigned_to_me(self, reference: str) -> bool:
+        case_id = self.store.records.case_id_by_reference(reference.strip().upper())
+        row = None if case_id is None else self.store.records.case_row(case_id)
+        me = self.actor_id()
+        return row is not None and me is not None and row["assignee_id"] == me
 
     def add_note(self, reference: str, text: str) -> Changes:
         text = text.strip()
@@ -624,12 +656,12 @@ class Loket(Session):
         return hits
 
     def stats(self, date_from: str | None = None, date_to: str | None = None) -> dict[str, Any]:
-        with self.op(acts.STATS_VIEW):
+        with self.op(acts.STATS_VIEW) as op:
             from inbox.archive.destruction import destroyed_counts
 
             live: dict[str, Any] = dict(self.store.queries.stats(date_from, date_to))
             # destroyed records leave anonymous counts behind, so history stays right
-            for key, value in destroyed_counts(self._db, date_from, date_to).items():
+            for key, value in destroyed_counts(op, date_from, date_to).items():
                 if isinstance(value, dict):
                     combined = dict(live.get(key, {}))
                     for k, n in value.items():
@@ -739,6 +771,7 @@ def _summary(r: Any) -> CaseSummary:
         notes=int(r["notes"]),
         product=r["product"],
         deadline=r["deadline"],
+        confidential=bool(r["confidential"]),
     )
 
 
@@ -772,6 +805,9 @@ def _describe_event(kind: str, data: dict[str, Any]) -> str:
         "message_moved_out": lambda d: f"Bericht verplaatst naar {d.get('to')}",
         "message_moved_in": lambda d: f"Bericht verplaatst uit {d.get('from')}",
     }
+    if kind == EventKind.CONFIDENTIAL_SET.value:
+        state = "Vertrouwelijk gemaakt" if data.get("on") else "Vertrouwelijk opgeheven"
+        return f"{state}: {data['reason']}" if data.get("reason") else state
     if kind in work:
         return work[kind](data)
     return ""

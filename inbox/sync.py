@@ -19,7 +19,6 @@ from typing import Any
 from inbox.accounts import Accounts, Auth, MailAccount
 from inbox.errors import LoketError, NotFound, StorageError
 from inbox.gate import SYSTEM_USER
-from inbox.model import Channel
 from inbox.services import Loket
 
 log = logging.getLogger("loket.sync")
@@ -133,8 +132,7 @@ def _jobs(
     jobs: dict[str, Callable[[Loket, Callable[[SyncEvent], None]], SyncEvent]] = {}
     for mail in Accounts(loket).mail_accounts():
         jobs[f"mail:{mail.name}"] = partial(_run_mail, mail)
-    for row in loket.store.mail.accounts(Channel.MASTODON.value):
-        social = mastodon.MastodonAccount.from_row(row)
+    for social in mastodon.mastodon_accounts(loket):
         jobs[f"mastodon:{social.name}"] = partial(_run_mastodon, social)
     if account_name is not None:
         chosen = {k: v for k, v in jobs.items() if k.split(":", 1)[1] == account_name}
@@ -161,10 +159,7 @@ def _interval(loket: Loket, job_id: str) -> float:
     kind, name = job_id.split(":", 1)
     if kind == "mail":
         return Accounts(loket).mail_account(name).interval_minutes
-    row = loket.store.mail.account(name, Channel.MASTODON.value)
-    if row is None:
-        raise NotFound(f"Er is geen Mastodon-account '{name}'.")
-    return float(mastodon.MastodonAccount.from_row(row).interval_minutes)
+    return mastodon.mastodon_account(loket, name).interval_minutes
 
 
 class SyncScheduler:

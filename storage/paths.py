@@ -29,3 +29,13 @@ def blob_dir_for(db_path: Path) -> Path:
 
 def log_dir() -> Path:
     return data_dir() / "logs"
+
+
+def cache_dir() -> Path:
+    """Rebuildable files (LOKET_CACHE_DIR overrides): never anything that must be kept."""
+    override = os.environ.get("LOKET_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

@@ -18,9 +18,12 @@ from storage.tamper import TamperQueries
 from storage.users import UserQueries
 
 if TYPE_CHECKING:
+    from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
     from storage.erasure import ErasureQueries
     from storage.privacy import PrivacyQueries
+    from storage.social import SocialQueries
+    from storage.woo import WooQueries
 
 
 class _Bound:
@@ -91,6 +94,25 @@ class Store:
         from storage.erasure import ErasureQueries
 
         return ErasureQueries(self._db)
+
+    @cached_property
+    def archive(self) -> ArchiveQueries:
+        from storage.archive import ArchiveQueries
+
+        return ArchiveQueries(self._db)
+
+    @cached_property
+    def social(self) -> SocialQueries:
+        """File imports and the Mastodon channel (storage/social.py)."""
+        from storage.social import SocialQueries
+
+        return SocialQueries(self._db)
+
+    @cached_property
+    def woo(self) -> WooQueries:
+        from storage.woo import WooQueries
+
+        return WooQueries(self._db)
 
     @cached_property
     def mail(self) -> MailQueries:

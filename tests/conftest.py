@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
-# the local OAuth and sign-in servers of the tests speak plain http on 127.0.0.1
+# the tests' local servers (Mastodon, OAuth) speak http:// on 127.0.0.1
 os.environ.setdefault("LOKET_ALLOW_LOOPBACK_HTTP", "1")
 
 

@@ -2,36 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.tasks import TaskRunner
+from inbox.privacy.roles import Permission
 
 
 def add_archive_menu(window: QMainWindow, runner: TaskRunner) -> None:
-    """The 'Archief' menu of the main window."""
-    menu = window.menuBar().addMenu(QCoreApplication.translate("ArchiveMenu", "&Archive"))
-    destroy = QAction(QCoreApplication.translate("ArchiveMenu", "&Destruction…"), window)
-    destroy.setToolTip(
-        QCoreApplication.translate(
-            "ArchiveMenu", "What is due for destruction, destruction lists and certificates"
-        )
-    )
-    destroy.triggered.connect(lambda: open_destruction(window, runner))
-    export = QAction(QCoreApplication.translate("ArchiveMenu", "&MDTO export…"), window)
-    export.setToolTip(
-        QCoreApplication.translate("ArchiveMenu", "Closed cases as an MDTO package for the archive")
-    )
-    export.triggered.connect(lambda: open_mdto_wizard(window, runner))
-    menu.addAction(destroy)
-    menu.addAction(export)
+    """The 'Archief' menu of the main window, with what the signed-in person may do there
+    (no menu at all for a medewerker)."""
+    loket = runner.loket
+    actions = []
+    if loket.may(Permission.ARCHIVE):
+        actions.append(_action(
+            window,
+            QCoreApplication.translate("ArchiveMenu", "&Destruction…"),
+            QCoreApplication.translate(
+                "ArchiveMenu", "What is due for destruction, destruction lists and certificates"
+            ),
+            lambda: open_destruction(window, runner),
+        ))
+    if loket.may(Permission.EXPORT_ARCHIVE):
+        actions.append(_action(
+            window,
+            QCoreApplication.translate("ArchiveMenu", "&MDTO export…"),
+            QCoreApplication.translate(
+                "ArchiveMenu", "Closed cases as an MDTO package for the archive"
+            ),
+            lambda: open_mdto_wizard(window, runner),
+        ))
+    if actions:
+        menu = window.menuBar().addMenu(QCoreApplication.translate("ArchiveMenu", "&Archive"))
+        for action in actions:
+            menu.addAction(action)
+
+
+def _action(window: QMainWindow, text: str, tip: str, slot: Callable[[], object]) -> QAction:
+    action = QAction(text, window)
+    action.setToolTip(tip)
+    action.triggered.connect(slot)
+    return action
 
 
 def open_destruction(window: QMainWindow, runner: TaskRunner) -> object:
     from desktop.archive.destruction_dialog import DestructionDialog
 
     dialog = DestructionDialog(runner, window)
+    refresh = getattr(window, "refresh", None)  # the main window's case list
+    if callable(refresh):
+        dialog.cases_removed.connect(lambda _count: refresh())
     dialog.open()
     return dialog
 

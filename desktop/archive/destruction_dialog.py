@@ -1,4 +1,9 @@
-"""Vernietiging: what is due, the lists with their steps, and the kept verklaring."""
+"""Vernietiging: what is due, the lists with their steps, and the kept verklaring.
+
+The archivaris proposes, approves (or rejects) and carries out here; the review in between is
+a second person's (the teamleider's window has it: desktop/archive/review.py; a second
+archivaris may review here).
+"""
 
 from __future__ import annotations
 
@@ -6,46 +11,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.archive.lists import ListsPane, ask, failure_text, say, table
 from desktop.archive.models import RowsModel
 from desktop.archive.terms import describe_term
 from desktop.tasks import TaskRunner
 from inbox.archive import destruction, retention
-from inbox.errors import LoketError, StorageError
 from inbox.services import Loket
 
 
-def _table(model: RowsModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    return view
-
-
 class DestructionDialog(QDialog):
-    """The archivaris (and the reviewer) go from 'what is due' to a carried-out list here."""
+    """The archivaris goes from 'what is due' to a carried-out list here."""
+
+    # cases were destroyed (how many): the case list drops them
+    cases_removed = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,35 +60,11 @@ class DestructionDialog(QDialog):
             ],
             self,
         )
-        self.lists_model = RowsModel(
-            [
-                (self.tr("List"), lambda s: s.id),
-                (self.tr("Status"), lambda s: self.list_state(s.state)),
-                (self.tr("Cases"), lambda s: s.cases),
-                (self.tr("Proposed"), lambda s: f"{s.proposed_by}, {s.proposed_at[:10]}"),
-                (self.tr("Reviewed"), lambda s: s.reviewed_by or ""),
-                (self.tr("Approved"), lambda s: s.approved_by or ""),
-                (self.tr("Carried out"), lambda s: (s.carried_out_at or "")[:10]),
-            ],
-            self,
-        )
-        self.items_model = RowsModel(
-            [
-                (self.tr("Case"), lambda i: i.reference),
-                (self.tr("Product"), lambda i: i.product or "-"),
-                (self.tr("Result"), lambda i: f"{i.result_code} {i.result_name}"),
-                (self.tr("Destroy after"), lambda i: i.destroy_date),
-                (self.tr("Outcome"), lambda i: self.item_state(i.state)),
-                (self.tr("Note"), lambda i: i.note or ""),
-            ],
-            self,
-        )
-
         self.tabs = QTabWidget(self)
         due_page = QWidget(self)
         due_layout = QVBoxLayout(due_page)
         self.due_label = QLabel(due_page)
-        self.due_view = _table(self.due_model, due_page)
+        self.due_view = table(self.due_model, due_page)
         self.propose_button = QPushButton(self.tr("&Propose list"), due_page)
         self.propose_button.clicked.connect(self.propose)
         due_layout.addWidget(self.due_label)
@@ -110,14 +77,10 @@ class DestructionDialog(QDialog):
 
         lists_page = QWidget(self)
         lists_layout = QVBoxLayout(lists_page)
-        split = QSplitter(Qt.Orientation.Vertical, lists_page)
-        self.lists_view = _table(self.lists_model, split)
-        self.lists_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.items_view = _table(self.items_model, split)
-        split.addWidget(self.lists_view)
-        split.addWidget(self.items_view)
-        split.setSizes([150, 300])
-        lists_layout.addWidget(split, 1)
+        self.pane = ListsPane(runner, lists_page)
+        self.lists_model, self.items_model = self.pane.lists_model, self.pane.items_model
+        self.lists_view, self.items_view = self.pane.lists_view, self.pane.items_view
+        lists_layout.addWidget(self.pane, 1)
         buttons = QHBoxLayout()
         self.review_button = QPushButton(self.tr("&Review…"), lists_page)
         self.review_button.setToolTip(
@@ -143,7 +106,8 @@ class DestructionDialog(QDialog):
         self.reject_button.clicked.connect(self.reject)
         self.carry_out_button.clicked.connect(self.carry_out)
         self.verklaring_button.clicked.connect(self.save_verklaring)
-        self.lists_view.selectionModel().selectionChanged.connect(self._list_chosen)
+        self.pane.chosen.connect(self._update_buttons)
+        self.pane.failed.connect(lambda text: self.show_message(text, error=True))
 
         self.message = QLabel(self)
         self.message.setObjectName("ArchiveMessage")
@@ -160,27 +124,6 @@ class DestructionDialog(QDialog):
         self.resize(980, 560)
         self._update_buttons()
         self.refresh()
-
-    def list_state(self, state: str) -> str:
-        """The state of a destruction list: 'Proposed', 'Reviewed', …"""
-        names = {
-            "voorgesteld": self.tr("Proposed"),
-            "beoordeeld": self.tr("Reviewed"),
-            "goedgekeurd": self.tr("Approved"),
-            "uitgevoerd": self.tr("Carried out"),
-            "afgewezen": self.tr("Rejected"),
-        }
-        return names.get(state, state)
-
-    def item_state(self, state: str) -> str:
-        """What became of a case on a list: 'proposed', 'removed', 'skipped', 'destroyed'."""
-        names = {
-            "voorgesteld": self.tr("proposed"),
-            "verwijderd": self.tr("removed"),
-            "overgeslagen": self.tr("skipped"),
-            "vernietigd": self.tr("destroyed"),
-        }
-        return names.get(state, state)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -201,37 +144,16 @@ class DestructionDialog(QDialog):
                 .replace("%2", str(free))
             )
             self.propose_button.setEnabled(free > 0)
-            current = select if select is not None else self.current_list_id()
-            self.lists_model.set_rows(lists)
-            for row, summary in enumerate(lists):
-                if summary.id == current:
-                    self.lists_view.selectRow(row)
-                    break
-            else:
-                self.items_model.set_rows([])
+            self.pane.show_lists(lists, select)
             self._update_buttons()
 
         self.runner.run(work, done, self._failed)
 
     def current_list(self) -> Any:
-        rows = self.lists_view.selectionModel().selectedRows()
-        return self.lists_model.row(rows[0].row()) if rows else None
+        return self.pane.current_list()
 
     def current_list_id(self) -> int | None:
-        current = self.current_list()
-        return None if current is None else int(current.id)
-
-    def _list_chosen(self, *_: object) -> None:
-        list_id = self.current_list_id()
-        self._update_buttons()
-        if list_id is None:
-            self.items_model.set_rows([])
-            return
-        self.runner.run(
-            lambda loket: destruction.items(loket, list_id),
-            self.items_model.set_rows,
-            self._failed,
-        )
+        return self.pane.current_list_id()
 
     def _update_buttons(self) -> None:
         current = self.current_list()
@@ -263,10 +185,7 @@ class DestructionDialog(QDialog):
         list_id = self.current_list_id()
         if list_id is None:
             return
-        remove = [
-            self.items_model.row(i.row()).reference
-            for i in self.items_view.selectionModel().selectedRows()
-        ]
+        remove = self.pane.selected_references()
         question = self.tr("Note on the review (may be empty):")
         if remove:
             question = self.tr("%1 selected cases are taken off the list. Why? (note)").replace(
@@ -326,6 +245,8 @@ class DestructionDialog(QDialog):
                 text += self.tr(" Close Loket once to empty the database's log file as well.")
             self.show_message(text)
             self.refresh(select=outcome.list_id)
+            if outcome.destroyed:
+                self.cases_removed.emit(outcome.destroyed)
 
         list_id = int(current.id)
         self.runner.run(lambda loket: destruction.carry_out(loket, list_id), done, self._failed)
@@ -359,23 +280,13 @@ class DestructionDialog(QDialog):
     # -- talking to the person ---------------------------------------------------------
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #a40000;" if error else "")
-        self.message.setText(text)
+        say(self.message, text, error)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, (LoketError, StorageError)):
-            self.show_message(str(exc), error=True)
-        else:
-            self.show_message(
-                self.tr("Unexpected error (%1); see the log file.").replace(
-                    "%1", type(exc).__name__
-                ),
-                error=True,
-            )
+        say(self.message, failure_text(exc), error=True)
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Destruction"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, self.tr("Destruction"), text)
 
     def _ask_text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label)

@@ -1,5 +1,7 @@
-"""Woo redaction review: the case text with its redactions marked; the reviewer toggles a
-redaction off (or on again), adds a selected text, and exports the redacted documents."""
+"""Woo redaction review: the case text with its redactions marked, and every hit listed with
+its kind and Woo ground before export (withheld attachments too, with their ground and why);
+the reviewer toggles a redaction off (or on again), adds a selected text, and exports the
+redacted documents (written atomically, private, checked to hold no redacted text)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -87,8 +90,13 @@ class WooDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._filling = False
+        redaction.preload()  # the name recogniser takes seconds to load: start now
         if reference:
             self.load()
+
+    def done(self, result: int) -> None:
+        redaction.unload()  # its lists take about a gigabyte; load again when needed
+        super().done(result)
 
     def kind_label(self, kind: str) -> str:
         """What was found: 'BSN', 'phone number', …, 'added by the reviewer'."""
@@ -98,6 +106,11 @@ class WooDialog(QDialog):
             "email": self.tr("e-mail address"),
             "iban": self.tr("IBAN"),
             "naam": self.tr("name"),
+            "postcode": self.tr("postcode"),
+            "adres": self.tr("address"),
+            "geboortedatum": self.tr("date of birth"),
+            "plaats": self.tr("place"),
+            "instelling": self.tr("institution"),
             "handmatig": self.tr("added by the reviewer"),
         }
         return names.get(kind, redaction.KIND_LABELS.get(kind, kind))
@@ -107,6 +120,8 @@ class WooDialog(QDialog):
         self.message.setText(text)
 
     def load(self) -> None:
+        # the first time, the name recogniser may still be loading (seconds): say we are busy
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.document = woo.document(self.loket, self.reference.text())
         except LoketError as exc:
@@ -115,6 +130,8 @@ class WooDialog(QDialog):
             self.items.clear()
             self._show(str(exc), error=True)
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self._show("")
         self._fill()
 
@@ -134,17 +151,29 @@ class WooDialog(QDialog):
             body.append(html.escape(s.text[pos:]))
             title = html.escape(s.title)
             parts.append(f"<h3>{title}</h3><p style='white-space:pre-wrap'>{''.join(body)}</p>")
+        if doc.withheld:
+            parts.append(f"<h3>{html.escape(self.tr('Attachments withheld'))}</h3><ul>")
+            parts += [
+                f"<li>{html.escape(w.name)} <sup style='color:#b00020'>[{html.escape(w.ground)}]"
+                f"</sup>: {html.escape(w.reason)}</li>"
+                for w in doc.withheld
+            ]
+            parts.append("</ul>")
         self.text.setHtml("".join(parts))
         self._filling = True
         self.items.clear()
-        seen: set[str] = set()
+        counts: dict[str, int] = {}
+        first: dict[str, redaction.Redaction] = {}
         for _s, r in doc.redactions:
             key = r.text.casefold()
-            if key in seen:
-                continue
-            seen.add(key)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, r)
+        for key, r in first.items():
             label = f"{self.kind_label(r.kind)} [{r.ground}]: {r.text}"
+            if counts[key] > 1:
+                label += f" ({counts[key]}×)"
             item = QListWidgetItem(label, self.items)
+            item.setToolTip(redaction.GROUNDS[r.ground])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(TEXT_ROLE, r.text)
@@ -153,11 +182,23 @@ class WooDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(TEXT_ROLE, text)
+        for w in doc.withheld:
+            label = (
+                self.tr("attachment withheld [%1]: %2 (%3)")
+                .replace("%1", w.ground)
+                .replace("%2", w.name)
+                .replace("%3", w.reason)
+            )
+            item = QListWidgetItem(label, self.items)
+            item.setToolTip(redaction.GROUNDS[w.ground])
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
         self._filling = False
 
     def _toggled(self, item: QListWidgetItem) -> None:
         if self._filling or self.document is None:
             return
+        if item.data(TEXT_ROLE) is None:
+            return  # a withheld attachment: nothing to toggle
         text = str(item.data(TEXT_ROLE))
         try:
             if item.checkState() == Qt.CheckState.Checked:
@@ -193,8 +234,9 @@ class WooDialog(QDialog):
             self._show(str(exc), error=True)
             return None
         self._show(
-            self.tr("Exported to %1 with %2 redactions.")
+            self.tr("Exported to %1 with %2 redactions; %3 attachments withheld.")
             .replace("%1", str(done.folder))
             .replace("%2", str(done.redactions))
+            .replace("%3", str(done.withheld))
         )
         return done.folder

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from desktop import dialogs
 from desktop.formatting import local_time
 from desktop.tasks import TaskRunner
-from inbox.accounts import Accounts
 from inbox.channels import mastodon
 from inbox.channels.mastodon import MastodonAccount
 from inbox.errors import LoketError, StorageError
@@ -51,19 +50,6 @@ def signed_in_as(me: dict[str, Any], url: str) -> str:
     if acct and "@" not in acct:
         acct += "@" + urllib.parse.urlsplit(url).netloc
     return acct
-
-
-def last_fetch(status: list[dict[str, Any]], name: str) -> tuple[str, str]:
-    """(newest fetch stamp, last error) of one account from Accounts.status()."""
-    last, error = "", ""
-    for row in status:
-        if row["account"] != name:
-            continue
-        if row.get("last_sync_at") and str(row["last_sync_at"]) > last:
-            last = str(row["last_sync_at"])
-        if row.get("last_error") and not error:
-            error = str(row["last_error"])
-    return last, error
 
 
 class MastodonForm(QWidget):
@@ -200,12 +186,16 @@ class MastodonAccountsDialog(QDialog):
     # -- the list ------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
-        self.accounts = mastodon.mastodon_accounts(self.loket.db)
-        status = Accounts(self.loket).status()
+        try:
+            overview = mastodon.account_overview(self.loket)
+        except LoketError as exc:  # not a beheerder: the list stays empty, the reason shows
+            overview = []
+            self.show_result(str(exc), ok=False)
+        self.accounts = [item.account for item in overview]
         self.list.blockSignals(True)
-        self.list.setRowCount(len(self.accounts))
-        for row, account in enumerate(self.accounts):
-            last, error = last_fetch(status, account.name)
+        self.list.setRowCount(len(overview))
+        for row, item in enumerate(overview):
+            account, last, error = item.account, item.last_fetch, item.error
             when = error or (local_time(last) if last else self.tr("not yet"))
             items = (QTableWidgetItem(account.name), QTableWidgetItem(account.host),
                      QTableWidgetItem(when))

@@ -8,7 +8,6 @@ server. Once posted the status is kept in the case; the domain's Dutch errors sh
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,33 +26,10 @@ from desktop.tasks import TaskRunner
 from inbox import workspace
 from inbox.channels import mastodon
 from inbox.errors import LoketError, StorageError
-from inbox.model import CaseDetail
-from inbox.services import Loket, Received
+from inbox.model import CaseDetail, Changes
+from inbox.services import Loket
 
 log = logging.getLogger("loket.desktop.mastodon_reply")
-
-
-@dataclass(frozen=True)
-class ReplyTarget:
-    """The status a reply answers: who wrote it, how visible it was, which account got it."""
-
-    author: str
-    visibility: str
-    account: str
-
-
-def reply_target(loket: Loket, reference: str) -> ReplyTarget | None:
-    """The status mastodon.reply will answer (the same choice: the newest inbound one)."""
-    row = loket.db.one(
-        "SELECT s.author_acct, s.visibility, a.name FROM mastodon_statuses s "
-        "JOIN messages m ON m.id = s.message_id JOIN cases c ON c.id = m.case_id "
-        "LEFT JOIN accounts a ON a.id = s.account_id WHERE c.reference = ? "
-        "ORDER BY m.direction = 'in' DESC, m.sent_at DESC, m.id DESC LIMIT 1",
-        (reference.strip().upper(),),
-    )
-    if row is None:
-        return None
-    return ReplyTarget(str(row[0] or ""), str(row[1] or "public"), str(row[2] or ""))
 
 
 class MastodonReplyEditor(WorkingDialog):
@@ -68,8 +44,11 @@ class MastodonReplyEditor(WorkingDialog):
         self.network = network
         self.reference = detail.summary.reference
         self.contact_name = detail.summary.contact
-        self.received: Received | None = None
-        self.target = reply_target(runner.loket, self.reference)
+        self.changes: Changes | None = None
+        try:
+            self.target = mastodon.reply_target(runner.loket, self.reference)
+        except (LoketError, StorageError):
+            self.target = None  # refused (e.g. not a medewerker): sending says why
         self.setWindowTitle(self.tr("Reply on Mastodon to %1").replace("%1", self.reference))
 
         self.channel = QLabel(self)
@@ -173,12 +152,12 @@ class MastodonReplyEditor(WorkingDialog):
         self.error.hide()
         reference, text = self.reference, self.text.toPlainText()
 
-        def work(loket: Loket) -> Received:
+        def work(loket: Loket) -> Changes:
             return mastodon.reply(loket, reference, text)
 
-        def posted(received: Received) -> None:
+        def posted(changes: Changes) -> None:
             self.set_busy(False)
-            self.received = received
+            self.changes = changes
             self.sent.emit(reference)
             self.accept()
 

@@ -25,23 +25,22 @@ import logging
 import re
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lxml import etree
 
-from inbox import clock
+from inbox import acts
 from inbox.archive import retention, selectielijst
 from inbox.archive.retention import Organisation
 from inbox.errors import InvalidInput, LoketError, NotFound
-from inbox.model import Channel, Direction, Role, Status
-from storage import queries, records
+from inbox.exports import export_folder
+from inbox.gate import Op, Session
+from inbox.model import Channel, Direction, EventKind, Status
 from storage.errors import BlobMissingError
-
-if TYPE_CHECKING:
-    from inbox.services import Loket
 
 log = logging.getLogger("loket.archive.mdto")
 
@@ -151,11 +150,23 @@ def pronom(content_type: str, data: bytes) -> tuple[str | None, str]:
 
 @dataclass
 class ExportReport:
+    """What a package holds (or, from `plan`, would hold)."""
+
     cases: int = 0
     messages: int = 0
     files: int = 0
     bytes: int = 0
     references: list[str] = field(default_factory=list)
+    # vertrouwelijk cases of someone else: their content stays in Loket, only listed here
+    withheld: list[str] = field(default_factory=list)
+
+
+# progress(cases done, cases in all) -> False to stop
+Progress = Callable[[int, int], bool]
+
+
+class ExportCancelled(LoketError):
+    """The person stopped the export; nothing was written."""
 
 
 # -- XML helpers ------------------------------------------------------------------------------
@@ -241,85 +252,137 @@ def _safe_name(name: str, fallback: str) -> str:
 
 
 def select_cases(
-    loket: Loket, references: list[str] | None = None, closed_before: date | None = None
+    loket: Session, references: list[str] | None = None, closed_before: date | None = None
 ) -> list[str]:
     """References of the closed cases to export, in order."""
+    with loket.op(acts.MDTO_SELECT) as op:
+        return _select(op, references, closed_before)
+
+
+def _select(op: Op, references: list[str] | None, closed_before: date | None) -> list[str]:
+    archive = op.store.archive
     if references:
         out = []
         for ref in sorted({r.strip().upper() for r in references}):
-            row = loket.db.one("SELECT status FROM cases WHERE reference = ?", (ref,))
+            row = archive.case_by_reference(ref)
             if row is None:
                 raise NotFound(f"Zaak {ref} bestaat niet.")
             if row["status"] != Status.AFGEROND.value:
                 raise InvalidInput(f"Zaak {ref} is nog niet afgerond en kan niet naar het archief.")
             out.append(ref)
         return out
-    rows = loket.db.query(
-        "SELECT reference, closed_at FROM cases WHERE status = ? AND closed_at IS NOT NULL "
-        "ORDER BY reference",
-        (Status.AFGEROND.value,),
-    )
     return [
         r["reference"]
-        for r in rows
+        for r in archive.closed_cases(Status.AFGEROND.value)
         if closed_before is None or retention.local_date(r["closed_at"]) < closed_before
     ]
 
 
+def plan(
+    loket: Session,
+    references: list[str] | None = None,
+    closed_before: date | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """What `export` would write (cases, files, bytes, withheld cases), without writing."""
+    with loket.op(acts.MDTO_PLAN) as op:
+        org, chosen = _prepare(op, references, closed_before)
+        return _generate(op, org, chosen, lambda path, data: None, progress)
+
+
 def export(
-    loket: Loket,
+    loket: Session,
     out: Path,
     references: list[str] | None = None,
     closed_before: date | None = None,
+    progress: Progress | None = None,
 ) -> ExportReport:
-    """Write an MDTO package of the chosen closed cases to the (new or empty) folder `out`."""
-    loket.require(Role.ARCHIVARIS)
-    org = retention.organisation(loket.db)
+    """Write an MDTO package of the chosen closed cases to the (new or empty) folder `out`.
+
+    The package appears whole or not at all: it is written into a hidden folder beside `out`
+    and renamed at the end (inbox/exports.py); a failure or a stop half-way leaves nothing."""
+    with loket.op(acts.MDTO_EXPORT, obj="mdto-pakket") as op:
+        org, chosen = _prepare(op, references, closed_before)
+        with export_folder(Path(out)) as work:
+
+            def write(path: str, data: bytes) -> None:
+                target = work / path
+                target.parent.mkdir(exist_ok=True)
+                target.write_bytes(data)
+
+            report = _generate(op, org, chosen, write, progress)
+        op.details = {"zaken": report.cases, "achtergehouden": len(report.withheld)}
+        op.event(
+            EventKind.MDTO_EXPORT,
+            {"cases": report.references, "files": report.files, "withheld": report.withheld},
+        )
+        op.changed("exports")
+    log.info("MDTO export: %d cases, %d files", report.cases, report.files)
+    return report
+
+
+def _prepare(
+    op: Op, references: list[str] | None, closed_before: date | None
+) -> tuple[Organisation, list[str]]:
+    org = retention.organisation_in(op)
     if org is None:
         raise InvalidInput(
             "Stel eerst de naam en het kenmerk van de gemeente in (archiefvormer): "
             "loket organisation --name NAAM --identifier GM0000."
         )
-    out = Path(out)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise InvalidInput(f"De map {out} bestaat al en is niet leeg; kies een lege map.")
-    chosen = select_cases(loket, references, closed_before)
+    chosen = _select(op, references, closed_before)
     if not chosen:
         raise InvalidInput("Er zijn geen afgeronde zaken om te exporteren.")
+    return org, chosen
+
+
+Sink = Callable[[str, bytes], None]
+
+
+def _generate(
+    op: Op, org: Organisation, chosen: list[str], sink: Sink, progress: Progress | None
+) -> ExportReport:
+    """Hand every file of the package to `sink(relative path, bytes)`, case by case."""
     report = ExportReport()
-    out.mkdir(parents=True, exist_ok=True)
-    for ref in chosen:
-        _export_case(loket, org, ref, out, report)
+    visible_to = op.session.visibility()
+    for done, ref in enumerate(chosen):
+        if progress is not None and not progress(done, len(chosen)):
+            raise ExportCancelled("De export is gestopt; er is niets geschreven.")
+        case = op.store.archive.case_by_reference(ref)
+        assert case is not None
+        if case["confidential"] and visible_to is not None and case["assignee_id"] != visible_to:
+            report.withheld.append(ref)  # its content is for its assignee only
+            continue
+        for path, data in _case_files(op, org, case, report):
+            sink(path, data)
+            report.files += 1
+            report.bytes += len(data)
         report.references.append(ref)
-    report.cases = len(chosen)
-    with loket.db.transaction():
-        records.insert_event(
-            loket.db,
-            None,
-            clock.iso(loket.now()),
-            loket.user,
-            "mdto_export",
-            {"cases": chosen, "files": report.files},
-            loket.device,
+        op.about(case["contact_id"])
+        for contact_id in sorted(op.store.archive.message_contacts(int(case["id"]))):
+            op.about(contact_id)
+    if progress is not None:
+        progress(len(chosen), len(chosen))
+    if not report.references:
+        raise InvalidInput(
+            f"Er is niets te exporteren: de {len(report.withheld)} gekozen zaken zijn "
+            "vertrouwelijk en alleen hun behandelaar mag hun inhoud exporteren."
         )
-        loket.audit("export:mdto", f"{report.cases} zaken")
-    log.info("MDTO export: %d cases, %d files", report.cases, report.files)
+    report.cases = len(report.references)
     return report
 
 
-def _export_case(
-    loket: Loket, org: Organisation, ref: str, out: Path, report: ExportReport
-) -> None:
-    db = loket.db
-    case_id = records.case_id_by_reference(db, ref)
-    assert case_id is not None
-    case = records.case_row(db, case_id)
-    assert case is not None
+def _case_files(
+    op: Op, org: Organisation, case: Any, report: ExportReport
+) -> list[tuple[str, bytes]]:
+    """The files of one case's folder: (path relative to the package, bytes)."""
+    ref = case["reference"]
+    case_id = int(case["id"])
     if case["selectielijst_result"]:
-        result = selectielijst.result(db, case["selectielijst_result"])
+        result = selectielijst.result(op, case["selectielijst_result"])
         waardering = case["waardering"] or result.waardering
     else:  # closed before retention existed: what closing would fix now
-        result = retention.rule_for(db, case["product"])
+        result = retention.rule_for(op, case["product"])
         waardering = result.waardering
     brondatum = retention.local_date(case["closed_at"]) if case["closed_at"] else None
     destroy = case["destroy_date"]
@@ -334,23 +397,17 @@ def _export_case(
         dossier_name=_text(case["subject"], ref),
         dossier_id=ref,
     )
-    folder = out / ref
-    folder.mkdir()
+    files: list[tuple[str, bytes]] = []
     parts: list[tuple[str, str]] = []  # (naam, kenmerk) of the archiefstukken
-    messages = queries.case_messages(db, case_id)
+    messages = op.store.queries.case_messages(case_id)
     for seq, message in enumerate(messages, start=1):
-        parts.append(_export_message(loket, ctx, case, message, seq, folder, report))
+        parts.append(_export_message(op, ctx, case, message, seq, files))
         report.messages += 1
-    notes = queries.case_notes(db, case_id)
+    notes = op.store.queries.case_notes(case_id)
     if notes:
-        parts.append(_export_notes(ctx, case, notes, folder, report))
-    _write(folder / f"{ref}.mdto.xml", _dossier_xml(loket, ctx, case, parts), report)
-
-
-def _write(path: Path, data: bytes, report: ExportReport) -> None:
-    path.write_bytes(data)
-    report.files += 1
-    report.bytes += len(data)
+        parts.append(_export_notes(ctx, case, notes, files))
+    files.append((f"{ref}.mdto.xml", _dossier_xml(op, ctx, case, parts)))
+    return [(f"{ref}/{name}", data) for name, data in files]
 
 
 def _common(
@@ -395,8 +452,7 @@ def _tail(obj: Any, ctx: _Context, betrokkenen: list[tuple[str, str]]) -> None:
     _el(beperking, "beperkingGebruikNadereBeschrijving", BEPERKING)
 
 
-def _dossier_xml(loket: Loket, ctx: _Context, case: Any, parts: list[tuple[str, str]]) -> bytes:
-    db = loket.db
+def _dossier_xml(op: Op, ctx: _Context, case: Any, parts: list[tuple[str, str]]) -> bytes:
     ref = case["reference"]
     root, obj = _document("informatieobject")
     _ident(obj, "identificatie", ref, f"{SOURCE} zaaknummer")
@@ -405,13 +461,7 @@ def _dossier_xml(loket: Loket, ctx: _Context, case: Any, parts: list[tuple[str, 
     _begrip(obj, "aggregatieniveau", "Dossier", LIST_AGGREGATIE)
     if case["product"]:
         _el(obj, "trefwoord", _text(case["product"]))
-    channels = sorted(
-        {
-            str(r[0])
-            for r in db.query("SELECT channel FROM messages WHERE case_id = ?", (case["id"],))
-        }
-        | {case["channel"]}
-    )
+    channels = sorted(op.store.archive.case_channels(int(case["id"])) | {case["channel"]})
     labels = ", ".join(_channel_label(c) for c in channels)
     description = f"Klantcontact ({labels})."
     if case["outcome"]:
@@ -429,13 +479,13 @@ def _dossier_xml(loket: Loket, ctx: _Context, case: Any, parts: list[tuple[str, 
     for naam, kenmerk in parts:
         _ref(obj, "bevatOnderdeel", naam, kenmerk, SOURCE)
     betrokkenen: list[tuple[str, str]] = []
-    contact = records.contact_name(db, case["contact_id"])
+    contact = op.store.records.contact_name(case["contact_id"])
     if contact.strip():
         betrokkenen.append(("Inwoner", contact))
     if case["assignee_id"] is not None:
-        name = db.scalar("SELECT display_name FROM users WHERE id = ?", (case["assignee_id"],))
+        name = op.store.archive.display_name_by_id(int(case["assignee_id"]))
         if name:
-            betrokkenen.append(("Behandelaar", str(name)))
+            betrokkenen.append(("Behandelaar", name))
     _tail(obj, ctx, betrokkenen)
     return _serialize(root)
 
@@ -460,13 +510,12 @@ def _message_text(message: Any) -> bytes:
 
 
 def _export_message(
-    loket: Loket,
+    op: Op,
     ctx: _Context,
     case: Any,
     message: Any,
     seq: int,
-    folder: Path,
-    report: ExportReport,
+    out: list[tuple[str, bytes]],
 ) -> tuple[str, str]:
     ref = case["reference"]
     stem = f"{seq:03d}"
@@ -476,7 +525,7 @@ def _export_message(
     files: list[tuple[str, str, bytes, str]] = []  # (file name, shown name, data, type)
     if message["raw_sha256"]:
         try:
-            raw = loket.blobs.get(message["raw_sha256"])
+            raw = op.store.blobs.get(message["raw_sha256"])
         except BlobMissingError as exc:
             raise LoketError(
                 f"Het origineel van een bericht in zaak {ref} ontbreekt; export gestopt."
@@ -488,9 +537,9 @@ def _export_message(
         files.append(
             (f"{stem}-bericht.txt", f"{stem}-bericht.txt", _message_text(message), "text/plain")
         )
-    for n, att in enumerate(queries.attachments_of(loket.db, int(message["id"])), start=1):
+    for n, att in enumerate(op.store.queries.attachments_of(int(message["id"])), start=1):
         try:
-            data = loket.blobs.get(att["sha256"])
+            data = op.store.blobs.get(att["sha256"])
         except BlobMissingError as exc:
             raise LoketError(
                 f"Een bijlage van een bericht in zaak {ref} ontbreekt; export gestopt."
@@ -517,19 +566,20 @@ def _export_message(
     for file_name, _shown, _data, _kind in files:
         _ref(obj, "heeftRepresentatie", file_name, _uuid(ctx.org, ref, file_name), SOURCE_UUID)
     _tail(obj, ctx, [])
-    _write(folder / f"{stem}.mdto.xml", _serialize(root), report)
+    out.append((f"{stem}.mdto.xml", _serialize(root)))
     for file_name, shown, data, kind in files:
-        _write(folder / file_name, data, report)
-        _write(
-            folder / f"{file_name}.bestand.mdto.xml",
-            _bestand_xml(ctx, ref, file_name, shown, data, kind, stamp, naam, kenmerk),
-            report,
+        out.append((file_name, data))
+        out.append(
+            (
+                f"{file_name}.bestand.mdto.xml",
+                _bestand_xml(ctx, ref, file_name, shown, data, kind, stamp, naam, kenmerk),
+            )
         )
     return naam, kenmerk
 
 
 def _export_notes(
-    ctx: _Context, case: Any, notes: list[Any], folder: Path, report: ExportReport
+    ctx: _Context, case: Any, notes: list[Any], out: list[tuple[str, bytes]]
 ) -> tuple[str, str]:
     ref = case["reference"]
     text = "\n\n".join(
@@ -554,22 +604,23 @@ def _export_notes(
         obj, "heeftRepresentatie", "notities.txt", _uuid(ctx.org, ref, "notities.txt"), SOURCE_UUID
     )
     _tail(obj, ctx, [])
-    _write(folder / "notities.mdto.xml", _serialize(root), report)
-    _write(folder / "notities.txt", data, report)
-    _write(
-        folder / "notities.txt.bestand.mdto.xml",
-        _bestand_xml(
-            ctx,
-            ref,
-            "notities.txt",
-            "notities.txt",
-            data,
-            "text/plain",
-            notes[-1]["created_at"],
-            naam,
-            kenmerk,
-        ),
-        report,
+    out.append(("notities.mdto.xml", _serialize(root)))
+    out.append(("notities.txt", data))
+    out.append(
+        (
+            "notities.txt.bestand.mdto.xml",
+            _bestand_xml(
+                ctx,
+                ref,
+                "notities.txt",
+                "notities.txt",
+                data,
+                "text/plain",
+                notes[-1]["created_at"],
+                naam,
+                kenmerk,
+            ),
+        )
     )
     return naam, kenmerk
 

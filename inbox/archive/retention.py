@@ -13,19 +13,15 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from inbox import clock
+from inbox import acts, clock
 from inbox.archive import selectielijst
 from inbox.archive.selectielijst import Result
-from inbox.errors import InvalidInput, NotFound
-from inbox.model import Role, Status
-from storage import records
-from storage.db import Database
-
-if TYPE_CHECKING:
-    from inbox.services import Loket
+from inbox.errors import InvalidInput
+from inbox.gate import Op, Session
+from inbox.model import Changes, EventKind, Status
 
 TZ = ZoneInfo("Europe/Amsterdam")
 
@@ -55,8 +51,13 @@ def local_date(stamp: str) -> date:
     return clock.parse(stamp).astimezone(TZ).date()
 
 
-def today(loket: Loket) -> date:
+def today(loket: Session) -> date:
+    """The Dutch calendar day it is now for `loket`."""
     return loket.now().astimezone(TZ).date()
+
+
+def _today(op: Op) -> date:
+    return op.now.astimezone(TZ).date()
 
 
 def describe_term(duration: str | None) -> str:
@@ -100,154 +101,126 @@ class DueCase:
 
 # -- rules -----------------------------------------------------------------------------------
 
-
-def ensure_default_rule(db: Database) -> None:
-    selectielijst.ensure_loaded(db)
-    if db.scalar("SELECT 1 FROM retention_rules WHERE product = ''") is None:
-        default = selectielijst.result(db, selectielijst.DEFAULT_RESULT)
-        db.conn.execute(
-            "INSERT OR IGNORE INTO retention_rules(product, result_id, set_by, set_at) "
-            "VALUES ('', ?, 'systeem', ?)",
-            (default.id, clock.iso(datetime(2020, 1, 1))),
-        )
+DEFAULT_RULE_SET_AT = clock.iso(datetime(2020, 1, 1))
 
 
-def rule_for(db: Database, product: str | None) -> Result:
+def ensure_default_rule(op: Op) -> None:
+    """The default rule ('' -> 6.1.3) exists from first use on."""
+    default = selectielijst.result(op, selectielijst.DEFAULT_RESULT)
+    op.store.archive.add_rule_if_missing("", default.id, "systeem", DEFAULT_RULE_SET_AT)
+
+
+def rule_for(op: Op, product: str | None) -> Result:
     """The result for a case of `product`: its own rule, else the default rule."""
-    ensure_default_rule(db)
-    row = db.one(
-        "SELECT result_id FROM retention_rules WHERE product = ? COLLATE NOCASE",
-        ((product or "").strip(),),
-    )
-    if row is None:
-        row = db.one("SELECT result_id FROM retention_rules WHERE product = ''")
-    assert row is not None
-    return selectielijst.result(db, int(row[0]))
+    ensure_default_rule(op)
+    result_id = op.store.archive.rule_result_id((product or "").strip())
+    assert result_id is not None  # the default rule exists
+    return selectielijst.result(op, result_id)
 
 
-def rules(loket: Loket) -> list[Rule]:
-    with loket.db.transaction():
-        ensure_default_rule(loket.db)
-    rows = loket.db.query(
-        "SELECT product, result_id, set_by, set_at FROM retention_rules ORDER BY product"
-    )
-    return [
-        Rule(
-            r["product"],
-            selectielijst.result(loket.db, int(r["result_id"])),
-            r["set_by"],
-            r["set_at"],
-        )
-        for r in rows
-    ]
+def results(loket: Session, text: str = "") -> list[Result]:
+    """The Selectielijst's results (those whose code, name or description contains `text`)."""
+    with loket.op(acts.RETENTION_RESULTS) as op:
+        return selectielijst.results(op, text)
 
 
-def map_product(loket: Loket, product: str, result_code: str, reapply: bool = False) -> Rule:
+def rules(loket: Session) -> list[Rule]:
+    with loket.op(acts.RETENTION_RULES) as op:
+        ensure_default_rule(op)
+        return [
+            Rule(r["product"], selectielijst.result(op, int(r["result_id"])), r["set_by"],
+                 r["set_at"])
+            for r in op.store.archive.rules()
+        ]
+
+
+def map_product(loket: Session, product: str, result_code: str, reapply: bool = False) -> Rule:
     """Map `product` ('' for the default) to a Selectielijst result. With `reapply`, closed
     cases of that product that are not on a destruction list get the new result too."""
-    loket.require(Role.ARCHIVARIS)
     product = product.strip()
-    found = selectielijst.result(loket.db, result_code)
-    if not found.usable:
-        raise InvalidInput(f"Resultaat {found.code} is vervallen en kan niet worden gebruikt.")
-    stamp = clock.iso(loket.now())
-    with loket.db.transaction():
-        ensure_default_rule(loket.db)
-        loket.db.conn.execute(
-            "INSERT INTO retention_rules(product, result_id, set_by, set_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(product) DO UPDATE SET result_id = excluded.result_id, "
-            "set_by = excluded.set_by, set_at = excluded.set_at",
-            (product, found.id, loket.user, stamp),
-        )
-        _event(loket, None, "retention_rule_set", {"product": product, "result": found.code})
+    with loket.op(acts.RETENTION_MAP, obj=f"bewaarregel:{product or '(standaard)'}") as op:
+        found = selectielijst.result(op, result_code)
+        if not found.usable:
+            raise InvalidInput(
+                f"Resultaat {found.code} is vervallen en kan niet worden gebruikt."
+            )
+        ensure_default_rule(op)
+        op.store.archive.set_rule(product, found.id, op.user, op.stamp())
+        op.event(EventKind.RETENTION_RULE_SET, {"product": product, "result": found.code})
         if reapply:
-            for row in loket.db.query(
-                "SELECT id, closed_at, product FROM cases WHERE status = ? AND closed_at IS NOT "
-                "NULL AND reference NOT IN (SELECT i.reference FROM destruction_items i JOIN "
-                "destruction_lists l ON l.id = i.list_id WHERE l.state IN "
-                "('voorgesteld', 'beoordeeld', 'goedgekeurd'))",
-                (Status.AFGEROND.value,),
-            ):
-                if rule_for(loket.db, row["product"]).id == found.id:
-                    fix_at_close(loket, int(row["id"]), row["closed_at"])
-    return Rule(product, found, loket.user, stamp)
+            for row in op.store.archive.closed_cases(Status.AFGEROND.value, off_open_lists=True):
+                if rule_for(op, row["product"]).id == found.id:
+                    fix_at_close(op, int(row["id"]), row["closed_at"])
+        op.changed("retention")
+        return Rule(product, found, op.user, op.stamp())
 
 
-# -- closing and reopening (called by inbox.services inside its transaction) ----------------
+# -- closing and reopening (inside the running act that closes or reopens the case) -----------
 
 
-def fix_at_close(loket: Loket, case_id: int, closed_at: str) -> None:
+def fix_at_close(op: Op, case_id: int, closed_at: str) -> None:
     """Fix result, waardering, bewaartermijn and destroy date of a case being closed."""
-    db = loket.db
-    case = records.case_row(db, case_id)
+    case = op.store.records.case_row(case_id)
     if case is None:
         return
-    found = rule_for(db, case["product"])
+    found = rule_for(op, case["product"])
     destroy = None
     if found.waardering == "V" and found.bewaartermijn:
         destroy = add_duration(local_date(closed_at), found.bewaartermijn).isoformat()
-    db.conn.execute(
-        "UPDATE cases SET selectielijst_result = ?, waardering = ?, bewaartermijn = ?, "
-        "destroy_date = ? WHERE id = ?",
-        (found.code, found.waardering, found.bewaartermijn, destroy, case_id),
+    op.store.archive.set_retention(
+        case_id, found.code, found.waardering, found.bewaartermijn, destroy
     )
-    _event(
-        loket,
-        case_id,
-        "retention_fixed",
+    op.event(
+        EventKind.RETENTION_FIXED,
         {
             "result": found.code,
             "waardering": found.waardering,
             "bewaartermijn": found.bewaartermijn,
             "destroy_date": destroy,
         },
+        case_id,
     )
 
 
-def clear_at_reopen(loket: Loket, case_id: int) -> None:
+def clear_at_reopen(op: Op, case_id: int) -> None:
     """A reopened case has no result until it is closed again."""
-    changed = loket.db.conn.execute(
-        "UPDATE cases SET selectielijst_result = NULL, waardering = NULL, bewaartermijn = NULL, "
-        "destroy_date = NULL WHERE id = ? AND selectielijst_result IS NOT NULL",
-        (case_id,),
-    ).rowcount
-    if changed:
-        _event(loket, case_id, "retention_cleared", {})
+    if op.store.archive.clear_retention(case_id):
+        op.event(EventKind.RETENTION_CLEARED, {}, case_id)
 
 
-def apply_missing(loket: Loket) -> int:
+def follow_team(loket: Session, case_id: int, closed_at: str | None) -> Changes:
+    """Team sync projected a colleague's closing (`closed_at`) or reopening (None) of a case
+    here: its retention follows, as it would after a closing or reopening on this laptop."""
+    with loket.op(acts.RETENTION_FOLLOW, case=case_id) as op:
+        if closed_at is None:
+            clear_at_reopen(op, case_id)
+        else:
+            fix_at_close(op, case_id, closed_at)
+    return op.changes
+
+
+def apply_missing(loket: Session) -> int:
     """Fix the retention of closed cases that have none (closed before this feature)."""
-    loket.require(Role.ARCHIVARIS)
-    with loket.db.transaction():
-        rows = loket.db.query(
-            "SELECT id, closed_at FROM cases WHERE status = ? AND closed_at IS NOT NULL "
-            "AND selectielijst_result IS NULL ORDER BY id",
-            (Status.AFGEROND.value,),
-        )
+    with loket.op(acts.RETENTION_APPLY, obj="bewaartermijnen") as op:
+        rows = op.store.archive.closed_cases(Status.AFGEROND.value, without_retention=True)
         for row in rows:
-            fix_at_close(loket, int(row["id"]), row["closed_at"])
+            fix_at_close(op, int(row["id"]), row["closed_at"])
+        op.details = {"zaken": len(rows)}
     return len(rows)
 
 
 # -- what is due, legal hold -----------------------------------------------------------------
 
 
-def due(loket: Loket, on: date | None = None) -> list[DueCase]:
+def due(loket: Session, on: date | None = None) -> list[DueCase]:
     """Closed cases to be destroyed (waardering V) whose destroy date is on or before `on`
     (default: today), without a legal hold; oldest destroy date first."""
-    loket.require(Role.ARCHIVARIS, Role.TEAMLEIDER)
-    day = (on or today(loket)).isoformat()
-    rows = loket.db.query(
-        "SELECT c.reference, c.product, c.selectielijst_result, c.waardering, c.bewaartermijn, "
-        "c.opened_at, c.closed_at, c.destroy_date, "
-        "(SELECT l.id FROM destruction_items i JOIN destruction_lists l ON l.id = i.list_id "
-        " WHERE i.reference = c.reference AND i.state = 'voorgesteld' "
-        " AND l.state IN ('voorgesteld', 'beoordeeld', 'goedgekeurd')) AS on_list "
-        "FROM cases c WHERE c.status = ? AND c.waardering = 'V' AND c.legal_hold = 0 "
-        "AND c.destroy_date IS NOT NULL AND c.destroy_date <= ? "
-        "ORDER BY c.destroy_date, c.reference",
-        (Status.AFGEROND.value, day),
-    )
+    with loket.op(acts.RETENTION_DUE) as op:
+        return due_in(op, on or _today(op))
+
+
+def due_in(op: Op, day: date) -> list[DueCase]:
+    """`due` inside a running act."""
     return [
         DueCase(
             reference=r["reference"],
@@ -260,45 +233,35 @@ def due(loket: Loket, on: date | None = None) -> list[DueCase]:
             destroy_date=r["destroy_date"],
             on_list=None if r["on_list"] is None else int(r["on_list"]),
         )
-        for r in rows
+        for r in op.store.archive.due(Status.AFGEROND.value, day.isoformat())
     ]
 
 
-def set_hold(loket: Loket, reference: str, on: bool, reason: str = "") -> bool:
-    """Put a legal hold on a case (or lift it); returns whether anything changed."""
-    loket.require(Role.ARCHIVARIS, Role.TEAMLEIDER)
-    with loket.db.transaction():
-        case_id = records.case_id_by_reference(loket.db, reference.strip())
-        if case_id is None:
-            raise NotFound(f"Zaak {reference} bestaat niet.")
-        current = loket.db.scalar("SELECT legal_hold FROM cases WHERE id = ?", (case_id,))
-        if bool(current) == on:
-            return False
-        records.update_case(loket.db, case_id, {"legal_hold": int(on)})
-        _event(loket, case_id, "legal_hold", {"on": on, "reason": reason.strip()})
-    return True
+def set_hold(loket: Session, reference: str, on: bool, reason: str = "") -> Changes:
+    """Put a legal hold on a case (or lift it); the changes are empty when it already was so."""
+    with loket.op(acts.LEGAL_HOLD, case=reference) as op:
+        if bool(op.case["legal_hold"]) == on:
+            return op.changes
+        op.store.records.update_case(op.case_id, {"legal_hold": int(on)})
+        op.event(EventKind.LEGAL_HOLD, {"on": on, "reason": reason.strip()})
+    return op.changes
 
 
-def retention_of(loket: Loket, reference: str) -> dict[str, Any]:
+def retention_of(loket: Session, reference: str) -> dict[str, Any]:
     """The retention fields of one case, for the CLI and the screens."""
-    row = loket.db.one(
-        "SELECT reference, product, status, closed_at, selectielijst_result, waardering, "
-        "bewaartermijn, destroy_date, legal_hold FROM cases WHERE reference = ?",
-        (reference.strip().upper(),),
-    )
-    if row is None:
-        raise NotFound(f"Zaak {reference} bestaat niet.")
-    return {
-        "reference": row["reference"],
-        "product": row["product"],
-        "status": row["status"],
-        "closed_on": local_date(row["closed_at"]).isoformat() if row["closed_at"] else None,
-        "result": row["selectielijst_result"],
-        "waardering": row["waardering"],
-        "bewaartermijn": row["bewaartermijn"],
-        "destroy_date": row["destroy_date"],
-        "legal_hold": bool(row["legal_hold"]),
-    }
+    with loket.op(acts.RETENTION_SHOW, case=reference) as op:
+        row = op.case
+        return {
+            "reference": row["reference"],
+            "product": row["product"],
+            "status": row["status"],
+            "closed_on": local_date(row["closed_at"]).isoformat() if row["closed_at"] else None,
+            "result": row["selectielijst_result"],
+            "waardering": row["waardering"],
+            "bewaartermijn": row["bewaartermijn"],
+            "destroy_date": row["destroy_date"],
+            "legal_hold": bool(row["legal_hold"]),
+        }
 
 
 # -- the organisation (archiefvormer) --------------------------------------------------------
@@ -311,14 +274,15 @@ class Organisation:
     identifier_source: str
 
 
-def organisation(db: Database) -> Organisation | None:
-    values = {
-        r["key"]: r["value"]
-        for r in db.query(
-            "SELECT key, value FROM settings WHERE key IN (?, ?, ?)",
-            (SETTING_NAME, SETTING_IDENTIFIER, SETTING_SOURCE),
-        )
-    }
+def organisation(loket: Session) -> Organisation | None:
+    """The municipality as archiefvormer, or None before it was set."""
+    with loket.op(acts.ORGANISATION_READ) as op:
+        return organisation_in(op)
+
+
+def organisation_in(op: Op) -> Organisation | None:
+    """`organisation` inside a running act."""
+    values = op.store.archive.settings((SETTING_NAME, SETTING_IDENTIFIER, SETTING_SOURCE))
     if not values.get(SETTING_NAME):
         return None
     return Organisation(
@@ -329,32 +293,21 @@ def organisation(db: Database) -> Organisation | None:
 
 
 def set_organisation(
-    loket: Loket, name: str, identifier: str = "", source: str = DEFAULT_SOURCE
+    loket: Session, name: str, identifier: str = "", source: str = DEFAULT_SOURCE
 ) -> Organisation:
     """Name and identifier of the municipality (archiefvormer), e.g. 'GM0999'."""
-    loket.require(Role.ARCHIVARIS, Role.BEHEERDER)
     if not name.strip():
         raise InvalidInput("Vul de naam van de organisatie in.")
-    with loket.db.transaction() as conn:
-        for key, value in (
-            (SETTING_NAME, name.strip()),
-            (SETTING_IDENTIFIER, identifier.strip()),
-            (SETTING_SOURCE, source.strip() or DEFAULT_SOURCE),
-        ):
-            conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
-        _event(loket, None, "organisation_set", {"name": name.strip()})
-    found = organisation(loket.db)
+    with loket.op(acts.ORGANISATION_SET, obj="archiefvormer") as op:
+        op.store.archive.set_settings(
+            {
+                SETTING_NAME: name.strip(),
+                SETTING_IDENTIFIER: identifier.strip(),
+                SETTING_SOURCE: source.strip() or DEFAULT_SOURCE,
+            }
+        )
+        op.event(EventKind.ORGANISATION_SET, {"name": name.strip()})
+        op.changed("settings")
+        found = organisation_in(op)
     assert found is not None
     return found
-
-
-def _event(loket: Loket, case_id: int | None, kind: str, data: dict[str, Any]) -> None:
-    records.insert_event(
-        loket.db, case_id, clock.iso(loket.now()), loket.user, kind, data, loket.device
-    )
-    if kind not in ("retention_fixed", "retention_cleared"):  # those follow a closing/reopening
-        loket.audit(f"archief:{kind}", f"zaak:{case_id}" if case_id else "selectielijst")

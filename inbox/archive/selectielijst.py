@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from inbox.errors import NotFound
-from storage.db import Database
+from inbox.gate import Op
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "selectielijst"
 
@@ -60,67 +60,60 @@ class Result:
         return self.waardering in ("V", "B")
 
 
-def ensure_loaded(db: Database) -> None:
-    """Load the fixtures into the (empty) tables; a no-op once they are there."""
-    if db.scalar("SELECT 1 FROM selectielijst_resultaten LIMIT 1"):
-        return
+def ensure_loaded(op: Op) -> None:
+    """Load the fixtures into the (empty) tables on first use; a no-op once they are there."""
+    archive = op.store.archive
+    if not archive.selectielijst_loaded():
+        archive.load_selectielijst(*fixture_rows())
+
+
+def fixture_rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The VNG fixtures as table rows: procestypen, and resultaten with their codes."""
     procestypen = json.loads((RESOURCES / "procestypen.json").read_text(encoding="utf-8"))
     resultaten = json.loads((RESOURCES / "resultaten.json").read_text(encoding="utf-8"))
-    with db.transaction() as conn:
-        if db.scalar("SELECT 1 FROM selectielijst_resultaten LIMIT 1"):
-            return
-        nummers: dict[int, int] = {}
-        for item in procestypen:
-            f = item["fields"]
-            nummers[int(item["pk"])] = int(f["nummer"])
-            conn.execute(
-                "INSERT INTO selectielijst_procestypen(id, uuid, nummer, jaar, naam, omschrijving,"
-                " procesobject) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    item["pk"],
-                    f["uuid"],
-                    f["nummer"],
-                    f["jaar"],
-                    f["naam"].strip(),
-                    f.get("omschrijving", ""),
-                    f.get("procesobject", ""),
-                ),
-            )
-        by_pk: dict[int, dict[str, Any]] = {int(r["pk"]): r["fields"] for r in resultaten}
-        for pk in sorted(by_pk):
-            f = by_pk[pk]
-            generiek = f.get("generiek_resultaat")
-            parts = [nummers[int(f["proces_type"])]]
-            if generiek is not None:
-                parts.append(int(by_pk[int(generiek)]["nummer"]))
-            parts.append(int(f["nummer"]))
-            conn.execute(
-                "INSERT INTO selectielijst_resultaten(id, uuid, code, procestype_id, generiek_id,"
-                " nummer, naam, omschrijving, herkomst, waardering, procestermijn, bewaartermijn,"
-                " toelichting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    pk,
-                    f["uuid"],
-                    ".".join(str(p) for p in parts),
-                    f["proces_type"],
-                    generiek,
-                    f["nummer"],
-                    f["naam"].strip(),
-                    f.get("omschrijving", "").strip(),
-                    f.get("herkomst", ""),
-                    WAARDERING.get(f.get("waardering", ""), ""),
-                    f.get("procestermijn", ""),
-                    f.get("bewaartermijn") or None,
-                    f.get("toelichting", ""),
-                ),
-            )
-
-
-_SELECT = (
-    "SELECT r.id, r.code, r.naam, r.omschrijving, r.waardering, r.bewaartermijn, "
-    "r.procestermijn, r.toelichting, p.naam AS procestype FROM selectielijst_resultaten r "
-    "JOIN selectielijst_procestypen p ON p.id = r.procestype_id"
-)
+    nummers: dict[int, int] = {}
+    types: list[dict[str, Any]] = []
+    for item in procestypen:
+        f = item["fields"]
+        nummers[int(item["pk"])] = int(f["nummer"])
+        types.append(
+            {
+                "id": item["pk"],
+                "uuid": f["uuid"],
+                "nummer": f["nummer"],
+                "jaar": f["jaar"],
+                "naam": f["naam"].strip(),
+                "omschrijving": f.get("omschrijving", ""),
+                "procesobject": f.get("procesobject", ""),
+            }
+        )
+    by_pk: dict[int, dict[str, Any]] = {int(r["pk"]): r["fields"] for r in resultaten}
+    results: list[dict[str, Any]] = []
+    for pk in sorted(by_pk):
+        f = by_pk[pk]
+        generiek = f.get("generiek_resultaat")
+        parts = [nummers[int(f["proces_type"])]]
+        if generiek is not None:
+            parts.append(int(by_pk[int(generiek)]["nummer"]))
+        parts.append(int(f["nummer"]))
+        results.append(
+            {
+                "id": pk,
+                "uuid": f["uuid"],
+                "code": ".".join(str(p) for p in parts),
+                "procestype_id": f["proces_type"],
+                "generiek_id": generiek,
+                "nummer": f["nummer"],
+                "naam": f["naam"].strip(),
+                "omschrijving": f.get("omschrijving", "").strip(),
+                "herkomst": f.get("herkomst", ""),
+                "waardering": WAARDERING.get(f.get("waardering", ""), ""),
+                "procestermijn": f.get("procestermijn", ""),
+                "bewaartermijn": f.get("bewaartermijn") or None,
+                "toelichting": f.get("toelichting", ""),
+            }
+        )
+    return types, results
 
 
 def _result(row: Any) -> Result:
@@ -137,24 +130,21 @@ def _result(row: Any) -> Result:
     )
 
 
-def result(db: Database, code_or_id: str | int) -> Result:
+def result(op: Op, code_or_id: str | int) -> Result:
     """A result by its code ('6.1.3') or its row id (42)."""
-    ensure_loaded(db)
+    ensure_loaded(op)
     text = str(code_or_id).strip()
-    if text.isdigit():
-        row = db.one(_SELECT + " WHERE r.id = ?", (int(text),))
-    else:
-        row = db.one(_SELECT + " WHERE r.code = ? ORDER BY r.id LIMIT 1", (text,))
+    archive = op.store.archive
+    row = archive.result_by_id(int(text)) if text.isdigit() else archive.result_by_code(text)
     if row is None:
         raise NotFound(f"Selectielijst-resultaat '{text}' bestaat niet.")
     return _result(row)
 
 
-def results(db: Database, text: str = "") -> list[Result]:
+def results(op: Op, text: str = "") -> list[Result]:
     """All results (optionally those whose code, name or description contains `text`)."""
-    ensure_loaded(db)
-    rows = db.query(_SELECT + " ORDER BY r.id")
-    found = [_result(r) for r in rows]
+    ensure_loaded(op)
+    found = [_result(r) for r in op.store.archive.results()]
     needle = text.strip().lower()
     if needle:
         found = [

@@ -3,6 +3,8 @@
 Parsing is separate from any connection and tested on raw bytes. Every header is read on its
 own, so one broken header costs that header, not the message; a message that cannot be read at
 all still becomes an IncomingMessage, flagged with parse_error, so it is kept and shown.
+Nothing here raises on hostile input: lone surrogates (UTF-7 encoded words), lying charsets,
+deep nesting and pathological HTML all end in text.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import html
 import logging
 import re
+import time
+import unicodedata
 from datetime import datetime
 from email import policy
 from email.header import decode_header, make_header
@@ -20,6 +24,14 @@ from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 import nh3
 
 from inbox import clock
+from inbox.channels.imports.limits import (
+    HTML_CPU_SECONDS,
+    MAX_HTML_AMPERSANDS,
+    MAX_HTML_CHARS,
+    MAX_HTML_DEPTH,
+    MAX_MIME_DEPTH,
+    MAX_SANITIZE_CHARS,
+)
 from inbox.model import Attachment, Channel, Direction, IncomingMessage
 from inbox.threading import message_ids
 
@@ -73,7 +85,7 @@ def _from_message(
         sender_name=_clean(name),
         recipients=recipients,
         subject=_clean(_header(msg, "Subject")),
-        body_text=text[:MAX_TEXT],
+        body_text=scrub(text[:MAX_TEXT]),
         body_html=html_body,
         message_id=_first_id(_raw(msg, "Message-ID")),
         in_reply_to=_first_id(_raw(msg, "In-Reply-To")),
@@ -101,7 +113,7 @@ def _unparsed(
         direction=direction,
         sent_at=received_at or clock.now(),
         subject=subject or "(onleesbaar bericht)",
-        body_text=text,
+        body_text=scrub(text),
         raw_sha256=raw_sha256,
         parse_error=reason,
     )
@@ -142,8 +154,19 @@ def _header(msg: Message, name: str) -> str:
 
 
 def _clean(value: str) -> str:
-    value = value.replace("\r", " ").replace("\n", " ").replace("\x00", "")
+    value = scrub(value).replace("\r", " ").replace("\n", " ")
     return re.sub(r"\s+", " ", value).strip()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: str) -> str:
+    """Text that can be stored and shown: lone surrogates (from UTF-7 or surrogate-escaped
+    bytes) become U+FFFD, NUL characters are dropped."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _date(msg: Message) -> datetime | None:
@@ -189,6 +212,15 @@ def _bodies(msg: Message) -> tuple[str, str | None, list[Attachment]]:
                 )
             )
             continue
+        if content_type.startswith("multipart/") and part.is_multipart():
+            attachments.append(  # nested deeper than the limit: kept whole, not walked
+                Attachment(
+                    filename=f"deel-{index}.eml",
+                    content_type="message/rfc822",
+                    data=part.as_bytes(policy=policy.compat32),
+                )
+            )
+            continue
         if content_type == "text/plain" or (
             content_type.startswith("multipart/") and not part.is_multipart()
         ):
@@ -210,16 +242,20 @@ def _bodies(msg: Message) -> tuple[str, str | None, list[Attachment]]:
                 )
     html_body = "\n".join(html_parts) if html_parts else None
     text = "\n\n".join(p.strip("\n") for p in plain if p.strip())
-    if not text and html_body:
-        text = html_to_text(html_body)
-    return text, sanitize_html(html_body) if html_body else None, attachments
+    if not html_body:
+        return text, None, attachments
+    html_text, tame = _convert(html_body, "\n")
+    # HTML too deep, too large or with too many '&' for the sanitiser (its time grows with the
+    # square of those) is shown as its text; the original keeps it byte for byte
+    return text or html_text, sanitize_html(html_body) if tame else None, attachments
 
 
-def _walk(msg: Message) -> list[Message]:
-    """Leaf parts, not descending into attached messages (those are kept as attachments)."""
+def _walk(msg: Message, depth: int = 0) -> list[Message]:
+    """Leaf parts, not descending into attached messages (those are kept as attachments) nor
+    deeper than the limit (a deeper multipart is one part, kept as an attachment)."""
     if msg.get_content_type() == "message/rfc822" and msg is not None:
         return [msg]
-    if msg.is_multipart():
+    if msg.is_multipart() and depth < MAX_MIME_DEPTH:
         parts: list[Message] = []
         payload = msg.get_payload()
         if isinstance(payload, list):
@@ -228,7 +264,7 @@ def _walk(msg: Message) -> list[Message]:
                     if sub.get_content_type() == "message/rfc822":
                         parts.append(sub)
                     else:
-                        parts.extend(_walk(sub))
+                        parts.extend(_walk(sub, depth + 1))
         return parts
     return [msg]
 
@@ -285,18 +321,34 @@ def _text(part: Message) -> str:
             continue
         try:
             return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
+        except Exception:  # noqa: BLE001 - unknown, lying or broken codecs: try the next
             continue
     return data.decode("latin-1")
 
 
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{port}{n}" for port in ("COM", "LPT") for n in (*"0123456789", "¹", "²", "³")}
+)
+MAX_FILENAME = 150
+
+
 def safe_filename(name: str) -> str:
-    """A file name that is safe to write anywhere: no paths, no control characters."""
+    """A file name that is safe to write anywhere and shows what it is: no paths, no control
+    or format characters (a right-to-left override makes 'x\u202egpj.exe' look like a .jpg),
+    no Windows device names (CON, COM1-9, LPT1-9, also as 'CON .txt'), at most 150 characters
+    with the extension kept."""
+    name = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", name))
     name = name.replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "_", name).strip(" .")
-    if name.upper().split(".")[0] in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}:
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
+    name = re.sub(r"[\x00-\x1f\x7f-\x9f<>:\"|?*]", "_", name).strip(" .")
+    if name.split(".")[0].rstrip(" ").upper() in _RESERVED:
         name = "_" + name
-    return name[:150] or "bijlage"
+    if len(name) > MAX_FILENAME:
+        stem, dot, ext = name.rpartition(".")
+        keep = "." + ext if dot and stem and len(ext) <= 16 else ""
+        name = (name[: MAX_FILENAME - len(keep)].rstrip(" .") + keep) if keep else name[:150]
+    return name or "bijlage"
 
 
 _ALLOWED_TAGS = nh3.ALLOWED_TAGS - {"img"} | {"img", "font", "center", "span", "div"}
@@ -311,7 +363,7 @@ def sanitize_html(value: str) -> str:
         return val
 
     return nh3.clean(
-        value,
+        scrub(value),
         tags=_ALLOWED_TAGS,
         attributes={
             "*": {"style", "class", "align", "title"},
@@ -327,12 +379,125 @@ def sanitize_html(value: str) -> str:
     )
 
 
-_TAG_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.IGNORECASE | re.DOTALL)
-_BLOCK_RE = re.compile(r"<\s*(br|/p|/div|/tr|/li|/h\d)\b[^>]*>", re.IGNORECASE)
+_BLOCKS = frozenset(
+    "address article aside blockquote body dd div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody tfoot thead tr ul"
+    .split()
+)
+_CELLS = frozenset({"td", "th"})
+_SKIPPED = frozenset({"script", "style", "head", "title", "template", "noscript"})
+# every Unicode space separator (Zs) and the tab, as a plain space
+_SPACES = str.maketrans({ch: " " for ch in "\t\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+                         "\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
 
 
-def html_to_text(value: str) -> str:
-    text = _BLOCK_RE.sub("\n", value)
-    text = _TAG_RE.sub("", text)
-    text = html.unescape(text)
-    return re.sub(r"\n\s*\n+", "\n\n", re.sub(r"[ \t\r\f\v]+", " ", text)).strip()
+def html_to_text(value: str, *, paragraph: str = "\n") -> str:
+    """Readable text of an HTML body, in time linear in its size: parsed by libxml2 (lxml),
+    script and style left out, block elements on their own lines (`paragraph` after a <p>),
+    every Unicode space a plain space. Past the CPU budget (or when libxml2 gives up on very
+    deep nesting) a plain tag strip is used instead; it never raises."""
+    return _convert(value, paragraph)[0]
+
+
+def _convert(value: str, paragraph: str) -> tuple[str, bool]:
+    """(text, whether the HTML is tame enough to hand to the sanitiser: not larger, deeper,
+    slower or with more '&' than the limits)."""
+    tame = len(value) <= MAX_SANITIZE_CHARS and value.count("&") <= MAX_HTML_AMPERSANDS
+    value = scrub(value[:MAX_HTML_CHARS])
+    if not value.strip():
+        return "", tame
+    deadline = time.process_time() + HTML_CPU_SECONDS
+    try:
+        walked = _walk_html(value, paragraph, deadline)
+    except Exception as exc:  # noqa: BLE001 - any parser trouble: the plain strip below
+        log.info("html to text fell back to a tag strip: %s", type(exc).__name__)
+        walked = None
+    if walked is None:
+        return _tidy(_strip_tags(value)), False
+    text, depth = walked
+    return _tidy(text), tame and depth <= MAX_HTML_DEPTH
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _walk_html(value: str, paragraph: str, deadline: float) -> tuple[str, int] | None:
+    """(text, deepest nesting) of `value`, or None when libxml2 could not read all of it."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(
+        recover=True, no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8"
+    )
+    root = etree.fromstring(value.encode("utf-8"), parser)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        return None  # libxml2 stopped (nesting too deep): it would lose the rest of the text
+    if root is None:
+        return None
+    out: list[str] = []
+    depth = deepest = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for count, (event, element) in enumerate(walker):
+        if count % 4096 == 0 and time.process_time() > deadline:
+            raise _OverBudget
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+        if event == "start":
+            if tag in _SKIPPED:
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                out.append("\n")
+            elif tag in _BLOCKS:
+                _line_break(out)
+            elif tag in _CELLS:
+                out.append(" ")
+            if element.text:
+                out.append(element.text)
+        else:
+            if tag in _BLOCKS:
+                _line_break(out)
+                if tag == "p" and paragraph != "\n":
+                    out.append(paragraph[1:])
+            if element.tail:
+                out.append(element.tail)
+    return "".join(out), deepest
+
+
+def _line_break(out: list[str]) -> None:
+    if out and not out[-1].endswith("\n"):
+        out.append("\n")
+
+
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+_BREAK = re.compile(r"<\s*(?:br|/p|/div|/tr|/li|/h\d)\b[^<>]*>", re.IGNORECASE)
+
+
+def _strip_tags(value: str) -> str:
+    """A linear plain-text fallback: scripts and styles cut (to their end tag, or to the end
+    when unclosed), tags removed, entities decoded. Every pattern stops at the next '<'."""
+    lowered = value.lower()
+    pieces: list[str] = []
+    position = 0
+    for found in _SCRIPT_OR_STYLE.finditer(value):
+        if found.start() < position:
+            continue
+        pieces.append(value[position : found.start()])
+        end = lowered.find(f"</{found.group(1).lower()}", found.end())
+        if end < 0:
+            position = len(value)
+            break
+        close = value.find(">", end)
+        position = len(value) if close < 0 else close + 1
+    pieces.append(value[position:])
+    text = _BREAK.sub("\n", "".join(pieces))
+    return html.unescape(_TAG.sub("", text))
+
+
+def _tidy(text: str) -> str:
+    text = text.translate(_SPACES)
+    text = re.sub(r"[ \r\f\v]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -12,15 +12,23 @@ back-off. A revoked or expired token (401) gives one clear Dutch message.
 
 Scheduling: `run_mastodon_account(loket, account, emit)` is the counterpart of
 `inbox.sync.run_account` and returns/emits the same SyncEvent, so a scheduler adds one job per
-account from `mastodon_accounts(db)` next to the mail jobs.
+account from `mastodon_accounts(loket)` next to the mail jobs.
+
+Through the gate: adding and removing an account is `manage_accounts` (audited), fetching is
+`sync` (statuses are filed by `message.receive`), replying is `reply` (a content act: a
+vertrouwelijk case only for its assignee). Safety: only an https:// server is accepted
+(http:// only to a loopback address, and only when LOKET_ALLOW_LOOPBACK_HTTP=1, for tests);
+the token is sent to that server alone: a pagination link or a redirect to any other host is
+refused, never followed with the token.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
+import ipaddress
 import json
 import logging
+import os
 import re
 import time
 import urllib.error
@@ -30,20 +38,22 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
 from typing import Any
 
-from inbox import clock
+from inbox import acts
 from inbox.accounts import Secrets
+from inbox.channels.mailparse import html_to_text as _html_to_text
+from inbox.channels.mailparse import scrub
 from inbox.errors import InvalidInput, LoketError, NotFound
-from inbox.model import Channel, Direction, IncomingMessage, Role
+from inbox.model import Changes, Channel, Direction, IncomingMessage
 from inbox.services import Loket, Received
-from storage.db import Database
 
 log = logging.getLogger("loket.mastodon")
 
 STREAMS = ("notifications", "conversations")
 PAGE_LIMIT = 40
+MAX_PAGES = 200  # pages per stream and pass: a server that links on forever is cut off
+LOOPBACK_HTTP = "LOKET_ALLOW_LOOPBACK_HTTP"
 USER_AGENT = "Loket/0.1 (klantcontact gemeente)"
 SECRET_KIND = "token"
 
@@ -93,13 +103,43 @@ class MastodonAccount:
 
 
 def normalize_url(url: str) -> str:
+    """'https://host[:port]' of a Mastodon server, refused unless it is https (or http to a
+    loopback address when LOKET_ALLOW_LOOPBACK_HTTP=1: the tests' local server)."""
     url = url.strip().rstrip("/")
     if "://" not in url:
         url = "https://" + url
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.netloc:
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise InvalidInput(f"'{url}' is geen geldig adres van een Mastodon-server.") from exc
+    if parts.scheme not in ("https", "http") or not host:
         raise InvalidInput(f"'{url}' is geen geldig adres van een Mastodon-server.")
-    return f"{parts.scheme}://{parts.netloc}"
+    if parts.scheme == "http" and not (_is_loopback(host) and os.environ.get(LOOPBACK_HTTP) == "1"):
+        raise InvalidInput(
+            f"'{url}' is niet versleuteld (http://); Loket stuurt het toegangstoken alleen over "
+            "https:// naar een Mastodon-server."
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _secrets(loket: Loket) -> Secrets:
+    return Secrets.of(loket)
 
 
 def add_account(
@@ -112,21 +152,25 @@ def add_account(
     opener: Callable[..., Any] | None = None,
 ) -> MastodonAccount:
     """Add a Mastodon account; the token goes to the OS keyring, never into the database."""
-    loket.require(Role.BEHEERDER)
     name, token = name.strip(), token.strip()
+    loket.check(acts.MASTODON_ACCOUNT_ADD, f"account:{name}")  # before the server is asked
     if not name:
         raise InvalidInput("Geef het account een naam.")
     if not token:
         raise InvalidInput("Geef het toegangstoken op (via --token-stdin).")
     if interval_minutes < 0.1:
         raise InvalidInput("Ophalen kan hoogstens elke 6 seconden.")
-    if loket.db.scalar("SELECT 1 FROM accounts WHERE name = ? AND enabled = 1", (name,)):
-        raise InvalidInput(f"Er is al een account met de naam '{name}'.")
-    account = MastodonAccount(name=name, url=normalize_url(url), interval_minutes=interval_minutes)
-    if verify:
+    base = normalize_url(url)
+    with loket.op(acts.MASTODON_ACCOUNT_LIST) as op:
+        if op.store.social.account_name_taken(name):
+            raise InvalidInput(f"Er is al een account met de naam '{name}'.")
+    account = MastodonAccount(name=name, url=base, interval_minutes=interval_minutes)
+    if verify:  # over the network, outside any transaction
         me = MastodonClient(account.url, token, opener=opener, account_name=name).get(
             "/api/v1/accounts/verify_credentials"
         )[0]
+        if not isinstance(me, dict):
+            raise MastodonError("De Mastodon-server gaf een onverwacht antwoord.")
         account = MastodonAccount(
             name=name,
             url=account.url,
@@ -134,45 +178,67 @@ def add_account(
             acct=_full_acct(str(me.get("acct", "")), account.host),
             account_id=str(me.get("id", "")),
         )
-    Secrets(loket).set(name, SECRET_KIND, token)
-    with loket.db.transaction():
-        loket.db.conn.execute("DELETE FROM accounts WHERE name = ? AND enabled = 0", (name,))
-        cur = loket.db.conn.execute(
-            "INSERT INTO accounts(name, channel, settings, created_at) VALUES (?, ?, ?, ?)",
-            (name, Channel.MASTODON.value, account.settings_json(), clock.iso(loket.now())),
+    with loket.op(acts.MASTODON_ACCOUNT_ADD, obj=f"account:{name}") as op:
+        if op.store.social.account_name_taken(name):
+            raise InvalidInput(f"Er is al een account met de naam '{name}'.")
+        account_id = op.store.social.add_mastodon_account(
+            name, account.settings_json(), op.stamp()
         )
-    log.info("mastodon account %s added", cur.lastrowid)
-    return MastodonAccount(**{**asdict(account), "id": int(cur.lastrowid or 0)})
+        _secrets(loket).set(name, SECRET_KIND, token)  # a failure here rolls the row back
+        op.changed("accounts")
+    log.info("mastodon account %s added", account_id)
+    return MastodonAccount(**{**asdict(account), "id": account_id})
 
 
-def mastodon_accounts(db: Database) -> list[MastodonAccount]:
-    return [
-        MastodonAccount.from_row(r)
-        for r in db.query(
-            "SELECT * FROM accounts WHERE channel = 'mastodon' AND enabled = 1 ORDER BY name"
-        )
-    ]
+def mastodon_accounts(loket: Loket) -> list[MastodonAccount]:
+    """The enabled Mastodon accounts, for fetching (permission `sync`)."""
+    with loket.op(acts.MASTODON_ACCOUNTS) as op:
+        return [MastodonAccount.from_row(r) for r in op.store.social.mastodon_accounts()]
 
 
-def mastodon_account(db: Database, name: str) -> MastodonAccount:
-    row = db.one(
-        "SELECT * FROM accounts WHERE name = ? AND channel = 'mastodon' AND enabled = 1", (name,)
-    )
+def mastodon_account(loket: Loket, name: str) -> MastodonAccount:
+    with loket.op(acts.MASTODON_ACCOUNTS) as op:
+        row = op.store.social.mastodon_account(name)
     if row is None:
         raise NotFound(f"Er is geen Mastodon-account '{name}'.")
     return MastodonAccount.from_row(row)
 
 
-def remove_account(loket: Loket, name: str) -> None:
-    loket.require(Role.BEHEERDER)
-    mastodon_account(loket.db, name)
-    with loket.db.transaction():
-        loket.db.conn.execute("UPDATE accounts SET enabled = 0 WHERE name = ?", (name,))
-    Secrets(loket).delete(name, SECRET_KIND)
+@dataclass(frozen=True)
+class AccountOverview:
+    """One account as the beheerder's screen lists it: when it last fetched, its last error."""
+
+    account: MastodonAccount
+    last_fetch: str = ""
+    error: str = ""
+
+
+def account_overview(loket: Loket) -> list[AccountOverview]:
+    """The Mastodon accounts with their last fetch (permission `manage_accounts`)."""
+    with loket.op(acts.MASTODON_ACCOUNT_LIST) as op:
+        accounts = [MastodonAccount.from_row(r) for r in op.store.social.mastodon_accounts()]
+        status = op.store.social.mastodon_status()
+    out = []
+    for account in accounts:
+        rows = [r for r in status if r["account"] == account.name]
+        last = max((str(r["last_sync_at"]) for r in rows if r["last_sync_at"]), default="")
+        error = next((str(r["last_error"]) for r in rows if r["last_error"]), "")
+        out.append(AccountOverview(account, last, error))
+    return out
+
+
+def remove_account(loket: Loket, name: str) -> Changes:
+    with loket.op(acts.MASTODON_ACCOUNT_REMOVE, obj=f"account:{name}") as op:
+        if op.store.social.mastodon_account(name) is None:
+            raise NotFound(f"Er is geen Mastodon-account '{name}'.")
+        op.store.social.disable_account(name)
+        op.changed("accounts")
+    _secrets(loket).delete(name, SECRET_KIND)
+    return op.changes
 
 
 def token_for(loket: Loket, account: MastodonAccount) -> str:
-    token = Secrets(loket).get(account.name, SECRET_KIND)
+    token = _secrets(loket).get(account.name, SECRET_KIND)
     if not token:
         raise MastodonError(
             f"Geen toegangstoken bekend voor Mastodon-account '{account.name}'; voeg het "
@@ -224,6 +290,9 @@ class MastodonClient:
     reset_at: datetime | None = None
     waited: list[float] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.base_url = normalize_url(self.base_url)
+
     def get(self, path: str, params: dict[str, Any] | None = None) -> tuple[Any, dict[str, str]]:
         response = self.request("GET", path, params=params)
         return response.json(), parse_links(response.headers.get("link"))
@@ -241,11 +310,16 @@ class MastodonClient:
         headers: dict[str, str] | None = None,
     ) -> Response:
         url = path if "://" in path else self.base_url + path
+        if _origin(url) != _origin(self.base_url):
+            raise MastodonError(
+                f"De Mastodon-server verwees naar een andere server "
+                f"({urllib.parse.urlsplit(url).netloc or url[:60]}); Loket stuurt het "
+                f"toegangstoken alleen naar {urllib.parse.urlsplit(self.base_url).netloc}."
+            )
         if params:
             url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params, doseq=True)
         body = None
         all_headers = {
-            "Authorization": f"Bearer {self.token}",
             "Accept": "application/json",
             "User-Agent": USER_AGENT,
             **(headers or {}),
@@ -293,7 +367,9 @@ class MastodonClient:
 
     def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Response:
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
-        opener = self.opener or urllib.request.urlopen
+        # never copied onto a redirected request, and cross-origin redirects are refused
+        request.add_unredirected_header("Authorization", f"Bearer {self.token}")
+        opener = self.opener or _same_origin_opener().open
         try:
             with opener(request, timeout=self.timeout) as reply:
                 return Response(
@@ -344,6 +420,31 @@ class MastodonClient:
         self.sleep(seconds)
 
 
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to the same scheme, host and port (taking the token along,
+    which urllib leaves behind as an unredirected header)."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        target = urllib.parse.urljoin(req.full_url, newurl)
+        if _origin(target) != _origin(req.full_url):
+            raise MastodonError(
+                f"De Mastodon-server stuurde door naar een andere server "
+                f"({urllib.parse.urlsplit(target).netloc}); Loket volgt dat niet."
+            )
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        token = req.unredirected_hdrs.get("Authorization")
+        if new is not None and token:
+            new.add_unredirected_header("Authorization", token)
+        return new
+
+
+def _same_origin_opener() -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(_SameOriginRedirects)
+
+
 def _parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -360,34 +461,15 @@ def _parse_time(value: str | None) -> datetime | None:
 # -- statuses into Loket ----------------------------------------------------------------------
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "p":
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def html_to_text(content: str) -> str:
-    parser = _Text()
-    parser.feed(content or "")
-    parser.close()
-    text = html.unescape("".join(parser.parts))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    """A status's HTML as text: paragraphs apart by a blank line (linear in its size)."""
+    return _html_to_text(content or "", paragraph="\n\n")
 
 
 def canonical_bytes(status: dict[str, Any]) -> bytes:
     """The status JSON as the server sent it, in one stable serialisation (kept as the blob)."""
-    return json.dumps(status, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    text = json.dumps(status, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8", "surrogatepass")  # byte for byte, even a lone surrogate
 
 
 def _full_acct(acct: str, host: str) -> str:
@@ -403,56 +485,67 @@ def _header(status_id: str, host: str) -> str:
     return f"<{status_id}@{host}>"
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
 @dataclass
 class MastodonReport:
     fetched: int = 0
     duplicates: int = 0
     cases: set[str] = field(default_factory=set)
+    changes: Changes = field(default_factory=Changes)
 
 
 def store_status(
     loket: Loket, account: MastodonAccount, status: dict[str, Any], own_id: str
 ) -> Received:
-    """File one status in its case (once: by URI and by its bytes); returns what receive did."""
-    uri = str(status.get("uri") or status.get("url") or status["id"])
+    """File one status in its case (once: by URI and by its bytes); returns what receive did.
+    A status without an id (a broken server) is not filed."""
+    status_id = str(status.get("id") or "")
+    if not status_id:
+        raise MastodonError("De Mastodon-server gaf een bericht zonder nummer.")
+    uri = str(status.get("uri") or status.get("url") or status_id)
     host = account.host
-    with loket.db.transaction():
-        known = loket.db.scalar(
-            "SELECT message_id FROM social_message_keys WHERE channel = 'mastodon' AND key = ?",
-            (uri,),
-        )
+    with loket.op(acts.MESSAGE_RECEIVE) as op:  # one transaction: the message and its keys
+        social = op.store.social
+        known = social.message_for_key(Channel.MASTODON.value, uri)
         if known is not None:
-            return Received(int(known), None, None, True, False)
+            return Received(known, None, None, True, False)
         raw = canonical_bytes(status)
         digest = loket.store_original(raw)
-        author = status.get("account") or {}
-        acct = _full_acct(str(author.get("acct", "")), host)
+        author = _dict(status.get("account"))
+        acct = _full_acct(scrub(str(author.get("acct", ""))), host)
         outbound = str(author.get("id", "")) == own_id
-        text = html_to_text(str(status.get("content", "")))
-        for media in status.get("media_attachments") or []:
+        text = html_to_text(scrub(str(status.get("content") or "")))
+        for media in _dicts(status.get("media_attachments")):
             kind = {"image": "afbeelding", "video": "video", "audio": "geluid"}.get(
                 str(media.get("type")), "bijlage"
             )
-            text += f"\n[{kind}: {media.get('url') or media.get('remote_url') or ''}]"
+            text += f"\n[{kind}: {scrub(str(media.get('url') or media.get('remote_url') or ''))}]"
         first_line = re.sub(r"^(?:@\S+\s+)+", "", text).split("\n", 1)[0]
-        subject = str(status.get("spoiler_text") or "") or first_line[:80] or "(Mastodon)"
+        subject = scrub(str(status.get("spoiler_text") or "")) or first_line[:80] or "(Mastodon)"
         reply_to = status.get("in_reply_to_id")
         mentions = [
-            _full_acct(str(m.get("acct", "")), host)
-            for m in status.get("mentions") or []
+            _full_acct(scrub(str(m.get("acct", ""))), host)
+            for m in _dicts(status.get("mentions"))
             if str(m.get("id", "")) != own_id
         ]
         message = IncomingMessage(
             channel=Channel.MASTODON,
             sent_at=_parse_time(str(status.get("created_at"))) or loket.now(),
             sender="@" + acct,
-            sender_name=str(author.get("display_name") or author.get("username") or acct),
+            sender_name=scrub(str(author.get("display_name") or author.get("username") or acct)),
             recipients=" ".join("@" + m for m in mentions),
             subject=subject,
             body_text=text,
-            message_id=_header(str(status["id"]), host),
+            message_id=_header(status_id, host),
             in_reply_to=_header(str(reply_to), host) if reply_to else None,
-            external_id=str(status["id"]),
+            external_id=status_id,
             raw_sha256=digest,
             direction=Direction.OUTBOUND if outbound else Direction.INBOUND,
             account_id=account.id,
@@ -460,22 +553,17 @@ def store_status(
         received = loket.receive(message)
         if received.message_id is None:
             return received
-        loket.db.conn.execute(
-            "INSERT INTO social_message_keys(channel, key, message_id) VALUES ('mastodon', ?, ?)",
-            (uri, received.message_id),
-        )
-        loket.db.conn.execute(
-            "INSERT OR IGNORE INTO mastodon_statuses(message_id, account_id, status_id, uri, "
-            "visibility, author_acct, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                received.message_id,
-                account.id,
-                str(status["id"]),
-                uri,
-                str(status.get("visibility") or "public"),
-                acct,
-                " ".join(mentions),
-            ),
+        social.add_message_key(Channel.MASTODON.value, uri, received.message_id)
+        social.add_mastodon_status(
+            {
+                "message_id": received.message_id,
+                "account_id": account.id,
+                "status_id": status_id,
+                "uri": uri,
+                "visibility": str(status.get("visibility") or "public"),
+                "author_acct": acct,
+                "mentions": " ".join(mentions),
+            }
         )
     return received
 
@@ -492,14 +580,17 @@ def fetch_stream(
     newest = cursor
     pages = 0
     url: str | None = path
+    seen: set[str] = set()
     if cursor:
         params["min_id"] = cursor
-    while url is not None:
+    while url is not None and url not in seen and pages < MAX_PAGES:
+        seen.add(url)
         items, links = client.get(url, params)
         params = {}  # the Link URLs carry every parameter
         pages += 1
         if not isinstance(items, list):
             raise MastodonError("De Mastodon-server gaf een onverwacht antwoord.")
+        items = _dicts(items)
         if not items:
             break
         for item in items:
@@ -514,7 +605,7 @@ def fetch_stream(
         top = str(
             items[0].get("id")
             if stream == "notifications"
-            else (items[0].get("last_status") or {}).get("id", "")
+            else _dict(items[0].get("last_status")).get("id", "")
         )
         candidate = prev_cursor or top
         if candidate and (newest is None or _id_key(candidate) > _id_key(newest)):
@@ -542,24 +633,18 @@ def sync_account(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> MastodonReport:
     """One fetch pass: mentions and direct conversations since the last pass."""
+    loket.check(acts.MASTODON_SYNC, f"account:{account.name}")
     client = client or MastodonClient(account.url, token, account_name=account.name)
     report = MastodonReport()
     try:
         me, _ = client.get("/api/v1/accounts/verify_credentials")
     except MastodonError as exc:
         for stream in STREAMS:
-            cursor = loket.db.scalar(
-                "SELECT newest_id FROM mastodon_sync WHERE account_id = ? AND stream = ?",
-                (account.id, stream),
-            )
-            _save_state(loket, account, stream, cursor, str(exc))
+            _save_state(loket, account, stream, _cursor(loket, account, stream), str(exc))
         raise
-    own_id = str(me.get("id", ""))
+    own_id = str(_dict(me).get("id", ""))
     for stream in STREAMS:
-        cursor = loket.db.scalar(
-            "SELECT newest_id FROM mastodon_sync WHERE account_id = ? AND stream = ?",
-            (account.id, stream),
-        )
+        cursor = _cursor(loket, account, stream)
         try:
             statuses, newest = fetch_stream(client, stream, cursor, account.backfill_pages)
             for done, status in enumerate(statuses, start=1):
@@ -570,6 +655,8 @@ def sync_account(
                     report.fetched += 1
                     if received.reference:
                         report.cases.add(received.reference)
+                    if received.case_id is not None:
+                        report.changes.cases.add(received.case_id)
                 if progress is not None:
                     progress(stream, done, len(statuses))
         except MastodonError as exc:
@@ -579,25 +666,16 @@ def sync_account(
     return report
 
 
+def _cursor(loket: Loket, account: MastodonAccount, stream: str) -> str | None:
+    with loket.op(acts.MASTODON_ACCOUNTS) as op:
+        return op.store.social.mastodon_cursor(account.id, stream)
+
+
 def _save_state(
     loket: Loket, account: MastodonAccount, stream: str, newest: str | None, error: str | None
 ) -> None:
-    stamp = clock.iso(loket.now())
-    with loket.db.transaction():
-        loket.db.conn.execute(
-            "INSERT INTO mastodon_sync(account_id, stream, newest_id, last_sync_at, last_error) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(account_id, stream) DO UPDATE SET "
-            "newest_id = excluded.newest_id, last_sync_at = excluded.last_sync_at, "
-            "last_error = excluded.last_error",
-            (account.id, stream, newest, stamp, error),
-        )
-        # the same row shape as mail folders, so `account list` shows Mastodon too
-        loket.db.conn.execute(
-            "INSERT INTO sync_state(account_id, folder, last_sync_at, last_error) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT(account_id, folder) DO UPDATE SET "
-            "last_sync_at = excluded.last_sync_at, last_error = excluded.last_error",
-            (account.id, stream, stamp, error),
-        )
+    with loket.op(acts.MASTODON_SYNC, obj=f"account:{account.name}") as op:
+        op.store.social.save_mastodon_state(account.id, stream, newest, op.stamp(), error)
 
 
 def run_mastodon_account(
@@ -627,51 +705,75 @@ def run_mastodon_account(
 # -- replies ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ReplyTarget:
+    """The status a reply answers: who wrote it, how visible it was, which account got it."""
+
+    author: str
+    visibility: str
+    account: str
+
+
+def reply_target(loket: Loket, reference: str) -> ReplyTarget | None:
+    """The status `reply` will answer (the newest one from the resident), for the editor."""
+    with loket.op(acts.MASTODON_REPLY_TARGET, case=reference) as op:
+        row = op.store.social.reply_target(op.case_id)
+    if row is None:
+        return None
+    return ReplyTarget(
+        str(row["author_acct"] or ""), str(row["visibility"] or "public"),
+        str(row["account_name"] or ""),
+    )
+
+
 def reply(
     loket: Loket,
     reference: str,
     text: str,
     client: MastodonClient | None = None,
-) -> Received:
-    """Answer the case's latest Mastodon status in its thread, with that status's visibility."""
-    loket.require(Role.MEDEWERKER, Role.TEAMLEIDER)
-    text = text.strip()
-    if not text:
-        raise InvalidInput("Een antwoord mag niet leeg zijn.")
-    row = loket.db.one(
-        "SELECT s.*, m.direction FROM mastodon_statuses s JOIN messages m ON m.id = s.message_id "
-        "JOIN cases c ON c.id = m.case_id WHERE c.reference = ? "
-        "ORDER BY m.direction = 'in' DESC, m.sent_at DESC, m.id DESC LIMIT 1",
-        (reference.strip().upper(),),
-    )
-    if row is None:
-        raise NotFound(f"Zaak {reference} heeft geen Mastodon-bericht om op te antwoorden.")
-    account_row = loket.db.one("SELECT * FROM accounts WHERE id = ?", (row["account_id"],))
-    if account_row is None or not account_row["enabled"]:
-        raise NotFound("Het Mastodon-account van dit bericht bestaat niet meer.")
-    account = MastodonAccount.from_row(account_row)
-    client = client or MastodonClient(
-        account.url, token_for(loket, account), account_name=account.name
-    )
-    own = account.acct
-    people = [row["author_acct"], *str(row["mentions"]).split()]
-    handles = []
-    for person in people:
-        if person and person != own and person not in handles:
-            handles.append(person)
-    missing = [h for h in handles if f"@{h}" not in text and f"@{h.split('@')[0]}" not in text]
-    status_text = " ".join(f"@{h}" for h in missing) + (" " if missing else "") + text
-    key = hashlib.sha256(f"{reference}\x1f{row['status_id']}\x1f{text}".encode()).hexdigest()
-    posted = client.post(
-        "/api/v1/statuses",
-        {
-            "status": status_text,
-            "in_reply_to_id": row["status_id"],
-            "visibility": row["visibility"],
-        },
-        idempotency_key=key,
-    )
-    if not isinstance(posted, dict) or "id" not in posted:
-        raise MastodonError("De Mastodon-server gaf een onverwacht antwoord op het bericht.")
-    me_id = account.account_id or str((posted.get("account") or {}).get("id", ""))
-    return store_status(loket, account, posted, me_id)
+) -> Changes:
+    """Answer the case's latest Mastodon status in its thread, with that status's visibility.
+    `changes.messages` holds the posted status as it was filed in the case."""
+    with loket.op(acts.MASTODON_REPLY, case=reference) as op:
+        text = text.strip()
+        if not text:
+            raise InvalidInput("Een antwoord mag niet leeg zijn.")
+        row = op.store.social.reply_target(op.case_id)
+        if row is None:
+            raise NotFound(f"Zaak {reference} heeft geen Mastodon-bericht om op te antwoorden.")
+        account_row = op.store.social.account_by_id(int(row["account_id"]))
+        if account_row is None or not account_row["enabled"]:
+            raise NotFound("Het Mastodon-account van dit bericht bestaat niet meer.")
+        account = MastodonAccount.from_row(account_row)
+        client = client or MastodonClient(
+            account.url, token_for(loket, account), account_name=account.name
+        )
+        own = account.acct
+        people = [row["author_acct"], *str(row["mentions"]).split()]
+        handles = []
+        for person in people:
+            if person and person != own and person not in handles:
+                handles.append(person)
+        missing = [h for h in handles if f"@{h}" not in text and f"@{h.split('@')[0]}" not in text]
+        status_text = " ".join(f"@{h}" for h in missing) + (" " if missing else "") + text
+        case_reference = str(op.case["reference"])
+        key = hashlib.sha256(
+            f"{case_reference}\x1f{row['status_id']}\x1f{text}".encode()
+        ).hexdigest()
+        posted = client.post(
+            "/api/v1/statuses",
+            {
+                "status": status_text,
+                "in_reply_to_id": row["status_id"],
+                "visibility": row["visibility"],
+            },
+            idempotency_key=key,
+        )
+        if not isinstance(posted, dict) or "id" not in posted:
+            raise MastodonError("De Mastodon-server gaf een onverwacht antwoord op het bericht.")
+        me_id = account.account_id or str(_dict(posted.get("account")).get("id", ""))
+        received = store_status(loket, account, posted, me_id)
+        op.changes.cases.add(op.case_id if received.case_id is None else received.case_id)
+        if received.message_id is not None:
+            op.changes.messages.add(received.message_id)
+    return op.changes

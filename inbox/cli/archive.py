@@ -120,9 +120,9 @@ def _date(value: str | None) -> date | None:
 
 
 def cmd_results(loket: Any, args: argparse.Namespace) -> int:
-    from inbox.archive import selectielijst
+    from inbox.archive import retention
 
-    found = selectielijst.results(loket.db, args.search)
+    found = retention.results(loket, args.search)
     data = [asdict(r) | {"label": r.label} for r in found]
     emit(
         args,
@@ -217,7 +217,7 @@ def cmd_hold(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import retention
 
     on = args.state == "on"
-    changed = retention.set_hold(loket, args.reference, on, args.reason)
+    changed = bool(retention.set_hold(loket, args.reference, on, args.reason))
     word = "staat nu onder" if on else "valt niet meer onder"
     emit(
         args,
@@ -236,7 +236,7 @@ def cmd_organisation(loket: Any, args: argparse.Namespace) -> int:
             loket, args.name, args.identifier, args.source or retention.DEFAULT_SOURCE
         )
     else:
-        found = retention.organisation(loket.db)
+        found = retention.organisation(loket)
     data = asdict(found) if found else None
     text = (
         f"{found.name} ({found.identifier or 'geen kenmerk'}, {found.identifier_source})"
@@ -353,9 +353,11 @@ def cmd_export_mdto(loket: Any, args: argparse.Namespace) -> int:
     report = mdto.export(
         loket, args.out, references=args.cases, closed_before=_date(args.closed_before)
     )
-    emit(
-        args,
-        asdict(report) | {"out": str(args.out)},
-        f"MDTO-pakket in {args.out}: {report.cases} zaken, {report.files} bestanden.",
-    )
+    text = f"MDTO-pakket in {args.out}: {report.cases} zaken, {report.files} bestanden."
+    if report.withheld:
+        text += (
+            f"\n{len(report.withheld)} vertrouwelijke zaken achtergehouden (alleen hun "
+            f"behandelaar mag de inhoud exporteren): {', '.join(report.withheld)}"
+        )
+    emit(args, asdict(report) | {"out": str(args.out)}, text)
     return 0

@@ -32,6 +32,9 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--assign", metavar="USER", help="assign to USER ('' to unassign)")
     p.add_argument("--status", choices=[s.value for s in Status])
     p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--confidential", choices=["on", "off"],
+                   help="vertrouwelijk: only the assignee sees the case (needs --reason)")
+    p.add_argument("--reason", metavar="TEXT", help="why (for --confidential)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_case)
 
@@ -63,6 +66,7 @@ def _case_json(s: Any) -> dict[str, Any]:
         "last_message_at": s.last_message_at,
         "product": s.product,
         "deadline": s.deadline,
+        "confidential": s.confidential,
     }
 
 
@@ -101,6 +105,17 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         loket.set_status(args.reference, args.status)
     if args.note:
         loket.add_note(args.reference, args.note)
+    if args.confidential:
+        loket.set_confidential(args.reference, args.confidential == "on", args.reason or "")
+        from inbox.privacy.roles import Permission
+
+        if not loket.may(Permission.READ_CONTENT):  # a beheerder lifted it: no content
+            state = "vertrouwelijk" if args.confidential == "on" else "niet meer vertrouwelijk"
+            emit(args, {"reference": args.reference.upper(), "confidential":
+                        args.confidential == "on"}, f"Zaak {args.reference.upper()} is {state}.")
+            return 0
+    elif args.reason:
+        raise LoketError("--reason hoort bij --confidential.")
     detail = loket.case_detail(args.reference)
     data = _case_json(detail.summary)
     data.update(

@@ -107,7 +107,7 @@ def cmd_export_woo(loket: Any, args: argparse.Namespace) -> int:
         args,
         asdict(done),
         f"Woo-export geschreven naar {done.folder}: {len(done.cases)} zaken, "
-        f"{done.redactions} gelakte passages.",
+        f"{done.redactions} gelakte passages, {done.withheld} bijlagen niet openbaar.",
     )
     return 0
 

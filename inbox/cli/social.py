@@ -106,9 +106,9 @@ def cmd_mastodon_sync(loket: Any, args: argparse.Namespace) -> int:
     from inbox.channels import mastodon
 
     chosen = (
-        [mastodon.mastodon_account(loket.db, args.account)]
+        [mastodon.mastodon_account(loket, args.account)]
         if args.account
-        else mastodon.mastodon_accounts(loket.db)
+        else mastodon.mastodon_accounts(loket)
     )
     events = [mastodon.run_mastodon_account(loket, a) for a in chosen]
     data = [
@@ -139,11 +139,12 @@ def cmd_mastodon_reply(loket: Any, args: argparse.Namespace) -> int:
     from inbox.channels import mastodon
 
     text = sys.stdin.read() if args.text_stdin else (args.text or "")
-    received = mastodon.reply(loket, args.reference, text)
+    changes = mastodon.reply(loket, args.reference, text)
+    reference = args.reference.strip().upper()
     emit(
         args,
-        {"case": received.reference, "message": received.message_id},
-        f"Antwoord geplaatst in {received.reference}.",
+        {"case": reference, "message": min(changes.messages, default=None)},
+        f"Antwoord geplaatst in {reference}.",
     )
     return 0
 

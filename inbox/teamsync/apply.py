@@ -354,13 +354,13 @@ def project(loket: Loket, uid: str) -> bool:
         records.update_case(db, case_id, changes)
         old, new = case["status"], changes.get("status", case["status"])
         if new == "afgerond" and old != "afgerond":
-            retention.fix_at_close(
+            retention.follow_team(
                 loket,
                 case_id,
                 str(changes.get("closed_at") or case["closed_at"] or case["updated_at"]),
             )
         elif old == "afgerond" and new != "afgerond":
-            retention.clear_at_reopen(loket, case_id)
+            retention.follow_team(loket, case_id, None)
     contact = records.contact_name(db, case["contact_id"])
     for event in _bodies(db, uid, "note"):
         _project_note(db, case_id, event, contact)

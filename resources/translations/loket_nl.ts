@@ -1627,55 +1627,6 @@
         <translation>Op lijst</translation>
     </message>
     <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="74"/>
-        <source>List</source>
-        <translation>Lijst</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="75"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="76"/>
-        <source>Cases</source>
-        <translation>Zaken</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="77"/>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="167"/>
-        <source>Proposed</source>
-        <translation>Voorgesteld</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="78"/>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="168"/>
-        <source>Reviewed</source>
-        <translation>Beoordeeld</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="79"/>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="169"/>
-        <source>Approved</source>
-        <translation>Goedgekeurd</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="80"/>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="170"/>
-        <source>Carried out</source>
-        <translation>Uitgevoerd</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="90"/>
-        <source>Outcome</source>
-        <translation>Uitkomst</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="91"/>
-        <source>Note</source>
-        <translation>Toelichting</translation>
-    </message>
-    <message>
         <location filename="../../desktop/archive/destruction_dialog.py" line="101"/>
         <source>&amp;Propose list</source>
         <translation>Lijst &amp;voorstellen</translation>
@@ -1724,31 +1675,6 @@
         <location filename="../../desktop/archive/destruction_dialog.py" line="151"/>
         <source>Close</source>
         <translation>Sluiten</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="171"/>
-        <source>Rejected</source>
-        <translation>Afgewezen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="178"/>
-        <source>proposed</source>
-        <translation>voorgesteld</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="179"/>
-        <source>removed</source>
-        <translation>verwijderd</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="180"/>
-        <source>skipped</source>
-        <translation>overgeslagen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="181"/>
-        <source>destroyed</source>
-        <translation>vernietigd</translation>
     </message>
     <message>
         <location filename="../../desktop/archive/destruction_dialog.py" line="197"/>
@@ -1831,14 +1757,67 @@
         <translation>Verklaring opgeslagen: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/archive/destruction_dialog.py" line="370"/>
-        <source>Unexpected error (%1); see the log file.</source>
-        <translation>Onverwachte fout (%1); zie het logbestand.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/archive/destruction_dialog.py" line="385"/>
         <source>Folder for the certificate</source>
         <translation>Map voor de verklaring</translation>
+    </message>
+</context>
+<context>
+    <name>DestructionReview</name>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>Destruction review</source>
+        <translation>Vernietiging beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>The archivist proposes which closed cases are destroyed now that their term has passed. Check a proposed list: select the cases that must be kept (with a reason below) and press Review. Only their reference, product and retention are shown.</source>
+        <translation>De archivaris stelt voor welke afgeronde zaken worden vernietigd nu hun bewaartermijn is verstreken. Controleer een voorgestelde lijst: selecteer de zaken die bewaard moeten blijven (met een reden hieronder) en kies Beoordelen. Alleen zaaknummer, product en bewaartermijn worden getoond.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>Note or reason for taking cases off (optional)</source>
+        <translation>Opmerking of reden om zaken van de lijst te halen (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Beoordelen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>The list goes back to the archivist for approval; selected cases are taken off it</source>
+        <translation>De lijst gaat terug naar de archivaris om goed te keuren; geselecteerde zaken gaan eraf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>No destruction list is waiting for a review.</source>
+        <translation>Er wacht geen vernietigingslijst op beoordeling.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>You proposed this list; a second person reviews it.</source>
+        <translation>U hebt deze lijst voorgesteld; een tweede persoon beoordeelt haar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>Say why the selected cases must be kept.</source>
+        <translation>Geef aan waarom de geselecteerde zaken bewaard moeten blijven.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>Pass list %1 on to the archivist for approval?</source>
+        <translation>Lijst %1 doorgeven aan de archivaris om goed te keuren?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>Take %1 cases off list %2 and pass it on to the archivist?</source>
+        <translation>%1 zaken van lijst %2 halen en de lijst doorgeven aan de archivaris?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/review.py" line="0"/>
+        <source>List %1 reviewed: %2 cases stay on it; the archivist can approve it now.</source>
+        <translation>Lijst %1 beoordeeld: er staan nog %2 zaken op; de archivaris kan haar nu goedkeuren.</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +1912,104 @@
         <location filename="../../desktop/labels.py" line="57"/>
         <source>X</source>
         <translation>X</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPane</name>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Proposed</source>
+        <translation>Voorgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Reviewed</source>
+        <translation>Beoordeeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Approved</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Carried out</source>
+        <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>proposed</source>
+        <translation>voorgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>removed</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>skipped</source>
+        <translation>overgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>destroyed</source>
+        <translation>vernietigd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Unexpected error (%1); see the log file.</source>
+        <translation>Onverwachte fout (%1); zie het logbestand.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>List</source>
+        <translation>Lijst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Cases</source>
+        <translation>Zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Destroy after</source>
+        <translation>Vernietigen na</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/lists.py" line="0"/>
+        <source>Note</source>
+        <translation>Toelichting</translation>
     </message>
 </context>
 <context>
@@ -2442,14 +2519,14 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>MDTO-export naar het archief</translation>
     </message>
     <message>
-        <location filename="../../desktop/archive/mdto_wizard.py" line="196"/>
-        <source>Done: %1 cases with %2 messages, %3 files (%4 kB) in %5. Every file has a .mdto.xml with a SHA-256 checksum; the export has been recorded.</source>
-        <translation>Klaar: %1 zaken met %2 berichten, %3 bestanden (%4 kB) in %5. Elk bestand heeft een .mdto.xml met SHA-256-checksum; de export is vastgelegd.</translation>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>Done: %1 cases with %2 messages, %3 files (%4) in %5. Every file has a .mdto.xml with a SHA-256 checksum; the export has been recorded.</source>
+        <translation>Klaar: %1 zaken met %2 berichten, %3 bestanden (%4) in %5. Elk bestand heeft een .mdto.xml met SHA-256-checksum; de export is vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/archive/mdto_wizard.py" line="212"/>
-        <source>Unexpected error (%1); see the log file.</source>
-        <translation>Onverwachte fout (%1); zie het logbestand.</translation>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>%1 confidential cases were withheld.</source>
+        <translation>%1 vertrouwelijke zaken zijn achtergehouden.</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +2738,21 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/archive/mdto_wizard.py" line="151"/>
         <source>Exporting…</source>
         <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>Stop the export; nothing is written</source>
+        <translation>De export stoppen; er wordt niets geschreven</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>Stopping…</source>
+        <translation>Bezig met stoppen…</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3135,54 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>Check what goes into the package, then export it.</source>
+        <translation>Controleer wat er in het pakket komt en exporteer het dan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>Counting what will be exported…</source>
+        <translation>Tellen wat er wordt geëxporteerd…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>%1 cases with %2 messages</source>
+        <translation>%1 zaken met %2 berichten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>%1 files, %2 in all (the originals byte for byte, a .mdto.xml for each)</source>
+        <translation>%1 bestanden, samen %2 (de originelen byte voor byte, bij elk een .mdto.xml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>%1 confidential cases are withheld: only their handler may export their content (%2).</source>
+        <translation>%1 vertrouwelijke zaken worden achtergehouden: alleen hun behandelaar mag de inhoud exporteren (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>No cases are withheld.</source>
+        <translation>Er worden geen zaken achtergehouden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>Into the folder %1</source>
+        <translation>In de map %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
         <location filename="../../desktop/sync_status.py" line="116"/>
@@ -3106,6 +3246,11 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/archive/mdto_wizard.py" line="130"/>
         <source>Folder for the MDTO package</source>
         <translation>Map voor het MDTO-pakket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/archive/mdto_wizard.py" line="0"/>
+        <source>%1 is not an empty folder; choose a new or empty one.</source>
+        <translation>%1 is geen lege map; kies een nieuwe of lege map.</translation>
     </message>
 </context>
 <context>
@@ -3247,9 +3392,44 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Map voor de export</translation>
     </message>
     <message>
-        <location filename="../../desktop/privacy/woo_dialog.py" line="196"/>
-        <source>Exported to %1 with %2 redactions.</source>
-        <translation>Geëxporteerd naar %1 met %2 gelakte passages.</translation>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>postcode</source>
+        <translation>postcode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>address</source>
+        <translation>adres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>date of birth</source>
+        <translation>geboortedatum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>place</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>institution</source>
+        <translation>instelling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>attachment withheld [%1]: %2 (%3)</source>
+        <translation>bijlage niet openbaar [%1]: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>Attachments withheld</source>
+        <translation>Niet openbaar gemaakte bijlagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="1"/>
+        <source>Exported to %1 with %2 redactions; %3 attachments withheld.</source>
+        <translation>Geëxporteerd naar %1 met %2 gelakte passages; %3 bijlagen niet openbaar.</translation>
     </message>
 </context>
 <context>

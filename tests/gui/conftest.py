@@ -20,7 +20,10 @@ from inbox.services import Loket  # noqa: E402
 from tests.integration.conftest import dovecot, mailbox_user  # noqa: E402, F401
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "docs" / "screenshots"
+# Screenshots for people to look at: a scratch folder by default (so a test run leaves the tree
+# clean); `make screenshots` writes them into docs/screenshots for the README.
+SCREENSHOTS = Path(os.environ.get("LOKET_SCREENSHOTS_DIR") or REPO / "tests" / "gui" / "out")
+SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
 
 class StepClock:

@@ -69,7 +69,8 @@ def test_woo_review_marks_toggles_adds_and_exports(archivaris, sample, qtbot, tm
     dialog = WooDialog(archivaris, reference=ref)
     qtbot.addWidget(dialog)
     labels = [dialog.items.item(i).text() for i in range(dialog.items.count())]
-    assert any("Jan Bakker" in t for t in labels)
+    assert "naam [5.1.2e]: Jan Bakker" in labels  # each hit with its kind and ground
+    assert all("[5.1." in t for t in labels)
     html = dialog.text.toHtml()
     assert "Bakker" in html and "5.1.2e" in html
     # undo the redaction of the name "Jan Bakker" by unchecking it, then check it again
@@ -109,6 +110,36 @@ def test_avg_screen_extends_a_deadline_once(archivaris, qtbot) -> None:  # type:
     assert longer.deadline > made.deadline and dialog.table.item(0, 3).text() == longer.deadline
     dialog.extend_selected("nog eens")  # refused, explained in the screen
     assert "één keer" in dialog.message.text()
+
+
+def test_woo_review_shows_withheld_attachments_and_exports_atomically(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from inbox.channels.imports.eml import import_bytes
+    from inbox.privacy import redaction
+    from inbox.services import Loket
+    from tests.conftest import act_as, add_staff
+    from tests.unit.test_privacy_woo import BSN, NAME, PDF_BSN, _mail
+
+    loket = Loket.open(tmp_path / "w.db")
+    try:
+        add_staff(loket)
+        ref = import_bytes(loket, _mail()).reference
+        act_as(loket, "arjen")
+        dialog = WooDialog(loket, reference=str(ref))
+        qtbot.addWidget(dialog)
+        labels = [dialog.items.item(i).text() for i in range(dialog.items.count())]
+        assert any(t.startswith("BSN [5.1.1e]: ") for t in labels)
+        assert "bijlage niet openbaar [5.1.2e]: foto-stoep.png" in " ".join(labels)
+        assert "Niet openbaar gemaakte bijlagen" in dialog.text.toPlainText()
+        folder = dialog.export(tmp_path / "woo")
+        assert folder is not None and folder.stat().st_mode & 0o777 == 0o700
+        everything = _bytes(folder)
+        for secret in (BSN, PDF_BSN, NAME):
+            assert secret.encode() not in everything
+        assert "1 bijlagen niet openbaar" in dialog.message.text()
+        dialog.reject()
+        assert redaction._deducer is None  # its gigabyte of lists let go with the screen
+    finally:
+        loket.close()
 
 
 def test_avg_export_with_a_missing_attachment_says_what_is_missing(loket, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -49,7 +49,8 @@ def test_teamleider_gets_counts_and_beheerder_settings_and_audit(qtbot, protecte
     home = RoleHome(protected, TaskRunner(protected, synchronous=True))
     qtbot.addWidget(home)
     tabs = home.centralWidget()
-    assert tabs.count() == 2  # dashboard and counts: no cases, no settings, no audit trail
+    # dashboard, counts and reviewing destruction lists: no cases, no settings, no audit trail
+    assert tabs.count() == 3 and tabs.widget(2).objectName() == "DestructionReview"
     assert home.dashboard is not None and home.dashboard.figures["cases_total"] == \
         protected.stats(*home.dashboard.range())["cases_total"]
     table = tabs.widget(1)

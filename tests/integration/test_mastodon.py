@@ -10,6 +10,7 @@ import pytest
 
 from inbox.channels import mastodon
 from inbox.channels.mastodon import MastodonClient, TokenRevoked
+from tests.conftest import act_as, add_staff
 from tests.integration.mastodon_server import FakeMastodon, running
 
 pytestmark = pytest.mark.integration
@@ -21,8 +22,21 @@ def fake() -> Iterator[FakeMastodon]:
         yield server
 
 
+@pytest.fixture
+def loket(loket: Any) -> Any:
+    """The test database with its staff, acting as anne (medewerker: fetches and replies)."""
+    add_staff(loket)
+    act_as(loket, "anne")
+    return loket
+
+
 def _account(loket: Any, fake: FakeMastodon) -> mastodon.MastodonAccount:
-    return mastodon.add_account(loket, "Mastodon KCC", fake.url, fake.token)
+    """Added by bea (beheerder); anne goes on working."""
+    act_as(loket, "bea")
+    try:
+        return mastodon.add_account(loket, "Mastodon KCC", fake.url, fake.token)
+    finally:
+        act_as(loket, "anne")
 
 
 def _client(fake: FakeMastodon, waits: list[float]) -> MastodonClient:
@@ -44,7 +58,7 @@ def test_account_token_lives_in_the_keyring(loket: Any, fake: FakeMastodon) -> N
     settings = loket.db.scalar("SELECT settings FROM accounts WHERE id = ?", (account.id,))
     assert fake.token not in settings
     assert mastodon.token_for(loket, account) == fake.token
-    assert [a.name for a in mastodon.mastodon_accounts(loket.db)] == ["Mastodon KCC"]
+    assert [a.name for a in mastodon.mastodon_accounts(loket)] == ["Mastodon KCC"]
 
 
 def test_synced_twice_holds_each_status_once(loket: Any, fake: FakeMastodon) -> None:
@@ -101,18 +115,19 @@ def test_reply_keeps_the_thread_and_the_visibility(loket: Any, fake: FakeMastodo
     _sync(loket, account, fake)
     reference = loket.db.scalar("SELECT reference FROM cases")
     waits: list[float] = []
-    received = mastodon.reply(
+    changes = mastodon.reply(
         loket, reference, "Volgende dinsdag, tussen 7 en 16 uur.", _client(fake, waits)
     )
-    assert received.reference == reference
+    (message_id,) = changes.messages
+    case_id = loket.db.scalar("SELECT case_id FROM messages WHERE id = ?", (message_id,))
+    assert changes.cases == {case_id}
+    assert loket.db.scalar("SELECT reference FROM cases WHERE id = ?", (case_id,)) == reference
     posted = fake.posted[-1]
     assert posted["visibility"] == "direct"
     assert posted["in_reply_to_id"] == dm["id"]
     assert posted["status"].startswith("@bram@mastodon.test ")
     assert posted["idempotency_key"]
-    direction = loket.db.scalar(
-        "SELECT direction FROM messages WHERE id = ?", (received.message_id,)
-    )
+    direction = loket.db.scalar("SELECT direction FROM messages WHERE id = ?", (message_id,))
     assert direction == "out"
     # our own reply comes back in the conversation: still stored once
     before = _count(loket)

@@ -65,7 +65,10 @@ def test_archivaris_from_due_to_verklaring_and_mdto(tmp_path: Path) -> None:
     assert due and {"reference", "destroy_date", "result_code"} <= set(due[0])
     held = due[0]["reference"]
     run = _as(db, "tineke", "hold", held, "on", "--reason", "Klacht")
+    assert run.returncode == 1 and run.stderr.strip() == "loket: Dit mag alleen een archivaris."
+    run = _as(db, "arjen", "hold", held, "on", "--reason", "Klacht", "--json")
     assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {"reference": held, "legal_hold": True, "changed": True}
     assert json.loads(_as(db, "arjen", "retention", "show", held, "--json").stdout)["legal_hold"]
 
     run = _as(db, "arjen", "destruction", "propose", "--json")

@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from inbox import acts
 from inbox.archive import destruction, retention
 from inbox.channels.imports.eml import import_bytes
 from inbox.errors import InvalidInput, PermissionDenied
 from inbox.model import Role
+from inbox.privacy import audit
 from inbox.services import Loket
+from tests.conftest import act_as, give_password
 from tests.unit.test_archive_kit import mail_with_attachment, ready
 
 PHRASE = "Zwavelkwartsbloem"  # a word that exists nowhere else
@@ -32,18 +35,25 @@ def lk(tmp_path: Path) -> Iterator[Loket]:
         f"Bijlage over {PHRASE} en meer.\n".encode(),
         "uitleg.txt",
     ).replace(b"w.zwart@example.nl", ADDRESS.encode())
+    act_as(loket, "anne")
     got = import_bytes(loket, raw)
     assert got.reference
     loket.add_note(got.reference, f"Notitie: {PHRASE} nagevraagd.")
     loket.close_case(got.reference, f"Uitleg over {PHRASE} gegeven", True)
+    act_as(loket, "arjen")
     loket.now = lambda: LATER
     yield loket
     loket.close()
 
 
 def _as(loket: Loket, user: str) -> Loket:
-    loket.user = user
+    act_as(loket, user)
     return loket
+
+
+def _counts(loket: Loket, lo: str | None = None, hi: str | None = None) -> dict[str, object]:
+    with loket.op(acts.STATS_VIEW) as op:
+        return destruction.destroyed_counts(op, lo, hi)
 
 
 def _the_case(lk: Loket) -> str:
@@ -53,8 +63,7 @@ def _the_case(lk: Loket) -> str:
 def test_due_list_review_approve_carry_out(lk: Loket, tmp_path: Path) -> None:
     ref = _the_case(lk)
     held = str(lk.db.scalar("SELECT reference FROM cases WHERE reference != ? LIMIT 1", (ref,)))
-    _as(lk, "tineke")
-    retention.set_hold(lk, held, True, "Bezwaarprocedure")
+    assert retention.set_hold(_as(lk, "arjen"), held, True, "Bezwaarprocedure")
     before = lk.stats()
     due = {d.reference for d in retention.due(_as(lk, "arjen"))}
     assert ref in due and held not in due
@@ -81,7 +90,7 @@ def test_due_list_review_approve_carry_out(lk: Loket, tmp_path: Path) -> None:
         assert after[key] == before[key], key
     assert after["cases_by_channel"] == before["cases_by_channel"]
     assert after["messages_by_channel"] == before["messages_by_channel"]
-    assert destruction.destroyed_counts(lk.db)["cases_total"] == outcome.destroyed
+    assert _counts(lk)["cases_total"] == outcome.destroyed
 
     # every step is logged, and one anonymous record per destroyed case remains
     kinds = [r[0] for r in lk.db.query("SELECT kind FROM case_events WHERE case_id IS NULL")]
@@ -140,7 +149,7 @@ def test_no_trace_of_the_phrase_anywhere(lk: Loket, tmp_path: Path) -> None:
         return found
 
     assert traces(), "the phrase should be stored before destruction"
-    assert lk.search(PHRASE)
+    assert _as(lk, "anne").search(PHRASE)
     ref = _the_case(lk)
     list_id = destruction.propose(_as(lk, "arjen")).id
     destruction.review(_as(lk, "tineke"), list_id)
@@ -148,7 +157,7 @@ def test_no_trace_of_the_phrase_anywhere(lk: Loket, tmp_path: Path) -> None:
     destruction.carry_out(lk, list_id)
     assert lk.db.scalar("SELECT count(*) FROM cases WHERE reference = ?", (ref,)) == 0
     assert traces() == []
-    lk.user = "systeem"
+    act_as(lk, "anne")
     assert lk.search(PHRASE) == []
     assert (
         lk.db.query("SELECT rowid FROM search_index WHERE search_index MATCH ?", (PHRASE.lower(),))
@@ -185,8 +194,13 @@ def test_nothing_is_destroyed_without_approval(lk: Loket) -> None:
     assert lk.db.scalar("SELECT count(*) FROM cases") == count
 
 
+def _trail(lk: Loket) -> list[dict[str, object]]:
+    return [audit.entry(r) for r in lk.store.audit.entries(None, 10_000)]
+
+
 def test_reviewer_cannot_approve(lk: Loket) -> None:
-    _as(lk, "systeem").ensure_user("ria", "Ria Groen", Role.ARCHIVARIS)
+    _as(lk, "bea").ensure_user("ria", "Ria Groen", Role.ARCHIVARIS)
+    give_password(lk, "ria")
     list_id = destruction.propose(_as(lk, "arjen")).id
     destruction.review(_as(lk, "ria"), list_id)  # a second archivaris reviews
     with pytest.raises(PermissionDenied, match="beoordeelde"):
@@ -215,5 +229,74 @@ def test_destroyed_counts_by_week(lk: Loket) -> None:
     weeks = [r[0] for r in lk.db.query("SELECT DISTINCT week FROM destroyed_counts")]
     assert weeks and all(date.fromisoformat(w).weekday() == 0 for w in weeks)
     some = sorted(weeks)[len(weeks) // 2]
-    part = destruction.destroyed_counts(lk.db, some, some)
-    assert 0 < part["cases_total"] < destruction.destroyed_counts(lk.db)["cases_total"]
+    part = _counts(lk, some, some)
+    assert 0 < part["cases_total"] < _counts(lk)["cases_total"]  # type: ignore[operator]
+
+
+def test_each_step_is_audited_by_its_act_and_refusals_too(lk: Loket) -> None:
+    list_id = destruction.propose(_as(lk, "arjen")).id
+    with pytest.raises(PermissionDenied, match="archivaris"):
+        destruction.reject(_as(lk, "tineke"), list_id, "Ik wil dit niet")  # reviewer, not more
+    with pytest.raises(PermissionDenied):
+        destruction.lists(_as(lk, "anne"))  # a medewerker does not see the lists
+    destruction.review(_as(lk, "tineke"), list_id, note="Gecontroleerd")
+    destruction.approve(_as(lk, "arjen"), list_id)
+    destruction.carry_out(lk, list_id)
+    entries = [(e["actor"], e["action"], e["object"], e["result"]) for e in _trail(lk)]
+    obj = f"vernietigingslijst:{list_id}"
+    for actor, action in (
+        ("arjen", "destruction.propose"),
+        ("tineke", "destruction.review"),
+        ("arjen", "destruction.approve"),
+        ("arjen", "destruction.carry_out"),
+    ):
+        assert (actor, action, obj, "ok") in entries, action
+    assert ("tineke", "destruction.reject", obj, "geweigerd") in entries
+    assert acts.label("destruction.carry_out") == "Vernietiging uitvoeren"  # the audit viewer
+    assert ("anne", "destruction.lists", "", "geweigerd") in entries
+    # the events of the steps name who did them; the team-sync writer saw them (one writer)
+    actors = {
+        r["kind"]: r["actor"]
+        for r in lk.db.query("SELECT kind, actor FROM case_events WHERE kind LIKE 'destruction_%'")
+    }
+    assert actors == {
+        "destruction_proposed": "arjen",
+        "destruction_reviewed": "tineke",
+        "destruction_approved": "arjen",
+        "destruction_carried_out": "arjen",
+    }
+
+
+def test_the_verklaring_is_written_whole_or_not_at_all(
+    lk: Loket, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    list_id = destruction.propose(_as(lk, "arjen")).id
+    destruction.review(_as(lk, "tineke"), list_id)
+    destruction.approve(_as(lk, "arjen"), list_id)
+    destruction.carry_out(lk, list_id)
+    out = tmp_path / "verklaring"
+    pdf_path, csv_path = destruction.verklaring_paths(out, list_id)
+
+    # a failure while writing the second file leaves neither, and no temporary file
+    real = Path.write_bytes
+
+    def failing(self: Path, data: bytes) -> int:
+        if ".csv" in self.name:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(Exception, match="schijf is vol"):
+        destruction.write_verklaring(lk, list_id, out)
+    monkeypatch.undo()
+    assert not out.exists() or list(out.iterdir()) == []
+
+    # then it works, private to the user; an existing verklaring is never overwritten
+    assert destruction.write_verklaring(_as(lk, "tineke"), list_id, out) == [pdf_path, csv_path]
+    assert sorted(p.name for p in out.iterdir()) == sorted([pdf_path.name, csv_path.name])
+    assert pdf_path.stat().st_mode & 0o777 == 0o600
+    csv_path.write_text("van mij")
+    with pytest.raises(InvalidInput, match="bestaat al"):
+        destruction.write_verklaring(lk, list_id, out)
+    assert csv_path.read_text() == "van mij"
+    assert sorted(p.name for p in out.iterdir()) == sorted([pdf_path.name, csv_path.name])

@@ -10,8 +10,9 @@ from pathlib import Path
 from inbox import demo
 from inbox.archive import retention
 from inbox.channels.imports.eml import import_bytes
-from inbox.model import Role, Status
+from inbox.model import Status
 from inbox.services import CaseQuery, Loket
+from tests.conftest import act_as, add_staff
 
 XSD = Path(__file__).resolve().parents[1] / "data" / "mdto" / "MDTO-XML1.0.2.xsd"
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -37,20 +38,19 @@ def mail_with_attachment(
 
 
 def ready(path: Path, cases: int = 40) -> Loket:
-    """A demo database with every case closed, an organisation, an archivaris, a teamleider
-    and one imported e-mail with a PDF attachment; the clock at NOW."""
+    """A demo database with every case closed, an organisation, the test staff (one person
+    per role, see tests.conftest.STAFF) and one imported e-mail with a PDF attachment; the
+    clock at NOW, signed in as arjen (archivaris)."""
     loket = Loket.open(path)
     demo.build(loket, cases=cases, seed=1)
-    loket.user = "systeem"
+    add_staff(loket)
     loket.now = lambda: NOW
+    act_as(loket, "anne")  # a medewerker files the mail and closes the cases
     raw = mail_with_attachment("Bezwaarschrift", "Zie de bijlage.", PDF, "bezwaar.pdf")
     import_bytes(loket, raw)
     for summary in loket.case_summaries(loket.case_ids(CaseQuery())):
         if summary.status is not Status.AFGEROND:
             loket.close_case(summary.reference, "Afgehandeld voor de test", False)
+    act_as(loket, "arjen")
     retention.set_organisation(loket, "Gemeente Voorbeeld", "GM0999")
-    loket.ensure_user("arjen", "Arjen Smit", Role.ARCHIVARIS)
-    loket.ensure_user("tineke", "Tineke Leeuw", Role.TEAMLEIDER)
-    loket.ensure_user("anne", "Anne de Vries", Role.MEDEWERKER)
-    loket.ensure_user("bea", "Bea Kok", Role.BEHEERDER)
     return loket

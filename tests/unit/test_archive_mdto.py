@@ -13,6 +13,7 @@ from lxml import etree
 from inbox.archive import mdto, retention
 from inbox.errors import InvalidInput, PermissionDenied
 from inbox.services import CaseQuery, Loket
+from tests.conftest import act_as
 from tests.unit.test_archive_kit import XSD, ready
 
 NS = {"m": "https://www.nationaalarchief.nl/mdto"}
@@ -25,8 +26,7 @@ def schema() -> etree.XMLSchema:
 
 @pytest.fixture
 def lk(tmp_path: Path) -> Iterator[Loket]:
-    loket = ready(tmp_path / "demo.db")  # 40 demo cases + 1 with a PDF, all closed
-    loket.user = "arjen"
+    loket = ready(tmp_path / "demo.db")  # 40 demo cases + 1 with a PDF, all closed; as arjen
     yield loket
     loket.close()
 
@@ -139,20 +139,21 @@ def test_selection_by_case_and_by_closing_date(lk: Loket, tmp_path: Path) -> Non
 
 
 def test_refusals(lk: Loket, tmp_path: Path) -> None:
-    lk.user = "systeem"
     ref = sorted(s.reference for s in lk.case_summaries(lk.case_ids(CaseQuery())))[0]
+    act_as(lk, "anne")
     lk.set_status(ref, "in_behandeling")
-    lk.user = "arjen"
+    act_as(lk, "arjen")
     with pytest.raises(InvalidInput, match="niet afgerond"):
         mdto.export(lk, tmp_path / "x", references=[ref])
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "iets.txt").write_text("x")
     with pytest.raises(InvalidInput, match="niet leeg"):
         mdto.export(lk, tmp_path / "full")
-    lk.user = "anne"
+    act_as(lk, "anne")
     with pytest.raises(PermissionDenied, match="archivaris"):
         mdto.export(lk, tmp_path / "y")
-    lk.user = "arjen"
+    assert not (tmp_path / "y").exists()
+    act_as(lk, "arjen")
     lk.db.conn.execute("DELETE FROM settings WHERE key LIKE 'organisation.%'")
     with pytest.raises(InvalidInput, match="gemeente"):
         mdto.export(lk, tmp_path / "z")

@@ -10,28 +10,32 @@ for a file that failed are removed again.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
-import zipfile
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from pathlib import Path, PurePosixPath
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from pathlib import PurePosixPath
+from typing import IO, Any
 
-from inbox import clock
+from inbox import acts, clock
 from inbox.addresses import address_for
-from inbox.errors import InvalidInput
-from inbox.model import AddressKind, Attachment, Channel, Direction, IncomingMessage
+from inbox.channels.imports.guard import ExportError, SafeZip, read_all
+from inbox.channels.imports.limits import MAX_FILE_BYTES, MAX_MEMBER_BYTES, human
+from inbox.gate import Op
+from inbox.model import (
+    AddressKind,
+    Attachment,
+    Changes,
+    Channel,
+    Direction,
+    IncomingMessage,
+)
 from inbox.services import Loket
 
+__all__ = ["MAX_FILE_BYTES", "MAX_MEMBER_BYTES", "ExportError", "SafeZip"]
+
 log = logging.getLogger("loket.import.social")
-
-MAX_FILE_BYTES = 512 * 1024 * 1024
-"""Exports above this size are refused before they are read (they would not fit in memory)."""
-
-MAX_MEMBER_BYTES = 256 * 1024 * 1024
-"""A single file inside an export .zip (the chat text, one photo) may not unpack larger."""
 
 THREAD_GAP = timedelta(days=14)
 """A chat that was silent this long starts a new case, like the e-mail subject rule."""
@@ -39,19 +43,61 @@ THREAD_GAP = timedelta(days=14)
 Progress = Callable[[int, str], bool | None]
 
 
-class ExportError(InvalidInput):
-    """A file that cannot be imported; the message says why, in Dutch, and nothing was kept."""
+EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+"""Messages dated outside these years are refused: a phone's clock, a typo or a hostile file,
+never a real chat (and years like 1 or 9999 overflow every time-zone conversion)."""
 
 
-def open_zip(raw: bytes) -> zipfile.ZipFile:
-    """A platform's export zip, or one Dutch sentence when it is broken or cut short."""
+def plausible(moment: datetime, where: str = "in deze export") -> datetime:
+    """`moment` as an aware time (naive: UTC) when it lies between 1980 and 2100."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
     try:
-        return zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        ok = EARLIEST <= moment < LATEST
+    except OverflowError:
+        ok = False
+    if not ok:
         raise ExportError(
-            "Het zip-bestand is beschadigd of onvolledig (afgebroken download?); er is niets "
+            f"Een bericht {where} heeft een onmogelijke datum ({moment.date().isoformat()}); "
+            "er is niets geïmporteerd."
+        )
+    return moment
+
+
+def from_epoch(value: Any, scale: float = 1.0, where: str = "in deze export") -> datetime:
+    """A platform's timestamp (seconds x `scale`) as a UTC time, or one Dutch line when it is no
+    number (text, true/false), not finite (Infinity, NaN) or outside 1980-2100."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ExportError(f"Een bericht {where} heeft geen geldige tijd.")
+    seconds = value / scale
+    if not math.isfinite(seconds) or not (
+        EARLIEST.timestamp() <= seconds < LATEST.timestamp()
+    ):
+        raise ExportError(
+            f"Een bericht {where} heeft een onmogelijke tijd ({value}); er is niets "
             "geïmporteerd."
-        ) from exc
+        )
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def listed(value: Any) -> list[Any]:
+    """A JSON value that should be a list: None is empty, anything else not a list is refused
+    (a string would otherwise be walked letter by letter)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ExportError("De export heeft een onbekende opbouw (een lijst ontbreekt).")
+    return value
+
+
+def text_of(value: Any) -> str:
+    """A JSON value that should be text: numbers are written out, anything else is empty."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
 
 
 @dataclass(frozen=True)
@@ -86,39 +132,24 @@ class ExportResult:
     file_known: bool = False
     cases: set[str] = field(default_factory=set)
     channel: Channel | None = None
+    changes: Changes = field(default_factory=Changes)
 
     def add_to(self, report: Any) -> None:
         """Count this file into a files.ImportReport."""
         report.imported += self.imported
         report.duplicates += self.duplicates
         report.cases |= self.cases
+        report.changes.merge(self.changes)
 
 
-def human_size(size: int) -> str:
-    if size >= 1024**3:
-        return f"{size / 1024**3:.1f} GB".replace(".", ",")
-    return f"{size / 1024**2:.0f} MB"
-
-
-def check_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
-    """The file's size; refuses a file above `limit` before a byte of it is read."""
-    size = path.stat().st_size
-    if size > limit:
+def read_export(fh: IO[bytes], size: int) -> bytes:
+    """The whole export, refused above the limit before a byte of it is read."""
+    if size > MAX_FILE_BYTES:
         raise ExportError(
-            f"Het bestand is te groot om te importeren ({human_size(size)}; de grens is "
-            f"{human_size(limit)}). Exporteer het gesprek zonder media of in delen."
+            f"Het bestand is te groot om te importeren ({human(size, 'bytes')}; de grens is "
+            f"{human(MAX_FILE_BYTES, 'bytes')}). Exporteer het gesprek zonder media of in delen."
         )
-    if size == 0:
-        raise ExportError("Het bestand is leeg.")
-    return size
-
-
-def read_checked(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    check_size(path, limit)
-    data = path.read_bytes()
-    if len(data) > limit:  # grew while we looked
-        raise ExportError("Het bestand veranderde tijdens het lezen; probeer het opnieuw.")
-    return data
+    return read_all(fh, MAX_FILE_BYTES)
 
 
 def message_key(channel: Channel, m: ChatMessage, occurrence: int) -> str:
@@ -145,21 +176,13 @@ def import_export(
     progress: Progress | None = None,
 ) -> ExportResult:
     """File every message of `parsed` (read from `raw`) in one transaction; idempotent."""
-    from storage.blobs import sha256
+
+    def sha256(data: bytes) -> str:  # the blob store names blobs by this digest
+        return hashlib.sha256(data).hexdigest()
 
     digest = sha256(raw)
     channel = parsed.channel
     result = ExportResult(channel=channel, system_messages=parsed.system_messages)
-    known = loket.db.one(
-        "SELECT id, messages, duplicates FROM import_files WHERE sha256 = ?", (digest,)
-    )
-    if known is not None:
-        result.file_known = True
-        result.duplicates = int(known["messages"]) + int(known["duplicates"])
-        return result
-    if not parsed.messages:
-        raise ExportError("In dit bestand staan geen berichten om te importeren.")
-
     new_blobs: list[str] = []
 
     def keep(data: bytes) -> str:
@@ -169,32 +192,34 @@ def import_export(
         return loket.blobs.put(data)
 
     try:
-        with loket.db.transaction():
+        with loket.op(acts.IMPORT_FILE, obj=f"bestand:{digest[:16]}") as op:
+            social = op.store.social
+            known = social.import_file(digest)
+            if known is not None:
+                result.file_known = True
+                result.duplicates = int(known["messages"]) + int(known["duplicates"])
+                return result
+            if not parsed.messages:
+                raise ExportError("In dit bestand staan geen berichten om te importeren.")
             keep(raw)
-            stamp = clock.iso(loket.now())
-            cur = loket.db.conn.execute(
-                "INSERT INTO import_files(sha256, channel, filename, size, imported_at, actor, "
-                "system_messages) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    digest,
-                    channel.value,
-                    filename,
-                    len(raw),
-                    stamp,
-                    loket.user,
-                    parsed.system_messages,
-                ),
+            file_id = social.insert_import_file(
+                {
+                    "sha256": digest,
+                    "channel": channel.value,
+                    "filename": filename,
+                    "size": len(raw),
+                    "imported_at": op.stamp(),
+                    "actor": loket.user,
+                    "system_messages": parsed.system_messages,
+                }
             )
-            file_id = int(cur.lastrowid or 0)
-            _file_messages(loket, file_id, parsed, result, keep, progress)
-            loket.db.conn.execute(
-                "UPDATE import_files SET messages = ?, duplicates = ? WHERE id = ?",
-                (result.imported, result.duplicates, file_id),
-            )
+            _file_messages(loket, op, file_id, parsed, result, keep, progress)
+            social.count_import_file(file_id, result.imported, result.duplicates)
     except BaseException:
         for name in new_blobs:
             loket.blobs.delete(name)
         raise
+    result.changes = op.changes
     log.info(
         "imported %s export: %d new, %d known, %d system",
         channel.value,
@@ -207,6 +232,7 @@ def import_export(
 
 def _file_messages(
     loket: Loket,
+    op: Op,
     file_id: int,
     parsed: ParsedExport,
     result: ExportResult,
@@ -214,6 +240,7 @@ def _file_messages(
     progress: Progress | None,
 ) -> None:
     channel = parsed.channel
+    social = op.store.social
     seen: dict[str, int] = {}
     previous: dict[str, tuple[str, datetime]] = {}  # thread -> (Message-ID, sent_at)
     ordered = sorted(enumerate(parsed.messages), key=lambda p: (p[1].sent_at, p[0]))
@@ -223,15 +250,11 @@ def _file_messages(
         seen[base] = occurrence + 1
         key = base if occurrence == 0 else message_key(channel, m, occurrence)
         header = f"<{channel.value}.{hashlib.sha256(key.encode()).hexdigest()[:32]}@import.loket>"
-        existing = loket.db.scalar(
-            "SELECT message_id FROM social_message_keys WHERE channel = ? AND key = ?",
-            (channel.value, key),
-        )
+        existing = social.message_for_key(channel.value, key)
         if existing is not None:
-            _link(loket, file_id, int(existing))
+            social.link_import_file(file_id, existing)
             result.duplicates += 1
-            stored = loket.db.scalar("SELECT message_id FROM messages WHERE id = ?", (existing,))
-            previous[m.thread] = (str(stored or header), m.sent_at)
+            previous[m.thread] = (social.header_of(existing) or header, m.sent_at)
         else:
             for a in m.attachments:
                 keep(a.data)
@@ -241,14 +264,15 @@ def _file_messages(
                 in_reply_to = last[0]
             received = receive_chat_message(loket, channel, m, parsed.title, header, in_reply_to)
             assert received.message_id is not None
-            loket.db.conn.execute(
-                "INSERT INTO social_message_keys(channel, key, message_id) VALUES (?, ?, ?)",
-                (channel.value, key, received.message_id),
-            )
-            _link(loket, file_id, received.message_id)
+            social.add_message_key(channel.value, key, received.message_id)
+            social.link_import_file(file_id, received.message_id)
             result.imported += 1
             if received.reference:
                 result.cases.add(received.reference)
+            if received.case_id is not None:
+                op.changes.cases.add(received.case_id)
+            op.changes.messages.add(received.message_id)
+            op.changes.created_case |= received.new_case
             previous[m.thread] = (header, m.sent_at)
         if progress is not None and progress(count, parsed.title or channel.label) is False:
             from inbox.channels.imports.files import ImportCancelled
@@ -265,42 +289,55 @@ def receive_chat_message(
     in_reply_to: str | None,
 ) -> Any:
     """Hand one chat message to Loket.receive, filed under the contact the export names."""
-    from inbox import contacts
-
-    contact_id = None
-    sender = ""
-    if not m.outbound:
-        contact_id = contacts.contact_for(loket.db, m.address, m.author, clock.iso(loket.now()))
-        # Only a real address goes in `sender` (receive matches on it); a handle that is
-        # a name scoped to one chat is attached by contacts.attach_message below instead.
-        if m.address is not None and m.address[0] in (AddressKind.PHONE, AddressKind.EMAIL):
-            if address_for(channel, m.address[1]) == m.address:
-                sender = m.address[1]
-    subject = f"{channel.label}: {m.thread or title}"[:200]
-    msg = IncomingMessage(
-        channel=channel,
-        sent_at=m.sent_at,
-        sender=sender,
-        sender_name="" if m.outbound else m.author,
-        subject=subject,
-        body_text=m.text,
-        message_id=header,
-        in_reply_to=in_reply_to,
-        external_id=m.external_id,
-        direction=Direction.OUTBOUND if m.outbound else Direction.INBOUND,
-        attachments=m.attachments,
-    )
-    received = loket.receive(msg)
-    if contact_id is not None and received.message_id is not None:
-        contacts.attach_message(loket.db, received.message_id, contact_id, received.new_case)
+    with loket.op(acts.IMPORT_FILE) as op:  # joins the file's transaction
+        contact_id = None
+        sender = ""
+        if not m.outbound:
+            contact_id = _contact_for(op, m.address, m.author)
+            # Only a real address goes in `sender` (receive matches on it); a handle that is
+            # a name scoped to one chat is attached by attach_message below instead.
+            if m.address is not None and m.address[0] in (AddressKind.PHONE, AddressKind.EMAIL):
+                if address_for(channel, m.address[1]) == m.address:
+                    sender = m.address[1]
+        subject = f"{channel.label}: {m.thread or title}"[:200]
+        msg = IncomingMessage(
+            channel=channel,
+            sent_at=m.sent_at,
+            sender=sender,
+            sender_name="" if m.outbound else m.author,
+            subject=subject,
+            body_text=m.text,
+            message_id=header,
+            in_reply_to=in_reply_to,
+            external_id=m.external_id,
+            direction=Direction.OUTBOUND if m.outbound else Direction.INBOUND,
+            attachments=m.attachments,
+        )
+        received = loket.receive(msg)
+        if contact_id is not None and received.message_id is not None:
+            op.store.social.attach_message(received.message_id, contact_id, received.new_case)
     return received
 
 
-def _link(loket: Loket, file_id: int, message_id: int) -> None:
-    loket.db.conn.execute(
-        "INSERT OR IGNORE INTO import_file_messages(file_id, message_id) VALUES (?, ?)",
-        (file_id, message_id),
-    )
+def _contact_for(op: Op, address: tuple[AddressKind, str] | None, name: str) -> int | None:
+    """The contact for a sender known by `address` (created when new); None without either.
+    Without an address a new contact is made for the name: a name alone never joins one."""
+    from inbox.contacts import normalize_address
+
+    records = op.store.records
+    stamp = op.stamp()
+    if address is None:
+        return int(records.insert_contact(name, stamp)) if name else None
+    kind, value = address
+    normal = normalize_address(kind, value) or value
+    found = records.contact_by_address(kind.value, normal)
+    if found is not None:
+        if name:
+            records.update_contact_name(found, name)
+        return int(found)
+    contact_id = int(records.insert_contact(name or normal, stamp))
+    records.add_address(contact_id, kind.value, normal, stamp)
+    return contact_id
 
 
 SUFFIXES = (".txt", ".zip", ".json", ".js")
@@ -309,14 +346,16 @@ SUFFIXES = (".txt", ".zip", ".json", ".js")
 OWN_NAMES_SETTING = "social.own_names"
 
 
-def own_names(loket: Loket) -> frozenset[str]:
+def own_names(op: Op) -> frozenset[str]:
     """Names the municipality itself has in chats (settings 'social.own_names', a JSON list)."""
     import json
 
-    value = loket.db.scalar("SELECT value FROM settings WHERE key = ?", (OWN_NAMES_SETTING,))
+    value = op.store.records.setting(OWN_NAMES_SETTING)
     try:
         names = json.loads(value) if value else []
     except ValueError:
+        names = []
+    if not isinstance(names, list):
         names = []
     return frozenset(str(n).casefold() for n in names if str(n).strip())
 
@@ -325,7 +364,7 @@ def parse_export(name: str, raw: bytes, own: frozenset[str] = frozenset()) -> Pa
     """Pick the importer by the file's kind and content, and parse."""
     from inbox.channels.imports import meta, whatsapp, xarchive
 
-    suffix = Path(name).suffix.lower()
+    suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".txt":
         return whatsapp.parse_file(name, raw, own)
     if suffix == ".js":
@@ -336,19 +375,10 @@ def parse_export(name: str, raw: bytes, own: frozenset[str] = frozenset()) -> Pa
 
 
 def _parse_zip(name: str, raw: bytes, own: frozenset[str]) -> ParsedExport:
-    import io
-    import zipfile
-
     from inbox.channels.imports import meta, whatsapp, xarchive
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            names = [PurePosixPath(n) for n in archive.namelist()]
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise ExportError(
-            "Het zip-bestand is beschadigd of onvolledig (afgebroken download?); er is niets "
-            "geïmporteerd."
-        ) from exc
+    with SafeZip(raw) as archive:
+        names = [PurePosixPath(i.filename) for i in archive.files()]
     lowered = [n.name.lower() for n in names]
     if any(n in ("direct-messages.js", "direct-messages-group.js") for n in lowered):
         return xarchive.parse_file(name, raw)
@@ -361,26 +391,24 @@ def _parse_zip(name: str, raw: bytes, own: frozenset[str]) -> ParsedExport:
     )
 
 
-def import_path(loket: Loket, path: Path, progress: Progress | None = None) -> ExportResult | None:
-    """Import one export file; None when `path` is not a kind the social importers read."""
-    if path.suffix.lower() not in SUFFIXES:
-        return None
-    if path.is_dir():
-        raise IsADirectoryError(path)
-    if path.suffix.lower() == ".txt" and _looks_like_email(path):
-        return None  # an e-mail saved as .txt: for the e-mail importer
-    raw = read_checked(path)
-    parsed = parse_export(path.name, raw, own_names(loket))
-    return import_export(loket, path.name, raw, parsed, progress)
+def import_export_file(
+    loket: Loket, op: Op, name: str, raw: bytes, progress: Progress | None = None
+) -> ExportResult:
+    """Parse and import one export file's bytes, within the import's act `op` (the caller
+    checked the file itself)."""
+    parsed = parse_export(name, raw, own_names(op))
+    return import_export(loket, name, raw, parsed, progress)
 
 
-def _looks_like_email(path: Path) -> bool:
-    """A .txt is a WhatsApp chat when its name or its first lines say so; else it is e-mail."""
+def is_export(name: str, head: bytes) -> bool:
+    """Whether a file is for the social importers: by its suffix; a .txt only when its name or
+    first lines say it is a WhatsApp chat (else it is an e-mail saved as text)."""
     from inbox.channels.imports import whatsapp
 
-    name = path.name.lower()
-    if name.startswith("whatsapp") or name == "_chat.txt":
+    lowered = name.lower()
+    suffix = PurePosixPath(lowered).suffix
+    if suffix not in SUFFIXES:
         return False
-    with path.open("rb") as fh:
-        head = fh.read(4096)
-    return not whatsapp.looks_like_chat(head.decode("utf-8", "replace"))
+    if suffix != ".txt" or lowered.startswith("whatsapp") or lowered == "_chat.txt":
+        return True
+    return whatsapp.looks_like_chat(head[:4096].decode("utf-8", "replace"))

@@ -10,20 +10,21 @@ message that says what they look like.
 
 from __future__ import annotations
 
-import json
 import mimetypes
 import re
-from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Any
 
 from inbox.channels.imports.exportfile import (
-    MAX_FILE_BYTES,
     ChatMessage,
     ExportError,
     ParsedExport,
-    open_zip,
+    SafeZip,
+    from_epoch,
+    listed,
+    text_of,
 )
+from inbox.channels.imports.guard import load_json
 from inbox.model import AddressKind, Attachment, Channel
 
 _MESSAGE_FILE = re.compile(
@@ -69,7 +70,7 @@ def parse_file(
     document = _load(raw)
     chosen = channel or _channel_from_document(document) or platform_of(name)
     parsed = ParsedExport(chosen, [])
-    _add_thread(parsed, document, own_names, {})
+    _add_thread(parsed, document, own_names)
     parsed.title = parsed.messages[0].thread if parsed.messages else ""
     return parsed
 
@@ -77,48 +78,48 @@ def parse_file(
 def _parse_zip(
     name: str, raw: bytes, own_names: frozenset[str], channel: Channel | None
 ) -> ParsedExport:
-    from inbox.channels.imports.whatsapp import read_member
-
-    archive = open_zip(raw)
-    with archive:
-        infos = {i.filename: i for i in archive.infolist() if not i.is_dir()}
+    with SafeZip(raw) as archive:
+        infos = {i.filename: i for i in archive.files()}
         threads = sorted(n for n in infos if _MESSAGE_FILE.search(n))
         if not threads:
             raise ExportError(
                 "In dit zip-bestand staan geen Facebook- of Instagram-berichten "
                 "(messages/inbox/.../message_1.json)."
             )
-        if sum(i.file_size for i in infos.values()) > 2 * MAX_FILE_BYTES:
-            raise ExportError("Uitgepakt is dit zip-bestand te groot om te importeren.")
         chosen = channel or (
             Channel.INSTAGRAM
             if any("instagram" in n.lower() for n in infos) or "instagram" in name.lower()
             else Channel.FACEBOOK
         )
         parsed = ParsedExport(chosen, [], title=PurePosixPath(name).stem)
+        by_name: dict[str, list[str]] = {}
+        for member in infos:
+            by_name.setdefault(PurePosixPath(member).name, []).append(member)
 
         def media(uri: str) -> bytes | None:
-            for candidate in infos:
+            for candidate in by_name.get(PurePosixPath(uri).name, []):
                 if candidate.endswith(uri) or uri.endswith(candidate):
-                    return read_member(archive, infos[candidate])
+                    return archive.read(infos[candidate])
             return None
 
         for thread in threads:
-            _add_thread(parsed, _load(read_member(archive, infos[thread])), own_names, {}, media)
+            _add_thread(parsed, _load(archive.read(infos[thread])), own_names, media)
     return parsed
 
 
 def _load(raw: bytes) -> Any:
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        if raw.lstrip()[:10].startswith(b"window.YTD"):
-            raise ExportError(
-                "Dit is een X-archief (direct-messages.js), geen Facebook- of Instagram-export."
-            ) from exc
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise ExportError(
-            "Dit bestand is geen geldige JSON en dus geen Facebook- of Instagram-export."
+            "Dit bestand is geen geldige JSON (geen UTF-8) en dus geen Facebook- of "
+            "Instagram-export."
         ) from exc
+    if text.lstrip()[:10].startswith("window.YTD"):
+        raise ExportError(
+            "Dit is een X-archief (direct-messages.js), geen Facebook- of Instagram-export."
+        )
+    document = load_json(text, "Dit Facebook- of Instagram-bestand")
     _refuse_other_platforms(document)
     return repair(document)
 
@@ -143,7 +144,7 @@ def _refuse_other_platforms(document: Any) -> None:
 
 
 def _channel_from_document(document: dict[str, Any]) -> Channel | None:
-    path = str(document.get("thread_path") or "")
+    path = text_of(document.get("thread_path"))
     if "instagram" in path.lower():
         return Channel.INSTAGRAM
     return None
@@ -153,14 +154,14 @@ def _add_thread(
     parsed: ParsedExport,
     document: dict[str, Any],
     own_names: frozenset[str],
-    _unused: dict[str, str],
     media: Any = None,
 ) -> None:
     participants = [
-        p if isinstance(p, str) else str(p.get("name", ""))
-        for p in document.get("participants") or []
+        p if isinstance(p, str) else text_of(p.get("name")) if isinstance(p, dict) else ""
+        for p in listed(document.get("participants"))
     ]
-    title = str(document.get("title") or document.get("threadName") or "").strip()
+    participants = [p for p in participants if p]
+    title = (text_of(document.get("title")) or text_of(document.get("threadName"))).strip()
     if not title:
         title = ", ".join(participants) or "Gesprek"
     own = {p for p in participants if p.casefold() in own_names}
@@ -170,25 +171,26 @@ def _add_thread(
         if len(others) == 1:
             own = set(others)
     kind = AddressKind.INSTAGRAM if parsed.channel is Channel.INSTAGRAM else AddressKind.FACEBOOK
-    thread_key = str(document.get("thread_path") or title)
-    for item in document.get("messages") or []:
+    thread_key = text_of(document.get("thread_path")) or title
+    for item in listed(document.get("messages")):
         if not isinstance(item, dict):
             continue
-        author = str(item.get("sender_name") or item.get("senderName") or "").strip()
+        author = text_of(item.get("sender_name") or item.get("senderName")).strip()
         stamp = item.get("timestamp_ms") or item.get("timestamp")
-        if not author or not isinstance(stamp, int | float):
+        if not author or stamp is None:
             raise ExportError(
                 "Een bericht in deze export heeft geen afzender of tijd; is dit wel een "
                 "Facebook- of Instagram-gesprek?"
             )
-        text = str(item.get("content") or item.get("text") or "")
-        if item.get("type") in ("Unsubscribe", "Subscribe") or item.get("is_unsent"):
+        sent_at = from_epoch(stamp, 1000, "in deze Facebook- of Instagram-export")
+        text = text_of(item.get("content") or item.get("text"))
+        if item.get("type") in ("Unsubscribe", "Subscribe") or item.get("is_unsent") is True:
             parsed.system_messages += 1
             continue
         attachments = []
         for key in ("photos", "videos", "audio_files", "files", "gifs", "media"):
-            for entry in item.get(key) or []:
-                uri = str(entry.get("uri") or "") if isinstance(entry, dict) else ""
+            for entry in listed(item.get(key)):
+                uri = text_of(entry.get("uri")) if isinstance(entry, dict) else ""
                 data = media(uri) if media and uri else None
                 if data is not None:
                     name = PurePosixPath(uri).name
@@ -203,8 +205,8 @@ def _add_thread(
                 elif uri and not text:
                     text = f"[{PurePosixPath(uri).name}]"
         share = item.get("share")
-        if isinstance(share, dict) and share.get("link"):
-            text = (text + "\n" + str(share["link"])).strip()
+        if isinstance(share, dict) and text_of(share.get("link")):
+            text = (text + "\n" + text_of(share.get("link"))).strip()
         if not text and not attachments:
             parsed.system_messages += 1
             continue
@@ -212,7 +214,7 @@ def _add_thread(
         parsed.messages.append(
             ChatMessage(
                 thread=title,
-                sent_at=datetime.fromtimestamp(float(stamp) / 1000, tz=UTC),
+                sent_at=sent_at,
                 author=author,
                 text=text,
                 outbound=outbound,

@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import mimetypes
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import PurePosixPath
 
 from inbox.addresses import normalize_phone
 from inbox.channels.imports.exportfile import (
-    MAX_FILE_BYTES,
-    MAX_MEMBER_BYTES,
     ChatMessage,
     ExportError,
     ParsedExport,
-    open_zip,
+    SafeZip,
+    plausible,
 )
 from inbox.model import AddressKind, Attachment, Channel
 
@@ -137,9 +134,8 @@ def parse_file(name: str, raw: bytes, own_names: frozenset[str] = frozenset()) -
 
 
 def _parse_zip(name: str, raw: bytes, own_names: frozenset[str]) -> ParsedExport:
-    archive = open_zip(raw)
-    with archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
+    with SafeZip(raw) as archive:
+        infos = archive.files()
         chats = [
             i
             for i in infos
@@ -153,42 +149,34 @@ def _parse_zip(name: str, raw: bytes, own_names: frozenset[str]) -> ParsedExport
             raise ExportError(
                 "In dit zip-bestand staat geen (of meer dan één) WhatsApp-gesprek (_chat.txt)."
             )
-        if sum(i.file_size for i in infos) > 2 * MAX_FILE_BYTES:
-            raise ExportError("Uitgepakt is dit zip-bestand te groot om te importeren.")
         chat = chats[0]
-        text = _decode(read_member(archive, chat))
+        text = _decode(archive.read(chat))
+        named = _attached_names(text)
         media = {}
         for info in infos:
-            if info is not chat and PurePosixPath(info.filename).name in text:
-                media[PurePosixPath(info.filename).name] = read_member(archive, info)
+            base = PurePosixPath(info.filename).name
+            if info is not chat and base in named:
+                media[base] = archive.read(info)
     title = title_from_name(chat.filename) or title_from_name(name)
     return parse_text(text, title, own_names, media)
 
 
-def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """One file from an export .zip, refusing a member that unpacks too large or is damaged."""
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise ExportError(f"'{info.filename}' in het zip-bestand is te groot om te importeren.")
-    try:
-        with archive.open(info) as fh:
-            data = fh.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as exc:
-        raise ExportError(
-            f"'{info.filename}' in het zip-bestand is beschadigd of onvolledig; er is niets "
-            "geïmporteerd."
-        ) from exc
-    if len(data) > MAX_MEMBER_BYTES:
-        raise ExportError(f"'{info.filename}' in het zip-bestand is te groot om te importeren.")
-    return data
+def _attached_names(text: str) -> set[str]:
+    """The file names the chat says were attached (one pass over the text)."""
+    return {
+        (m.group(1) or m.group(2) or "").strip().lstrip(_BIDI) for m in _ATTACHED.finditer(text)
+    }
 
 
 def _decode(raw: bytes) -> str:
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return raw.decode("utf-16")
     try:
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            return raw.decode("utf-16")
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ExportError("Dit bestand is geen WhatsApp-export: de tekst is geen UTF-8.") from exc
+        raise ExportError(
+            "Dit bestand is geen WhatsApp-export: de tekst is geen geldige UTF-8 of UTF-16."
+        ) from exc
 
 
 def _clean(line: str) -> str:
@@ -277,11 +265,12 @@ def _moment(year: int, month: int, day: int, clock: str, ampm: str, zone: tzinfo
             raise ExportError(f"Onbekende tijd '{clock} {ampm}' in deze chat-export.")
         hour = hour % 12 + (12 if ampm.startswith("p") else 0)
     try:
-        return datetime(year, month, day, hour, minute, second, tzinfo=zone)
-    except ValueError as exc:
+        moment = datetime(year, month, day, hour, minute, second, tzinfo=zone)
+    except (ValueError, OverflowError) as exc:
         raise ExportError(
             f"Onbekende datum of tijd ({day}-{month}-{year} {clock}) in deze chat-export."
         ) from exc
+    return plausible(moment, "in deze chat-export")
 
 
 def _split(entry: _Entry) -> tuple[str, str, bool]:

@@ -9,7 +9,6 @@ of other people).
 
 from __future__ import annotations
 
-import json
 import mimetypes
 import re
 from datetime import datetime
@@ -17,12 +16,15 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from inbox.channels.imports.exportfile import (
-    MAX_FILE_BYTES,
     ChatMessage,
     ExportError,
     ParsedExport,
-    open_zip,
+    SafeZip,
+    listed,
+    plausible,
+    text_of,
 )
+from inbox.channels.imports.guard import load_json
 from inbox.model import AddressKind, Attachment, Channel
 
 _WRAPPER = re.compile(rb"^\s*window\.YTD\.(?P<name>\w+)\.part\d+\s*=\s*")
@@ -38,9 +40,10 @@ def unwrap(raw: bytes) -> tuple[str, Any]:
         )
     body = raw.lstrip(b"\xef\xbb\xbf")[match.end() :].strip().rstrip(b";")
     try:
-        return match.group("name").decode(), json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ExportError("Het X-archiefbestand is beschadigd of onvolledig.") from exc
+    return match.group("name").decode(), load_json(text, "Het X-archiefbestand")
 
 
 def parse_file(name: str, raw: bytes) -> ParsedExport:
@@ -58,13 +61,8 @@ def parse_file(name: str, raw: bytes) -> ParsedExport:
 
 
 def _parse_zip(name: str, raw: bytes) -> ParsedExport:
-    from inbox.channels.imports.whatsapp import read_member
-
-    archive = open_zip(raw)
-    with archive:
-        infos = {i.filename: i for i in archive.infolist() if not i.is_dir()}
-        if sum(i.file_size for i in infos.values()) > 4 * MAX_FILE_BYTES:
-            raise ExportError("Uitgepakt is dit zip-bestand te groot om te importeren.")
+    with SafeZip(raw) as archive:
+        infos = {i.filename: i for i in archive.files()}
         parts = [
             n
             for n in sorted(infos)
@@ -75,9 +73,9 @@ def _parse_zip(name: str, raw: bytes) -> ParsedExport:
         own = None
         account = [n for n in infos if PurePosixPath(n).name == "account.js"]
         if account:
-            _, data = unwrap(read_member(archive, infos[account[0]]))
+            _, data = unwrap(archive.read(infos[account[0]]))
             try:
-                own = str(data[0]["account"]["accountId"])
+                own = text_of(data[0]["account"]["accountId"]) or None
             except (KeyError, IndexError, TypeError):
                 own = None
         media_names = {
@@ -86,11 +84,11 @@ def _parse_zip(name: str, raw: bytes) -> ParsedExport:
 
         def media(file_name: str) -> bytes | None:
             member = media_names.get(file_name)
-            return None if member is None else read_member(archive, infos[member])
+            return None if member is None else archive.read(infos[member])
 
         parsed = ParsedExport(Channel.X, [], title=PurePosixPath(name).name)
         for part_name in parts:
-            part, data = unwrap(read_member(archive, infos[part_name]))
+            part, data = unwrap(archive.read(infos[part_name]))
             if part in _DM_PARTS:
                 _add(parsed, data, own, media)
     return parsed
@@ -99,11 +97,20 @@ def _parse_zip(name: str, raw: bytes) -> ParsedExport:
 def _own_id(conversations: list[dict[str, Any]]) -> str | None:
     common: set[str] | None = None
     for conv in conversations:
-        ids = set(str(conv.get("conversationId", "")).split("-"))
+        ids = set(text_of(conv.get("conversationId")).split("-"))
         common = ids if common is None else common & ids
     if common and len(common) == 1 and len(conversations) > 1:
         return next(iter(common))
     return None
+
+
+def _moment(value: Any) -> datetime:
+    """createdAt ('2024-03-12T13:05:00.000Z'); a time without zone is UTC, as X writes it."""
+    try:
+        moment = datetime.fromisoformat(text_of(value).replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ExportError("Een X-bericht heeft geen geldige tijd.") from exc
+    return plausible(moment, "in dit X-archief")
 
 
 def _add(parsed: ParsedExport, data: Any, own: str | None, media: Any) -> None:
@@ -118,21 +125,19 @@ def _add(parsed: ParsedExport, data: Any, own: str | None, media: Any) -> None:
         raise ExportError("Het X-archiefbestand heeft een onbekende opbouw.")
     own = own or _own_id(conversations)
     for conv in conversations:
-        conv_id = str(conv.get("conversationId") or "")
-        title = str(conv.get("name") or "") or f"X-gesprek {conv_id}"
-        for event in conv.get("messages") or []:
+        conv_id = text_of(conv.get("conversationId"))
+        title = text_of(conv.get("name")) or f"X-gesprek {conv_id}"
+        for event in listed(conv.get("messages")):
             create = event.get("messageCreate") if isinstance(event, dict) else None
             if not isinstance(create, dict):
                 parsed.system_messages += 1  # joinConversation, participantsJoin, ...
                 continue
-            sender = str(create.get("senderId") or "")
-            try:
-                moment = datetime.fromisoformat(str(create["createdAt"]).replace("Z", "+00:00"))
-            except (KeyError, ValueError) as exc:
-                raise ExportError("Een X-bericht heeft geen geldige tijd.") from exc
+            sender = text_of(create.get("senderId"))
+            moment = _moment(create.get("createdAt"))
+            message_id = text_of(create.get("id"))
             attachments = []
-            for url in create.get("mediaUrls") or []:
-                file_name = f"{conv_id}-{create.get('id')}-{PurePosixPath(str(url)).name}"
+            for url in listed(create.get("mediaUrls")):
+                file_name = f"{conv_id}-{message_id}-{PurePosixPath(text_of(url)).name}"
                 data_bytes = media(file_name) if media else None
                 if data_bytes is not None:
                     attachments.append(
@@ -149,10 +154,10 @@ def _add(parsed: ParsedExport, data: Any, own: str | None, media: Any) -> None:
                     thread=title,
                     sent_at=moment,
                     author=f"X-gebruiker {sender}",
-                    text=str(create.get("text") or ""),
+                    text=text_of(create.get("text")),
                     outbound=outbound,
                     address=None if outbound else (AddressKind.X, f"id:{sender}"),
                     attachments=tuple(attachments),
-                    external_id=str(create["id"]) if create.get("id") else None,
+                    external_id=message_id or None,
                 )
             )
