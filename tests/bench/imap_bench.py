@@ -444,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
         print("mbsync is missing: install the Debian package isync (make system-deps)")
         return 2
     began = time.perf_counter()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="loket-imap-bench-") as tmp_name:
         tmp = Path(tmp_name)
         # a keyring of our own: the benchmark's database keys never reach the user's keyring
@@ -491,6 +492,11 @@ def main(argv: list[str] | None = None) -> int:
     met = vs_mbsync <= TARGET
     mb = sum(sizes) / 1e6
     info = machine()
+    info["Load average (1 min) at the start and the end"] = (
+        f"{load_before:.1f}, {os.getloadavg()[0]:.1f} (other work on the machine: with "
+        f"{os.cpu_count()} cores a load above that many makes every figure noisy, Loket's "
+        "CPU-heavy run more than mbsync's I/O-bound one)"
+    )
     blob_writes = stages.pop(BLOB_WRITES, 0.0)
     other = staged_total - sum(stages.values())
     rate = lambda s: f"{n / s:,.0f} msg/s, {mb / s:.1f} MB/s"  # noqa: E731
