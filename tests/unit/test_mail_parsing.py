@@ -21,6 +21,27 @@ ITEMS = [(hashlib.sha256(r).hexdigest(), r) for r in RAW]
 AT = datetime(2026, 11, 2, tzinfo=UTC)
 
 
+class FakePool:
+    """A process pool in this process whose worker meets trouble on one message, every time:
+    `error` (a dead worker) or, with None, a parse that never finishes."""
+
+    def __init__(self, trouble: bytes, error: BaseException | None) -> None:
+        self.trouble, self.error = trouble, error
+
+    def submit(self, fn: Any, items: list[tuple[str, bytes]], at: datetime) -> Any:
+        from concurrent.futures import Future
+
+        done: Future[Any] = Future()
+        if not any(raw == self.trouble for _, raw in items):
+            done.set_result(fn(items, at))
+        elif self.error is not None:
+            done.set_exception(self.error)
+        return done
+
+    def shutdown(self, **kwargs: Any) -> None:
+        pass
+
+
 def test_a_small_sync_parses_here_a_big_one_in_workers_with_the_same_result() -> None:
     here = Parser(expected=len(ITEMS))
     assert here.workers == 0
@@ -37,25 +58,10 @@ def test_a_small_sync_parses_here_a_big_one_in_workers_with_the_same_result() ->
 def test_a_worker_that_dies_costs_only_the_message_that_killed_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    class Dying:
-        """A pool whose worker dies on the fourth message, every time it meets it."""
-
-        def submit(self, fn: Any, items: list[tuple[str, bytes]], at: datetime) -> Any:
-            from concurrent.futures import Future
-
-            done: Future[Any] = Future()
-            if any(raw == RAW[3] for _, raw in items):
-                done.set_exception(BrokenProcessPool("killed"))
-            else:
-                done.set_result(fn(items, at))
-            return done
-
-        def shutdown(self, **kwargs: Any) -> None:
-            pass
-
     parser = Parser(expected=POOL_FROM, workers=2)
-    monkeypatch.setattr(parser, "_executor", lambda: Dying())
-    monkeypatch.setattr(parser, "_restart", lambda: Dying())
+    dying = FakePool(RAW[3], BrokenProcessPool("killed"))  # its worker dies on the fourth
+    monkeypatch.setattr(parser, "_executor", lambda: dying)
+    monkeypatch.setattr(parser, "_restart", lambda: dying)
     out = parser.parse(ITEMS, AT).result()
     assert [m.raw_sha256 for m in out] == [d for d, _ in ITEMS]
     assert [m.parse_error for m in out[:3]] == [None, None, None]
@@ -69,23 +75,12 @@ def test_a_message_that_takes_the_parser_too_long_is_kept_flagged_and_the_batch_
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """An endless parse (hostile HTML, a parser bug) never hangs the sync."""
-    from concurrent.futures import Future
-
-    class Stuck:
-        def submit(self, fn: Any, items: list[tuple[str, bytes]], at: datetime) -> Any:
-            done: Future[Any] = Future()
-            if not any(raw == RAW[2] for _, raw in items):
-                done.set_result(fn(items, at))
-            return done  # the one with the third message never finishes
-
-        def shutdown(self, **kwargs: Any) -> None:
-            pass
-
     monkeypatch.setattr(parsing, "PARSE_BUDGET", 0.2)
     monkeypatch.setattr(parsing, "BATCH_BUDGET", 0.2)
     parser = Parser(expected=POOL_FROM, workers=2)
-    monkeypatch.setattr(parser, "_executor", lambda: Stuck())
-    monkeypatch.setattr(parser, "_restart", lambda: Stuck())
+    stuck = FakePool(RAW[2], None)  # the third message never finishes
+    monkeypatch.setattr(parser, "_executor", lambda: stuck)
+    monkeypatch.setattr(parser, "_restart", lambda: stuck)
     out = parser.parse(ITEMS, AT).result()
     assert [m.raw_sha256 for m in out] == [d for d, _ in ITEMS]
     assert out[2].parse_error == "parser te traag" and "Tekst 2" in out[2].body_text
