@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.mail_browser import ATTACHMENT_SCHEME, MailBrowser, scoped_html, size_text
+from inbox.channels.registry import spec as channel_spec
 from inbox.errors import LoketError, StorageError
 from inbox.mailview import MessageView, OutboxInfo, message_views, outbox_of_case
-from inbox.model import AddressKind, CaseDetail, Channel, Direction, TimelineEntry
+from inbox.model import AddressKind, CaseDetail, Direction, TimelineEntry
 from inbox.services import Loket
 
 
@@ -316,7 +317,8 @@ class CaseView(QWidget):
         self.outbox = {}
         if self.loket is not None:
             ids = [e.ref_id for e in detail.timeline
-                   if e.kind == "message" and e.channel is Channel.EMAIL]
+                   if e.kind == "message" and e.channel is not None
+                   and channel_spec(e.channel).rfc822]
             try:
                 mails = message_views(self.loket, ids)
                 self.outbox = outbox_of_case(self.loket, case.reference)

@@ -53,5 +53,6 @@ def channel_label(channel: Channel | str) -> str:
             return QCoreApplication.translate("Labels", "Facebook")
         case Channel.INSTAGRAM:
             return QCoreApplication.translate("Labels", "Instagram")
-        case _:
+        case Channel.X:
             return QCoreApplication.translate("Labels", "X")
+    return str(channel)  # a channel this Loket does not know: its code, never a guess

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs import WorkingDialog
 from desktop.tasks import TaskRunner
+from inbox.channels.registry import spec as channel_spec
 from inbox.model import Channel
 from inbox.services import Loket, Received
 
@@ -44,7 +45,7 @@ class ContactDialog(WorkingDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if channel not in (Channel.PHONE, Channel.COUNTER):
+        if not channel_spec(channel).noted:
             raise ValueError(f"no note form for {channel}")
         self.runner = runner
         self.channel = channel

@@ -50,8 +50,10 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._accounts(open_accounts, open_mastodon), self.tr("Accounts"))
         self.tabs.addTab(self._users(), self.tr("Users"))
-        self.tabs.addTab(self._norms(), self.tr("Norms"))
-        self.tabs.addTab(self._templates(), self.tr("Standard replies"))
+        if loket.may(Permission.SET_NORMS):
+            self.tabs.addTab(self._norms(), self.tr("Norms"))
+        if loket.may(Permission.MANAGE_TEMPLATES):
+            self.tabs.addTab(self._templates(), self.tr("Standard replies"))
         self.tabs.addTab(self._channels(), self.tr("Channels"))
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -182,8 +184,6 @@ class SettingsDialog(QDialog):
             self.norm_rows[channel.value] = (check, amount, unit)
         save = QPushButton(self.tr("&Save norms"), page)
         save.clicked.connect(self.save_norms)
-        allowed = self.loket.may(Permission.SET_NORMS)
-        save.setEnabled(allowed)
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("Time for a first answer, per channel. The dashboard "
                                         "counts the share answered within it."), page))

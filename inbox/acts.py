@@ -221,6 +221,42 @@ WOO_REVIEW = act("woo.review", P.EXPORT_PERSONAL, "Woo: zaak beoordelen voor ope
 WOO_DECIDE = act("woo.decide", P.EXPORT_PERSONAL, "Woo: lakken beoordeeld")
 WOO_EXPORT = act("woo.export", P.EXPORT_PERSONAL, "Exporteren: Woo", processing="export",
                  activity="woo-openbaarmaking")
+# -- casework: residents, case fields, merge/split/move, norms, templates, demo ---------------
+# (inbox/contacts.py, casework.py, workspace.py, reports.py, demo.py)
+CONTACT_FIND = act("contact.find", P.READ_CONTACTS, "Inwoner opzoeken", writes=False,
+                   audited=False, content=False)
+CONTACT_SHOW = act("contact.show", P.READ_CONTACTS, "Inwoner bekijken", writes=False,
+                   processing="read")
+CONTACT_SUGGESTIONS = act("contact.suggestions", P.MANAGE_CONTACTS,
+                          "Voorstellen samenvoegen inwoners bekijken", writes=False,
+                          content=False)
+CONTACT_MERGE = act("contact.merge", P.MANAGE_CONTACTS, "Inwoners samenvoegen",
+                    processing="update", content=False)
+CONTACT_UNMERGE = act("contact.unmerge", P.MANAGE_CONTACTS, "Samenvoeging ongedaan maken",
+                      processing="update", content=False)
+CONTACT_DISTINCT = act("contact.distinct", P.MANAGE_CONTACTS,
+                       "Inwoners als verschillend vastleggen", processing="update",
+                       content=False)
+CASE_PRODUCT = act("case.product", P.WORK_CASES, "Product instellen", processing="update")
+CASE_DEADLINE = act("case.deadline", P.WORK_CASES, "Termijn instellen", processing="update")
+CASE_MERGE = act("case.merge", P.WORK_CASES, "Zaken samenvoegen", processing="update")
+CASE_SPLIT = act("case.split", P.WORK_CASES, "Zaak splitsen", processing="update")
+MESSAGE_MOVE = act("message.move", P.WORK_CASES, "Bericht verplaatsen", processing="update")
+CASE_UNDO = act("case.undo", P.WORK_CASES, "Wijziging ongedaan maken", audited=False)
+CASE_REPLY = act("case.reply", P.REPLY, "Antwoord per e-mail klaarzetten", processing="create")
+SEARCH_SAVE = act("search.save", P.LIST_CASES, "Zoekopdracht bewaren", audited=False,
+                  content=False)
+NORMS_VIEW = act("norms.view", P.SET_NORMS, "Normen bekijken", writes=False, audited=False,
+                 content=False)
+NORMS_SET = act("norms.set", P.SET_NORMS, "Normen instellen", content=False)
+TEMPLATES_LIST = act("templates.list", P.MANAGE_TEMPLATES, "Standaardantwoorden opvragen",
+                     writes=False, audited=False, content=False)
+TEMPLATE_SAVE = act("template.save", P.MANAGE_TEMPLATES, "Standaardantwoord bewaren",
+                    content=False)
+TEMPLATE_RETIRE = act("template.retire", P.MANAGE_TEMPLATES, "Standaardantwoord intrekken",
+                      content=False)
+DEMO_BUILD = act("demo.build", P.MANAGE_USERS, "Demogegevens maken", content=False)
+
 
 # -- e-mail: accounts, sync and replies (inbox/accounts.py, oauth.py, sync.py, channels/imap.py,
 #    channels/smtp.py, mailview.py) ------------------------------------------------------------

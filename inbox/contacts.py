@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from inbox import clock
+from inbox import acts
 from inbox.addresses import address_for, normalize_email, normalize_phone
 from inbox.errors import InvalidInput, NotFound
-from inbox.model import AddressKind, Changes, Channel, Role
+from inbox.gate import Op, Session
+from inbox.model import AddressKind, Changes, Channel, EventKind
 from inbox.services import Loket
-from storage import records
-from storage.db import Database
 
 log = logging.getLogger("loket.contacts")
 
@@ -54,33 +53,30 @@ def normalize_address(kind: AddressKind, value: str) -> str | None:
     return value.lower()
 
 
-def find_contact(db: Database, value: str) -> int | None:
+def find_contact(loket: Loket, value: str) -> int | None:
     """The (surviving) contact known by `value`: an e-mail address, phone number or handle."""
+    with loket.op(acts.CONTACT_FIND) as op:
+        return find_in(op.session, value)
+
+
+def find_in(session: Session, value: str) -> int | None:
+    """`find_contact` for an act already running (it names the resident it then reads)."""
+    records = session.store.records
     for kind in (AddressKind.EMAIL, AddressKind.PHONE, AddressKind.MASTODON):
         normal = normalize_address(kind, value)
         if normal:
-            found = records.contact_by_address(db, kind.value, normal)
+            found = records.contact_by_address(kind.value, normal)
             if found is not None:
                 return found
-    row = db.one(
-        "SELECT contact_id FROM contact_addresses WHERE value = ? ORDER BY id LIMIT 1",
-        (value.strip().lower(),),
-    )
-    return None if row is None else records.resolve_contact(db, int(row[0]))
+    return records.contact_by_any_value(value.strip().lower())
 
 
 # -- one resident: everything of a contact ----------------------------------------------------
 
 
-def members(db: Database, contact_id: int) -> list[int]:
+def members(op: Op, contact_id: int) -> list[int]:
     """The surviving contact of `contact_id` and every contact merged into it, transitively."""
-    root = records.resolve_contact(db, contact_id)
-    rows = db.query(
-        "WITH RECURSIVE m(id) AS (SELECT ? UNION SELECT c.id FROM contacts c JOIN m "
-        "ON c.merged_into = m.id) SELECT id FROM m ORDER BY id",
-        (root,),
-    )
-    return [int(r[0]) for r in rows]
+    return op.store.contacts.members(contact_id)
 
 
 @dataclass(frozen=True)
@@ -108,7 +104,8 @@ class ContactMessage:
 
 @dataclass(frozen=True)
 class ContactOverview:
-    """One resident: names, every address, every case and every message from every channel."""
+    """One resident: names, every address, every case and every message from every channel
+    (vertrouwelijk cases of colleagues left out), and the merges the resident took part in."""
 
     id: int
     name: str
@@ -116,72 +113,54 @@ class ContactOverview:
     addresses: tuple[tuple[str, str], ...]
     cases: tuple[ContactCase, ...]
     messages: tuple[ContactMessage, ...]
+    history: tuple[dict[str, Any], ...] = ()
 
     @property
     def channels(self) -> tuple[str, ...]:
         return tuple(sorted({m.channel for m in self.messages}))
 
+    def names(self) -> dict[int, str]:
+        """The contacts named in the merge history, by id."""
+        found: dict[int, str] = {}
+        for row in self.history:
+            found[int(row["survivor_id"])] = str(row.get("survivor_name") or "")
+            found[int(row["merged_id"])] = str(row.get("merged_name") or "")
+        return found
 
-def overview(db: Database, contact_id: int) -> ContactOverview:
-    """Everything Loket holds of the resident `contact_id` (or the contact it was merged into)."""
-    root = records.resolve_contact(db, contact_id)
-    if db.scalar("SELECT 1 FROM contacts WHERE id = ?", (root,)) is None:
-        raise NotFound("Deze inwoner bestaat niet (meer).")
-    ids = members(db, root)
-    marks = ",".join("?" for _ in ids)
-    addresses = tuple(
-        (r["kind"], r["value"])
-        for r in db.query(
-            f"SELECT kind, value FROM contact_addresses WHERE contact_id IN ({marks}) "
-            "ORDER BY kind, value",
-            ids,
+
+def overview(loket: Loket, contact_id: int) -> ContactOverview:
+    """Everything Loket holds of the resident `contact_id` (or the contact it was merged into).
+
+    Reading a resident's card is audited and logged in the processing log."""
+    with loket.op(acts.CONTACT_SHOW, obj=f"inwoner:{contact_id}") as op:
+        root = op.store.records.resolve_contact(contact_id)
+        queries = op.store.contacts
+        if not queries.exists(root):
+            raise NotFound("Deze inwoner bestaat niet (meer).")
+        op.about(root)
+        op.obj = f"inwoner:{root}"
+        ids = queries.group(root)
+        visible = loket.visibility()
+        cases = tuple(
+            ContactCase(r["reference"], r["subject"], r["status"], r["channel"],
+                        r["opened_at"], r["last_message_at"])
+            for r in queries.cases(ids, visible)
         )
-    )
-    cases = tuple(
-        ContactCase(
-            r["reference"],
-            r["subject"],
-            r["status"],
-            r["channel"],
-            r["opened_at"],
-            r["last_message_at"],
+        messages = tuple(
+            ContactMessage(int(r["id"]), r["reference"], r["channel"], r["direction"],
+                           r["sent_at"], r["sender"], r["sender_name"], r["subject"],
+                           r["body_text"])
+            for r in queries.messages(ids, visible)
         )
-        for r in db.query(
-            "SELECT reference, subject, status, channel, opened_at, last_message_at FROM cases "
-            f"WHERE contact_id IN ({marks}) OR id IN (SELECT case_id FROM messages "
-            f"WHERE contact_id IN ({marks})) ORDER BY opened_at, id",
-            [*ids, *ids],
+        return ContactOverview(
+            id=root,
+            name=op.store.records.contact_name(root),
+            merged=tuple(i for i in ids if i != root),
+            addresses=tuple(queries.addresses(ids)),
+            cases=cases,
+            messages=messages,
+            history=tuple(queries.merge_history([*ids, contact_id])),
         )
-    )
-    messages = tuple(
-        ContactMessage(
-            int(r["id"]),
-            r["reference"],
-            r["channel"],
-            r["direction"],
-            r["sent_at"],
-            r["sender"],
-            r["sender_name"],
-            r["subject"],
-            r["body_text"],
-        )
-        for r in db.query(
-            "SELECT m.id, c.reference, m.channel, m.direction, m.sent_at, m.sender, "
-            "m.sender_name, m.subject, m.body_text FROM messages m "
-            "LEFT JOIN cases c ON c.id = m.case_id "
-            f"WHERE m.contact_id IN ({marks}) OR (m.direction = 'out' AND m.case_id IN "
-            f"(SELECT id FROM cases WHERE contact_id IN ({marks}))) ORDER BY m.sent_at, m.id",
-            [*ids, *ids],
-        )
-    )
-    return ContactOverview(
-        id=root,
-        name=records.contact_name(db, root),
-        merged=tuple(i for i in ids if i != root),
-        addresses=addresses,
-        cases=cases,
-        messages=messages,
-    )
 
 
 # -- merge suggestions ------------------------------------------------------------------------
@@ -223,12 +202,23 @@ def _email_variant(address: str) -> str:
     return f"{local}@{domain}"
 
 
-def suggest_merges(db: Database, limit: int = 100) -> list[MergeSuggestion]:
-    """Pairs of contacts that are probably one resident, best first; never on a name alone."""
+def suggest_merges(
+    loket: Loket, limit: int = 100, around: set[int] | None = None
+) -> list[MergeSuggestion]:
+    """Pairs of contacts that are probably one resident, best first; never on a name alone.
+    With `around`, only pairs with one of those contacts in them."""
+    with loket.op(acts.CONTACT_SUGGESTIONS) as op:
+        found = _suggestions(op, around)[:limit]
+        op.details = {"voorstellen": len(found)}
+        return found
+
+
+def _suggestions(op: Op, around: set[int] | None) -> list[MergeSuggestion]:
+    records, queries = op.store.records, op.store.contacts
     owner: dict[tuple[str, str], int] = {}
     variants: dict[str, set[int]] = {}
-    for r in db.query("SELECT contact_id, kind, value FROM contact_addresses"):
-        cid = records.resolve_contact(db, int(r["contact_id"]))
+    for r in queries.all_addresses():
+        cid = records.resolve_contact(int(r["contact_id"]))
         owner[(r["kind"], r["value"])] = cid
         if r["kind"] == AddressKind.EMAIL.value:
             variants.setdefault(_email_variant(r["value"]), set()).add(cid)
@@ -243,12 +233,9 @@ def suggest_merges(db: Database, limit: int = 100) -> list[MergeSuggestion]:
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 note(a, b, "vrijwel hetzelfde e-mailadres")
-    for r in db.query(
-        "SELECT contact_id, body_text FROM messages WHERE direction = 'in' "
-        "AND contact_id IS NOT NULL AND body_text != ''"
-    ):
+    for r in queries.inbound_texts():
         text = r["body_text"]
-        author = records.resolve_contact(db, int(r["contact_id"]))
+        author = records.resolve_contact(int(r["contact_id"]))
         if any(ch.isdigit() for ch in text):
             for candidate in _PHONE_IN_TEXT.findall(text):
                 phone = normalize_phone(candidate)
@@ -260,14 +247,12 @@ def suggest_merges(db: Database, limit: int = 100) -> list[MergeSuggestion]:
                 other = owner.get((AddressKind.EMAIL.value, candidate.lower().rstrip(".")))
                 if other is not None:
                     note(author, other, "zelfde e-mailadres")
-    distinct = {
-        (int(r[0]), int(r[1])) for r in db.query("SELECT first_id, second_id FROM contact_distinct")
-    }
+    distinct = queries.distinct_pairs()
     out = []
     for (a, b), why in reasons.items():
-        if (a, b) in distinct:
+        if (a, b) in distinct or (around is not None and not {a, b} & around):
             continue
-        name_a, name_b = records.contact_name(db, a), records.contact_name(db, b)
+        name_a, name_b = records.contact_name(a), records.contact_name(b)
         score = 0.0
         if "zelfde telefoonnummer" in why or "zelfde e-mailadres" in why:
             score += 0.6
@@ -280,7 +265,7 @@ def suggest_merges(db: Database, limit: int = 100) -> list[MergeSuggestion]:
             listed.append("gelijkende naam")
         out.append(MergeSuggestion(a, b, name_a, name_b, tuple(listed), round(score, 2)))
     out.sort(key=lambda s: (-s.score, s.first, s.second))
-    return out[:limit]
+    return out
 
 
 # -- merging ----------------------------------------------------------------------------------
@@ -288,122 +273,82 @@ def suggest_merges(db: Database, limit: int = 100) -> list[MergeSuggestion]:
 
 def merge(loket: Loket, survivor_id: int, merged_id: int, reason: str = "") -> int:
     """Make `merged_id` part of `survivor_id`; returns the merge's id for undoing it."""
-    loket.require(Role.MEDEWERKER, Role.TEAMLEIDER, Role.BEHEERDER)
-    db = loket.db
-    with db.transaction():
+    with loket.op(acts.CONTACT_MERGE, obj=f"inwoner:{merged_id}") as op:
+        records, queries = op.store.records, op.store.contacts
         for cid in (survivor_id, merged_id):
-            if db.scalar("SELECT 1 FROM contacts WHERE id = ?", (cid,)) is None:
+            if not queries.exists(cid):
                 raise NotFound(f"Inwoner {cid} bestaat niet.")
-        survivor = records.resolve_contact(db, survivor_id)
-        merged = records.resolve_contact(db, merged_id)
+        survivor = records.resolve_contact(survivor_id)
+        merged = records.resolve_contact(merged_id)
         if survivor == merged:
             raise InvalidInput("Deze twee zijn al één inwoner.")
-        stamp = clock.iso(loket.now())
-        db.conn.execute("UPDATE contacts SET merged_into = ? WHERE id = ?", (survivor, merged))
-        cur = db.conn.execute(
-            "INSERT INTO contact_merges(survivor_id, merged_id, reason, merged_at, merged_by) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (survivor, merged, reason.strip(), stamp, loket.user),
-        )
-        merge_id = int(cur.lastrowid or 0)
-        records.insert_event(
-            db,
-            None,
-            stamp,
-            loket.user,
-            "contact_merged",
+        op.about(survivor)
+        op.about(merged)
+        queries.set_merged_into(merged, survivor)
+        merge_id = queries.insert_merge(survivor, merged, reason.strip(), op.stamp(), loket.user)
+        op.event(
+            EventKind.CONTACT_MERGED,
             {"merge": merge_id, "survivor": survivor, "merged": merged, "reason": reason.strip()},
-            loket.device,
         )
+        op.changes.contacts.update({survivor, merged})
+        op.changed("contacts")
     log.info("contact %d merged into %d (merge %d)", merged, survivor, merge_id)
     return merge_id
 
 
 def unmerge(loket: Loket, merge_id: int) -> Changes:
     """Undo a merge: the merged contact stands alone again with what came in under its addresses."""
-    loket.require(Role.MEDEWERKER, Role.TEAMLEIDER, Role.BEHEERDER)
-    db = loket.db
-    with db.transaction():
-        row = db.one("SELECT * FROM contact_merges WHERE id = ?", (merge_id,))
+    with loket.op(acts.CONTACT_UNMERGE, obj=f"samenvoeging:{merge_id}") as op:
+        queries = op.store.contacts
+        row = queries.merge_row(merge_id)
         if row is None:
             raise NotFound(f"Samenvoeging {merge_id} bestaat niet.")
         if row["undone_at"] is not None:
             raise InvalidInput("Deze samenvoeging is al ongedaan gemaakt.")
         survivor, merged = int(row["survivor_id"]), int(row["merged_id"])
-        if db.scalar("SELECT merged_into FROM contacts WHERE id = ?", (merged,)) != survivor:
+        if queries.merged_into(merged) != survivor:
             raise InvalidInput("Deze samenvoeging is later veranderd en kan zo niet terug.")
-        stamp = clock.iso(loket.now())
-        db.conn.execute("UPDATE contacts SET merged_into = NULL WHERE id = ?", (merged,))
-        moved = _move_back(db, survivor, merged, row["merged_at"])
-        db.conn.execute(
-            "UPDATE contact_merges SET undone_at = ?, undone_by = ? WHERE id = ?",
-            (stamp, loket.user, merge_id),
-        )
-        records.insert_event(
-            db,
-            None,
-            stamp,
-            loket.user,
-            "contact_unmerged",
+        op.about(survivor)
+        op.about(merged)
+        queries.set_merged_into(merged, None)
+        moved = _move_back(op, survivor, merged, row["merged_at"])
+        queries.merge_undone(merge_id, op.stamp(), loket.user)
+        op.event(
+            EventKind.CONTACT_UNMERGED,
             {"merge": merge_id, "survivor": survivor, "merged": merged, "moved": len(moved)},
-            loket.device,
         )
-    return Changes(contacts={survivor, merged}, messages=set(moved))
+        op.changes.contacts.update({survivor, merged})
+        op.changes.messages.update(moved)
+        op.changed("contacts")
+    return op.changes
 
 
-def _move_back(db: Database, survivor: int, merged: int, since: str) -> list[int]:
+def _move_back(op: Op, survivor: int, merged: int, since: str) -> list[int]:
     """Messages filed under the survivor since the merge, sent from the merged one's addresses."""
-    own = {
-        (r["kind"], r["value"])
-        for r in db.query(
-            "SELECT kind, value FROM contact_addresses WHERE contact_id IN "
-            "(WITH RECURSIVE m(id) AS (SELECT ? UNION SELECT c.id FROM contacts c JOIN m "
-            "ON c.merged_into = m.id) SELECT id FROM m)",
-            (merged,),
-        )
-    }
+    queries = op.store.contacts
+    own = queries.group_addresses(merged)
     moved = []
-    for r in db.query(
-        "SELECT id, channel, sender, case_id FROM messages WHERE contact_id = ? "
-        "AND received_at >= ?",
-        (survivor, since),
-    ):
+    for r in queries.messages_received_since(survivor, since):
         try:
             address = address_for(Channel(r["channel"]), r["sender"])
         except ValueError:
             continue
         if address is not None and (address[0].value, address[1]) in own:
-            db.conn.execute("UPDATE messages SET contact_id = ? WHERE id = ?", (merged, r["id"]))
-            db.conn.execute(
-                "UPDATE cases SET contact_id = ? "
-                "WHERE id = ? AND contact_id = ? AND opened_at >= ?",
-                (merged, r["case_id"], survivor, since),
-            )
+            queries.give_message_back(int(r["id"]), r["case_id"], survivor, merged, since)
             moved.append(int(r["id"]))
     return moved
 
 
-def mark_distinct(loket: Loket, first: int, second: int) -> None:
+def mark_distinct(loket: Loket, first: int, second: int) -> Changes:
     """A person decided these two are different residents: stop suggesting the pair."""
+    if first == second:
+        raise InvalidInput("Kies twee verschillende inwoners.")
     a, b = min(first, second), max(first, second)
-    with loket.db.transaction():
-        loket.db.conn.execute(
-            "INSERT OR IGNORE INTO contact_distinct(first_id, second_id, decided_at, decided_by) "
-            "VALUES (?, ?, ?, ?)",
-            (a, b, clock.iso(loket.now()), loket.user),
-        )
-
-
-def merge_history(db: Database, contact_id: int) -> list[dict[str, Any]]:
-    """Every merge (and undo) that involved `contact_id` or its group, oldest first."""
-    ids = members(db, contact_id)
-    ids.append(contact_id)
-    marks = ",".join("?" for _ in ids)
-    return [
-        dict(r)
-        for r in db.query(
-            f"SELECT * FROM contact_merges WHERE survivor_id IN ({marks}) "
-            f"OR merged_id IN ({marks}) ORDER BY id",
-            [*ids, *ids],
-        )
-    ]
+    with loket.op(acts.CONTACT_DISTINCT, obj=f"inwoners:{a},{b}") as op:
+        for cid in (a, b):
+            if not op.store.contacts.exists(cid):
+                raise NotFound(f"Inwoner {cid} bestaat niet.")
+            op.about(cid)
+        op.store.contacts.mark_distinct(a, b, op.stamp(), loket.user)
+        op.changed("contacts")
+    return op.changes

@@ -1,19 +1,21 @@
 """Realistic, deterministic demo data: a year of a small Dutch municipality's KCC inbox.
 
 `build(loket, cases, seed)` plays a simulated year (the twelve months before ANCHOR) through the
-real services: e-mails are built as RFC 5322 bytes and go through the .eml importer, phone calls
-and counter visits through `log_contact`, social messages through `receive`, and staff assign,
-answer, note and close as themselves. `loket.now` follows a simulated clock, so every stored time
-is simulated too. The same seed and number of cases give the same database content.
+real acts, inside one act of its own (`demo.build`): e-mails are built as RFC 5322 bytes and go
+through the .eml importer, phone calls and counter visits through `log_contact`, social messages
+through `receive`, and staff assign, answer, note and close as themselves. `loket.now` follows
+a simulated clock, so every stored time is simulated too. The same seed and number of cases give
+the same database content.
 
-All people, addresses, numbers and handles are synthetic (example.nl, voorbeeld.nl, mail.test,
-social.example).
+The scenario (topics, texts, names, streets) is data in resources/demo/. All people, addresses,
+numbers and handles are synthetic (example.nl, voorbeeld.nl, mail.test, social.example).
 """
 
 from __future__ import annotations
 
 import base64
 import html
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,17 +24,21 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import holidays
 
+from inbox import acts
 from inbox.addresses import address_for
 from inbox.channels.imports.eml import import_bytes
+from inbox.gate import Op
 from inbox.model import Channel, Direction, IncomingMessage, Role, Status
 from inbox.services import Loket, Received
 from inbox.threading import normalize_subject
 
+SCENARIO = Path(__file__).resolve().parent.parent / "resources" / "demo"
 TZ = ZoneInfo("Europe/Amsterdam")
 ANCHOR = datetime(2026, 11, 15, 9, 0, tzinfo=TZ)
 """The simulated 'now' at the end of the demo year."""
@@ -74,11 +80,7 @@ STATUS_SHARES: tuple[tuple[Status, float], ...] = (
 RETURNING_SHARE = 0.2  # of cases: one resident in five comes back -> ~25% of residents return
 
 
-# -- scenario data ------------------------------------------------------------------------
-#
-# Placeholders in the texts: {naam} {voornaam} {achternaam} {adres} {straat} {postcode}
-# {woonplaats} {wijk} {telefoon} {dag_vorige_week} {datum_vorige_week} {datum_straks}
-# {datum_later} {datum_ver} {jaar} {kenteken} {bedrag} {woz} {aanslag} {bijlage}.
+# -- scenario data: resources/demo/ (topics.json, texts.json) ------------------------------
 
 
 @dataclass(frozen=True)
@@ -100,1048 +102,48 @@ class Topic:
     months: tuple[int, ...] = ()  # busy months
 
 
-TOPICS: tuple[Topic, ...] = (
-    Topic(
-        key="afval-container",
-        product="Afvalcontainer",
-        department="de afvalinzamelaar",
-        subjects=("Container niet geleegd", "GFT-bak niet opgehaald {straat}",
-                  "Papiercontainer overgeslagen", "grijze container weer vergeten!!"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nAfgelopen {dag_vorige_week} is onze grijze container aan de "
-            "{adres} niet geleegd, terwijl hij gewoon op tijd aan de straat stond (om 7 uur al). "
-            "De container van de buren is wel geleegd. Kunt u ervoor zorgen dat hij alsnog wordt "
-            "opgehaald?{bijlage}\n\nMet vriendelijke groet,\n\n{naam}\n{adres}\n{postcode} "
-            "{woonplaats}",
-            "Hoi,\n\nvoor de 2e keer deze maand is de gft bak niet geleegd. Hij staat nu weer "
-            "vol en "
-            "het begint echt te stinken met dit weer. wanneer komen jullie langs?{bijlage}\n\ngr "
-            "{voornaam}",
-            "Goedemiddag,\n\nIk wil graag melden dat de papiercontainer bij ons ({adres}) vorige "
-            "week is overgeslagen. De wagen reed wel door de straat. Ik heb via de afvalapp al een "
-            "melding gedaan maar daar niks meer op gehoord.\n\nIs het mogelijk om de container "
-            "deze "
-            "week alsnog te legen? Anders moet ik 4 weken wachten en dat past echt niet.{bijlage}"
-            "\n\nMet vriendelijke groet,\n{naam}",
-        ),
-        phone=(
-            ("Inwoner belt: grijze container {adres} is {dag_vorige_week} niet geleegd. Stond op "
-             "tijd buiten volgens inwoner.",
-             "Melding doorgezet naar de inzamelaar, container wordt binnen twee werkdagen alsnog "
-             "geleegd."),
-            ("Mevrouw meldt dat de GFT-container al twee keer is overgeslagen ({straat}).",
-             "Uitgelegd dat de chip mogelijk niet goed gelezen wordt; melding gemaakt bij de "
-             "inzamelaar."),
-        ),
-        social=(
-            "@gemeentevoorbeeld onze container in de {straat} is alweer niet geleegd 🙄 wanneer "
-            "komen jullie?",
-            "Hallo, de grijze bak op {adres} is vandaag overgeslagen. Kan er nog iemand langs?",
-        ),
-        asks=("Om de melding goed door te geven hebben wij nog wat informatie nodig: om welke "
-              "container gaat het (grijs, groen of blauw) en stond de container met de handgreep "
-              "naar de straat? Een foto helpt ons ook.",),
-        supplies=("Het gaat om de grijze container en ja, de handgreep stond naar de straat.",
-                  "Het is de groene (gft). Hij stond er om half 8 al."),
-        answers=(
-            "Wij hebben uw melding doorgegeven aan de inzamelaar. Uw container wordt binnen twee "
-            "werkdagen alsnog geleegd. Wilt u hem tot die tijd aan de straat laten staan?",
-            "Navraag bij de inzamelaar leert dat de chip van uw container niet werd herkend. De "
-            "chip is opnieuw geregistreerd en uw container is vandaag alsnog geleegd.",
-        ),
-        outcomes=("Melding doorgezet naar de inzamelaar; container alsnog geleegd.",
-                  "Chip van de container opnieuw geregistreerd; container geleegd."),
-        notes=("Inzamelaar bevestigt dat de wagen in de {straat} een storing had.",
-               "Derde melding van dit adres dit jaar, gevraagd of de chip vervangen kan worden."),
-        attachment=("foto-container.jpg", " Ik heb een foto van de volle container meegestuurd."),
-        weight=1.6,
-    ),
-    Topic(
-        key="afval-grofvuil",
-        product="Grofvuil",
-        department="de afvalinzamelaar",
-        subjects=("Ophalen oude bank en matras", "afspraak grof vuil", "Grofvuil niet opgehaald",
-                  "Grofvuil laten ophalen"),
-        mails=(
-            "Goedemorgen,\n\nWij gaan verhuizen en willen graag een oude bank, een matras en een "
-            "kast laten ophalen. Kan dat nog vóór {datum_straks}? En wat zijn de kosten?\n\nMet "
-            "vriendelijke groet,\n{naam}\n{adres}",
-            "Hallo,\n\nIk wil grofvuil laten ophalen maar de website doet het niet, ik krijg "
-            "steeds "
-            "een foutmelding bij het kiezen van een datum. kunnen jullie een afspraak maken? het "
-            "gaat om een wasmachine en 2 stoelen.\n\nalvast bedankt\n{voornaam}",
-            "Geachte heer/mevrouw,\n\nOp {datum_vorige_week} zou mijn grofvuil worden opgehaald "
-            "(afspraak gemaakt via de site). Het staat er nog steeds. Ik heb het netjes om 7 uur "
-            "buiten gezet. Wat nu?\n\nMet vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Meneer wil afspraak voor ophalen grofvuil: bankstel en tapijt.",
-             "Afspraak ingepland voor {datum_straks}, uitgelegd dat het vóór 7.30 uur buiten moet "
-             "staan."),
-            ("Inwoner vraagt wat grofvuil ophalen kost.",
-             "Eerste 4 keer per jaar gratis, daarna € 25 per keer. Afspraak via de website."),
-        ),
-        social=("Kan ik via hier een afspraak maken voor grofvuil? Website geeft een error",
-                "Grofvuil zou vandaag opgehaald worden maar er is niemand geweest. Staat nog op "
-                "de stoep in de {straat}"),
-        asks=("Wilt u ons laten weten welke spullen u wilt laten ophalen en welke datum u het "
-              "beste uitkomt? Wij plannen dan een afspraak voor u in.",),
-        supplies=("Het gaat om een bank, een matras en een kastje. Liefst op een dinsdag.",
-                  "Een oude wasmachine en een tuinset. Elke dag is goed."),
-        answers=(
-            "Wij hebben een afspraak voor u ingepland op {datum_straks}. Wilt u de spullen die "
-            "ochtend vóór 7.30 uur aan de straat zetten? Elektrische apparaten graag apart.",
-            "Excuus dat uw grofvuil niet is opgehaald. De inzamelaar komt alsnog langs op "
-            "{datum_straks}. U hoeft geen nieuwe afspraak te maken.",
-        ),
-        outcomes=("Afspraak grofvuil ingepland.", "Gemiste ophaalafspraak opnieuw ingepland."),
-        notes=("Storing in de afsprakenmodule van de website gemeld bij functioneel beheer.",),
-        weight=1.0,
-        months=(4, 5, 9, 10),
-    ),
-    Topic(
-        key="afval-pas",
-        product="Milieupas",
-        department="team Afval",
-        subjects=("Pasje milieustraat kwijt", "Milieupas werkt niet",
-                  "nieuwe milieupas aanvragen"),
-        mails=(
-            "Hoi,\n\nik ben mijn pasje voor de milieustraat kwijt geraakt. hoe kom ik aan een "
-            "nieuwe? moet ik daarvoor betalen?\n\ngroetjes {voornaam}",
-            "Geachte heer/mevrouw,\n\nGisteren werd ik bij de milieustraat geweigerd omdat mijn "
-            "pas niet werkt. Ik woon al 20 jaar op de {adres} en heb altijd gewoon afval kunnen "
-            "brengen. Ik verzoek u dit z.s.m. op te lossen.\n\nHoogachtend,\n\n{naam}",
-            "Goedendag,\n\nWij zijn onlangs verhuisd naar de {adres} en hebben nog geen milieupas "
-            "ontvangen. Kunt u die opsturen?\n\nMet vriendelijke groet,\n{naam}",
-        ),
-        phone=(
-            ("Inwoner is milieupas kwijt.",
-             "Nieuwe pas aangevraagd (€ 7,50), wordt binnen 5 werkdagen thuisgestuurd."),
-            ("Mevrouw nieuw in de gemeente, wil milieupas.",
-             "Pas aangevraagd op adres {adres}; wordt automatisch verstuurd."),
-        ),
-        social=("Waar vraag ik een nieuwe milieupas aan? Kan het niet vinden op de site",),
-        asks=("Kunt u ons uw volledige adres en geboortedatum sturen? Dan kunnen wij de pas op "
-              "uw naam aanvragen.",),
-        supplies=("Mijn adres is {adres}, {postcode} {woonplaats}. Geboortedatum stuur ik liever "
-                  "niet per mail, kan ik die telefonisch doorgeven?",),
-        answers=(
-            "Wij hebben een nieuwe milieupas voor u aangevraagd. U ontvangt de pas binnen vijf "
-            "werkdagen op uw huisadres. De oude pas is geblokkeerd.",
-            "Uw pas bleek niet gekoppeld aan uw adres. Dat is hersteld: u kunt vanaf morgen weer "
-            "terecht bij de milieustraat.",
-        ),
-        outcomes=("Nieuwe milieupas aangevraagd.", "Koppeling pas-adres hersteld."),
-    ),
-    Topic(
-        key="reisdocument-afspraak",
-        product="Paspoort",
-        department="team Burgerzaken",
-        subjects=("Afspraak paspoort", "ID-kaart aanvragen voor mijn zoon",
-                  "Paspoort verloopt, kan ik nog reizen?"),
-        mails=(
-            "Goedemiddag,\n\nIk wil graag een afspraak maken om een nieuw paspoort aan te vragen. "
-            "Online zie ik pas plek over 5 weken en wij gaan op {datum_later} op vakantie. Is er "
-            "eerder ruimte?\n\nMet vriendelijke groet,\n{naam}",
-            "Hallo,\n\nMoet mijn zoon (9) zelf mee komen voor de aanvraag van zijn ID-kaart? En "
-            "moeten we allebei als ouders tekenen?\n\nGroet,\n{naam}",
-            "Geachte heer/mevrouw,\n\nMijn paspoort verloopt over twee maanden. Kan ik nog met dit "
-            "paspoort naar Turkije reizen of moet ik eerst een nieuwe aanvragen? Welke foto "
-            "moet ik meenemen?\n\nBij voorbaat dank,\n\n{naam}",
-        ),
-        phone=(
-            ("Inwoner wil afspraak voor paspoort, online geen plek voor {datum_later}.",
-             "Afspraak gemaakt voor {datum_straks} 10.20 uur, pasfoto en oud paspoort meenemen."),
-            ("Vraag of kind mee moet bij aanvraag ID-kaart.",
-             "Ja, kind moet mee; beide ouders geven toestemming (formulier of samen komen)."),
-        ),
-        social=("Hoe lang duurt het voordat mijn paspoort klaar is?",
-                "Kunnen jullie meer afspraken voor paspoorten openzetten? Alles zit vol tot na de "
-                "zomer 😩"),
-        asks=("Wilt u ons laten weten voor wie de aanvraag is en welke dagen u kunt? Dan zoeken "
-              "wij een afspraak voor u.",),
-        supplies=("Het is voor mij en mijn dochter. Ik kan op dinsdag en donderdag.",
-                  "Alleen voor mezelf, ik kan elke ochtend."),
-        answers=(
-            "Wij hebben een afspraak voor u gemaakt op {datum_straks} om 10.20 uur bij de balie "
-            "Burgerzaken. Neemt u een recente pasfoto en uw huidige reisdocument mee. Het "
-            "document is ongeveer vijf werkdagen na de aanvraag klaar.",
-            "Uw kind moet bij de aanvraag aanwezig zijn. Beide gezagdragers moeten toestemming "
-            "geven; de andere ouder kan dat doen met het toestemmingsformulier op onze website "
-            "en een kopie van zijn of haar identiteitsbewijs.",
-        ),
-        outcomes=("Afspraak reisdocument ingepland.",
-                  "Informatie gegeven over aanvraag ID-kaart minderjarige."),
-        notes=("Extra afspraakblokken voor de zomer aangevraagd bij de teamleider Burgerzaken.",),
-        weight=1.5,
-        months=(4, 5, 6, 7),
-    ),
-    Topic(
-        key="reisdocument-kwijt",
-        product="Vermissing reisdocument",
-        department="team Burgerzaken",
-        subjects=("ID kaart verloren wat moet ik doen", "Paspoort gestolen bij inbraak",
-                  "Melding vermissing identiteitskaart"),
-        mails=(
-            "Hoi,\n\nik ben mijn id kaart kwijt, waarschijnlijk verloren in de trein. moet ik "
-            "eerst aangifte doen bij de politie of kan dat bij jullie?\n\ngroet {voornaam}",
-            "Geachte heer/mevrouw,\n\nBij een inbraak in onze woning aan de {adres} is mijn "
-            "paspoort gestolen. Van de politie kreeg ik het advies contact met u op te nemen. "
-            "Wat moet ik doen om een nieuw paspoort aan te vragen?\n\nMet vriendelijke groet,\n\n"
-            "{naam}",
-        ),
-        phone=(
-            ("Meneer is paspoort kwijt, vraagt hoe te melden.",
-             "Vermissing kan aan de balie bij de aanvraag van het nieuwe document; afspraak "
-             "gemaakt."),
-            ("Inwoner belt namens moeder (87), ID-kaart kwijt.",
-             "Uitgelegd dat moeder zelf moet komen of een thuisbezoek kan aanvragen."),
-        ),
-        social=("Mijn ID-kaart is gestolen, kan ik nog stemmen volgende week?",),
-        asks=("Is uw reisdocument verloren of gestolen? Bij diefstal hebben wij het proces-verbaal "
-              "van de politie nodig.",),
-        supplies=("Het is gestolen, het proces-verbaal heb ik als bijlage toegevoegd.",
-                  "Verloren, denk ik. Ik weet het niet precies."),
-        answers=(
-            "U kunt de vermissing melden aan de balie, tegelijk met de aanvraag van een nieuw "
-            "document. Wij hebben een afspraak voor u gemaakt op {datum_straks}. Neemt u een "
-            "pasfoto en een ander identiteitsbewijs (bijvoorbeeld rijbewijs) mee.",
-            "Aangifte bij de politie is niet nodig bij verlies; bij diefstal wel. De vermissing "
-            "meldt u bij ons. Het oude document wordt dan ongeldig verklaard.",
-        ),
-        outcomes=("Vermissing gemeld en afspraak nieuw document gemaakt.",
-                  "Uitleg gegeven over melden vermissing."),
-    ),
-    Topic(
-        key="reisdocument-spoed",
-        product="Spoedaanvraag reisdocument",
-        department="team Burgerzaken",
-        subjects=("SPOED paspoort nodig", "Zo snel mogelijk nieuw paspoort",
-                  "Spoedaanvraag paspoort vakantie"),
-        mails=(
-            "Goedemorgen,\n\nIk vlieg over 4 dagen naar Canada en kom er nu pas achter dat mijn "
-            "paspoort verlopen is!! Kan ik een spoedaanvraag doen en hoe snel is het dan klaar? "
-            "Graag snel reactie aub.\n\n{naam}\n{telefoon}",
-            "Geachte heer/mevrouw,\n\nVoor een onverwachte begrafenis in Suriname moet ik op zeer "
-            "korte termijn reizen. Mijn paspoort is verlopen. Is een spoedprocedure mogelijk en "
-            "wat zijn daarvan de kosten?\n\nMet vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Inwoner vertrekt {datum_straks}, paspoort verlopen. Wil spoedaanvraag.",
-             "Spoedaanvraag uitgelegd (klaar volgende werkdag, toeslag € 57,70); afspraak morgen "
-             "9.00 uur gemaakt."),
-        ),
-        social=("Help, paspoort verlopen en we vliegen zaterdag. Kan dat nog geregeld worden?",),
-        asks=("Wanneer vertrekt u precies? Dan kijken wij of een spoedaanvraag nodig is.",),
-        supplies=("Mijn vlucht gaat op {datum_straks} om 6 uur 's ochtends.",),
-        answers=(
-            "Een spoedaanvraag is mogelijk. Als u vóór 12.00 uur aanvraagt, kunt u het paspoort de "
-            "volgende werkdag na 14.00 uur ophalen. De spoedtoeslag bedraagt € 57,70. Wij hebben "
-            "voor u een afspraak gemaakt op {datum_straks} om 9.00 uur.",
-        ),
-        outcomes=("Spoedaanvraag reisdocument ingepland.",),
-        notes=("Inwoner heeft zeer haast; aan balie doorgegeven dat hij vroeg komt.",),
-        weight=0.6,
-        months=(6, 7, 12),
-    ),
-    Topic(
-        key="rijbewijs",
-        product="Rijbewijs",
-        department="team Burgerzaken",
-        subjects=("Rijbewijs verlengen", "Verlopen rijbewijs en gezondheidsverklaring",
-                  "vraag rijbewijs ophalen"),
-        mails=(
-            "Hallo,\n\nMijn rijbewijs verloopt volgende maand. Kan ik dat online verlengen of moet "
-            "ik langskomen? En hoe lang duurt het?\n\nMvg {naam}",
-            "Geachte heer/mevrouw,\n\nIk ben 75 geworden en heb een gezondheidsverklaring "
-            "ingevuld bij het CBR. Het duurt nu al 8 weken. Mijn rijbewijs verloopt op "
-            "{datum_straks}. Kunt u mij vertellen wat ik moet doen?\n\nMet vriendelijke groet,\n\n"
-            "{naam}\n{adres}",
-            "Hoi, is mijn nieuwe rijbewijs al klaar? Ik heb het {datum_vorige_week} aangevraagd."
-            "\n\n{voornaam}",
-        ),
-        phone=(
-            ("Vraagt of rijbewijs klaar ligt.", "Ja, ligt klaar; ophalen met oud rijbewijs."),
-            ("Meneer (76) wacht op CBR voor verlenging.",
-             "Verwezen naar CBR voor status gezondheidsverklaring; daarna aanvraag bij ons."),
-        ),
-        social=("Kan ik mijn rijbewijs ook op zaterdag ophalen?",),
-        asks=("Heeft u de aanvraag online gedaan met DigiD? Dan kunnen wij de status opzoeken.",),
-        supplies=("Ja, met DigiD op {datum_vorige_week}.",),
-        answers=(
-            "U kunt uw rijbewijs online aanvragen met DigiD en een goedgekeurde pasfoto. Het "
-            "rijbewijs ligt na ongeveer vijf werkdagen klaar; ophalen doet u zonder afspraak op "
-            "werkdagen tussen 9.00 en 12.00 uur.",
-            "Wij kunnen uw rijbewijs verlengen zodra het CBR uw gezondheidsverklaring heeft "
-            "beoordeeld. Hoe ver die beoordeling is, kunt u opvragen bij het CBR. Daarna vraagt u "
-            "het nieuwe rijbewijs bij ons aan.",
-            "Uw nieuwe rijbewijs ligt klaar. U kunt het ophalen aan de balie; neemt u uw oude "
-            "rijbewijs mee.",
-        ),
-        outcomes=("Uitleg aanvraag rijbewijs gegeven.", "Verwezen naar het CBR.",
-                  "Rijbewijs ligt klaar, inwoner geïnformeerd."),
-    ),
-    Topic(
-        key="parkeervergunning",
-        product="Parkeervergunning",
-        department="team Parkeren",
-        subjects=("Kenteken wijzigen parkeervergunning", "Bezoekersvergunning werkt niet",
-                  "Parkeervergunning aanvragen"),
-        mails=(
-            "Goedemiddag,\n\nWij hebben een nieuwe auto (kenteken {kenteken}). Hoe kan ik het "
-            "kenteken op onze parkeervergunning laten wijzigen?\n\nMet vriendelijke groet,\n{naam}"
-            "\n{adres}",
-            "hallo\n\nmijn moeder komt elke week op bezoek maar de bezoekers app accepteert haar "
-            "kenteken niet. ik krijg nu een boete van 70 euro terwijl ik wel betaald heb. dit "
-            "slaat nergens op\n\n{naam}",
-            "Geachte heer/mevrouw,\n\nIk woon sinds kort in de {straat} en wil een "
-            "bewonersvergunning aanvragen. Mijn werkgever heeft een leaseauto voor mij; kan ik "
-            "daar ook een vergunning voor krijgen? Ik voeg het leasecontract bij.{bijlage}\n\n"
-            "Met vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Kentekenwijziging parkeervergunning, nieuw kenteken {kenteken}.",
-             "Gewijzigd in het systeem, direct actief."),
-            ("Inwoner heeft naheffing ondanks bezoekersregeling.",
-             "Uitgelegd hoe bezwaar te maken tegen de naheffing; verwezen naar formulier."),
-        ),
-        social=("Waarom moet ik ineens betalen voor parkeren in de {straat}? Niks over gehoord",),
-        asks=("Wilt u ons een kopie van het kentekenbewijs (deel 1) of het leasecontract sturen?",),
-        supplies=("Zie bijlage voor het leasecontract.",
-                  "Kentekenbewijs gaat nu via de post, kan niet scannen."),
-        answers=(
-            "Het kenteken op uw vergunning is gewijzigd naar {kenteken}. De wijziging is direct "
-            "actief; u hoeft niets meer te doen.",
-            "Het kenteken van uw bezoek stond met een tikfout in de registratie; dat is hersteld. "
-            "Tegen de naheffing kunt u bezwaar maken. Stuurt u daarbij een schermafdruk van de "
-            "bezoekersregistratie mee.",
-            "U komt in aanmerking voor een bewonersvergunning. De vergunning is verleend en gaat "
-            "in op {datum_straks}. De kosten worden via de aanslag gemeentelijke belastingen in "
-            "rekening gebracht.",
-        ),
-        outcomes=("Kenteken op parkeervergunning gewijzigd.",
-                  "Registratie bezoekersregeling hersteld; uitleg bezwaar naheffing.",
-                  "Bewonersvergunning verleend."),
-        attachment=("leasecontract.pdf", " Het leasecontract zit in de bijlage."),
-    ),
-    Topic(
-        key="wmo-huishoudelijke-hulp",
-        product="Huishoudelijke hulp",
-        department="het Wmo-team",
-        subjects=("hulp in de huishouding voor mijn moeder", "Huishoudelijke hulp komt niet",
-                  "Aanvraag huishoudelijke hulp"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nMijn moeder (84) woont zelfstandig aan de {adres}. Sinds "
-            "haar heupoperatie kan zij het huishouden niet meer zelf doen. Ik zou graag voor haar "
-            "huishoudelijke hulp aanvragen via de Wmo. Hoe gaat dat in zijn werk?\n\nMet "
-            "vriendelijke groet,\n\n{naam} (dochter)",
-            "Goedemorgen,\n\nAl 3 weken is mijn hulp niet geweest. Ik krijg geen bericht van de "
-            "zorgaanbieder. Ik ben 79 en kan zelf niet stofzuigen. Wat moet ik doen?\n\nGroet,\n"
-            "{naam}",
-            "Beste meneer, mevrouw\n\nkan ik huishoudelijke hulp krijgen? ik heb reuma en het lukt "
-            "niet meer. ik weet niet wat het kost\n\n{naam}\n{telefoon}",
-        ),
-        phone=(
-            ("Dochter belt voor moeder: wil huishoudelijke hulp aanvragen.",
-             "Melding Wmo gedaan; consulent neemt binnen 5 werkdagen contact op voor gesprek."),
-            ("Mevrouw: hulp komt al weken niet.",
-             "Contact gehad met zorgaanbieder, nieuwe hulp start {datum_straks}."),
-        ),
-        social=("Is er iemand die mij kan helpen met het aanvragen van huishoudelijke hulp? "
-                "Ik kom er niet uit",),
-        asks=("Mag een Wmo-consulent contact met u opnemen voor een keukentafelgesprek? Wilt u "
-              "ons een telefoonnummer sturen waarop u overdag bereikbaar bent?",),
-        supplies=("Ja graag. U kunt mij bellen op {telefoon}, het liefst na 10 uur.",),
-        answers=(
-            "Wij hebben een Wmo-melding voor u gedaan. Een consulent neemt binnen vijf werkdagen "
-            "contact met u op voor een gesprek over wat u nodig heeft. U betaalt een eigen "
-            "bijdrage van maximaal € 21,80 per maand.",
-            "Wij hebben contact opgenomen met de zorgaanbieder. Er is een nieuwe hulp voor u "
-            "gevonden; zij komt voor het eerst op {datum_straks}.",
-        ),
-        outcomes=("Wmo-melding gedaan, consulent neemt contact op.",
-                  "Zorgaanbieder aangesproken; nieuwe hulp ingepland."),
-        notes=("Consulent Wmo (M. Bakker) geïnformeerd.", "Let op: inwoner is slechthorend, "
-               "bij voorkeur schriftelijk contact."),
-    ),
-    Topic(
-        key="wmo-scootmobiel",
-        product="Vervoersvoorziening",
-        department="het Wmo-team",
-        subjects=("scootmobiel kapot", "Scootmobiel aanvragen", "Reparatie scootmobiel"),
-        mails=(
-            "Goedendag,\n\nMijn scootmobiel (via de Wmo) staat al 2 weken stil, de accu laadt niet "
-            "meer op. Ik heb de leverancier gebeld maar die verwijst naar de gemeente. Ik zit nu "
-            "de hele dag binnen.\n\nMet vriendelijke groet,\n{naam}\n{adres}",
-            "Geachte heer/mevrouw,\n\nMijn man heeft sinds zijn beroerte moeite met lopen. Wij "
-            "willen graag een scootmobiel aanvragen. Welke stappen moeten wij zetten?\n\nMet "
-            "vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Scootmobiel defect (accu), leverancier verwijst naar gemeente.",
-             "Reparatieopdracht doorgezet naar leverancier; monteur komt binnen 3 werkdagen."),
-            ("Mevrouw wil scootmobiel aanvragen voor haar man.",
-             "Wmo-melding gedaan, consulent belt voor afspraak."),
-        ),
-        social=("Scootmobiel al weken kapot en niemand die iets doet. Zit opgesloten in huis",),
-        asks=("Kunt u ons het nummer van de scootmobiel sturen? Dat staat op de sticker onder de "
-              "zitting.",),
-        supplies=("Het nummer is SV-{huisnr}-2231.",),
-        answers=(
-            "Wij hebben de leverancier opdracht gegeven uw scootmobiel te repareren. Een monteur "
-            "neemt binnen drie werkdagen contact met u op voor een afspraak.",
-            "Wij hebben een Wmo-melding gedaan. Een consulent komt bij u thuis om te bekijken "
-            "welke voorziening het beste past.",
-        ),
-        outcomes=("Reparatie scootmobiel in opdracht gegeven.",
-                  "Wmo-melding vervoersvoorziening gedaan."),
-    ),
-    Topic(
-        key="wmo-traplift",
-        product="Woningaanpassing",
-        department="het Wmo-team",
-        subjects=("Traplift aanvragen", "Traplift stopt halverwege"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nWij wonen in een eengezinswoning aan de {adres}. Mijn vrouw "
-            "kan de trap niet meer op. Komen wij in aanmerking voor een traplift via de Wmo, of "
-            "is het beter om te verhuizen?\n\nMet vriendelijke groet,\n\n{naam}",
-            "Hallo,\n\nde traplift die we 3 jaar geleden via jullie hebben gekregen maakt een raar "
-            "geluid en stopt halverwege. wie moet ik bellen?\n\ngr {naam}",
-        ),
-        phone=(
-            ("Meneer vraagt naar traplift voor echtgenote.",
-             "Wmo-melding gedaan; consulent en ergotherapeut komen kijken."),
-        ),
-        social=("Traplift doet het niet meer, wie moet ik bellen?",),
-        asks=("Is de woning een koop- of huurwoning? Bij een huurwoning nemen wij ook contact op "
-              "met de verhuurder.",),
-        supplies=("Het is een huurwoning van de woningcorporatie.", "Koopwoning."),
-        answers=(
-            "Wij hebben een Wmo-melding gedaan voor een woningaanpassing. Een consulent en een "
-            "ergotherapeut komen bij u thuis kijken wat mogelijk is.",
-            "Storingen aan de traplift meldt u rechtstreeks bij de leverancier (het nummer staat "
-            "op de lift). Wij hebben de storing voor u doorgegeven.",
-        ),
-        outcomes=("Wmo-melding woningaanpassing gedaan.",
-                  "Storing traplift doorgegeven aan leverancier."),
-        weight=0.6,
-    ),
-    Topic(
-        key="kapvergunning",
-        product="Omgevingsvergunning kappen",
-        department="team Vergunningen",
-        subjects=("Kapvergunning boom achtertuin", "Vergunning voor kap eiken buurman?",
-                  "Mag ik deze boom kappen?", "Vraag kapvergunning"),
-        mails=(
-            "Goedemiddag,\n\nIn onze achtertuin ({adres}) staat een grote berk die steeds dichter "
-            "tegen het huis groeit. De wortels drukken de tegels omhoog. Heb ik een vergunning "
-            "nodig om hem te kappen? De stam is ongeveer 40 cm dik.{bijlage}\n\nMet vriendelijke "
-            "groet,\n{naam}",
-            "Geachte heer/mevrouw,\n\nMijn buurman heeft vorige week twee grote eiken gekapt. "
-            "Ik vraag mij af of daar een vergunning voor is verleend.\n\nMet vriendelijke groet,"
-            "\n\n{naam}",
-            "hoi, moet ik een vergunning voor een conifeer van 3 meter? groetjes {voornaam}",
-        ),
-        phone=(
-            ("Inwoner wil boom kappen in voortuin, stamomtrek ca. 90 cm.",
-             "Vergunning nodig (stamomtrek boven 80 cm); verwezen naar Omgevingsloket."),
-            ("Melding: buurman kapt bomen, vraagt of vergunning is verleend.",
-             "Doorgezet naar toezicht; vergunningen zijn openbaar."),
-        ),
-        social=("Er worden nu bomen gekapt in het park aan de {straat}!! Is daar wel een "
-                "vergunning voor??",),
-        asks=("Wat is de stamomtrek van de boom op 1,30 meter hoogte? En staat de boom in de "
-              "voor- of achtertuin?",),
-        supplies=("Ongeveer 1 meter omtrek, in de achtertuin.",
-                  "Ik heb het gemeten: 65 cm. Achtertuin."),
-        answers=(
-            "Voor bomen met een stamomtrek van meer dan 80 cm op 1,30 meter hoogte heeft u een "
-            "omgevingsvergunning nodig. U vraagt die aan via het Omgevingsloket. De behandeltijd "
-            "is acht weken.",
-            "Wij hebben uw vraag doorgegeven aan team Toezicht. Zij controleren of voor de kap een "
-            "vergunning is verleend. Verleende vergunningen zijn openbaar en staan op overheid.nl.",
-            "Voor deze boom heeft u geen vergunning nodig. Let u wel op broedende vogels: kap bij "
-            "voorkeur buiten het broedseizoen (15 maart tot 15 juli).",
-        ),
-        outcomes=("Uitgelegd dat een kapvergunning nodig is.",
-                  "Doorgezet naar toezicht; uitleg openbare vergunningen.",
-                  "Geen vergunning nodig, inwoner geïnformeerd."),
-        attachment=("boom-achtertuin.jpg", " Foto van de boom zit erbij."),
-        months=(1, 2, 3, 11, 12),
-    ),
-    Topic(
-        key="overlast-buren",
-        product="Burenoverlast",
-        department="de wijkagent en het wijkteam",
-        subjects=("Overlast buren", "Vuilniszakken in de gemeenschappelijke gang",
-                  "Blaffende hond buren", "Burenruzie, wat kan ik doen"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nSinds een half jaar ondervinden wij ernstige overlast van de "
-            "bewoners van nummer {huisnr}. Er wordt tot diep in de nacht harde muziek gedraaid en "
-            "er zijn regelmatig ruzies. Wij hebben meerdere keren geprobeerd hierover in gesprek "
-            "te gaan, zonder resultaat. Wat kan de gemeente hieraan doen?\n\nMet vriendelijke "
-            "groet,\n\n{naam}\n{adres}",
-            "Hallo,\n\nDe buren zetten hun vuilniszakken al weken in de gemeenschappelijke gang. "
-            "Het stinkt en er komen muizen op af. De woningcorporatie zegt dat het de gemeente is. "
-            "Wie is er nou verantwoordelijk???\n\n{naam}",
-            "Hoi\n\nik word gek van de hond van de buren die de hele dag blaft als ze weg zijn. "
-            "is daar iets aan te doen?\n\n{voornaam}",
-        ),
-        phone=(
-            ("Mevrouw klaagt over geluidsoverlast bovenburen ({straat}), al maanden.",
-             "Buurtbemiddeling uitgelegd en aangemeld; bij acute overlast politie bellen."),
-            ("Meneer meldt blaffende hond buren.",
-             "Uitgelegd dat eerst in gesprek gaan; buurtbemiddeling aangeboden."),
-        ),
-        social=("Wat kan je doen tegen buren die elke nacht herrie maken? Politie komt niet",),
-        asks=("Heeft u de overlast al gemeld bij uw woningcorporatie? Wilt u bijhouden op welke "
-              "dagen en tijden de overlast zich voordoet?",),
-        supplies=("Ja, bij de corporatie gemeld op {datum_vorige_week}. Ik houd een logboek bij, "
-                  "zie hieronder: vrijdag tot 3 uur, zaterdag tot 2 uur, zondag tot 1 uur.",),
-        answers=(
-            "Wij hebben u aangemeld bij Buurtbemiddeling. Een van de vrijwilligers neemt binnen "
-            "twee weken contact met u op. Bij acute overlast kunt u de politie bellen via "
-            "0900-8844.",
-            "Wij hebben uw melding doorgegeven aan de wijkagent en de woningcorporatie. Zij nemen "
-            "contact op met de bewoners.",
-        ),
-        outcomes=("Aangemeld bij Buurtbemiddeling.", "Doorgezet naar wijkagent en corporatie."),
-        notes=("Eerder (vorig jaar) ook melding van dit adres, zie archief.",
-               "Wijkagent gebeld, gaat langs bij de buren."),
-    ),
-    Topic(
-        key="overlast-jongeren",
-        product="Overlast jongeren",
-        department="de jongerenwerkers en de wijkagent",
-        subjects=("Hangjongeren bij het speeltuintje", "Jongeren met scooters in het park",
-                  "Overlast jeugd {straat}"),
-        mails=(
-            "Goedenavond,\n\nElke avond hangt er een groep jongeren bij het speeltuintje aan de "
-            "{straat}. Er wordt geblowd, er ligt rommel en gisteren is er een bankje vernield. Ik "
-            "durf er 's avonds niet meer langs met de hond.\n\nMet vriendelijke groet,\n{naam}",
-            "Geachte heer/mevrouw,\n\nGraag vraag ik uw aandacht voor de jongeren die met scooters "
-            "door het park racen. Er spelen daar kleine kinderen. Het is wachten op een ongeluk."
-            "\n\nHoogachtend,\n\n{naam}",
-        ),
-        phone=(
-            ("Overlast hangjongeren bij winkelcentrum, elke avond na 21 uur.",
-             "Doorgezet naar jongerenwerk en wijkagent."),
-        ),
-        social=("Alweer die jongens op scooters door het park. Doe er eens wat aan "
-                "@gemeentevoorbeeld",
-                "Jongeren bij de speeltuin in de {straat} hebben weer alles vernield"),
-        asks=("Op welke dagen en tijden ziet u de groep meestal? Dat helpt de jongerenwerkers.",),
-        supplies=("Vooral vrijdag en zaterdag vanaf een uur of 10.",),
-        answers=(
-            "Wij hebben uw melding doorgegeven aan de jongerenwerkers en de wijkagent. Zij gaan de "
-            "komende weken vaker langs op deze plek. Bij acute overlast kunt u 0900-8844 bellen.",
-        ),
-        outcomes=("Doorgezet naar jongerenwerk en wijkagent.",),
-        notes=("Derde melding over deze plek, besproken in het wijkoverleg.",),
-        months=(5, 6, 7, 8),
-    ),
-    Topic(
-        key="overlast-geluid",
-        product="Geluidsoverlast",
-        department="team Toezicht en Handhaving",
-        subjects=("Lawaai bouwplaats 's ochtends vroeg", "Geluidsoverlast horeca",
-                  "Geluidsoverlast bedrijf"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nDe bouwplaats naast ons huis begint elke dag om 6.15 uur met "
-            "heien. Volgens mij mag dat pas vanaf 7.00 uur. Kunt u hierop handhaven?\n\nMet "
-            "vriendelijke groet,\n\n{naam}\n{adres}",
-            "Hallo,\n\nhet café op de hoek heeft elk weekend tot 3 uur live muziek met open "
-            "deuren. wij kunnen niet slapen. mag dat zomaar?\n\n{naam}",
-        ),
-        phone=(
-            ("Geluidsoverlast bouwplaats vóór 7 uur.",
-             "Doorgezet naar Toezicht en Handhaving; boa gaat kijken."),
-        ),
-        social=("Wie geeft toestemming voor een feest tot 2 uur 's nachts op een doordeweekse "
-                "dag??",),
-        asks=("Om welk adres gaat het precies en op welke tijden heeft u de overlast?",),
-        supplies=("Het gaat om het café aan het Marktplein, vrijdag en zaterdag van 23 "
-                  "tot 3 uur.",),
-        answers=(
-            "Wij hebben uw melding doorgegeven aan team Toezicht en Handhaving. Een "
-            "handhaver gaat de komende tijd controleren of de regels worden nageleefd.",
-        ),
-        outcomes=("Doorgezet naar Toezicht en Handhaving.",),
-        months=(6, 7, 8),
-    ),
-    Topic(
-        key="belasting-woz",
-        product="WOZ-waarde",
-        department="team Belastingen",
-        subjects=("Bezwaar WOZ-waarde {jaar}", "WOZ waarde veel te hoog",
-                  "Geen ontvangstbevestiging bezwaar WOZ"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nHierbij maak ik bezwaar tegen de WOZ-waarde van mijn woning "
-            "aan de {adres} (aanslagnummer {aanslag}). De waarde is vastgesteld op {woz}, terwijl "
-            "vergelijkbare woningen in de straat voor veel minder zijn verkocht. Bovendien is de "
-            "badkamer nog uit 1985.{bijlage}\n\nIk verzoek u het taxatieverslag toe te sturen."
-            "\n\nMet vriendelijke groet,\n\n{naam}",
-            "Hoi,\n\nwaarom is de WOZ van ons huis 15% omhoog gegaan?? we hebben niks verbouwd. "
-            "ik wil bezwaar maken, hoe moet dat?\n\n{voornaam}",
-            "Goedemorgen,\n\nIk heb online bezwaar gemaakt tegen de WOZ-waarde maar heb geen "
-            "ontvangstbevestiging gekregen. Is mijn bezwaar wel aangekomen?\n\nMvg,\n{naam}",
-        ),
-        phone=(
-            ("Vraag over hoogte WOZ-waarde, wil taxatieverslag.",
-             "Taxatieverslag is in te zien via Mijn Belastingen; uitgelegd hoe bezwaar te maken."),
-            ("Inwoner wil bezwaar WOZ, vraagt termijn.",
-             "Bezwaar binnen 6 weken na dagtekening aanslag; online of per brief."),
-        ),
-        social=("WOZ-waarde weer flink omhoog. Wie heeft dat bedacht 🤔",),
-        asks=("Wilt u het aanslagnummer en de gronden van uw bezwaar sturen? Foto's van de staat "
-              "van de woning mag u meesturen.",),
-        supplies=("Aanslagnummer {aanslag}. De keuken en badkamer zijn verouderd, het dak lekt.",),
-        answers=(
-            "Wij hebben uw bezwaar in behandeling genomen. U ontvangt binnen vier weken het "
-            "taxatieverslag. Een taxateur beoordeelt uw bezwaar; u hoort uiterlijk "
-            "{datum_later} de uitkomst.",
-            "De WOZ-waarde volgt de woningmarkt: de prijzen in {woonplaats} zijn het afgelopen "
-            "jaar gestegen. Het taxatieverslag ziet u in Mijn Belastingen. Bent u het niet eens "
-            "met de waarde, dan kunt u binnen zes weken bezwaar maken via onze website.",
-            "Uw bezwaar is op {datum_vorige_week} ontvangen en geregistreerd. De "
-            "ontvangstbevestiging is alsnog naar u verzonden.",
-        ),
-        outcomes=("Bezwaar WOZ geregistreerd en doorgezet naar taxateur.",
-                  "Uitleg WOZ-waarde en bezwaarprocedure gegeven.",
-                  "Ontvangst bezwaar bevestigd."),
-        notes=("Taxateur gevraagd om inpandige opname.",),
-        attachment=("bezwaar-woz.pdf", " Mijn bezwaarschrift zit ook als bijlage bij deze mail."),
-        weight=1.2,
-        months=(2, 3, 4),
-    ),
-    Topic(
-        key="belasting-kwijtschelding",
-        product="Kwijtschelding gemeentelijke belastingen",
-        department="team Belastingen",
-        subjects=("Kwijtschelding aanvragen", "Afwijzing kwijtschelding",
-                  "kan ik kwijtschelding krijgen"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nIk heb een bijstandsuitkering en kan de aanslag van "
-            "{bedrag} niet betalen. Kom ik in aanmerking voor kwijtschelding? Welke papieren heeft "
-            "u nodig?\n\nMet vriendelijke groet,\n\n{naam}",
-            "Hallo,\n\nMijn kwijtschelding is afgewezen maar ik snap niet waarom. Ik heb alleen "
-            "AOW "
-            "en een klein pensioen. Kunt u mij uitleggen hoe het zit?\n\nGroeten,\n{naam}",
-        ),
-        phone=(
-            ("Vraag over kwijtschelding, inwoner heeft bijstand.",
-             "Aanvraagformulier toegestuurd; automatische kwijtschelding mogelijk na toetsing."),
-        ),
-        social=("Hoe vraag ik kwijtschelding aan voor de afvalstoffenheffing?",),
-        asks=("Wilt u de bankafschriften van de afgelopen drie maanden en een overzicht van uw "
-              "inkomsten meesturen?",),
-        supplies=("In de bijlage de bankafschriften van de afgelopen drie maanden.",),
-        answers=(
-            "U komt in aanmerking voor kwijtschelding. De aanslag van {bedrag} is kwijtgescholden; "
-            "u hoeft niets te betalen. Volgend jaar toetsen wij automatisch opnieuw.",
-            "Uw vermogen ligt boven de grens voor kwijtschelding. Wel kunt u de aanslag in tien "
-            "termijnen betalen. Tegen de afwijzing kunt u binnen zes weken in beroep gaan.",
-        ),
-        outcomes=("Kwijtschelding toegekend.",
-                  "Uitleg afwijzing gegeven; betalingsregeling aangeboden."),
-        attachment=("bankafschriften.pdf", " De bankafschriften heb ik bijgevoegd."),
-        months=(3, 4, 5),
-    ),
-    Topic(
-        key="belasting-aanslag",
-        product="Gemeentelijke belastingen",
-        department="team Belastingen",
-        subjects=("Aanslag dubbel betaald", "Vraag over aanslag gemeentelijke belastingen",
-                  "Betalingsregeling aanslag"),
-        mails=(
-            "Goedemiddag,\n\nIk heb de aanslag gemeentelijke belastingen ({aanslag}) per ongeluk "
-            "twee keer betaald. Kunt u het bedrag van {bedrag} terugstorten?\n\nMet vriendelijke "
-            "groet,\n{naam}",
-            "Geachte heer/mevrouw,\n\nIk ontvang een aanslag rioolheffing voor een woning waar ik "
-            "sinds {datum_vorige_week} niet meer woon. Graag ontvang ik een "
-            "verminderingsbeschikking."
-            "\n\nMet vriendelijke groet,\n\n{naam}",
-            "hoi kan ik de belasting in termijnen betalen? gr {voornaam}",
-        ),
-        phone=(
-            ("Vraag over betalen in termijnen.",
-             "Automatische incasso in 10 termijnen uitgelegd; formulier via website."),
-            ("Aanslag dubbel betaald.", "Terugbetaling in gang gezet, binnen 10 werkdagen."),
-        ),
-        social=("Hoe zet ik automatische incasso aan voor de gemeentelijke belastingen?",),
-        asks=("Wilt u ons het rekeningnummer sturen waarop wij het bedrag kunnen terugstorten?",),
-        supplies=("Graag terugstorten op NL00 BANK 0123 4567 89 t.n.v. {naam}.",),
-        answers=(
-            "Het dubbel betaalde bedrag van {bedrag} wordt binnen tien werkdagen teruggestort.",
-            "Wij hebben de aanslag verminderd vanaf de datum van uw verhuizing. U ontvangt binnen "
-            "vier weken een verminderingsbeschikking; te veel betaald geld storten wij terug.",
-            "U kunt de aanslag betalen met automatische incasso in tien maandelijkse termijnen. "
-            "U regelt dat via Mijn Belastingen op onze website.",
-        ),
-        outcomes=("Terugbetaling in gang gezet.", "Aanslag verminderd na verhuizing.",
-                  "Uitleg betalen in termijnen gegeven."),
-        months=(2, 3),
-    ),
-    Topic(
-        key="verhuizing",
-        product="Verhuizing",
-        department="team Burgerzaken",
-        subjects=("verhuismelding lukt niet online", "Inschrijven vanuit het buitenland",
-                  "Adreswijziging", "Verhuizing doorgeven"),
-        mails=(
-            "Goedemorgen,\n\nWij verhuizen op {datum_straks} naar de {adres}. Ik probeer de "
-            "verhuizing online door te geven, maar ik krijg de melding dat mijn partner niet "
-            "kan worden meeverhuisd. Hoe los ik dit op?\n\nMet vriendelijke groet,\n{naam}",
-            "Hallo,\n\nIk kom uit het buitenland (Polen) en woon nu in {woonplaats}. Hoe schrijf "
-            "ik "
-            "mij in? Ik heb geen DigiD.\n\nThank you / dank je,\n{naam}",
-            "Geachte heer/mevrouw,\n\nIk heb op {datum_vorige_week} mijn verhuizing doorgegeven "
-            "maar nog geen bevestiging ontvangen. Klopt mijn nieuwe adres nu in de BRP?\n\nMet "
-            "vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Inwoner wil verhuizing doorgeven, heeft geen DigiD.",
-             "Verhuisformulier toegestuurd; kan ook aan de balie met ID."),
-            ("Vraagt of adreswijziging verwerkt is.", "Ja, verwerkt per {datum_vorige_week}."),
-        ),
-        social=("Hoe lang van tevoren moet ik mijn verhuizing doorgeven?",),
-        asks=("Wilt u een kopie van het huurcontract of de koopakte meesturen, en de "
-              "toestemming van de hoofdbewoner als u inwoont?",),
-        supplies=("Hierbij het huurcontract.", "Ik woon in bij mijn zus, toestemming volgt."),
-        answers=(
-            "Uw verhuizing is verwerkt. Uw nieuwe adres is per {datum_straks} ingeschreven in de "
-            "Basisregistratie Personen (BRP). Organisaties als de Belastingdienst krijgen dit "
-            "automatisch door.",
-            "Als u uit het buitenland komt, schrijft u zich in aan de balie. Wij hebben een "
-            "afspraak voor u gemaakt op {datum_straks}. Neemt u uw paspoort en huurcontract mee.",
-        ),
-        outcomes=("Verhuizing verwerkt in de BRP.", "Afspraak eerste inschrijving gemaakt."),
-        weight=1.3,
-    ),
-    Topic(
-        key="openbare-ruimte-tegel",
-        product="Melding openbare ruimte",
-        department="team Wijkbeheer",
-        subjects=("Losse stoeptegel", "Gevaarlijke stoep {straat}", "Melding losliggende tegels"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nVoor de deur van {adres} liggen al weken een paar "
-            "stoeptegels los. Mijn buurvrouw (met rollator) is er gisteren bijna over gestruikeld."
-            "{bijlage}\n\nWilt u dit zo spoedig mogelijk laten herstellen?\n\nMet vriendelijke "
-            "groet,\n\n{naam}",
-            "Hoi gemeente,\n\nhet trottoir bij de bushalte op de {straat} is helemaal omhoog "
-            "gedrukt door boomwortels. levensgevaarlijk voor fietsers. graag even naar kijken!"
-            "{bijlage}\n\n{voornaam}",
-        ),
-        phone=(
-            ("Losse tegels voor {adres}, struikelgevaar.",
-             "Melding openbare ruimte aangemaakt; herstel binnen 2 weken."),
-        ),
-        social=("Stoeptegels liggen al maanden los in de {straat}. Iemand gaat nog zijn nek "
-                "breken",
-                "Kijk eens naar deze stoep bij de bushalte 😬 wanneer wordt dit gemaakt?"),
-        asks=("Kunt u de precieze locatie aangeven, bijvoorbeeld het dichtstbijzijnde "
-              "huisnummer of een foto?",),
-        supplies=("Het is tegenover nummer {huisnr}, bij de lantaarnpaal.",),
-        answers=(
-            "Wij hebben uw melding doorgegeven aan team Wijkbeheer. De tegels worden binnen twee "
-            "weken opnieuw gelegd. Tot die tijd is de plek gemarkeerd.",
-        ),
-        outcomes=("Melding openbare ruimte doorgezet; herstel ingepland.",),
-        attachment=("stoeptegel.jpg", " Foto bijgevoegd."),
-        weight=1.3,
-    ),
-    Topic(
-        key="openbare-ruimte-verlichting",
-        product="Straatverlichting",
-        department="team Wijkbeheer",
-        subjects=("Lantaarnpaal kapot", "Kapotte lantaarnpaal bij fietspad",
-                  "Straatverlichting uit {straat}"),
-        mails=(
-            "Goedenavond,\n\nDe lantaarnpaal voor {adres} doet het al twee weken niet. Het is "
-            "'s avonds erg donker en er is vorige maand al een keer ingebroken in de straat.\n\n"
-            "Met vriendelijke groet,\n{naam}",
-            "Hallo,\n\nop het fietspad langs het kanaal zijn 3 lampen kapot. mijn dochter fietst "
-            "daar elke avond van haar werk naar huis. kunnen die snel gemaakt worden?\n\ngr "
-            "{naam}",
-        ),
-        phone=(
-            ("Lantaarnpaal defect voor {adres}.", "Storing gemeld bij de netbeheerder."),
-        ),
-        social=("Halve {straat} in het donker, lantaarnpalen doen het niet",),
-        asks=("Staat er een nummer op de paal? Dat vinden wij snel terug in ons systeem.",),
-        supplies=("Op de paal staat nummer {huisnr}-017.",),
-        answers=(
-            "Wij hebben de storing doorgegeven aan de netbeheerder. Storingen aan "
-            "straatverlichting "
-            "worden meestal binnen vijf werkdagen verholpen.",
-        ),
-        outcomes=("Storing straatverlichting gemeld bij netbeheerder.",),
-        attachment=("lantaarnpaal.jpg", " In de bijlage een foto van de paal."),
-        months=(10, 11, 12, 1, 2),
-    ),
-    Topic(
-        key="openbare-ruimte-zwerfafval",
-        product="Zwerfafval",
-        department="team Wijkbeheer",
-        subjects=("Zwerfafval bij de glasbak", "Glas en blikjes op het speelveld",
-                  "Rommel naast ondergrondse container"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nNaast de glasbak aan de {straat} wordt al weken afval "
-            "gedumpt: vuilniszakken, een oude stoel, dozen. Het trekt ratten aan.{bijlage}\n\n"
-            "Met vriendelijke groet,\n\n{naam}",
-            "hoi, bij het speelveldje ligt overal glas en blikjes. kinderen spelen daar. kan dit "
-            "worden opgeruimd?{bijlage}\n\n{voornaam}",
-        ),
-        phone=(
-            ("Afvaldumping bij ondergrondse container {straat}.",
-             "Melding openbare ruimte gemaakt; wordt binnen 2 werkdagen opgeruimd."),
-        ),
-        social=("Weer een berg afval naast de container in de {straat}. Bah.",),
-        asks=("Kunt u aangeven waar het afval precies ligt?",),
-        supplies=("Naast de glasbak op de hoek bij de supermarkt.",),
-        answers=(
-            "Het afval wordt binnen twee werkdagen opgeruimd. Handhaving controleert de komende "
-            "weken extra op deze plek.",
-        ),
-        outcomes=("Zwerfafval opgeruimd; extra controle handhaving.",),
-        attachment=("zwerfafval.jpg", " Foto's meegestuurd."),
-    ),
-    Topic(
-        key="bijstand",
-        product="Bijstand",
-        department="team Werk en Inkomen",
-        subjects=("Aanvraag bijstandsuitkering", "Uitkering niet ontvangen",
-                  "Vraag over mijn uitkering"),
-        mails=(
-            "Geachte heer/mevrouw,\n\nSinds {datum_vorige_week} ben ik mijn baan kwijt en mijn "
-            "WW loopt af. Ik wil graag weten of ik bijstand kan aanvragen en hoe lang dat duurt."
-            "\n\nMet vriendelijke groet,\n\n{naam}",
-            "Hallo,\n\nMijn uitkering is deze maand niet op mijn rekening gestort. Ik moet de huur "
-            "betalen. Wat is er aan de hand??\n\n{naam}\n{telefoon}",
-        ),
-        phone=(
-            ("Uitkering niet ontvangen deze maand.",
-             "Navraag bij team W&I: wijzigingsformulier ontbrak; betaling volgt na ontvangst."),
-            ("Vraag hoe bijstand aan te vragen.",
-             "Aanvraag via werk.nl uitgelegd; wachttijd 4 weken; voorschot mogelijk."),
-        ),
-        social=("Mijn uitkering is niet binnen en ik krijg niemand aan de telefoon",),
-        asks=("Wilt u ons uw geboortedatum sturen? Uw BSN hoeft u niet per e-mail te sturen.",),
-        supplies=("Geboren op 12-03-1978.",),
-        answers=(
-            "U kunt bijstand aanvragen via werk.nl. Daarna neemt een consulent van team Werk en "
-            "Inkomen binnen een week contact met u op. Heeft u geen geld voor eerste "
-            "levensbehoeften, dan kunt u een voorschot aanvragen.",
-            "Uw uitkering is aangehouden omdat het wijzigingsformulier ontbrak. Zodra het "
-            "formulier "
-            "binnen is, wordt de uitkering binnen drie werkdagen betaald.",
-        ),
-        outcomes=("Doorverwezen naar aanvraag via werk.nl.",
-                  "Oorzaak niet-betaling uitgezocht; inwoner geïnformeerd."),
-        notes=("Vertrouwelijk: inwoner heeft acute geldzorgen, warm overgedragen aan W&I.",),
-    ),
-    Topic(
-        key="schuldhulp",
-        product="Schuldhulpverlening",
-        department="team Schuldhulpverlening",
-        subjects=("ik kom er financieel niet uit", "Schuldhulp aanvragen", "Hulp bij schulden"),
-        mails=(
-            "Hallo,\n\nik weet niet goed hoe ik dit moet vragen maar ik heb schulden en krijg "
-            "steeds meer brieven van incassobureaus. Ik durf de post niet meer open te maken. "
-            "Kunnen jullie helpen?\n\n{voornaam}",
-            "Geachte heer/mevrouw,\n\nNamens mijn broer, die de Nederlandse taal onvoldoende "
-            "beheerst, vraag ik of hij in aanmerking komt voor schuldhulpverlening.\n\nMet "
-            "vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Inwoner heeft schulden, vraagt om hulp.",
-             "Aangemeld bij schuldhulpverlening; intake binnen 3 werkdagen."),
-        ),
-        social=("Hoe kom ik in contact met schuldhulpverlening? Liefst niet bellen",),
-        asks=("Mag een schuldhulpverlener u bellen? Op welk nummer en welke tijd schikt het?",),
-        supplies=("Ja, bel mij op {telefoon}, na 15 uur.",),
-        answers=(
-            "Wat goed dat u contact opneemt. Wij hebben u aangemeld bij team "
-            "Schuldhulpverlening. Een medewerker belt u binnen drie werkdagen voor een eerste "
-            "gesprek. Dat is gratis.",
-        ),
-        outcomes=("Aangemeld bij schuldhulpverlening.",),
-        notes=("Vertrouwelijk behandelen. Intake gepland.",),
-    ),
-    Topic(
-        key="huwelijk",
-        product="Huwelijk of partnerschap",
-        department="team Burgerzaken",
-        subjects=("Trouwen in {jaar}", "Vraag over melding voorgenomen huwelijk",
-                  "Trouwlocatie en kosten"),
-        mails=(
-            "Hoi!\n\nMijn vriend en ik willen op {datum_ver} trouwen 🎉 Hoe ver van tevoren "
-            "moeten we dat melden en kan het ook in de oude kerk?\n\nLiefs, {voornaam}",
-            "Geachte heer/mevrouw,\n\nWij zijn voornemens op {datum_ver} in het huwelijk te "
-            "treden. Graag ontvangen wij informatie over de mogelijkheden voor een gratis of "
-            "eenvoudige ceremonie en de benodigde documenten. Mijn partner heeft de Marokkaanse "
-            "nationaliteit.\n\nMet vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Stel wil trouwen, vraagt naar trouwlocaties.",
-             "Lijst trouwlocaties gemaild; melding voorgenomen huwelijk via website."),
-        ),
-        social=("Kunnen we ook op zaterdag trouwen in het gemeentehuis?",),
-        asks=("Wilt u ons de gewenste datum en het tijdstip laten weten? Dan reserveren wij "
-              "de trouwzaal in optie.",),
-        supplies=("{datum_ver}, liefst rond 14.00 uur.",),
-        answers=(
-            "U doet de melding voorgenomen huwelijk uiterlijk twee weken en maximaal een jaar "
-            "vóór de trouwdatum, via de website met DigiD. Wij hebben de trouwzaal voor "
-            "{datum_ver} in optie voor u gereserveerd.",
-        ),
-        outcomes=("Informatie huwelijk gegeven en trouwzaal in optie.",),
-        months=(1, 2, 3, 4),
-        weight=0.7,
-    ),
-    Topic(
-        key="evenementenvergunning",
-        product="Evenementenvergunning",
-        department="team Vergunningen",
-        subjects=("Evenementenvergunning straatfeest", "Aanvraag vergunning braderie",
-                  "Vergunning buurtbarbecue"),
-        mails=(
-            "Goedemiddag,\n\nWij willen op {datum_later} een straatfeest organiseren in de "
-            "{straat} met een springkussen en muziek tot 23.00 uur. Hebben wij een vergunning "
-            "nodig? De straat moet dan ook afgesloten worden.{bijlage}\n\nMet vriendelijke groet,"
-            "\n{naam}\nnamens de buurtvereniging",
-            "Geachte heer/mevrouw,\n\nNamens de ondernemersvereniging vraag ik een vergunning "
-            "aan voor de jaarlijkse braderie op {datum_later}. Bijgaand de "
-            "situatietekening.{bijlage}"
-            "\n\nMet vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Vraag: vergunning nodig voor buurtbarbecue op straat?",
-             "Klein evenement: melding volstaat, uiterlijk 4 weken vooraf."),
-        ),
-        social=("Moet je een vergunning hebben voor een buurtfeest?",),
-        asks=("Wilt u een situatieschets en het aantal verwachte bezoekers sturen?",),
-        supplies=("Ongeveer 150 bezoekers. Situatieschets zit in de bijlage.",),
-        answers=(
-            "Voor uw straatfeest volstaat een melding klein evenement. Wij hebben de melding "
-            "geregistreerd; u ontvangt de afzethekken op de dag zelf.",
-            "Uw aanvraag is compleet en in behandeling genomen. De behandeltermijn is acht weken; "
-            "wij hebben de brandweer en politie om advies gevraagd.",
-        ),
-        outcomes=("Melding klein evenement geregistreerd.",
-                  "Aanvraag evenementenvergunning in behandeling."),
-        attachment=("situatieschets.pdf", " De situatieschets zit in de bijlage."),
-        months=(3, 4, 5, 6),
-    ),
-    Topic(
-        key="uittreksel-brp",
-        product="Uittreksel basisregistratie personen",
-        department="team Burgerzaken",
-        subjects=("uittreksel gba nodig voor werkgever", "Uittreksel met adreshistorie",
-                  "Uittreksel BRP aanvragen"),
-        mails=(
-            "Hallo,\n\nvoor mijn nieuwe baan heb ik een uittreksel nodig uit de gemeentelijke "
-            "basisadministratie. kan ik die per mail krijgen?\n\nmvg {naam}",
-            "Geachte heer/mevrouw,\n\nVoor de aanvraag van een visum heb ik een internationaal "
-            "uittreksel uit de BRP nodig, met adreshistorie. Hoe kan ik dit aanvragen?\n\nMet "
-            "vriendelijke groet,\n\n{naam}",
-        ),
-        phone=(
-            ("Vraag uittreksel BRP voor werkgever.",
-             "Online aan te vragen met DigiD, € 14,40; wordt per post verstuurd."),
-        ),
-        social=("Hoe vraag ik een uittreksel BRP aan zonder DigiD?",),
-        asks=("Heeft u een DigiD? Dan kunt u het uittreksel direct online aanvragen.",),
-        supplies=("Nee, ik heb geen DigiD.",),
-        answers=(
-            "U vraagt een uittreksel BRP aan via onze website met DigiD. Het uittreksel kost "
-            "€ 14,40 en wordt binnen drie werkdagen per post verstuurd. Zonder DigiD kunt u "
-            "het aan de balie aanvragen.",
-        ),
-        outcomes=("Uitleg aanvraag uittreksel BRP gegeven.",),
-        weight=0.8,
-    ),
-)
+def _scenario(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((SCENARIO / name).read_text(encoding="utf-8"))
+    return data
 
-GENERIC_NOTES = (
-    "Teruggebeld, geen gehoor. Voicemail ingesproken.",
-    "Besproken met de teamleider, zo afhandelen.",
-    "Inwoner belde nogmaals, zelfde vraag. Gerustgesteld.",
-    "Vakafdeling gevraagd om inhoudelijke reactie.",
-    "Let op: inwoner wil liever per telefoon contact dan per e-mail.",
-    "Inwoner gevraagd of een reactie per e-mail akkoord is.",
-)
 
-SUPPLY_MAILS = (
-    "Goedemorgen,\n\nHierbij de gevraagde informatie. {aanvulling}\n\nIk hoor graag of u verder "
-    "nog iets nodig heeft.\n\nMet vriendelijke groet,\n{naam}",
-    "Hoi,\n\n{aanvulling}\n\ngroetjes {voornaam}",
-    "Geachte heer/mevrouw,\n\nNaar aanleiding van uw e-mail stuur ik u de gevraagde gegevens. "
-    "{aanvulling}\n\nMet vriendelijke groet,\n\n{naam}",
-    "{aanvulling}\n\nVerstuurd vanaf mijn iPhone",
-)
-THANKS_MAILS = (
-    "Bedankt voor de snelle reactie!\n\n{voornaam}",
-    "Dank u wel, dit is duidelijk.\n\nMet vriendelijke groet,\n{naam}",
-    "Top, dank je!",
-    "Hartelijk dank voor uw hulp. Fijn dat het zo snel geregeld is.\n\nGroet,\n{naam}",
-)
-REMINDER_MAILS = (
-    "Goedendag,\n\nOp {datum_open} heb ik u een e-mail gestuurd (zie hieronder) maar ik heb nog "
-    "niets gehoord. Kunt u mij laten weten wanneer ik een reactie kan verwachten?\n\nMet "
-    "vriendelijke groet,\n{naam}",
-    "Hallo? Ik wacht nog steeds op antwoord...\n\n{voornaam}",
-    "Beste medewerker,\n\nIk wil even vragen hoe het staat met mijn vraag. Ik heb nog geen "
-    "ontvangstbevestiging gehad.\n\nGroet,\n{naam}",
-)
-ACK_TEXTS = (
-    "Bedankt voor uw bericht. Wij hebben uw vraag doorgezet naar {afdeling}. U krijgt binnen "
-    "vijf werkdagen een inhoudelijke reactie.",
-    "Wij hebben uw bericht goed ontvangen en zoeken het voor u uit. U hoort zo snel mogelijk, "
-    "uiterlijk binnen tien werkdagen, van ons.",
-)
-FOLLOWUP_CALLS = (
-    ("Inwoner belt na over de e-mail van {datum_open}: wil weten hoe het ermee staat.",
-     "Uitgelegd dat de vraag in behandeling is bij {afdeling}; reactie volgt per e-mail."),
-    ("Inwoner belt: heeft de gevraagde gegevens, geeft ze telefonisch door. {aanvulling}",
-     "Gegevens genoteerd bij de zaak."),
-)
-SOCIAL_SUPPLIES = ("{aanvulling}", "Hoi, {aanvulling}", "{aanvulling} Groetjes")
-SOCIAL_THANKS = ("Dank je wel!", "Top, bedankt 👍", "Dankjewel voor de snelle reactie")
+def _topic_from(item: dict[str, Any]) -> Topic:
+    attachment = item.get("attachment")
+    return Topic(
+        key=item["key"],
+        product=item["product"],
+        department=item["department"],
+        subjects=tuple(item["subjects"]),
+        mails=tuple(item["mails"]),
+        phone=tuple((q, a) for q, a in item["phone"]),
+        social=tuple(item["social"]),
+        asks=tuple(item["asks"]),
+        supplies=tuple(item["supplies"]),
+        answers=tuple(item["answers"]),
+        outcomes=tuple(item["outcomes"]),
+        notes=tuple(item.get("notes", ())),
+        attachment=None if attachment is None else (attachment[0], attachment[1]),
+        weight=float(item.get("weight", 1.0)),
+        months=tuple(item.get("months", ())),
+    )
 
-MALE_NAMES = (
-    "Jan", "Pieter", "Henk", "Kees", "Wim", "Gerrit", "Johan", "Mark", "Dennis", "Sander", "Bas",
-    "Thijs", "Daan", "Lars", "Ruben", "Mohamed", "Youssef", "Mehmet", "Ahmet", "Rachid", "Tom",
-    "Jeroen", "Martijn", "Erik", "Frank", "Hans", "Ton", "Sjoerd", "Wouter", "Niels", "Stefan",
-    "Priyesh", "Dewi", "Kevin", "Jorden", "Gijs", "Hendrik", "Klaas", "Arie", "Rob",
-)
-FEMALE_NAMES = (
-    "Anna", "Maria", "Els", "Ingrid", "Marja", "Annemiek", "Sanne", "Lisa", "Femke", "Fleur",
-    "Iris", "Eva", "Sophie", "Lotte", "Marloes", "Fatima", "Samira", "Ayşe", "Zeynep", "Nadia",
-    "Petra", "Monique", "Wilma", "Corrie", "Gerda", "Joke", "Ria", "Sylvia", "Esther", "Linda",
-    "Chantal", "Priya", "Mei", "Anouk", "Noor", "Julia", "Emma", "Marieke", "Tineke", "Hanneke",
-)
-SURNAMES: tuple[tuple[str, str], ...] = (
-    ("", "Jansen"), ("de", "Vries"), ("van den", "Berg"), ("", "Bakker"), ("", "Visser"),
-    ("", "Smit"), ("", "Meijer"), ("de", "Boer"), ("", "Mulder"), ("de", "Groot"), ("", "Bos"),
-    ("", "Vos"), ("", "Peters"), ("", "Hendriks"), ("van", "Leeuwen"), ("", "Dekker"),
-    ("", "Brouwer"), ("de", "Wit"), ("", "Dijkstra"), ("", "Smits"), ("de", "Graaf"),
-    ("van der", "Meer"), ("van der", "Linden"), ("", "Kok"), ("", "Jacobs"), ("de", "Haan"),
-    ("", "Vermeulen"), ("van den", "Heuvel"), ("van der", "Veen"), ("van den", "Broek"),
-    ("de", "Bruijn"), ("de", "Jong"), ("van", "Dijk"), ("", "Schouten"), ("", "Postma"),
-    ("", "Kuipers"), ("El", "Amrani"), ("", "Yılmaz"), ("", "Bouzid"), ("", "Kaya"),
-    ("", "Nguyen"), ("", "Pinas"), ("", "Wijaya"), ("", "Kowalski"), ("ter", "Horst"),
-    ("van 't", "Hof"), ("", "Hoekstra"), ("", "Veenstra"), ("op den", "Kamp"), ("", "Şahin"),
-)
-STREETS = (
-    "Kerkstraat", "Dorpsstraat", "Molenweg", "Schoolstraat", "Julianalaan", "Beatrixstraat",
-    "Prinses Irenestraat", "Eikenlaan", "Berkenlaan", "Lindelaan", "Populierenweg", "Merelstraat",
-    "Kievitlaan", "Zonnebloemstraat", "Tulpstraat", "Havenweg", "Stationsweg", "Raadhuisstraat",
-    "Wilhelminaplein", "Slotlaan", "Oude Rijksweg", "Esdoornhof", "Vogelzang", "Kastanjelaan",
-    "Nieuwe Gracht", "Brink", "Kortestraat", "Lange Akker", "Weidelaan", "Spoorstraat",
-)
-WIJKEN = ("Centrum", "Oosterwijk", "Westerkade", "Het Veld", "De Bongerd", "Noordhoek")
-MAIL_DOMAINS = ("example.nl", "voorbeeld.nl", "mail.test", "example.com", "voorbeeld.nl")
+
+TOPICS: tuple[Topic, ...] = tuple(_topic_from(t) for t in _scenario("topics.json")["topics"])
+_TEXTS = _scenario("texts.json")
+GENERIC_NOTES: tuple[str, ...] = tuple(_TEXTS["generic_notes"])
+SUPPLY_MAILS: tuple[str, ...] = tuple(_TEXTS["supply_mails"])
+THANKS_MAILS: tuple[str, ...] = tuple(_TEXTS["thanks_mails"])
+REMINDER_MAILS: tuple[str, ...] = tuple(_TEXTS["reminder_mails"])
+ACK_TEXTS: tuple[str, ...] = tuple(_TEXTS["ack_texts"])
+FOLLOWUP_CALLS: tuple[tuple[str, str], ...] = tuple((q, a) for q, a in _TEXTS["followup_calls"])
+SOCIAL_SUPPLIES: tuple[str, ...] = tuple(_TEXTS["social_supplies"])
+SOCIAL_THANKS: tuple[str, ...] = tuple(_TEXTS["social_thanks"])
+MALE_NAMES: tuple[str, ...] = tuple(_TEXTS["male_names"])
+FEMALE_NAMES: tuple[str, ...] = tuple(_TEXTS["female_names"])
+SURNAMES: tuple[tuple[str, str], ...] = tuple((t, n) for t, n in _TEXTS["surnames"])
+STREETS: tuple[str, ...] = tuple(_TEXTS["streets"])
+WIJKEN: tuple[str, ...] = tuple(_TEXTS["wijken"])
+MAIL_DOMAINS: tuple[str, ...] = tuple(_TEXTS["mail_domains"])
 USER_AGENTS = (
     None, None, "Microsoft Outlook 16.0", "Mozilla Thunderbird", "iPhone Mail (21F90)",
     "Android Mail", None,
@@ -1514,12 +516,14 @@ class _Demo:
     def __init__(
         self,
         loket: Loket,
+        op: Op,
         rng: random.Random,
         tag: str,
         total: int,
         progress: Callable[[int, int], None] | None,
     ) -> None:
         self.loket = loket
+        self.op = op
         self.rng = rng
         self.tag = tag
         self.total = total
@@ -1805,12 +809,9 @@ class _Demo:
         if address is None:
             return subject
         candidate, number = subject, 1
-        while self.loket.db.one(
-            "SELECT 1 FROM cases c JOIN contact_addresses a ON a.contact_id = c.contact_id "
-            "WHERE a.kind = ? AND a.value = ? AND c.normalized_subject = ? "
-            "AND c.status != 'afgerond' LIMIT 1",
-            (address[0].value, address[1], normalize_subject(candidate)),
-        ) is not None:
+        while self.op.store.casework.has_open_case(
+            address[0].value, address[1], normalize_subject(candidate)
+        ):
             number += 1
             candidate = f"{subject} ({number})"
         return candidate
@@ -2103,10 +1104,6 @@ class _Demo:
         self._as(c.staff, lambda: self.loket.close_case(c.reference, c.outcome, c.fcr))
 
 
-def _count(loket: Loket, table: str) -> int:
-    return int(loket.db.one(f"SELECT count(*) FROM {table}")[0])  # type: ignore[index]
-
-
 def build(
     loket: Loket,
     cases: int = 500,
@@ -2116,29 +1113,33 @@ def build(
 ) -> dict[str, int]:
     """Fill the database with `cases` realistic cases; the same seed gives the same data.
 
-    Returns how many cases, messages and contacts this run added.
+    One act (`demo.build`, one transaction: a failure leaves nothing half made) in which the
+    demo's staff are made, then the year is played through the real acts, each by the person
+    who would do it. Returns how many cases, messages and contacts this run added. (The staff's
+    password is inbox.identity.demo_staff's, as `loket demo` does.)
     """
     if cases < 0:
         raise ValueError("cases must be zero or more")
-    before = {t: _count(loket, t) for t in ("cases", "messages", "contacts")}
-    # a fresh database gets exactly the seed's data; a second run into a filled one gets its
-    # own (still deterministic) residents and ids, so nothing collides with the first run
-    fresh = before["messages"] == 0 and before["cases"] == 0
-    tag = f"demo-{seed}" if fresh else f"demo-{seed}-r{before['messages']}"
-    rng = random.Random(seed if fresh else f"{seed}/{before['messages']}/{before['cases']}")
-    demo = _Demo(loket, rng, tag, cases, progress)
     saved_now, saved_user = loket.now, loket.user
-    loket.now = lambda: demo.clock
-    try:
-        demo.clock = START - timedelta(days=30)
-        for name, display, role in STAFF:
-            loket.ensure_user(name, display, role)
-        steps = demo.plan()
-        demo.run(steps)
-    finally:
-        loket.now, loket.user = saved_now, saved_user
-    after = {t: _count(loket, t) for t in ("cases", "messages", "contacts")}
-    made = {t: after[t] - before[t] for t in after}
-    if made["cases"] != cases:
-        raise RuntimeError(f"demo: made {made['cases']} cases instead of {cases}")
+    with loket.op(acts.DEMO_BUILD, obj="demo") as op:
+        before = op.store.casework.table_counts()
+        # a fresh database gets exactly the seed's data; a second run into a filled one gets
+        # its own (still deterministic) residents and ids, so nothing collides with the first
+        fresh = before["messages"] == 0 and before["cases"] == 0
+        tag = f"demo-{seed}" if fresh else f"demo-{seed}-r{before['messages']}"
+        rng = random.Random(seed if fresh else f"{seed}/{before['messages']}/{before['cases']}")
+        demo = _Demo(loket, op, rng, tag, cases, progress)
+        loket.now = lambda: demo.clock
+        try:
+            demo.clock = START - timedelta(days=30)
+            for name, display, role in STAFF:
+                op.store.records.insert_user(name, display, role.value, op.stamp())
+            demo.run(demo.plan())
+        finally:
+            loket.now, loket.user = saved_now, saved_user
+        after = op.store.casework.table_counts()
+        made = {t: after[t] - before[t] for t in after}
+        if made["cases"] != cases:
+            raise RuntimeError(f"demo: made {made['cases']} cases instead of {cases}")
+        op.changed("users")
     return made

@@ -41,7 +41,10 @@ from storage.blobs import BlobStore
 from storage.db import CORRUPT, DB_ERRORS, Database, WrongKeyError, connect
 from storage.errors import CorruptDatabaseError, StorageError
 from storage.paths import blob_dir_for
+from storage.queries import CaseQuery  # re-exported: the filter of case lists, for inbox/
 from storage.store import Store
+
+__all__ = ["CaseQuery", "Op", "Session", "SYSTEM_USER"]
 
 log = logging.getLogger("loket.gate")
 

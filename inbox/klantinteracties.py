@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inbox import acts
+from inbox.channels.registry import label as channel_label
 from inbox.exports import export_file
-from inbox.model import AddressKind, Channel, EventKind
+from inbox.model import AddressKind, EventKind
 
 if TYPE_CHECKING:
     from inbox.gate import Op, Session
@@ -146,7 +147,7 @@ def _build(op: Op, base_url: str) -> dict[str, list[dict[str, Any]]]:
                 }
             )
         try:
-            kanaal = Channel(m["channel"]).label
+            kanaal = channel_label(m["channel"])
         except ValueError:
             kanaal = str(m["channel"])
         metadata = {"richting": "inkomend" if m["direction"] == "in" else "uitgaand"}

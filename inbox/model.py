@@ -25,21 +25,10 @@ class Channel(StrEnum):
 
     @property
     def label(self) -> str:
-        return CHANNEL_LABELS[self]
+        """The Dutch name, from the channel registry (inbox/channels/registry.py)."""
+        from inbox.channels.registry import label
 
-
-CHANNEL_LABELS = {
-    Channel.EMAIL: "E-mail",
-    Channel.PHONE: "Telefoon",
-    Channel.COUNTER: "Balie",
-    Channel.LETTER: "Brief",
-    Channel.WEBFORM: "Webformulier",
-    Channel.MASTODON: "Mastodon",
-    Channel.WHATSAPP: "WhatsApp",
-    Channel.FACEBOOK: "Facebook",
-    Channel.INSTAGRAM: "Instagram",
-    Channel.X: "X",
-}
+        return label(self)
 
 
 class Status(StrEnum):
@@ -200,7 +189,7 @@ class CaseSummary:
     reference: str
     subject: str
     status: Status
-    channel: Channel
+    channel: Channel | str  # a code this Loket does not know stays a plain string
     contact: str
     assignee: str | None
     last_message_at: str
@@ -221,7 +210,7 @@ class TimelineEntry:
     at: str
     title: str
     text: str
-    channel: Channel | None = None
+    channel: Channel | str | None = None
     direction: Direction | None = None
     author: str = ""
     ref_id: int = 0

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from inbox import clock, workspace
+from inbox import acts, clock, workspace
 from inbox.casework import end_of_local_day, local_date
 from inbox.model import Status
 
 if TYPE_CHECKING:
+    from inbox.gate import Op
     from inbox.services import Loket
 
 KEYS = ("per_channel", "weekly", "open_backlog", "median_first_answer_hours",
@@ -35,15 +36,11 @@ class _Case:
     one_go: bool
 
 
-def _rows(loket: Loket, date_from: str | None, date_to: str | None) -> list[_Case]:
+def _rows(op: Op, date_from: str | None, date_to: str | None) -> list[_Case]:
     lo = date_from or "0000-01-01"
     hi = (date_to or "9999-12-31") + "T99"  # as storage.queries.stats: the whole end day
     out = []
-    for r in loket.db.conn.execute(
-        "SELECT channel, status, opened_at, first_response_at, closed_at, "
-        "first_contact_resolution FROM cases WHERE opened_at >= ? AND opened_at <= ?",
-        (lo, hi),
-    ):
+    for r in op.store.casework.report_rows(lo, hi):
         out.append(_Case(
             r[0], r[1], clock.parse(r[2]),
             clock.parse(r[3]) if r[3] else None,
@@ -69,9 +66,14 @@ def week_of(day: date) -> str:
 def figures(loket: Loket, date_from: str | None = None,
             date_to: str | None = None) -> dict[str, Any]:
     """The dashboard's figures as JSON-ready values (see the module docstring)."""
-    norms = workspace.norms(loket)
-    now = loket.now()
-    cases = _rows(loket, date_from, date_to)
+    with loket.op(acts.STATS_VIEW) as op:
+        return _figures(op, date_from, date_to)
+
+
+def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, Any]:
+    norms = workspace.norms_in_force(op)
+    now = op.now
+    cases = _rows(op, date_from, date_to)
     per: dict[str, dict[str, Any]] = {}
     waits: dict[str, list[float]] = defaultdict(list)
     all_waits: list[float] = []
@@ -158,10 +160,11 @@ def csv_rows(data: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
-def extend(loket: Loket, counts: dict[str, Any], date_from: str | None,
+def extend(op: Op, counts: dict[str, Any], date_from: str | None,
            date_to: str | None) -> dict[str, Any]:
-    """Add the dashboard's figures to Loket.stats' counts (its existing keys stay as they are)."""
-    for key, value in figures(loket, date_from, date_to).items():
+    """Add the dashboard's figures to Loket.stats' counts (its existing keys stay as they are);
+    runs inside its `stats.view` act."""
+    for key, value in _figures(op, date_from, date_to).items():
         counts.setdefault(key, value)
     return counts
 

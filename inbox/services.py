@@ -12,8 +12,10 @@ from typing import Any
 from inbox import acts, clock
 from inbox import threading as threads
 from inbox.addresses import address_for, normalize_phone
-from inbox.errors import InvalidInput, NotFound, PermissionDenied
-from inbox.gate import SYSTEM_USER, Op, Session
+from inbox.channels.registry import channel_of
+from inbox.channels.registry import spec as channel_spec
+from inbox.errors import InvalidInput, NotFound
+from inbox.gate import SYSTEM_USER, CaseQuery, Op
 from inbox.model import (
     CaseDetail,
     CaseSummary,
@@ -28,11 +30,9 @@ from inbox.model import (
     TimelineEntry,
 )
 from inbox.privacy.roles import Permission
-from storage.db import Database
-from storage.queries import CaseQuery  # re-exported for desktop/ and the CLI
-from storage.store import Store
+from inbox.transition import TransitionSession
 
-__all__ = ["CaseQuery", "Loket", "Received", "SYSTEM_USER"]
+__all__ = ["CaseQuery", "Loket", "Received", "SYSTEM_USER"]  # CaseQuery: for desktop/, CLI
 
 log = logging.getLogger("loket.services")
 
@@ -52,8 +52,8 @@ class Received:
 class _Lookup:
     """Adapter giving inbox.threading read access to storage."""
 
-    def __init__(self, store: Store) -> None:
-        self.records = store.records
+    def __init__(self, op: Op) -> None:
+        self.records = op.store.records
 
     def case_id_by_reference(self, reference: str) -> int | None:
         found = self.records.case_id_by_reference(reference)
@@ -72,60 +72,8 @@ class _Lookup:
         return None if found is None else int(found)
 
 
-class Loket(Session):
+class Loket(TransitionSession):
     """One open installation acting as one person: the casework acts, through the gate."""
-
-    # -- transition helpers (removed once every feature goes through `op`) ---------------------
-
-    @property
-    def db(self) -> Database:
-        return self._db
-
-    def check(self, permission: Any, obj: str = "") -> None:
-        """Refuse unless the acting person may: an Act, or (transition) a bare Permission."""
-        if isinstance(permission, Permission):
-            permission = _permission_act(permission)
-        super().check(permission, obj)
-
-    def require(self, *roles: Role) -> None:
-        """Transition: refuse unless the acting user has one of `roles`."""
-        if self.user == SYSTEM_USER:
-            return
-        if self.role() not in roles:
-            names = " of ".join(r.value for r in roles)
-            self._audit("weigering", "rol", "geweigerd", None)
-            raise PermissionDenied(f"Dit mag alleen een {names}.")
-
-    def audit(
-        self, action: str, obj: str, *, result: str = "ok", subject: int | None = None
-    ) -> None:
-        """Transition: append to the audit trail as the acting user."""
-        self._audit(action, obj, result, subject)
-
-    def _event(self, case_id: int | None, kind: EventKind, data: dict[str, Any]) -> None:
-        """Transition: a case event written outside an act (older feature modules)."""
-        from inbox.teamsync.outgoing import on_event
-
-        on_event(self, case_id, kind.value, data)
-        self.store.records.insert_event(
-            case_id, self._stamp(), self.user or SYSTEM_USER, kind.value, data, self.device
-        )
-        if kind not in _ARRIVALS and self.user != SYSTEM_USER:
-            from inbox.privacy import processing_log
-
-            reference = None if case_id is None else self.store.records.case_reference(case_id)
-            contact = None
-            if case_id is not None:
-                row = self.store.records.case_row(case_id)
-                contact = None if row is None else row["contact_id"]
-            self._audit(f"wijzigen:{kind.value}", f"zaak:{reference}", "ok", None)
-            processing_log.record(
-                self,
-                "klantcontact",
-                "create" if kind in _CREATIONS else "update",
-                subject=contact,
-                obj=f"zaak:{reference}",
-            )
 
     # -- users ---------------------------------------------------------------------------
 
@@ -206,7 +154,7 @@ class Loket(Session):
                     op, msg.channel, msg.sender, msg.sender_name
                 )
             match = threads.case_for(
-                _Lookup(op.store),
+                _Lookup(op),
                 subject=msg.subject,
                 in_reply_to=msg.in_reply_to,
                 references=msg.references,
@@ -314,16 +262,9 @@ class Loket(Session):
 
     # -- changing cases -----------------------------------------------------------------
 
-    def _case(self, reference: str) -> Any:
-        """Transition: a case row for a content act of an older module (vertrouwelijk checked)."""
-        return self._resolve_case(acts.CASE_READ, reference)
-
     def _in_conflict(self, case_id: int, field: str) -> bool:
         """Whether laptops of the team set `field` of this case to different values at once."""
         return bool(self.store.records.in_team_conflict(case_id, field))
-
-    def _visibility(self) -> int | None:
-        return self.visibility()
 
     def assign(self, reference: str, username: str | None) -> Changes:
         with self.op(acts.CASE_ASSIGN, case=reference) as op:
@@ -449,7 +390,7 @@ class Loket(Session):
     ) -> Received:
         """A phone call or counter visit, as a message in a (new or given) case."""
         self.check(acts.CONTACT_LOG)
-        if channel not in (Channel.PHONE, Channel.COUNTER):
+        if not channel_spec(channel).noted:
             raise InvalidInput("Alleen telefoon of balie kan zo worden vastgelegd.")
         if not question.strip():
             raise InvalidInput("Vul in wat de inwoner vroeg.")
@@ -546,7 +487,7 @@ class Loket(Session):
                     at=m["sent_at"],
                     title=m["subject"] or "",
                     text=m["body_text"] or "",
-                    channel=Channel(m["channel"]),
+                    channel=channel_of(m["channel"]),
                     direction=Direction(m["direction"]),
                     author=who,
                     ref_id=int(m["id"]),
@@ -606,7 +547,7 @@ class Loket(Session):
                 op.obj = op.obj or f"inwoner:{contact_id}"
                 from inbox.contacts import members  # a merged resident is one resident
 
-                contact_ids = members(self._db, contact_id)
+                contact_ids = members(op, contact_id)
             rows = op.store.queries.messages_list(
                 case_id, contact_ids, visible_to=self.visibility()
             )
@@ -629,15 +570,11 @@ class Loket(Session):
             ]
 
     def _contact_by_any_address(self, value: str) -> int | None:
-        records = self.store.records
-        for channel in (Channel.EMAIL, Channel.PHONE):
-            address = address_for(channel, value)
-            if address:
-                found = records.contact_by_address(address[0].value, address[1])
-                if found is not None:
-                    return int(found)
-        found = records.contact_by_any_value(value.strip().lower())
-        return None if found is None else int(found)
+        """The resident known by an address in any notation (an id only: the act that asks
+        names the resident it then reads)."""
+        from inbox.contacts import find_in
+
+        return find_in(self, value)
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         with self.op(acts.CASE_SEARCH) as op:
@@ -659,7 +596,7 @@ class Loket(Session):
         with self.op(acts.STATS_VIEW) as op:
             from inbox.archive.destruction import destroyed_counts
 
-            live: dict[str, Any] = dict(self.store.queries.stats(date_from, date_to))
+            live: dict[str, Any] = dict(op.store.queries.stats(date_from, date_to))
             # destroyed records leave anonymous counts behind, so history stays right
             for key, value in destroyed_counts(op, date_from, date_to).items():
                 if isinstance(value, dict):
@@ -671,7 +608,7 @@ class Loket(Session):
                     live[key] = live.get(key, 0) + value
             from inbox import reports  # the dashboard's figures: stats --json and the UI agree
 
-            return reports.extend(self, live, date_from, date_to)
+            return reports.extend(op, live, date_from, date_to)
 
     def original_bytes(self, message_id: int) -> bytes | None:
         found = self.store.records.raw_sha256_of(message_id)
@@ -680,11 +617,6 @@ class Loket(Session):
             if found is None or found[0] is None:
                 return None
             return self.blobs.get(str(found[0]))
-
-    # -- helpers ------------------------------------------------------------------------
-
-    def _stamp(self) -> str:
-        return clock.iso(self.now())
 
 
 def message_values(
@@ -725,26 +657,12 @@ def message_values(
     }
 
 
-# Mail arriving is not something a person did; every other event is audited.
-_ARRIVALS = frozenset({EventKind.MESSAGE_ADDED, EventKind.CASE_OPENED})
-_CREATIONS = frozenset({EventKind.NOTE_ADDED, EventKind.CONTACT_LOGGED})
-
 
 def _retention() -> Any:
     """inbox.archive.retention, imported when a case is first closed or reopened."""
     from inbox.archive import retention
 
     return retention
-
-
-def _permission_act(permission: Permission) -> acts.Act:
-    """Transition: the act standing for a bare permission check of an older feature module."""
-    code = f"permission.{permission.value}"
-    found = acts.ACTS.get(code)
-    if found is None:
-        found = acts.act(code, permission, f"Recht {permission.value}", writes=False,
-                         audited=False, content=False)
-    return found
 
 
 def _status(value: Status | str) -> Status:
@@ -761,7 +679,7 @@ def _summary(r: Any) -> CaseSummary:
         reference=r["reference"],
         subject=r["subject"],
         status=Status(r["status"]),
-        channel=Channel(r["channel"]),
+        channel=channel_of(r["channel"]),
         contact=r["contact"] or (r["contact_address"] or ""),
         assignee=r["assignee"],
         last_message_at=r["last_message_at"],

@@ -1,31 +1,33 @@
 """The KCC workspace's own data: response norms per channel, saved searches, standaardantwoorden
 and undo of the last safe action.
 
-Norms, saved searches and the team's own templates are kept in the `settings` table as JSON;
-the shipped templates are text files in resources/templates/ (first line: the title).
+Norms, saved searches, the team's own templates and the retired ones are kept in the `settings`
+table as JSON; the shipped templates are text files in resources/templates/ (first line: the
+title). Every read and change is an act of the gate (inbox/acts.py).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inbox import casework
-from inbox.errors import InvalidInput, PermissionDenied
+from inbox import acts, casework
+from inbox.errors import InvalidInput, NotFound
 from inbox.model import Changes, Channel, Status
-from inbox.privacy.roles import Permission
 
 if TYPE_CHECKING:
+    from inbox.gate import Op
     from inbox.services import Loket
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
 NORMS_KEY = "workspace.norms"
 TEMPLATES_KEY = "workspace.templates"
 SEARCHES_KEY = "workspace.saved_searches."  # + user name
+RETIRED_KEY = "workspace.templates.retired"
 
 WORKING_DAYS = "working_days"
 HOURS = "hours"
@@ -63,50 +65,46 @@ def default_norms() -> dict[str, Norm]:
 
 def norms(loket: Loket) -> dict[str, Norm]:
     """The norms in force: the defaults, overridden per channel by what was saved."""
+    with loket.op(acts.NORMS_VIEW) as op:
+        return norms_in_force(op)
+
+
+def norms_in_force(op: Op) -> dict[str, Norm]:
+    """`norms` for an act already running (the figures, a deadline)."""
     found = default_norms()
-    raw = loket.db.scalar("SELECT value FROM settings WHERE key = ?", (NORMS_KEY,))
-    if raw:
-        for channel, value in json.loads(raw).items():
-            if value is None:
-                found.pop(channel, None)
-            else:
-                found[channel] = Norm(int(value["amount"]), str(value["unit"]))
+    for channel, value in _get(op, NORMS_KEY, {}).items():
+        if value is None:
+            found.pop(channel, None)
+        else:
+            found[channel] = Norm(int(value["amount"]), str(value["unit"]))
     return found
 
 
-def _may_configure(loket: Loket) -> None:
-    if loket.may(Permission.SET_NORMS):
-        return
-    raise PermissionDenied("Alleen de teamleider of beheerder stelt de normen in.")
-
-
-def save_norms(loket: Loket, values: dict[str, Norm | None]) -> None:
+def save_norms(loket: Loket, values: dict[str, Norm | None]) -> Changes:
     """Save the norm per channel (None: no norm for that channel)."""
-    _may_configure(loket)
     out: dict[str, Any] = {}
     for channel, norm in values.items():
-        Channel(channel)  # a known channel code, or ValueError
+        if channel not in {c.value for c in Channel}:
+            raise InvalidInput(f"Onbekend kanaal '{channel}'.")
         if norm is not None:
             if norm.unit not in (WORKING_DAYS, HOURS) or not 0 < norm.amount <= 1000:
                 raise InvalidInput(f"Ongeldige norm voor {channel}.")
             out[channel] = asdict(norm)
         else:
             out[channel] = None
-    _put(loket, NORMS_KEY, out)
-    loket.audit("wijzigen:normen", "instellingen")
+    with loket.op(acts.NORMS_SET, obj="normen") as op:
+        _put(op, NORMS_KEY, out)
+        op.details = {"kanalen": sorted(out)}
+        op.changed("settings")
+    return op.changes
 
 
-def _put(loket: Loket, key: str, value: Any) -> None:
-    with loket.db.transaction():
-        loket.db.conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value, ensure_ascii=False, sort_keys=True)),
-        )
+def _put(op: Op, key: str, value: Any) -> None:
+    op.store.records.set_setting(key, json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
-def _get(loket: Loket, key: str, default: Any) -> Any:
-    raw = loket.db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+def _get(op: Op, key: str, default: Any) -> Any:
+    raw = op.store.records.setting(key)
     return json.loads(raw) if raw else default
 
 
@@ -123,35 +121,45 @@ class SavedSearch:
 
 def saved_searches(loket: Loket) -> list[SavedSearch]:
     """The acting user's saved searches, in the order they were saved."""
-    loket.check(Permission.LIST_CASES)
+    with loket.op(acts.CASE_LIST) as op:
+        return _searches(op)
+
+
+def _searches(op: Op) -> list[SavedSearch]:
     return [
         SavedSearch(s["name"], s.get("text", ""), tuple(s.get("statuses", ())), s.get("channel"))
-        for s in _get(loket, SEARCHES_KEY + loket.user, [])
+        for s in _get(op, SEARCHES_KEY + op.user, [])
     ]
 
 
-def save_search(loket: Loket, search: SavedSearch) -> None:
+def _put_searches(op: Op, searches: list[SavedSearch]) -> None:
+    _put(op, SEARCHES_KEY + op.user, [
+        {"name": s.name, "text": s.text, "statuses": list(s.statuses), "channel": s.channel}
+        for s in searches
+    ])
+
+
+def save_search(loket: Loket, search: SavedSearch) -> Changes:
     """Save (or replace by name) a search for the acting user."""
-    loket.check(Permission.LIST_CASES)
     name = search.name.strip()
     if not name:
         raise InvalidInput("Geef de zoekopdracht een naam.")
     for status in search.statuses:
-        Status(status)
-    kept = [s for s in saved_searches(loket) if s.name != name]
-    kept.append(SavedSearch(name, search.text.strip(), search.statuses, search.channel))
-    _put(loket, SEARCHES_KEY + loket.user, [
-        {"name": s.name, "text": s.text, "statuses": list(s.statuses), "channel": s.channel}
-        for s in kept
-    ])
+        if status not in {s.value for s in Status}:
+            raise InvalidInput(f"Onbekende status '{status}'.")
+    with loket.op(acts.SEARCH_SAVE) as op:
+        kept = [s for s in _searches(op) if s.name != name]
+        kept.append(SavedSearch(name, search.text.strip(), search.statuses, search.channel))
+        _put_searches(op, kept)
+        op.changed("searches")
+    return op.changes
 
 
-def delete_search(loket: Loket, name: str) -> None:
-    kept = [s for s in saved_searches(loket) if s.name != name]
-    _put(loket, SEARCHES_KEY + loket.user, [
-        {"name": s.name, "text": s.text, "statuses": list(s.statuses), "channel": s.channel}
-        for s in kept
-    ])
+def delete_search(loket: Loket, name: str) -> Changes:
+    with loket.op(acts.SEARCH_SAVE) as op:
+        _put_searches(op, [s for s in _searches(op) if s.name != name])
+        op.changed("searches")
+    return op.changes
 
 
 # -- standaardantwoorden ------------------------------------------------------------------
@@ -163,40 +171,67 @@ class Template:
     title: str
     body: str
     shipped: bool = True
+    retired: bool = False
 
 
 _PLACEHOLDER = re.compile(r"\{(naam|zaak|medewerker|onderwerp)\}")
 
 
-def templates(loket: Loket | None = None, directory: Path = TEMPLATES_DIR) -> list[Template]:
-    """Shipped templates, then the team's own (which replace a shipped one with the same key)."""
+def shipped_templates(directory: Path = TEMPLATES_DIR) -> dict[str, Template]:
+    """The templates that come with Loket (resources/templates/, first line: the title)."""
     found: dict[str, Template] = {}
     for path in sorted(directory.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").splitlines()
         if lines:
             found[path.stem] = Template(path.stem, lines[0].strip(), "\n".join(lines[1:]).strip())
-    if loket is not None:
-        for item in _get(loket, TEMPLATES_KEY, []):
-            found[item["key"]] = Template(item["key"], item["title"], item["body"], False)
-    return sorted(found.values(), key=lambda t: t.title.casefold())
+    return found
+
+
+def templates(
+    loket: Loket, directory: Path = TEMPLATES_DIR, *, retired: bool = False
+) -> list[Template]:
+    """Shipped templates, then the team's own (which replace a shipped one with the same key);
+    retired ones only when asked for."""
+    with loket.op(acts.TEMPLATES_LIST) as op:
+        return _templates(op, directory, retired)
+
+
+def _templates(op: Op, directory: Path, retired: bool) -> list[Template]:
+    found = shipped_templates(directory)
+    for item in _get(op, TEMPLATES_KEY, []):
+        found[item["key"]] = Template(item["key"], item["title"], item["body"], False)
+    gone = set(_get(op, RETIRED_KEY, []))
+    listed = [replace(t, retired=t.key in gone) for t in found.values()]
+    if not retired:
+        listed = [t for t in listed if not t.retired]
+    return sorted(listed, key=lambda t: t.title.casefold())
 
 
 def save_template(loket: Loket, title: str, body: str, key: str | None = None) -> Template:
-    """Add or change one of the team's own templates."""
-    loket.check(Permission.WORK_CASES)
+    """Add one of the team's own templates, or change one (a shipped one too: the team's
+    version replaces it). Saving a retired template brings it back."""
     title, body = title.strip(), body.strip()
     if not title or not body:
         raise InvalidInput("Een standaardantwoord heeft een titel en een tekst.")
     key = key or re.sub(r"[^a-z0-9]+", "_", title.casefold()).strip("_") or "antwoord"
-    own = [t for t in _get(loket, TEMPLATES_KEY, []) if t["key"] != key]
-    own.append({"key": key, "title": title, "body": body})
-    _put(loket, TEMPLATES_KEY, own)
+    with loket.op(acts.TEMPLATE_SAVE, obj=f"standaardantwoord:{key}") as op:
+        own = [t for t in _get(op, TEMPLATES_KEY, []) if t["key"] != key]
+        own.append({"key": key, "title": title, "body": body})
+        _put(op, TEMPLATES_KEY, own)
+        _put(op, RETIRED_KEY, [k for k in _get(op, RETIRED_KEY, []) if k != key])
+        op.changed("templates")
     return Template(key, title, body, False)
 
 
-def delete_template(loket: Loket, key: str) -> None:
-    loket.check(Permission.WORK_CASES)
-    _put(loket, TEMPLATES_KEY, [t for t in _get(loket, TEMPLATES_KEY, []) if t["key"] != key])
+def retire_template(loket: Loket, key: str) -> Changes:
+    """Take a template out of use (shipped or the team's own); its text is kept."""
+    with loket.op(acts.TEMPLATE_RETIRE, obj=f"standaardantwoord:{key}") as op:
+        known = {t.key for t in _templates(op, TEMPLATES_DIR, retired=True)}
+        if key not in known:
+            raise NotFound(f"Standaardantwoord '{key}' bestaat niet.")
+        _put(op, RETIRED_KEY, sorted({*_get(op, RETIRED_KEY, []), key}))
+        op.changed("templates")
+    return op.changes
 
 
 def fill(template: Template, *, name: str, reference: str, employee: str = "",
@@ -224,25 +259,30 @@ class UndoStep:
 
 
 def snapshot(loket: Loket, reference: str) -> dict[str, str | None]:
-    """The fields an undo can restore, as they are now."""
-    case = loket._case(reference)
-    assignee = loket.db.scalar("SELECT name FROM users WHERE id = ?", (case["assignee_id"],))
-    return {"assignee": assignee, "status": case["status"], "product": case["product"],
-            "deadline": case["deadline"]}
+    """The fields an undo can restore, as they are now (metadata: no content is read)."""
+    with loket.op(acts.CASE_LIST, case=reference) as op:
+        return _snapshot(op)
+
+
+def _snapshot(op: Op) -> dict[str, str | None]:
+    case = op.store.records.case_row(op.case_id)
+    assert case is not None
+    return {"assignee": op.store.casework.user_name(case["assignee_id"]),
+            "status": case["status"], "product": case["product"], "deadline": case["deadline"]}
 
 
 def undo(loket: Loket, step: UndoStep) -> Changes:
-    """Restore the fields of `step.before` that differ now; each change writes its own event."""
-    loket.check(Permission.WORK_CASES)
+    """Restore the fields of `step.before` that differ now; each change is its own act (with
+    its event), all in one transaction."""
     changes = Changes()
-    with loket.db.transaction():
-        now = snapshot(loket, step.reference)
+    with loket.op(acts.CASE_UNDO, case=step.reference) as op:
+        now = _snapshot(op)
         before = step.before
         if now["status"] != before["status"] and before["status"] is not None:
             changes.merge(loket.set_status(step.reference, before["status"]))
         if now["assignee"] != before["assignee"]:
             changes.merge(loket.assign(step.reference, before["assignee"]))
-            after = snapshot(loket, step.reference)
+            after = _snapshot(op)
             if after["status"] != before["status"] and before["status"] is not None:
                 changes.merge(loket.set_status(step.reference, before["status"]))
         if now["product"] != before["product"]:
@@ -256,6 +296,6 @@ def undo(loket: Loket, step: UndoStep) -> Changes:
 
 def channels_in_use(loket: Loket) -> list[str]:
     """The channels cases arrived through, for the per-channel views (codes, in enum order)."""
-    loket.check(Permission.LIST_CASES)
-    used = {str(r[0]) for r in loket.db.query("SELECT DISTINCT channel FROM cases")}
+    with loket.op(acts.CASE_LIST) as op:
+        used = op.store.casework.channels_in_use()
     return [c.value for c in Channel if c.value in used]

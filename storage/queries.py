@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from storage.db import Database
+from storage.base import Queries
 
 SORTS = {
     "last_message_at": "c.last_message_at",
@@ -86,42 +86,6 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
-def case_ids(db: Database, query: CaseQuery, limit: int = -1, offset: int = 0) -> list[int]:
-    where, params = query.where()
-    order = SORTS.get(query.sort, SORTS["last_message_at"])
-    direction = "DESC" if query.descending else "ASC"
-    joins = ""
-    if query.sort == "contact":
-        joins += " LEFT JOIN contacts p ON p.id = c.contact_id"
-    if query.sort == "assignee":
-        joins += " LEFT JOIN users u ON u.id = c.assignee_id"
-    sql = (
-        f"SELECT c.id FROM cases c{joins}{where} ORDER BY {order} {direction}, c.id {direction} "
-        "LIMIT ? OFFSET ?"
-    )
-    return [int(r[0]) for r in db.conn.execute(sql, [*params, limit, offset])]
-
-
-def count_cases(db: Database, query: CaseQuery) -> int:
-    if query.visible_to is None or fts_query(query.text):
-        where, params = query.where()
-        return int(db.scalar(f"SELECT count(*) FROM cases c{where}", params) or 0)
-    # All matching cases minus the hidden vertrouwelijk ones: both counts use an index, where
-    # the "confidential = 0 OR assignee = me" test would read every matching row. (A text
-    # search is bound by its FTS lookup instead, which this would do twice.)
-    everyone = replace(query, visible_to=None)
-    where, params = everyone.where()
-    hidden_where = (where + " AND" if where else " WHERE") + (
-        " c.confidential = 1 AND (c.assignee_id IS NULL OR c.assignee_id != ?)"
-    )
-    total = int(db.scalar(f"SELECT count(*) FROM cases c{where}", params) or 0)
-    hidden = int(
-        db.scalar(f"SELECT count(*) FROM cases c{hidden_where}", [*params, query.visible_to])
-        or 0
-    )
-    return total - hidden
-
-
 _SUMMARY_SQL = """
 SELECT c.id, c.reference, c.subject, c.status, c.channel, c.last_message_at, c.opened_at,
        c.product, c.deadline, c.contact_id, c.assignee_id, c.confidential,
@@ -139,154 +103,182 @@ LEFT JOIN users u ON u.id = c.assignee_id
 """
 
 
-def case_rows(db: Database, ids: Sequence[int], visible_to: int | None = None) -> list[sqlite3.Row]:
-    """Summary rows for `ids`, in the order of `ids` (hidden vertrouwelijk cases left out)."""
-    if not ids:
-        return []
-    by_id: dict[int, sqlite3.Row] = {}
-    for start in range(0, len(ids), 500):
-        chunk: list[Any] = list(ids[start : start + 500])
-        sql = _SUMMARY_SQL + f" WHERE c.id IN ({', '.join('?' for _ in chunk)})"
+class Reads(Queries):
+    """Reading: case lists, a case's timeline, full-text search and counts."""
+
+    def case_ids(self, query: CaseQuery, limit: int = -1, offset: int = 0) -> list[int]:
+        where, params = query.where()
+        order = SORTS.get(query.sort, SORTS["last_message_at"])
+        direction = "DESC" if query.descending else "ASC"
+        joins = ""
+        if query.sort == "contact":
+            joins += " LEFT JOIN contacts p ON p.id = c.contact_id"
+        if query.sort == "assignee":
+            joins += " LEFT JOIN users u ON u.id = c.assignee_id"
+        sql = (
+            f"SELECT c.id FROM cases c{joins}{where} "
+            f"ORDER BY {order} {direction}, c.id {direction} "
+            "LIMIT ? OFFSET ?"
+        )
+        return [int(r[0]) for r in self._run(sql, [*params, limit, offset])]
+
+    def count_cases(self, query: CaseQuery) -> int:
+        if query.visible_to is None or fts_query(query.text):
+            where, params = query.where()
+            return int(self._scalar(f"SELECT count(*) FROM cases c{where}", params) or 0)
+        # All matching cases minus the hidden vertrouwelijk ones: both counts use an index, where
+        # the "confidential = 0 OR assignee = me" test would read every matching row. (A text
+        # search is bound by its FTS lookup instead, which this would do twice.)
+        everyone = replace(query, visible_to=None)
+        where, params = everyone.where()
+        hidden_where = (where + " AND" if where else " WHERE") + (
+            " c.confidential = 1 AND (c.assignee_id IS NULL OR c.assignee_id != ?)"
+        )
+        total = int(self._scalar(f"SELECT count(*) FROM cases c{where}", params) or 0)
+        hidden = int(
+            self._scalar(f"SELECT count(*) FROM cases c{hidden_where}", [*params, query.visible_to])
+            or 0
+        )
+        return total - hidden
+
+    def case_rows(self, ids: Sequence[int], visible_to: int | None = None) -> list[sqlite3.Row]:
+        """Summary rows for `ids`, in the order of `ids` (hidden vertrouwelijk cases left out)."""
+        if not ids:
+            return []
+        by_id: dict[int, sqlite3.Row] = {}
+        for start in range(0, len(ids), 500):
+            chunk: list[Any] = list(ids[start : start + 500])
+            sql = _SUMMARY_SQL + f" WHERE c.id IN ({', '.join('?' for _ in chunk)})"
+            if visible_to is not None:
+                sql += " AND (c.confidential = 0 OR c.assignee_id = ?)"
+                chunk.append(visible_to)
+            for row in self._run(sql, chunk):
+                by_id[int(row["id"])] = row
+        return [by_id[i] for i in ids if i in by_id]
+
+    def case_messages(self, case_id: int) -> list[sqlite3.Row]:
+        return self._rows(
+            "SELECT m.*, u.display_name AS author FROM messages m "
+            "LEFT JOIN users u ON u.id = m.author_id WHERE m.case_id = ? ORDER BY m.sent_at, m.id",
+            (case_id,),
+        )
+
+    def case_notes(self, case_id: int) -> list[sqlite3.Row]:
+        return self._rows(
+            "SELECT n.*, u.display_name AS author FROM notes n "
+            "LEFT JOIN users u ON u.id = n.author_id "
+            "WHERE n.case_id = ? ORDER BY n.created_at, n.id",
+            (case_id,),
+        )
+
+    def case_events(self, case_id: int) -> list[sqlite3.Row]:
+        return self._rows("SELECT * FROM case_events WHERE case_id = ? ORDER BY id", (case_id,))
+
+    def attachments_of(self, message_id: int) -> list[sqlite3.Row]:
+        return self._rows(
+            "SELECT * FROM attachments WHERE message_id = ? ORDER BY id", (message_id,)
+        )
+
+    def contact_addresses(self, contact_id: int) -> list[sqlite3.Row]:
+        return self._rows(
+            "SELECT kind, value FROM contact_addresses WHERE contact_id IN "
+            "(SELECT id FROM contacts WHERE id = ? OR merged_into = ?) ORDER BY id",
+            (contact_id, contact_id),
+        )
+
+    def messages_list(
+        self,
+        case_id: int | None = None,
+        contact_ids: Sequence[int] | None = None,
+        limit: int = 1000,
+        visible_to: int | None = None,
+    ) -> list[sqlite3.Row]:
+        """Messages of a case or of residents; with `visible_to`, vertrouwelijk cases only when
+        assigned to that user."""
+        clauses: list[str] = []
+        params: list[Any] = []
         if visible_to is not None:
-            sql += " AND (c.confidential = 0 OR c.assignee_id = ?)"
-            chunk.append(visible_to)
-        for row in db.conn.execute(sql, chunk):
-            by_id[int(row["id"])] = row
-    return [by_id[i] for i in ids if i in by_id]
+            clauses.append("(c.confidential = 0 OR c.assignee_id = ?)")
+            params.append(visible_to)
+        if case_id is not None:
+            clauses.append("m.case_id = ?")
+            params.append(case_id)
+        if contact_ids is not None:
+            clauses.append(f"m.contact_id IN ({', '.join('?' for _ in contact_ids) or 'NULL'})")
+            params.extend(contact_ids)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._rows(
+            "SELECT m.id, m.channel, m.direction, m.sent_at, m.sender, m.sender_name, m.subject, "
+            "m.body_text, m.raw_sha256, m.parse_error, m.message_id, c.reference "
+            f"FROM messages m LEFT JOIN cases c ON c.id = m.case_id{where} "
+            "ORDER BY m.sent_at, m.id LIMIT ?",
+            (*params, limit),
+        )
 
+    def search(
+        self, text: str, limit: int = 50, visible_to: int | None = None
+    ) -> list[sqlite3.Row]:
+        """Best matches first (bm25), with a short snippet around the hit."""
+        fts = fts_query(text)
+        if not fts:
+            return []
+        hidden = ""
+        params: list[Any] = [fts]
+        if visible_to is not None:
+            hidden = " AND (c.confidential = 0 OR c.assignee_id = ?)"
+            params.append(visible_to)
+        return self._rows(
+            "SELECT s.kind, s.ref_id, c.reference, "
+            "coalesce(m.channel, 'note') AS channel, coalesce(m.subject, c.subject) AS subject, "
+            "snippet(search_index, 1, '[', ']', '…', 12) AS snippet "
+            "FROM search_index s "
+            "JOIN cases c ON c.id = s.case_id "
+            "LEFT JOIN messages m ON s.kind = 'message' AND m.id = s.ref_id "
+            f"WHERE search_index MATCH ?{hidden} ORDER BY s.rank LIMIT ?",
+            (*params, limit),
+        )
 
-def case_messages(db: Database, case_id: int) -> list[sqlite3.Row]:
-    return db.query(
-        "SELECT m.*, u.display_name AS author FROM messages m "
-        "LEFT JOIN users u ON u.id = m.author_id WHERE m.case_id = ? ORDER BY m.sent_at, m.id",
-        (case_id,),
-    )
+    def _counted(self, column: str, table: str, where: str, lo: str, hi: str) -> dict[str, int]:
+        """How many rows of `table` (in [lo, hi]) have each value of `column`."""
+        return {
+            r[0]: r[1]
+            for r in self._rows(
+                f"SELECT {column}, count(*) FROM {table} {where} "
+                f"GROUP BY {column} ORDER BY {column}",
+                (lo, hi),
+            )
+        }
 
-
-def case_notes(db: Database, case_id: int) -> list[sqlite3.Row]:
-    return db.query(
-        "SELECT n.*, u.display_name AS author FROM notes n LEFT JOIN users u ON u.id = n.author_id "
-        "WHERE n.case_id = ? ORDER BY n.created_at, n.id",
-        (case_id,),
-    )
-
-
-def case_events(db: Database, case_id: int) -> list[sqlite3.Row]:
-    return db.query("SELECT * FROM case_events WHERE case_id = ? ORDER BY id", (case_id,))
-
-
-def attachments_of(db: Database, message_id: int) -> list[sqlite3.Row]:
-    return db.query("SELECT * FROM attachments WHERE message_id = ? ORDER BY id", (message_id,))
-
-
-def contact_addresses(db: Database, contact_id: int) -> list[sqlite3.Row]:
-    return db.query(
-        "SELECT kind, value FROM contact_addresses WHERE contact_id IN "
-        "(SELECT id FROM contacts WHERE id = ? OR merged_into = ?) ORDER BY id",
-        (contact_id, contact_id),
-    )
-
-
-def messages_list(
-    db: Database,
-    case_id: int | None = None,
-    contact_ids: Sequence[int] | None = None,
-    limit: int = 1000,
-    visible_to: int | None = None,
-) -> list[sqlite3.Row]:
-    """Messages of a case or of residents; with `visible_to`, vertrouwelijk cases only when
-    assigned to that user."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if visible_to is not None:
-        clauses.append("(c.confidential = 0 OR c.assignee_id = ?)")
-        params.append(visible_to)
-    if case_id is not None:
-        clauses.append("m.case_id = ?")
-        params.append(case_id)
-    if contact_ids is not None:
-        clauses.append(f"m.contact_id IN ({', '.join('?' for _ in contact_ids) or 'NULL'})")
-        params.extend(contact_ids)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return db.query(
-        "SELECT m.id, m.channel, m.direction, m.sent_at, m.sender, m.sender_name, m.subject, "
-        "m.body_text, m.raw_sha256, m.parse_error, m.message_id, c.reference "
-        f"FROM messages m LEFT JOIN cases c ON c.id = m.case_id{where} "
-        "ORDER BY m.sent_at, m.id LIMIT ?",
-        (*params, limit),
-    )
-
-
-def search(
-    db: Database, text: str, limit: int = 50, visible_to: int | None = None
-) -> list[sqlite3.Row]:
-    """Best matches first (bm25), with a short snippet around the hit."""
-    fts = fts_query(text)
-    if not fts:
-        return []
-    hidden = ""
-    params: list[Any] = [fts]
-    if visible_to is not None:
-        hidden = " AND (c.confidential = 0 OR c.assignee_id = ?)"
-        params.append(visible_to)
-    return db.query(
-        "SELECT s.kind, s.ref_id, c.reference, "
-        "coalesce(m.channel, 'note') AS channel, coalesce(m.subject, c.subject) AS subject, "
-        "snippet(search_index, 1, '[', ']', '…', 12) AS snippet "
-        "FROM search_index s "
-        "JOIN cases c ON c.id = s.case_id "
-        "LEFT JOIN messages m ON s.kind = 'message' AND m.id = s.ref_id "
-        f"WHERE search_index MATCH ?{hidden} ORDER BY s.rank LIMIT ?",
-        (*params, limit),
-    )
-
-
-def stats(db: Database, date_from: str | None, date_to: str | None) -> dict[str, Any]:
-    """Counts for cases opened and messages sent in [date_from, date_to] (dates inclusive)."""
-    lo = date_from or "0000-01-01"
-    hi = (date_to or "9999-12-31") + "T99"  # inclusive of the whole end day
-    case_where = "WHERE opened_at >= ? AND opened_at <= ?"
-    out: dict[str, Any] = {}
-    out["cases_total"] = int(db.scalar(f"SELECT count(*) FROM cases {case_where}", (lo, hi)) or 0)
-    out["cases_by_status"] = {
-        r[0]: r[1]
-        for r in db.query(
-            f"SELECT status, count(*) FROM cases {case_where} GROUP BY status ORDER BY status",
+    def stats(self, date_from: str | None, date_to: str | None) -> dict[str, Any]:
+        """Counts for cases opened and messages sent in [date_from, date_to] (dates inclusive)."""
+        lo = date_from or "0000-01-01"
+        hi = (date_to or "9999-12-31") + "T99"  # inclusive of the whole end day
+        case_where = "WHERE opened_at >= ? AND opened_at <= ?"
+        out: dict[str, Any] = {}
+        out["cases_total"] = int(
+            self._scalar(f"SELECT count(*) FROM cases {case_where}", (lo, hi)) or 0
+        )
+        out["cases_by_status"] = self._counted("status", "cases", case_where, lo, hi)
+        out["cases_by_channel"] = self._counted("channel", "cases", case_where, lo, hi)
+        msg_where = "WHERE sent_at >= ? AND sent_at <= ?"
+        out["messages_total"] = int(
+            self._scalar(f"SELECT count(*) FROM messages {msg_where}", (lo, hi)) or 0
+        )
+        out["messages_by_channel"] = self._counted("channel", "messages", msg_where, lo, hi)
+        closed = self._one(
+            f"SELECT count(*), sum(first_contact_resolution = 1) FROM cases {case_where} "
+            "AND status = 'afgerond'",
             (lo, hi),
         )
-    }
-    out["cases_by_channel"] = {
-        r[0]: r[1]
-        for r in db.query(
-            f"SELECT channel, count(*) FROM cases {case_where} GROUP BY channel ORDER BY channel",
-            (lo, hi),
+        out["cases_closed"] = int(closed[0]) if closed else 0
+        out["closed_first_contact"] = int(closed[1] or 0) if closed else 0
+        out["messages_unparsed"] = int(
+            self._scalar(
+                f"SELECT count(*) FROM messages {msg_where} AND parse_error IS NOT NULL", (lo, hi)
+            )
+            or 0
         )
-    }
-    msg_where = "WHERE sent_at >= ? AND sent_at <= ?"
-    out["messages_total"] = int(
-        db.scalar(f"SELECT count(*) FROM messages {msg_where}", (lo, hi)) or 0
-    )
-    out["messages_by_channel"] = {
-        r[0]: r[1]
-        for r in db.query(
-            f"SELECT channel, count(*) FROM messages {msg_where} GROUP BY channel ORDER BY channel",
-            (lo, hi),
+        out["contacts_total"] = int(
+            self._scalar("SELECT count(*) FROM contacts WHERE merged_into IS NULL") or 0
         )
-    }
-    closed = db.one(
-        f"SELECT count(*), sum(first_contact_resolution = 1) FROM cases {case_where} "
-        "AND status = 'afgerond'",
-        (lo, hi),
-    )
-    out["cases_closed"] = int(closed[0]) if closed else 0
-    out["closed_first_contact"] = int(closed[1] or 0) if closed else 0
-    out["messages_unparsed"] = int(
-        db.scalar(
-            f"SELECT count(*) FROM messages {msg_where} AND parse_error IS NOT NULL", (lo, hi)
-        )
-        or 0
-    )
-    out["contacts_total"] = int(
-        db.scalar("SELECT count(*) FROM contacts WHERE merged_into IS NULL") or 0
-    )
-    return out
+        return out

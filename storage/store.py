@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from storage.blobs import BlobStore
 from storage.db import Database
@@ -20,29 +19,14 @@ from storage.users import UserQueries
 if TYPE_CHECKING:
     from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
+    from storage.casework import CaseworkQueries
+    from storage.contacts import ContactQueries
     from storage.erasure import ErasureQueries
     from storage.privacy import PrivacyQueries
+    from storage.queries import Reads
+    from storage.records import Records
     from storage.social import SocialQueries
     from storage.woo import WooQueries
-
-
-class _Bound:
-    """A module of `fn(db, ...)` functions, bound to one database: `bound.fn(...)`."""
-
-    def __init__(self, module: ModuleType, db: Database) -> None:
-        self._module = module
-        self._db = db
-
-    def __getattr__(self, name: str) -> Any:
-        fn = getattr(self._module, name)
-        if not callable(fn):
-            return fn
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return fn(self._db, *args, **kwargs)
-
-        return call
-
 
 class Store:
     """Query classes per feature over one open database and its blob store."""
@@ -58,16 +42,16 @@ class Store:
         return self._db.path
 
     @cached_property
-    def records(self) -> Any:
-        from storage import records
+    def records(self) -> Records:
+        from storage.records import Records
 
-        return _Bound(records, self._db)
+        return Records(self._db)
 
     @cached_property
-    def queries(self) -> Any:
-        from storage import queries
+    def queries(self) -> Reads:
+        from storage.queries import Reads
 
-        return _Bound(queries, self._db)
+        return Reads(self._db)
 
     @cached_property
     def users(self) -> UserQueries:
@@ -113,6 +97,18 @@ class Store:
         from storage.woo import WooQueries
 
         return WooQueries(self._db)
+
+    @cached_property
+    def contacts(self) -> ContactQueries:
+        from storage.contacts import ContactQueries
+
+        return ContactQueries(self._db)
+
+    @cached_property
+    def casework(self) -> CaseworkQueries:
+        from storage.casework import CaseworkQueries
+
+        return CaseworkQueries(self._db)
 
     @cached_property
     def mail(self) -> MailQueries:

@@ -49,7 +49,7 @@ log = logging.getLogger("loket.desktop.contact_card")
 def contact_of(loket: Loket, detail: CaseDetail) -> int | None:
     """The resident of a case, known by one of the addresses the case shows."""
     for _kind, value in detail.contact_addresses:
-        found = contacts.find_contact(loket.db, value)
+        found = contacts.find_contact(loket, value)
         if found is not None:
             return found
     return None
@@ -66,18 +66,9 @@ class CardData:
 
 
 def load_card(loket: Loket, contact_id: int) -> CardData:
-    view = contacts.overview(loket.db, contact_id)
-    group = {view.id, *view.merged}
-    suggestions = [s for s in contacts.suggest_merges(loket.db, limit=1000)
-                   if s.first in group or s.second in group]
-    history = contacts.merge_history(loket.db, view.id)
-    names: dict[int, str] = {}
-    for row in history:
-        for key in ("survivor_id", "merged_id"):
-            cid = int(row[key])
-            names[cid] = str(loket.db.scalar("SELECT name FROM contacts WHERE id = ?", (cid,))
-                             or "")
-    return CardData(view, suggestions, history, names)
+    view = contacts.overview(loket, contact_id)
+    suggestions = contacts.suggest_merges(loket, limit=1000, around={view.id, *view.merged})
+    return CardData(view, suggestions, list(view.history), view.names())
 
 
 def kind_label(kind: str) -> str:

@@ -36,10 +36,11 @@ from lxml import etree
 from inbox import acts
 from inbox.archive import retention, selectielijst
 from inbox.archive.retention import Organisation
+from inbox.channels.registry import spec as channel_spec
 from inbox.errors import InvalidInput, LoketError, NotFound
 from inbox.exports import export_folder
 from inbox.gate import Op, Session
-from inbox.model import Channel, Direction, EventKind, Status
+from inbox.model import Direction, EventKind, Status
 from storage.errors import BlobMissingError
 
 log = logging.getLogger("loket.archive.mdto")
@@ -530,7 +531,7 @@ def _export_message(
             raise LoketError(
                 f"Het origineel van een bericht in zaak {ref} ontbreekt; export gestopt."
             ) from exc
-        kind = "message/rfc822" if message["channel"] == Channel.EMAIL.value else _sniff(raw)
+        kind = "message/rfc822" if channel_spec(message["channel"]).rfc822 else _sniff(raw)
         ext = EXTENSIONS.get(kind, ".bin")
         files.append((f"{stem}-bericht{ext}", f"{stem}-bericht{ext}", raw, kind))
     else:
@@ -651,10 +652,7 @@ def _bestand_xml(
 
 
 def _channel_label(code: str) -> str:
-    try:
-        return Channel(code).label
-    except ValueError:
-        return code
+    return channel_spec(code).label
 
 
 def _sniff(raw: bytes) -> str:

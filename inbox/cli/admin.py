@@ -92,14 +92,13 @@ def add_commands(sub: Any, exports: Any) -> None:
 
 
 def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
-    from inbox import demo
+    from inbox import acts, demo, identity
 
     if args.cases < 0:
         raise LoketError("Het aantal zaken kan niet negatief zijn.")
     if loket.needs_sign_in():
+        loket.check(acts.DEMO_BUILD, "demo")  # may this person at all? (a refusal is audited)
         raise LoketError("Demogegevens kunnen alleen in een nieuwe database worden gemaakt.")
-    from inbox import identity
-
     with loket.demo_builder():
         counts = demo.build(loket, cases=args.cases, seed=args.seed)
         _demo_mailbox(loket)

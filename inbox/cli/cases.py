@@ -1,14 +1,20 @@
-"""Commands of casework: list cases and messages, show or change one case, search, figures."""
+"""Commands of casework: list cases and messages, show or change one case (also merge, split,
+move a message, reply by e-mail), an original message, search, figures, norms, standaardantwoorden
+and saved searches."""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inbox import casework, workspace
+from inbox.channels.registry import label as channel_label
 from inbox.cli.common import emit
-from inbox.errors import LoketError
-from inbox.model import Status
+from inbox.errors import InvalidInput, LoketError, NotFound
+from inbox.model import Channel, Status
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -27,16 +33,91 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_messages)
 
-    p = sub.add_parser("case", help="show or change one case")
-    p.add_argument("reference")
+    p = sub.add_parser(
+        "case",
+        help="show or change one case; or: case merge SOURCE TARGET, "
+        "case split REF --message ID..., case move-message ID --to REF",
+    )
+    p.add_argument("reference", metavar="REF", help="the case (or merge, split, move-message)")
+    p.add_argument("operands", nargs="*", metavar="ARG", help=argparse.SUPPRESS)
     p.add_argument("--assign", metavar="USER", help="assign to USER ('' to unassign)")
     p.add_argument("--status", choices=[s.value for s in Status])
+    p.add_argument("--outcome", metavar="TEXT", help="with --status afgerond: the outcome")
+    p.add_argument("--in-one-go", action="store_true",
+                   help="with --status afgerond: handled in one go (first contact)")
     p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--product", metavar="P", help="UPL product ('' removes it)")
+    p.add_argument("--deadline", metavar="YYYY-MM-DD", type=_optional_date,
+                   help="the date the case must be handled by ('' removes it)")
+    p.add_argument("--reply-file", metavar="F", type=Path,
+                   help="reply by e-mail with the text of F ('-': standard input); queued in "
+                   "the outbox and sent with the next sync")
+    p.add_argument("--to", metavar="ADDR|REF",
+                   help="with --reply-file: the address; with move-message: the target case")
+    p.add_argument("--account", metavar="NAME", help="with --reply-file: the sending account")
+    p.add_argument("--message", metavar="ID", type=int, action="append", dest="message_ids",
+                   help="with split: a message that becomes the new case (repeatable)")
     p.add_argument("--confidential", choices=["on", "off"],
                    help="vertrouwelijk: only the assignee sees the case (needs --reason)")
     p.add_argument("--reason", metavar="TEXT", help="why (for --confidential)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_case)
+
+    p = sub.add_parser("message", help="the original of one message, byte for byte")
+    p.add_argument("message_id", type=int, metavar="ID")
+    p.add_argument("--out", type=Path, required=True, help="the file to write (must not exist)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_message)
+
+    p = sub.add_parser("norms", help="response norms per channel (teamleider, beheerder)")
+    n = p.add_subparsers(dest="norms_command", metavar="ACTION", required=True)
+    q = n.add_parser("list", help="the norms in force")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_norms_list)
+    q = n.add_parser("set", help="set (or with --none remove) the norm of one channel")
+    q.add_argument("channel", choices=[c.value for c in Channel])
+    q.add_argument("--amount", type=int)
+    q.add_argument("--unit", choices=["working_days", "hours"], default="working_days")
+    q.add_argument("--none", action="store_true", help="no norm for this channel")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_norms_set)
+
+    p = sub.add_parser("templates", help="standaardantwoorden of the team")
+    t = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    q = t.add_parser("list", help="the templates in use (--all: retired ones too)")
+    q.add_argument("--all", action="store_true")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_templates_list)
+    for action, helptext in (("add", "add one of the team's own templates"),
+                             ("edit", "change a template (a shipped one too)")):
+        q = t.add_parser(action, help=helptext)
+        if action == "edit":
+            q.add_argument("key")
+        q.add_argument("--title", required=action == "add")
+        q.add_argument("--text", help="the text; placeholders {naam} {zaak} {medewerker} "
+                       "{onderwerp}")
+        q.add_argument("--text-file", type=Path, metavar="F", help="the text from F ('-': stdin)")
+        q.add_argument("--json", action="store_true")
+        q.set_defaults(handler=cmd_templates_save)
+    q = t.add_parser("retire", help="take a template out of use (its text is kept)")
+    q.add_argument("key")
+    q.set_defaults(handler=cmd_templates_retire)
+
+    p = sub.add_parser("searches", help="your saved searches")
+    s = p.add_subparsers(dest="searches_command", metavar="ACTION", required=True)
+    q = s.add_parser("list", help="your saved searches")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_searches_list)
+    q = s.add_parser("save", help="save (or replace) a search by name")
+    q.add_argument("name")
+    q.add_argument("--text", default="")
+    q.add_argument("--status", action="append", choices=[x.value for x in Status],
+                   dest="statuses")
+    q.add_argument("--channel", choices=[c.value for c in Channel])
+    q.set_defaults(handler=cmd_searches_change)
+    q = s.add_parser("delete", help="delete a saved search")
+    q.add_argument("name")
+    q.set_defaults(handler=cmd_searches_change)
 
     p = sub.add_parser("search", help="full-text search over all messages and notes")
     p.add_argument("query")
@@ -57,7 +138,7 @@ def _case_json(s: Any) -> dict[str, Any]:
         "subject": s.subject,
         "status": s.status.value,
         "assignee": s.assignee,
-        "channel": s.channel.value,
+        "channel": str(s.channel),
         "channels": list(s.channels),
         "contact": s.contact,
         "messages": s.messages,
@@ -98,25 +179,70 @@ def cmd_messages(loket: Loket, args: argparse.Namespace) -> int:
     return 0
 
 
+def _optional_date(value: str) -> str:
+    """YYYY-MM-DD, or '' (remove the date)."""
+    from inbox.cli.common import date_arg
+
+    return "" if not value.strip() else date_arg(value)
+
+
+def _text_of(path: Path) -> str:
+    """The UTF-8 text of a file, or of standard input for '-'."""
+    import sys
+
+    if str(path) == "-":
+        return sys.stdin.read()
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is geen UTF-8-tekst.") from None
+
+
+_MODES = {"merge": "case merge SOURCE TARGET", "split": "case split REF --message ID...",
+          "move-message": "case move-message ID --to REF"}
+
+
 def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
+    mode = args.reference
+    if mode in _MODES:
+        return _case_mode(loket, args, mode)
+    if args.operands:
+        raise InvalidInput(f"Onbekend: {' '.join(args.operands)}. Bedoelt u "
+                           + " of ".join(f"'{m}'" for m in _MODES.values()) + "?")
+    reference = args.reference
     if args.assign is not None:
-        loket.assign(args.reference, args.assign or None)
-    if args.status:
-        loket.set_status(args.reference, args.status)
+        loket.assign(reference, args.assign or None)
+    if args.status == Status.AFGEROND.value:
+        loket.close_case(reference, args.outcome or "", first_contact_resolution=args.in_one_go)
+    elif args.status:
+        loket.set_status(reference, args.status)
+    if args.product is not None:
+        casework.set_product(loket, reference, args.product or None)
+    if args.deadline is not None:
+        casework.set_deadline(
+            loket, reference, date.fromisoformat(args.deadline) if args.deadline else None
+        )
     if args.note:
-        loket.add_note(args.reference, args.note)
+        loket.add_note(reference, args.note)
+    if args.reply_file is not None:
+        reply = casework.reply_by_email(
+            loket, reference, _text_of(args.reply_file), to=args.to, account=args.account
+        )
+        if not args.json:
+            print(f"Antwoord klaargezet in {reply.reference}; het gaat mee met de volgende "
+                  "synchronisatie.")
     if args.confidential:
-        loket.set_confidential(args.reference, args.confidential == "on", args.reason or "")
+        loket.set_confidential(reference, args.confidential == "on", args.reason or "")
         from inbox.privacy.roles import Permission
 
         if not loket.may(Permission.READ_CONTENT):  # a beheerder lifted it: no content
             state = "vertrouwelijk" if args.confidential == "on" else "niet meer vertrouwelijk"
-            emit(args, {"reference": args.reference.upper(), "confidential":
-                        args.confidential == "on"}, f"Zaak {args.reference.upper()} is {state}.")
+            emit(args, {"reference": reference.upper(), "confidential":
+                        args.confidential == "on"}, f"Zaak {reference.upper()} is {state}.")
             return 0
     elif args.reason:
         raise LoketError("--reason hoort bij --confidential.")
-    detail = loket.case_detail(args.reference)
+    detail = loket.case_detail(reference)
     data = _case_json(detail.summary)
     data.update(
         outcome=detail.outcome,
@@ -131,7 +257,7 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
     s = detail.summary
     lines = [
         f"{s.reference}  {s.subject}",
-        f"Status: {s.status.label}   Kanaal: {s.channel.label}"
+        f"Status: {s.status.label}   Kanaal: {channel_label(s.channel)}"
         f"   Inwoner: {s.contact}   Behandelaar: {s.assignee or '-'}",
         "",
     ]
@@ -140,6 +266,116 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         if t.text:
             lines.extend("    " + line for line in t.text.splitlines()[:20])
     emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _case_mode(loket: Loket, args: argparse.Namespace, mode: str) -> int:
+    """case merge / split / move-message."""
+    ops = args.operands
+    usage = f"Gebruik: {_MODES[mode]}."
+    if mode == "merge":
+        if len(ops) != 2:
+            raise InvalidInput(usage)
+        casework.merge_cases(loket, ops[0], ops[1])
+        emit(args, {"merged": ops[0].upper(), "into": ops[1].upper()},
+             f"{ops[0].upper()} samengevoegd met {ops[1].upper()}.")
+        return 0
+    if mode == "split":
+        if len(ops) != 1 or not args.message_ids:
+            raise InvalidInput(usage)
+        new = casework.split_case(loket, ops[0], args.message_ids)
+        emit(args, {"case": ops[0].upper(), "new_case": new}, f"Nieuwe zaak {new}.")
+        return 0
+    if len(ops) != 1 or not ops[0].isdigit() or not args.to:
+        raise InvalidInput(usage)
+    casework.move_message(loket, int(ops[0]), args.to)
+    emit(args, {"message": int(ops[0]), "case": args.to.upper()},
+         f"Bericht {ops[0]} verplaatst naar {args.to.upper()}.")
+    return 0
+
+
+def cmd_message(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox.exports import export_file
+
+    raw = loket.original_bytes(args.message_id)
+    if raw is None:
+        raise NotFound(f"Van bericht {args.message_id} is geen origineel bewaard.")
+    with export_file(args.out) as tmp:
+        tmp.write_bytes(raw)
+    emit(args, {"message": args.message_id, "out": str(args.out), "bytes": len(raw)},
+         f"Origineel van bericht {args.message_id} geschreven naar {args.out}.")
+    return 0
+
+
+def cmd_norms_list(loket: Loket, args: argparse.Namespace) -> int:
+    norms = workspace.norms(loket)
+    data = {c: {"amount": n.amount, "unit": n.unit} for c, n in sorted(norms.items())}
+    text = "\n".join(f"{channel_label(c):<14} {n.label()}" for c, n in sorted(norms.items()))
+    emit(args, data, text or "Geen normen.")
+    return 0
+
+
+def cmd_norms_set(loket: Loket, args: argparse.Namespace) -> int:
+    if args.none == (args.amount is not None):
+        raise InvalidInput("Geef --amount N (met --unit) of --none.")
+    norm = None if args.none else workspace.Norm(args.amount, args.unit)
+    workspace.save_norms(loket, {args.channel: norm})
+    return cmd_norms_list(loket, args)
+
+
+def _template_json(t: Any) -> dict[str, Any]:
+    return {"key": t.key, "title": t.title, "text": t.body, "shipped": t.shipped,
+            "retired": t.retired}
+
+
+def cmd_templates_list(loket: Loket, args: argparse.Namespace) -> int:
+    found = workspace.templates(loket, retired=args.all)
+    text = "\n".join(f"{t.key:<28} {t.title}" + (" (ingetrokken)" if t.retired else "")
+                     for t in found)
+    emit(args, [_template_json(t) for t in found], text or "Geen standaardantwoorden.")
+    return 0
+
+
+def cmd_templates_save(loket: Loket, args: argparse.Namespace) -> int:
+    if args.text is not None and args.text_file is not None:
+        raise InvalidInput("Geef --text of --text-file, niet allebei.")
+    text = args.text if args.text_file is None else _text_of(args.text_file)
+    key = getattr(args, "key", None)
+    title = args.title
+    if key is not None:
+        current = {t.key: t for t in workspace.templates(loket, retired=True)}.get(key)
+        if current is None:
+            raise NotFound(f"Standaardantwoord '{key}' bestaat niet.")
+        title = title or current.title
+        text = current.body if text is None else text
+    saved = workspace.save_template(loket, title or "", text or "", key)
+    emit(args, _template_json(saved), f"Standaardantwoord '{saved.key}' bewaard.")
+    return 0
+
+
+def cmd_templates_retire(loket: Loket, args: argparse.Namespace) -> int:
+    workspace.retire_template(loket, args.key)
+    print(f"Standaardantwoord '{args.key}' ingetrokken.")
+    return 0
+
+
+def cmd_searches_list(loket: Loket, args: argparse.Namespace) -> int:
+    found = workspace.saved_searches(loket)
+    data = [{"name": s.name, "text": s.text, "statuses": list(s.statuses),
+             "channel": s.channel} for s in found]
+    emit(args, data, "\n".join(s.name for s in found) or "Geen bewaarde zoekopdrachten.")
+    return 0
+
+
+def cmd_searches_change(loket: Loket, args: argparse.Namespace) -> int:
+    """searches save / delete."""
+    if args.searches_command == "save":
+        workspace.save_search(loket, workspace.SavedSearch(
+            args.name, args.text, tuple(args.statuses or ()), args.channel))
+        print(f"Zoekopdracht '{args.name}' bewaard.")
+    else:
+        workspace.delete_search(loket, args.name)
+        print(f"Zoekopdracht '{args.name}' verwijderd.")
     return 0
 
 

@@ -9,6 +9,8 @@ contact suggestions [--json]                   probable duplicates, with the rea
 contact merge SURVIVOR MERGED [--reason R]     contact ids; prints the merge id
 contact unmerge MERGE_ID
 contact distinct FIRST SECOND                  not the same person: stop suggesting
+contact log --channel phone|counter --name N --question Q [--answer A] [--phone P] [--case REF]
+            [--resolved] [--callback-by DATE]   a phone call or counter visit
 export klantinteracties --out FILE [--base-url URL]
 """
 
@@ -20,8 +22,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from inbox.channels.registry import noted_channels
 from inbox.cli.common import emit
-from inbox.errors import InvalidInput, LoketError, NotFound
+from inbox.errors import LoketError, NotFound
 
 
 def add_mastodon_account_parser(kinds: Any) -> None:
@@ -76,6 +79,18 @@ def add_commands(sub: Any, exports: Any) -> None:
     s.add_argument("first", type=int)
     s.add_argument("second", type=int)
     s.set_defaults(handler=cmd_contact_distinct)
+    s = actions.add_parser("log", help="a phone call or counter visit, as a message in a case")
+    s.add_argument("--channel", choices=[c.value for c in noted_channels()], required=True)
+    s.add_argument("--name", required=True, help="who called or came to the counter")
+    s.add_argument("--question", required=True, help="what the resident asked")
+    s.add_argument("--answer", default="", help="the answer given")
+    s.add_argument("--phone", default="", help="the resident's number")
+    s.add_argument("--subject", default="", help="empty: the first line of the question")
+    s.add_argument("--case", metavar="REF", help="add it to this case instead of a new one")
+    s.add_argument("--resolved", action="store_true", help="resolved in one go: closes the case")
+    s.add_argument("--callback-by", metavar="YYYY-MM-DD", help="call back before this date")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(handler=cmd_contact_log)
 
     e = exports.add_parser("klantinteracties", help="Open Klant (Klantinteracties API) JSON")
     e.add_argument("--out", type=Path, required=True)
@@ -162,7 +177,7 @@ def _contact_id(loket: Any, value: str) -> int:
 
     if value.startswith("#") and value[1:].isdigit():
         return int(value[1:])
-    found = contacts.find_contact(loket.db, value)
+    found = contacts.find_contact(loket, value)
     if found is None:
         raise NotFound(f"Geen inwoner met adres {value}.")
     return found
@@ -171,7 +186,7 @@ def _contact_id(loket: Any, value: str) -> int:
 def cmd_contact_show(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
-    view = contacts.overview(loket.db, _contact_id(loket, args.address))
+    view = contacts.overview(loket, _contact_id(loket, args.address))
     data = {
         "id": view.id,
         "name": view.name,
@@ -193,7 +208,7 @@ def cmd_contact_show(loket: Any, args: argparse.Namespace) -> int:
 def cmd_contact_suggestions(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
-    items = [asdict(s) for s in contacts.suggest_merges(loket.db, args.limit)]
+    items = [asdict(s) for s in contacts.suggest_merges(loket, args.limit)]
     text = "\n".join(
         f"#{s['first']} {s['first_name']}  ~  #{s['second']} {s['second_name']}: "
         f"{', '.join(s['reasons'])}"
@@ -226,10 +241,31 @@ def cmd_contact_unmerge(loket: Any, args: argparse.Namespace) -> int:
 def cmd_contact_distinct(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
-    if args.first == args.second:
-        raise InvalidInput("Kies twee verschillende inwoners.")
     contacts.mark_distinct(loket, args.first, args.second)
     print("Vastgelegd: dit zijn verschillende inwoners.")
+    return 0
+
+
+def cmd_contact_log(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.model import Channel
+
+    received = loket.log_contact(
+        Channel(args.channel),
+        name=args.name,
+        question=args.question,
+        answer=args.answer,
+        phone_number=args.phone,
+        subject=args.subject,
+        resolved=args.resolved,
+        callback_by=args.callback_by,
+        case_reference=args.case,
+    )
+    emit(
+        args,
+        {"case": received.reference, "message": received.message_id,
+         "new_case": received.new_case},
+        f"Vastgelegd in {received.reference}" + (" (nieuwe zaak)." if received.new_case else "."),
+    )
     return 0
 
 

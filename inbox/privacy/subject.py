@@ -606,7 +606,9 @@ def _safe(name: str) -> str:
 
 
 def _original_ext(channel: str) -> str:
-    return {"email": ".eml"}.get(channel, ".bin")
+    from inbox.channels.registry import spec
+
+    return ".eml" if spec(channel).rfc822 else ".bin"
 
 
 def _blob(op: Op, digest: str) -> tuple[bytes | None, str]:

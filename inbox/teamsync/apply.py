@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from inbox import clock
 from inbox.teamsync.events import Event
 from inbox.teamsync.hlc import Clock
-from storage import records
 from storage.db import Database
+from storage.records import Records
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -238,23 +238,23 @@ def project_waiting(loket: Loket) -> tuple[int, int]:
 
 
 def _ensure_user(db: Database, name: str, display_name: str) -> int:
-    found = records.user_id(db, name)
+    found = Records(db).user_id(name)
     if found is not None:
         return found
-    return records.insert_user(db, name, display_name or name, "medewerker", clock.iso(clock.now()))
+    return Records(db).insert_user(name, display_name or name, "medewerker", clock.iso(clock.now()))
 
 
 def _contact(db: Database, info: dict[str, Any], stamp: str) -> int | None:
     addresses = [(str(k), str(v)) for k, v in info.get("addresses") or ()]
     for kind, value in addresses:
-        found = records.contact_by_address(db, kind, value)
+        found = Records(db).contact_by_address(kind, value)
         if found is not None:
             return found
     if not addresses and not info.get("name"):
         return None
-    contact_id = records.insert_contact(db, str(info.get("name") or ""), stamp)
+    contact_id = Records(db).insert_contact(str(info.get("name") or ""), stamp)
     for kind, value in addresses:
-        records.add_address(db, contact_id, kind, value, stamp)
+        Records(db).add_address(contact_id, kind, value, stamp)
     return contact_id
 
 
@@ -294,14 +294,13 @@ def _local_case(loket: Loket, uid: str) -> int | None:
     first = opened[0].data
     stamp = str(first.get("opened_at") or opened[0].at)
     reference = reference_for(db, uid) or str(first["reference"])
-    if records.case_id_by_reference(db, reference) is not None:
+    if Records(db).case_id_by_reference(reference) is not None:
         log.warning("reference %s of team case %s is taken here", reference, uid)
         return None
     from inbox import threading as threads
 
     subject = str(first.get("subject") or "(geen onderwerp)")
-    case_id = records.insert_case(
-        db,
+    case_id = Records(db).insert_case(
         {
             "reference": reference,
             "subject": subject,
@@ -327,14 +326,14 @@ def project(loket: Loket, uid: str) -> bool:
     case_id = _local_case(loket, uid)
     if case_id is None:
         return False
-    case = records.case_row(db, case_id)
+    case = Records(db).case_row(case_id)
     assert case is not None
     # the reference: the lowest claim
     from inbox.teamsync import outgoing
 
     reference = reference_for(db, uid)
     if reference and reference != case["reference"]:
-        if records.case_id_by_reference(db, reference) is None:
+        if Records(db).case_id_by_reference(reference) is None:
             db.conn.execute("UPDATE cases SET reference = ? WHERE id = ?", (reference, case_id))
             outgoing.keep_counter_above(db, reference)
     # the fields: last writer wins
@@ -351,7 +350,7 @@ def project(loket: Loket, uid: str) -> bool:
             changes[column] = value
     if changes:
         changes["updated_at"] = clock.iso(loket.now())
-        records.update_case(db, case_id, changes)
+        Records(db).update_case(case_id, changes)
         old, new = case["status"], changes.get("status", case["status"])
         if new == "afgerond" and old != "afgerond":
             retention.follow_team(
@@ -361,7 +360,7 @@ def project(loket: Loket, uid: str) -> bool:
             )
         elif old == "afgerond" and new != "afgerond":
             retention.follow_team(loket, case_id, None)
-    contact = records.contact_name(db, case["contact_id"])
+    contact = Records(db).contact_name(case["contact_id"])
     for event in _bodies(db, uid, "note"):
         _project_note(db, case_id, event, contact)
     for event in _bodies(db, uid, "contact"):
@@ -389,8 +388,7 @@ def _project_note(db: Database, case_id: int, event: Event, contact: str) -> Non
     if db.scalar("SELECT 1 FROM team_notes WHERE uid = ?", (note_uid,)):
         return
     author = _ensure_user(db, event.author, event.author_name) if event.author else None
-    note_id = records.insert_note(
-        db,
+    note_id = Records(db).insert_note(
         case_id,
         author,
         str(event.data.get("created_at") or event.at),
@@ -406,12 +404,12 @@ def _project_contact(db: Database, case_id: int, event: Event, contact: str) -> 
         return
     data = event.data
     sha = data.get("raw_sha256")
-    existing = records.message_exists(db, str(sha)) if sha else None
+    existing = Records(db).message_exists(str(sha)) if sha else None
     if existing is None:
         values: dict[str, Any] = {k: data.get(k) for k in MESSAGE_FIELDS}
         values.update(
             case_id=case_id,
-            contact_id=records.case_row(db, case_id)["contact_id"],  # type: ignore[index]
+            contact_id=Records(db).case_row(case_id)["contact_id"],  # type: ignore[index]
             received_at=str(data.get("sent_at") or event.at),
             author_id=(
                 _ensure_user(db, event.author, event.author_name)
@@ -419,8 +417,8 @@ def _project_contact(db: Database, case_id: int, event: Event, contact: str) -> 
                 else None
             ),
         )
-        existing = records.insert_message(db, values, contact)
-        case = records.case_row(db, case_id)
+        existing = Records(db).insert_message(values, contact)
+        case = Records(db).case_row(case_id)
         assert case is not None
         stamp = str(values["sent_at"])
         updates: dict[str, Any] = {}
@@ -431,7 +429,7 @@ def _project_contact(db: Database, case_id: int, event: Event, contact: str) -> 
         ):
             updates["first_response_at"] = stamp
         if updates:
-            records.update_case(db, case_id, updates)
+            Records(db).update_case(case_id, updates)
     db.conn.execute(
         "INSERT OR IGNORE INTO team_messages(message_id, uid) VALUES (?, ?)",
         (existing, message_uid),

@@ -17,8 +17,8 @@ from inbox import clock
 from inbox.teamsync import apply
 from inbox.teamsync.events import Event, new_id
 from inbox.teamsync.hlc import Clock, at_most_now
-from storage import records
 from storage.db import Database
+from storage.records import Records
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -147,7 +147,7 @@ def on_event(loket: Loket, case_id: int | None, kind: str, data: dict[str, Any])
     reason = data.get("reason")
     derived = None
     if reason == "message":
-        case = records.case_row(db, case_id)
+        case = Records(db).case_row(case_id)
         derived = str(case["last_message_at"]) if case is not None else None
         last = db.scalar("SELECT max(sent_at) FROM messages WHERE case_id = ?", (case_id,))
         derived = str(last or derived)
@@ -191,7 +191,7 @@ def ensure_case(loket: Loket, t: Team, case_id: int, msg: Any) -> str:
     found = apply.case_uid(db, case_id)
     if found is not None:
         return found
-    case = records.case_row(db, case_id)
+    case = Records(db).case_row(case_id)
     assert case is not None
     if msg is None:
         msg = db.one(
@@ -211,7 +211,7 @@ def ensure_case(loket: Loket, t: Team, case_id: int, msg: Any) -> str:
     contact: dict[str, Any] = {}
     if case["contact_id"] is not None:
         contact = {
-            "name": records.contact_name(db, case["contact_id"]),
+            "name": Records(db).contact_name(case["contact_id"]),
             "addresses": [
                 [r["kind"], r["value"]]
                 for r in db.query(
@@ -283,7 +283,7 @@ def _team_reference(db: Database, t: Team, local: str) -> str:
         if n > 9999:
             raise OverflowError("no team references left for this laptop this year")
         reference = f"LK-{year}-{n * 100 + t.slot:06d}"
-        if reference == local or records.case_id_by_reference(db, reference) is None:
+        if reference == local or Records(db).case_id_by_reference(reference) is None:
             return reference
 
 

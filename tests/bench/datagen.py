@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from inbox.threading import normalize_subject
-from storage import records
 from storage.db import Database, connect
+from storage.records import Records
 
 # Bump when the generator changes: the cached database is keyed by it.
 GENERATOR_VERSION = "3"
@@ -362,7 +362,7 @@ def build_database(
                                       written + 1))
             g1 = time.perf_counter()
             with db.transaction():
-                records.insert_messages(db, [r for r, _ in pairs], [n for _, n in pairs])
+                Records(db).insert_messages([r for r, _ in pairs], [n for _, n in pairs])
             insert_seconds += time.perf_counter() - g1
             gen_seconds += g1 - g0
             written += len(pairs)

@@ -29,11 +29,11 @@ from typing import Any
 
 from inbox.model import Channel, Direction, IncomingMessage, Status
 from inbox.services import CaseQuery, Loket
-from storage import records
 from storage.blobs import BlobStore
 from storage.db import connect
 from storage.migrations import SCHEMA_VERSION
 from storage.queries import fts_query
+from storage.records import Records
 from tests.bench import datagen
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -200,7 +200,7 @@ def insert_paths(args: argparse.Namespace, report: Report) -> float:
         datagen.write_people(db, plan)
         t0 = time.perf_counter()
         with db.transaction():
-            records.insert_messages(db, rows, names)
+            Records(db).insert_messages(rows, names)
         took = time.perf_counter() - t0
         db.close()
         _drop(path)

@@ -84,7 +84,7 @@ def test_merge_then_undo_restores(window, loket, sample, monkeypatch, qtbot):
     assert card.suggestions.rowCount() == 0
     assert card.history.rowCount() == 1 and column(card.history, 3) == [""]
     assert card.summary.text().endswith("merged from 1 other contact(s)")
-    assert len(contacts.overview(loket.db, jan).messages) == 2
+    assert len(contacts.overview(loket, jan).messages) == 2
 
     card.history.selectRow(0)
     assert card.undo_button.isEnabled()
@@ -102,7 +102,7 @@ def test_merge_then_undo_restores(window, loket, sample, monkeypatch, qtbot):
     with qtbot.waitSignal(card.contacts_changed):
         card.distinct_button.click()
     assert card.suggestions.rowCount() == 0
-    assert contacts.suggest_merges(loket.db) == []
+    assert contacts.suggest_merges(loket) == []
 
 
 def test_dutch_contact_card_screenshot(dutch, window, loket, sample, monkeypatch,  # noqa: F811

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QSplitter
 
 from desktop.main_window import MainWindow
-from inbox.model import Channel, Status
+from inbox.model import Channel, Role, Status
 from inbox.services import Loket
 
 from .conftest import REPO, SCREENSHOTS, FakeScheduler
@@ -249,8 +249,21 @@ def test_export_list_and_settings(anna_window, loket, tmp_path, qtbot):
     settings = w.workspace.open_settings()
     qtbot.waitExposed(settings)
     assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
-        "Accounts", "Users", "Norms", "Standard replies", "Channels"]
-    settings.tabs.setCurrentIndex(2)
+        "Accounts", "Users", "Standard replies", "Channels"]  # norms: teamleider, beheerder
+    settings.close()
+    w.close()  # the medewerker's window goes; the teamleider opens the settings
+    loket.user = "systeem"  # (the sample database's users have no passwords)
+    loket.ensure_user("tineke", "Tineke Bos", Role.TEAMLEIDER)
+    loket.user = "tineke"
+    from desktop.settings_dialog import SettingsDialog
+
+    settings = SettingsDialog(loket, w.runner)
+    qtbot.addWidget(settings)
+    settings.show()
+    qtbot.waitExposed(settings)
+    tabs = [settings.tabs.tabText(i) for i in range(settings.tabs.count())]
+    assert "Norms" in tabs and "Standard replies" not in tabs
+    settings.tabs.setCurrentIndex(tabs.index("Norms"))
     shot(settings, "settings-norms.png")
 
 

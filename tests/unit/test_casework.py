@@ -9,8 +9,15 @@ import pytest
 
 from inbox import casework
 from inbox.errors import InvalidInput, PermissionDenied
-from inbox.model import Channel, IncomingMessage, Role, Status
-from tests.conftest import at
+from inbox.model import Channel, IncomingMessage, Status
+from tests.conftest import act_as, add_staff, at
+from tests.trail import newest_audit
+
+
+@pytest.fixture(autouse=True)
+def _anne(loket):  # type: ignore[no-untyped-def]
+    add_staff(loket)
+    act_as(loket, "anne")  # medewerker
 
 
 def _mail(loket, day: int, sender: str, subject: str, body: str = "tekst"):  # type: ignore[no-untyped-def]
@@ -93,12 +100,46 @@ def test_move_message_and_its_limits(loket) -> None:  # type: ignore[no-untyped-
     assert "message_moved_in" in _kinds(loket, b.case_id)
 
 
-def test_teamleider_may_not_change_cases(loket) -> None:  # type: ignore[no-untyped-def]
+def test_only_a_medewerker_changes_cases_and_refusals_are_audited(loket) -> None:  # type: ignore[no-untyped-def]
     case = _mail(loket, 2, "els@example.nl", "Grofvuil")
-    loket.ensure_user("tineke", "Tineke", Role.TEAMLEIDER)
-    loket.user = "tineke"
-    with pytest.raises(PermissionDenied):
-        casework.set_product(loket, case.reference, "Grofvuil")
+    other = _mail(loket, 3, "piet@example.nl", f"Re: [{case.reference}] Parkeren")
+    third = _mail(loket, 4, "jan@example.nl", "Paspoort")
+    for login in ("tineke", "arjen", "bea"):
+        act_as(loket, login)
+        for attempt in (
+            lambda: casework.set_product(loket, case.reference, "Grofvuil"),
+            lambda: casework.set_deadline(loket, case.reference, date(2026, 12, 1)),
+            lambda: casework.merge_cases(loket, third.reference, case.reference),
+            lambda: casework.split_case(loket, case.reference, [int(other.message_id or 0)]),
+            lambda: casework.move_message(loket, int(other.message_id or 0), third.reference),
+            lambda: casework.case_messages(loket, case.reference),
+        ):
+            with pytest.raises(PermissionDenied):
+                attempt()
+    refused = {(r["actor"], r["action"]) for r in newest_audit(loket, 50)
+               if r["result"] == "geweigerd"}
+    assert ("tineke", "case.merge") in refused and ("bea", "message.move") in refused
+
+
+def test_a_colleagues_vertrouwelijk_case_cannot_be_merged_into_or_moved_to(loket) -> None:  # type: ignore[no-untyped-def]
+    mine = _mail(loket, 2, "els@example.nl", "Grofvuil")
+    extra = _mail(loket, 3, "els@example.nl", f"Re: [{mine.reference}] nog iets")
+    secret = _mail(loket, 4, "jan@example.nl", "Schuldhulp")
+    loket.assign(secret.reference, "bram")
+    loket.db.conn.execute("UPDATE cases SET confidential = 1 WHERE id = ?", (secret.case_id,))
+    with pytest.raises(PermissionDenied, match="vertrouwelijk"):
+        casework.merge_cases(loket, mine.reference, secret.reference)
+    with pytest.raises(PermissionDenied, match="vertrouwelijk"):
+        casework.move_message(loket, int(extra.message_id or 0), secret.reference)
+    assert loket.case_detail(mine.reference).summary.messages == 2  # nothing moved
+
+
+def test_changes_are_audited_and_logged_as_updates(loket) -> None:  # type: ignore[no-untyped-def]
+    case = _mail(loket, 2, "els@example.nl", "Grofvuil")
+    casework.set_product(loket, case.reference, "Grofvuil")
+    entry = newest_audit(loket, 1)[0]
+    assert (entry["actor"], entry["action"], entry["object"]) == (
+        "anne", "case.product", f"zaak:{case.reference}")
 
 
 def test_casework_changes_show_in_the_timeline(loket) -> None:  # type: ignore[no-untyped-def]

@@ -54,6 +54,7 @@ def test_exact_case_count_and_counts(built: tuple[Loket, dict[str, int]]) -> Non
 
 def test_channels_and_statuses(built: tuple[Loket, dict[str, int]]) -> None:
     loket, _ = built
+    loket.user = "tineke"  # the demo's teamleider reads the figures
     stats = loket.stats()
     by_channel = stats["cases_by_channel"]
     assert len(by_channel) >= 4
@@ -97,6 +98,7 @@ def test_contacts_return_on_another_channel(built: tuple[Loket, dict[str, int]])
 
 def test_emails_are_original_bytes(built: tuple[Loket, dict[str, int]]) -> None:
     loket, _ = built
+    loket.user = "anne"  # a medewerker opens the originals
     assert loket.db.scalar(
         "SELECT count(*) FROM messages WHERE channel = 'email' AND raw_sha256 IS NULL"
     ) == 0
@@ -146,6 +148,7 @@ def test_deterministic_per_seed(tmp_path: Path) -> None:
         assert _snapshot(a) == _snapshot(b)
         assert _snapshot(a) != _snapshot(c)
         assert a.db.scalar("SELECT count(*) FROM cases") == 60
+        a.user = "tineke"
         assert len(a.stats()["cases_by_channel"]) >= 4
     finally:
         for loket in (a, b, c):
@@ -172,3 +175,28 @@ def test_small_synthetic_files_are_valid() -> None:
     assert pdf[xref:].startswith(b"xref")
     jpeg = demo.jpeg_bytes("foto")
     assert jpeg.startswith(b"\xff\xd8") and jpeg.endswith(b"\xff\xd9") and b"foto" in jpeg
+
+
+def test_the_scenario_is_data_in_resources() -> None:
+    """Topics and texts come from resources/demo/*.json; every placeholder in them is one the
+    demo fills in (a typo there would stop the demo half-way)."""
+    import json
+    import string
+
+    data = json.loads((demo.SCENARIO / "topics.json").read_text(encoding="utf-8"))
+    assert [t.key for t in demo.TOPICS] == [t["key"] for t in data["topics"]]
+    assert len(demo.TOPICS) >= 20 and len(demo.SURNAMES) >= 40
+    known = {"naam", "voornaam", "achternaam", "adres", "straat", "huisnr", "postcode",
+             "woonplaats", "wijk", "telefoon", "email", "dag_vorige_week", "datum_vorige_week",
+             "datum_straks", "datum_later", "datum_ver", "datum_open", "jaar", "kenteken",
+             "bedrag", "woz", "aanslag", "afdeling", "bijlage", "aanvulling"}
+    texts: list[str] = []
+    for topic in demo.TOPICS:
+        texts += [*topic.subjects, *topic.mails, *topic.social, *topic.asks, *topic.supplies,
+                  *topic.answers, *topic.outcomes, *topic.notes]
+        texts += [part for pair in topic.phone for part in pair]
+    texts += [*demo.GENERIC_NOTES, *demo.SUPPLY_MAILS, *demo.THANKS_MAILS, *demo.REMINDER_MAILS,
+              *demo.ACK_TEXTS, *demo.SOCIAL_SUPPLIES]
+    texts += [part for pair in demo.FOLLOWUP_CALLS for part in pair]
+    used = {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
+    assert used <= known, used - known

@@ -184,8 +184,8 @@ def test_export_validates_against_the_openapi_schemas(filled: Any, tmp_path: Pat
 
 def test_merged_residents_are_one_partij(filled: Any) -> None:
     before = klantinteracties.build(filled)
-    mila = contacts.find_contact(filled.db, "mila@example.org")
-    bo = contacts.find_contact(filled.db, "+31655501234")
+    mila = contacts.find_contact(filled, "mila@example.org")
+    bo = contacts.find_contact(filled, "+31655501234")
     assert mila is not None and bo is not None
     contacts.merge(filled, bo, mila, "test")
     after = klantinteracties.build(filled)

@@ -85,8 +85,8 @@ def world(tmp_path: Path) -> Iterator[tuple[Loket, str, int]]:
     assert report.imported == 2 and len(report.cases) == 1, report.failed
     (chat_case,) = report.cases
     loket.add_note(ref, f"{NAME} belde, BSN {BSN}, tel {PHONE}, over de {PHRASE}")
-    mail = contacts.find_contact(loket.db, ADDRESS)
-    phone = contacts.find_contact(loket.db, "+31687654321")
+    mail = contacts.find_contact(loket, ADDRESS)
+    phone = contacts.find_contact(loket, "+31687654321")
     assert mail is not None and phone is not None and mail != phone
     contacts.merge(loket, mail, phone, f"Zelfde persoon: {NAME}, {PHONE}, BSN {BSN}")
     acting = loket.user

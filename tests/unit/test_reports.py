@@ -9,14 +9,17 @@ import sys
 from pathlib import Path
 
 from inbox import reports, workspace
-from inbox.model import Channel, Direction, IncomingMessage, Role
+from inbox.model import Channel, Direction, IncomingMessage
 from inbox.services import Loket
-from tests.conftest import STAFF_PASSWORD, at, give_password
+from tests.conftest import STAFF_PASSWORD, act_as, add_staff, at
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
 
 def _fill(loket: Loket) -> dict[str, str]:
+    """Cases as anne (medewerker); the figures are then read as tineke (teamleider)."""
+    add_staff(loket)
+    act_as(loket, "anne")
     loket.now = lambda: at(20)
     refs = {}
     for name, day, channel in (("a", 2, Channel.EMAIL), ("b", 3, Channel.EMAIL),
@@ -33,6 +36,7 @@ def _fill(loket: Loket) -> dict[str, str]:
     loket.close_case(refs["b"], "", first_contact_resolution=False)
     loket.log_contact(Channel.PHONE, name="Sanne", question="Paspoort?", answer="Donderdag",
                       resolved=True, at=at(5))
+    act_as(loket, "tineke")
     return refs
 
 
@@ -69,8 +73,6 @@ def test_date_range_and_changed_norms(loket) -> None:  # type: ignore[no-untyped
 
 def test_stats_json_carries_the_figures_with_its_old_keys(tmp_path: Path) -> None:
     loket = Loket.open(tmp_path / "loket.db")
-    loket.ensure_user("tineke", "Tineke", Role.TEAMLEIDER)
-    give_password(loket, "tineke")
     _fill(loket)
     loket.now = lambda: at(20)
     expected = loket.stats("2026-11-01", "2026-11-30")

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from inbox.errors import InvalidInput, NotFound
-from inbox.model import Channel, IncomingMessage, Role, Status
-from tests.conftest import at
+from inbox.model import Channel, IncomingMessage, Status
+from tests.conftest import act_as, add_staff, at
 
 
 def _events(loket, case_id: int) -> list[tuple[str, dict]]:  # type: ignore[no-untyped-def]
@@ -20,10 +20,14 @@ def _events(loket, case_id: int) -> list[tuple[str, dict]]:  # type: ignore[no-u
     ]
 
 
+@pytest.fixture(autouse=True)
+def _anne(loket):  # type: ignore[no-untyped-def]
+    add_staff(loket)
+    act_as(loket, "anne")  # medewerker
+
+
 @pytest.fixture
 def case(loket):  # type: ignore[no-untyped-def]
-    loket.ensure_user("anne", "Anne de Vries", Role.MEDEWERKER)
-    loket.ensure_user("bram", "Bram Visser", Role.MEDEWERKER)
     return loket.receive(
         IncomingMessage(
             Channel.EMAIL,
@@ -59,10 +63,10 @@ def test_references_count_per_year(loket) -> None:  # type: ignore[no-untyped-de
 
 
 def test_assign_moves_a_new_case_to_in_behandeling_and_logs_it(loket, case) -> None:  # type: ignore[no-untyped-def]
-    loket.user = "anne"
+    act_as(loket, "anne")
     loket.assign(case.reference, "bram")
     s = loket.case_detail(case.reference).summary
-    assert (s.assignee, s.status) == ("Bram Visser", Status.IN_BEHANDELING)
+    assert (s.assignee, s.status) == ("Bram Jansen", Status.IN_BEHANDELING)
     events = _events(loket, case.case_id)
     assert ("assigned", {"to": "bram"}) in events
     assert ("status_changed", {"from": "nieuw", "to": "in_behandeling"}) in events
@@ -95,7 +99,7 @@ def test_close_with_outcome_and_first_contact_resolution(loket, case) -> None:  
 
 
 def test_internal_note_is_in_the_timeline_and_searchable(loket, case) -> None:  # type: ignore[no-untyped-def]
-    loket.user = "anne"
+    act_as(loket, "anne")
     loket.add_note(case.reference, "Milieustraat gebeld: donderdag ophalen")
     detail = loket.case_detail(case.reference)
     note = [t for t in detail.timeline if t.kind == "note"][0]

@@ -97,11 +97,11 @@ def test_a_failed_migration_leaves_the_old_version(tmp_path: Path) -> None:
 
 
 def test_case_events_are_append_only(tmp_path: Path) -> None:
-    from storage import records
+    from storage.records import Records
 
     db = connect(tmp_path / "a.db")
     with db.transaction():
-        records.insert_event(db, None, "2026-01-01T00:00:00Z", "anne", "x", {})
+        Records(db).insert_event(None, "2026-01-01T00:00:00Z", "anne", "x", {})
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         with db.transaction():
             db.conn.execute("UPDATE case_events SET actor = 'bram'")
@@ -152,10 +152,10 @@ def test_search_index_follows_messages_and_notes(loket) -> None:  # type: ignore
     loket.add_note(b.reference, "Doorverwezen naar burgerzaken")
     assert [h.case for h in loket.search("bankstel")] == [a.reference]
     assert [h.case for h in loket.search("burgerzaken")] == [b.reference]
-    from storage import records
+    from storage.records import Records
 
     with loket.db.transaction():
-        records.move_message(loket.db, a.message_id, b.case_id)
+        Records(loket.db).move_message(a.message_id, b.case_id)
     assert [h.case for h in loket.search("bankstel")] == [b.reference]
 
 

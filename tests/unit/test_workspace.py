@@ -7,19 +7,26 @@ from datetime import UTC, datetime
 import pytest
 
 from inbox import casework, workspace
-from inbox.errors import InvalidInput, PermissionDenied
-from inbox.model import Channel, IncomingMessage, Role, Status
-from tests.conftest import at
+from inbox.errors import InvalidInput, NotFound, PermissionDenied
+from inbox.model import Channel, IncomingMessage, Status
+from tests.conftest import act_as, add_staff, at
+from tests.trail import newest_audit
+
+
+@pytest.fixture(autouse=True)
+def staff(loket):  # type: ignore[no-untyped-def]
+    add_staff(loket)
+    act_as(loket, "anne")
 
 
 @pytest.fixture
 def case(loket):  # type: ignore[no-untyped-def]
-    loket.ensure_user("anne", "Anne de Vries", Role.MEDEWERKER)
     return loket.receive(IncomingMessage(Channel.EMAIL, at(2), sender="els@example.nl",
                                          sender_name="Els Bakker", subject="Grofvuil"))
 
 
 def test_default_norms_and_saving_them(loket) -> None:  # type: ignore[no-untyped-def]
+    act_as(loket, "tineke")  # teamleider
     norms = workspace.norms(loket)
     assert norms["email"] == workspace.Norm(2, workspace.WORKING_DAYS)
     assert norms["mastodon"] == workspace.Norm(4, workspace.HOURS)
@@ -31,8 +38,13 @@ def test_default_norms_and_saving_them(loket) -> None:  # type: ignore[no-untype
     assert norms["email"].amount == 1 and "phone" not in norms
     with pytest.raises(InvalidInput):
         workspace.save_norms(loket, {"email": workspace.Norm(0, workspace.HOURS)})
-    loket.ensure_user("mo", "Mo", Role.MEDEWERKER)
-    loket.user = "mo"
+    with pytest.raises(InvalidInput, match="Onbekend kanaal"):
+        workspace.save_norms(loket, {"fax": None})
+    newest = newest_audit(loket, 1)[0]
+    assert (newest["actor"], newest["action"].split(":")[0]) == ("tineke", "norms.set")
+    act_as(loket, "bea")  # the beheerder sets them too
+    assert workspace.norms(loket)["email"].amount == 1
+    act_as(loket, "anne")
     with pytest.raises(PermissionDenied):
         workspace.save_norms(loket, {})
 
@@ -53,8 +65,7 @@ def test_saved_searches_are_per_user(loket) -> None:  # type: ignore[no-untyped-
     assert found[1].text == "paspoort kwijt" and found[1].statuses == ()
     workspace.delete_search(loket, "Mail")
     assert [s.name for s in workspace.saved_searches(loket)] == ["Paspoort"]
-    loket.ensure_user("mo", "Mo", Role.MEDEWERKER)
-    loket.user = "mo"
+    act_as(loket, "bram")
     assert workspace.saved_searches(loket) == []
     with pytest.raises(InvalidInput):
         workspace.save_search(loket, workspace.SavedSearch(" "))
@@ -71,8 +82,27 @@ def test_templates_fill_name_and_reference(loket) -> None:  # type: ignore[no-un
     own = workspace.save_template(loket, "Afspraak gemaakt", "Beste {naam}, zie {zaak}.")
     assert own in workspace.templates(loket)
     assert workspace.fill(own, name="", reference="LK-1") == "Beste heer/mevrouw, zie LK-1."
-    workspace.delete_template(loket, own.key)
+    workspace.retire_template(loket, own.key)
     assert own not in workspace.templates(loket)
+    assert any(t.key == own.key and t.retired for t in workspace.templates(loket, retired=True))
+    workspace.retire_template(loket, "ontvangstbevestiging")  # a shipped one too
+    assert all(t.key != "ontvangstbevestiging" for t in workspace.templates(loket))
+    again = workspace.save_template(loket, "Weer", "Tekst", key=own.key)  # back in use
+    assert again in workspace.templates(loket)
+    with pytest.raises(NotFound):
+        workspace.retire_template(loket, "bestaat-niet")
+
+
+def test_templates_belong_to_the_team_and_the_beheerder(loket) -> None:  # type: ignore[no-untyped-def]
+    act_as(loket, "bea")
+    made = workspace.save_template(loket, "Openingstijden", "Wij zijn open van 9 tot 5.")
+    assert made in workspace.templates(loket)
+    for login in ("tineke", "arjen"):
+        act_as(loket, login)
+        with pytest.raises(PermissionDenied):
+            workspace.templates(loket)
+        with pytest.raises(PermissionDenied):
+            workspace.save_template(loket, "x", "y")
 
 
 def test_undo_puts_assignment_status_product_and_deadline_back(loket, case) -> None:  # type: ignore[no-untyped-def]
