@@ -177,6 +177,9 @@ class SyncScheduler:
         self.emit = emit
         self.user = user
         self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._running: set[str] = set()  # jobs in a pass now
+        self._again: set[str] = set()  # "Nu ophalen" asked while that pass ran: one more
         self.scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
 
     def start(self) -> None:
@@ -205,9 +208,15 @@ class SyncScheduler:
             )
 
     def sync_now(self, account_name: str | None = None) -> None:
+        """Run the account's job now; one in a pass makes one more pass when it ends (the
+        scheduler would skip a second instance, and new mail or a reply would wait)."""
         now = datetime.now().astimezone()
         for job in self.scheduler.get_jobs():
             if account_name is None or job.id.split(":", 1)[1] == account_name:
+                with self._lock:
+                    if job.id in self._running:
+                        self._again.add(job.id)
+                        continue
                 job.modify(next_run_time=now)
 
     def shutdown(self) -> None:
@@ -216,6 +225,23 @@ class SyncScheduler:
             self.scheduler.shutdown(wait=True)
 
     def _run(self, job_id: str) -> None:
+        with self._lock:
+            self._running.add(job_id)
+        try:
+            while True:
+                with self._lock:
+                    self._again.discard(job_id)
+                self._pass(job_id)
+                with self._lock:
+                    if job_id not in self._again or self._stop.is_set():
+                        self._running.discard(job_id)
+                        return
+        except BaseException:
+            with self._lock:
+                self._running.discard(job_id)
+            raise
+
+    def _pass(self, job_id: str) -> None:
         kind, account_name = job_id.split(":", 1)
         loket = Loket.open(self.db_path, user=self.user)
         try:
