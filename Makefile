@@ -66,6 +66,7 @@ bench: system-deps venv translations
 	$(PY) -m tests.bench.imap_bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.workspace_bench
 	$(PY) -m tests.bench.teamsync_bench
+	$(PY) -m tests.bench.kb_bench
 	$(PY) -m tests.bench.archive_bench
 	$(PY) -m tests.bench.import_bench
 	$(PY) -m tests.bench.woo_bench

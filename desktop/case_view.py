@@ -263,7 +263,13 @@ class CaseView(QWidget):
         for widget in (self.title, self.status, self.contact, self.addresses, self.presence,
                        line):
             layout.addWidget(widget)
-        layout.addWidget(self.timeline, 1)
+        from desktop.kb.panel import SuggestionsPanel  # the kennisbank beside the timeline
+
+        self.kb_panel = SuggestionsPanel(loket, self)
+        body = QHBoxLayout()
+        body.addWidget(self.timeline, 1)
+        body.addWidget(self.kb_panel)
+        layout.addLayout(body, 1)
         layout.addWidget(self.outbox_panel)
         self.reference: str | None = None
         self.clear()
@@ -285,6 +291,7 @@ class CaseView(QWidget):
         self.addresses.clear()
         self.timeline.clear()
         self.show_presence([])
+        self.kb_panel.show_case(None)
 
     def show_case(self, detail: CaseDetail) -> None:
         case = detail.summary
@@ -329,6 +336,8 @@ class CaseView(QWidget):
         if same:
             self.timeline.verticalScrollBar().setValue(scroll)  # a refresh, not a new case
         self.outbox_panel.show_states(list(self.outbox.values()))
+        if not same:
+            self.kb_panel.show_case(detail)
 
     def show_presence(self, sentences: list[str]) -> None:
         """What colleagues on other laptops are doing with this case right now."""

@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
         from desktop.privacy import add_privacy_menu  # AVG and Woo, for the archivaris
 
         add_privacy_menu(self, self.loket)
+        from desktop.kb import add_kb_menu  # trends and the kennisbank's health
+
+        add_kb_menu(self, self.runner)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("MainToolbar")

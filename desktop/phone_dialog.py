@@ -117,6 +117,11 @@ class ContactDialog(WorkingDialog):
         layout.addLayout(bottom)
         self.resize(520, 560)
         self.name.setFocus()
+        from desktop.kb.search import FillContext, attach, employee_name  # Ctrl+K
+
+        self.kb = attach(self, self.answer, runner, lambda: FillContext(
+            self.name.text(), self.case_reference.text().strip(),
+            employee_name(runner.loket)), "telefoonnotitie")
 
     def submit(self) -> None:
         """Store the note on the worker; close only once it is stored."""

@@ -137,6 +137,10 @@ class ReplyEditor(WorkingDialog):
         self.resize(620, 520)
         self.text.setFocus()
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
+        from desktop.kb.search import FillContext, attach  # Ctrl+K: the kennisbank
+
+        self.kb = attach(self, self.text, runner, lambda: FillContext(
+            self.contact_name, self.reference, self.sender_name), "antwoord")
 
     def use_template(self, index: int) -> None:
         """Fill the reply with a standaardantwoord: the resident's name and the reference."""

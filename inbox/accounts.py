@@ -250,3 +250,8 @@ class Accounts:
     def status(self) -> list[dict[str, Any]]:
         """Per account and folder: last sync, last error and how far it got."""
         return list(self.loket.store.mail.status())
+
+
+def mail_account_of(session: Session, name: str) -> MailAccount:
+    """The mail account `name`, for a feature behind the gate (team sync)."""
+    return Accounts(session).mail_account(name)

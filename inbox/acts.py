@@ -141,6 +141,28 @@ AUDIT_VERIFY = act("audit.verify", P.VIEW_AUDIT, "Auditlog controleren", writes=
 PROCESSING_LOG_VIEW = act("processing_log.view", P.VIEW_AUDIT,
                           "Verwerkingenlogboek bekijken", writes=False, content=False)
 
+# -- kennisbank and trends ---------------------------------------------------------------------
+KB_READ = act("kb.read", P.KB_READ, "Kennisbank raadplegen", writes=False, audited=False,
+              content=False)
+KB_USE = act("kb.use", P.KB_READ, "Kennisbankantwoord gebruikt", audited=False, content=False)
+KB_MISS = act("kb.miss", P.KB_READ, "Zoekvraag zonder resultaat", audited=False, content=False)
+KB_EXPORT = act("kb.export", P.KB_READ, "Kennisbank exporteren", writes=False, content=False)
+KB_EDIT = act("kb.edit", P.KB_EDIT, "Kennisbankartikel bewerken", content=False)
+KB_IMPORT = act("kb.import", P.KB_EDIT, "Kennisbank importeren", content=False)
+KB_HEALTH = act("kb.health", P.KB_EDIT, "Onderhoud kennisbank bekijken", writes=False,
+                audited=False, content=False)
+KB_USAGE = act("kb.usage", P.VIEW_STATS, "Gebruik kennisbank bekijken", writes=False,
+               audited=False, content=False)
+KB_TEAM = act("kb.team", P.SYNC, "Kennisbank van het team bijwerken", audited=False,
+              content=False)
+KB_SUGGEST = act("kb.suggest", P.READ_CONTENT, "Suggesties bij een zaak", writes=False,
+                 audited=False)
+TRENDS_VIEW = act("trends.view", P.VIEW_STATS, "Trends bekijken", writes=False, audited=False,
+                  content=False)
+TRENDS_CASES = act("trends.cases", P.LIST_CASES, "Zaken bij een trend", writes=False,
+                   audited=False, content=False)
+TRENDS_SIGNAL = act("trends.signal", P.VIEW_STATS, "Signaal over een trend versturen",
+                    content=False)
 # -- records: retention, legal hold, destruction, MDTO (inbox/archive/) ----------------------
 # Metadata acts (content=False): the archivaris sees retention and destruction of vertrouwelijk
 # cases too; the MDTO export withholds their content itself (it is not opened on one case).
@@ -257,6 +279,20 @@ TEMPLATE_RETIRE = act("template.retire", P.MANAGE_TEMPLATES, "Standaardantwoord 
                       content=False)
 DEMO_BUILD = act("demo.build", P.MANAGE_USERS, "Demogegevens maken", content=False)
 
+
+# -- team sync (inbox/teamsync/) -------------------------------------------------------------
+TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen", content=False)
+TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",
+                audited=False, content=False)
+TEAM_SYNC = act("team.sync", P.SYNC, "Teamsynchronisatie", audited=False, content=False)
+TEAM_STATUS = act("team.status", P.MANAGE_SETTINGS, "Teamstatus en laptops bekijken",
+                  writes=False, audited=False, content=False)
+TEAM_CONFLICTS = act("team.conflicts", P.LIST_CASES, "Teamconflicten bekijken", writes=False,
+                     audited=False, content=False)
+TEAM_PRESENCE = act("team.presence", P.WORK_CASES, "Collega's laten zien waar je mee bezig bent",
+                    audited=False)
+TEAM_PRESENCE_READ = act("team.presence.read", P.READ_CONTENT, "Zien wie met een zaak bezig is",
+                         writes=False, audited=False)
 
 # -- e-mail: accounts, sync and replies (inbox/accounts.py, oauth.py, sync.py, channels/imap.py,
 #    channels/smtp.py, mailview.py) ------------------------------------------------------------

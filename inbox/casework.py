@@ -211,6 +211,8 @@ def split_case(loket: Loket, reference: str, message_ids: Sequence[int]) -> str:
         )
         op.event(EventKind.CASE_OPENED, {"reference": new_reference, "channel": first["channel"]},
                  new_id)
+        # in a team the case gets its team reference as it opens (inbox/teamsync/outgoing.py)
+        new_reference = str(op.store.records.case_reference(new_id))
         work.move_messages(wanted, new_id)
         _touch(op, new_id)
         _touch(op, case["id"])

@@ -448,7 +448,7 @@ class Session:
     ) -> None:
         from inbox.teamsync.outgoing import on_event
 
-        on_event(self, case_id, kind.value, data)  # type: ignore[arg-type]  # team sync
+        on_event(self, case_id, kind.value, data)  # team sync
         self.store.records.insert_event(
             case_id, clock.iso(self.now()), self.user or SYSTEM_USER, kind.value, data,
             self.device,

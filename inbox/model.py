@@ -114,6 +114,9 @@ class EventKind(StrEnum):
     # exports
     MDTO_EXPORT = "mdto_export"
     EXPORT_KLANTINTERACTIES = "export_klantinteracties"
+    # kennisbank and trends (no case)
+    KB_ARTICLE_SAVED = "kb_article_saved"
+    TREND_SIGNAL_SENT = "trend_signal_sent"
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class TransitionSession(Session):
         """Transition: a case event written outside an act (older feature modules)."""
         from inbox.teamsync.outgoing import on_event
 
-        on_event(self, case_id, kind.value, data)  # type: ignore[arg-type]
+        on_event(self, case_id, kind.value, data)
         self.store.records.insert_event(
             case_id, self._stamp(), self.user or SYSTEM_USER, kind.value, data, self.device
         )

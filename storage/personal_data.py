@@ -80,7 +80,7 @@ SAFE_KEYS: frozenset[str] = frozenset(
         "uid", "field", "seen", "channel", "direction", "sent_at", "created_at", "opened_at",
         "closed_at", "callback_by", "reference", "origin", "rule", "from", "to", "status",
         "product", "deadline", "result", "waardering", "bewaartermijn", "destroy_date",
-        "source", "target", "case_uids",
+        "source", "target", "case_uids", "sig", "items", "why",
     }
 )
 
@@ -231,7 +231,8 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "contact_distinct": "pairs of contact ids declared different (ids only)",
     "team_settings": "this laptop's place in the team",
     "team_cursors": "positions in the team mailbox",
-    "team_unreadable": "batches sealed with a team key this laptop lacks; no readable text",
+    "team_unreadable": "team batches kept aside, never applied: sealed with a key this laptop "
+    "lacks, or refused (unsealed, unsigned, forged) as the mailbox holds them",
     "team_cases": "team-wide case ids",
     "team_references": "case references claimed in the team",
     "team_counters": "team numbering",
@@ -241,6 +242,14 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "team_notes": "team-wide note ids",
     "team_messages": "team-wide message ids",
     "team_presence": "who of the staff is working on a case",
+    "team_device_users": "which staff work on which of the team's laptops",
+    "team_audit_heads": "the audit-trail heads the team's laptops sent (ids and hashes)",
+    "team_placements": "which case team-wide message and note ids belong to",
+    "team_placements_pending": "team-wide message and note ids still to be moved",
+    "kb_articles": "kennisbank articles (answers with placeholders, staff as owner)",
+    "kb_versions": "earlier versions of kennisbank articles (staff as author)",
+    "kb_uses": "which staff member used which article when (no case, no resident)",
+    "kb_missed_searches": "searches without result, numbers, addresses and names stripped",
 }
 
 # The full-text index keeps its data in shadow tables; erasure deletes the index rows and then

@@ -22,10 +22,13 @@ if TYPE_CHECKING:
     from storage.casework import CaseworkQueries
     from storage.contacts import ContactQueries
     from storage.erasure import ErasureQueries
+    from storage.kb import KbQueries
     from storage.privacy import PrivacyQueries
     from storage.queries import Reads
     from storage.records import Records
     from storage.social import SocialQueries
+    from storage.team import TeamQueries
+    from storage.trends import TrendsQueries
     from storage.woo import WooQueries
 
 class Store:
@@ -80,6 +83,18 @@ class Store:
         return ErasureQueries(self._db)
 
     @cached_property
+    def kb(self) -> KbQueries:
+        from storage.kb import KbQueries
+
+        return KbQueries(self._db)
+
+    @cached_property
+    def trends(self) -> TrendsQueries:
+        from storage.trends import TrendsQueries
+
+        return TrendsQueries(self._db)
+
+    @cached_property
     def archive(self) -> ArchiveQueries:
         from storage.archive import ArchiveQueries
 
@@ -109,6 +124,12 @@ class Store:
         from storage.casework import CaseworkQueries
 
         return CaseworkQueries(self._db)
+
+    @cached_property
+    def team(self) -> TeamQueries:
+        from storage.team import TeamQueries
+
+        return TeamQueries(self._db)
 
     @cached_property
     def mail(self) -> MailQueries:

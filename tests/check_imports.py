@@ -36,14 +36,6 @@ LEGACY: set[str] = {
     "desktop/tasks.py",
     "inbox/cli/admin.py",
     "inbox/privacy/keys.py",
-    "inbox/teamsync/apply.py",
-    "inbox/cli/team.py",
-    "inbox/teamsync/engine.py",
-    "inbox/teamsync/hlc.py",
-    "inbox/teamsync/imapstore.py",
-    "inbox/teamsync/outgoing.py",
-    "inbox/teamsync/presence.py",
-    "inbox/teamsync/setup.py",
     "inbox/transition.py",  # Loket's shims for the modules above, moved out of services.py
 }
 

@@ -20,6 +20,9 @@ closed case, {toot} a Mastodon case, {eml} an .eml file to import, {reply} a rep
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+KB_STARTER = Path(__file__).resolve().parent.parent / "resources" / "kb" / "artikelen.csv"
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,26 @@ CLI: tuple[Row, ...] = (
                                        "--token-stdin", "--no-verify"),  # no network
       act="mastodon.account.add", stdin="token-matrix\n"),
     R(("mastodon", "remove"), ("Toot",), act="mastodon.account.remove"),
+    # -- kennisbank, suggestions and trends (the demo loads the starter articles) --------------
+    R(("kb", "list"), ("--json",), act="kb.read"),
+    R(("kb", "show"), ("Grofvuil laten ophalen", "--json"), act="kb.read"),
+    R(("kb", "history"), ("Grofvuil laten ophalen", "--json"), act="kb.read"),
+    R(("kb", "search"), ("paspoort kwijt", "--json"), act="kb.read"),
+    R(("kb", "use"), ("Hondenbelasting",), act="kb.use"),
+    R(("kb", "export"), ("--out", "{out}.csv"), act="kb.export"),
+    R(("kb", "import"), (str(KB_STARTER),), act="kb.import"),
+    R(("kb", "add"), ("--title", "Matrixartikel", "--answer", "Beste {{naam}}."),
+      act="kb.edit"),
+    R(("kb", "edit"), ("Grofvuil laten ophalen", "--owner", "Matrix"), act="kb.edit"),
+    R(("kb", "health"), ("--json",), act="kb.health"),
+    R(("kb", "usage"), ("--json",), act="kb.usage"),
+    R(("suggest",), ("{open}", "--json"), act="kb.suggest"),
+    R(("trends",), ("--json",), act="trends.view"),
+    # the matrix's demo (40 cases) has no planted burst, so no spike today
+    R(("trends",), ("--cases", "lantaarnpaal Beatrixstraat"), act="trends.cases",
+      state_error="geen piek"),
+    R(("trends",), ("--signal", "lantaarnpaal Beatrixstraat", "--to", "comm@gemeente.test"),
+      act="trends.signal", state_error="geen piek"),
     # -- not yet behind the gate (their owners convert them) ---------------------------------
     # -- privacy (the archivaris): requests, inzage, erasure, exports, the logs ---------------
     R(("export", "klantinteracties"), ("--out", "{out}"), act="export.klantinteracties",
@@ -170,10 +193,19 @@ CLI: tuple[Row, ...] = (
     R(("key", "recover"), legacy="inbox/privacy/keys.py"),
     R(("key", "rotate"), legacy="inbox/privacy/keys.py"),
     R(("key", "encrypt"), legacy="inbox/privacy/keys.py"),
-    R(("team", "setup"), legacy="inbox/teamsync/setup.py"),
-    R(("team", "sync"), legacy="inbox/teamsync/engine.py"),
-    R(("team", "status"), legacy="inbox/teamsync/engine.py"),
-    R(("team", "conflicts"), legacy="inbox/teamsync/apply.py"),
+)
+
+# Team sync (inbox/teamsync/): the demo database is in no team and its mailbox has no server.
+CLI += (
+    R(("team", "setup"), ("--account", "Demo-postbus (geen server)", "--new-key"),
+      act="team.setup", state_error="verbinding"),
+    R(("team", "sync"), ("--json",), act="team.sync", state_error="doet nog niet mee"),
+    R(("team", "status"), ("--json",), act="team.status"),
+    R(("team", "devices"), ("--json",), act="team.status"),
+    R(("team", "conflicts"), ("--json",), act="team.conflicts"),
+    R(("team", "presence"), ("{open}", "--json"), act="team.presence.read"),
+    R(("team", "presence"), ("{open}", "--announce", "replying"), act="team.presence",
+      state_error="doet nog niet mee"),
 )
 
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
@@ -189,6 +221,9 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "case.confidential.lift": ("case",),  # a beheerder lifts it: case REF --confidential off
     "destruction.scrub": ("destruction", "carry-out"),  # destroyed data leave the file too
     "retention.follow": ("sync",),  # a reopened or re-closed case's retention follows
+    "kb.miss": ("kb", "search"),  # a search that found nothing is remembered (stripped)
+    "kb.team": ("team", "sync"),  # colleagues' article versions arrive with team sync
+    "team.join": ("team", "setup"),  # reading the team's log while a laptop joins
     "mdto.select": ("export", "mdto"),
     "mdto.plan": ("export", "mdto"),
     "import.file": ("import",),  # each file of an import
@@ -278,6 +313,8 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Archive/MDTO export…", "export.mdto"),
     G(MAIN, "Privacy/AVG requests…", "avg.requests"),
     G(MAIN, "Privacy/Woo redaction…", "woo.review"),
+    G(MAIN, "Kennisbank/Trends…", "trends.view"),
+    G(MAIN, "Kennisbank/Health and use…", "kb.usage"),
     G(MAIN, "Help/Keyboard shortcuts", None),
     # the home of roles that do not list cases: its tabs
     G(HOME, "Dashboard", "stats.view"),

@@ -32,6 +32,7 @@ MODULES: tuple[str, ...] = (
     "inbox.cli.team",
     "inbox.cli.social",
     "inbox.cli.privacy",
+    "inbox.cli.kb",
     "inbox.cli.maintenance",
     "inbox.cli.users",
 )

@@ -99,8 +99,13 @@ def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
     if loket.needs_sign_in():
         loket.check(acts.DEMO_BUILD, "demo")  # may this person at all? (a refusal is audited)
         raise LoketError("Demogegevens kunnen alleen in een nieuwe database worden gemaakt.")
+    from inbox.kb import demo as kb_demo  # the kennisbank, and a burst of cases for trends
+
+    burst = kb_demo.burst_size(args.cases)
     with loket.demo_builder():
-        counts = demo.build(loket, cases=args.cases, seed=args.seed)
+        counts = demo.build(loket, cases=args.cases - burst, seed=args.seed)
+        for key, value in kb_demo.build(loket, seed=args.seed, burst=burst).items():
+            counts[key] = counts.get(key, 0) + value
         _demo_mailbox(loket)
         # every role can sign in with the one demo password: see the README and the sign-in hint
         identity.demo_staff(

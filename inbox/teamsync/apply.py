@@ -2,44 +2,37 @@
 
 `record` adds one event to the team state (keyed by event id, so a second copy changes
 nothing); `project` writes the state of one case into the local tables (cases, notes, messages,
-case_events). Every rule is a function of the set of recorded events:
+case history); `carry_out_placements` puts merged, split and moved items where they belong.
+Every rule is a function of the set of recorded events:
 
-- a field's value is its event with the highest (hlc, device, id): last writer wins;
+- a field's value is its event with the highest (hlc, device, id): last writer wins (fields.py);
 - a field's heads are its events that no other event lists in `seen`; heads (not derived from
   mail) with different values of a conflict field are a conflict;
 - a case's reference is its claim with the lowest (hlc, device, id); other claims are aliases;
-- notes and phone/counter contacts are grow-only sets keyed by their uid.
+- notes and phone/counter contacts are grow-only sets keyed by their uid;
+- the case of a message or note is its placement with the highest (hlc, device, id), else
+  where it was filed.
+
+Applying never creates users: a colleague unknown here is shown by name in the history and
+leaves the assignee empty.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from inbox import clock
+from inbox import acts, clock
+from inbox.acts import Act
+from inbox.gate import Op, Session
+from inbox.model import EventKind
+from inbox.teamsync import kb
 from inbox.teamsync.events import Event
+from inbox.teamsync.fields import CONFLICT_FIELDS, FIELDS
 from inbox.teamsync.hlc import Clock
-from storage.db import Database
-from storage.records import Records
-
-if TYPE_CHECKING:
-    from inbox.services import Loket
 
 log = logging.getLogger("loket.teamsync")
-
-# field -> column of cases
-FIELDS = {
-    "status": "status",
-    "assignee": "assignee_id",
-    "outcome": "outcome",
-    "first_contact_resolution": "first_contact_resolution",
-    "closed_at": "closed_at",
-    "subject": "subject",
-    "product": "product",
-    "deadline": "deadline",
-}
-CONFLICT_FIELDS = frozenset({"assignee", "status"})
 
 MESSAGE_FIELDS = (
     "channel",
@@ -58,368 +51,239 @@ MESSAGE_FIELDS = (
     "callback_by",
 )
 
-
-# -- settings and identities -------------------------------------------------------------
-
-
-def setting(db: Database, key: str) -> str | None:
-    value = db.scalar("SELECT value FROM team_settings WHERE key = ?", (key,))
-    return None if value is None else str(value)
-
-
-def set_setting(db: Database, key: str, value: str) -> None:
-    db.conn.execute(
-        "INSERT INTO team_settings(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
-
-
-def case_uid(db: Database, case_id: int) -> str | None:
-    value = db.scalar("SELECT uid FROM team_cases WHERE case_id = ?", (case_id,))
-    return None if value is None else str(value)
-
-
-def case_id_for(db: Database, uid: str) -> int | None:
-    value = db.scalar("SELECT case_id FROM team_cases WHERE uid = ?", (uid,))
-    return None if value is None else int(value)
-
-
-def map_case(db: Database, case_id: int, uid: str) -> None:
-    db.conn.execute("INSERT OR IGNORE INTO team_cases(case_id, uid) VALUES (?, ?)", (case_id, uid))
+# how a placement shows in the history of the case it went to, and of the one it left
+_PLACED = {
+    "merge": (EventKind.MERGED_FROM, EventKind.MERGED_INTO),
+    "split": (EventKind.SPLIT_FROM, EventKind.SPLIT_INTO),
+    "move": (EventKind.MESSAGE_MOVED_IN, EventKind.MESSAGE_MOVED_OUT),
+}
 
 
 # -- recording -----------------------------------------------------------------------------
 
 
-def record(db: Database, event: Event, local: bool = False) -> bool:
+def record(store: Any, event: Event, local: bool = False) -> bool:
     """Add `event` to the team state; False when it was already known."""
-    cur = db.conn.execute(
-        "INSERT OR IGNORE INTO team_events(id, case_uid, kind, hlc, device, author, body, local, "
-        "uploaded, applied, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            event.id,
-            event.case,
-            event.kind,
-            event.hlc,
-            event.device,
-            event.author,
-            event.dumps(),
-            int(local),
-            0 if local else 1,
-            1 if local else 0,
-            clock.iso(clock.now()),
-        ),
-    )
-    if cur.rowcount == 0:
+    team = store.team
+    if not team.insert_event(event, local, clock.iso(clock.now())):
         return False
-    Clock(db).observe(event.hlc)
+    Clock(team).observe(event.hlc)
     data = event.data
     if event.kind == "case_opened" and event.case:
-        db.conn.execute(
-            "INSERT OR IGNORE INTO team_references(reference, case_uid, hlc, device, event_id) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (str(data["reference"]), event.case, event.hlc, event.device, event.id),
-        )
+        team.add_reference(str(data["reference"]), event.case, event.hlc, event.device, event.id)
     elif event.kind == "field" and event.case:
-        field = str(data["field"])
-        db.conn.execute(
-            "INSERT OR IGNORE INTO team_fields(case_uid, field, event_id, value, hlc, device, "
-            "author, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                event.case,
-                field,
-                event.id,
-                json.dumps(data.get("value")),
-                event.hlc,
-                event.device,
-                event.author,
-                int(bool(data.get("derived"))),
-            ),
-        )
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO team_field_seen(case_uid, field, seen_id) VALUES (?, ?, ?)",
-            [(event.case, field, str(s)) for s in data.get("seen") or ()],
-        )
-        if field in CONFLICT_FIELDS:
-            recompute_conflict(db, event.case, field)
+        name = str(data["field"])
+        team.add_field(event, name, json.dumps(data.get("value")), bool(data.get("derived")),
+                       [str(s) for s in data.get("seen") or ()])
+        if name in CONFLICT_FIELDS:
+            recompute_conflict(store, event.case, name)
     elif event.kind == "device_joined":
-        db.conn.execute(
-            "INSERT INTO team_devices(device, slot, name, hlc, event_id) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT(device) DO UPDATE SET slot = excluded.slot, name = excluded.name, "
-            "hlc = excluded.hlc, event_id = excluded.event_id "
-            "WHERE excluded.hlc > team_devices.hlc",
-            (event.device, int(data["slot"]), event.device_name, event.hlc, event.id),
-        )
+        team.add_device(event.device, int(data["slot"]), event.device_name, event.hlc, event.id,
+                        data.get("public_key"))
+        if data.get("user"):
+            team.add_device_user(event.device, str(data["user"]), event.hlc, event.id)
+    elif event.kind == "place" and event.case:
+        team.add_placements([str(i) for i in data.get("items") or ()], event.id, event.case,
+                            event.hlc, event.device)
     return True
 
 
-def heads(db: Database, uid: str, field: str) -> list[Any]:
-    return db.query(
-        "SELECT * FROM team_fields WHERE case_uid = ? AND field = ? AND event_id NOT IN "
-        "(SELECT seen_id FROM team_field_seen WHERE case_uid = ? AND field = ?) "
-        "ORDER BY hlc, device, event_id",
-        (uid, field, uid, field),
-    )
-
-
-def recompute_conflict(db: Database, uid: str, field: str) -> None:
-    live = [h for h in heads(db, uid, field) if not h["derived"]]
+def recompute_conflict(store: Any, uid: str, name: str) -> None:
+    live = [h for h in store.team.heads(uid, name) if not h["derived"]]
     if len({h["value"] for h in live}) > 1:
-        db.conn.execute(
-            "INSERT INTO team_conflicts(case_uid, field, heads) VALUES (?, ?, ?) "
-            "ON CONFLICT(case_uid, field) DO UPDATE SET heads = excluded.heads",
-            (
-                uid,
-                field,
-                json.dumps(
-                    [
-                        {
-                            "event": h["event_id"],
-                            "value": json.loads(h["value"]),
-                            "author": h["author"],
-                            "device": h["device"],
-                            "hlc": h["hlc"],
-                        }
-                        for h in live
-                    ],
-                    sort_keys=True,
-                ),
-            ),
-        )
+        store.team.set_conflict(uid, name, [
+            {
+                "event": h["event_id"],
+                "value": json.loads(h["value"]),
+                "author": h["author"],
+                "device": h["device"],
+                "hlc": h["hlc"],
+            }
+            for h in live
+        ])
     else:
-        db.conn.execute("DELETE FROM team_conflicts WHERE case_uid = ? AND field = ?", (uid, field))
+        store.team.set_conflict(uid, name, None)
 
 
-def field_value(db: Database, uid: str, field: str) -> tuple[bool, Any]:
+def field_value(store: Any, uid: str, name: str) -> tuple[bool, Any]:
     """(known, value) of one field: the event with the highest (hlc, device, id)."""
-    row = db.one(
-        "SELECT value FROM team_fields WHERE case_uid = ? AND field = ? "
-        "ORDER BY hlc DESC, device DESC, event_id DESC LIMIT 1",
-        (uid, field),
-    )
+    row = store.team.newest_field(uid, name)
     return (False, None) if row is None else (True, json.loads(row["value"]))
-
-
-def reference_for(db: Database, uid: str) -> str | None:
-    value = db.scalar(
-        "SELECT reference FROM team_references WHERE case_uid = ? "
-        "ORDER BY hlc, device, event_id LIMIT 1",
-        (uid,),
-    )
-    return None if value is None else str(value)
 
 
 # -- projecting onto the local tables ------------------------------------------------------
 
 
-def waiting_cases(db: Database) -> list[str]:
-    return [
-        str(r[0])
-        for r in db.query(
-            "SELECT DISTINCT case_uid FROM team_events WHERE applied = 0 AND case_uid IS NOT NULL"
-        )
-    ]
-
-
-def project_waiting(loket: Loket) -> tuple[int, int]:
-    """Project every case with unapplied events; (cases projected, cases still waiting)."""
+def project_waiting(session: Session, act: Act = acts.TEAM_SYNC) -> tuple[int, int, Any]:
+    """Project every case with unapplied events, then carry out placements;
+    (cases projected, cases still waiting, what changed)."""
     done = waiting = 0
-    db = loket.db
-    with db.transaction():
-        db.conn.execute("UPDATE team_events SET applied = 1 WHERE applied = 0 AND case_uid IS NULL")
-    for uid in waiting_cases(db):
-        with db.transaction():
-            if project(loket, uid):
+    kb.apply_waiting(session)  # kennisbank articles (no case; found by their own table)
+    with session.op(act) as op:
+        op.store.team.mark_caseless_applied()
+        uids = op.store.team.waiting_cases()
+    changes = op.changes
+    for uid in uids:
+        with session.op(act) as op:
+            if project(op, uid):
                 done += 1
             else:
                 waiting += 1
-    return done, waiting
+        changes.merge(op.changes)
+    with session.op(act) as op:
+        carry_out_placements(op)
+    changes.merge(op.changes)
+    return done, waiting, changes
 
 
-def _ensure_user(db: Database, name: str, display_name: str) -> int:
-    found = Records(db).user_id(name)
-    if found is not None:
-        return found
-    return Records(db).insert_user(name, display_name or name, "medewerker", clock.iso(clock.now()))
-
-
-def _contact(db: Database, info: dict[str, Any], stamp: str) -> int | None:
+def _contact(store: Any, info: dict[str, Any], stamp: str) -> int | None:
+    """The resident of a case opened on another laptop: found by address, else added."""
+    records = store.records
     addresses = [(str(k), str(v)) for k, v in info.get("addresses") or ()]
     for kind, value in addresses:
-        found = Records(db).contact_by_address(kind, value)
+        found = records.contact_by_address(kind, value)
         if found is not None:
-            return found
+            return int(found)
     if not addresses and not info.get("name"):
         return None
-    contact_id = Records(db).insert_contact(str(info.get("name") or ""), stamp)
+    contact_id = int(records.insert_contact(str(info.get("name") or ""), stamp))
     for kind, value in addresses:
-        Records(db).add_address(contact_id, kind, value, stamp)
+        records.add_address(contact_id, kind, value, stamp)
     return contact_id
 
 
-def _bodies(db: Database, uid: str, kind: str) -> list[Event]:
-    return [
-        Event.loads(r["body"])
-        for r in db.query(
-            "SELECT body FROM team_events WHERE case_uid = ? AND kind = ? ORDER BY hlc, device, id",
-            (uid, kind),
-        )
-    ]
+def _bodies(store: Any, uid: str, kind: str) -> list[Event]:
+    return [Event.loads(body) for body in store.team.bodies(uid, kind)]
 
 
-def _local_case(loket: Loket, uid: str) -> int | None:
+def _local_case(op: Op, uid: str) -> int | None:
     """The local case for `uid`, creating (or finding, for mail) it when it is known."""
+    from inbox import threading as threads
     from inbox.teamsync import outgoing
 
-    db = loket.db
-    found = case_id_for(db, uid)
+    store = op.store
+    found = store.team.case_id_for(uid)
     if found is not None:
-        return found
-    opened = _bodies(db, uid, "case_opened")
+        return int(found)
+    opened = _bodies(store, uid, "case_opened")
     if not opened:
         return None
     origin = next((str(e.data["origin"]) for e in opened if e.data.get("origin")), None)
     if origin:
-        row = db.one("SELECT case_id FROM messages WHERE raw_sha256 = ?", (origin,))
-        if row is None or row["case_id"] is None:
+        case_id = store.team.case_of_mail(origin)
+        if case_id is None:
             return None  # the mail is not fetched here yet
-        case_id = int(row["case_id"])
-        other = case_uid(db, case_id)
+        other = store.team.case_uid(case_id)
         if other is not None and other != uid:
             log.warning("team case %s was filed into another local case here", uid)
             return None
-        map_case(db, case_id, uid)
-        return case_id
+        store.team.map_case(case_id, uid)
+        return int(case_id)
     first = opened[0].data
     stamp = str(first.get("opened_at") or opened[0].at)
-    reference = reference_for(db, uid) or str(first["reference"])
-    if Records(db).case_id_by_reference(reference) is not None:
+    reference = store.team.reference_for(uid) or str(first["reference"])
+    if store.records.case_id_by_reference(reference) is not None:
         log.warning("reference %s of team case %s is taken here", reference, uid)
         return None
-    from inbox import threading as threads
-
     subject = str(first.get("subject") or "(geen onderwerp)")
-    case_id = Records(db).insert_case(
-        {
-            "reference": reference,
-            "subject": subject,
-            "normalized_subject": threads.normalize_subject(subject),
-            "status": "nieuw",
-            "channel": str(first.get("channel") or "phone"),
-            "contact_id": _contact(db, dict(first.get("contact") or {}), stamp),
-            "opened_at": stamp,
-            "updated_at": stamp,
-            "last_message_at": stamp,
-        },
-    )
-    map_case(db, case_id, uid)
-    outgoing.keep_counter_above(db, reference)
+    case_id = int(store.records.insert_case({
+        "reference": reference,
+        "subject": subject,
+        "normalized_subject": threads.normalize_subject(subject),
+        "status": "nieuw",
+        "channel": str(first.get("channel") or "phone"),
+        "contact_id": _contact(store, dict(first.get("contact") or {}), stamp),
+        "opened_at": stamp,
+        "updated_at": stamp,
+        "last_message_at": stamp,
+    }))
+    store.team.map_case(case_id, uid)
+    outgoing.keep_counter_above(store, reference)
+    op.changes.created_case = True
     return case_id
 
 
-def project(loket: Loket, uid: str) -> bool:
+def project(op: Op, uid: str) -> bool:
     """Write the team state of case `uid` into the local tables; False while it must wait."""
     from inbox.archive import retention
-
-    db = loket.db
-    case_id = _local_case(loket, uid)
-    if case_id is None:
-        return False
-    case = Records(db).case_row(case_id)
-    assert case is not None
-    # the reference: the lowest claim
     from inbox.teamsync import outgoing
 
-    reference = reference_for(db, uid)
+    store = op.store
+    case_id = _local_case(op, uid)
+    if case_id is None:
+        return False
+    case = store.records.case_row(case_id)
+    assert case is not None
+    # the reference: the lowest claim
+    reference = store.team.reference_for(uid)
     if reference and reference != case["reference"]:
-        if Records(db).case_id_by_reference(reference) is None:
-            db.conn.execute("UPDATE cases SET reference = ? WHERE id = ?", (reference, case_id))
-            outgoing.keep_counter_above(db, reference)
+        if store.records.case_id_by_reference(reference) is None:
+            store.team.set_case_reference(case_id, reference)
+            outgoing.keep_counter_above(store, reference)
     # the fields: last writer wins
     changes: dict[str, Any] = {}
-    for field, column in FIELDS.items():
-        known, value = field_value(db, uid, field)
+    for name, spec in FIELDS.items():
+        known, value = field_value(store, uid, name)
         if not known:
             continue
-        if field == "assignee":
-            value = None if not value else _ensure_user(db, str(value), _display(db, uid, value))
-        elif field == "first_contact_resolution":
-            value = None if value is None else int(bool(value))
-        if case[column] != value:
-            changes[column] = value
+        value = spec.to_column(store, value)
+        if case[spec.column] != value:
+            changes[spec.column] = value
     if changes:
-        changes["updated_at"] = clock.iso(loket.now())
-        Records(db).update_case(case_id, changes)
+        changes["updated_at"] = op.stamp()
+        store.records.update_case(case_id, changes)
         old, new = case["status"], changes.get("status", case["status"])
         if new == "afgerond" and old != "afgerond":
-            retention.follow_team(
-                loket,
-                case_id,
-                str(changes.get("closed_at") or case["closed_at"] or case["updated_at"]),
-            )
+            closed = str(changes.get("closed_at") or case["closed_at"] or case["updated_at"])
+            retention.fix_at_close(op, case_id, closed)
         elif old == "afgerond" and new != "afgerond":
-            retention.follow_team(loket, case_id, None)
-    contact = Records(db).contact_name(case["contact_id"])
-    for event in _bodies(db, uid, "note"):
-        _project_note(db, case_id, event, contact)
-    for event in _bodies(db, uid, "contact"):
-        _project_contact(db, case_id, event, contact)
-    _history(db, case_id, uid)
-    db.conn.execute("UPDATE team_events SET applied = 1 WHERE case_uid = ? AND applied = 0", (uid,))
+            retention.clear_at_reopen(op, case_id)
+    contact = store.records.contact_name(case["contact_id"])
+    for event in _bodies(store, uid, "note"):
+        _project_note(store, case_id, event, contact)
+    for event in _bodies(store, uid, "contact"):
+        _project_contact(store, case_id, event, contact)
+    _history(store, case_id, uid)
+    store.team.mark_applied(uid)
+    op.changes.cases.add(case_id)
     return True
 
 
-def _display(db: Database, uid: str, username: Any) -> str:
-    row = db.one(
-        "SELECT body FROM team_events WHERE case_uid = ? AND kind = 'field' "
-        'AND body LIKE \'%"field": "assignee"%\' ORDER BY hlc DESC LIMIT 1',
-        (uid,),
-    )
-    if row is not None:
-        data = Event.loads(row["body"]).data
-        if data.get("value") == username and data.get("name"):
-            return str(data["name"])
-    return str(username)
-
-
-def _project_note(db: Database, case_id: int, event: Event, contact: str) -> None:
+def _project_note(store: Any, case_id: int, event: Event, contact: str) -> None:
     note_uid = str(event.data["uid"])
-    if db.scalar("SELECT 1 FROM team_notes WHERE uid = ?", (note_uid,)):
+    if store.team.note_by_uid(note_uid) is not None:
         return
-    author = _ensure_user(db, event.author, event.author_name) if event.author else None
-    note_id = Records(db).insert_note(
+    note_id = store.records.insert_note(
         case_id,
-        author,
+        store.team.user_id(event.author) if event.author else None,
         str(event.data.get("created_at") or event.at),
         str(event.data["text"]),
         contact,
     )
-    db.conn.execute("INSERT INTO team_notes(note_id, uid) VALUES (?, ?)", (note_id, note_uid))
+    store.team.map_note(note_id, note_uid)
 
 
-def _project_contact(db: Database, case_id: int, event: Event, contact: str) -> None:
+def _project_contact(store: Any, case_id: int, event: Event, contact: str) -> None:
     message_uid = str(event.data["uid"])
-    if db.scalar("SELECT 1 FROM team_messages WHERE uid = ?", (message_uid,)):
+    if store.team.message_by_uid(message_uid) is not None:
         return
     data = event.data
     sha = data.get("raw_sha256")
-    existing = Records(db).message_exists(str(sha)) if sha else None
+    existing = store.records.message_exists(str(sha)) if sha else None
     if existing is None:
+        case = store.records.case_row(case_id)
         values: dict[str, Any] = {k: data.get(k) for k in MESSAGE_FIELDS}
         values.update(
             case_id=case_id,
-            contact_id=Records(db).case_row(case_id)["contact_id"],  # type: ignore[index]
+            contact_id=case["contact_id"],
             received_at=str(data.get("sent_at") or event.at),
             author_id=(
-                _ensure_user(db, event.author, event.author_name)
+                store.team.user_id(event.author)
                 if data.get("direction") == "out" and event.author
                 else None
             ),
         )
-        existing = Records(db).insert_message(values, contact)
-        case = Records(db).case_row(case_id)
-        assert case is not None
+        existing = store.records.insert_message(values, contact)
         stamp = str(values["sent_at"])
         updates: dict[str, Any] = {}
         if stamp > case["last_message_at"]:
@@ -429,65 +293,86 @@ def _project_contact(db: Database, case_id: int, event: Event, contact: str) -> 
         ):
             updates["first_response_at"] = stamp
         if updates:
-            Records(db).update_case(case_id, updates)
-    db.conn.execute(
-        "INSERT OR IGNORE INTO team_messages(message_id, uid) VALUES (?, ?)",
-        (existing, message_uid),
-    )
+            store.records.update_case(case_id, updates)
+    store.team.map_message(int(existing), message_uid)
 
 
-_HISTORY_KIND = {"status": "status_changed", "assignee": "assigned"}
-
-
-def _history(db: Database, case_id: int, uid: str) -> None:
-    """Remote events into case_events (uid = event id), so the timeline says who did what."""
-    for row in db.query(
-        "SELECT body FROM team_events WHERE case_uid = ? AND applied = 0 AND local = 0", (uid,)
-    ):
-        event = Event.loads(row["body"])
-        kind = event.kind
+def _history(store: Any, case_id: int, uid: str) -> None:
+    """Remote events into the case history (uid = event id), so the timeline says who did
+    what on which laptop; a replica of their history, not a new act of this laptop's user."""
+    for body in store.team.unapplied_remote_bodies(uid):
+        event = Event.loads(body)
+        kind: EventKind | None = None
         data: dict[str, Any] = {"team": True, "device_name": event.device_name}
-        if kind == "field":
-            field = str(event.data["field"])
-            if field not in _HISTORY_KIND:
-                continue
-            kind = _HISTORY_KIND[field]
-            data.update({"to": event.data.get("value")})
-        elif kind == "note":
-            kind = "note_added"
-        elif kind == "contact":
-            kind = "contact_logged"
-            data.update({"channel": event.data.get("channel")})
-        elif kind == "case_opened":
-            data.update({"reference": event.data.get("reference")})
-        else:
+        if event.kind == "field":
+            spec = FIELDS.get(str(event.data.get("field")))
+            kind = None if spec is None else spec.history
+            data[spec.key if spec else "to"] = event.data.get("value")
+            data.update({k: event.data[k] for k in (spec.carry if spec else ()) if
+                         k in event.data})
+        elif event.kind == "note":
+            kind = EventKind.NOTE_ADDED
+        elif event.kind == "contact":
+            kind = EventKind.CONTACT_LOGGED
+            data["channel"] = event.data.get("channel")
+        elif event.kind == "case_opened":
+            kind = EventKind.CASE_OPENED
+            data["reference"] = event.data.get("reference")
+        elif event.kind == "place":
+            _placed_history(store, case_id, event, data)
+        if kind is not None:
+            store.team.insert_history(event.id, case_id, event.at, event.author, event.device,
+                                      kind.value, data)
+
+
+def _placed_history(store: Any, case_id: int, event: Event, data: dict[str, Any]) -> None:
+    into, out_of = _PLACED.get(str(event.data.get("why")), _PLACED["move"])
+    source_uid = event.data.get("from")
+    source = store.team.case_id_for(str(source_uid)) if source_uid else None
+    count = len(event.data.get("items") or ())
+    here = store.records.case_reference(case_id)
+    there = store.records.case_reference(source) if source is not None else None
+    store.team.insert_history(event.id, case_id, event.at, event.author, event.device,
+                              into.value, {**data, "case": there, "items": count})
+    if source is not None:
+        store.team.insert_history(f"{event.id}/from", source, event.at, event.author,
+                                  event.device, out_of.value, {**data, "case": here,
+                                                              "items": count})
+
+
+def carry_out_placements(op: Op) -> int:
+    """Put every item whose newest placement is not carried out here yet into its case;
+    items or cases this laptop does not have yet stay pending. Returns how many moved."""
+    store = op.store
+    moved = 0
+    for item in store.team.pending_items():
+        target_uid = store.team.placement_of(item)
+        target = None if target_uid is None else store.team.case_id_for(target_uid)
+        found = store.team.find_item(item)
+        if target is None or found is None:
             continue
-        db.conn.execute(
-            "INSERT OR IGNORE INTO case_events(uid, case_id, at, actor, device, kind, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                event.id,
-                case_id,
-                event.at,
-                event.author,
-                event.device,
-                kind,
-                json.dumps(data, sort_keys=True),
-            ),
-        )
+        kind, item_id, current = found
+        if current != target:
+            store.team.move_item(kind, item_id, int(target))
+            for case_id in (current, target):
+                if case_id is not None:
+                    store.team.touch_case(int(case_id), op.stamp())
+                    op.changes.cases.add(int(case_id))
+            if kind == "message":
+                op.changes.messages.add(item_id)
+            moved += 1
+        store.team.placement_done(item)
+    return moved
 
 
 # -- reading -----------------------------------------------------------------------------------
 
 
-def conflicts(db: Database) -> list[dict[str, Any]]:
-    """Open conflicts, for the people involved: the authors and the people named."""
+def conflicts(store: Any, visible_to: int | None = None) -> list[dict[str, Any]]:
+    """Open conflicts, for the people involved: the authors and the people named. With
+    `visible_to`, a vertrouwelijk case shows only to its assignee (as in the case list)."""
     out = []
-    for row in db.query(
-        "SELECT k.case_uid, k.field, k.heads, c.reference FROM team_conflicts k "
-        "LEFT JOIN team_cases t ON t.uid = k.case_uid LEFT JOIN cases c ON c.id = t.case_id "
-        "ORDER BY k.case_uid, k.field"
-    ):
+    for row in store.team.conflicts(visible_to):
         heads_ = json.loads(row["heads"])
         people = sorted(
             {h["author"] for h in heads_}
@@ -510,29 +395,16 @@ def conflicts(db: Database) -> list[dict[str, Any]]:
     return out
 
 
-def snapshot(db: Database) -> dict[str, Any]:
+def snapshot(store: Any) -> dict[str, Any]:
     """The team-visible state of every team case: what all laptops must agree on."""
     out: dict[str, Any] = {}
-    for row in db.query(
-        "SELECT t.uid, c.*, u.name AS assignee FROM team_cases t JOIN cases c ON c.id = t.case_id "
-        "LEFT JOIN users u ON u.id = c.assignee_id ORDER BY t.uid"
-    ):
-        notes = sorted(
-            (r["uid"], r["text"], r["author"] or "")
-            for r in db.query(
-                "SELECT tn.uid, n.text, u.name AS author FROM notes n "
-                "JOIN team_notes tn ON tn.note_id = n.id LEFT JOIN users u ON u.id = n.author_id "
-                "WHERE n.case_id = ?",
-                (row["id"],),
-            )
-        )
+    for row in store.team.team_case_rows():
+        case_id = int(row["id"])
+        notes = sorted((r["uid"], r["text"], r["author"] or "")
+                       for r in store.team.team_notes_of(case_id))
         messages = sorted(
             (r["raw_sha256"] or r["uid"] or f"local:{r['id']}", r["channel"], r["body_text"])
-            for r in db.query(
-                "SELECT m.id, m.raw_sha256, m.channel, m.body_text, tm.uid FROM messages m "
-                "LEFT JOIN team_messages tm ON tm.message_id = m.id WHERE m.case_id = ?",
-                (row["id"],),
-            )
+            for r in store.team.messages_with_uids(case_id)
         )
         out[str(row["uid"])] = {
             "reference": row["reference"],
@@ -542,10 +414,14 @@ def snapshot(db: Database) -> dict[str, Any]:
             "outcome": row["outcome"],
             "first_contact_resolution": row["first_contact_resolution"],
             "closed_at": row["closed_at"],
+            "product": row["product"],
+            "deadline": row["deadline"],
+            "confidential": row["confidential"],
             "notes": notes,
             "messages": messages,
         }
     out["_conflicts"] = sorted(
-        (c["case_uid"], c["field"], json.dumps(c["heads"], sort_keys=True)) for c in conflicts(db)
+        (c["case_uid"], c["field"], json.dumps(c["heads"], sort_keys=True))
+        for c in conflicts(store)
     )
     return out

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-
-from storage.db import Database
+from typing import Protocol
 
 KEY = "hlc"
 WIDTH_MS = 15
@@ -30,25 +29,29 @@ def wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
+class Settings(Protocol):
+    """Where the clock keeps its state (storage.team.TeamQueries)."""
+
+    def setting(self, key: str) -> str | None: ...
+
+    def set_setting(self, key: str, value: str) -> None: ...
+
+
 class Clock:
     """The HLC of one database; state in team_settings, read and written in the caller's
     transaction so two connections to one database never hand out the same stamp."""
 
-    def __init__(self, db: Database, wall: Callable[[], int] = wall_ms) -> None:
-        self.db = db
+    def __init__(self, settings: Settings, wall: Callable[[], int] = wall_ms) -> None:
+        self.settings = settings
         self.wall = wall
 
     def _load(self) -> tuple[int, int]:
-        value = self.db.scalar("SELECT value FROM team_settings WHERE key = ?", (KEY,))
+        value = self.settings.setting(KEY)
         return decode(str(value)) if value else (0, 0)
 
     def _save(self, ms: int, counter: int) -> str:
         stamp = encode(ms, counter)
-        self.db.conn.execute(
-            "INSERT INTO team_settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (KEY, stamp),
-        )
+        self.settings.set_setting(KEY, stamp)
         return stamp
 
     def tick(self) -> str:

@@ -8,24 +8,27 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from inbox import clock
-from inbox.teamsync import apply, engine
+from inbox import acts, clock
+from inbox.errors import LoketError
+from inbox.gate import Session
+from inbox.teamsync import engine, keys
 from inbox.teamsync.engine import FETCH_CHUNK, FolderInfo, PassReport
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient
 
     from inbox.accounts import MailAccount
-    from inbox.services import Loket
 
 log = logging.getLogger("loket.teamsync")
 
 ROOT = "Loket"
 EVENTS = "Events"
 PRESENCE = "Presence"
+NO_KEY = "Er is geen teamsleutel op deze laptop; laat de beheerder 'loket team setup' uitvoeren."
 
 _APPENDUID = re.compile(rb"APPENDUID\s+(\d+)\s+(\d+)", re.IGNORECASE)
 
@@ -88,37 +91,56 @@ class ImapFolder:
             self.client.uid_expunge(uids)
 
 
-def team_account(loket: Loket) -> str | None:
-    return apply.setting(loket.db, "account")
+def team_account(session: Session) -> str | None:
+    value = session.store.team.setting("account")
+    return None if value is None else str(value)
 
 
-def sync_team(loket: Loket, account: MailAccount, secret: str) -> PassReport | None:
+@contextmanager
+def mailbox(session: Session, name: str) -> Iterator[tuple[MailAccount, IMAPClient]]:
+    """The team mailbox `name`, connected (and closed afterwards)."""
+    from inbox.accounts import mail_account_of
+    from inbox.channels import imap
+    from inbox.sync import secret_for
+
+    account = mail_account_of(session, name)
+    client = imap.connect(account, secret_for(session, account))  # type: ignore[arg-type]
+    try:
+        yield account, client
+    finally:
+        imap.close(client)
+
+
+def _team_key(session: Session) -> bytes:
+    key = keys.team_key(session.store)
+    if key is None:
+        raise LoketError(NO_KEY)
+    return key
+
+
+def sync_team(session: Session, account: MailAccount, secret: str) -> PassReport | None:
     """The team pass after the mail pass, when `account` is the team mailbox. Never raises:
     an error is recorded (team status shows it) so the mail pass' result still counts."""
-    if team_account(loket) != account.name:
+    if team_account(session) != account.name:
         return None
     from inbox.channels import imap
-    from inbox.teamsync import presence, setup
+    from inbox.teamsync import presence
 
     try:
-        key = setup.load_key(loket)
+        key = _team_key(session)
         client = imap.connect(account, secret)
         try:
-            report = engine.sync_pass(loket, ImapFolder(client, EVENTS), key)
-            presence.fetch(loket, ImapFolder(client, PRESENCE), key)
+            report = engine.sync_pass(session, ImapFolder(client, EVENTS), key)
+            presence.fetch(session, ImapFolder(client, PRESENCE), key)
         finally:
             imap.close(client)
         return report
     except Exception as exc:  # noqa: BLE001 - recorded and logged, the mail pass stands
         log.warning("team sync failed: %s", type(exc).__name__)
-        message = str(exc) if isinstance(exc, imap.MailServerError) else type(exc).__name__
+        message = str(exc) if isinstance(exc, LoketError) else type(exc).__name__
         try:
-            with loket.db.transaction():
-                loket.db.conn.execute(
-                    "INSERT INTO team_cursors(folder, last_error, last_sync_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT(folder) DO UPDATE SET last_error = excluded.last_error",
-                    (EVENTS, message, clock.iso(loket.now())),
-                )
+            with session.op(acts.TEAM_SYNC) as op:
+                op.store.team.save_error(EVENTS, message, clock.iso(session.now()))
         except Exception:  # noqa: BLE001
             log.exception("could not record a team sync error")
         report = PassReport()
@@ -126,24 +148,17 @@ def sync_team(loket: Loket, account: MailAccount, secret: str) -> PassReport | N
         return report
 
 
-def announce_activity(loket: Loket, reference: str, activity: str) -> bool:
+def announce_activity(session: Session, reference: str, activity: str) -> bool:
     """Tell the team what this user is doing with a case ("replying"); False outside a team.
 
     Connects to the team mailbox itself, so call it off the GUI thread.
     """
-    name = team_account(loket)
+    name = team_account(session)
     if name is None:
         return False
-    from inbox.accounts import Accounts
-    from inbox.channels import imap
-    from inbox.sync import secret_for
-    from inbox.teamsync import presence, setup
+    from inbox.teamsync import presence
 
-    account = Accounts(loket).mail_account(name)
-    client = imap.connect(account, secret_for(loket, account))
-    try:
-        presence.announce(loket, ImapFolder(client, PRESENCE), reference, activity,
-                          setup.load_key(loket))
-    finally:
-        imap.close(client)
+    with mailbox(session, name) as (_account, client):
+        presence.announce(session, ImapFolder(client, PRESENCE), reference, activity,
+                          _team_key(session))
     return True

@@ -1,7 +1,10 @@
-"""Local changes become team events: called by `Loket._event` for every case event.
+"""Local changes become team events: `on_event` is called by the gate's one event writer
+(`Session._write_event`) for every case event.
 
-Runs inside the service's transaction, so a change and its team event commit together (and a
-crash loses neither alone). Does nothing until this installation joined a team (`team setup`).
+Runs inside the act's transaction, so a change and its team event commit together (and a crash
+loses neither alone). Does nothing until this installation joined a team (`team setup`). Events
+are signed when they are uploaded (engine.upload_pending), so working on cases never needs the
+keyring.
 """
 
 from __future__ import annotations
@@ -10,22 +13,27 @@ import logging
 import platform
 import re
 import uuid
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
 
 from inbox import clock
-from inbox.teamsync import apply
+from inbox.gate import SYSTEM_USER, Session
+from inbox.model import EventKind
+from inbox.teamsync import apply, fields, kb
 from inbox.teamsync.events import Event, new_id
 from inbox.teamsync.hlc import Clock, at_most_now
-from storage.db import Database
-from storage.records import Records
-
-if TYPE_CHECKING:
-    from inbox.services import Loket
 
 log = logging.getLogger("loket.teamsync")
 
 _REFERENCE = re.compile(r"^LK-(\d{4})-(\d{6})$")
+
+# local events that put messages or notes into another case: (what the team calls it)
+PLACING = {
+    EventKind.MERGED_FROM.value: "merge",
+    EventKind.SPLIT_FROM.value: "split",
+    EventKind.MESSAGE_MOVED_IN.value: "move",
+}
 
 
 @dataclass(frozen=True)
@@ -33,79 +41,103 @@ class Team:
     device: str
     device_name: str
     slot: int
+    public_key: str
 
 
-def team(db: Database) -> Team | None:
+def team(store: Any) -> Team | None:
     """This installation's place in the team, or None when it is not in one."""
-    rows = dict(
-        (r[0], r[1])
-        for r in db.query(
-            "SELECT key, value FROM team_settings WHERE key IN ('device', 'device_name', 'slot')"
-        )
-    )
+    rows = store.team.settings("device", "device_name", "slot", "public_key")
     if "device" not in rows or "slot" not in rows:
         return None
-    return Team(str(rows["device"]), str(rows.get("device_name", "")), int(rows["slot"]))
+    return Team(
+        str(rows["device"]), str(rows.get("device_name", "")), int(rows["slot"]),
+        str(rows.get("public_key", "")),
+    )
 
 
-def _cached(loket: Loket) -> Team | None:
-    found: Team | None = getattr(loket, "_teamsync", None)
-    if found is None:
-        found = team(loket.db)
-        if found is not None:
-            loket._teamsync = found  # type: ignore[attr-defined]
+@dataclass
+class _Known:
+    team: Team | None
+    announced: set[str] = field(default_factory=set)  # people this laptop announced already
+
+
+_KNOWN: weakref.WeakKeyDictionary[Session, _Known] = weakref.WeakKeyDictionary()
+
+
+def _known(session: Session) -> _Known:
+    found = _KNOWN.get(session)
+    if found is None or found.team is None:
+        found = _Known(team(session.store))
+        if found.team is not None:
+            _KNOWN[session] = found
     return found
 
 
-def forget(loket: Loket) -> None:
-    if hasattr(loket, "_teamsync"):
-        del loket._teamsync
+def current_team(session: Session) -> Team | None:
+    """This installation's place in the team as `session` knows it (cached), or None."""
+    return _known(session).team
+
+
+def forget(session: Session) -> None:
+    _KNOWN.pop(session, None)
 
 
 def device_name() -> str:
     return platform.node() or "laptop"
 
 
-def display_name(db: Database, user: str) -> str:
-    value = db.scalar("SELECT display_name FROM users WHERE name = ?", (user,))
-    return str(value) if value else user
-
-
 def emit(
-    loket: Loket,
+    session: Session,
     t: Team,
     kind: str,
     case: str | None,
     data: dict[str, Any],
     hlc: str | None = None,
 ) -> Event:
+    """Record a team event made here, by the acting person (signed when uploaded)."""
+    store = session.store
+    user = session.user or SYSTEM_USER
+    if kind != "device_joined":
+        announce_user(session, t, user)
     event = Event(
         id=new_id(),
         kind=kind,
         case=case,
-        author=loket.user,
-        author_name=display_name(loket.db, loket.user),
+        author=user,
+        author_name=store.team.display_name(user),
         device=t.device,
         device_name=t.device_name,
-        hlc=hlc or Clock(loket.db).tick(),
-        at=clock.iso(loket.now()),
+        hlc=hlc or Clock(store.team).tick(),
+        at=clock.iso(session.now()),
         data=data,
     )
-    apply.record(loket.db, event, local=True)
+    apply.record(store, event, local=True)
     return event
 
 
+def announce_user(session: Session, t: Team, user: str) -> None:
+    """A signed statement "`user` works on this laptop": colleagues' laptops accept this
+    laptop's events by `user` only after it. The system identity needs none."""
+    known = _known(session)
+    if user == SYSTEM_USER or user in known.announced:
+        return
+    if not session.store.team.device_has_user(t.device, user):
+        emit(session, t, "device_joined",
+             None, {"slot": t.slot, "public_key": t.public_key, "user": user})
+    known.announced.add(user)
+
+
 def emit_field(
-    loket: Loket,
+    session: Session,
     t: Team,
     uid: str,
-    field: str,
+    name: str,
     value: Any,
     derived_from: str | None = None,
-    name: str | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Event:
     """A field edit; `seen` lists the heads this laptop has, so it supersedes them."""
-    data: dict[str, Any] = {"field": field, "value": value}
+    data: dict[str, Any] = {"field": name, "value": value, **(extra or {})}
     hlc = None
     if derived_from:
         # an automatic change caused by a mail: dated by the mail, never a conflicting edit
@@ -113,115 +145,88 @@ def emit_field(
         data["seen"] = []
         hlc = at_most_now(int(clock.parse(derived_from).timestamp() * 1000))
     else:
-        data["seen"] = [h["event_id"] for h in apply.heads(loket.db, uid, field)]
-    if name:
-        data["name"] = name
-    return emit(loket, t, "field", uid, data, hlc)
+        data["seen"] = [h["event_id"] for h in session.store.team.heads(uid, name)]
+    return emit(session, t, "field", uid, data, hlc)
 
 
 # -- the hook ------------------------------------------------------------------------------
 
 
-def on_event(loket: Loket, case_id: int | None, kind: str, data: dict[str, Any]) -> None:
-    """Called by Loket._event before the case event is stored; may adjust `data`."""
+def on_event(session: Session, case_id: int | None, kind: str, data: dict[str, Any]) -> None:
+    """Called by the gate's event writer before the case event is stored; may adjust `data`."""
+    if kind == kb.SAVED:
+        kb.on_event(session, data)  # a kennisbank article: no case
+        return
     if case_id is None:
         return
-    t = _cached(loket)
+    t = _known(session).team
     if t is None:
         return
-    db = loket.db
-    if kind == "case_opened":
-        reference = _team_reference(db, t, str(data.get("reference", "")))
+    store = session.store
+    if kind == EventKind.CASE_OPENED.value:
+        reference = _team_reference(store, t, str(data.get("reference", "")))
         if reference != data.get("reference"):
-            db.conn.execute("UPDATE cases SET reference = ? WHERE id = ?", (reference, case_id))
+            store.team.set_case_reference(case_id, reference)
             data["reference"] = reference
-        keep_counter_above(db, reference)
+        keep_counter_above(store, reference)
         return  # announced with its first message, which tells a mail case from a local one
-    if kind == "message_added":
-        msg = db.one("SELECT * FROM messages WHERE id = ?", (data.get("message"),))
-        uid = ensure_case(loket, t, case_id, msg)
+    if kind == EventKind.MESSAGE_ADDED.value:
+        msg = store.team.message(data.get("message"))
+        uid = ensure_case(session, t, case_id, msg)
         if msg is not None and msg["imap_uid"] is None:
-            _emit_contact(loket, t, uid, msg)
+            _emit_contact(session, t, uid, msg)
         return
-    uid = ensure_case(loket, t, case_id, None)
-    reason = data.get("reason")
-    derived = None
-    if reason == "message":
-        case = Records(db).case_row(case_id)
-        derived = str(case["last_message_at"]) if case is not None else None
-        last = db.scalar("SELECT max(sent_at) FROM messages WHERE case_id = ?", (case_id,))
-        derived = str(last or derived)
-    if kind == "assigned":
-        to = data.get("to")
-        emit_field(
-            loket, t, uid, "assignee", to or None, name=display_name(db, str(to)) if to else None
-        )
-    elif kind == "status_changed":
-        emit_field(loket, t, uid, "status", data.get("to"), derived)
-    elif kind == "closed":
-        stamp = clock.iso(loket.now())
-        emit_field(loket, t, uid, "outcome", str(data.get("outcome") or "").strip() or None)
-        emit_field(
-            loket, t, uid, "first_contact_resolution", bool(data.get("first_contact_resolution"))
-        )
-        emit_field(loket, t, uid, "closed_at", stamp)
-        emit_field(loket, t, uid, "status", "afgerond")
-    elif kind == "reopened":
-        emit_field(loket, t, uid, "closed_at", None, derived)
-        emit_field(loket, t, uid, "status", "in_behandeling", derived)
-    elif kind == "note_added":
-        note = db.one("SELECT * FROM notes WHERE id = ?", (data.get("note"),))
+    if kind in PLACING:
+        _place(session, t, case_id, PLACING[kind], data)
+        return
+    if kind == EventKind.NOTE_ADDED.value:
+        note = store.team.note(data.get("note"))
         if note is not None:
-            note_uid = str(uuid.uuid4())
-            db.conn.execute(
-                "INSERT INTO team_notes(note_id, uid) VALUES (?, ?)", (note["id"], note_uid)
-            )
-            emit(
-                loket,
-                t,
-                "note",
-                uid,
-                {"uid": note_uid, "text": note["text"], "created_at": note["created_at"]},
-            )
+            _emit_note(session, t, ensure_case(session, t, case_id, None), note)
+        return
+    if not fields.sources(kind):
+        return  # this kind of event stays on this laptop
+    case = store.records.case_row(case_id)
+    assert case is not None  # the act wrote its event about this case
+    edits = fields.edits(kind, data, case)
+    uid = ensure_case(session, t, case_id, None)
+    derived = None
+    if data.get("reason") == "message":
+        derived = str(store.team.last_message_at(case_id) or case["last_message_at"])
+    for name, value in edits:
+        carry = {k: data[k] for k in fields.FIELDS[name].carry if data.get(k) is not None}
+        emit_field(session, t, uid, name, value, derived, carry)
 
 
-def ensure_case(loket: Loket, t: Team, case_id: int, msg: Any) -> str:
-    """The case's team uid; announcing the case (claiming its reference) the first time."""
-    db = loket.db
-    found = apply.case_uid(db, case_id)
+def ensure_case(
+    session: Session, t: Team, case_id: int, msg: Any, mail_origin: bool = True
+) -> str:
+    """The case's team uid; announcing the case (claiming its reference) the first time.
+
+    A case opened by a mail gets a uid every laptop derives from that mail (`mail_origin`);
+    a case opened here (phone, counter, a split) a random one.
+    """
+    store = session.store
+    found = store.team.case_uid(case_id)
     if found is not None:
-        return found
-    case = Records(db).case_row(case_id)
+        return str(found)
+    case = store.records.case_row(case_id)
     assert case is not None
-    if msg is None:
-        msg = db.one(
-            "SELECT * FROM messages WHERE case_id = ? ORDER BY sent_at, id LIMIT 1", (case_id,)
-        )
+    if msg is None and mail_origin:
+        msg = store.team.first_message(case_id)
     origin = None
-    if msg is not None and msg["raw_sha256"] and msg["imap_uid"] is not None:
+    if mail_origin and msg is not None and msg["raw_sha256"] and msg["imap_uid"] is not None:
         origin = str(msg["raw_sha256"])
         uid = "m-" + origin[:32]
     else:
         uid = str(uuid.uuid4())
-    other = apply.case_id_for(db, uid)
+    other = store.team.case_id_for(uid)
     if other is not None and other != case_id:
         uid = str(uuid.uuid4())  # that mail opened another case here already
         origin = None
-    apply.map_case(db, case_id, uid)
-    contact: dict[str, Any] = {}
-    if case["contact_id"] is not None:
-        contact = {
-            "name": Records(db).contact_name(case["contact_id"]),
-            "addresses": [
-                [r["kind"], r["value"]]
-                for r in db.query(
-                    "SELECT kind, value FROM contact_addresses WHERE contact_id = ? ORDER BY id",
-                    (case["contact_id"],),
-                )
-            ],
-        }
+    store.team.map_case(case_id, uid)
     emit(
-        loket,
+        session,
         t,
         "case_opened",
         uid,
@@ -230,97 +235,97 @@ def ensure_case(loket: Loket, t: Team, case_id: int, msg: Any) -> str:
             "subject": case["subject"],
             "channel": case["channel"],
             "opened_at": case["opened_at"],
-            "contact": contact,
+            "contact": store.team.contact_card(case["contact_id"]),
             "origin": origin,
         },
     )
     return uid
 
 
-def _emit_contact(loket: Loket, t: Team, uid: str, msg: Any) -> None:
+def _emit_contact(session: Session, t: Team, uid: str, msg: Any) -> str:
     message_uid = str(uuid.uuid4())
-    loket.db.conn.execute(
-        "INSERT OR IGNORE INTO team_messages(message_id, uid) VALUES (?, ?)",
-        (msg["id"], message_uid),
-    )
+    session.store.team.map_message(msg["id"], message_uid)
     data = {k: msg[k] for k in apply.MESSAGE_FIELDS}
     data["uid"] = message_uid
-    emit(loket, t, "contact", uid, data)
+    emit(session, t, "contact", uid, data)
+    return message_uid
 
 
-def keep_counter_above(db: Database, reference: str) -> None:
+def _emit_note(session: Session, t: Team, uid: str, note: Any) -> str:
+    note_uid = str(uuid.uuid4())
+    session.store.team.map_note(note["id"], note_uid)
+    emit(session, t, "note", uid,
+         {"uid": note_uid, "text": note["text"], "created_at": note["created_at"]})
+    return note_uid
+
+
+def _place(session: Session, t: Team, case_id: int, why: str, data: dict[str, Any]) -> None:
+    """Messages and notes moved into this case (merge, split, move) go there on every laptop."""
+    store = session.store
+    uid = ensure_case(session, t, case_id, None, mail_origin=why != "split")
+    source = store.records.case_id_by_reference(str(data.get("case") or data.get("from") or ""))
+    message_ids = list(data.get("messages") or ())
+    if data.get("message") is not None:
+        message_ids.append(data["message"])
+    items = []
+    for message_id in message_ids:
+        item = store.team.message_item(int(message_id))
+        if item is None:  # a message no colleague knows yet: send it along first
+            msg = store.team.message(int(message_id))
+            item = f"msg:{_emit_contact(session, t, uid, msg)}" if msg is not None else None
+        if item is not None:
+            items.append(item)
+    for note_id in data.get("notes") or ():
+        item = store.team.note_item(int(note_id))
+        if item is not None:
+            items.append(item)
+    if not items:
+        return
+    emit(session, t, "place", uid, {
+        "items": items,
+        "why": why,
+        "from": None if source is None else ensure_case(session, t, int(source), None),
+    })
+
+
+def keep_counter_above(store: Any, reference: str) -> None:
     """Keep the local (provisional) reference counter above every team reference, so that
     `records.next_reference` never hands out a number a team case already has."""
     match = _REFERENCE.match(reference)
     if match:
-        db.conn.execute(
-            "INSERT INTO reference_counters(year, last) VALUES (?, ?) "
-            "ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)",
-            (int(match.group(1)), int(match.group(2))),
-        )
+        store.team.keep_counter_above(int(match.group(1)), int(match.group(2)))
 
 
-def _team_reference(db: Database, t: Team, local: str) -> str:
+def _team_reference(store: Any, t: Team, local: str) -> str:
     """counter × 100 + slot: two laptops can never hand out the same reference."""
     match = _REFERENCE.match(local)
     year = int(match.group(1)) if match else clock.now().year
     while True:
-        last = db.scalar("SELECT last FROM team_counters WHERE year = ?", (year,))
-        if last is None:
-            # start above this laptop's references of that year from before the team
-            top = db.scalar(
-                "SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM cases "
-                "WHERE reference LIKE ? AND id NOT IN (SELECT case_id FROM team_cases)",
-                (f"LK-{year}-%",),
-            )
-            last = int(top or 0) // 100
-        n = int(last) + 1
-        db.conn.execute(
-            "INSERT INTO team_counters(year, last) VALUES (?, ?) "
-            "ON CONFLICT(year) DO UPDATE SET last = excluded.last",
-            (year, n),
-        )
+        n = store.team.next_team_counter(year)
         if n > 9999:
             raise OverflowError("no team references left for this laptop this year")
         reference = f"LK-{year}-{n * 100 + t.slot:06d}"
-        if reference == local or Records(db).case_id_by_reference(reference) is None:
+        if reference == local or store.records.case_id_by_reference(reference) is None:
             return reference
 
 
-def publish_existing(loket: Loket) -> int:
+def publish_existing(session: Session) -> int:
     """Announce the cases this laptop had before it joined, with their fields and notes."""
-    t = _cached(loket)
+    t = _known(session).team
     if t is None:
         return 0
-    db = loket.db
+    store = session.store
     count = 0
-    with db.transaction():
-        for case in db.query(
-            "SELECT c.*, u.name AS assignee FROM cases c LEFT JOIN users u ON u.id = c.assignee_id "
-            "WHERE c.id NOT IN (SELECT case_id FROM team_cases) ORDER BY c.id"
-        ):
-            uid = ensure_case(loket, t, int(case["id"]), None)
-            for field, column in apply.FIELDS.items():
-                value = case["assignee"] if field == "assignee" else case[column]
-                if field == "first_contact_resolution" and value is not None:
-                    value = bool(value)
-                if value is not None and field not in ("subject",):
-                    emit_field(loket, t, uid, field, value)
-            for note in db.query("SELECT * FROM notes WHERE case_id = ?", (case["id"],)):
-                note_uid = str(uuid.uuid4())
-                db.conn.execute(
-                    "INSERT INTO team_notes(note_id, uid) VALUES (?, ?)", (note["id"], note_uid)
-                )
-                emit(
-                    loket,
-                    t,
-                    "note",
-                    uid,
-                    {"uid": note_uid, "text": note["text"], "created_at": note["created_at"]},
-                )
-            for msg in db.query(
-                "SELECT * FROM messages WHERE case_id = ? AND imap_uid IS NULL", (case["id"],)
-            ):
-                _emit_contact(loket, t, uid, msg)
-            count += 1
+    for case in store.team.cases_outside_team():
+        case_id = int(case["id"])
+        uid = ensure_case(session, t, case_id, None)
+        for name, spec in fields.FIELDS.items():
+            value = spec.publish(case) if spec.publish is not None else None
+            if value is not None:
+                emit_field(session, t, uid, name, value)
+        for note in store.team.notes_of(case_id):
+            _emit_note(session, t, uid, note)
+        for msg in store.team.local_messages_of(case_id):
+            _emit_contact(session, t, uid, msg)
+        count += 1
     return count

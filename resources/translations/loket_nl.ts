@@ -3528,4 +3528,191 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         </translation>
     </message>
 </context>
+<context>
+    <name>KbMenu</name>
+    <message>
+        <source>&amp;Kennisbank</source>
+        <translation>&amp;Kennisbank</translation>
+    </message>
+    <message>
+        <source>&amp;Trends…</source>
+        <translation>&amp;Trends…</translation>
+    </message>
+    <message>
+        <source>&amp;Health and use…</source>
+        <translation>&amp;Onderhoud en gebruik…</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Kennisbank suggestions</source>
+        <translation>Suggesties uit de kennisbank</translation>
+    </message>
+    <message>
+        <source>Suggested articles</source>
+        <translation>Voorgestelde artikelen</translation>
+    </message>
+    <message>
+        <source>Answer of the article</source>
+        <translation>Antwoord van het artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy answer</source>
+        <translation>Antwoord &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Search… (Ctrl+K)</source>
+        <translation>Zoeken… (Ctrl+K)</translation>
+    </message>
+</context>
+<context>
+    <name>KbSearch</name>
+    <message>
+        <source>Kennisbank</source>
+        <translation>Kennisbank</translation>
+    </message>
+    <message>
+        <source>Search the kennisbank…</source>
+        <translation>Zoek in de kennisbank…</translation>
+    </message>
+    <message>
+        <source>Search the kennisbank</source>
+        <translation>Zoek in de kennisbank</translation>
+    </message>
+    <message>
+        <source>Articles found</source>
+        <translation>Gevonden artikelen</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter inserts the answer · Esc closes</source>
+        <translation>↑↓ kiezen · Enter voegt het antwoord in · Esc sluit</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Niets gevonden.</translation>
+    </message>
+    <message>
+        <source>Ctrl+K: insert an answer from the kennisbank</source>
+        <translation>Ctrl+K: een antwoord uit de kennisbank invoegen</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsDialog</name>
+    <message>
+        <source>Trends: what residents ask about</source>
+        <translation>Trends: waar inwoners over vragen</translation>
+    </message>
+    <message>
+        <source>Spike today</source>
+        <translation>Piek vandaag</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Kans</translation>
+    </message>
+    <message>
+        <source>Spikes</source>
+        <translation>Pieken</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Per week before</source>
+        <translation>Per week eerder</translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation>Woorden</translation>
+    </message>
+    <message>
+        <source>Streets</source>
+        <translation>Straten</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Producten</translation>
+    </message>
+    <message>
+        <source>Cases of the spike</source>
+        <translation>Zaken bij de piek</translation>
+    </message>
+    <message>
+        <source>Send as &amp;signal…</source>
+        <translation>Als &amp;signaal versturen…</translation>
+    </message>
+    <message>
+        <source>You may see the counts, not the cases.</source>
+        <translation>U mag de aantallen zien, niet de zaken.</translation>
+    </message>
+    <message>
+        <source>Send signal</source>
+        <translation>Signaal versturen</translation>
+    </message>
+    <message>
+        <source>E-mail address (Communicatie or the department):</source>
+        <translation>E-mailadres (Communicatie of de afdeling):</translation>
+    </message>
+    <message>
+        <source>The signal waits in the outbox for %1.</source>
+        <translation>Het signaal staat in de outbox, klaar om te verzenden naar %1.</translation>
+    </message>
+</context>
+<context>
+    <name>KbHealthDialog</name>
+    <message>
+        <source>Kennisbank: health and use</source>
+        <translation>Kennisbank: onderhoud en gebruik</translation>
+    </message>
+    <message>
+        <source>Due for review</source>
+        <translation>Te herzien</translation>
+    </message>
+    <message>
+        <source>Review on</source>
+        <translation>Herzien op</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Never used</source>
+        <translation>Nooit gebruikt</translation>
+    </message>
+    <message>
+        <source>Searches without result</source>
+        <translation>Zoekvragen zonder resultaat</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoekvraag</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Laatste 30 dagen</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Gebruik</translation>
+    </message>
+</context>
 </TS>

@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from imapclient import IMAPClient
@@ -31,7 +32,7 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyr
 from inbox.teamsync import engine, events, imapstore  # noqa: E402
 from inbox.teamsync.engine import FETCH_CHUNK  # noqa: E402
 from tests.integration.dovecot import Dovecot  # noqa: E402
-from tests.unit.test_teamsync_support import Inbox, laptop, ref, team_uids  # noqa: E402
+from tests.unit.test_teamsync_support import KEY, Inbox, laptop, ref, team_uids  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "BENCHMARKS.md"
@@ -40,8 +41,11 @@ USERS = {"one@gemeente.test": "geheim", "batch@gemeente.test": "geheim",
          "plain@gemeente.test": "geheim"}
 
 
-def produce(tmp: Path, n_events: int, cases: int, seed: int) -> tuple[list[events.Event], Inbox]:
-    """Make n_events team events on one laptop through the services (notes, assigns, status)."""
+def produce(
+    tmp: Path, n_events: int, cases: int, seed: int
+) -> tuple[list[events.Event], events.Signer, Inbox]:
+    """Make n_events team events on one laptop through the services (notes, assigns, status),
+    signed by that laptop as its uploads are; its announcements first."""
     rng = random.Random(seed)
     inbox = Inbox()
     for n in range(1, cases + 1):
@@ -53,18 +57,20 @@ def produce(tmp: Path, n_events: int, cases: int, seed: int) -> tuple[list[event
     while a.db.scalar("SELECT count(*) FROM team_events") < n_events:
         r = rng.choice(refs)
         pick = rng.random()
-        a.user = rng.choice(("anne", "bram", "cas"))
+        a.user = rng.choice(("anne", "bram", "cas"))  # (as if each signed in there)
         if pick < 0.6:
             a.add_note(r, " ".join(rng.choice(words) for _ in range(rng.randint(5, 40))))
         elif pick < 0.8:
             a.assign(r, rng.choice(("anne", "bram", "cas")))
         else:
             a.set_status(r, rng.choice(("in_behandeling", "wacht_op_inwoner")))
-    rows = a.db.query("SELECT body FROM team_events ORDER BY hlc, device, id LIMIT ?",
-                      (n_events,))
-    out = [events.Event.loads(r["body"]) for r in rows]
+    signer = engine.signer(a)
+    rows = a.db.query("SELECT body FROM team_events ORDER BY kind != 'device_joined', hlc, "
+                      "device, id LIMIT ?", (n_events,))
+    out = [events.Event.loads(r["body"]).signed_by(signer.key) for r in rows]
     a.close()
-    return out, inbox
+    # sent by the person who set the laptop up (announced first, as an upload does)
+    return out, replace(signer, user=str(out[0].data["user"])), inbox
 
 
 def fill(client: IMAPClient, folder: str, raws: list[bytes]) -> None:
@@ -119,11 +125,14 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         print(f"producing {args.events:,} events on {args.cases} cases", flush=True)
         t0 = time.perf_counter()
-        evs, inbox = produce(tmp, args.events, args.cases, args.seed)
+        evs, signer, inbox = produce(tmp, args.events, args.cases, args.seed)
         produce_s = time.perf_counter() - t0
-        key = events.parse_key(events.new_key())
-        one = [events.encode_batch([e], key) for e in evs]
-        batched = [events.encode_batch(evs[i : i + events.MAX_BATCH], key)
+        key = KEY
+        stamp = "2026-11-03T10:00:00Z"
+        one = [events.encode_batch([e], key, signer, at=stamp, audit_head=(1, "0" * 64))
+               for e in evs]
+        batched = [events.encode_batch(evs[i : i + events.MAX_BATCH], key, signer, at=stamp,
+                                       audit_head=(1, "0" * 64))
                    for i in range(0, len(evs), events.MAX_BATCH)]
         avg = sum(map(len, one)) // len(one)
         plain = [
@@ -180,12 +189,14 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"- Events: {len(evs):,} made through the services on one laptop (60% notes of 5-40 "
         f"words, 20% assignments, 20% status changes) on {args.cases} mail cases; "
-        f"{produce_s:.1f} s to make. Sealed with AES-256-GCM. One-event messages average "
+        f"{produce_s:.1f} s to make. Every event signed (Ed25519) by the laptop that made it, "
+        f"every batch signed by the sender and sealed with AES-256-GCM. One-event messages average "
         f"{avg:,} bytes; the baseline messages are padded to the same size "
         f"({n // len(one):,} bytes fetched per message). Batched: {len(batched)} messages.",
         "- Timed (Loket): `engine.sync_pass` of a fresh laptop that already fetched the mail: "
-        "SELECT, SEARCH, FETCH BODY.PEEK[] in chunks of 100, open the seal, record every "
-        "event, apply to the local cases (fields, notes, history) and commit per chunk.",
+        "SELECT, SEARCH, FETCH BODY.PEEK[] in chunks of 100, open the seal, check the batch's "
+        "signature, sender and authors, record every event, apply to the local cases (fields, "
+        "notes, history) and commit per chunk.",
         "- Baseline: bare imapclient SELECT + SEARCH ALL + FETCH BODY.PEEK[] of every plain "
         "message in chunks of 100, nothing stored.",
         f"- Median of {args.repeat} runs each, alternating, same Dovecot on 127.0.0.1 "

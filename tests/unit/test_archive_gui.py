@@ -17,10 +17,10 @@ from lxml import etree  # noqa: E402
 
 from inbox.services import Loket  # noqa: E402
 from tests.conftest import act_as  # noqa: E402
+from tests.gui.conftest import SCREENSHOTS  # noqa: E402 - the one screenshot folder
 from tests.gui.test_i18n import dutch, translations  # noqa: E402, F401 - Dutch UI
 from tests.unit.test_archive_kit import XSD, ready  # noqa: E402
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 pytestmark = [
     pytest.mark.gui,
     pytest.mark.usefixtures("dutch"),  # the texts below are the Dutch UI

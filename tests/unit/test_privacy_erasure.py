@@ -24,7 +24,6 @@ from inbox.errors import PermissionDenied
 from inbox.model import Channel, EventKind, IncomingMessage
 from inbox.privacy import erasure, processing_log, subject, woo
 from inbox.services import Loket
-from inbox.teamsync import apply
 from storage.blobs import BlobStore
 from storage.db import connect
 from storage.erasure import ErasureQueries
@@ -67,9 +66,9 @@ def world(tmp_path: Path) -> Iterator[tuple[Loket, str, int]]:
     """The resident's data in every place of the map; returns (loket, case ref, contact)."""
     loket = _plain(tmp_path / "e.db")
     add_staff(loket)
-    apply.set_setting(loket.db, "device", "laptop-a")  # this laptop is in a team: team events
-    apply.set_setting(loket.db, "device_name", "laptop-a")
-    apply.set_setting(loket.db, "slot", "1")
+    loket.store.team.set_setting("device", "laptop-a")  # this laptop is in a team: team events
+    loket.store.team.set_setting("device_name", "laptop-a")
+    loket.store.team.set_setting("slot", "1")
     act_as(loket, "anne")
     got = import_bytes(loket, raw_mail())  # e-mail with an attachment, BSN, phone, phrase
     ref = str(got.reference)

@@ -9,7 +9,17 @@ import pytest
 from inbox.model import Channel
 from inbox.teamsync import apply, engine, events
 from inbox.teamsync.setup import join_memory
-from tests.unit.test_teamsync_support import Inbox, laptop, ref, states, sync, team_uids
+from tests.conftest import act_as
+from tests.unit.test_teamsync_support import (
+    KEY,
+    KEY_TEXT,
+    Inbox,
+    laptop,
+    ref,
+    states,
+    sync,
+    team_uids,
+)
 
 
 @pytest.fixture
@@ -29,7 +39,7 @@ def team(tmp_path: Path):  # type: ignore[no-untyped-def]
         lk.close()
 
 
-def rounds(folder, laptops, n: int = 2, key=None) -> None:  # type: ignore[no-untyped-def]
+def rounds(folder, laptops, n: int = 2, key=KEY) -> None:  # type: ignore[no-untyped-def]
     for _ in range(n):
         for lk in laptops:
             sync(lk, folder, key)
@@ -68,15 +78,15 @@ def test_concurrent_edits_converge_and_a_real_conflict_is_shown(team) -> None:  
     s = states(a, b, c)
     assert s[0] == s[1] == s[2]
     case1 = s[0][u1]
-    heads = apply.conflicts(b.db)[0]["heads"]
+    heads = apply.conflicts(b.store)[0]["heads"]
     last = max(heads, key=lambda h: (h["hlc"], h["device"], h["event"]))
     assert case1["assignee"] == last["value"]  # the last writer (HLC, device) wins the field...
     assert [n[1] for n in case1["notes"]] == ["Inwoner belde ook nog"]
-    found = apply.conflicts(a.db)  # ...and the conflict is recorded for the people involved
+    found = apply.conflicts(a.store)  # ...and the conflict is recorded for the people involved
     assert [(x["case"], x["field"], sorted(x["values"]), x["people"]) for x in found] == [
         (ref(a, u1), "assignee", ["anne", "bram"], ["anne", "bram"])
     ]
-    assert apply.conflicts(b.db) == apply.conflicts(c.db) == found
+    assert apply.conflicts(b.store) == apply.conflicts(c.store) == found
     assert s[0][u2]["status"] == "wacht_op_inwoner"
     assert (s[0][u3]["status"], s[0][u3]["outcome"], s[0][u3]["first_contact_resolution"]) == (
         "afgerond",
@@ -92,7 +102,7 @@ def test_concurrent_edits_converge_and_a_real_conflict_is_shown(team) -> None:  
     # choosing resolves the conflict everywhere
     a.assign(ref(a, u1), "anne")
     rounds(folder, (a, b, c))
-    assert apply.conflicts(a.db) == apply.conflicts(b.db) == apply.conflicts(c.db) == []
+    assert apply.conflicts(a.store) == apply.conflicts(b.store) == apply.conflicts(c.store) == []
     s = states(a, b, c)
     assert s[0] == s[1] == s[2] and s[0][u1]["assignee"] == "anne"
 
@@ -148,6 +158,10 @@ def test_emptied_or_recreated_folder_is_republished(team, tmp_path: Path) -> Non
     folder, inbox, (a, b, c) = team
     a.add_note(ref(a, team_uids(a)[0]), "blijft bewaard")
     rounds(folder, (a, b, c))
+    folder.uidvalidity += 1  # a server restored as it was: read again, nothing is missing
+    again = sync(a, folder)
+    assert again.resynced and again.republished == 0 and again.uploaded_events == 0
+    assert a.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'team_present'") == 0
     folder.recreate()  # a new UIDVALIDITY: the folder was deleted and made again
     report = sync(b, folder)
     assert report.resynced and report.republished > 0 and report.uploaded_events > 0
@@ -162,24 +176,33 @@ def test_emptied_or_recreated_folder_is_republished(team, tmp_path: Path) -> Non
     d.close()
 
 
-def test_sealed_events_and_a_laptop_that_gets_the_key_later(tmp_path: Path) -> None:
-    key = events.parse_key(events.new_key())
+def test_sealed_events_and_a_laptop_that_gets_the_right_key_later(tmp_path: Path) -> None:
     folder = engine.MemoryFolder()
     inbox = Inbox()
     inbox.deliver(1)
     a = laptop(tmp_path, "a", "anne", 1)
     inbox.fetch(a)
     a.add_note(ref(a, team_uids(a)[0]), "intern: niet voor de provider")
-    sync(a, folder, key)
-    assert all(b"intern" not in raw for _uid, raw in folder.messages)
-    b = laptop(tmp_path, "b", "bram", 2)
+    sync(a, folder)
+    assert all(b"intern" not in raw and b"anne" not in raw for _uid, raw in folder.messages)
+    wrong = events.new_key()
+    b = laptop(tmp_path, "b", "bram", 2, key_text=wrong)
     inbox.fetch(b)
-    assert sync(b, folder, None).unreadable == 1
-    sync(b, folder, key)  # the key arrives: the kept batch is read after all
-    sync(a, folder, key)
-    sync(b, folder, key)
+    theirs = len(folder.messages)
+    report = sync(b, folder, events.parse_key(wrong))
+    assert report.refused == {"key": theirs} and report.new_events == 0
+    act_as(b, "bea")
+    join_memory(b, 2, KEY_TEXT)  # the right key arrives: the kept batches are read after all
+    act_as(b, "bram")
+    sync(b, folder)
+    sync(a, folder)
+    sync(b, folder)
     s = states(a, b)
     assert s[0] == s[1]
+    # only b's first batch, sealed with the wrong key, stays aside; a knows b's laptop
+    assert [r["reason"] for r in a.store.team.kept_batches()] == ["key"]
+    assert [r["reason"] for r in b.store.team.kept_batches()] == ["key"]
+    assert {r["name"] for r in a.store.team.devices()} == {"a", "b"}
     a.close()
     b.close()
 
@@ -189,7 +212,9 @@ def test_not_in_a_team_writes_no_team_events(tmp_path: Path) -> None:
     Inbox(messages=[]).fetch(lk)
     lk.log_contact(Channel.PHONE, name="X", question="Vraag")
     assert lk.db.scalar("SELECT count(*) FROM team_events") == 0
-    join_memory(lk, 5)
+    act_as(lk, "bea")
+    join_memory(lk, 5, KEY_TEXT)
+    act_as(lk, "anne")
     lk.add_note(lk.db.scalar("SELECT reference FROM cases"), "nu wel")
     assert lk.db.scalar("SELECT count(*) FROM team_events WHERE kind = 'note'") == 1
     lk.close()

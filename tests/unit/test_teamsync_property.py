@@ -10,11 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from inbox import casework
 from inbox.errors import LoketError
 from inbox.model import Channel
 from inbox.teamsync import engine
 from inbox.teamsync.engine import FolderInfo
-from tests.unit.test_teamsync_support import Inbox, laptop, ref, states, sync, team_uids
+from tests.unit.test_teamsync_support import KEY, Inbox, laptop, ref, states, sync, team_uids
 
 
 class Delayed:
@@ -49,6 +50,10 @@ step = st.one_of(
     st.tuples(st.just("mail"), st.integers(0, 2), st.integers(0, 3), st.just("")),
     st.tuples(st.just("sync"), st.integers(0, 2), st.integers(0, 100), st.just("")),
     st.tuples(st.just("dup"), st.integers(0, 2), st.integers(0, 100), st.just("")),
+    st.tuples(st.just("merge"), st.integers(0, 2), st.integers(0, 3), st.just("")),
+    st.tuples(st.just("move"), st.integers(0, 2), st.integers(0, 3), st.just("")),
+    st.tuples(st.just("product"), st.integers(0, 2), st.integers(0, 3),
+              st.sampled_from(("Paspoort", "Rijbewijs", ""))),
 )
 
 
@@ -90,9 +95,21 @@ def test_all_laptops_converge(steps: list[tuple[str, int, int, str]]) -> None:
                         inbox.fetch(lk)
                     elif kind == "sync":
                         seen = len(folder.messages) * k // 100  # a delayed view
-                        engine.sync_pass(lk, Delayed(folder, seen), None)
+                        engine.sync_pass(lk, Delayed(folder, seen), KEY)
                     elif kind == "dup" and folder.messages:
                         folder.append(folder.messages[k % len(folder.messages)][1])
+                    elif kind == "merge" and len(uids) > 1:
+                        other = ref(lk, uids[(k + 1) % len(uids)])
+                        casework.merge_cases(lk, str(target), other)
+                    elif kind == "move" and len(uids) > 1:
+                        other = ref(lk, uids[(k + 1) % len(uids)])
+                        last = lk.db.scalar(
+                            "SELECT max(m.id) FROM messages m JOIN cases c ON c.id = m.case_id "
+                            "WHERE c.reference = ?", (target,))
+                        if last is not None:
+                            casework.move_message(lk, int(last), other)
+                    elif kind == "product" and target:
+                        casework.set_product(lk, target, value or None)
                 except LoketError:
                     pass
             for lk in laptops:

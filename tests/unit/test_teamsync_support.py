@@ -1,29 +1,44 @@
-"""Helpers for the team sync tests: laptops (separate databases) and a shared mailbox."""
+"""Helpers for the team sync tests: laptops (separate databases) and a shared mailbox.
+
+Every laptop has the test staff (tests.conftest.STAFF) and a third medewerker, cas; the
+beheerder bea sets the laptop up, then its own person signs in and works.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
 from pathlib import Path
 
-from inbox.model import Channel, IncomingMessage, Role
+from inbox import acts
+from inbox.model import Channel, IncomingMessage
+from inbox.privacy import auth
 from inbox.services import SYSTEM_USER, Loket
-from inbox.teamsync import apply, engine, setup
+from inbox.teamsync import apply, engine, events, setup
 from storage.blobs import BlobStore
 from storage.db import connect
+from tests.conftest import STAFF_PASSWORD, act_as, add_staff
 
-PEOPLE = (("anne", "Anne de Vries"), ("bram", "Bram Visser"), ("cas", "Cas Jansen"))
+KEY_TEXT = events.new_key()  # the team key of the tests' team
+KEY = events.parse_key(KEY_TEXT)
 
 
-def laptop(folder: Path, name: str, user: str, slot: int | None = None) -> Loket:
-    """A laptop: its own database and blob folder, all team members known, acting as `user`."""
+def laptop(folder: Path, name: str, user: str, slot: int | None = None,
+           key_text: str = KEY_TEXT) -> Loket:
+    """A laptop: its own database and blob folder, the staff known, `user` signed in; with a
+    slot, bea (beheerder) joined it to the team first."""
     lk = Loket(connect(folder / f"{name}.db"), BlobStore(folder / f"{name}-blobs"))
-    for person, display in PEOPLE:
-        lk.ensure_user(person, display, Role.MEDEWERKER)
-    lk.user = user
+    add_staff(lk)
+    with lk.op(acts.USER_ADD, obj="gebruiker:cas") as op:
+        op.store.records.insert_user("cas", "Cas Jansen", "medewerker", op.stamp())
+        op.store.records.set_password_hash("cas", auth.hash_password(STAFF_PASSWORD))
     if slot is not None:
-        setup.join_memory(lk, slot, device_name=name)
+        act_as(lk, "bea")
+        setup.join_memory(lk, slot, key_text, device_name=name)
+    act_as(lk, user)
     return lk
 
 
@@ -58,7 +73,7 @@ class Inbox:
         start = self.fetched.get(id(lk), 0)
         end = len(self.messages) if upto is None else min(upto, len(self.messages))
         who = lk.user
-        lk.user = SYSTEM_USER
+        lk.user = SYSTEM_USER  # the scheduled mail pass
         try:
             for msg in self.messages[start:end]:
                 lk.receive(msg)
@@ -68,18 +83,41 @@ class Inbox:
 
 
 def ref(lk: Loket, uid: str) -> str:
-    case_id = apply.case_id_for(lk.db, uid)
+    case_id = lk.store.team.case_id_for(uid)
     assert case_id is not None
-    return str(lk.db.scalar("SELECT reference FROM cases WHERE id = ?", (case_id,)))
+    return str(lk.store.records.case_reference(case_id))
+
+
+def mail_uid(n: int) -> str:
+    """The team uid every laptop gives the case that mail `n` opened."""
+    return "m-" + str(mail(n)[1].raw_sha256)[:32]
 
 
 def team_uids(lk: Loket) -> list[str]:
-    return [str(r[0]) for r in lk.db.query("SELECT uid FROM team_cases ORDER BY uid")]
+    return sorted(str(r["uid"]) for r in lk.store.team.team_case_rows())
 
 
-def sync(lk: Loket, folder: engine.MemoryFolder, key: bytes | None = None) -> engine.PassReport:
+def sync(lk: Loket, folder: engine.MemoryFolder, key: bytes = KEY) -> engine.PassReport:
     return engine.sync_pass(lk, folder, key)
 
 
 def states(*laptops: Loket) -> list[dict[str, object]]:
-    return [apply.snapshot(lk.db) for lk in laptops]
+    return [apply.snapshot(lk.store) for lk in laptops]
+
+
+def forged_batch(
+    events_: list[events.Event], signer: events.Signer, key: bytes | None = KEY
+) -> bytes:
+    """A batch as somebody else could write it: `key` None leaves it unsealed."""
+    return events.encode_batch(events_, key, signer, at="2026-11-03T10:00:00Z")
+
+
+def plain_v1_batch(events_: list[events.Event]) -> bytes:
+    """A batch in the old unsealed, unsigned format (a downgrade attempt)."""
+    msg = EmailMessage()
+    msg["Subject"] = events.SUBJECT
+    msg["X-Loket-Batch"] = "b-plain"
+    msg["X-Loket-Format"] = "loket-team/1+plain"
+    body = json.dumps([e.to_json() for e in events_]).encode()
+    msg.set_content(body, maintype="application", subtype="octet-stream", cte="base64")
+    return msg.as_bytes()

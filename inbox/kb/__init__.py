@@ -1,0 +1,1 @@
+"""The kennisbank (articles, search, suggestions, health) and trends in incoming messages."""

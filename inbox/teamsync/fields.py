@@ -1,0 +1,149 @@
+"""The case fields that travel between laptops, each declared once: which local case events set
+it (and how its value is read from them), the column it lands in, and how a colleague's change
+shows in the timeline. Every field is last-writer-wins (the edit with the highest HLC); a
+`conflict` field also shows concurrent different values to the people involved.
+
+A new field (a hand-over's department, a call-back) is one entry in FIELDS: outgoing.py turns
+the named local events into field edits, apply.py writes the winning value into the column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from inbox.model import EventKind
+
+# (local event data, the case row as the act left it) -> the field's value
+Source = Callable[[Mapping[str, Any], Any], Any]
+
+
+def take(key: str, convert: Callable[[Any], Any] = lambda v: v) -> Source:
+    """The value under `key` of the local event's data."""
+    return lambda data, _case: convert(data.get(key))
+
+
+def const(value: Any) -> Source:
+    return lambda _data, _case: value
+
+
+def column(name: str) -> Source:
+    """The value the act wrote into the case's column (e.g. the closing time)."""
+    return lambda _data, case: case[name]
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _flag(value: Any) -> bool:
+    return bool(value)
+
+
+@dataclass(frozen=True)
+class Field:
+    column: str  # the cases column
+    sources: Mapping[EventKind, Source] = field(default_factory=dict)
+    conflict: bool = False  # concurrent different values are a conflict shown to people
+    history: EventKind | None = None  # the timeline entry for a colleague's change
+    key: str = "to"  # the value's key in that entry (as in the local event)
+    carry: tuple[str, ...] = ()  # words of the local event that travel along (e.g. a reason)
+    # team value -> column value (store: to look up local ids)
+    to_column: Callable[[Any, Any], Any] = lambda _store, value: value
+    # a case row -> the value to publish when a laptop joins with cases (None: nothing)
+    publish: Callable[[Any], Any] | None = None
+
+
+def _user_id(store: Any, login: Any) -> int | None:
+    """A colleague's local user id; applying never creates users (unknown: no assignee)."""
+    return None if not login else store.team.user_id(str(login))
+
+
+def _int_flag(_store: Any, value: Any) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+def _column(name: str) -> Callable[[Any], Any]:
+    return lambda row: row[name]
+
+
+FIELDS: dict[str, Field] = {
+    "status": Field(
+        "status",
+        {
+            EventKind.STATUS_CHANGED: take("to"),
+            EventKind.CLOSED: const("afgerond"),
+            EventKind.REOPENED: const("in_behandeling"),
+        },
+        conflict=True,
+        history=EventKind.STATUS_CHANGED,
+        publish=_column("status"),
+    ),
+    "assignee": Field(
+        "assignee_id",
+        {EventKind.ASSIGNED: take("to", lambda v: v or None)},
+        conflict=True,
+        history=EventKind.ASSIGNED,
+        to_column=_user_id,
+        publish=_column("assignee"),
+    ),
+    "outcome": Field(
+        "outcome", {EventKind.CLOSED: take("outcome", _text)}, publish=_column("outcome")
+    ),
+    "first_contact_resolution": Field(
+        "first_contact_resolution",
+        {EventKind.CLOSED: take("first_contact_resolution", _flag)},
+        to_column=_int_flag,
+        publish=lambda row: None if row["first_contact_resolution"] is None
+        else bool(row["first_contact_resolution"]),
+    ),
+    "closed_at": Field(
+        "closed_at",
+        {EventKind.CLOSED: column("closed_at"), EventKind.REOPENED: const(None)},
+        publish=_column("closed_at"),
+    ),
+    "subject": Field("subject"),
+    "product": Field(
+        "product",
+        {EventKind.PRODUCT_SET: take("to", _text)},
+        history=EventKind.PRODUCT_SET,
+        publish=_column("product"),
+    ),
+    "deadline": Field(
+        "deadline",
+        {EventKind.DEADLINE_SET: take("to")},
+        history=EventKind.DEADLINE_SET,
+        publish=_column("deadline"),
+    ),
+    "confidential": Field(
+        "confidential",
+        {EventKind.CONFIDENTIAL_SET: take("on", _flag)},
+        history=EventKind.CONFIDENTIAL_SET,
+        key="on",
+        carry=("reason",),
+        to_column=lambda _store, value: int(bool(value)),
+        publish=lambda row: True if row["confidential"] else None,
+    ),
+}
+
+CONFLICT_FIELDS = frozenset(name for name, spec in FIELDS.items() if spec.conflict)
+
+
+def edits(kind: EventKind | str, data: Mapping[str, Any], case: Any) -> list[tuple[str, Any]]:
+    """The field edits a local case event makes: [(field, value)], in FIELDS order; `case`
+    is the case row as the act left it."""
+    try:
+        known = EventKind(kind)
+    except ValueError:
+        return []
+    return [
+        (name, spec.sources[known](data, case))
+        for name, spec in FIELDS.items()
+        if known in spec.sources
+    ]
+
+
+def sources(kind: EventKind | str) -> bool:
+    """Whether a local case event of `kind` sets any field (else it stays on this laptop)."""
+    return any(str(k) == str(kind) for spec in FIELDS.values() for k in spec.sources)
