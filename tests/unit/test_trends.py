@@ -90,7 +90,6 @@ def test_a_spike_lists_its_cases_for_those_who_may_see_them_and_queues_a_signal(
         trends.spike_cases(town, "paspoort", today=TODAY)
 
     from inbox.accounts import Accounts, MailAccount, Security
-
     from tests.conftest import as_beheerder
 
     with as_beheerder(town):  # the team's mail account is the beheerder's to add
