@@ -138,7 +138,8 @@ def test_demo_then_stats_reports_cases_per_status_and_channel(tmp_path: Path) ->
     assert made.returncode == 0, made.stderr
     unnamed = loket("--db", db, "stats", "--json")
     assert unnamed.returncode == 1 and "Meld u aan" in unnamed.stderr
-    wrong = loket("--db", db, "--user", "tineke", "stats", env={"LOKET_PASSWORD": "fout"})
+    # (a wrong password makes that login wait a moment: try it on another login than tineke's)
+    wrong = loket("--db", db, "--user", "arjen", "stats", env={"LOKET_PASSWORD": "fout"})
     assert wrong.returncode == 1 and "klopt niet" in wrong.stderr
     as_tineke = {"LOKET_USER": "tineke", "LOKET_PASSWORD": "loket-demo"}
     stats = json.loads(loket("--db", db, "stats", "--json", env=as_tineke).stdout)
