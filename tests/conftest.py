@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,29 @@ def act_as(loket: object, login: str) -> None:
     """Sign `loket` in as `login` (one of STAFF), the way the app and the CLI do."""
     session: Any = loket
     session.sign_in(login, STAFF_PASSWORD)
+
+
+@contextmanager
+def as_beheerder(loket: object) -> Iterator[None]:
+    """Do something only a beheerder may (add the team's mail account), then go on as the
+    person who acted before. bea (STAFF) is made, or given STAFF_PASSWORD, as test setup."""
+    from inbox import clock
+    from inbox.model import Role
+    from inbox.privacy import auth
+
+    session: Any = loket
+    before = session.user
+    records = session.store.records
+    with session.db.transaction():  # setup, not an act of the person acting now
+        name, role = STAFF["bea"]
+        records.insert_user("bea", name, Role(role).value, clock.iso(session.now()))
+        records.set_password_hash("bea", auth.hash_password(STAFF_PASSWORD))
+    act_as(loket, "bea")
+    try:
+        yield
+    finally:
+        session.user = before
+        session.forget_identity()
 
 
 @pytest.fixture
