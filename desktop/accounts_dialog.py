@@ -193,14 +193,22 @@ class AccountsDialog(QDialog):
         self.form.sign_in_button.clicked.connect(self.sign_in)
         self.form.changed.connect(self.outcome.hide)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.may_manage = True
+        self.refusal = QLabel(self)  # for people without the right to manage accounts
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(ERROR_STYLE)
+        self.refusal.hide()
+        layout.insertWidget(0, self.refusal)
         self.reload()
         self.resize(980, 720)
 
     # -- the list ------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
-        accounts = Accounts(self.loket.db)
+        accounts = Accounts(self.loket)
         self.model.set_accounts(accounts.mail_accounts(), accounts.status())
+        self.may_manage = accounts.may_manage()
         row = self.model.row_of(select) if select else None
         if row is not None:
             self.list.setCurrentIndex(self.model.index(row, 0))
@@ -208,13 +216,13 @@ class AccountsDialog(QDialog):
             self.list.setCurrentIndex(self.model.index(0, 0))
         else:
             self.new_account()
-        self.remove_button.setEnabled(self.form.editing is not None)
+        self._show_rights()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         account = self.model.account(current.row()) if current.isValid() else None
         if account is not None:
             self.form.load(account)
-        self.remove_button.setEnabled(account is not None)
+        self.remove_button.setEnabled(self.may_manage and account is not None)
         self.outcome.hide()
 
     def new_account(self) -> None:
@@ -244,11 +252,22 @@ class AccountsDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for button in (self.test_button, self.save_button, self.remove_button,
-                       self.new_button, self.form.sign_in_button):
-            button.setEnabled(not busy)
+        for button in self._buttons():
+            button.setEnabled(not busy and self.may_manage)
         if not busy:
-            self.remove_button.setEnabled(self.form.editing is not None)
+            self.remove_button.setEnabled(self.may_manage and self.form.editing is not None)
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.test_button, self.save_button, self.remove_button, self.new_button,
+                self.form.sign_in_button)
+
+    def _show_rights(self) -> None:
+        """Only a beheerder manages the team's accounts: others see them, buttons off."""
+        from inbox.accounts import MANAGE_REFUSAL
+
+        self.refusal.setText(MANAGE_REFUSAL)
+        self.refusal.setVisible(not self.may_manage)
+        self._set_busy(self._busy)
 
     def _checked_account(self) -> MailAccount | None:
         account = self.form.account()
@@ -275,12 +294,11 @@ class AccountsDialog(QDialog):
             return
 
         def work(loket: Loket) -> MailAccount:
-            accounts = Accounts(loket.db)
+            accounts = Accounts(loket)
             if adding:
-                return accounts.add_mail(account, secret or None)
-            accounts.update_mail(account)
-            if secret and account.auth is Auth.PASSWORD:
-                accounts.secrets.set(account.name, "password", secret)
+                accounts.add_mail(account, secret or None)
+            else:
+                accounts.update_mail(account, secret or None)
             return account
 
         def done(saved: MailAccount) -> None:
@@ -313,7 +331,7 @@ class AccountsDialog(QDialog):
         name = account.name
 
         def work(loket: Loket) -> None:
-            Accounts(loket.db).remove(name)
+            Accounts(loket).remove(name)
 
         def done(_: object) -> None:
             self._set_busy(False)
@@ -342,10 +360,9 @@ class AccountsDialog(QDialog):
 
         def work(loket: Loket) -> str:
             from inbox.channels import imap
-            from inbox.sync import secret_for
 
             secret = typed if typed and account.auth is Auth.PASSWORD else None
-            return imap.test_connection(account, secret or secret_for(loket, account))
+            return imap.test_connection(loket, account, secret)
 
         def done(text: str) -> None:
             self._set_busy(False)
@@ -362,15 +379,11 @@ class AccountsDialog(QDialog):
         account = self._checked_account()
         if account is None:
             return
-        unavailable = self.tr("Signing in with OAuth2 is not available in this version.")
 
         def work(loket: Loket) -> None:
             from inbox import oauth
 
-            sign_in = getattr(oauth, "sign_in", None)
-            if sign_in is None:
-                raise LoketError(unavailable)
-            sign_in(loket.db, account, open_browser=webbrowser.open)
+            oauth.sign_in(loket, account, open_browser=webbrowser.open)
 
         def done(_: object) -> None:
             self._set_busy(False)

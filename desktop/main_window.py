@@ -54,7 +54,7 @@ def real_scheduler(loket: Loket) -> SchedulerFactory | None:
     def make(emit: Emit) -> Scheduler:
         from inbox.sync import SyncScheduler
 
-        return SyncScheduler(path, emit, loket.user)
+        return SyncScheduler(path, emit)  # scheduled jobs act as the system identity
 
     return make
 
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def _load_sync_status(self) -> None:
         try:
-            self.sync_status.load(Accounts(self.loket.db).status())
+            self.sync_status.load(Accounts(self.loket).status())
         except (LoketError, StorageError) as exc:
             self._show_error(str(exc))
 
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
 
         if last_inbound_is_mastodon(detail):  # answered where the resident wrote
             return self.social.open_mastodon_reply(detail)  # type: ignore[return-value]
-        accounts = [a for a in Accounts(self.loket.db).mail_accounts() if a.smtp_host]
+        accounts = [a for a in Accounts(self.loket).mail_accounts() if a.smtp_host]
         if not accounts:
             self._show_error(
                 self.tr("No account can send mail yet: fill in an SMTP server for an account.")

@@ -28,7 +28,7 @@ from inbox import workspace
 from inbox.accounts import MailAccount
 from inbox.channels.smtp import compose_reply, reply_subject
 from inbox.errors import LoketError, StorageError
-from inbox.model import AddressKind, CaseDetail
+from inbox.model import AddressKind, CaseDetail, Changes
 from inbox.services import Loket, Received
 
 log = logging.getLogger("loket.desktop.reply")
@@ -166,11 +166,12 @@ class ReplyEditor(WorkingDialog):
         to = self.to.text().strip() or None
         sender_name = self.sender_name
 
-        def work(loket: Loket) -> Received:
+        def work(loket: Loket) -> Changes:
             return compose_reply(loket, account, reference, text, to=to, sender_name=sender_name)
 
-        def stored(received: Received) -> None:
+        def stored(changes: Changes) -> None:
             self.set_busy(False)
+            received = Received(min(changes.messages), min(changes.cases), reference, False, False)
             self.received = received
             self.sent.emit(received, account.name)
             self.accept()

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inbox import clock
+from inbox import acts
 from inbox.errors import InvalidInput, LoketError, NotFound
-from inbox.model import Channel
-from storage.db import Database
+from inbox.model import Changes, Channel
+from inbox.privacy.roles import REFUSALS
+
+if TYPE_CHECKING:
+    from inbox.gate import Session
 
 log = logging.getLogger("loket.accounts")
 
@@ -101,17 +103,9 @@ class MailAccount:
         return None
 
 
-def installation_id(db: Database) -> str:
+def installation_id(loket: Session) -> str:
     """A random id per database, so two installations never share keyring entries."""
-    value = db.scalar("SELECT value FROM settings WHERE key = 'installation_id'")
-    if value:
-        return str(value)
-    new = str(uuid.uuid4())
-    with db.transaction():
-        db.conn.execute(
-            "INSERT OR IGNORE INTO settings(key, value) VALUES ('installation_id', ?)", (new,)
-        )
-    return str(db.scalar("SELECT value FROM settings WHERE key = 'installation_id'"))
+    return str(loket.store.mail.installation_id())
 
 
 def _keyring() -> Any:
@@ -139,16 +133,16 @@ def _keyring() -> Any:
 class Secrets:
     """Passwords and tokens live in the OS keyring only, under an installation-scoped key."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, loket: Session) -> None:
+        self.loket = loket
 
     @classmethod
-    def of(cls, session: Any) -> Secrets:
-        """The secrets of an open session, for modules behind the gate (no database handle)."""
-        return cls(session.db)
+    def of(cls, session: Session) -> Secrets:
+        """The secrets of an open session (the same as `Secrets(session)`)."""
+        return cls(session)
 
     def _key(self, account: str, kind: str) -> str:
-        return f"{installation_id(self.db)}/{account}/{kind}"
+        return f"{installation_id(self.loket)}/{account}/{kind}"
 
     def set(self, account: str, kind: str, value: str) -> None:
         from keyring.errors import KeyringError
@@ -184,75 +178,80 @@ class Secrets:
             pass
 
 
-class Accounts:
-    """Reading and writing accounts; the settings table rows never hold a secret."""
+MANAGE_REFUSAL = REFUSALS[acts.ACCOUNT_ADD.permission]  # Dutch: who may manage accounts
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.secrets = Secrets(db)
+
+class Accounts:
+    """The team's channel accounts. Reading their settings (no secret, no resident's data) is
+    open to everyone signed in, for the sync status and the reply editor; adding, changing and
+    removing one are acts of the gate (permission manage_accounts, audited)."""
+
+    def __init__(self, loket: Session) -> None:
+        self.loket = loket
+        self.secrets = Secrets(loket)
+
+    def may_manage(self) -> bool:
+        return self.loket.may(acts.ACCOUNT_ADD.permission)
 
     def add_mail(self, account: MailAccount, secret: str | None) -> MailAccount:
+        """Add a mail account (act account.add); returns it as stored (with its id), the
+        way `ensure_user` returns the new person's id."""
         account.validate()
-        if self.db.scalar("SELECT 1 FROM accounts WHERE name = ?", (account.name,)):
-            raise InvalidInput(f"Er is al een account met de naam '{account.name}'.")
-        if account.auth is Auth.PASSWORD and not secret:
-            raise InvalidInput("Geef het wachtwoord op.")
-        if secret:
-            self.secrets.set(account.name, "password", secret)
-        with self.db.transaction():
-            cur = self.db.conn.execute(
-                "INSERT INTO accounts(name, channel, settings, created_at) VALUES (?, ?, ?, ?)",
-                (
-                    account.name,
-                    Channel.EMAIL.value,
-                    account.settings_json(),
-                    clock.iso(clock.now()),
-                ),
+        with self.loket.op(acts.ACCOUNT_ADD, obj=f"account:{account.name}") as op:
+            mail = op.store.mail
+            if mail.account_exists(account.name):
+                raise InvalidInput(f"Er is al een account met de naam '{account.name}'.")
+            if account.auth is Auth.PASSWORD and not secret:
+                raise InvalidInput("Geef het wachtwoord op.")
+            account_id = mail.insert_account(
+                account.name, Channel.EMAIL.value, account.settings_json(), op.stamp()
             )
-        log.info("mail account %s added", cur.lastrowid)
-        return replace(account, id=int(cur.lastrowid or 0))
+            if secret:  # last: a refused keyring rolls the row back
+                self.secrets.set(account.name, "password", secret)
+            op.changed("accounts")
+        log.info("mail account %s added", account_id)
+        return replace(account, id=account_id)
 
-    def update_mail(self, account: MailAccount) -> None:
+    def update_mail(self, account: MailAccount, secret: str | None = None) -> Changes:
+        """Save changed settings (and a new password, when one is given)."""
         account.validate()
-        with self.db.transaction():
-            self.db.conn.execute(
-                "UPDATE accounts SET settings = ? WHERE id = ?",
-                (account.settings_json(), account.id),
-            )
+        with self.loket.op(acts.ACCOUNT_CHANGE, obj=f"account:{account.name}") as op:
+            op.store.mail.update_account_settings(account.id, account.settings_json())
+            if secret and account.auth is Auth.PASSWORD:
+                self.secrets.set(account.name, "password", secret)
+            op.changed("accounts")
+        return op.changes
+
+    def remove(self, name: str) -> Changes:
+        with self.loket.op(acts.ACCOUNT_REMOVE, obj=f"account:{name}") as op:
+            if not op.store.mail.disable_account(name):
+                raise NotFound(f"Er is geen account '{name}'.")
+            op.changed("accounts")
+        for kind in ("password", "oauth"):
+            self.secrets.delete(name, kind)
+        return op.changes
 
     def mail_accounts(self) -> list[MailAccount]:
         return [
-            MailAccount.from_row(r)
-            for r in self.db.query(
-                "SELECT * FROM accounts WHERE channel = 'email' AND enabled = 1 ORDER BY name"
-            )
+            MailAccount.from_row(r) for r in self.loket.store.mail.accounts(Channel.EMAIL.value)
         ]
 
     def mail_account(self, name: str) -> MailAccount:
-        row = self.db.one("SELECT * FROM accounts WHERE name = ? AND channel = 'email'", (name,))
+        row = self.loket.store.mail.account(name, Channel.EMAIL.value)
         if row is None:
             raise NotFound(f"Er is geen e-mailaccount '{name}'.")
         return MailAccount.from_row(row)
 
-    def remove(self, name: str) -> None:
-        with self.db.transaction():
-            self.db.conn.execute("UPDATE accounts SET enabled = 0 WHERE name = ?", (name,))
-        for kind in ("password", "oauth"):
-            self.secrets.delete(name, kind)
+    def listed(self) -> list[dict[str, Any]]:
+        """`account list`: the accounts with their sync status, for a beheerder."""
+        with self.loket.op(acts.ACCOUNT_LIST):
+            return self.status()
 
     def status(self) -> list[dict[str, Any]]:
         """Per account and folder: last sync, last error and how far it got."""
-        return [
-            dict(r)
-            for r in self.db.query(
-                "SELECT a.name AS account, s.folder, s.last_sync_at, s.last_error, s.last_uid "
-                "FROM accounts a LEFT JOIN sync_state s ON s.account_id = a.id "
-                "WHERE a.enabled = 1 ORDER BY a.name, s.folder"
-            )
-        ]
+        return list(self.loket.store.mail.status())
 
 
-def mail_account_of(session: Any, name: str) -> MailAccount:
-    """The mail account `name` for a feature behind the gate (team sync), which holds no
-    database handle of its own."""
-    return Accounts(session.db).mail_account(name)
+def mail_account_of(session: Session, name: str) -> MailAccount:
+    """The mail account `name`, for a feature behind the gate (team sync)."""
+    return Accounts(session).mail_account(name)

@@ -293,3 +293,26 @@ TEAM_PRESENCE = act("team.presence", P.WORK_CASES, "Collega's laten zien waar je
                     audited=False)
 TEAM_PRESENCE_READ = act("team.presence.read", P.READ_CONTENT, "Zien wie met een zaak bezig is",
                          writes=False, audited=False)
+
+# -- e-mail: accounts, sync and replies (inbox/accounts.py, oauth.py, sync.py, channels/imap.py,
+#    channels/smtp.py, mailview.py) ------------------------------------------------------------
+ACCOUNT_LIST = act("account.list", P.MANAGE_ACCOUNTS, "Accounts opvragen", writes=False,
+                   audited=False, content=False)
+ACCOUNT_ADD = act("account.add", P.MANAGE_ACCOUNTS, "Account toevoegen", content=False)
+ACCOUNT_CHANGE = act("account.change", P.MANAGE_ACCOUNTS, "Account wijzigen", content=False)
+ACCOUNT_REMOVE = act("account.remove", P.MANAGE_ACCOUNTS, "Account verwijderen", content=False)
+ACCOUNT_TEST = act("account.test", P.MANAGE_ACCOUNTS, "Verbinding van een account testen",
+                   writes=False, content=False)
+ACCOUNT_SIGN_IN = act("account.sign_in", P.MANAGE_ACCOUNTS, "Aanmelden bij de mailprovider",
+                      writes=False, content=False)
+MAIL_SYNC = act("mail.sync", P.SYNC, "Post ophalen", audited=False, content=False)
+MAIL_DELIVER = act("mail.deliver", P.SYNC, "Antwoorden versturen", audited=False, content=False)
+REPLY_SEND = act("reply.send", P.REPLY, "Antwoord per e-mail", processing="create")
+REPLY_SEND_AGAIN = act("reply.send_again", P.REPLY, "Antwoord opnieuw versturen",
+                       processing="update")
+OUTBOX_READ = act("outbox.read", P.READ_CONTENT, "Verzendstatus bekijken", writes=False,
+                  audited=False)
+MESSAGE_VIEW = act("message.view", P.READ_CONTENT, "Bericht en bijlagen bekijken", writes=False,
+                   audited=False)
+ATTACHMENT_OPEN = act("attachment.open", P.READ_CONTENT, "Bijlage openen", writes=False,
+                      processing="read")

@@ -251,11 +251,11 @@ def reply_by_email(
         came_in_on = op.store.casework.last_inbound_account(op.case_id)
         chosen = next((a for a in accounts if a.id == came_in_on), accounts[0])
         name = op.store.casework.display_name(loket.user)
-        received = smtp.compose_reply(loket, chosen, reference, text, to=to, sender_name=name)
-        if received.message_id is not None:
-            op.changes.messages.add(received.message_id)
-        op.changed("outbox")
-    return received
+        changes = smtp.compose_reply(loket, chosen, reference, text, to=to, sender_name=name)
+        op.changes.merge(changes)
+    from inbox.services import Received
+
+    return Received(min(changes.messages), op.case_id, str(op.case["reference"]), False, False)
 
 
 def case_messages(loket: Loket, reference: str) -> list[dict[str, Any]]:

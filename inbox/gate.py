@@ -473,6 +473,11 @@ def database_error(exc: BaseException) -> StorageError | None:
     return None
 
 
+# In the product the system identity only fetches and files mail (SYSTEM_GRANTS). The test kit
+# sets this for the arrange step of tests that build their data as the system (tests/conftest.py);
+# tests marked `production_system` keep it off.
+SYSTEM_MAY_ALL = False
+
+
 def _system_may_all() -> bool:
-    """Transition: until sign-in is required everywhere, the system identity may do all."""
-    return True
+    return SYSTEM_MAY_ALL

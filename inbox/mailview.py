@@ -1,7 +1,8 @@
 """What a screen shows of an e-mail: its sanitised HTML, its attachments and its outbox state.
 
-Read-only helpers over the domain's database and blob store, so the desktop never needs
-storage/. The HTML is passed through `sanitize_html` again here (it already was on import):
+Read-only acts of the gate (message.view, attachment.open, outbox.read), so the desktop never
+needs storage/ and a vertrouwelijk case's mail shows only to its assignee. The HTML is passed
+through `sanitize_html` again here (it already was on import):
 defence in depth for rows written by older versions or by other code paths.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from inbox import acts
 from inbox.channels.mailparse import safe_filename, sanitize_html
 from inbox.errors import NotFound
 from inbox.services import Loket
@@ -101,21 +103,17 @@ def _attachment(row: Any) -> AttachmentInfo:
 
 
 def message_views(loket: Loket, message_ids: list[int]) -> dict[int, MessageView]:
-    """The views of several messages (e.g. a case's timeline) in two queries."""
+    """The views of several messages (e.g. a case's timeline) in two queries (act
+    message.view; a vertrouwelijk case's messages only for its assignee)."""
     if not message_ids:
         return {}
-    marks = ",".join("?" for _ in message_ids)
-    rows = loket.db.query(
-        f"SELECT id, body_text, body_html FROM messages WHERE id IN ({marks})",
-        tuple(message_ids),
-    )
-    found: dict[int, list[AttachmentInfo]] = {int(r["id"]): [] for r in rows}
-    for a in loket.db.query(
-        "SELECT id, message_id, filename, content_type, size, sha256, inline, content_id "
-        f"FROM attachments WHERE message_id IN ({marks}) ORDER BY id",
-        tuple(message_ids),
-    ):
-        found[int(a["message_id"])].append(_attachment(a))
+    with loket.op(acts.MESSAGE_VIEW) as op:
+        rows = op.store.mail.bodies(message_ids)
+        for case_id in sorted({int(r["case_id"]) for r in rows if r["case_id"] is not None}):
+            op.other_case(case_id)  # vertrouwelijk: refused unless assigned
+        found: dict[int, list[AttachmentInfo]] = {int(r["id"]): [] for r in rows}
+        for a in op.store.mail.attachments_of(message_ids):
+            found[int(a["message_id"])].append(_attachment(a))
     return {
         int(r["id"]): MessageView(
             message_id=int(r["id"]),
@@ -135,30 +133,29 @@ def message_view(loket: Loket, message_id: int) -> MessageView:
 
 
 def attachment_info(loket: Loket, attachment_id: int) -> AttachmentInfo:
-    row = loket.db.one(
-        "SELECT id, filename, content_type, size, sha256, inline, content_id "
-        "FROM attachments WHERE id = ?",
-        (attachment_id,),
-    )
-    if row is None:
-        raise NotFound("Deze bijlage bestaat niet (meer).")
-    return _attachment(row)
+    with loket.op(acts.MESSAGE_VIEW) as op:
+        row = op.store.mail.attachment(attachment_id)
+        if row is None:
+            raise NotFound("Deze bijlage bestaat niet (meer).")
+        if row["case_id"] is not None:
+            op.other_case(int(row["case_id"]))
+        return _attachment(row)
 
 
 def attachment_bytes(loket: Loket, attachment_id: int) -> bytes:
-    info = attachment_info(loket, attachment_id)
-    return loket.blobs.get(info.sha256)  # BlobMissingError (a StorageError) when it is gone
+    """An attachment's bytes (act attachment.open: audited, processing log)."""
+    row = loket.store.mail.attachment(attachment_id)
+    if row is None:
+        raise NotFound("Deze bijlage bestaat niet (meer).")
+    case = None if row["case_id"] is None else int(row["case_id"])
+    with loket.op(acts.ATTACHMENT_OPEN, case=case, obj=f"bijlage:{attachment_id}"):
+        return loket.blobs.get(str(row["sha256"]))  # BlobMissingError (a StorageError)
 
 
 def outbox_of_case(loket: Loket, reference: str) -> dict[int, OutboxInfo]:
     """The case's replies in the outbox, by their message row id (TimelineEntry.ref_id)."""
-    rows = loket.db.query(
-        "SELECT o.id, o.message_row_id, a.name AS account, o.state, o.attempts, o.last_error, "
-        "o.sent_at FROM outbox o JOIN cases c ON c.id = o.case_id "
-        "LEFT JOIN accounts a ON a.id = o.account_id "
-        "WHERE c.reference = ? AND o.message_row_id IS NOT NULL ORDER BY o.id",
-        (reference.upper(),),
-    )
+    with loket.op(acts.OUTBOX_READ, case=reference) as op:
+        rows = op.store.mail.outbox_of_case(op.case_id)
     return {
         int(r["message_row_id"]): OutboxInfo(
             id=int(r["id"]),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Channel(StrEnum):
@@ -153,6 +155,33 @@ class IncomingMessage:
     phone_number: str | None = None
     answer_given: str | None = None
     callback_by: str | None = None
+
+    def storable(self) -> IncomingMessage:
+        """This message with text that cannot be stored made storable: a lone surrogate (what
+        `=?utf-7?q?+2AA-?=` decodes to) becomes U+FFFD. The original bytes stay as they came."""
+        changed: dict[str, Any] = {}
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value and _SURROGATE.search(value):
+                changed[name] = _SURROGATE.sub("\ufffd", value)
+        if any(_SURROGATE.search(r) for r in self.references):
+            changed["references"] = tuple(_SURROGATE.sub("\ufffd", r) for r in self.references)
+        if any(_SURROGATE.search(f"{a.filename}{a.content_type}{a.content_id or ''}")
+               for a in self.attachments):
+            changed["attachments"] = tuple(
+                replace(a, filename=_SURROGATE.sub("\ufffd", a.filename),
+                        content_type=_SURROGATE.sub("\ufffd", a.content_type),
+                        content_id=None if a.content_id is None
+                        else _SURROGATE.sub("\ufffd", a.content_id))
+                for a in self.attachments
+            )
+        return replace(self, **changed) if changed else self
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_FIELDS = tuple(
+    f.name for f in fields(IncomingMessage) if f.type in ("str", "str | None")
+)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ Google, whose installed-app clients must send a client secret, so a second, stdl
 needed anyway.)
 
 Token storage: the token set (access token, refresh token, expiry) is JSON in the OS keyring
-(``Secrets(db).set(account.name, "oauth", ...)``), never in the database and never in a log.
+(``Secrets(loket).set(account.name, "oauth", ...)``), never in the database and never in a log.
 ``access_token()`` refreshes it when it expires within five minutes and keeps a rotated refresh
 token.
 
@@ -43,8 +43,10 @@ import base64
 import hashlib
 import hmac
 import http.server
+import ipaddress
 import json
 import logging
+import os
 import secrets
 import threading
 import time
@@ -54,11 +56,14 @@ import urllib.request
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from inbox import acts
 from inbox.accounts import Auth, MailAccount, Secrets, Security, installation_id
 from inbox.errors import LoketError
-from storage.db import Database
+
+if TYPE_CHECKING:
+    from inbox.gate import Session
 
 log = logging.getLogger("loket.oauth")
 
@@ -191,14 +196,31 @@ def endpoints(account: MailAccount) -> Endpoints:
     )
 
 
+LOOPBACK_HTTP = "LOKET_ALLOW_LOOPBACK_HTTP"  # set to 1 by the tests' local sign-in server
+
+
 def _check_url(url: str) -> None:
-    """Tokens travel only over https, or plain http to this machine (tests, RFC 8252)."""
+    """Tokens travel only over https; plain http only to this machine's loopback address, and
+    only when LOKET_ALLOW_LOOPBACK_HTTP=1 is set (the tests' local authorisation server)."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme == "https" and parts.hostname:
         return
-    if parts.scheme == "http" and parts.hostname in ("127.0.0.1", "::1", "localhost"):
+    if parts.scheme == "http" and _is_loopback(parts.hostname) and os.environ.get(
+        LOOPBACK_HTTP
+    ) == "1":
         return
     raise OAuthError(f"Het aanmeldadres '{url}' is niet veilig (alleen https is toegestaan).")
+
+
+def _is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def microsoft_account(
@@ -307,8 +329,8 @@ class TokenSet:
         )
 
 
-def load_tokens(db: Database, account: MailAccount) -> TokenSet | None:
-    text = Secrets(db).get(account.name, SECRET_KIND)
+def load_tokens(loket: Session, account: MailAccount) -> TokenSet | None:
+    text = Secrets(loket).get(account.name, SECRET_KIND)
     if not text:
         return None
     try:
@@ -318,16 +340,18 @@ def load_tokens(db: Database, account: MailAccount) -> TokenSet | None:
         return None
 
 
-def save_tokens(db: Database, account: MailAccount, tokens: TokenSet) -> None:
-    Secrets(db).set(account.name, SECRET_KIND, tokens.to_json())
+def save_tokens(loket: Session, account: MailAccount, tokens: TokenSet) -> None:
+    Secrets(loket).set(account.name, SECRET_KIND, tokens.to_json())
 
 
-def is_signed_in(db: Database, account: MailAccount) -> bool:
-    return load_tokens(db, account) is not None
+def is_signed_in(loket: Session, account: MailAccount) -> bool:
+    return load_tokens(loket, account) is not None
 
 
-def sign_out(db: Database, account: MailAccount) -> None:
-    Secrets(db).delete(account.name, SECRET_KIND)
+def sign_out(loket: Session, account: MailAccount) -> None:
+    with loket.op(acts.ACCOUNT_SIGN_IN, obj=f"account:{account.name}") as op:
+        op.details = {"afmelden": True}
+        Secrets(loket).delete(account.name, SECRET_KIND)
     log.info("oauth tokens removed for account %s", account.id)
 
 
@@ -337,20 +361,20 @@ _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
 
-def _lock_for(db: Database, account: MailAccount) -> threading.Lock:
-    key = f"{installation_id(db)}/{account.name}"
+def _lock_for(loket: Session, account: MailAccount) -> threading.Lock:
+    key = f"{installation_id(loket)}/{account.name}"
     with _locks_guard:
         return _locks.setdefault(key, threading.Lock())
 
 
-def access_token(db: Database, account: MailAccount) -> str:
+def access_token(loket: Session, account: MailAccount) -> str:
     """A valid access token for `account`, refreshed first if it expires within five minutes.
 
     Refreshes are serialised per account (the scheduler and "Verbinding testen" may ask at the
     same time), so a rotating refresh token is never used twice."""
     ends = endpoints(account)
-    with _lock_for(db, account):
-        tokens = load_tokens(db, account)
+    with _lock_for(loket, account):
+        tokens = load_tokens(loket, account)
         if tokens is None:
             raise OAuthError(f"Meld u eerst aan bij {ends.label} voor account {account.name}.")
         now = time.time()
@@ -368,7 +392,7 @@ def access_token(db: Database, account: MailAccount) -> str:
             form["client_secret"] = ends.client_secret
         data = _token_request(ends, form)
         fresh = TokenSet.from_response(data, now, previous=tokens)
-        save_tokens(db, account, fresh)
+        save_tokens(loket, account, fresh)
         log.info(
             "oauth access token refreshed for account %s (refresh token %s)",
             account.id,
@@ -401,14 +425,21 @@ def _post(url: str, form: dict[str, str], label: str) -> dict[str, Any]:
         },
     )
     host = urllib.parse.urlsplit(url).hostname or url
+    _check_url(url)
     try:
-        with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT) as response:  # noqa: S310
+        with _OPENER.open(request, timeout=HTTP_TIMEOUT) as response:
             payload = response.read()
             status = int(response.status)
     except urllib.error.HTTPError as exc:
         payload = exc.read()
         status = exc.code
         exc.close()
+        if 300 <= status < 400:
+            log.warning("oauth endpoint answered with a redirect, not followed")
+            raise OAuthError(
+                f"De aanmeldserver van {label} ({host}) verwijst door naar een ander adres; "
+                "Loket stuurt de aanmeldgegevens daar niet heen."
+            ) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         log.warning("oauth endpoint unreachable (%s)", type(exc).__name__)
         raise OAuthError(
@@ -425,6 +456,16 @@ def _post(url: str, form: dict[str, str], label: str) -> dict[str, Any]:
     if status >= 400 or "error" in data:
         raise _ServerAnswer(str(data.get("error") or f"http_{status}"), status)
     return data
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Form data holding codes or tokens goes to the endpoint named, never where it points."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def _token_request(ends: Endpoints, form: dict[str, str]) -> dict[str, Any]:
@@ -466,7 +507,7 @@ class DeviceCode:
 
 
 def sign_in(
-    db: Database,
+    loket: Session,
     account: MailAccount,
     *,
     open_browser: Callable[[str], object] = webbrowser.open,
@@ -477,13 +518,15 @@ def sign_in(
     """Sign the person in and keep the token set in the keyring.
 
     With `show_device_code` the device-code flow is used (the callback shows the code);
-    otherwise the browser flow with PKCE and a loopback redirect."""
-    ends = endpoints(account)
-    if show_device_code is not None:
-        tokens = _device_flow(ends, show_device_code, timeout, sleep)
-    else:
-        tokens = _browser_flow(ends, open_browser, timeout)
-    save_tokens(db, account, tokens)
+    otherwise the browser flow with PKCE and a loopback redirect. An act of the gate
+    (manage_accounts, audited): a person without that right is refused before any browser."""
+    with loket.op(acts.ACCOUNT_SIGN_IN, obj=f"account:{account.name}"):
+        ends = endpoints(account)
+        if show_device_code is not None:
+            tokens = _device_flow(ends, show_device_code, timeout, sleep)
+        else:
+            tokens = _browser_flow(ends, open_browser, timeout)
+        save_tokens(loket, account, tokens)
     log.info("oauth sign-in completed for account %s", account.id)
 
 

@@ -126,6 +126,7 @@ class Loket(TransitionSession):
     def receive(self, msg: IncomingMessage) -> Received:
         """File an incoming (or sent) message into its case, opening one when none fits."""
         self.check(acts.MESSAGE_RECEIVE)
+        msg = msg.storable()  # text that cannot be stored (lone surrogates) never blocks it
         attachment_rows = [
             {
                 "filename": a.filename,
@@ -165,34 +166,10 @@ class Loket(TransitionSession):
                 case_id = self._open_case(op, msg, contact_id, stamp)
             else:
                 case_id = match.case_id
-            values: dict[str, Any] = {
-                "case_id": case_id,
-                "contact_id": contact_id,
-                "channel": msg.channel.value,
-                "direction": msg.direction.value,
-                "account_id": msg.account_id,
-                "message_id": msg.message_id,
-                "in_reply_to": msg.in_reply_to,
-                "references_": " ".join(msg.references) or None,
-                "external_id": msg.external_id,
-                "imap_folder": msg.imap_folder,
-                "imap_uidvalidity": msg.imap_uidvalidity,
-                "imap_uid": msg.imap_uid,
-                "sent_at": stamp,
-                "received_at": clock.iso(self.now()),
-                "sender": msg.sender,
-                "sender_name": msg.sender_name,
-                "recipients": msg.recipients,
-                "subject": msg.subject,
-                "body_text": msg.body_text,
-                "body_html": msg.body_html,
-                "raw_sha256": msg.raw_sha256,
-                "parse_error": msg.parse_error,
-                "phone_number": msg.phone_number,
-                "answer_given": msg.answer_given,
-                "callback_by": msg.callback_by,
-                "author_id": op.actor_id() if msg.direction is Direction.OUTBOUND else None,
-            }
+            values = message_values(
+                msg, case_id, contact_id, clock.iso(self.now()),
+                op.actor_id() if msg.direction is Direction.OUTBOUND else None,
+            )
             message_id = int(records.insert_message(values, contact_name))
             for row in attachment_rows:
                 records.insert_attachment(message_id, row)
@@ -640,6 +617,45 @@ class Loket(TransitionSession):
             if found is None or found[0] is None:
                 return None
             return self.blobs.get(str(found[0]))
+
+
+def message_values(
+    msg: IncomingMessage,
+    case_id: int,
+    contact_id: int | None,
+    received_at: str,
+    author_id: int | None,
+) -> dict[str, Any]:
+    """The messages row of `msg`, filed in `case_id` (storage.records.MESSAGE_COLUMNS)."""
+    return {
+        "case_id": case_id,
+        "contact_id": contact_id,
+        "channel": msg.channel.value,
+        "direction": msg.direction.value,
+        "account_id": msg.account_id,
+        "message_id": msg.message_id,
+        "in_reply_to": msg.in_reply_to,
+        "references_": " ".join(msg.references) or None,
+        "external_id": msg.external_id,
+        "imap_folder": msg.imap_folder,
+        "imap_uidvalidity": msg.imap_uidvalidity,
+        "imap_uid": msg.imap_uid,
+        "sent_at": clock.iso(msg.sent_at),
+        "received_at": received_at,
+        "sender": msg.sender,
+        "sender_name": msg.sender_name,
+        "recipients": msg.recipients,
+        "subject": msg.subject,
+        "body_text": msg.body_text,
+        "body_html": msg.body_html,
+        "raw_sha256": msg.raw_sha256,
+        "parse_error": msg.parse_error,
+        "phone_number": msg.phone_number,
+        "answer_given": msg.answer_given,
+        "callback_by": msg.callback_by,
+        "author_id": author_id,
+    }
+
 
 
 def _retention() -> Any:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from inbox.accounts import Accounts, Auth, MailAccount
-from inbox.errors import LoketError, NotFound
+from inbox.errors import LoketError, NotFound, StorageError
+from inbox.gate import SYSTEM_USER
 from inbox.services import Loket
 
 log = logging.getLogger("loket.sync")
@@ -40,11 +41,11 @@ class SyncEvent:
 
 def secret_for(loket: Loket, account: MailAccount, kind: str = "imap") -> str:
     """The password, or a fresh OAuth2 access token, for `account` (from the keyring)."""
-    accounts = Accounts(loket.db)
+    accounts = Accounts(loket)
     if account.auth is Auth.OAUTH2:
         from inbox import oauth
 
-        return oauth.access_token(loket.db, account)
+        return oauth.access_token(loket, account)
     secret = accounts.secrets.get(account.name, "password")
     if not secret:
         raise LoketError(
@@ -64,7 +65,7 @@ def guarded(
     emit(SyncEvent("started", account))
     try:
         event = work()
-    except LoketError as exc:
+    except (LoketError, StorageError) as exc:
         event = SyncEvent("error", account, message=str(exc))
     except Exception as exc:  # noqa: BLE001
         log.exception("sync of an account failed")
@@ -129,7 +130,7 @@ def _jobs(
     from inbox.channels import mastodon
 
     jobs: dict[str, Callable[[Loket, Callable[[SyncEvent], None]], SyncEvent]] = {}
-    for mail in Accounts(loket.db).mail_accounts():
+    for mail in Accounts(loket).mail_accounts():
         jobs[f"mail:{mail.name}"] = partial(_run_mail, mail)
     for social in mastodon.mastodon_accounts(loket):
         jobs[f"mastodon:{social.name}"] = partial(_run_mastodon, social)
@@ -157,20 +158,28 @@ def _interval(loket: Loket, job_id: str) -> float:
 
     kind, name = job_id.split(":", 1)
     if kind == "mail":
-        return Accounts(loket.db).mail_account(name).interval_minutes
+        return Accounts(loket).mail_account(name).interval_minutes
     return mastodon.mastodon_account(loket, name).interval_minutes
 
 
 class SyncScheduler:
-    """A background job per account; `sync_now` runs one at once ("Nu ophalen")."""
+    """A background job per account; `sync_now` runs one at once ("Nu ophalen").
 
-    def __init__(self, db_path: Path, emit: Callable[[SyncEvent], None], user: str) -> None:
+    The jobs act as the system identity, whose narrow grants (fetch and file mail, send the
+    outbox) are exactly what they do, whoever is signed in to the window."""
+
+    def __init__(
+        self, db_path: Path, emit: Callable[[SyncEvent], None], user: str = SYSTEM_USER
+    ) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         self.db_path = db_path
         self.emit = emit
         self.user = user
         self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._running: set[str] = set()  # jobs in a pass now
+        self._again: set[str] = set()  # "Nu ophalen" asked while that pass ran: one more
         self.scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
 
     def start(self) -> None:
@@ -199,9 +208,15 @@ class SyncScheduler:
             )
 
     def sync_now(self, account_name: str | None = None) -> None:
+        """Run the account's job now; one in a pass makes one more pass when it ends (the
+        scheduler would skip a second instance, and new mail or a reply would wait)."""
         now = datetime.now().astimezone()
         for job in self.scheduler.get_jobs():
             if account_name is None or job.id.split(":", 1)[1] == account_name:
+                with self._lock:
+                    if job.id in self._running:
+                        self._again.add(job.id)
+                        continue
                 job.modify(next_run_time=now)
 
     def shutdown(self) -> None:
@@ -210,15 +225,32 @@ class SyncScheduler:
             self.scheduler.shutdown(wait=True)
 
     def _run(self, job_id: str) -> None:
+        with self._lock:
+            self._running.add(job_id)
+        try:
+            while True:
+                with self._lock:
+                    self._again.discard(job_id)
+                self._pass(job_id)
+                with self._lock:
+                    if job_id not in self._again or self._stop.is_set():
+                        self._running.discard(job_id)
+                        return
+        except BaseException:
+            with self._lock:
+                self._running.discard(job_id)
+            raise
+
+    def _pass(self, job_id: str) -> None:
         kind, account_name = job_id.split(":", 1)
         loket = Loket.open(self.db_path, user=self.user)
         try:
             if kind == "mail":
-                account = Accounts(loket.db).mail_account(account_name)
+                account = Accounts(loket).mail_account(account_name)
                 run_account(loket, account, self.emit, cancelled=self._stop.is_set)
             else:
                 _jobs(loket, account_name)[job_id](loket, self.emit)
-        except LoketError as exc:
+        except (LoketError, StorageError) as exc:
             self.emit(SyncEvent("error", account_name, message=str(exc)))
         finally:
             loket.close()

@@ -1,15 +1,30 @@
-"""Content-addressed blob store: original message bytes and attachments, named by SHA-256."""
+"""Content-addressed blob store: original message bytes and attachments, named by SHA-256.
+
+Most originals of e-mail are small; those (below INLINE_MAX) live in the database itself
+(table `originals`, encrypted with the database), written in the same transaction as the
+message row that names them. Everything else is a file here. `get`, `exists` and `delete` look
+in both places, so readers (exports, inzage, erasure, destruction) need not know where a blob is.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from storage import crypto
-from storage.db import translate
-from storage.errors import BlobMissingError, CorruptDatabaseError
+from storage.db import Database, translate
+from storage.errors import BlobFolderError, BlobMissingError, CorruptDatabaseError, StorageError
+
+# Originals smaller than this go into the database (measured: tests/bench/imap_bench.py
+# --inline-threshold; see BENCHMARKS.md). SQLite stores blobs of up to a few hundred KB faster
+# than one fsynced file each.
+INLINE_MAX = 256 * 1024
 
 
 def sha256(data: bytes) -> str:
@@ -30,6 +45,46 @@ class BlobStore:
         self.key = crypto.derive(key, "blobs") if key else None
         # keys a blob may still be under while a key rotation finishes
         self.previous = tuple(crypto.derive(k, "blobs") for k in previous)
+        self._db: Database | None = None
+
+    def attach(self, db: Database) -> None:
+        """The database whose `originals` table holds the small originals."""
+        self._db = db
+
+    def put_inline(self, items: list[tuple[str, bytes]]) -> None:
+        """Keep small originals (digest, bytes) in the database; run inside the transaction
+        that writes the messages naming them, so both commit together."""
+        if not items:
+            return
+        assert self._db is not None, "no database attached to the blob store"
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO originals(digest, data) VALUES (?, ?)", items
+        )
+
+    def keep_originals(self, originals: dict[str, bytes]) -> None:
+        """Originals by digest: the small ones into the database (call inside the transaction
+        that writes their messages), the large ones as files, fsynced before it commits."""
+        large = self.large(originals)
+        if large:
+            self.put_many(large)
+        self.put_inline(self.small(originals))
+
+    def small(self, originals: dict[str, bytes]) -> list[tuple[str, bytes]]:
+        """The originals that go into the database (none without one)."""
+        if self._db is None:
+            return []
+        return [(d, raw) for d, raw in originals.items() if len(raw) < INLINE_MAX]
+
+    def large(self, originals: dict[str, bytes]) -> list[bytes]:
+        """The originals that are files."""
+        limit = INLINE_MAX if self._db is not None else 0
+        return [raw for raw in originals.values() if len(raw) >= limit]
+
+    def _inline(self, digest: str) -> bytes | None:
+        if self._db is None:
+            return None
+        row = self._db.one("SELECT data FROM originals WHERE digest = ?", (digest,))
+        return None if row is None else bytes(row[0])
 
     def path_for(self, digest: str) -> Path:
         if len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
@@ -48,11 +103,14 @@ class BlobStore:
     def put_many(self, items: list[bytes]) -> list[str]:
         """Store several blobs durably with one flush to disk instead of one per file.
 
-        Each is written to a temp file; one sync makes all of them durable, then they are
-        renamed and a second sync makes the renames durable. The guarantee of `put`, for a batch.
+        Each is written to a temp file, all are fsynced at once (concurrent fsyncs share the
+        file system's journal commits), then renamed and their folders fsynced once each. (Not
+        os.sync(): that flushes every file system of the machine.)
+        The guarantee of `put`, for a batch.
         """
         digests = [sha256(data) for data in items]
         pending: list[tuple[str, Path]] = []
+        opened: list[int] = []
         seen: set[str] = set()
         try:
             for digest, data in zip(digests, items, strict=True):
@@ -64,28 +122,34 @@ class BlobStore:
                 seen.add(digest)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+                opened.append(fd)
                 pending.append((tmp, target))
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(self._encode(digest, data))
-                    if not hasattr(os, "sync"):
-                        fh.flush()
-                        os.fsync(fh.fileno())
-            if pending and hasattr(os, "sync"):
-                os.sync()  # one flush for the whole batch
+                _write_all(fd, self._encode(digest, data))
+            _each(os.fsync, opened)  # all at once: the file system commits them together
+            for fd in opened:
+                os.close(fd)
+            opened = []
             for tmp, target in pending:
                 os.replace(tmp, target)
-            if pending and hasattr(os, "sync"):
-                os.sync()  # the renames too, in one go
-            else:
-                for folder in {target.parent for _, target in pending}:
-                    _fsync_dir(folder)
+            _each(_fsync_dir, sorted({target.parent for _, target in pending}))
         except BaseException as exc:
+            for fd in opened:
+                os.close(fd)
             for tmp, _target in pending:
                 Path(tmp).unlink(missing_ok=True)
             if isinstance(exc, OSError):
-                raise translate(exc) or exc from exc
+                raise self._translate(exc) from exc
             raise
         return digests
+
+    def _translate(self, exc: OSError) -> StorageError | OSError:
+        """A Dutch error for what went wrong writing here; the folder is named, not the mail."""
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):  # this folder, not the db
+            return BlobFolderError(
+                f"Loket kan niet schrijven in de map met originele berichten ({self.root}): "
+                "de map is alleen-lezen of niet toegankelijk. Er is niets half opgeslagen."
+            )
+        return translate(exc) or exc
 
     def _encode(self, digest: str, data: bytes) -> bytes:
         return crypto.seal(self.key, data, digest.encode()) if self.key else data
@@ -110,9 +174,12 @@ class BlobStore:
                 raise
             _fsync_dir(target.parent)
         except OSError as exc:
-            raise translate(exc) or exc from exc
+            raise self._translate(exc) from exc
 
     def get(self, digest: str) -> bytes:
+        inline = self._inline(digest)
+        if inline is not None:
+            return inline
         try:
             raw = self.path_for(digest).read_bytes()
         except FileNotFoundError as exc:
@@ -140,17 +207,40 @@ class BlobStore:
         return count
 
     def exists(self, digest: str) -> bool:
+        if self._db is not None and self._db.scalar(
+            "SELECT 1 FROM originals WHERE digest = ?", (digest,)
+        ):
+            return True
         return self.path_for(digest).exists()
 
     def delete(self, digest: str) -> None:
+        if self._db is not None:
+            self._db.conn.execute("DELETE FROM originals WHERE digest = ?", (digest,))
         self.path_for(digest).unlink(missing_ok=True)
 
     def digests(self) -> list[str]:
+        """The blobs kept as files (the inline ones move with the database)."""
         if not self.root.exists():
             return []
         return sorted(
             p.parent.name + p.name for p in self.root.glob("??/*") if not p.name.startswith(".tmp-")
         )
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _each(fn: Callable[[Any], None], items: Sequence[Any]) -> None:
+    """`fn` on every item, several at once: concurrent fsyncs share one journal commit."""
+    if len(items) <= 1:
+        for item in items:
+            fn(item)
+        return
+    with ThreadPoolExecutor(min(16, len(items))) as pool:
+        list(pool.map(fn, items))
 
 
 def _fsync_dir(path: Path) -> None:

@@ -31,3 +31,7 @@ class ForeignDatabaseError(CorruptDatabaseError):
 
 class ReadOnlyDatabaseError(StorageError):
     """The database cannot be written (read-only file, folder or disk)."""
+
+
+class BlobFolderError(StorageError):
+    """The blob folder beside the database cannot be written (read-only, no permission)."""

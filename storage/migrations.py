@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storage.schema_identity import IDENTITY
 from storage.schema_kb import KB
+from storage.schema_mail import MAIL
 from storage.schema_privacy import PRIVACY
 from storage.schema_privacy2 import PRIVACY2
 from storage.schema_records import RECORDS
@@ -227,6 +228,6 @@ CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential
 """
 
 MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX,
-                        IDENTITY, KB, TEAM2]
+                        IDENTITY, KB, TEAM2, MAIL]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -202,6 +202,13 @@ PLACES: tuple[Place, ...] = (
 # Every blob column of PLACES is above; `storage.erasure` removes a blob file once no row of
 # any *sha256 column names it any more.
 
+# Tables that are part of the blob store itself: their rows are blobs (small originals of
+# e-mail, storage/schema_mail.py), named by the blob columns of PLACES above and removed with
+# them (BlobStore.delete deletes the row as well as a file).
+BLOB_TABLES: Mapping[str, str] = {
+    "originals": "originals of e-mail below 256 KB, kept inside the database",
+}
+
 # Tables of the schema that hold no resident's data, and why (a test checks the schema
 # against PLACES + this list).
 NO_PERSONAL_DATA: Mapping[str, str] = {
@@ -262,6 +269,7 @@ def classified(table: str) -> bool:
     """Whether the map says where `table` stands."""
     return (
         table in NO_PERSONAL_DATA
+        or table in BLOB_TABLES
         or any(p.table == table for p in PLACES)
         or shadow_of(table) is not None
         or table.startswith("sqlite_")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from storage.blobs import BlobStore
 from storage.db import Database
+from storage.mail import MailQueries
 from storage.tamper import TamperQueries
 from storage.users import UserQueries
 
@@ -36,6 +37,7 @@ class Store:
     def __init__(self, db: Database, blobs: BlobStore) -> None:
         self._db = db
         self.blobs = blobs
+        blobs.attach(db)  # small originals live in the database
 
     @property
     def path(self) -> Path | None:
@@ -128,3 +130,7 @@ class Store:
         from storage.team import TeamQueries
 
         return TeamQueries(self._db)
+
+    @cached_property
+    def mail(self) -> MailQueries:
+        return MailQueries(self._db)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,17 @@ def _quick_password_hashing(
     from inbox.privacy import auth
 
     monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
+def _system_arranges(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests arrange their data as the system identity (which, in the product, only fetches and
+    files mail); what they then check is done as a named person (act_as). A test marked
+    `production_system` runs with the product's rule."""
+    from inbox import gate
+
+    monkeypatch.setattr(gate, "SYSTEM_MAY_ALL",
+                        request.node.get_closest_marker("production_system") is None)
 
 
 # The people of a test database, one per role (as in the demo): login -> (name, role).
@@ -96,6 +108,29 @@ def act_as(loket: object, login: str) -> None:
     """Sign `loket` in as `login` (one of STAFF), the way the app and the CLI do."""
     session: Any = loket
     session.sign_in(login, STAFF_PASSWORD)
+
+
+@contextmanager
+def as_beheerder(loket: object) -> Iterator[None]:
+    """Do something only a beheerder may (add the team's mail account), then go on as the
+    person who acted before. bea (STAFF) is made, or given STAFF_PASSWORD, as test setup."""
+    from inbox import clock
+    from inbox.model import Role
+    from inbox.privacy import auth
+
+    session: Any = loket
+    before = session.user
+    records = session.store.records
+    with session.db.transaction():  # setup, not an act of the person acting now
+        name, role = STAFF["bea"]
+        records.insert_user("bea", name, Role(role).value, clock.iso(session.now()))
+        records.set_password_hash("bea", auth.hash_password(STAFF_PASSWORD))
+    act_as(loket, "bea")
+    try:
+        yield
+    finally:
+        session.user = before
+        session.forget_identity()
 
 
 @pytest.fixture

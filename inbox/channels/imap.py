@@ -10,10 +10,20 @@ walk the whole folder again, matching stored messages by their bytes. With CONDS
 folder's HIGHESTMODSEQ lets a pass that finds nothing new end after one SELECT. Mail on the
 server is never changed, unless the account moves handled mail to a folder (MOVE, or
 COPY + UID EXPUNGE with UIDPLUS).
+
+A UID the server leaves out of a FETCH is asked after with UID SEARCH: only a UID the server
+confirms gone is passed; one it still has holds the position just before it, so the next pass
+fetches it again (the UIDs after it already stored are not fetched twice). Each batch is
+parsed in worker processes (inbox.channels.parsing) while the previous one is written, and
+filed with a few statements per message (inbox.channels.filing); small originals go into the
+encrypted database in the batch's transaction. Everything goes through the gate: a pass is the
+act mail.sync, its filing message.receive.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import imaplib
 import logging
 import socket
@@ -25,13 +35,14 @@ from typing import Any
 from imapclient import IMAPClient
 from imapclient import exceptions as imap_errors
 
-from inbox import clock
+from inbox import acts
 from inbox.accounts import Auth, MailAccount, Security
-from inbox.channels.mailparse import parse_email
-from inbox.errors import LoketError
-from inbox.model import IncomingMessage
+from inbox.channels import filing
+from inbox.channels.parsing import Parser, Pending
+from inbox.errors import LoketError, PermissionDenied
+from inbox.model import Channel, IncomingMessage
 from inbox.services import Loket
-from storage.records import Records
+from storage.errors import StorageError
 
 log = logging.getLogger("loket.imap")
 
@@ -102,6 +113,13 @@ def explain(exc: BaseException, host: str, port: int) -> MailServerError:
         return MailServerError("Inloggen geweigerd: gebruikersnaam of wachtwoord klopt niet.")
     if isinstance(exc, TimeoutError | socket.timeout):
         return MailServerError(f"Server {host} reageert niet (time-out).")
+    if isinstance(exc, imap_errors.ProtocolError) or (
+        isinstance(exc, imaplib.IMAP4.abort) and "socket error" not in str(exc)
+    ):
+        return MailServerError(
+            f"Server {host} stuurde een antwoord dat Loket niet begrijpt; wat al binnen was, "
+            "is bewaard en het volgende ophalen probeert het opnieuw."
+        )
     if isinstance(exc, ConnectionError | imaplib.IMAP4.abort | imap_errors.IMAPClientAbortError):
         return MailServerError(f"De verbinding met {host} is verbroken.")
     if isinstance(exc, imap_errors.CapabilityError):
@@ -165,8 +183,18 @@ def close(client: IMAPClient) -> None:
             pass
 
 
-def test_connection(account: MailAccount, secret: str) -> str:
-    """ "Verbinding testen": log in, check every folder, and say what was found."""
+def test_connection(loket: Loket, account: MailAccount, secret: str | None = None) -> str:
+    """ "Verbinding testen" (act account.test): log in, check every folder, say what was found.
+    Without `secret` the account's stored password or OAuth token is used."""
+    with loket.op(acts.ACCOUNT_TEST, obj=f"account:{account.name}"):
+        if secret is None:
+            from inbox.sync import secret_for
+
+            secret = secret_for(loket, account)
+        return _test(account, secret)
+
+
+def _test(account: MailAccount, secret: str) -> str:
     client = connect(account, secret)
     try:
         found = []
@@ -192,7 +220,8 @@ def sync_account(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SyncReport:
-    """One pass over every folder of `account`; state is saved batch by batch."""
+    """One pass over every folder of `account` (act mail.sync); state is saved batch by batch."""
+    loket.check(acts.MAIL_SYNC, f"account:{account.name}")
     report = SyncReport(account.name)
     folder = ""
     try:
@@ -207,9 +236,9 @@ def sync_account(
                 report.moved = move_handled(loket, client, account)
         finally:
             close(client)
-    except SyncCancelled:
+    except (SyncCancelled, PermissionDenied):
         raise
-    except LoketError as exc:
+    except (LoketError, StorageError) as exc:
         _record_error(loket, account, folder or account.folders[0], str(exc))
         raise
     except Exception as exc:  # noqa: BLE001
@@ -225,6 +254,41 @@ def _enable_condstore(client: IMAPClient) -> None:
         wanted = [c for c in ("QRESYNC", "CONDSTORE") if c.encode() in caps]
         if wanted:
             client.enable(*wanted)
+
+
+@dataclass
+class _Folder:
+    """One folder's pass: where it stands and what it has done."""
+
+    loket: Loket
+    account: MailAccount
+    name: str
+    uidvalidity: int
+    last_uid: int  # everything up to here is stored (or confirmed gone)
+    report: FolderReport
+    held: int | None = None  # the lowest UID the server still has but did not serve
+
+    def position(self, upto: int) -> int:
+        """How far the position may move after storing batches up to `upto`."""
+        return upto if self.held is None else min(upto, self.held - 1)
+
+    def save(self, position: int, highestmodseq: int | None) -> None:
+        with self.loket.op(acts.MAIL_SYNC, obj=f"account:{self.account.name}") as op:
+            self._save(op, position, highestmodseq)
+
+    def _save(self, op: Any, position: int, highestmodseq: int | None) -> None:
+        self.last_uid = max(self.last_uid, position)
+        op.store.mail.save_sync_state(self.account.id, self.name, self.uidvalidity,
+                                      self.last_uid, highestmodseq, op.stamp())
+
+
+@dataclass
+class _Batch:
+    uids: list[int]
+    digests: dict[int, str]  # uid -> digest of what the server served
+    originals: dict[str, bytes]
+    known: set[str]  # digests already stored (the message is not parsed again)
+    parsed: Pending
 
 
 def sync_folder(
@@ -244,63 +308,106 @@ def sync_folder(
     uidnext = int(info.get(b"UIDNEXT", 0)) or None
     modseq = info.get(b"HIGHESTMODSEQ")
     highestmodseq = int(modseq) if modseq is not None else None
-    state = _state(loket, account.id, folder)
+    mail = loket.store.mail
+    state = mail.sync_state(account.id, folder)
     if state is not None and state["uidvalidity"] == uidvalidity:
         last_uid = int(state["last_uid"])
+        here = _Folder(loket, account, folder, uidvalidity, last_uid, report)
         if (highestmodseq is not None and state["highestmodseq"] == highestmodseq) or (
             uidnext is not None and uidnext <= last_uid + 1
         ):
             report.unchanged = True
-            _save_state(loket, account.id, folder, uidvalidity, last_uid, highestmodseq)
+            here.save(last_uid, highestmodseq)
             return report
-        uids = [u for u in client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid]
+        stored = mail.stored_uids(account.id, folder, uidvalidity, last_uid)  # after a gap
+        uids = [u for u in client.search(["UID", f"{last_uid + 1}:*"])
+                if u > last_uid and u not in stored]
+        last = max(stored, default=last_uid)
     else:
         if state is not None:
             log.warning("UIDVALIDITY of a folder of account %s changed: resync", account.id)
             report.resynced = True
-        last_uid = 0
+        here = _Folder(loket, account, folder, uidvalidity, 0, report)
         uids = list(client.search(["ALL"]))
+        last = 0
     uids.sort()
     total = len(uids)
-    done = 0
     if progress is not None and total:
         progress(folder, 0, total)
-    for batch in _batches(client, uids):
-        if cancelled is not None and cancelled():
-            raise SyncCancelled("Ophalen afgebroken; wat al binnen was, is bewaard.")
-        fetched = client.fetch(batch, ["BODY.PEEK[]"])
-        # the original bytes are durable before the batch is filed
-        present = [
-            (uid, bytes(fetched[uid][b"BODY[]"]))
-            for uid in batch
-            if fetched.get(uid, {}).get(b"BODY[]") is not None  # else expunged meanwhile
-        ]
-        digests = loket.store_originals([raw for _, raw in present])
-        # parse before the transaction, and make the batch's attachments durable in one go too
-        items = [
-            (
-                uid,
-                digest,
-                None
-                if loket.is_duplicate(digest)
-                else _parse(loket, account, folder, uidvalidity, uid, raw, digest),
-            )
-            for (uid, raw), digest in zip(present, digests, strict=True)
-        ]
-        loket.blobs.put_many([a.data for _, _, m in items if m for a in m.attachments])
-        with loket.db.transaction():
-            for uid, digest, message in items:
-                if _file(loket, account, folder, uidvalidity, uid, digest, message):
-                    report.fetched += 1
-                else:
-                    report.duplicates += 1
-            last_uid = max(last_uid, batch[-1])
-            _save_state(loket, account.id, folder, uidvalidity, last_uid, None)
-        done += len(batch)
-        if progress is not None:
-            progress(folder, done, total)
-    _save_state(loket, account.id, folder, uidvalidity, last_uid, highestmodseq)
+    parser = Parser(total)
+    done = 0
+    waiting: _Batch | None = None
+    with contextlib.ExitStack() as stack:
+        stack.callback(parser.close)
+        if total > BATCH:
+            stack.enter_context(mail.bulk())
+        for uids_of_batch in _batches(client, uids):
+            if cancelled is not None and cancelled():
+                raise SyncCancelled("Ophalen afgebroken; wat al binnen was, is bewaard.")
+            try:
+                batch = _fetch(here, client, uids_of_batch, parser)
+            except BaseException:
+                if waiting is not None:  # what was fetched whole is kept
+                    _write(here, waiting)
+                raise
+            if waiting is not None:  # the previous batch is written while this one parses
+                done += _write(here, waiting)
+                if progress is not None:
+                    progress(folder, done, total)
+            waiting = batch
+        if waiting is not None:
+            done += _write(here, waiting)
+            if progress is not None:
+                progress(folder, done, total)
+    end = max(last, uids[-1] if uids else 0)
+    here.save(here.position(end), highestmodseq if here.held is None else None)
     return report
+
+
+def _fetch(here: _Folder, client: IMAPClient, uids: list[int], parser: Parser) -> _Batch:
+    """FETCH a batch; ask after what the server left out; start parsing what is new."""
+    fetched = client.fetch(uids, ["BODY.PEEK[]"])
+    served = {
+        uid: bytes(fetched[uid][b"BODY[]"])
+        for uid in uids
+        if fetched.get(uid, {}).get(b"BODY[]") is not None
+    }
+    missing = [uid for uid in uids if uid not in served]
+    if missing:
+        still = set(client.search(["UID", ",".join(map(str, missing))])) & set(missing)
+        if still:  # not served, but not gone either: fetched again next pass
+            log.warning("%d message(s) not served by the server; kept for the next pass",
+                        len(still))
+            here.held = min(still) if here.held is None else min(here.held, *still)
+    digests = {uid: hashlib.sha256(raw).hexdigest() for uid, raw in served.items()}
+    known = set(here.loket.store.mail.known_digests(list(digests.values())))
+    fresh = {digests[uid]: raw for uid, raw in served.items() if digests[uid] not in known}
+    parsed = parser.parse(list(fresh.items()), here.loket.now())
+    return _Batch(sorted(served), digests, fresh, known, parsed)
+
+
+def _write(here: _Folder, batch: _Batch) -> int:
+    """File one fetched batch and move the position, in one transaction; how many it held."""
+    loket, account = here.loket, here.account
+    by_digest = {m.raw_sha256: m for m in batch.parsed.result()}
+    messages = []
+    for uid in batch.uids:
+        digest = batch.digests[uid]
+        found = by_digest.get(digest)
+        if found is None:  # already stored: only where it is now is news
+            found = IncomingMessage(channel=Channel.EMAIL, sent_at=loket.now(),
+                                    raw_sha256=digest)
+        messages.append(replace(found, account_id=account.id, imap_folder=here.name,
+                                imap_uidvalidity=here.uidvalidity, imap_uid=uid))
+    with loket.op(acts.MAIL_SYNC, obj=f"account:{account.name}") as op:
+        for item in filing.file_batch(loket, op, messages, batch.originals):
+            if item.message_id is None:
+                here.report.duplicates += 1
+            else:
+                here.report.fetched += 1
+        if batch.uids:
+            here._save(op, here.position(batch.uids[-1]), None)
+    return len(batch.uids)
 
 
 def _batches(client: IMAPClient, uids: list[int]) -> Iterator[list[int]]:
@@ -321,80 +428,10 @@ def _batches(client: IMAPClient, uids: list[int]) -> Iterator[list[int]]:
             yield batch
 
 
-def _parse(
-    loket: Loket,
-    account: MailAccount,
-    folder: str,
-    uidvalidity: int,
-    uid: int,
-    raw: bytes,
-    digest: str,
-) -> IncomingMessage:
-    message = parse_email(raw, digest, received_at=loket.now())
-    return replace(
-        message,
-        account_id=account.id,
-        imap_folder=folder,
-        imap_uidvalidity=uidvalidity,
-        imap_uid=uid,
-    )
-
-
-def _file(
-    loket: Loket,
-    account: MailAccount,
-    folder: str,
-    uidvalidity: int,
-    uid: int,
-    digest: str,
-    message: IncomingMessage | None,
-) -> bool:
-    """File one fetched message; False when it was already stored (identical bytes)."""
-    existing = Records(loket.db).message_exists(digest)
-    if existing is not None or message is None:
-        # the same message seen again (a resync after UIDVALIDITY changed): refresh where it is
-        loket.db.conn.execute(
-            "UPDATE messages SET imap_uidvalidity = ?, imap_uid = ? WHERE id = ? "
-            "AND account_id = ? AND imap_folder = ?",
-            (uidvalidity, uid, existing, account.id, folder),
-        )
-        return False
-    return not loket.receive(message).duplicate
-
-
-def _state(loket: Loket, account_id: int, folder: str) -> Any:
-    return loket.db.one(
-        "SELECT * FROM sync_state WHERE account_id = ? AND folder = ?", (account_id, folder)
-    )
-
-
-def _save_state(
-    loket: Loket,
-    account_id: int,
-    folder: str,
-    uidvalidity: int,
-    last_uid: int,
-    highestmodseq: int | None,
-) -> None:
-    with loket.db.transaction():
-        loket.db.conn.execute(
-            "INSERT INTO sync_state(account_id, folder, uidvalidity, last_uid, highestmodseq, "
-            "last_sync_at, last_error) VALUES (?, ?, ?, ?, ?, ?, NULL) "
-            "ON CONFLICT(account_id, folder) DO UPDATE SET uidvalidity = excluded.uidvalidity, "
-            "last_uid = excluded.last_uid, highestmodseq = excluded.highestmodseq, "
-            "last_sync_at = excluded.last_sync_at, last_error = NULL",
-            (account_id, folder, uidvalidity, last_uid, highestmodseq, clock.iso(loket.now())),
-        )
-
-
 def _record_error(loket: Loket, account: MailAccount, folder: str, error: str) -> None:
     try:
-        with loket.db.transaction():
-            loket.db.conn.execute(
-                "INSERT INTO sync_state(account_id, folder, last_error) VALUES (?, ?, ?) "
-                "ON CONFLICT(account_id, folder) DO UPDATE SET last_error = excluded.last_error",
-                (account.id, folder, error),
-            )
+        with loket.op(acts.MAIL_SYNC, obj=f"account:{account.name}") as op:
+            op.store.mail.record_sync_error(account.id, folder, error)
     except Exception:  # noqa: BLE001 - reporting the error must not hide it
         log.exception("could not record a sync error")
 
@@ -402,12 +439,7 @@ def _record_error(loket: Loket, account: MailAccount, folder: str, error: str) -
 def move_handled(loket: Loket, client: IMAPClient, account: MailAccount) -> int:
     """Move the server copies of mail in closed cases to the account's 'handled' folder."""
     target = account.move_handled_to
-    rows = loket.db.query(
-        "SELECT m.id, m.imap_folder, m.imap_uidvalidity, m.imap_uid FROM messages m "
-        "JOIN cases c ON c.id = m.case_id WHERE c.status = 'afgerond' AND m.account_id = ? "
-        "AND m.imap_uid IS NOT NULL AND m.imap_folder != ? ORDER BY m.imap_folder, m.imap_uid",
-        (account.id, target),
-    )
+    rows = loket.store.mail.handled_messages(account.id, target)
     if not rows:
         return 0
     caps = client.capabilities()
@@ -433,17 +465,8 @@ def move_handled(loket: Loket, client: IMAPClient, account: MailAccount) -> int:
             client.copy(uids, target)
             client.delete_messages(uids)
             client.uid_expunge(uids)
-        with loket.db.transaction():
-            for r in items:
-                loket.db.conn.execute(
-                    "UPDATE messages SET imap_folder = ?, imap_uid = NULL, imap_uidvalidity = NULL "
-                    "WHERE id = ?",
-                    (target, r["id"]),
-                )
-                loket.db.conn.execute(
-                    "INSERT INTO imap_actions(account_id, message_row_id, action, target, "
-                    "created_at, done_at) VALUES (?, ?, 'move', ?, ?, ?)",
-                    (account.id, r["id"], target, clock.iso(loket.now()), clock.iso(loket.now())),
-                )
+        with loket.op(acts.MAIL_SYNC, obj=f"account:{account.name}") as op:
+            op.store.mail.mark_moved(account.id, [int(r["id"]) for r in items], target,
+                                     op.stamp())
         moved += len(items)
     return moved

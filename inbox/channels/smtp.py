@@ -10,6 +10,7 @@ chooses to send it again. That is the price of "never sends twice".
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import smtplib
 import ssl
@@ -21,11 +22,11 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
-from inbox import clock
+from inbox import acts, clock
 from inbox.accounts import MailAccount, Security
 from inbox.errors import InvalidInput, LoketError, NotFound
-from inbox.model import Channel, Direction, IncomingMessage
-from inbox.services import Loket, Received
+from inbox.model import Changes, Channel, Direction, IncomingMessage
+from inbox.services import Loket
 from inbox.threading import find_reference, message_ids
 
 log = logging.getLogger("loket.smtp")
@@ -63,44 +64,38 @@ def compose_reply(
     *,
     to: str | None = None,
     sender_name: str = "",
-) -> Received:
-    """Store a reply in its case and queue it; nothing leaves the machine here."""
+) -> Changes:
+    """Store a reply in its case and queue it (act reply.send); nothing leaves the machine
+    here. The case's id is in `changes.cases`, the reply's message row in `changes.messages`."""
     if not text.strip():
         raise InvalidInput("Een antwoord mag niet leeg zijn.")
-    case = loket.db.one("SELECT * FROM cases WHERE reference = ?", (reference.upper(),))
-    if case is None:
-        raise NotFound(f"Zaak {reference} bestaat niet.")
-    last = loket.db.one(
-        "SELECT sender, message_id, references_, subject FROM messages WHERE case_id = ? "
-        "AND channel = 'email' AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1",
-        (case["id"],),
-    )
-    recipient = to or (last["sender"] if last is not None else None)
-    if not recipient:
-        recipient = loket.db.scalar(
-            "SELECT value FROM contact_addresses WHERE contact_id = ? AND kind = 'email' "
-            "ORDER BY id LIMIT 1",
-            (case["contact_id"],),
+    with loket.op(acts.REPLY_SEND, case=reference) as op:
+        case = op.case
+        mail = op.store.mail
+        last = mail.last_inbound_email(op.case_id)
+        recipient = to or (last["sender"] if last is not None else None)
+        if not recipient:
+            recipient = mail.first_email_address(case["contact_id"])
+        if not recipient or "@" not in recipient:
+            raise InvalidInput("Deze inwoner heeft geen e-mailadres; vul een adres in.")
+        msg = EmailMessage()
+        msg["From"] = (
+            formataddr((sender_name, account.address)) if sender_name else account.address
         )
-    if not recipient or "@" not in recipient:
-        raise InvalidInput("Deze inwoner heeft geen e-mailadres; vul een adres in.")
-    msg = EmailMessage()
-    msg["From"] = formataddr((sender_name, account.address)) if sender_name else account.address
-    msg["To"] = recipient
-    msg["Subject"] = reply_subject(case["reference"], case["subject"])
-    msg["Date"] = format_datetime(loket.now())
-    domain = account.address.rpartition("@")[2] or "loket.invalid"
-    msg["Message-ID"] = make_msgid(domain=domain)
-    in_reply_to = last["message_id"] if last is not None else None
-    references = message_ids(last["references_"]) if last is not None else []
-    if in_reply_to:
-        msg["In-Reply-To"] = in_reply_to
-        msg["References"] = " ".join((references + [in_reply_to])[-10:])
-    msg.set_content(text.strip() + "\n")
-    raw = msg.as_bytes(policy=policy.SMTP)  # CRLF: the stored bytes are the bytes sent
-    digest = loket.store_original(raw)
-    now = clock.iso(loket.now())
-    with loket.db.transaction():
+        msg["To"] = recipient
+        msg["Subject"] = reply_subject(case["reference"], case["subject"])
+        msg["Date"] = format_datetime(loket.now())
+        domain = account.address.rpartition("@")[2] or "loket.invalid"
+        msg["Message-ID"] = make_msgid(domain=domain)
+        in_reply_to = last["message_id"] if last is not None else None
+        references = message_ids(last["references_"]) if last is not None else []
+        if in_reply_to:
+            msg["In-Reply-To"] = in_reply_to
+            msg["References"] = " ".join((references + [in_reply_to])[-10:])
+        msg.set_content(text.strip() + "\n")
+        raw = msg.as_bytes(policy=policy.SMTP)  # CRLF: the stored bytes are the bytes sent
+        digest = hashlib.sha256(raw).hexdigest()
+        loket.blobs.keep_originals({digest: raw})  # in this transaction (or fsynced before)
         received = loket.receive(
             IncomingMessage(
                 channel=Channel.EMAIL,
@@ -118,23 +113,25 @@ def compose_reply(
                 account_id=account.id,
             )
         )
-        loket.db.conn.execute(
-            "INSERT INTO outbox(account_id, case_id, message_row_id, raw_sha256, message_id, "
-            "sender, recipients, state, next_attempt_at, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
-            (
-                account.id,
-                received.case_id,
-                received.message_id,
-                digest,
-                str(msg["Message-ID"]),
-                account.address,
-                recipient,
-                now,
-                now,
-            ),
+        now = op.stamp()
+        mail.queue_reply(
+            {
+                "account_id": account.id,
+                "case_id": received.case_id,
+                "message_row_id": received.message_id,
+                "raw_sha256": digest,
+                "message_id": str(msg["Message-ID"]),
+                "sender": account.address,
+                "recipients": recipient,
+                "next_attempt_at": now,
+                "created_at": now,
+            }
         )
-    return received
+        assert received.message_id is not None and received.case_id is not None
+        op.changes.cases.add(received.case_id)
+        op.changes.messages.add(received.message_id)
+        op.changed("outbox")
+    return op.changes
 
 
 def _smtp(account: MailAccount, secret: str) -> smtplib.SMTP:
@@ -185,15 +182,11 @@ def deliver(
     sent_folder_check: Callable[[str], bool] | None = None,
     append_to_sent: Callable[[bytes], None] | None = None,
 ) -> DeliveryReport:
-    """One delivery pass over this account's outbox."""
+    """One delivery pass over this account's outbox (act mail.deliver)."""
+    loket.check(acts.MAIL_DELIVER, f"account:{account.name}")
     report = DeliveryReport()
     _recover_interrupted(loket, account, sent_folder_check, report)
-    now = clock.iso(loket.now())
-    due = loket.db.query(
-        "SELECT * FROM outbox WHERE account_id = ? AND state = 'queued' AND next_attempt_at <= ? "
-        "ORDER BY id",
-        (account.id, now),
-    )
+    due = loket.store.mail.due_replies(account.id, clock.iso(loket.now()))
     if not due:
         return report
     try:
@@ -214,9 +207,8 @@ def deliver(
 
 
 def _set(loket: Loket, row_id: int, **values: Any) -> None:
-    sets = ", ".join(f"{k} = ?" for k in values)
-    with loket.db.transaction():
-        loket.db.conn.execute(f"UPDATE outbox SET {sets} WHERE id = ?", (*values.values(), row_id))
+    with loket.op(acts.MAIL_DELIVER, obj=f"outbox:{row_id}") as op:
+        op.store.mail.set_reply(row_id, values)
 
 
 def _send_one(
@@ -284,9 +276,7 @@ def _recover_interrupted(
     sent_folder_check: Callable[[str], bool] | None,
     report: DeliveryReport,
 ) -> None:
-    for row in loket.db.query(
-        "SELECT * FROM outbox WHERE account_id = ? AND state = 'sending'", (account.id,)
-    ):
+    for row in loket.store.mail.interrupted_replies(account.id):
         if sent_folder_check is not None and sent_folder_check(row["message_id"]):
             _set(loket, row["id"], state="sent", appended_to_sent=1)
             continue
@@ -299,25 +289,25 @@ def _recover_interrupted(
         report.uncertain += 1
 
 
-def send_again(loket: Loket, outbox_id: int) -> None:
-    """A person decided an 'uncertain' or 'failed' reply should go out (again)."""
-    row = loket.db.one("SELECT state FROM outbox WHERE id = ?", (outbox_id,))
+def send_again(loket: Loket, outbox_id: int) -> Changes:
+    """A person decided an 'uncertain' or 'failed' reply should go out (again): act
+    reply.send_again on the reply's case."""
+    row = loket.store.mail.reply(outbox_id)
     if row is None:
         raise NotFound("Dit bericht staat niet in de outbox.")
-    if row["state"] not in ("uncertain", "failed"):
-        raise InvalidInput("Dit bericht wacht al op verzending of is verzonden.")
-    _set(loket, outbox_id, state="queued", next_attempt_at=clock.iso(loket.now()))
+    with loket.op(acts.REPLY_SEND_AGAIN, case=row["reference"],
+                  obj=f"outbox:{outbox_id}") as op:
+        if row["state"] not in ("uncertain", "failed"):
+            raise InvalidInput("Dit bericht wacht al op verzending of is verzonden.")
+        op.store.mail.set_reply(outbox_id, {"state": "queued", "next_attempt_at": op.stamp()})
+        op.changed("outbox")
+    return op.changes
 
 
 def outbox(loket: Loket) -> list[dict[str, Any]]:
-    return [
-        dict(r)
-        for r in loket.db.query(
-            "SELECT o.id, c.reference, o.recipients, o.state, o.attempts, o.last_error, "
-            "o.created_at, o.sent_at FROM outbox o LEFT JOIN cases c ON c.id = o.case_id "
-            "ORDER BY o.id DESC"
-        )
-    ]
+    """The whole outbox (reference, recipients, state): for the delivery job and its tests."""
+    with loket.op(acts.MAIL_DELIVER):
+        return list(loket.store.mail.outbox())
 
 
 def deliver_outbox(

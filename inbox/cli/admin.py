@@ -126,7 +126,7 @@ def _demo_mailbox(loket: Loket) -> None:
     and wait in the outbox, since no mail server runs at this (local, closed) address."""
     from inbox.accounts import Accounts, MailAccount, Security
 
-    Accounts(loket.db).add_mail(
+    Accounts(loket).add_mail(
         MailAccount(
             name="Demo-postbus (geen server)",
             host="127.0.0.1",
@@ -156,11 +156,13 @@ def cmd_import(loket: Loket, args: argparse.Namespace) -> int:
 
 
 def cmd_account(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import acts
     from inbox.accounts import Accounts, Auth, MailAccount, Security
-    from inbox.privacy.roles import Permission
 
-    loket.check(Permission.MANAGE_ACCOUNTS)
-    accounts = Accounts(loket.db)
+    accounts = Accounts(loket)
+    act = {"add": acts.ACCOUNT_ADD, "list": acts.ACCOUNT_LIST, "test": acts.ACCOUNT_TEST,
+           "remove": acts.ACCOUNT_REMOVE}[args.account_command]
+    loket.check(act)  # refused before a password is read or a name looked up
     if args.account_command == "add":
         security = Security(args.security)
         smtp_security = Security(
@@ -206,7 +208,7 @@ def cmd_account(loket: Loket, args: argparse.Namespace) -> int:
         emit(args, {"name": added.name, "id": added.id}, f"Account '{added.name}' toegevoegd.")
         return 0
     if args.account_command == "list":
-        rows = accounts.status()
+        rows = accounts.listed()
         emit(
             args,
             rows,
@@ -221,10 +223,8 @@ def cmd_account(loket: Loket, args: argparse.Namespace) -> int:
         return 0
     if args.account_command == "test":
         from inbox.channels import imap
-        from inbox.sync import secret_for
 
-        account = accounts.mail_account(args.name)
-        print(imap.test_connection(account, secret_for(loket, account)))
+        print(imap.test_connection(loket, accounts.mail_account(args.name)))
         return 0
     accounts.mail_account(args.name)
     accounts.remove(args.name)
@@ -233,10 +233,10 @@ def cmd_account(loket: Loket, args: argparse.Namespace) -> int:
 
 
 def cmd_sync(loket: Loket, args: argparse.Namespace) -> int:
-    from inbox.privacy.roles import Permission
+    from inbox import acts
     from inbox.sync import sync_once
 
-    loket.check(Permission.WORK_CASES)
+    loket.check(acts.MAIL_SYNC)
     events = sync_once(loket, args.account)
     return report_sync(args, events, "Geen accounts.", sent=True)
 

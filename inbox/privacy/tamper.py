@@ -81,8 +81,12 @@ def kept_head(session: Session) -> tuple[int, str] | None:
 def problem(session: Session, heads: list[tuple[int, str]] | None = None) -> str | None:
     """A Dutch sentence when the trail lost its tail, was emptied or rewritten, else None.
 
-    `heads` are heads known from elsewhere (colleagues' laptops, through team sync)."""
-    known = [h for h in [kept_head(session), *(heads or [])] if h is not None]
+    `heads` are heads known from elsewhere; this laptop's own head as the team mailbox holds
+    it (sent with every team batch) is always compared too."""
+    from inbox.teamsync.status import own_audit_heads
+
+    team_heads = own_audit_heads(session.store)
+    known = [h for h in [kept_head(session), *team_heads, *(heads or [])] if h is not None]
     if not known:
         return None
     current = session.store.tamper.head()

@@ -55,7 +55,7 @@ def test_add_an_account_with_validation_in_dutch(window, loket, schedulers, qtbo
     dialog.form.folders.setText("INBOX, Archief")
     dialog.save()
     assert dialog.outcome.text() == "Fill in the password."  # English source; Dutch in the .ts
-    assert Accounts(loket.db).mail_accounts() == []
+    assert Accounts(loket).mail_accounts() == []
 
     dialog.form.password.setText("geheim")
     assert dialog.form.password.echoMode() == dialog.form.password.EchoMode.Password
@@ -64,14 +64,14 @@ def test_add_an_account_with_validation_in_dutch(window, loket, schedulers, qtbo
     dialog.form.interval.setValue(5)
     with qtbot.waitSignal(dialog.accounts_changed):
         dialog.save()
-    (account,) = Accounts(loket.db).mail_accounts()
+    (account,) = Accounts(loket).mail_accounts()
     assert (account.name, account.host, account.port, account.security) == (
         "kcc", "imap.gemeente.test", 993, Security.SSL)
     assert account.folders == ("INBOX", "Archief")
     assert (account.smtp_host, account.smtp_port, account.move_handled_to) == (
         "smtp.gemeente.test", 465, "Afgehandeld")
     assert account.interval_minutes == 5.0
-    assert Accounts(loket.db).secrets.get("kcc", "password") == "geheim"
+    assert Accounts(loket).secrets.get("kcc", "password") == "geheim"
     assert "geheim" not in loket.db.one("SELECT settings FROM accounts")["settings"]
     assert dialog.form.password.text() == ""  # not kept in the form
     assert dialog.form.editing is not None and dialog.form.name.isReadOnly()
@@ -110,7 +110,7 @@ def test_insecure_choice_shows_a_warning_and_ports_follow(window, qtbot):
 
 
 def test_edit_keeps_the_password_and_remove_asks_first(window, loket, monkeypatch, qtbot):
-    Accounts(loket.db).add_mail(
+    Accounts(loket).add_mail(
         MailAccount(name="info", host="imap.test", username="info@gemeente.test",
                     interval_minutes=0.5), "geheim")
     dialog = window.open_accounts_dialog()
@@ -118,19 +118,19 @@ def test_edit_keeps_the_password_and_remove_asks_first(window, loket, monkeypatc
     assert dialog.form.password.placeholderText() == "unchanged (kept in the keyring)"
     dialog.form.host.setText("imap2.test")
     dialog.save()
-    account = Accounts(loket.db).mail_account("info")
+    account = Accounts(loket).mail_account("info")
     assert account.host == "imap2.test" and account.interval_minutes == 0.5
-    assert Accounts(loket.db).secrets.get("info", "password") == "geheim"
+    assert Accounts(loket).secrets.get("info", "password") == "geheim"
 
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: asked.append(a[2]) or False)
     dialog.remove_selected()
     assert asked == ["Remove the account 'info'?"]
-    assert Accounts(loket.db).mail_accounts() != []
+    assert Accounts(loket).mail_accounts() != []
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)
     dialog.remove_selected()
-    assert Accounts(loket.db).mail_accounts() == []
-    assert Accounts(loket.db).secrets.get("info", "password") is None
+    assert Accounts(loket).mail_accounts() == []
+    assert Accounts(loket).secrets.get("info", "password") is None
     assert dialog.outcome.text() == "Account 'info' removed."
     assert window.sync_status.hint.isVisible() or not window.isVisible()
 
@@ -147,9 +147,9 @@ def test_test_connection_explains_a_refused_port_off_the_gui_thread(loket, runne
     threads: list[int] = []
     real = imap.test_connection
 
-    def spy(account, secret):  # type: ignore[no-untyped-def]
+    def spy(session, account, secret):  # type: ignore[no-untyped-def]
         threads.append(threading.get_ident())
-        return real(account, secret)
+        return real(session, account, secret)
 
     monkeypatch.setattr(imap, "test_connection", spy)
     dialog.test_connection()
@@ -180,7 +180,7 @@ def test_oauth2_shows_sign_in_and_explains_what_is_missing(loket, runner, qtbot,
     assert opened == []
     with qtbot.waitSignal(dialog.accounts_changed):
         dialog.save()  # no password needed for OAuth2
-    saved = Accounts(loket.db).mail_account("m365")
+    saved = Accounts(loket).mail_account("m365")
     assert saved.auth is Auth.OAUTH2 and saved.oauth["provider"] == "microsoft"
 
 
@@ -208,3 +208,46 @@ def test_test_connection_against_dovecot(loket, runner, qtbot, dovecot, mailbox_
     assert dialog.outcome.styleSheet() == "color: #107c10;"
     # (a wrong password is not tried here: Dovecot then answers "temporary authentication
     # failure" to the next logins of the session; the refused-port test covers errors)
+
+
+def test_a_medewerker_sees_the_accounts_but_cannot_change_them(loket, runner, qtbot,
+                                                               monkeypatch):
+    from tests.conftest import act_as, add_staff
+
+    add_staff(loket)
+    act_as(loket, "bea")
+    Accounts(loket).add_mail(MailAccount(name="kcc", host="imap.gemeente.test",
+                                         username="kcc@gemeente.test"), "geheim")
+    act_as(loket, "anne")
+    dialog = AccountsDialog(loket, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.model.rowCount() == 1  # the team's accounts are shown ...
+    assert dialog.refusal.isVisible()  # ... with the Dutch refusal
+    assert dialog.refusal.text() == "Alleen een beheerder mag accounts beheren."
+    for button in (dialog.new_button, dialog.remove_button, dialog.save_button,
+                   dialog.test_button, dialog.form.sign_in_button):
+        assert not button.isEnabled(), button.text()
+    dialog.form.interval.setValue(9)
+    dialog.save()  # even when reached: the gate refuses, inline
+    qtbot.waitUntil(lambda: dialog.outcome.isVisible())
+    assert dialog.outcome.text() == "Alleen een beheerder mag accounts beheren."
+    assert Accounts(loket).mail_account("kcc").interval_minutes == 2.0
+    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)
+    dialog.remove_selected()
+    assert [a.name for a in Accounts(loket).mail_accounts()] == ["kcc"]
+    refused = loket.db.scalar(
+        "SELECT count(*) FROM audit_log WHERE actor = 'anne' AND result = 'geweigerd'")
+    assert refused >= 1
+
+
+def test_a_beheerder_has_every_button(loket, runner, qtbot):
+    from tests.conftest import act_as, add_staff
+
+    add_staff(loket)
+    act_as(loket, "bea")
+    dialog = AccountsDialog(loket, runner)
+    qtbot.addWidget(dialog)
+    assert not dialog.refusal.isVisibleTo(dialog)
+    assert dialog.new_button.isEnabled() and dialog.save_button.isEnabled()

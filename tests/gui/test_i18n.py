@@ -125,7 +125,7 @@ def test_mail_screens_speak_dutch_and_screenshots(dutch, loket, runner, sample, 
     assert window.fetch_action.text() == "&Nu ophalen"
     assert window.case_view.reply_action.text() == "&Beantwoorden"
 
-    Accounts(loket.db).add_mail(
+    Accounts(loket).add_mail(
         MailAccount(name="Info-mailbox", host="imap.gemeente.test", username="info@gemeente.test",
                     smtp_host="smtp.gemeente.test", from_address="info@gemeente.test",
                     sent_folder="Sent"), "geheim")

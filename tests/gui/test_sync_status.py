@@ -112,7 +112,7 @@ def test_real_scheduler_fetches_from_dovecot(
         client.login(*mailbox_user)
         for n in range(1, 4):
             client.append("INBOX", mail(n))
-    Accounts(loket.db).add_mail(
+    Accounts(loket).add_mail(
         MailAccount(name="kcc", host="127.0.0.1", port=dovecot.port, security=Security.NONE,
                     username=mailbox_user[0]), mailbox_user[1])
     window = MainWindow(loket, runner)  # the real SyncScheduler

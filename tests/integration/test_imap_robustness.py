@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import random
 import signal
 import subprocess
@@ -27,7 +28,8 @@ from inbox.services import Loket
 from tests.conftest import ROOT
 from tests.integration.tcp_proxy import TcpProxy
 from tests.integration.test_sync import add_account
-from tests.unit.test_cli import loket as cli
+from tests.unit.test_cli import ANNE
+from tests.unit.test_cli import anne as cli
 
 pytestmark = pytest.mark.integration
 
@@ -89,7 +91,7 @@ def add(loket: Loket, port: int, user: tuple[str, str], **kw: object) -> MailAcc
         name="kcc", host="127.0.0.1", port=port, security=Security.NONE, username=user[0],
         **kw,  # type: ignore[arg-type]
     )
-    return Accounts(loket.db).add_mail(acc, user[1])
+    return Accounts(loket).add_mail(acc, user[1])
 
 
 def assert_exact(loket: Loket, expected_ids: set[str]) -> None:
@@ -267,6 +269,7 @@ def test_sigkill_in_mid_sync_then_restart_holds_the_exact_server_count(  # type:
             proc = subprocess.Popen(
                 [sys.executable, str(ROOT / "main.py"), "--db", str(db), "sync"],
                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                env={**os.environ, **ANNE},
             )
             deadline = time.monotonic() + 120
             try:

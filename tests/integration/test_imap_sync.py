@@ -39,7 +39,7 @@ def account(loket, dovecot, user, **kw) -> MailAccount:  # type: ignore[no-untyp
         username=user[0],
         **kw,
     )
-    return Accounts(loket.db).add_mail(acc, user[1])
+    return Accounts(loket).add_mail(acc, user[1])
 
 
 def count(loket) -> int:  # type: ignore[no-untyped-def]
@@ -84,22 +84,26 @@ def test_a_crash_in_the_middle_of_a_batch_loses_and_duplicates_nothing(  # type:
             c.append("INBOX", mail(n))
     acc = account(loket, dovecot, mailbox_user)
     monkeypatch.setattr(imap, "BATCH", 4)
-    real_receive = loket.receive
+    from inbox.channels import filing
+
+    real_insert = filing._Batch._insert
     calls = {"n": 0}
 
-    def crashing_receive(msg):  # type: ignore[no-untyped-def]
+    def crashing_insert(self, rows):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 6:  # second batch, second message
+        if calls["n"] == 2:  # the second batch: its cases exist, its messages are half written
+            real_insert(self, rows[:2])
             raise RuntimeError("power cut")
-        return real_receive(msg)
+        return real_insert(self, rows)
 
-    monkeypatch.setattr(loket, "receive", crashing_receive)
+    monkeypatch.setattr(filing._Batch, "_insert", crashing_insert)
     with pytest.raises(MailServerError):
         sync_account(loket, acc, mailbox_user[1])
     assert count(loket) == 4  # the first batch stays, the broken batch left nothing behind
     assert loket.db.scalar("SELECT last_uid FROM sync_state") == 4
     assert "Onverwachte fout" in loket.db.scalar("SELECT last_error FROM sync_state")
-    monkeypatch.setattr(loket, "receive", real_receive)
+    assert loket.db.scalar("SELECT count(*) FROM cases") == 4  # its cases were rolled back
+    monkeypatch.setattr(filing._Batch, "_insert", real_insert)
     report = sync_account(loket, acc, mailbox_user[1])
     assert report.fetched == 6 and count(loket) == 10
     ids = [r[0] for r in loket.db.query("SELECT message_id FROM messages ORDER BY imap_uid")]
@@ -141,7 +145,7 @@ def test_several_folders_and_a_missing_folder(loket, dovecot, mailbox_user) -> N
     acc = account(loket, dovecot, mailbox_user, folders=("INBOX", "Social"))
     report = sync_account(loket, acc, mailbox_user[1])
     assert {f: r.fetched for f, r in report.folders.items()} == {"INBOX": 1, "Social": 1}
-    broken = Accounts(loket.db).add_mail(
+    broken = Accounts(loket).add_mail(
         MailAccount(
             name="kapot",
             host="127.0.0.1",
@@ -198,15 +202,15 @@ def test_wrong_password_refused_port_and_unknown_host_are_explained(  # type: ig
         username=mailbox_user[0],
     )
     with pytest.raises(MailServerError, match="gebruikersnaam of wachtwoord klopt niet"):
-        imap.test_connection(acc, "fout")
-    assert "Verbinding gelukt" in imap.test_connection(acc, mailbox_user[1])
+        imap.test_connection(loket, acc, "fout")
+    assert "Verbinding gelukt" in imap.test_connection(loket, acc, mailbox_user[1])
     from tests.integration.dovecot import free_port
 
     closed = MailAccount(
         name="x", host="127.0.0.1", port=free_port(), security=Security.NONE, username="u"
     )
     with pytest.raises(MailServerError, match="weigert de verbinding op poort"):
-        imap.test_connection(closed, "pw")
+        imap.test_connection(loket, closed, "pw")
 
     def no_such_host(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
@@ -214,27 +218,27 @@ def test_wrong_password_refused_port_and_unknown_host_are_explained(  # type: ig
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
     unknown = MailAccount(name="x", host="imap.onbekend.test", port=993, username="u")
     with pytest.raises(MailServerError, match="'imap.onbekend.test' is niet gevonden"):
-        imap.test_connection(unknown, "pw")
+        imap.test_connection(loket, unknown, "pw")
 
 
-def test_tls_certificates_are_checked(tls_dovecot, tls_cert: tuple[Path, Path]) -> None:  # type: ignore[no-untyped-def]
+def test_tls_certificates_are_checked(loket, tls_dovecot, tls_cert: tuple[Path, Path]) -> None:  # type: ignore[no-untyped-def]
     base = dict(name="x", host="127.0.0.1", username="kcc@gemeente.test")
     untrusted = MailAccount(port=tls_dovecot.tls_port, security=Security.SSL, **base)
     with pytest.raises(MailServerError, match="certificaat .* niet te vertrouwen"):
-        imap.test_connection(untrusted, "geheim")
+        imap.test_connection(loket, untrusted, "geheim")
     trusted = MailAccount(
         port=tls_dovecot.tls_port, security=Security.SSL, ca_file=str(tls_cert[0]), **base
     )
-    assert "Verbinding gelukt" in imap.test_connection(trusted, "geheim")
+    assert "Verbinding gelukt" in imap.test_connection(loket, trusted, "geheim")
     starttls = MailAccount(
         port=tls_dovecot.port, security=Security.STARTTLS, ca_file=str(tls_cert[0]), **base
     )
-    assert "Verbinding gelukt" in imap.test_connection(starttls, "geheim")
+    assert "Verbinding gelukt" in imap.test_connection(loket, starttls, "geheim")
     wrong_mode = MailAccount(
         port=tls_dovecot.port, security=Security.SSL, ca_file=str(tls_cert[0]), **base
     )
     with pytest.raises(MailServerError, match="Beveiligde verbinding .* mislukt"):
-        imap.test_connection(wrong_mode, "geheim")
+        imap.test_connection(loket, wrong_mode, "geheim")
 
 
 def test_batches_are_capped_by_count_and_by_bytes(dovecot, mailbox_user, monkeypatch) -> None:  # type: ignore[no-untyped-def]

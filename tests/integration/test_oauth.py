@@ -69,11 +69,11 @@ def make_account(
         auth=Auth.OAUTH2,
         oauth=settings,
     )
-    return Accounts(loket.db).add_mail(account, None)
+    return Accounts(loket).add_mail(account, None)
 
 
 def stored(loket, account: MailAccount) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    text = Secrets(loket.db).get(account.name, "oauth")
+    text = Secrets(loket).get(account.name, "oauth")
     assert text
     return dict(json.loads(text))
 
@@ -81,7 +81,7 @@ def stored(loket, account: MailAccount) -> dict[str, object]:  # type: ignore[no
 def set_expiry(loket, account: MailAccount, seconds_from_now: float) -> None:  # type: ignore[no-untyped-def]
     data = stored(loket, account)
     data["expires_at"] = time.time() + seconds_from_now
-    Secrets(loket.db).set(account.name, "oauth", json.dumps(data))
+    Secrets(loket).set(account.name, "oauth", json.dumps(data))
 
 
 def test_browser_sign_in_with_pkce_then_imap_xoauth2(  # type: ignore[no-untyped-def]
@@ -89,7 +89,7 @@ def test_browser_sign_in_with_pkce_then_imap_xoauth2(  # type: ignore[no-untyped
 ) -> None:
     server.user = mailbox
     account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
 
     authorize = [q for method, path, q in server.requests if method == "GET"]
     assert authorize[0]["code_challenge_method"] == "S256"
@@ -97,9 +97,9 @@ def test_browser_sign_in_with_pkce_then_imap_xoauth2(  # type: ignore[no-untyped
     assert "https://outlook.office.com/IMAP.AccessAsUser.All" in authorize[0]["scope"]
     assert server.grants("authorization_code")[0]["code_verifier"]  # PKCE checked by the server
 
-    token = oauth.access_token(loket.db, account)
+    token = oauth.access_token(loket, account)
     assert token == stored(loket, account)["access_token"]
-    assert imap.test_connection(account, token).startswith("Verbinding gelukt")
+    assert imap.test_connection(loket, account, token).startswith("Verbinding gelukt")
     assert token in server.introspected  # Dovecot really asked the introspection endpoint
 
 
@@ -108,8 +108,8 @@ def test_oauthbearer_login_is_accepted_too(  # type: ignore[no-untyped-def]
 ) -> None:
     server.user = mailbox
     account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
-    token = oauth.access_token(loket.db, account)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    token = oauth.access_token(loket, account)
     with IMAPClient("127.0.0.1", port=oauth_dovecot.port, ssl=False) as client:
         assert b"AUTH=OAUTHBEARER" in client.capabilities()
         client.oauthbearer_login(mailbox, token)
@@ -133,14 +133,14 @@ def test_device_code_sign_in_polls_until_approved_and_slows_down(  # type: ignor
         if len(waits) == 3:  # the person types the code on another device after two polls
             server.approve_device(shown[0].user_code, mailbox)
 
-    oauth.sign_in(loket.db, account, show_device_code=show, timeout=30, sleep=sleep)
+    oauth.sign_in(loket, account, show_device_code=show, timeout=30, sleep=sleep)
     assert shown[0].verification_uri == f"{server.base}/devicelogin"
     assert shown[0].user_code in shown[0].message
     assert waits == [1, 6, 6]  # interval honoured, slow_down adds five seconds
     polls = server.grants("urn:ietf:params:oauth:grant-type:device_code")
     assert len(polls) == 3  # slow_down, authorization_pending, then success
-    token = oauth.access_token(loket.db, account)
-    assert imap.test_connection(account, token).startswith("Verbinding gelukt")
+    token = oauth.access_token(loket, account)
+    assert imap.test_connection(loket, account, token).startswith("Verbinding gelukt")
 
 
 def test_an_expiring_access_token_is_refreshed_before_use(  # type: ignore[no-untyped-def]
@@ -148,13 +148,13 @@ def test_an_expiring_access_token_is_refreshed_before_use(  # type: ignore[no-un
 ) -> None:
     server.user = mailbox
     account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
     first = stored(loket, account)
-    assert oauth.access_token(loket.db, account) == first["access_token"]  # still fresh
+    assert oauth.access_token(loket, account) == first["access_token"]  # still fresh
 
     set_expiry(loket, account, 200)  # valid for 3 more minutes: within the 5-minute margin
     server.expire(str(first["access_token"]))
-    fresh = oauth.access_token(loket.db, account)
+    fresh = oauth.access_token(loket, account)
     second = stored(loket, account)
     assert fresh != first["access_token"] and fresh == second["access_token"]
     assert second["refresh_token"] != first["refresh_token"]  # the rotated one was kept
@@ -163,15 +163,15 @@ def test_an_expiring_access_token_is_refreshed_before_use(  # type: ignore[no-un
     assert refresh["refresh_token"] == first["refresh_token"]
     assert "offline_access" in refresh["scope"]
 
-    assert imap.test_connection(account, fresh).startswith("Verbinding gelukt")
+    assert imap.test_connection(loket, account, fresh).startswith("Verbinding gelukt")
     with pytest.raises(MailServerError, match=LOGIN_REFUSED):
-        imap.test_connection(account, str(first["access_token"]))
+        imap.test_connection(loket, account, str(first["access_token"]))
 
     # and the rotated refresh token works for the next refresh
     set_expiry(loket, account, -10)
-    third = oauth.access_token(loket.db, account)
+    third = oauth.access_token(loket, account)
     assert third not in (fresh, first["access_token"])
-    assert imap.test_connection(account, third).startswith("Verbinding gelukt")
+    assert imap.test_connection(loket, account, third).startswith("Verbinding gelukt")
 
 
 def test_a_revoked_refresh_token_asks_to_sign_in_again(  # type: ignore[no-untyped-def]
@@ -179,11 +179,11 @@ def test_a_revoked_refresh_token_asks_to_sign_in_again(  # type: ignore[no-untyp
 ) -> None:
     server.user = mailbox
     account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
     server.revoke_refresh_tokens(mailbox)
     set_expiry(loket, account, -1)
     with pytest.raises(OAuthError) as caught:
-        oauth.access_token(loket.db, account)
+        oauth.access_token(loket, account)
     assert str(caught.value) == "De aanmelding is verlopen of ingetrokken; meld opnieuw aan."
 
 
@@ -192,13 +192,13 @@ def test_a_token_the_introspection_rejects_is_a_dutch_login_error(  # type: igno
 ) -> None:
     server.user = mailbox
     account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
-    token = oauth.access_token(loket.db, account)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    token = oauth.access_token(loket, account)
     server.revoke_access(token)  # e.g. the admin revoked the sessions in Entra ID
     with pytest.raises(MailServerError, match=LOGIN_REFUSED):
-        imap.test_connection(account, token)
+        imap.test_connection(loket, account, token)
     with pytest.raises(MailServerError, match=LOGIN_REFUSED):
-        imap.test_connection(account, "at-never-issued")
+        imap.test_connection(loket, account, "at-never-issued")
 
 
 def test_not_signed_in_refused_and_wrong_state(  # type: ignore[no-untyped-def]
@@ -206,12 +206,12 @@ def test_not_signed_in_refused_and_wrong_state(  # type: ignore[no-untyped-def]
 ) -> None:
     account = make_account(loket, oauth_dovecot, server, mailbox)
     with pytest.raises(OAuthError) as caught:
-        oauth.access_token(loket.db, account)
+        oauth.access_token(loket, account)
     assert str(caught.value) == (f"Meld u eerst aan bij Microsoft 365 voor account {account.name}.")
 
     server.deny_next = True
     with pytest.raises(OAuthError, match="geweigerd of afgebroken"):
-        oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
+        oauth.sign_in(loket, account, open_browser=browser, timeout=20)
 
     def forged_browser(url: str) -> bool:  # an attacker's redirect with another state
         query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
@@ -222,9 +222,9 @@ def test_not_signed_in_refused_and_wrong_state(  # type: ignore[no-untyped-def]
         return True
 
     with pytest.raises(OAuthError, match="klopt niet"):
-        oauth.sign_in(loket.db, account, open_browser=forged_browser, timeout=20)
+        oauth.sign_in(loket, account, open_browser=forged_browser, timeout=20)
     assert not server.grants("authorization_code")  # a forged code is never exchanged
-    assert not oauth.is_signed_in(loket.db, account)
+    assert not oauth.is_signed_in(loket, account)
 
 
 def test_an_unreachable_token_endpoint_is_explained(  # type: ignore[no-untyped-def]
@@ -232,11 +232,11 @@ def test_an_unreachable_token_endpoint_is_explained(  # type: ignore[no-untyped-
 ) -> None:
     server.user = mailbox
     account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
     set_expiry(loket, account, 60)
     offline = oauth.with_oauth(account, token_url=f"http://127.0.0.1:{free_port()}/token")
     with pytest.raises(OAuthError, match="niet bereikbaar"):
-        oauth.access_token(loket.db, offline)
+        oauth.access_token(loket, offline)
 
 
 def test_tokens_never_reach_the_database_or_the_log(  # type: ignore[no-untyped-def]
@@ -254,9 +254,9 @@ def test_tokens_never_reach_the_database_or_the_log(  # type: ignore[no-untyped-
     try:
         server.user = mailbox
         account = make_account(loket, oauth_dovecot, server, mailbox)
-        oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
+        oauth.sign_in(loket, account, open_browser=browser, timeout=20)
         set_expiry(loket, account, 10)
-        oauth.access_token(loket.db, account)  # a refresh
+        oauth.access_token(loket, account)  # a refresh
         server.revoke_refresh_tokens(mailbox)
         set_expiry(loket, account, -1)
         assert run_account(loket, account).kind == "error"  # refused refresh, logged
@@ -289,10 +289,10 @@ def test_shared_mailbox_logs_in_with_the_persons_token(  # type: ignore[no-untyp
     server.user = person
     server.shared_access[person] = shared
     account = make_account(loket, oauth_dovecot, server, shared)
-    oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
-    token = oauth.access_token(loket.db, account)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    token = oauth.access_token(loket, account)
     assert server.access[token].username == person  # the token is the person's
-    assert imap.test_connection(account, token).startswith("Verbinding gelukt")
+    assert imap.test_connection(loket, account, token).startswith("Verbinding gelukt")
 
     preset = oauth.microsoft_account("Info", shared, client_id="x", signed_in_user=person)
     assert (preset.username, preset.smtp_username, preset.address) == (shared, person, shared)
@@ -305,7 +305,7 @@ def test_full_sync_of_an_oauth_account(  # type: ignore[no-untyped-def]
 
     server.user = mailbox
     account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket.db, account, open_browser=browser, timeout=20)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
     raw = (
         "From: Inwoner <inwoner@example.nl>\r\nTo: " + mailbox + "\r\n"
         "Subject: Vraag over de afvalpas\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\n"

@@ -27,7 +27,7 @@ QUESTION = (
 @pytest.fixture
 def setup(loket, smtp_server):  # type: ignore[no-untyped-def]
     recorder, port = smtp_server
-    acc = Accounts(loket.db).add_mail(
+    acc = Accounts(loket).add_mail(
         MailAccount(
             name="kcc",
             host="127.0.0.1",
@@ -53,7 +53,7 @@ def test_reply_is_threaded_stored_in_the_case_and_sent_once(setup) -> None:  # t
         "Maak een afspraak via de site.",
         sender_name="Gemeente Voorbeeld",
     )
-    assert reply.case_id == question.case_id and not reply.new_case
+    assert reply.cases == {question.case_id} and not reply.created_case
     assert recorder.messages == []  # queued, not yet sent
     report = smtp.deliver(loket, acc, "geheim")
     assert report.sent == 1
@@ -65,7 +65,7 @@ def test_reply_is_threaded_stored_in_the_case_and_sent_once(setup) -> None:  # t
     assert sent["Subject"] == f"Re: [{question.reference}] Paspoort verlopen"
     assert sent["In-Reply-To"] == "<q1@example.nl>"
     assert sent["References"] == "<older@example.nl> <q1@example.nl>"
-    assert loket.original_bytes(reply.message_id) == raw
+    assert loket.original_bytes(min(reply.messages)) == raw
     detail = loket.case_detail(question.reference)
     assert [t.direction.value for t in detail.timeline if t.kind == "message"] == ["in", "out"]
     assert (
@@ -154,8 +154,8 @@ def test_reply_needs_text_and_an_address(setup) -> None:  # type: ignore[no-unty
     with pytest.raises(smtp.InvalidInput, match="geen e-mailadres"):
         smtp.compose_reply(loket, acc, phone.reference, "Antwoord")
     assert (
-        smtp.compose_reply(loket, acc, phone.reference, "Antwoord", to="ali@example.nl").case_id
-        == phone.case_id
+        smtp.compose_reply(loket, acc, phone.reference, "Antwoord", to="ali@example.nl").cases
+        == {phone.case_id}
     )
     assert loket.case_detail(phone.reference).summary.status is Status.NIEUW
 
@@ -164,7 +164,7 @@ def test_sent_reply_is_appended_to_the_sent_folder(
     loket, smtp_server, dovecot, mailbox_user
 ) -> None:  # type: ignore[no-untyped-def]
     recorder, port = smtp_server
-    acc = Accounts(loket.db).add_mail(
+    acc = Accounts(loket).add_mail(
         MailAccount(
             name="kcc",
             host="127.0.0.1",

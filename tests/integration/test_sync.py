@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import queue
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,16 @@ from imapclient import IMAPClient
 
 from inbox.services import SYSTEM_USER, Loket
 from inbox.sync import SyncEvent, SyncScheduler
+from tests.conftest import STAFF_PASSWORD
 from tests.integration.test_imap_sync import mail
-from tests.unit.test_cli import loket as cli
+from tests.unit.test_cli import anne as cli
+from tests.unit.test_cli import loket, staffed
+
+BEA = {"LOKET_USER": "bea", "LOKET_PASSWORD": STAFF_PASSWORD}  # the beheerder manages accounts
+
+
+def bea(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return loket(*args, env=BEA)
 
 pytestmark = pytest.mark.integration
 
@@ -25,11 +35,13 @@ def fill(dovecot, user, numbers) -> None:  # type: ignore[no-untyped-def]
 
 
 def add_account(db: Path, dovecot, user, *extra: str) -> None:  # type: ignore[no-untyped-def]
-    import subprocess
+    """`account add imap` by the beheerder of a database with a person for every role."""
     import sys
 
     from tests.conftest import ROOT
 
+    if not db.exists():
+        staffed(db)
     out = subprocess.run(
         [
             sys.executable,
@@ -56,6 +68,7 @@ def add_account(db: Path, dovecot, user, *extra: str) -> None:  # type: ignore[n
         capture_output=True,
         text=True,
         timeout=60,
+        env={**os.environ, **BEA},
     )
     assert out.returncode == 0, out.stderr
     assert "zonder versleuteling" in out.stderr  # plain IMAP only with a warning
@@ -73,9 +86,10 @@ def test_cli_account_add_and_sync(tmp_path: Path, dovecot, mailbox_user) -> None
     ]
     assert json.loads(cli("--db", db, "sync", "--json").stdout)[0]["fetched"] == 0
     assert len(json.loads(cli("--db", db, "cases", "--json").stdout)) == 3
-    tested = cli("--db", db, "account", "test", "kcc")
+    assert cli("--db", db, "account", "test", "kcc").returncode == 1  # a medewerker may not
+    tested = bea("--db", db, "account", "test", "kcc")
     assert tested.returncode == 0 and "Verbinding gelukt" in tested.stdout
-    listed = json.loads(cli("--db", db, "account", "list", "--json").stdout)
+    listed = json.loads(bea("--db", db, "account", "list", "--json").stdout)
     assert listed[0]["account"] == "kcc" and listed[0]["last_sync_at"]
 
 
@@ -89,7 +103,7 @@ def test_cli_sync_with_a_wrong_password_fails_with_one_line(
     assert out.stderr.strip().splitlines()[-1] == (
         "loket: Inloggen geweigerd: gebruikersnaam of wachtwoord klopt niet."
     )
-    listed = json.loads(cli("--db", db, "account", "list", "--json").stdout)
+    listed = json.loads(bea("--db", db, "account", "list", "--json").stdout)
     assert "wachtwoord" in listed[0]["last_error"]
 
 

@@ -35,7 +35,7 @@ def join(lk: Loket, dovecot, user, key: str) -> MailAccount:  # type: ignore[no-
     """The beheerder adds the team mailbox and joins this laptop; then its person signs in."""
     worker = lk.user
     act_as(lk, "bea")
-    account = Accounts(lk.db).add_mail(
+    account = Accounts(lk).add_mail(
         MailAccount("team", "127.0.0.1", user[0], port=dovecot.port, security=Security.NONE),
         user[1],
     )
@@ -245,7 +245,7 @@ def test_the_team_commands(tmp_path, dovecot, mailbox_user, monkeypatch, capsys)
         from tests.conftest import add_staff
 
         add_staff(lk)
-        Accounts(lk.db).add_mail(MailAccount("team", "127.0.0.1", mailbox_user[0],
+        Accounts(lk).add_mail(MailAccount("team", "127.0.0.1", mailbox_user[0],
                                              port=dovecot.port, security=Security.NONE),
                                  mailbox_user[1])
         lk.close()

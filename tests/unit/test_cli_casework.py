@@ -33,7 +33,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "loket.db"
     loket = Loket.open(path)
     add_staff(loket)
-    Accounts(loket.db).add_mail(
+    act_as(loket, "bea")  # the team's mail account is the beheerder's to add
+    Accounts(loket).add_mail(
         MailAccount(name="Postbus", host="127.0.0.1", port=1, security=Security.NONE,
                     username="info@gemeente.test", from_address="info@gemeente.test",
                     smtp_host="127.0.0.1", smtp_port=1, smtp_security=Security.NONE),

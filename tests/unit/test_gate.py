@@ -82,3 +82,19 @@ def test_every_act_names_a_permission_of_the_table_and_the_readme_shows_the_tabl
     assert all(f"`{p.value}`" in table for p in Permission)
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert table in readme
+
+
+@pytest.mark.production_system
+def test_the_system_identity_only_fetches_and_files_mail(loket) -> None:  # type: ignore[no-untyped-def]
+    from inbox.gate import SYSTEM_USER
+
+    got = _case(loket)  # filing a message: allowed
+    assert loket.user == SYSTEM_USER and got.reference
+    for permission in Permission:
+        assert loket.may(permission) == (permission in SYSTEM_GRANTS)
+    with pytest.raises(PermissionDenied):
+        loket.case_detail(got.reference)
+    with pytest.raises(PermissionDenied):
+        loket.assign(got.reference, None)
+    with pytest.raises(PermissionDenied):
+        loket.stats()

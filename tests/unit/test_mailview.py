@@ -100,7 +100,7 @@ def test_outbox_state_per_reply(loket: Loket) -> None:
     received = receive_mail(loket, "a@example.nl", "Vraag", "Wanneer?", when=MONDAY)
     assert received.reference is not None
     assert mailview.outbox_of_case(loket, received.reference) == {}
-    account = Accounts(loket.db).add_mail(
+    account = Accounts(loket).add_mail(
         MailAccount(
             name="kcc",
             host="127.0.0.1",
@@ -110,10 +110,11 @@ def test_outbox_state_per_reply(loket: Loket) -> None:
         ),
         "geheim",
     )
-    reply = smtp.compose_reply(loket, account, received.reference, "Morgen.")
-    assert reply.message_id is not None
+    changes = smtp.compose_reply(loket, account, received.reference, "Morgen.")
+    assert changes.cases == {received.case_id} and "outbox" in changes.kinds
+    (reply,) = changes.messages
     states = mailview.outbox_of_case(loket, received.reference.lower())
-    info = states[reply.message_id]
+    info = states[reply]
     assert (info.state, info.account, info.can_send_again) == ("queued", "kcc", False)
     loket.db.conn.execute("UPDATE outbox SET state = 'uncertain' WHERE id = ?", (info.id,))
-    assert mailview.outbox_of_case(loket, received.reference)[reply.message_id].can_send_again
+    assert mailview.outbox_of_case(loket, received.reference)[reply].can_send_again

@@ -115,35 +115,35 @@ def test_token_set_keeps_the_old_refresh_token_unless_rotated_and_hides_tokens()
 
 
 def _store(loket: Any, acc: MailAccount, **data: Any) -> None:
-    Secrets(loket.db).set(acc.name, "oauth", json.dumps(data))
+    Secrets(loket).set(acc.name, "oauth", json.dumps(data))
 
 
 def test_access_token_messages_and_refresh_margin(loket: Any) -> None:
     closed = f"http://127.0.0.1:{free_port()}/token"
-    acc = Accounts(loket.db).add_mail(account(token_url=closed), None)
+    acc = Accounts(loket).add_mail(account(token_url=closed), None)
     with pytest.raises(OAuthError) as caught:
-        oauth.access_token(loket.db, acc)
+        oauth.access_token(loket, acc)
     assert str(caught.value) == "Meld u eerst aan bij Microsoft 365 voor account Info."
 
     _store(loket, acc, access_token="fresh", refresh_token="r", expires_at=time.time() + 600)
-    assert oauth.access_token(loket.db, acc) == "fresh"  # no request: the endpoint is closed
+    assert oauth.access_token(loket, acc) == "fresh"  # no request: the endpoint is closed
 
     _store(loket, acc, access_token="old", refresh_token="r", expires_at=time.time() + 240)
     with pytest.raises(OAuthError, match="niet bereikbaar"):  # within 5 minutes: refresh
-        oauth.access_token(loket.db, acc)
+        oauth.access_token(loket, acc)
 
     _store(loket, acc, access_token="old", refresh_token="", expires_at=time.time() - 1)
     with pytest.raises(OAuthError) as caught:
-        oauth.access_token(loket.db, acc)
+        oauth.access_token(loket, acc)
     assert str(caught.value) == "De aanmelding is verlopen of ingetrokken; meld opnieuw aan."
 
-    oauth.sign_out(loket.db, acc)
-    assert not oauth.is_signed_in(loket.db, acc)
+    oauth.sign_out(loket, acc)
+    assert not oauth.is_signed_in(loket, acc)
     assert "fresh" not in str(loket.db.one("SELECT settings FROM accounts")[0])
 
 
 def test_refresh_saves_the_new_token_set(loket: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    acc = Accounts(loket.db).add_mail(account(), None)
+    acc = Accounts(loket).add_mail(account(), None)
     _store(loket, acc, access_token="old", refresh_token="r1", expires_at=time.time() - 5)
     sent: list[dict[str, str]] = []
 
@@ -152,17 +152,17 @@ def test_refresh_saves_the_new_token_set(loket: Any, monkeypatch: pytest.MonkeyP
         return {"access_token": "new", "refresh_token": "r2", "expires_in": 3600}
 
     monkeypatch.setattr(oauth, "_post", fake_post)
-    assert oauth.access_token(loket.db, acc) == "new"
+    assert oauth.access_token(loket, acc) == "new"
     assert sent[0]["grant_type"] == "refresh_token" and sent[0]["refresh_token"] == "r1"
-    saved = oauth.load_tokens(loket.db, acc)
+    saved = oauth.load_tokens(loket, acc)
     assert saved is not None and saved.refresh_token == "r2"
-    assert oauth.access_token(loket.db, acc) == "new" and len(sent) == 1
+    assert oauth.access_token(loket, acc) == "new" and len(sent) == 1
 
 
 def test_device_flow_gives_up_when_the_code_expires(
     loket: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    acc = Accounts(loket.db).add_mail(account(), None)
+    acc = Accounts(loket).add_mail(account(), None)
     answers: list[dict[str, Any] | str] = [
         {"device_code": "d", "user_code": "ABCD", "verification_url": "https://x/device"},
         "authorization_pending",
@@ -179,14 +179,14 @@ def test_device_flow_gives_up_when_the_code_expires(
     shown: list[DeviceCode] = []
     waits: list[float] = []
     with pytest.raises(OAuthError, match="aanmeldcode is verlopen"):
-        oauth.sign_in(loket.db, acc, show_device_code=shown.append, sleep=waits.append)
+        oauth.sign_in(loket, acc, show_device_code=shown.append, sleep=waits.append)
     assert shown[0].verification_uri == "https://x/device"  # Google's spelling accepted
     assert waits == [5.0, 5.0]  # RFC 8628 default interval
-    assert not oauth.is_signed_in(loket.db, acc)
+    assert not oauth.is_signed_in(loket, acc)
 
 
 def test_device_flow_stops_at_the_timeout(loket: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    acc = Accounts(loket.db).add_mail(account(), None)
+    acc = Accounts(loket).add_mail(account(), None)
 
     def fake_post(url: str, form: dict[str, str], label: str) -> dict[str, Any]:
         if "device_code" in form:
@@ -200,18 +200,18 @@ def test_device_flow_stops_at_the_timeout(loket: Any, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(oauth, "_post", fake_post)
     with pytest.raises(OAuthError, match="verlopen"):
-        oauth.sign_in(loket.db, acc, show_device_code=lambda c: None, timeout=0.3, sleep=time.sleep)
+        oauth.sign_in(loket, acc, show_device_code=lambda c: None, timeout=0.3, sleep=time.sleep)
 
 
 def test_browser_flow_when_no_answer_comes_or_no_browser_opens(loket: Any) -> None:
-    acc = Accounts(loket.db).add_mail(account(authority="http://127.0.0.1:9/t"), None)
+    acc = Accounts(loket).add_mail(account(authority="http://127.0.0.1:9/t"), None)
     opened: list[str] = []
     with pytest.raises(OAuthError, match="duurde te lang"):
-        oauth.sign_in(loket.db, acc, open_browser=opened.append, timeout=0.3)
+        oauth.sign_in(loket, acc, open_browser=opened.append, timeout=0.3)
     assert opened[0].startswith("http://127.0.0.1:9/t/oauth2/v2.0/authorize?")
     assert "code_challenge_method=S256" in opened[0] and "state=" in opened[0]
     with pytest.raises(OAuthError, match="browser niet openen"):
-        oauth.sign_in(loket.db, acc, open_browser=lambda url: False, timeout=5)
+        oauth.sign_in(loket, acc, open_browser=lambda url: False, timeout=5)
 
 
 def test_oauth_module_has_no_qt() -> None:
@@ -226,3 +226,67 @@ def test_oauth_module_has_no_qt() -> None:
         for alias in node.names
     ] + [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     assert not [n for n in names if "PySide" in n or "Qt" in n]
+
+
+def test_plain_http_only_to_loopback_and_only_when_the_tests_allow_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for url in ("http://127.0.0.1:8080/t", "http://[::1]:8080/t", "http://localhost/t",
+                "http://127.0.0.2/t"):
+        assert oauth.endpoints(account(authority=url)).token_url.startswith(url)
+    for url in ("http://10.0.0.1/t", "http://login.microsoftonline.com/t", "ftp://127.0.0.1/t",
+                "http://127.0.0.1.example.com/t"):
+        with pytest.raises(OAuthError, match="niet veilig"):
+            oauth.endpoints(account(authority=url))
+    monkeypatch.delenv(oauth.LOOPBACK_HTTP)
+    with pytest.raises(OAuthError, match="niet veilig"):
+        oauth.endpoints(account(authority="http://127.0.0.1:8080/t"))
+    assert oauth.endpoints(account(authority="https://login.example.com/t"))
+
+
+def test_a_token_is_never_sent_where_a_redirect_points(
+    loket: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The token endpoint answers 307 to another host: the refresh token stays home."""
+    import http.server
+    import threading
+
+    seen: list[str] = []
+
+    class Elsewhere(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            seen.append(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            self.send_response(307)
+            self.send_header("Location", f"http://localhost:{self.server.server_address[1]}/x")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Elsewhere)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        acc = Accounts(loket).add_mail(account(token_url=f"http://127.0.0.1:{port}/token"), None)
+        Secrets(loket).set(acc.name, "oauth", TokenSet("old", "refresh", 0.0).to_json())
+        with pytest.raises(OAuthError, match="verwijst door"):
+            oauth.access_token(loket, acc)
+        assert seen == ["/token"]  # the redirect was not followed
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_signing_in_is_for_a_beheerder(loket: Any) -> None:
+    from inbox.errors import PermissionDenied
+    from tests.conftest import act_as, add_staff
+
+    add_staff(loket)
+    act_as(loket, "anne")
+    opened: list[str] = []
+    with pytest.raises(PermissionDenied):
+        oauth.sign_in(loket, account(), open_browser=opened.append, timeout=1)
+    assert opened == []  # refused before any browser opened

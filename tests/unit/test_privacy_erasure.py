@@ -88,12 +88,15 @@ def world(tmp_path: Path) -> Iterator[tuple[Loket, str, int]]:
     phone = contacts.find_contact(loket, "+31687654321")
     assert mail is not None and phone is not None and mail != phone
     contacts.merge(loket, mail, phone, f"Zelfde persoon: {NAME}, {PHONE}, BSN {BSN}")
-    account = Accounts(loket.db).add_mail(
+    acting = loket.user
+    act_as(loket, "bea")  # the beheerder adds the team's mail account
+    account = Accounts(loket).add_mail(
         MailAccount(name="postbus", host="127.0.0.1", port=1, security=Security.NONE,
                     username="info@gemeente.test", smtp_host="127.0.0.1", smtp_port=1,
                     smtp_security=Security.NONE),
         "geheim",
     )
+    act_as(loket, acting)
     smtp.compose_reply(loket, account, ref, f"Beste {NAME}, over de {PHRASE}: komt goed.")
     message_id = loket.db.scalar("SELECT id FROM messages WHERE contact_id = ? LIMIT 1", (mail,))
     loket.db.conn.execute(  # a Mastodon status of hers (the channel needs a server otherwise)

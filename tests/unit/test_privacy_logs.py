@@ -18,7 +18,7 @@ from inbox.logsetup import configure_logging
 from inbox.privacy import erasure, subject, woo
 from inbox.sync import run_account
 from storage.paths import log_dir
-from tests.conftest import give_password, later
+from tests.conftest import as_beheerder, give_password, later
 from tests.unit.test_privacy_kit import (
     ADDRESS,
     BSN,
@@ -74,19 +74,20 @@ def test_no_personal_data_or_secrets_in_the_log_files(
         loket.add_note(ref, f"Gebeld met {NAME} over {PHRASE}")
         # a reply, then sync and delivery against servers that are not there
         port = _closed_port()
-        account = Accounts(loket.db).add_mail(
-            MailAccount(
-                name="postbus",
-                host="127.0.0.1",
-                port=port,
-                security=Security.NONE,
-                username="info@gemeente.test",
-                smtp_host="127.0.0.1",
-                smtp_port=port,
-                smtp_security=Security.NONE,
-            ),
-            MAIL_SECRET,
-        )
+        with as_beheerder(loket):  # the team's mail account is the beheerder's to add
+            account = Accounts(loket).add_mail(
+                MailAccount(
+                    name="postbus",
+                    host="127.0.0.1",
+                    port=port,
+                    security=Security.NONE,
+                    username="info@gemeente.test",
+                    smtp_host="127.0.0.1",
+                    smtp_port=port,
+                    smtp_security=Security.NONE,
+                ),
+                MAIL_SECRET,
+            )
         smtp.compose_reply(loket, account, ref, REPLY, sender_name="Anne de Vries")
         event = run_account(loket, account)
         assert event.kind == "error"

@@ -226,14 +226,19 @@ def test_put_many_stores_a_batch_durably_and_skips_what_is_there(
     store = BlobStore(tmp_path / "blobs", key=b"k" * 32)
     store.put(b"al bewaard")
     calls: list[str] = []
-    real_sync, real_replace = os.sync, os.replace
-    monkeypatch.setattr(os, "sync", lambda: (calls.append("sync"), real_sync())[1])
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
     monkeypatch.setattr(
         os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1]
     )
+    monkeypatch.setattr(os, "sync", lambda: pytest.fail("os.sync flushes the whole machine"))
     digests = store.put_many([b"een", b"twee", b"een", b"al bewaard"])
     assert digests == [sha256(b"een"), sha256(b"twee"), sha256(b"een"), sha256(b"al bewaard")]
-    assert calls == ["sync", "replace", "replace", "sync"]  # one flush each side of the renames
+    # each new file is flushed before any rename; then each folder once (two new files here)
+    renamed = calls.index("replace")
+    assert calls[:renamed] == ["fsync", "fsync"] and calls[renamed:renamed + 2] == [
+        "replace", "replace"]
+    assert calls[renamed + 2:] == ["fsync"] * len({sha256(b"een")[:2], sha256(b"twee")[:2]})
     assert [store.get(d) for d in digests] == [b"een", b"twee", b"een", b"al bewaard"]
 
 
@@ -242,10 +247,10 @@ def test_put_many_interrupted_leaves_no_temp_files(
 ) -> None:
     store = BlobStore(tmp_path / "blobs")
 
-    def crash() -> None:
+    def crash(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "sync", crash)
+    monkeypatch.setattr(os, "fsync", crash)
     with pytest.raises(KeyboardInterrupt):
         store.put_many([b"a", b"b"])
     assert [p for p in (tmp_path / "blobs").rglob("*") if p.is_file()] == []

@@ -90,11 +90,13 @@ def test_a_spike_lists_its_cases_for_those_who_may_see_them_and_queues_a_signal(
         trends.spike_cases(town, "paspoort", today=TODAY)
 
     from inbox.accounts import Accounts, MailAccount, Security
+    from tests.conftest import as_beheerder
 
-    Accounts(town.db).add_mail(MailAccount(
-        name="kcc", host="127.0.0.1", port=1143, security=Security.NONE,
-        username="kcc@gemeente.test", from_address="kcc@gemeente.test",
-        smtp_host="127.0.0.1", smtp_port=1025, smtp_security=Security.NONE), "x")
+    with as_beheerder(town):  # the team's mail account is the beheerder's to add
+        Accounts(town).add_mail(MailAccount(
+            name="kcc", host="127.0.0.1", port=1143, security=Security.NONE,
+            username="kcc@gemeente.test", from_address="kcc@gemeente.test",
+            smtp_host="127.0.0.1", smtp_port=1025, smtp_security=Security.NONE), "x")
     sent = trends.send_signal(town, phrase, "communicatie@gemeente.test", today=TODAY)
     assert len(sent["zaken"]) == 7
     from inbox.channels import smtp
