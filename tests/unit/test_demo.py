@@ -15,7 +15,8 @@ from inbox.services import Loket
 
 def _build(path: Path, cases: int, seed: int = 1) -> tuple[Loket, dict[str, int]]:
     loket = Loket.open(path)
-    return loket, demo.build(loket, cases, seed)
+    with loket.demo_builder():  # as `demo` does on a new database
+        return loket, demo.build(loket, cases, seed)
 
 
 @pytest.fixture(scope="module")
