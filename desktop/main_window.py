@@ -25,6 +25,7 @@ from desktop.case_view import CaseView
 from desktop.sync_status import Emit, Scheduler, SchedulerFactory, SyncBridge, SyncStatus
 from desktop.tasks import TaskRunner
 from desktop.views_panel import ViewsPanel
+from inbox import acts
 from inbox.accounts import Accounts
 from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Channel
@@ -47,9 +48,9 @@ CHANGE_POLL_MS = 1500
 
 def real_scheduler(loket: Loket) -> SchedulerFactory | None:
     """inbox.sync.SyncScheduler on the window's database (none for an in-memory one)."""
-    if loket.db.path is None:
+    if loket.path is None:
         return None
-    path = Path(loket.db.path)
+    path = Path(loket.path)
 
     def make(emit: Emit) -> Scheduler:
         from inbox.sync import SyncScheduler
@@ -166,6 +167,9 @@ class MainWindow(QMainWindow):
         self.counter_action.setShortcut(QKeySequence("Ctrl+B"))
         self.counter_action.setToolTip(self.tr("Log a counter visit (Ctrl+B)"))
         self.counter_action.triggered.connect(lambda: self.open_contact_dialog(Channel.COUNTER))
+        may_log = self.loket.may(acts.CONTACT_LOG.permission)
+        self.phone_action.setEnabled(may_log)
+        self.counter_action.setEnabled(may_log)
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)

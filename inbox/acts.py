@@ -109,6 +109,13 @@ USER_SIGN_OUT = act("user.sign_out", P.OWN_ACCOUNT, "Afmelden", writes=False, co
 # -- the database file -----------------------------------------------------------------------
 DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
                content=False)
+# the key is changed outside a transaction (SQLCipher rekeys the whole file), so these do not
+# "write": the gate audits them after the work, in a transaction of their own
+KEY_SHOW_RECOVERY = act("key.show_recovery", P.MANAGE_KEYS, "Herstelsleutel getoond",
+                        writes=False, content=False)
+KEY_ROTATE = act("key.rotate", P.MANAGE_KEYS, "Sleutel vervangen", writes=False, content=False)
+KEY_ENCRYPT = act("key.encrypt", P.MANAGE_KEYS, "Database versleuteld", writes=False,
+                  content=False)
 AUDIT_ACCEPT = act("audit.accept", P.MANAGE_USERS, "Auditlog aanvaarden na een melding",
                    content=False)
 

@@ -191,6 +191,21 @@ class Session:
     def path(self) -> Path | None:
         return self._db.path
 
+    @property
+    def db(self) -> Database:
+        """The database handle: the gate's, and the test kit's for arranging and inspecting
+        data. Feature modules and screens never use it (tests/check_imports.py refuses `.db`
+        outside storage/ and the gate); they go through `op.store`."""
+        return self._db
+
+    def rotate_key(self) -> None:
+        """A new key (and recovery key) for this open, encrypted database (`key rotate`; the
+        caller runs it inside its act). The rekey needs the connection itself."""
+        from inbox.privacy import keys
+
+        assert self.path is not None, "an in-memory database has no key"
+        keys.rotate(self.path, self._db, self.blobs.root)
+
     # -- who is acting ---------------------------------------------------------------------
 
     def _who(self) -> tuple[Role | None, frozenset[Permission], int | None]:

@@ -15,7 +15,7 @@ from inbox.addresses import address_for, normalize_phone
 from inbox.channels.registry import channel_of
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import InvalidInput, NotFound, member
-from inbox.gate import SYSTEM_USER, CaseQuery, Op
+from inbox.gate import SYSTEM_USER, CaseQuery, Op, Session
 from inbox.model import (
     CaseDetail,
     CaseSummary,
@@ -30,7 +30,6 @@ from inbox.model import (
     TimelineEntry,
 )
 from inbox.privacy.roles import Permission
-from inbox.transition import TransitionSession
 
 __all__ = ["CaseQuery", "Loket", "Received", "SYSTEM_USER"]  # CaseQuery: for desktop/, CLI
 
@@ -72,7 +71,7 @@ class _Lookup:
         return None if found is None else int(found)
 
 
-class Loket(TransitionSession):
+class Loket(Session):
     """One open installation acting as one person: the casework acts, through the gate."""
 
     # -- users ---------------------------------------------------------------------------

@@ -189,10 +189,10 @@ CLI: tuple[Row, ...] = (
     R(("account", "remove"), ("Matrix",), act="account.remove"),
     # the demo mailbox has no server (127.0.0.1:10143): the pass runs and says so
     R(("sync",), act="mail.sync", state_error="weigert"),
-    R(("key", "show-recovery"), legacy="inbox/privacy/keys.py"),
+    R(("key", "show-recovery"), act="key.show_recovery"),
     R(("key", "recover"), legacy="inbox/privacy/keys.py"),
-    R(("key", "rotate"), legacy="inbox/privacy/keys.py"),
-    R(("key", "encrypt"), legacy="inbox/privacy/keys.py"),
+    R(("key", "rotate"), act="key.rotate"),
+    R(("key", "encrypt"), act="key.encrypt", state_error="al versleuteld"),
 )
 
 # Team sync (inbox/teamsync/): the demo database is in no team and its mailbox has no server.
@@ -275,16 +275,15 @@ def gui(window: str, path: str, act: str | None, legacy: str | None = None,
 
 G = gui
 MAIN, HOME = "main", "home"
-LEAD = "desktop/main_window.py"  # the main window's own actions, not yet checked per role
 
 GUI: tuple[GuiAction, ...] = (
     # the main window (roles that may list cases), menus as the English UI names them
     G(MAIN, "File/Import files…", "message.receive"),
     G(MAIN, "File/Export list as CSV…", "case.list"),
     G(MAIN, "File/Quit", None),
-    G(MAIN, "Contact/Phone note", "contact.log", legacy=LEAD),
-    G(MAIN, "Contact/Counter visit", "contact.log", legacy=LEAD),
-    G(MAIN, "Contact/Reply", "case.reply", legacy=LEAD),
+    G(MAIN, "Contact/Phone note", "contact.log"),
+    G(MAIN, "Contact/Counter visit", "contact.log"),
+    G(MAIN, "Contact/Reply", "case.reply"),
     # the click only moves the scheduler's next run: its job acts as the system identity
     # (mail.sync, message.receive), whoever clicks
     G(MAIN, "Contact/Fetch mail now", None),

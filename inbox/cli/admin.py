@@ -254,35 +254,38 @@ def cmd_key_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import acts
     from inbox.privacy import keys
-    from inbox.privacy.roles import Permission
 
-    loket.check(Permission.MANAGE_KEYS)
+    act = {"show-recovery": acts.KEY_SHOW_RECOVERY, "rotate": acts.KEY_ROTATE}.get(
+        args.key_command, acts.KEY_ENCRYPT
+    )
+    loket.check(act, "database")
     path = loket.path
     if path is None:
         raise LoketError("Een database in het geheugen heeft geen sleutel.")
+    if args.key_command in ("show-recovery", "rotate") and not keys.is_encrypted(path):
+        raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
     if args.key_command == "show-recovery":
-        if not keys.is_encrypted(path):
-            raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
-        value = keys.take_recovery_key(path)
-        if value is None:
-            raise LoketError(
-                "De herstelsleutel is al eens getoond; maak zo nodig een nieuwe met 'key rotate'."
-            )
-        loket._audit("herstelsleutel tonen", "database")
+        with loket.op(act, obj="database"):
+            value = keys.take_recovery_key(path)
+            if value is None:
+                raise LoketError(
+                    "De herstelsleutel is al eens getoond; maak zo nodig een nieuwe met "
+                    "'key rotate'."
+                )
         print(
             "Herstelsleutel (schrijf hem op en bewaar hem veilig; hij wordt niet nog eens "
             f"getoond):\n{value}"
         )
         return 0
     if args.key_command == "rotate":
-        if not keys.is_encrypted(path):
-            raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
-        keys.rotate(path, loket.db, loket.blobs.root)
-        loket._audit("sleutel vervangen", "database")
+        with loket.op(act, obj="database"):
+            loket.rotate_key()
         print("Nieuwe sleutel in gebruik. Toon de nieuwe herstelsleutel met 'key show-recovery'.")
         return 0
-    loket._audit("versleutelen", "database")
+    with loket.op(act, obj="database"):
+        pass  # recorded while the database is still readable as it was
     loket.close()
     keys.encrypt_existing(path)
     print(
