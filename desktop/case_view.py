@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.mail_browser import ATTACHMENT_SCHEME, MailBrowser, scoped_html, size_text
+from inbox import acts
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import LoketError, StorageError
 from inbox.mailview import MessageView, OutboxInfo, message_views, outbox_of_case
@@ -299,7 +300,10 @@ class CaseView(QWidget):
         scroll = self.timeline.verticalScrollBar().value()
         self.reference = case.reference
         self.detail = detail
-        self.reply_action.setEnabled(True)
+        # a reader who may not answer (nobody signed in on an old database) gets no Reply
+        self.reply_action.setEnabled(
+            self.loket is None or self.loket.may(acts.CASE_REPLY.permission)
+        )
         self.resident_button.setEnabled(bool(detail.contact_addresses))
         self.title.setText(f"{case.reference} · {case.subject}")
         status = self.tr("Status: %1").replace("%1", status_label(case.status))
