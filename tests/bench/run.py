@@ -35,6 +35,7 @@ from storage.migrations import SCHEMA_VERSION
 from storage.queries import fts_query
 from storage.records import Records
 from tests.bench import datagen
+from tests.bench.report import cpu_model, median_time
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent / "out"
@@ -92,15 +93,6 @@ def ms(seconds: float) -> str:
 
 def per_s(value: float) -> str:
     return f"{value:,.0f} rows/s"
-
-
-def median_time(fn: Callable[[], Any], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 # -- 1. the database ---------------------------------------------------------------------
@@ -624,14 +616,7 @@ def demo_database(args: argparse.Namespace) -> Path:
 
 
 def machine() -> list[tuple[str, str]]:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     try:
         import PySide6
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 from inbox.services import CaseQuery, Loket  # noqa: E402
 from storage.queries import SORTS  # noqa: E402
 from tests.bench import run  # noqa: E402
+from tests.bench.report import write_heading_section  # noqa: E402
 
 TARGET = 1.5
 VIEW_KEYS = ("nieuw", "open", "wacht_op_inwoner", "afgerond", "channel:email", "all")
@@ -204,14 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name}: {run.ms(o)} vs {run.ms(b)} = {ratio:.2f}x", flush=True)
     section = "\n".join(lines) + "\n"
     if not args.no_write:
-        text = run.REPORT.read_text(encoding="utf-8") if run.REPORT.exists() else ""
-        if SECTION in text:
-            start = text.index(SECTION)
-            rest = text.find("\n## ", start + len(SECTION))
-            text = text[:start] + section + (text[rest + 1:] if rest >= 0 else "")
-        else:
-            text = text.rstrip("\n") + "\n\n" + section
-        run.REPORT.write_text(text, encoding="utf-8")
+        write_heading_section(section, SECTION)
     return 0
 
 
