@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from inbox.errors import LoketError, StorageError
 
 log = logging.getLogger("loket.desktop.dialogs")
+
+ERROR_COLOUR = "#a4262c"
+Buttons = QDialogButtonBox.StandardButton
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """The bold red line where a form says what went wrong, hidden until it does. Plain text:
+    an error may quote what someone typed."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+    label.hide()
+    return label
+
+
+def submit_buttons(
+    dialog: QDialog, submit: Callable[[], None], buttons: Buttons = Buttons.Ok | Buttons.Cancel
+) -> QDialogButtonBox:
+    """The dialog's button box: accepting (and Ctrl+Enter, also from a text field) calls
+    `submit`, Cancel and Esc close the dialog."""
+    box = QDialogButtonBox(buttons, dialog)
+    box.accepted.connect(submit)
+    box.rejected.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, submit)
+    return box
 
 
 def ask(

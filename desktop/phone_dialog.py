@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import WorkingDialog
+from desktop.dialogs import Buttons, WorkingDialog, error_label, submit_buttons
 from desktop.tasks import TaskRunner
 from inbox.channels.registry import spec as channel_spec
 from inbox.model import Channel
@@ -88,22 +86,12 @@ class ContactDialog(WorkingDialog):
         form.addRow("", callback_row)
         form.addRow(_label(self.tr("Existing &case"), self.case_reference), self.case_reference)
 
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
+        self.error = error_label(self)
         self.error.setAccessibleName(self.tr("Error"))
-        self.error.hide()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = submit_buttons(self, self.submit, Buttons.Save | Buttons.Cancel)
+        self.save_button = self.buttons.button(Buttons.Save)
         self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
 
         hint = QLabel(self.tr("Enter saves; in the question and answer: Ctrl+Enter"), self)
         hint.setEnabled(False)  # drawn greyed: a hint, not a control

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import WorkingDialog
+from desktop.dialogs import Buttons, WorkingDialog, error_label, submit_buttons
 from desktop.tasks import TaskRunner
 from inbox import workspace
 from inbox.accounts import MailAccount
@@ -107,26 +106,18 @@ class ReplyEditor(WorkingDialog):
         form.addRow(to_label, self.to)
         form.addRow(self.tr("Subject"), self.subject)
 
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label(self)
         hint = QLabel(
             self.tr("The reply is kept in the case at once and sent in the background."), self
         )
         hint.setEnabled(False)
         hint.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = submit_buttons(self, self.submit, Buttons.Cancel)
         self.send_button = self.buttons.addButton(
             self.tr("&Send"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -133,11 +133,7 @@ class ContactCard(QDialog):
         self.addresses.setWordWrap(True)
         self.addresses.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.addresses.setAccessibleName(self.tr("Addresses"))
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
-        self.error.hide()
+        self.error = dialogs.error_label(self)
 
         self.tabs = QTabWidget(self)
         # messages, from every channel, oldest first; the selected one's text below
