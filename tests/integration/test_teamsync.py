@@ -11,7 +11,6 @@ from imapclient import IMAPClient
 
 from inbox.accounts import Accounts, MailAccount, Security
 from inbox.channels import imap
-from inbox.model import Channel
 from inbox.services import Loket
 from inbox.sync import run_account
 from inbox.teamsync import apply, events, imapstore, keys, outgoing, presence, setup
@@ -22,6 +21,7 @@ from tests.integration.test_imap_sync import mail
 from tests.unit.test_teamsync_support import (
     forged_batch,
     laptop,
+    log_call,
     plain_v1_batch,
     ref,
     states,
@@ -82,13 +82,7 @@ def test_three_laptops_one_mailbox(tmp_path: Path, dovecot, mailbox_user) -> Non
     c_.add_note(ref(c_, u1), "Intern: inwoner is boos")
     b.close_case(ref(b, u2), outcome="Beantwoord", first_contact_resolution=True)
     c_.set_status(ref(c_, u2), "wacht_op_inwoner")
-    a.log_contact(
-        Channel.PHONE,
-        name="Piet Smit",
-        question="Waar blijft mijn pas?",
-        phone_number="0612345678",
-        callback_by="2026-11-10",
-    )
+    log_call(a)
     rounds(pairs)
     s = states(a, b, c_)
     assert s[0] == s[1] == s[2]
