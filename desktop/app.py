@@ -135,6 +135,7 @@ def _shell(app: Any) -> Any:
 
 
 def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from inbox.errors import LoketError, StorageError
@@ -148,6 +149,7 @@ def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
         log.error("cannot open database: %s", type(exc).__name__)
         box = QMessageBox(QMessageBox.Icon.Critical, "Loket",
                           app.translate("App", "Loket cannot open the database."), parent=shell)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(f"{exc}\n\n{db_path}")
         box.exec()
         app.exit(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from inbox.errors import LoketError, StorageError
@@ -24,6 +25,7 @@ def ask(
         QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question, title, text,
         parent=parent,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names, links and subjects come from outside
     box.setInformativeText(detail)
     agree = box.addButton(yes or title, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
