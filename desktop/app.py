@@ -58,6 +58,9 @@ def run(db_path: Path) -> int:
     app.setApplicationDisplayName("Loket")
     app.setOrganizationName("Loket")
     translators = install_translators(app)  # noqa: F841 - parented to app, kept alive
+    from inbox import opened as opened_attachments
+
+    opened_attachments.clear()  # what a crashed session left behind (and emptied at exit)
     shell = _shell(app)
     opened: dict[str, Any] = {}  # what must stay alive while the loop runs
     opened["start"] = AfterFirstPaint(lambda: _start(app, shell, db_path, opened))
@@ -72,6 +75,7 @@ def run(db_path: Path) -> int:
             opened["loket"].close()
         if "lock" in opened:
             opened["lock"].release()
+        opened_attachments.clear()
 
 
 def _own(db_path: Path, opened: dict[str, Any]) -> None:
