@@ -34,7 +34,6 @@ SQL = re.compile(
 LEGACY: set[str] = {
     "desktop/main_window.py",
     "desktop/tasks.py",
-    "inbox/cli/admin.py",
     "inbox/privacy/keys.py",
     "inbox/transition.py",  # Loket's shims for the modules above, moved out of services.py
 }

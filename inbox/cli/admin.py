@@ -278,8 +278,9 @@ def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
     if args.key_command == "rotate":
         if not keys.is_encrypted(path):
             raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
-        keys.rotate(path, loket.db, loket.blobs.root)
         loket._audit("sleutel vervangen", "database")
+        loket.close()  # the file is replaced by a copy under the new key
+        keys.rotate(path)
         print("Nieuwe sleutel in gebruik. Toon de nieuwe herstelsleutel met 'key show-recovery'.")
         return 0
     loket._audit("versleutelen", "database")
