@@ -201,10 +201,13 @@ def _same_database_at(path: Path, database_id: str) -> bool:
 def _fork(db_path: Path, meta: dict[str, Any]) -> dict[str, Any]:
     """This file is a copy of a database still in use elsewhere: slots of its own."""
     old, new = meta["database_id"], str(uuid.uuid4())
-    for kind in ("key", "next"):
-        value = _get(_slot(old, kind))
-        if value:
-            _set(_slot(new, kind), value)
+    key = _get(_slot(old, "key"))
+    # the original's key only if it is this copy's too (not after the original was rotated)
+    if key and meta.get("key_check") == key_check(bytes.fromhex(key)):
+        _set(_slot(new, "key"), key)
+        pending = _get(_slot(old, "next"))
+        if pending:
+            _set(_slot(new, "next"), pending)
     _set(_slot(new, "home"), str(db_path.resolve()))
     meta = {**meta, "database_id": new}
     _write(db_path, meta)  # a crash before this leaves unused slots, nothing else
