@@ -58,6 +58,9 @@ def run(db_path: Path) -> int:
     app.setApplicationDisplayName("Loket")
     app.setOrganizationName("Loket")
     translators = install_translators(app)  # noqa: F841 - parented to app, kept alive
+    from inbox import opened as opened_attachments
+
+    opened_attachments.clear()  # what a crashed session left behind (and emptied at exit)
     shell = _shell(app)
     opened: dict[str, Any] = {}  # what must stay alive while the loop runs
     opened["start"] = AfterFirstPaint(lambda: _start(app, shell, db_path, opened))
@@ -72,6 +75,7 @@ def run(db_path: Path) -> int:
             opened["loket"].close()
         if "lock" in opened:
             opened["lock"].release()
+        opened_attachments.clear()
 
 
 def _own(db_path: Path, opened: dict[str, Any]) -> None:
@@ -135,6 +139,7 @@ def _shell(app: Any) -> Any:
 
 
 def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from inbox.errors import LoketError, StorageError
@@ -148,6 +153,7 @@ def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
         log.error("cannot open database: %s", type(exc).__name__)
         box = QMessageBox(QMessageBox.Icon.Critical, "Loket",
                           app.translate("App", "Loket cannot open the database."), parent=shell)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(f"{exc}\n\n{db_path}")
         box.exec()
         app.exit(1)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
+from desktop.plain import tip
 from inbox.model import CaseSummary
 from inbox.services import CaseQuery, Loket
 
@@ -214,7 +215,7 @@ class CaseTableModel(QAbstractTableModel):
             return cells[column]
         if role == _REFERENCE:
             return cells[0]
-        return cells[1] if column == 1 else None  # tooltip: the whole subject
+        return tip(str(cells[1])) if column == 1 else None  # tooltip: the whole subject
 
     def _cells(self, row: int) -> tuple[str | int, ...] | None:
         case = self.summary(row)

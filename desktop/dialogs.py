@@ -54,6 +54,7 @@ def ask(
         QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question, title, text,
         parent=parent,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names, links and subjects come from outside
     box.setInformativeText(detail)
     agree = box.addButton(yes or title, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)

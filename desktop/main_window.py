@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.list_count, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.totals)
+        self._show_keyring_warning()
         self.sync_status.setup_requested.connect(self.open_accounts_dialog)
         self.sync.arrived.connect(self._sync_event)
         self._load_sync_status()
@@ -275,6 +276,19 @@ class MainWindow(QMainWindow):
     def _accounts_changed(self) -> None:
         self.sync.reload()  # new jobs run at once
         self._load_sync_status()
+
+    def _show_keyring_warning(self) -> None:
+        """A key in a plain-text file (the demo, tests) is allowed only on request: say so."""
+        from inbox import keyring_policy
+
+        if not keyring_policy.uses_plaintext_file():
+            return
+        self.keyring_warning = QLabel(keyring_policy.SHORT_WARNING, self)
+        self.keyring_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.keyring_warning.setToolTip(keyring_policy.WARNING)
+        self.keyring_warning.setStyleSheet("color: #a4262c;")
+        self.keyring_warning.setObjectName("keyringWarning")
+        self.statusBar().addWidget(self.keyring_warning)
 
     def _load_sync_status(self) -> None:
         try:

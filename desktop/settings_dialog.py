@@ -56,6 +56,7 @@ class SettingsDialog(QDialog):
             self.tabs.addTab(self._templates(), self.tr("Standard replies"))
         self.tabs.addTab(self._channels(), self.tr("Channels"))
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

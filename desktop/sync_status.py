@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.formatting import local_time
+from desktop.plain import tip
 from inbox.sync import SyncEvent
 
 log = logging.getLogger("loket.desktop.sync")
@@ -102,7 +103,7 @@ class _AccountStatus(QWidget):
         self.error = error
         self.label.setText(text)
         self.label.setStyleSheet(ERROR_STYLE if error else "")
-        self.label.setToolTip(error)
+        self.label.setToolTip(tip(error))
 
 
 class SyncStatus(QWidget):
@@ -160,7 +161,7 @@ class SyncStatus(QWidget):
                 widget.progress.setValue(event.done)
                 text = f"{event.folder}: {event.done}/{event.total}"
                 widget.progress.setFormat(text.replace("%", ""))  # % starts a placeholder
-                widget.progress.setToolTip(text)
+                widget.progress.setToolTip(tip(text))
                 widget.progress.show()
             else:
                 widget.progress.hide()

@@ -198,14 +198,6 @@ class Session:
         outside storage/ and the gate); they go through `op.store`."""
         return self._db
 
-    def rotate_key(self) -> None:
-        """A new key (and recovery key) for this open, encrypted database (`key rotate`; the
-        caller runs it inside its act). The rekey needs the connection itself."""
-        from inbox.privacy import keys
-
-        assert self.path is not None, "an in-memory database has no key"
-        keys.rotate(self.path, self._db, self.blobs.root)
-
     # -- who is acting ---------------------------------------------------------------------
 
     def _who(self) -> tuple[Role | None, frozenset[Permission], int | None]:

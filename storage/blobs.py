@@ -186,8 +186,13 @@ class BlobStore:
         except FileNotFoundError as exc:
             raise BlobMissingError(f"Origineel bestand ontbreekt ({digest[:12]}…).") from exc
         if self.key is None or not crypto.is_sealed(raw):
-            if self.key is not None and sha256(raw) != digest:
-                raise CorruptDatabaseError(f"Bestand {digest[:12]}… is beschadigd.")
+            if sha256(raw) != digest:
+                # never served as the original: sealed under a key this store does not have
+                # (e.g. an interrupted `key encrypt` of old), or damaged
+                raise CorruptDatabaseError(
+                    f"Bestand {digest[:12]}… kan niet worden gelezen: het is versleuteld met een "
+                    "sleutel die deze database niet heeft, of beschadigd."
+                )
             return raw  # a plain blob from before encryption was switched on
         for key in (self.key, *self.previous):
             try:

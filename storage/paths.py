@@ -56,3 +56,9 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def opened_dir() -> Path:
+    """Attachments a person opened in another program (inbox/opened.py keeps it private and
+    empties it at start and exit)."""
+    return data_dir() / "opened"

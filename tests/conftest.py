@@ -18,6 +18,8 @@ if str(ROOT) not in sys.path:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+# the tests' keyring is a plain file in the temp HOME: allowed only when asked for by name
+os.environ.setdefault("LOKET_ALLOW_PLAINTEXT_KEYRING", "1")
 # the tests' local servers (Mastodon, OAuth) speak http:// on 127.0.0.1
 os.environ.setdefault("LOKET_ALLOW_LOOPBACK_HTTP", "1")
 

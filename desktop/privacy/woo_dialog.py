@@ -77,6 +77,7 @@ class WooDialog(QDialog):
         split.setSizes([640, 320])
 
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = buttons.addButton(

@@ -36,6 +36,7 @@ from desktop import dialogs
 from desktop.case_view import address_label
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
+from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox import contacts
 from inbox.contacts import ContactOverview, MergeSuggestion
@@ -99,7 +100,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
-            item.setToolTip(value)
+            item.setToolTip(tip(value))
             table.setItem(r, c, item)
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.formatting import local_time
+from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox.channels import mastodon
 from inbox.channels.mastodon import MastodonAccount
@@ -201,7 +202,7 @@ class MastodonAccountsDialog(QDialog):
                      QTableWidgetItem(when))
             if error:
                 items[2].setForeground(Qt.GlobalColor.darkRed)
-                items[2].setToolTip(error)
+                items[2].setToolTip(tip(error))
             for column, item in enumerate(items):
                 self.list.setItem(row, column, item)
         self.list.blockSignals(False)

@@ -281,7 +281,9 @@ def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
         return 0
     if args.key_command == "rotate":
         with loket.op(act, obj="database"):
-            loket.rotate_key()
+            pass  # recorded under the old key; the file is then replaced by a re-encrypted copy
+        loket.close()
+        keys.rotate(path)
         print("Nieuwe sleutel in gebruik. Toon de nieuwe herstelsleutel met 'key show-recovery'.")
         return 0
     with loket.op(act, obj="database"):

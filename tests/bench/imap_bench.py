@@ -431,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         # a keyring of our own: the benchmark's database keys never reach the user's keyring
         os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+        os.environ["LOKET_ALLOW_PLAINTEXT_KEYRING"] = "1"
         for var, sub in (("HOME", "home"), ("XDG_DATA_HOME", "home/.local/share"),
                          ("XDG_CONFIG_HOME", "home/.config"), ("LOKET_DATA_DIR", "data")):
             os.environ[var] = str(tmp / sub)

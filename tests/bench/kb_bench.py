@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         import os
 
         os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+        os.environ["LOKET_ALLOW_PLAINTEXT_KEYRING"] = "1"
         loket = Loket.open(Path(tmp) / "kb.db")
         add_staff(loket)
         loket.sign_in("bea", STAFF_PASSWORD)

@@ -28,6 +28,7 @@ from pathlib import Path
 from imapclient import IMAPClient
 
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+os.environ["LOKET_ALLOW_PLAINTEXT_KEYRING"] = "1"
 
 from inbox.teamsync import engine, events, imapstore  # noqa: E402
 from inbox.teamsync.engine import FETCH_CHUNK  # noqa: E402

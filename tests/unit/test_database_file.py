@@ -118,7 +118,7 @@ def test_a_wrong_key_says_so_in_one_line_without_sqlcipher_noise(tmp_path: Path)
     meta_path.write_text(json.dumps(meta))
     from inbox.privacy import keys
 
-    keys._set(f"database/{meta['key_id']}", "11" * 32)
+    keys._set(keys._slot(meta["database_id"], "key"), "11" * 32)
     done = _cli("--db", str(path), "cases")
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
