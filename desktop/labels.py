@@ -24,6 +24,8 @@ def status_label(status: Status | str) -> str:
             return QCoreApplication.translate("Labels", "In progress")
         case Status.WACHT_OP_INWONER:
             return QCoreApplication.translate("Labels", "Waiting for resident")
+        case Status.BIJ_VAKAFDELING:
+            return QCoreApplication.translate("Labels", "At a department")
         case _:
             return QCoreApplication.translate("Labels", "Closed")
 

@@ -654,6 +654,7 @@ def message_values(
         "answer_given": msg.answer_given,
         "callback_by": msg.callback_by,
         "author_id": author_id,
+        "internal": 1 if msg.internal else None,
     }
 
 

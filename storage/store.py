@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from storage.audit import AuditQueries
     from storage.casework import CaseworkQueries
     from storage.contacts import ContactQueries
+    from storage.departments import DepartmentQueries
     from storage.erasure import ErasureQueries
     from storage.kb import KbQueries
     from storage.privacy import PrivacyQueries
@@ -134,3 +135,10 @@ class Store:
     @cached_property
     def mail(self) -> MailQueries:
         return MailQueries(self._db)
+
+    @cached_property
+    def departments(self) -> DepartmentQueries:
+        """Departments and hand-overs (storage/departments.py)."""
+        from storage.departments import DepartmentQueries
+
+        return DepartmentQueries(self._db)
