@@ -214,6 +214,15 @@ class CaseSummary:
     product: str | None = None
     deadline: str | None = None
     confidential: bool = False
+    due_at: str | None = None  # "antwoord uiterlijk" (UTC)
+    department: str | None = None  # the newest hand-over's department
+    forward_due: str | None = None
+    forward_open: bool = False  # handed over, the department has not replied yet
+    reported_back_at: str | None = None
+    callback_due: str | None = None  # the open call-back request's end of window (UTC)
+    callback_window: str | None = None
+    callback_for: str | None = None  # login
+    callback_open: bool = False
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,10 @@ class DepartmentQueries(Queries):
         return {str(r[0]).lower(): str(r[1]) for r in self._rows(
             "SELECT lower(email), name FROM departments WHERE active = 1")}
 
+    def any_hand_over(self) -> bool:
+        return self._scalar("SELECT 1 FROM cases WHERE department IS NOT NULL LIMIT 1") \
+            is not None
+
     def hand_over_of(self, message_ids: Sequence[str]) -> str | None:
         """The department a hand-over with one of these Message-IDs went to (its case's
         department), or None: how a reply is known by its thread, whoever sent it."""

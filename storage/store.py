@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from storage.audit import AuditQueries
     from storage.casework import CaseworkQueries
     from storage.contacts import ContactQueries
+    from storage.deadlines import DeadlineQueries
     from storage.departments import DepartmentQueries
     from storage.erasure import ErasureQueries
     from storage.kb import KbQueries
@@ -142,3 +143,10 @@ class Store:
         from storage.departments import DepartmentQueries
 
         return DepartmentQueries(self._db)
+
+    @cached_property
+    def deadlines(self) -> DeadlineQueries:
+        """Due moments, repeat contacts, products in use (storage/deadlines.py)."""
+        from storage.deadlines import DeadlineQueries
+
+        return DeadlineQueries(self._db)

@@ -44,7 +44,10 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--outcome", metavar="TEXT", help="with --status afgerond: the outcome")
     p.add_argument("--in-one-go", action="store_true",
                    help="with --status afgerond: handled in one go (first contact)")
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", help="an internal note; with --forward: the "
+                   "question for the department")
+    p.add_argument("--forward", metavar="DEPT",
+                   help="hand the case over to a department by e-mail (with --note)")
     p.add_argument("--product", metavar="P", help="UPL product ('' removes it)")
     p.add_argument("--deadline", metavar="YYYY-MM-DD", type=_optional_date,
                    help="the date the case must be handled by ('' removes it)")
@@ -140,6 +143,15 @@ def _case_json(s: Any) -> dict[str, Any]:
         "product": s.product,
         "deadline": s.deadline,
         "confidential": s.confidential,
+        "due_at": s.due_at,
+        "department": s.department,
+        "forward_due": s.forward_due,
+        "forward_open": s.forward_open,
+        "reported_back_at": s.reported_back_at,
+        "callback_due": s.callback_due,
+        "callback_window": s.callback_window,
+        "callback_for": s.callback_for,
+        "callback_open": s.callback_open,
     }
 
 
@@ -214,7 +226,11 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         casework.set_deadline(
             loket, reference, date.fromisoformat(args.deadline) if args.deadline else None
         )
-    if args.note:
+    if args.forward:
+        from inbox import handover
+
+        handover.forward(loket, reference, args.forward, args.note or "")
+    elif args.note:
         loket.add_note(reference, args.note)
     if args.reply_file is not None:
         reply = casework.reply_by_email(
