@@ -81,7 +81,7 @@ def forward(loket: Loket, reference: str, department: str, note: str) -> Changes
         op.store.records.update_case(op.case_id, {
             "status": Status.BIJ_VAKAFDELING.value, "department": target.name,
             "forwarded_at": stamp, "forwarded_by_id": op.actor_id(),
-            "forward_due": clock.iso(due), "updated_at": stamp,
+            "forward_due": clock.iso(due), "reported_back_at": None, "updated_at": stamp,
         })
         op.event(EventKind.FORWARDED, {"department": target.name, "note": note,
                                        "due": clock.iso(due), "by": loket.user, "at": stamp,
@@ -192,7 +192,7 @@ def reported_back(op: Op, case_id: int, department: str, message_id: int | None,
     case = op.store.records.case_row(case_id)
     if case is None or case["department"] is None:
         return
-    if case["reported_back_at"] and case["reported_back_at"] >= (case["forwarded_at"] or ""):
+    if case["reported_back_at"]:
         return  # already back: a second reply is just a message in the case
     values: dict[str, Any] = {"reported_back_at": stamp, "updated_at": op.stamp()}
     op.event(EventKind.FORWARD_ANSWERED, {"department": department, "at": stamp,
@@ -211,7 +211,4 @@ def reported_back(op: Op, case_id: int, department: str, message_id: int | None,
 
 def is_open(case: Any) -> bool:
     """Whether a case row's newest hand-over still waits for the department."""
-    if not case["department"] or not case["forwarded_at"]:
-        return False
-    back = case["reported_back_at"]
-    return not back or back < case["forwarded_at"]
+    return bool(case["department"]) and not case["reported_back_at"]

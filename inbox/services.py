@@ -453,6 +453,13 @@ class Loket(TransitionSession):
                 op.store.records.update_case(
                     int(case["id"]), {"first_response_at": clock.iso(moment)}
                 )
+        if callback_by:
+            from datetime import date
+
+            from inbox import callbacks
+
+            callbacks.request(self, received.reference, date.fromisoformat(callback_by),
+                              number=e164)
         if resolved:
             self.close_case(
                 received.reference, outcome=answer.strip(), first_contact_resolution=True
@@ -719,14 +726,12 @@ def _summary(r: Any) -> CaseSummary:
         due_at=r["due_at"],
         department=r["department"],
         forward_due=r["forward_due"],
-        forward_open=bool(r["department"] and r["forwarded_at"] and (
-            not r["reported_back_at"] or r["reported_back_at"] < r["forwarded_at"])),
+        forward_open=bool(r["department"] and not r["reported_back_at"]),
         reported_back_at=r["reported_back_at"],
         callback_due=r["callback_due"],
         callback_window=r["callback_window"],
         callback_for=r["callback_for"],
-        callback_open=bool(r["callback_requested_at"] and (
-            not r["callback_done_at"] or r["callback_done_at"] < r["callback_requested_at"])),
+        callback_open=bool(r["callback_requested_at"] and not r["callback_outcome"]),
     )
 
 

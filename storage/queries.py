@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from storage.base import Queries
+from storage.callbacks import OPEN as OPEN_CALLBACK
 
 SORTS = {
     "last_message_at": "c.last_message_at",
@@ -81,14 +82,11 @@ class CaseQuery:
         if self.late_at is not None:
             clauses.append(
                 "(c.due_at < ? OR (c.status = 'bij_vakafdeling' AND c.forward_due < ? "
-                "AND (c.reported_back_at IS NULL OR c.reported_back_at < c.forwarded_at)))"
+                "AND c.reported_back_at IS NULL))"
             )
             params.extend([self.late_at, self.late_at])
         if self.callbacks:
-            clauses.append(
-                "c.callback_requested_at IS NOT NULL AND (c.callback_done_at IS NULL "
-                "OR c.callback_done_at < c.callback_requested_at)"
-            )
+            clauses.append(OPEN_CALLBACK)
         if self.callback_for_id is not None:
             clauses.append("c.callback_for_id = ?")
             params.append(self.callback_for_id)
@@ -127,7 +125,7 @@ SELECT c.id, c.reference, c.subject, c.status, c.channel, c.last_message_at, c.o
            AS channels,
        (SELECT count(*) FROM notes n WHERE n.case_id = c.id) AS notes,
        c.due_at, c.department, c.forwarded_at, c.forward_due, c.reported_back_at,
-       c.callback_requested_at, c.callback_due, c.callback_window, c.callback_done_at,
+       c.callback_requested_at, c.callback_due, c.callback_window, c.callback_outcome,
        (SELECT cu.name FROM users cu WHERE cu.id = c.callback_for_id) AS callback_for
 FROM cases c
 LEFT JOIN contacts p ON p.id = c.contact_id

@@ -19,8 +19,8 @@ CREATE TABLE departments (
 );
 
 -- The newest hand-over of a case: to which department (its name, the same on every laptop),
--- when, by whom, due when (UTC), and when the department's reply came back. A hand-over is
--- open while reported_back_at is empty or older than forwarded_at.
+-- when, by whom, due when (UTC), and when the department's reply came back (empty while the
+-- hand-over is open).
 ALTER TABLE cases ADD COLUMN department TEXT;
 ALTER TABLE cases ADD COLUMN forwarded_at TEXT;
 ALTER TABLE cases ADD COLUMN forwarded_by_id INTEGER REFERENCES users(id);
@@ -33,8 +33,8 @@ ALTER TABLE cases ADD COLUMN due_at TEXT;
 CREATE INDEX cases_due ON cases(status, due_at);
 
 -- The newest call-back request of a case: requested when, due when (UTC, the end of the time
--- window), the window as people typed it ('09:00-12:00'), the number, for whom. Open while
--- callback_done_at is empty or older than callback_requested_at.
+-- window), the window as people typed it ('09:00-12:00'), the number, for whom; when the
+-- newest one was done and how (bereikt, niet_bereikt): empty while the request is open.
 ALTER TABLE cases ADD COLUMN callback_requested_at TEXT;
 ALTER TABLE cases ADD COLUMN callback_due TEXT;
 ALTER TABLE cases ADD COLUMN callback_window TEXT;

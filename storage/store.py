@@ -19,6 +19,7 @@ from storage.users import UserQueries
 if TYPE_CHECKING:
     from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
+    from storage.callbacks import CallbackQueries
     from storage.casework import CaseworkQueries
     from storage.contacts import ContactQueries
     from storage.deadlines import DeadlineQueries
@@ -150,3 +151,10 @@ class Store:
         from storage.deadlines import DeadlineQueries
 
         return DeadlineQueries(self._db)
+
+    @cached_property
+    def callbacks(self) -> CallbackQueries:
+        """Call-back requests (storage/callbacks.py)."""
+        from storage.callbacks import CallbackQueries
+
+        return CallbackQueries(self._db)

@@ -215,6 +215,11 @@ CLI += (
                               "--norm-days", "3"), act="department.save"),
     R(("department", "change"), ("Matrixafdeling", "--norm-days", "4"), act="department.save"),
     R(("department", "remove"), ("Matrixafdeling",), act="department.save"),
+    R(("callback",), ("{c1}", "--on", "2030-01-07", "--window", "09:00-12:00"),
+      act="callback.request"),
+    R(("callback",), ("{c1}", "--for", "bram"), act="callback.assign"),
+    R(("callbacks",), ("--json",), act="callback.list"),
+    R(("callback",), ("{c1}", "--done", "--outcome", "niet_bereikt"), act="callback.done"),
 )
 
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
@@ -270,8 +275,7 @@ PENDING: dict[str, str] = {
 }
 PENDING.update({  # issue 14, built piece by piece on branch kcc
     code: "issue 14" for code in (
-        "case.forward", "callback.list", "callback.request", "callback.assign",
-        "callback.done", "office_hours.view", "office_hours.set", "deadlines.fill",
+        "case.forward", "office_hours.view", "office_hours.set", "deadlines.fill",
         "products.list", "autoreply.set", "autoreply.queue")
 })
 

@@ -31,6 +31,7 @@ def add_commands(sub: Any, exports: Any) -> None:
     )
     command(d, "remove", cmd_department_remove, "take a department off the list", arg("name"),
             json=False)
+    add_callback_commands(sub)
 
 
 def _department_text(found: list[departments.Department]) -> str:
@@ -62,4 +63,69 @@ def cmd_department_change(loket: Loket, args: argparse.Namespace) -> int:
 def cmd_department_remove(loket: Loket, args: argparse.Namespace) -> int:
     departments.remove(loket, args.name)
     print(f"Vakafdeling '{args.name}' van de lijst gehaald.")
+    return 0
+
+
+def add_callback_commands(sub: Any) -> None:
+    command(sub, "callbacks", cmd_callbacks, "open call-back requests, the earliest due first",
+            arg("--mine", action="store_true", help="only those for you"))
+    command(
+        sub, "callback", cmd_callback,
+        "ask for a call-back (--on), give it to a colleague (--for), or record it done",
+        arg("reference", metavar="REF"),
+        arg("--on", metavar="YYYY-MM-DD", help="call back on this day"),
+        arg("--window", metavar="HH:MM-HH:MM", help="the time window, e.g. 09:00-12:00"),
+        arg("--number", help="the number to call (default: the one the resident called from)"),
+        arg("--for", dest="for_user", metavar="USER", help="the colleague who calls back"),
+        arg("--done", action="store_true", help="record the outcome and close the request"),
+        arg("--outcome", choices=["bereikt", "niet_bereikt"], help="with --done"),
+        arg("--again", metavar="YYYY-MM-DD", help="with --done --outcome niet_bereikt: "
+            "try again on this day"),
+    )
+
+
+def _callback_text(c: Any) -> str:
+    from inbox.callbacks import local_day
+
+    late = "  TE LAAT" if c.overdue else ""
+    return (f"{c.reference}  {local_day(c.due):%d-%m-%Y} {c.window or '':<11} "
+            f"{c.number or '-':<14} {c.for_user or '-':<8} {c.contact[:24]}{late}")
+
+
+def cmd_callbacks(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import callbacks
+
+    found = callbacks.open_callbacks(loket, mine=args.mine)
+    emit(args, [c.as_json() for c in found],
+         "\n".join(_callback_text(c) for c in found) or "Geen terugbelverzoeken.")
+    return 0
+
+
+def cmd_callback(loket: Loket, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from inbox import callbacks
+    from inbox.errors import InvalidInput
+
+    reference = args.reference.upper()
+    if args.done:
+        if args.outcome is None:
+            raise InvalidInput("Geef bij --done de uitkomst: --outcome bereikt|niet_bereikt.")
+        callbacks.done(loket, reference, args.outcome,
+                       again=date.fromisoformat(args.again) if args.again else None,
+                       again_window=args.window)
+        said = f"Terugbelverzoek van {reference} afgehandeld ({args.outcome})."
+    elif args.on:
+        callbacks.request(loket, reference, date.fromisoformat(args.on), window=args.window,
+                          number=args.number, for_user=args.for_user)
+        said = f"Terugbelverzoek vastgelegd bij {reference}."
+    elif args.for_user:
+        callbacks.assign(loket, reference, args.for_user)
+        said = f"Terugbelverzoek van {reference} is voor {args.for_user}."
+    else:
+        raise InvalidInput("Geef --on DATUM, --for COLLEGA of --done --outcome UITKOMST.")
+    s = loket.case_detail(reference).summary
+    emit(args, {"reference": reference, "callback_open": s.callback_open,
+                "callback_due": s.callback_due, "callback_window": s.callback_window,
+                "callback_for": s.callback_for}, said)
     return 0
