@@ -23,7 +23,7 @@ from inbox.errors import InvalidInput
 from inbox.model import Changes, Status
 
 if TYPE_CHECKING:
-    from inbox.gate import Op, Session
+    from inbox.gate import CaseQuery, Op, Session
     from inbox.services import Loket
     from inbox.workspace import Norm
 
@@ -281,6 +281,26 @@ def view_bounds(now: datetime) -> tuple[str, str]:
     """(now, the end of today) in UTC: "Vandaag" is due in between, "Te laat" before now."""
     end = datetime.combine(local_date(now), time(23, 59, 59), tzinfo=LOCAL)
     return clock.iso(now), clock.iso(end)
+
+
+VIEWS = ("vandaag", "te_laat", "terugbellen")
+
+
+def view_query(view: str, now: datetime, statuses: tuple[str, ...] = DUE_STATUSES) -> CaseQuery:
+    """The cases of a worklist view at `now`: "vandaag" (due later today), "te_laat" (due
+    before now, or a hand-over the department let pass its due) and "terugbellen" (open
+    call-back requests), each the earliest first."""
+    from inbox.gate import CaseQuery
+
+    start, end = view_bounds(now)
+    if view == "vandaag":
+        return CaseQuery(statuses=statuses, due_from=start, due_to=end, sort="due_at",
+                         descending=False)
+    if view == "te_laat":
+        return CaseQuery(statuses=statuses, late_at=start, sort="due_at", descending=False)
+    if view == "terugbellen":
+        return CaseQuery(callbacks=True, sort="callback_due", descending=False)
+    raise InvalidInput(f"Onbekende lijst '{view}'. Kies uit: {', '.join(VIEWS)}.")
 
 
 def after_norms_changed(op: Op) -> Changes:

@@ -220,6 +220,9 @@ CLI += (
     R(("callback",), ("{c1}", "--for", "bram"), act="callback.assign"),
     R(("callbacks",), ("--json",), act="callback.list"),
     R(("callback",), ("{c1}", "--done", "--outcome", "niet_bereikt"), act="callback.done"),
+    R(("cases",), ("--view", "te_laat", "--json"), act="case.list"),
+    R(("office-hours", "list"), ("--json",), act="office_hours.view"),
+    R(("office-hours", "set"), ("fri", "08:30", "16:30"), act="office_hours.set"),
 )
 
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
@@ -251,6 +254,7 @@ RUN_BY: dict[str, tuple[str, ...]] = {
 }
 RUN_BY.update({
     "department.choose": ("case",),  # `case REF --forward DEPT`: the department by its name
+    "deadlines.fill": ("cases",),  # `cases --view`: open cases of an older database get theirs
 })
 
 # Acts that mean nothing to a command-line process, with why.
@@ -275,8 +279,7 @@ PENDING: dict[str, str] = {
 }
 PENDING.update({  # issue 14, built piece by piece on branch kcc
     code: "issue 14" for code in (
-        "case.forward", "office_hours.view", "office_hours.set", "deadlines.fill",
-        "products.list", "autoreply.set", "autoreply.queue")
+        "case.forward", "products.list", "autoreply.set", "autoreply.queue")
 })
 
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 def add_commands(sub: Any, exports: Any) -> None:
     p = sub.add_parser("cases", help="list cases")
     p.add_argument("--status", choices=[s.value for s in Status])
+    p.add_argument("--view", choices=["vandaag", "te_laat", "terugbellen"],
+                   help="a worklist: due today, overdue, open call-backs (earliest first)")
     p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_cases)
@@ -159,6 +161,12 @@ def cmd_cases(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.services import CaseQuery
 
     query = CaseQuery(statuses=(args.status,) if args.status else ())
+    if args.view:
+        from inbox import deadlines
+
+        deadlines.fill(loket)
+        query = deadlines.view_query(args.view, loket.now(),
+                                     (args.status,) if args.status else deadlines.DUE_STATUSES)
     ids = loket.case_ids(query)
     if args.limit:
         ids = ids[: args.limit]

@@ -32,6 +32,7 @@ def add_commands(sub: Any, exports: Any) -> None:
     command(d, "remove", cmd_department_remove, "take a department off the list", arg("name"),
             json=False)
     add_callback_commands(sub)
+    add_office_hours_commands(sub)
 
 
 def _department_text(found: list[departments.Department]) -> str:
@@ -129,3 +130,47 @@ def cmd_callback(loket: Loket, args: argparse.Namespace) -> int:
                 "callback_due": s.callback_due, "callback_window": s.callback_window,
                 "callback_for": s.callback_for}, said)
     return 0
+
+
+def add_office_hours_commands(sub: Any) -> None:
+    from inbox.deadlines import DAYS
+
+    o = actions(sub, "office-hours", "the KCC's office hours per weekday (beheerder)",
+                dest="office_hours_command")
+    command(o, "list", cmd_office_hours_list, "the office hours")
+    command(
+        o, "set", cmd_office_hours_set, "set one weekday's hours (or --closed)",
+        arg("day", choices=list(DAYS)),
+        arg("opening", nargs="?", metavar="HH:MM"),
+        arg("closing", nargs="?", metavar="HH:MM"),
+        arg("--closed", action="store_true", help="closed on this weekday"),
+    )
+
+
+def cmd_office_hours_list(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import deadlines
+
+    hours = deadlines.office_hours(loket)
+    data = hours.as_json()
+    text = "\n".join(
+        f"{label:<10} {'gesloten' if v is None else f'{v[0]} - {v[1]}'}"
+        for label, v in zip(deadlines.DAY_LABELS, data.values(), strict=True)
+    )
+    emit(args, data, text)
+    return 0
+
+
+def cmd_office_hours_set(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import deadlines
+    from inbox.errors import InvalidInput
+
+    if args.closed == bool(args.opening or args.closing):
+        raise InvalidInput("Geef een openings- en sluitingstijd (08:30 17:00) of --closed.")
+    if args.closed:
+        deadlines.set_office_hours(loket, {args.day: None})
+    else:
+        if not (args.opening and args.closing):
+            raise InvalidInput("Geef een openings- en sluitingstijd (08:30 17:00).")
+        deadlines.set_office_hours(
+            loket, {args.day: deadlines.parse_hours(args.opening, args.closing)})
+    return cmd_office_hours_list(loket, args)

@@ -22,8 +22,9 @@ from tests.conftest import STAFF_PASSWORD, act_as, add_staff, at, receive_mail
 FRIDAY_4PM = datetime(2026, 11, 6, 15, 0, tzinfo=UTC)  # 16:00 in Amsterdam
 
 
-@pytest.fixture
-def kcc(loket):  # type: ignore[no-untyped-def]
+def team_with_a_department(loket: Any) -> None:
+    """STAFF, the team's mail account (no server behind it) and the department Burgerzaken
+    (1 working day), made by the beheerder; then anne works."""
     add_staff(loket)
     act_as(loket, "bea")
     Accounts(loket).add_mail(
@@ -34,6 +35,11 @@ def kcc(loket):  # type: ignore[no-untyped-def]
     )
     departments.add(loket, "Burgerzaken", "burgerzaken@gemeente.test", 1)
     act_as(loket, "anne")
+
+
+@pytest.fixture
+def kcc(loket):  # type: ignore[no-untyped-def]
+    team_with_a_department(loket)
     loket.now = lambda: FRIDAY_4PM
     question = receive_mail(loket, "sanne@example.nl", "Verhuizing doorgeven",
                             "Ik ben verhuisd, is dat al verwerkt?", when=at(6, 9),
