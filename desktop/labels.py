@@ -15,6 +15,7 @@ _STATUSES = {
     Status.NIEUW: QT_TRANSLATE_NOOP("Labels", "New"),
     Status.IN_BEHANDELING: QT_TRANSLATE_NOOP("Labels", "In progress"),
     Status.WACHT_OP_INWONER: QT_TRANSLATE_NOOP("Labels", "Waiting for resident"),
+    Status.BIJ_VAKAFDELING: QT_TRANSLATE_NOOP("Labels", "At a department"),
     Status.AFGEROND: QT_TRANSLATE_NOOP("Labels", "Closed"),
 }
 _CHANNELS = {

@@ -323,3 +323,37 @@ MESSAGE_VIEW = act("message.view", P.READ_CONTENT, "Bericht en bijlagen bekijken
                    audited=False)
 ATTACHMENT_OPEN = act("attachment.open", P.READ_CONTENT, "Bijlage openen", writes=False,
                       processing="read")
+
+# -- the KCC's day: departments and hand-over, call-backs, deadlines, products, auto-reply ------
+# (inbox/departments.py, handover.py, callbacks.py, deadlines.py, autoreply.py)
+DEPARTMENT_LIST = act("department.list", P.MANAGE_SETTINGS, "Vakafdelingen opvragen",
+                      writes=False, audited=False, content=False)
+DEPARTMENT_SAVE = act("department.save", P.MANAGE_SETTINGS, "Vakafdeling toevoegen of wijzigen",
+                      content=False)
+# the medewerker picks a department to hand a case over to (names only)
+DEPARTMENT_CHOOSE = act("department.choose", P.WORK_CASES, "Vakafdeling kiezen", writes=False,
+                        audited=False, content=False)
+# the case's question and originals leave Loket by e-mail, to another part of the municipality
+CASE_FORWARD = act("case.forward", P.WORK_CASES, "Zaak overdragen aan vakafdeling",
+                   processing="export")
+CALLBACK_LIST = act("callback.list", P.READ_CONTENT, "Terugbelverzoeken opvragen", writes=False)
+CALLBACK_REQUEST = act("callback.request", P.WORK_CASES, "Terugbelverzoek vastleggen",
+                       processing="create")
+CALLBACK_ASSIGN = act("callback.assign", P.WORK_CASES, "Terugbelverzoek toewijzen",
+                      processing="update")
+CALLBACK_DONE = act("callback.done", P.WORK_CASES, "Terugbelverzoek afhandelen",
+                    processing="update")
+OFFICE_HOURS_VIEW = act("office_hours.view", P.MANAGE_SETTINGS, "Openingstijden bekijken",
+                        writes=False, audited=False, content=False)
+OFFICE_HOURS_SET = act("office_hours.set", P.MANAGE_SETTINGS, "Openingstijden instellen",
+                       content=False)
+# open cases without an "antwoord uiterlijk" get theirs (after an upgrade, or new norms)
+DEADLINES_FILL = act("deadlines.fill", P.LIST_CASES, "Termijnen berekenen", audited=False,
+                     content=False)
+PRODUCTS_LIST = act("products.list", P.WORK_CASES, "Producten opvragen", writes=False,
+                    audited=False, content=False)
+AUTOREPLY_SET = act("autoreply.set", P.MANAGE_ACCOUNTS, "Automatisch antwoord instellen",
+                    content=False)
+# filed mail outside office hours gets the account's automatic reply (the system's sync pass)
+AUTOREPLY_QUEUE = act("autoreply.queue", P.SYNC, "Automatisch antwoord klaarzetten",
+                      audited=False, content=False)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from inbox import acts, clock, workspace
+from inbox import acts, clock, deadlines
 from inbox.casework import end_of_local_day, local_date
 from inbox.model import Status
 
@@ -71,7 +71,8 @@ def figures(loket: Loket, date_from: str | None = None,
 
 
 def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, Any]:
-    norms = workspace.norms_in_force(op)
+    rules = deadlines.rules(op)
+    norms = rules.norms
     now = op.now
     cases = _rows(op, date_from, date_to)
     per: dict[str, dict[str, Any]] = {}
@@ -97,7 +98,8 @@ def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, An
             all_waits.append(hours)
         norm = norms.get(c.channel)
         if norm is not None:
-            due = norm.deadline(c.opened)
+            # counted as the worklist's "antwoord uiterlijk": office hours, working days
+            due = deadlines.norm_due(rules, norm, c.opened)
             if c.first_response is not None:
                 judged[c.channel] += 1
                 within[c.channel] += int(c.first_response <= due)

@@ -81,6 +81,8 @@ SAFE_KEYS: frozenset[str] = frozenset(
         "closed_at", "callback_by", "reference", "origin", "rule", "from", "to", "status",
         "product", "deadline", "result", "waardering", "bewaartermijn", "destroy_date",
         "source", "target", "case_uids", "sig", "items", "why",
+        # the KCC's day: departments, due moments, call-back windows, staff
+        "department", "due", "window", "requested_at", "done_at", "by", "for",
     }
 )
 
@@ -112,8 +114,8 @@ PLACES: tuple[Place, ...] = (
     Place(
         "cases", Find.CASES, "id", Erase.BLANK,
         {"subject": Blank.SUBJECT, "normalized_subject": Blank.EMPTY,
-         "outcome": Blank.SUBJECT_IF_SET},
-        label="Uw zaken (onderwerp en uitkomst)",
+         "outcome": Blank.SUBJECT_IF_SET, "callback_number": Blank.NULL},
+        label="Uw zaken (onderwerp, uitkomst en terugbelnummer)",
     ),
     Place(
         "messages", Find.MESSAGES, "id", Erase.BLANK,
@@ -185,7 +187,7 @@ PLACES: tuple[Place, ...] = (
     ),
     Place(
         "team_fields", Find.CASE_UIDS, "case_uid", Erase.BLANK, {"value": Blank.JSON_TEXT},
-        where="field IN ('outcome', 'subject')",
+        where="field IN ('outcome', 'subject', 'callback_number')",
     ),
     # logs kept by law: ids, never text ----------------------------------------------------
     Place(
@@ -250,6 +252,7 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "kb_versions": "earlier versions of kennisbank articles (staff as author)",
     "kb_uses": "which staff member used which article when (no case, no resident)",
     "kb_missed_searches": "searches without result, numbers, addresses and names stripped",
+    "departments": "the municipality's departments (names, their own e-mail addresses)",
 }
 
 # The full-text index keeps its data in shadow tables; erasure deletes the index rows and then

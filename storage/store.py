@@ -19,8 +19,11 @@ from storage.users import UserQueries
 if TYPE_CHECKING:
     from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
+    from storage.callbacks import CallbackQueries
     from storage.casework import CaseworkQueries
     from storage.contacts import ContactQueries
+    from storage.deadlines import DeadlineQueries
+    from storage.departments import DepartmentQueries
     from storage.erasure import ErasureQueries
     from storage.kb import KbQueries
     from storage.privacy import PrivacyQueries
@@ -134,3 +137,24 @@ class Store:
     @cached_property
     def mail(self) -> MailQueries:
         return MailQueries(self._db)
+
+    @cached_property
+    def departments(self) -> DepartmentQueries:
+        """Departments and hand-overs (storage/departments.py)."""
+        from storage.departments import DepartmentQueries
+
+        return DepartmentQueries(self._db)
+
+    @cached_property
+    def deadlines(self) -> DeadlineQueries:
+        """Due moments, repeat contacts, products in use (storage/deadlines.py)."""
+        from storage.deadlines import DeadlineQueries
+
+        return DeadlineQueries(self._db)
+
+    @cached_property
+    def callbacks(self) -> CallbackQueries:
+        """Call-back requests (storage/callbacks.py)."""
+        from storage.callbacks import CallbackQueries
+
+        return CallbackQueries(self._db)

@@ -208,6 +208,23 @@ CLI += (
       state_error="doet nog niet mee"),
 )
 
+# The KCC's day (issue 14): departments and hand-over, call-backs, deadlines, products.
+CLI += (
+    R(("department", "list"), ("--json",), act="department.list"),
+    R(("department", "add"), ("Matrixafdeling", "--email", "matrix@gemeente.test",
+                              "--norm-days", "3"), act="department.save"),
+    R(("department", "change"), ("Matrixafdeling", "--norm-days", "4"), act="department.save"),
+    R(("department", "remove"), ("Matrixafdeling",), act="department.save"),
+    R(("callback",), ("{c1}", "--on", "2030-01-07", "--window", "09:00-12:00"),
+      act="callback.request"),
+    R(("callback",), ("{c1}", "--for", "bram"), act="callback.assign"),
+    R(("callbacks",), ("--json",), act="callback.list"),
+    R(("callback",), ("{c1}", "--done", "--outcome", "niet_bereikt"), act="callback.done"),
+    R(("cases",), ("--view", "te_laat", "--json"), act="case.list"),
+    R(("office-hours", "list"), ("--json",), act="office_hours.view"),
+    R(("office-hours", "set"), ("fri", "08:30", "16:30"), act="office_hours.set"),
+)
+
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
 RUN_BY: dict[str, tuple[str, ...]] = {
     "contact.find": ("contact", "show"),  # finding the resident an address belongs to
@@ -235,6 +252,10 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "reply.send": ("case",),  # `case REF --reply-file F` queues the e-mail reply
     "mail.deliver": ("sync",),  # each pass sends the outbox after fetching
 }
+RUN_BY.update({
+    "department.choose": ("case",),  # `case REF --forward DEPT`: the department by its name
+    "deadlines.fill": ("cases",),  # `cases --view`: open cases of an older database get theirs
+})
 
 # Acts that mean nothing to a command-line process, with why.
 APP_ONLY: dict[str, str] = {
@@ -256,6 +277,10 @@ PENDING: dict[str, str] = {
     "adds `outbox send-again ID`)",
     "woo.decide": "the Woo reviewer's decision on a redaction (app only so far; Woo's owner)",
 }
+PENDING.update({  # issue 14, built piece by piece on branch kcc
+    code: "issue 14" for code in (
+        "case.forward", "products.list", "autoreply.set", "autoreply.queue")
+})
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ MODULES: tuple[str, ...] = (
     "inbox.cli.kb",
     "inbox.cli.maintenance",
     "inbox.cli.users",
+    "inbox.cli.day",
 )
 
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 def add_commands(sub: Any, exports: Any) -> None:
     p = sub.add_parser("cases", help="list cases")
     p.add_argument("--status", choices=[s.value for s in Status])
+    p.add_argument("--view", choices=["vandaag", "te_laat", "terugbellen"],
+                   help="a worklist: due today, overdue, open call-backs (earliest first)")
     p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_cases)
@@ -44,7 +46,10 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--outcome", metavar="TEXT", help="with --status afgerond: the outcome")
     p.add_argument("--in-one-go", action="store_true",
                    help="with --status afgerond: handled in one go (first contact)")
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", help="an internal note; with --forward: the "
+                   "question for the department")
+    p.add_argument("--forward", metavar="DEPT",
+                   help="hand the case over to a department by e-mail (with --note)")
     p.add_argument("--product", metavar="P", help="UPL product ('' removes it)")
     p.add_argument("--deadline", metavar="YYYY-MM-DD", type=_optional_date,
                    help="the date the case must be handled by ('' removes it)")
@@ -140,6 +145,15 @@ def _case_json(s: Any) -> dict[str, Any]:
         "product": s.product,
         "deadline": s.deadline,
         "confidential": s.confidential,
+        "due_at": s.due_at,
+        "department": s.department,
+        "forward_due": s.forward_due,
+        "forward_open": s.forward_open,
+        "reported_back_at": s.reported_back_at,
+        "callback_due": s.callback_due,
+        "callback_window": s.callback_window,
+        "callback_for": s.callback_for,
+        "callback_open": s.callback_open,
     }
 
 
@@ -147,6 +161,12 @@ def cmd_cases(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.services import CaseQuery
 
     query = CaseQuery(statuses=(args.status,) if args.status else ())
+    if args.view:
+        from inbox import deadlines
+
+        deadlines.fill(loket)
+        query = deadlines.view_query(args.view, loket.now(),
+                                     (args.status,) if args.status else deadlines.DUE_STATUSES)
     ids = loket.case_ids(query)
     if args.limit:
         ids = ids[: args.limit]
@@ -214,7 +234,11 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         casework.set_deadline(
             loket, reference, date.fromisoformat(args.deadline) if args.deadline else None
         )
-    if args.note:
+    if args.forward:
+        from inbox import handover
+
+        handover.forward(loket, reference, args.forward, args.note or "")
+    elif args.note:
         loket.add_note(reference, args.note)
     if args.reply_file is not None:
         reply = casework.reply_by_email(

@@ -36,7 +36,7 @@ def test_columns_and_cells(loket, sample):
     model = CaseTableModel(loket, CaseQuery(sort="reference", descending=False))
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Case", "Subject", "Resident", "Channel", "Status", "Handled by",
-                       "Last message", "Messages"]
+                       "Last message", "Messages", "Answer by"]
     row = model.row_of(sample.ids["parkeren"])
     cells = [model.index(row, c).data() for c in range(model.columnCount())]
     assert cells[0] == sample.references["parkeren"]
@@ -44,6 +44,7 @@ def test_columns_and_cells(loket, sample):
                           "In progress", "Anna de Vries"]
     assert len(cells[6]) == len("02-03-2026 09:02") and cells[6][2] == "-"
     assert cells[7] == 1
+    assert len(cells[8]) == len("04-03-2026 17:00")  # its channel's norm: antwoord uiterlijk
     assert model.index(row, 0).data(CASE_ID_ROLE) == sample.ids["parkeren"]
 
 
@@ -92,11 +93,15 @@ def test_refresh_keeps_loaded_rows_and_sees_new_cases(loket, sample):
 
 
 def test_views_model_counts(loket, qtmodeltester):
+    from datetime import UTC, datetime
+
+    loket.now = lambda: datetime(2026, 6, 1, tzinfo=UTC)  # months after the sample's mail
     views = ViewsModel(loket)
     qtmodeltester.check(views)
     counts = {v.key: views.count(v.key) for v in VIEWS}
     assert counts == {"open": 5, "nieuw": 3, "mine": 0, "wacht_op_inwoner": 1,
-                      "afgerond": 1, "all": 6}
+                      "afgerond": 1, "all": 6, "vandaag": 0, "te_laat": 4, "terugbellen": 0,
+                      "bij_vakafdeling": 0}
     # open cases per channel, under a header that cannot be chosen
     keys = [v.key for v in views.views]
     assert keys[len(VIEWS):] == ["h:channels", "channel:email", "channel:phone",
