@@ -250,6 +250,7 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "kb_versions": "earlier versions of kennisbank articles (staff as author)",
     "kb_uses": "which staff member used which article when (no case, no resident)",
     "kb_missed_searches": "searches without result, numbers, addresses and names stripped",
+    "search_case": "the case of each full-text row (ids only)",
 }
 
 # The full-text index keeps its data in shadow tables; erasure deletes the index rows and then
