@@ -253,6 +253,7 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "kb_uses": "which staff member used which article when (no case, no resident)",
     "kb_missed_searches": "searches without result, numbers, addresses and names stripped",
     "departments": "the municipality's departments (names, their own e-mail addresses)",
+    "search_case": "the case of each full-text row (ids only)",
 }
 
 # The full-text index keeps its data in shadow tables; erasure deletes the index rows and then

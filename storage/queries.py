@@ -92,8 +92,11 @@ class CaseQuery:
             params.append(self.callback_for_id)
         fts = fts_query(self.text)
         if fts:
+            # the matching rows' cases from the narrow search_case table (storage/
+            # schema_speed.py), not from search_index's stored columns
             clauses.append(
-                "(c.id IN (SELECT case_id FROM search_index WHERE search_index MATCH ?) "
+                "(c.id IN (SELECT sc.case_id FROM search_index s "
+                "JOIN search_case sc ON sc.entry = s.rowid WHERE search_index MATCH ?) "
                 "OR c.reference = ?)"
             )
             params.extend([fts, self.text.strip().upper()])
