@@ -3715,4 +3715,158 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Gebruik</translation>
     </message>
 </context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="41"/>
+        <source>Set up Loket</source>
+        <translation>Loket instellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="57"/>
+        <source>Nobody in this database has a password yet (it comes from an older Loket). Choose its beheerder now: an existing user name makes that colleague beheerder. Until a beheerder is set, Loket only shows the cases and changes nothing.</source>
+        <translation>Niemand in deze database heeft al een wachtwoord (hij komt uit een oudere versie van Loket). Kies nu de beheerder: met een bestaande gebruikersnaam wordt die collega beheerder. Tot er een beheerder is, toont Loket de zaken alleen en verandert er niets.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="63"/>
+        <source>This is a new Loket database. First make its beheerder: the person who adds colleagues, mail accounts and settings. Everyone signs in with their own name from now on.</source>
+        <translation>Dit is een nieuwe Loket-database. Maak eerst de beheerder: degene die collega&apos;s, mailaccounts en instellingen toevoegt. Vanaf nu meldt iedereen zich aan met een eigen naam.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="69"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="70"/>
+        <source>e.g. Bea Kok</source>
+        <translation>bijv. Bea Kok</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="72"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="73"/>
+        <source>e.g. bea</source>
+        <translation>bijv. bea</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="75"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="76"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="83"/>
+        <source>&amp;Make beheerder</source>
+        <translation>Beheerder &amp;maken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="86"/>
+        <source>&amp;Later (read only)</source>
+        <translation>&amp;Later (alleen lezen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="86"/>
+        <source>&amp;Quit Loket</source>
+        <translation>Loket &amp;afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="136"/>
+        <source>The database is encrypted. Its key is kept in this computer&apos;s keyring. Should that be lost (a new laptop, a reinstalled system), only this recovery key opens the database again. Write it down and keep it somewhere safe, away from the laptop: Loket shows it only now.</source>
+        <translation>De database is versleuteld. De sleutel staat in de sleutelbos van deze computer. Raakt die kwijt (een nieuwe laptop, een opnieuw geïnstalleerd systeem), dan opent alleen deze herstelsleutel de database nog. Schrijf hem op en bewaar hem veilig, niet bij de laptop: Loket toont hem alleen nu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="143"/>
+        <source>Recovery key</source>
+        <translation>Herstelsleutel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="145"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="147"/>
+        <source>I have &amp;written it down</source>
+        <translation>Ik heb hem &amp;opgeschreven</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/first_run.py" line="148"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Verder</translation>
+    </message>
+</context>
+<context>
+    <name>OwnPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/people/own_password.py" line="23"/>
+        <source>Choose your own password</source>
+        <translation>Kies uw eigen wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/own_password.py" line="25"/>
+        <source>Welcome, %1. A beheerder gave you a temporary password. Choose your own now: only you know it, and nobody else can work in your name.</source>
+        <translation>Welkom, %1. Een beheerder heeft u een tijdelijk wachtwoord gegeven. Kies nu uw eigen wachtwoord: alleen u kent het, en niemand anders kan in uw naam werken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/own_password.py" line="30"/>
+        <source>&amp;New password</source>
+        <translation>&amp;Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/own_password.py" line="36"/>
+        <source>&amp;Save password</source>
+        <translation>Wachtwoord &amp;bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/own_password.py" line="39"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Afmelden</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <location filename="../../desktop/people/passwords.py" line="17"/>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/passwords.py" line="20"/>
+        <source>Password again</source>
+        <translation>Wachtwoord nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/passwords.py" line="22"/>
+        <source>At least %1 characters, or a sentence of %2 or more words; not a common password, not your name.</source>
+        <translation>Minstens %1 tekens, of een zin van %2 of meer woorden; geen veelgebruikt wachtwoord en niet uw naam.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/passwords.py" line="30"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/passwords.py" line="31"/>
+        <source>Password &amp;again</source>
+        <translation>Wachtwoord &amp;nogmaals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/passwords.py" line="37"/>
+        <source>Fill in a password.</source>
+        <translation>Vul een wachtwoord in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/passwords.py" line="39"/>
+        <source>The two passwords are not the same.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk.</translation>
+    </message>
+</context>
 </TS>
