@@ -321,6 +321,7 @@ GUI: tuple[GuiAction, ...] = (
     # the home of roles that do not list cases: its tabs
     G(HOME, "Dashboard", "stats.view"),
     G(HOME, "Counts", "stats.view"),
+    G(HOME, "Colleagues", "user.list"),  # add, role, disable, unlock, rights, passwords
     G(HOME, "Settings", None),  # mail accounts (see Settings/Accounts… above)
     G(HOME, "Audit trail", "audit.view"),
     G(HOME, "Destruction review", "destruction.review"),

@@ -2818,11 +2818,6 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Aantal</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="71"/>
-        <source>Mail accounts, users and channels.</source>
-        <translation>E-mailaccounts, gebruikers en kanalen.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/role_home.py" line="72"/>
         <source>Mail &amp;accounts…</source>
         <translation>E-mail&amp;accounts…</translation>
@@ -2862,6 +2857,16 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="52"/>
+        <source>Colleagues</source>
+        <translation>Collega&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="84"/>
+        <source>Mail accounts and channels.</source>
+        <translation>Mailaccounts en kanalen.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2874,12 +2879,6 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/settings_dialog.py" line="51"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="52"/>
-        <location filename="../../desktop/settings_dialog.py" line="107"/>
-        <source>Users</source>
-        <translation>Gebruikers</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="53"/>
@@ -2917,49 +2916,6 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/settings_dialog.py" line="92"/>
         <source>&amp;Mastodon accounts…</source>
         <translation>&amp;Mastodon-accounts…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="105"/>
-        <location filename="../../desktop/settings_dialog.py" line="113"/>
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="105"/>
-        <location filename="../../desktop/settings_dialog.py" line="111"/>
-        <source>Login</source>
-        <translation>Inlognaam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="106"/>
-        <location filename="../../desktop/settings_dialog.py" line="115"/>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="118"/>
-        <source>&amp;Add user</source>
-        <translation>Gebruiker &amp;toevoegen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="128"/>
-        <source>login</source>
-        <translation>inlognaam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="129"/>
-        <source>full name</source>
-        <translation>volledige naam</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="150"/>
-        <source>Fill in a login and a name.</source>
-        <translation>Vul een inlognaam en een naam in.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="153"/>
-        <source>User added.</source>
-        <translation>Gebruiker toegevoegd.</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="169"/>
@@ -3867,6 +3823,228 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/people/passwords.py" line="39"/>
         <source>The two passwords are not the same.</source>
         <translation>De twee wachtwoorden zijn niet gelijk.</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../desktop/people/users.py" line="305"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="306"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="307"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="308"/>
+        <source>Temporary &amp;password</source>
+        <translation>Tijdelijk &amp;wachtwoord</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/people/users.py" line="334"/>
+        <source>Temporary &amp;password</source>
+        <translation>Tijdelijk &amp;wachtwoord</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../../desktop/people/users.py" line="98"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="98"/>
+        <source>User name</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="98"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="98"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="99"/>
+        <source>Extra rights</source>
+        <translation>Extra rechten</translation>
+    </message>
+</context>
+<context>
+    <name>UsersScreen</name>
+    <message>
+        <location filename="../../desktop/people/users.py" line="60"/>
+        <source>Disabled</source>
+        <translation>Uitgeschakeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="62"/>
+        <source>Locked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="64"/>
+        <source>Temporary password</source>
+        <translation>Tijdelijk wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="66"/>
+        <source>No password</source>
+        <translation>Geen wachtwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="67"/>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="71"/>
+        <source>edit the kennisbank</source>
+        <translation>kennisbank bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="126"/>
+        <source>Colleagues</source>
+        <translation>Collega&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="135"/>
+        <source>&amp;Add colleague…</source>
+        <translation>Collega &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="136"/>
+        <source>Change &amp;role…</source>
+        <translation>&amp;Rol wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="137"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Uitschakelen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="138"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Deblokkeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="139"/>
+        <source>New &amp;password…</source>
+        <translation>Nieuw &amp;wachtwoord…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="140"/>
+        <source>Allow editing the &amp;kennisbank</source>
+        <translation>Mag de &amp;kennisbank bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="152"/>
+        <source>Everyone signs in with their own name. A password you set is temporary: the colleague chooses their own at the first sign-in.</source>
+        <translation>Iedereen meldt zich aan met een eigen naam. Een wachtwoord dat u instelt is tijdelijk: de collega kiest bij de eerste aanmelding een eigen wachtwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="201"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Inschakelen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="204"/>
+        <source>Take back editing the &amp;kennisbank</source>
+        <translation>Bewerken van de &amp;kennisbank intrekken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="224"/>
+        <source>This did not work because of an error in Loket.</source>
+        <translation>Dit is niet gelukt door een fout in Loket.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="232"/>
+        <source>%1 added. The password is temporary: they choose their own at the first sign-in.</source>
+        <translation>%1 is toegevoegd. Het wachtwoord is tijdelijk: bij de eerste aanmelding kiest %1 een eigen wachtwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="243"/>
+        <source>Role of %1</source>
+        <translation>Rol van %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="244"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="248"/>
+        <source>Role of %1 changed.</source>
+        <translation>Rol van %1 gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="259"/>
+        <source>Disable</source>
+        <translation>Uitschakelen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="259"/>
+        <source>Disable %1?</source>
+        <translation>%1 uitschakelen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="260"/>
+        <source>They can no longer sign in; their history stays.</source>
+        <translation>Deze collega kan zich niet meer aanmelden; de geschiedenis blijft bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="264"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 kan zich weer aanmelden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="265"/>
+        <source>%1 is disabled.</source>
+        <translation>%1 is uitgeschakeld.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="279"/>
+        <source>%1 may now edit the kennisbank.</source>
+        <translation>%1 mag nu de kennisbank bewerken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="280"/>
+        <source>%1 may no longer edit the kennisbank.</source>
+        <translation>%1 mag de kennisbank niet meer bewerken.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="288"/>
+        <source>New temporary password for %1: they choose their own at the next sign-in.</source>
+        <translation>Nieuw tijdelijk wachtwoord voor %1: bij de volgende aanmelding kiest %1 een eigen wachtwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="298"/>
+        <source>Add colleague</source>
+        <translation>Collega toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="299"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/users.py" line="331"/>
+        <source>New password for %1</source>
+        <translation>Nieuw wachtwoord voor %1</translation>
     </message>
 </context>
 </TS>
