@@ -25,6 +25,7 @@ from inbox.services import Loket
 
 if TYPE_CHECKING:
     from desktop.dashboard import Dashboard
+    from desktop.people.users import UsersScreen
 
 
 class RoleHome(QMainWindow):
@@ -38,10 +39,17 @@ class RoleHome(QMainWindow):
                             .replace("%2", label))
         self.resize(900, 600)
         tabs = QTabWidget(self)
+        self.tabs = tabs
         self.dashboard: Dashboard | None = None
         if loket.may(Permission.VIEW_STATS):
             tabs.addTab(self._dashboard(), self.tr("Dashboard"))
             tabs.addTab(self._counts(), self.tr("Counts"))
+        self.users: UsersScreen | None = None
+        if loket.may(Permission.MANAGE_USERS):  # the beheerder's colleagues, roles, passwords
+            from desktop.people.users import UsersScreen
+
+            self.users = UsersScreen(loket, self._runner or TaskRunner(loket, parent=self), self)
+            tabs.addTab(self.users, self.tr("Colleagues"))
         if loket.may(Permission.MANAGE_SETTINGS):
             tabs.addTab(self._settings(), self.tr("Settings"))
         if loket.may(Permission.VIEW_AUDIT):
@@ -73,7 +81,7 @@ class RoleHome(QMainWindow):
     def _settings(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("Mail accounts, users and channels."), page))
+        layout.addWidget(QLabel(self.tr("Mail accounts and channels."), page))
         button = QPushButton(self.tr("Mail &accounts…"), page)
         button.clicked.connect(self._open_accounts)
         layout.addWidget(button)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import app
+from desktop.people.first_run import FirstRunDialog
 
 pytestmark = pytest.mark.gui
 
@@ -36,6 +37,9 @@ def test_run_opens_the_window_and_returns_the_exit_code(qapp, sample, monkeypatc
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    # the sample's people have no password (an older database): it opens read-only when the
+    # first-run dialog is put off
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert app.run(sample.path) == 0
     assert list(opened_dir().iterdir()) == []  # and at exit
     assert qapp.applicationName() == "Loket"

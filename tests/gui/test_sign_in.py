@@ -60,9 +60,10 @@ def test_teamleider_gets_counts_and_beheerder_settings_and_audit(qtbot, protecte
     qtbot.addWidget(home)
     home.resize(900, 500)
     tabs = home.centralWidget()
-    assert tabs.count() == 2
-    tabs.setCurrentIndex(1)
-    audit_page = tabs.widget(1)
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Colleagues", "Settings",
+                                                              "Audit trail"]
+    tabs.setCurrentIndex(2)
+    audit_page = tabs.widget(2)
     home.show()
     qtbot.waitExposed(home)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
