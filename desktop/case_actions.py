@@ -139,6 +139,7 @@ class CaseActions(QObject):
 
     def _changed(self, message: str, result: object = None) -> None:
         window = self.window
+        window.table.keep_place_once()  # a case that leaves the list: on to the next one
         window.refresh()
         if isinstance(result, str) and result.startswith("LK-"):
             window.show_case_anywhere(result)

@@ -179,6 +179,13 @@ class Records(Queries):
         value = self._scalar("SELECT id FROM cases WHERE reference = ?", (reference.upper(),))
         return None if value is None else int(value)
 
+    def references_numbered(self, number: int, year: int | None = None) -> list[str]:
+        """References whose number part is `number` (of `year`, or any year), newest first."""
+        pattern = f"LK-{year if year is not None else '*'}-{number:06d}"
+        return [str(r[0]) for r in self._run(
+            "SELECT reference FROM cases WHERE reference GLOB ? ORDER BY reference DESC LIMIT 5",
+            (pattern,))]
+
     def case_id_by_message_ids(self, message_ids: Sequence[str]) -> int | None:
         for mid in message_ids:
             value = self._scalar(

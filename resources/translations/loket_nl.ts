@@ -2552,14 +2552,14 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Met &amp;zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="254"/>
-        <source>All messages and notes move to that case; this case is closed as merged.</source>
-        <translation>Alle berichten en notities gaan naar die zaak; deze zaak wordt afgerond als samengevoegd.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/case_dialogs.py" line="265"/>
         <source>Type the reference of the case to merge into.</source>
         <translation>Typ het zaaknummer van de zaak om mee samen te voegen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="265"/>
+        <source>All messages and notes move to that case; this case is closed as merged. The number alone is enough, e.g. 464.</source>
+        <translation>Alle berichten en notities gaan naar die zaak; deze zaak wordt gesloten als samengevoegd. Alleen het nummer is genoeg, bijv. 464.</translation>
     </message>
 </context>
 <context>

@@ -24,18 +24,6 @@ from .test_reply import add_account
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def anna_window(loket, runner, qtbot):  # type: ignore[no-untyped-def]
-    """The main window as Anna (medewerker), shown at the usual size."""
-    loket.user = "anna"
-    win = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def _summary(loket: Loket, reference: str):  # type: ignore[no-untyped-def]
     return loket.case_detail(reference).summary
 
@@ -267,13 +255,8 @@ def test_export_list_and_settings(anna_window, loket, tmp_path, qtbot):
     shot(settings, "settings-norms.png")
 
 
-def test_dutch_workspace_screenshot(dutch, loket, runner, sample, qtbot):  # noqa: F811
-    loket.user = "anna"
-    window = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+def test_dutch_workspace_screenshot(dutch, anna_window, sample, qtbot):  # noqa: F811
+    window = anna_window  # made after `dutch`: it speaks Dutch
     window.table.select_case(sample.ids["afval"])
     assert window.workspace.actions.note.text() == "Interne &notitie…"
     shot(window, "main-window.png")
