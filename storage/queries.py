@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from storage.base import Queries
+from storage.search_terms import phones_in_query
 
 SORTS = {
     "last_message_at": "c.last_message_at",
@@ -65,11 +66,22 @@ class CaseQuery:
             params.append(self.visible_to)
         fts = fts_query(self.text)
         if fts:
+            phones = phones_in_query(self.text)[1]
+            by_phone = ""
+            if phones:  # every case of the resident(s) with that number, merged ones too
+                by_phone = (
+                    " OR c.contact_id IN (WITH RECURSIVE up(id) AS (SELECT contact_id FROM "
+                    "contact_addresses WHERE kind = 'telefoonnummer' AND value IN "
+                    f"({', '.join('?' for _ in phones)}) UNION SELECT p.merged_into FROM "
+                    "contacts p JOIN up ON p.id = up.id WHERE p.merged_into IS NOT NULL), "
+                    "down(id) AS (SELECT id FROM up UNION SELECT p.id FROM contacts p JOIN "
+                    "down ON p.merged_into = down.id) SELECT id FROM down)"
+                )
             clauses.append(
                 "(c.id IN (SELECT case_id FROM search_index WHERE search_index MATCH ?) "
-                "OR c.reference = ?)"
+                f"OR c.reference = ?{by_phone})"
             )
-            params.extend([fts, self.text.strip().upper()])
+            params.extend([fts, self.text.strip().upper(), *phones])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -77,8 +89,9 @@ _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str:
-    """A safe FTS5 query from what a person typed: every word must match, the last as prefix."""
-    tokens = _TOKEN_RE.findall(text or "")
+    """A safe FTS5 query from what a person typed: every word must match, the last as prefix.
+    A phone number, in any notation, becomes the digits of its E.164 form (as indexed)."""
+    tokens = _TOKEN_RE.findall(phones_in_query(text)[0])
     if not tokens:
         return ""
     quoted = [f'"{t}"' for t in tokens]

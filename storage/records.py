@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storage.base import Queries
+from storage.search_terms import indexed_with_phones
 
 CASE_COLUMNS = frozenset(
     {
@@ -83,7 +84,9 @@ def _message_index_row(message_id: int, values: dict[str, Any], contact: str) ->
         _index_rowid("message", message_id),
         values.get("subject") or "",
         values.get("body_text") or "",
-        contact,
+        indexed_with_phones(
+            contact, (values.get("sender"), values.get("subject"), values.get("body_text"))
+        ),
         "message",
         message_id,
         values.get("case_id"),
@@ -281,7 +284,8 @@ class Records(Queries):
         note_id = int(cur.lastrowid or 0)
         self._run(
             _INSERT_INDEX,
-            (_index_rowid("note", note_id), "", text, contact, "note", note_id, case_id),
+            (_index_rowid("note", note_id), "", text, indexed_with_phones(contact, (text,)),
+             "note", note_id, case_id),
         )
         return note_id
 
