@@ -594,12 +594,6 @@
         <translation>%1 is nu van u.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="166"/>
-        <location filename="../../desktop/case_actions.py" line="179"/>
-        <source>assign</source>
-        <translation>toewijzen</translation>
-    </message>
-    <message>
         <location filename="../../desktop/case_actions.py" line="174"/>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
@@ -635,11 +629,6 @@
         <translation>Status van %1 gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="192"/>
-        <source>status</source>
-        <translation>status</translation>
-    </message>
-    <message>
         <location filename="../../desktop/case_actions.py" line="202"/>
         <source>Product of %1</source>
         <translation>Product van %1</translation>
@@ -655,19 +644,9 @@
         <translation>Product van %1 vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="206"/>
-        <source>product</source>
-        <translation>product</translation>
-    </message>
-    <message>
         <location filename="../../desktop/case_actions.py" line="215"/>
         <source>Deadline of %1 set.</source>
         <translation>Termijn van %1 vastgelegd.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_actions.py" line="215"/>
-        <source>deadline</source>
-        <translation>termijn</translation>
     </message>
     <message>
         <location filename="../../desktop/case_actions.py" line="223"/>
@@ -678,11 +657,6 @@
         <location filename="../../desktop/case_actions.py" line="231"/>
         <source>%1 closed.</source>
         <translation>%1 afgerond.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_actions.py" line="231"/>
-        <source>close</source>
-        <translation>afronden</translation>
     </message>
     <message>
         <location filename="../../desktop/case_actions.py" line="239"/>
@@ -698,11 +672,6 @@
         <location filename="../../desktop/case_actions.py" line="264"/>
         <source>Message moved to %1.</source>
         <translation>Bericht verplaatst naar %1.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_actions.py" line="270"/>
-        <source>Nothing to undo.</source>
-        <translation>Niets om ongedaan te maken.</translation>
     </message>
     <message>
         <location filename="../../desktop/case_actions.py" line="81"/>
@@ -820,6 +789,46 @@
         <location filename="../../desktop/case_actions.py" line="315"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="132"/>
+        <source>&amp;Undo: %1 (changed since)</source>
+        <translation>&amp;Ongedaan maken: %1 (intussen gewijzigd)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="229"/>
+        <source>status %1</source>
+        <translation>status %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="245"/>
+        <source>product %1</source>
+        <translation>product %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="256"/>
+        <source>deadline %1</source>
+        <translation>termijn %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="272"/>
+        <source>closing</source>
+        <translation>afronden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="310"/>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="311"/>
+        <source>assignment to %1</source>
+        <translation>toewijzing aan %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="317"/>
+        <source>Nothing to undo on this case.</source>
+        <translation>Niets ongedaan te maken in deze zaak.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from inbox.model import Status
 from inbox.services import Loket
 
 from .conftest import SCREENSHOTS
+from .test_i18n import dutch, translations  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
 
@@ -85,3 +86,58 @@ def test_merge_dialog_error_does_not_overlap_its_text(anna_window, sample, qtbot
         for other in boxes[i + 1:]:
             assert not box.intersects(other)
     shot(merge, "merge-dialog-error.png")
+
+
+def _assign(window, login: str) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.workspace.actions.assign_to_colleague()
+    dialog.combo.setCurrentIndex(dialog.combo.findData(login))
+    dialog.submit()
+
+
+def test_undo_acts_on_the_case_in_view_and_says_what(anna_window, loket, sample):
+    """After a merge into one case, Ctrl+Z once undid an assignment on another: now each case
+    keeps its own step, and the menu names it."""
+    w, actions = anna_window, anna_window.workspace.actions
+    w.views.choose("all")
+    w.table.select_case(sample.ids["afval"])
+    _assign(w, "bram")
+    assert _summary(loket, sample.references["afval"]).assignee == "Bram Jansen"
+    assert actions.undo.isEnabled()
+    assert actions.undo.text() == "&Undo: assignment to Bram"
+
+    w.table.select_case(sample.ids["subsidie"])  # another case: nothing of it to undo
+    assert not actions.undo.isEnabled()
+    assert actions.undo.text() == "&Undo"
+    actions.undo_last()  # Ctrl+Z here leaves the other case alone
+    assert _summary(loket, sample.references["afval"]).assignee == "Bram Jansen"
+
+    w.table.select_case(sample.ids["afval"])
+    assert actions.undo.isEnabled()
+    actions.undo.trigger()
+    summary = _summary(loket, sample.references["afval"])
+    assert (summary.assignee, summary.status) == (None, Status.NIEUW)
+    assert not actions.undo.isEnabled()
+
+
+def test_undo_is_off_once_a_colleague_changed_the_case(anna_window, loket, sample):
+    w, actions = anna_window, anna_window.workspace.actions
+    w.views.choose("all")
+    w.table.select_case(sample.ids["subsidie"])
+    actions.assign_me.trigger()
+    assert actions.undo.text() == "&Undo: assignment to Anna"
+    loket.user = "bram"  # Bram, in his own window, sets the status
+    loket.set_status(sample.references["subsidie"], Status.WACHT_OP_INWONER)
+    loket.user = "anna"
+    w.refresh()
+    assert not actions.undo.isEnabled()
+    assert actions.undo.text() == "&Undo: assignment to Anna (changed since)"
+    actions.undo_last()
+    assert _summary(loket, sample.references["subsidie"]).status is Status.WACHT_OP_INWONER
+
+
+def test_undo_speaks_dutch(dutch, anna_window, loket, sample):  # noqa: F811
+    w = anna_window
+    w.views.choose("all")
+    w.table.select_case(sample.ids["afval"])
+    _assign(w, "bram")
+    assert w.workspace.actions.undo.text() == "&Ongedaan maken: toewijzing aan Bram"

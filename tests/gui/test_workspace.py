@@ -110,7 +110,10 @@ def test_reply_with_a_standard_reply_then_close_in_one_go(anna_window, loket, sa
     dialog.submit()
     detail = loket.case_detail(sample.references["afval"])
     assert detail.summary.status is Status.AFGEROND and detail.first_contact_resolution
-    assert w.workspace.actions.undo.text() == "&Undo: close"
+    assert w.case_view.reference != sample.references["afval"]  # closed: on to the next case
+    w.views.choose("all")
+    w.table.select_case(sample.ids["afval"])
+    assert w.workspace.actions.undo.text() == "&Undo: closing"
 
 
 def test_phone_note_then_note_and_close(anna_window, loket, qtbot):
