@@ -42,12 +42,16 @@ from inbox.services import Loket
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
 
+Label = Callable[[], str]  # an undo step's words, read once the action is done
+
 
 class CaseActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.undo_step: workspace.UndoStep | None = None
+        # the newest undo step per case (a bulk action's step under each of its cases):
+        # Ctrl+Z acts on the case in view only
+        self.undo_steps: dict[str, workspace.UndoStep] = {}
         may = window.loket.may(Permission.WORK_CASES)
 
         def make(text: str, keys: tuple[str, ...], slot: Callable[[], Any], tip: str = "",
@@ -104,6 +108,31 @@ class CaseActions(QObject):
     def case_changed(self, detail: CaseDetail | None) -> None:
         for action in self.case_actions():
             action.setEnabled(self._may and detail is not None)
+        self.update_undo()
+
+    def undo_step(self) -> workspace.UndoStep | None:
+        """The undo step of the case in view, if any."""
+        reference = self._reference()
+        return self.undo_steps.get(reference) if reference else None
+
+    def update_undo(self) -> None:
+        """Ctrl+Z says what it would undo on the case in view; it is off when there is
+        nothing, or when the case changed since (a colleague, a later action)."""
+        step = self.undo_step()
+        if step is None:
+            self.undo.setEnabled(False)
+            self.undo.setText(self.tr("&Undo"))
+            return
+        try:
+            later = workspace.overtaken(self.window.loket, step)
+        except (LoketError, StorageError):
+            later = step.references()
+        if later:
+            self.undo.setEnabled(False)
+            self.undo.setText(self.tr("&Undo: %1 (changed since)").replace("%1", step.label))
+        else:
+            self.undo.setEnabled(self._may)
+            self.undo.setText(self.tr("&Undo: %1").replace("%1", step.label))
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -111,13 +140,14 @@ class CaseActions(QObject):
         detail = self.window.case_view.detail
         return detail.summary.reference if detail is not None else None
 
-    def _open(self, dialog: FormDialog, message: str, undoable: str | None = None,
+    def _open(self, dialog: FormDialog, message: str, undoable: Label | None = None,
               reference: str | None = None) -> FormDialog:
         before = self._snapshot(reference) if undoable and reference else None
 
         def finished(result: object) -> None:
             if before is not None and reference and undoable:
-                self._remember(workspace.UndoStep(undoable, reference, before))
+                self._remember(workspace.UndoStep(undoable(), reference, before,
+                                                  self._snapshot(reference)))
             self._changed(message.replace("%1", str(result) if isinstance(result, str) else
                                           (reference or "")), result)
 
@@ -133,24 +163,26 @@ class CaseActions(QObject):
             return None
 
     def _remember(self, step: workspace.UndoStep) -> None:
-        self.undo_step = step
-        self.undo.setEnabled(self._may)
-        self.undo.setText(self.tr("&Undo: %1").replace("%1", step.label))
+        for reference in step.references():
+            self.undo_steps[reference] = step
+        self.update_undo()
 
     def _changed(self, message: str, result: object = None) -> None:
         window = self.window
+        window.table.keep_place_once()  # a case that leaves the list: on to the next one
         window.refresh()
         if isinstance(result, str) and result.startswith("LK-"):
             window.show_case_anywhere(result)
         window.statusBar().showMessage(message, 6000)
 
-    def _run(self, work: Callable[[Loket], Any], message: str, undoable: str,
+    def _run(self, work: Callable[[Loket], Any], message: str, undoable: Label,
              reference: str) -> None:
         before = self._snapshot(reference)
 
         def done(_: object) -> None:
             if before is not None:
-                self._remember(workspace.UndoStep(undoable, reference, before))
+                self._remember(workspace.UndoStep(undoable(), reference, before,
+                                                  self._snapshot(reference)))
             self._changed(message.replace("%1", reference))
 
         self.window.runner.run(work, done, lambda exc: self.window._show_error(str(exc)))
@@ -162,8 +194,10 @@ class CaseActions(QObject):
         if reference is None:
             return
         me = self.window.loket.user
+        mine = next((str(u["display_name"]) for u in self.window.loket.users()
+                     if u["name"] == me), me)
         self._run(lambda loket: loket.assign(reference, me),
-                  self.tr("%1 is now yours."), self.tr("assign"), reference)
+                  self.tr("%1 is now yours."), lambda: self._assigned_to(mine), reference)
 
     def assign_to_colleague(self) -> ChoiceDialog | None:
         reference = self._reference()
@@ -176,7 +210,9 @@ class CaseActions(QObject):
                               self.tr("&Colleague"), items,
                               lambda loket, name: loket.assign(reference, name or None),
                               parent=self.window)
-        self._open(dialog, self.tr("%1 assigned."), self.tr("assign"), reference)
+        self._open(dialog, self.tr("%1 assigned."),
+                   lambda: self._assigned_to(dialog.combo.currentText() if dialog.value() else ""),
+                   reference)
         return dialog
 
     def change_status(self) -> ChoiceDialog | None:
@@ -189,7 +225,9 @@ class CaseActions(QObject):
                               self.tr("&Status"), items,
                               lambda loket, value: loket.set_status(reference, value),
                               current=detail.summary.status.value, parent=self.window)
-        self._open(dialog, self.tr("Status of %1 changed."), self.tr("status"), reference)
+        self._open(dialog, self.tr("Status of %1 changed."),
+                   lambda: self.tr("status %1").replace("%1", dialog.combo.currentText()),
+                   reference)
         return dialog
 
     def choose_product(self) -> ChoiceDialog | None:
@@ -203,7 +241,9 @@ class CaseActions(QObject):
                               self.tr("&Product (UPL)"), items,
                               lambda loket, value: casework.set_product(loket, reference, value),
                               current=detail.summary.product, editable=True, parent=self.window)
-        self._open(dialog, self.tr("Product of %1 set."), self.tr("product"), reference)
+        self._open(dialog, self.tr("Product of %1 set."),
+                   lambda: self.tr("product %1").replace("%1", str(dialog.value() or "")),
+                   reference)
         return dialog
 
     def choose_deadline(self) -> DeadlineDialog | None:
@@ -212,7 +252,8 @@ class CaseActions(QObject):
             return None
         today = casework.local_date(self.window.loket.now())
         dialog = DeadlineDialog(self.window.runner, reference, today, self.window)
-        self._open(dialog, self.tr("Deadline of %1 set."), self.tr("deadline"), reference)
+        self._open(dialog, self.tr("Deadline of %1 set."),
+                   lambda: self.tr("deadline %1").replace("%1", dialog.date.text()), reference)
         return dialog
 
     def write_note(self) -> NoteDialog | None:
@@ -228,7 +269,7 @@ class CaseActions(QObject):
         if reference is None:
             return None
         dialog = CloseDialog(self.window.runner, reference, self.window)
-        self._open(dialog, self.tr("%1 closed."), self.tr("close"), reference)
+        self._open(dialog, self.tr("%1 closed."), lambda: self.tr("closing"), reference)
         return dialog
 
     def merge_case(self) -> MergeDialog | None:
@@ -264,18 +305,25 @@ class CaseActions(QObject):
         self._open(dialog, self.tr("Message moved to %1."))
         return dialog
 
+    def _assigned_to(self, display_name: str) -> str:
+        """"assignment to Bram": the first name says enough in a menu."""
+        first = display_name.split()[0] if display_name.strip() else self.tr("nobody")
+        return self.tr("assignment to %1").replace("%1", first)
+
     def undo_last(self) -> None:
-        step = self.undo_step
-        if step is None:
-            self.window.statusBar().showMessage(self.tr("Nothing to undo."), 4000)
+        """Ctrl+Z: undo the last safe action on the case in view (never on another case)."""
+        step = self.undo_step()
+        if step is None or not self.undo.isEnabled():
+            self.window.statusBar().showMessage(self.tr("Nothing to undo on this case."), 4000)
             return
-        self.undo_step = None
-        self.undo.setEnabled(False)
-        self.undo.setText(self.tr("&Undo"))
+        for reference in step.references():
+            if self.undo_steps.get(reference) is step:
+                del self.undo_steps[reference]
+        self.update_undo()
         self.window.runner.run(
             lambda loket: workspace.undo(loket, step),
             lambda _: self._changed(self.tr("Undone: %1 on %2").replace("%1", step.label)
-                                    .replace("%2", step.reference)),
+                                    .replace("%2", ", ".join(step.references()))),
             lambda exc: self.window._show_error(str(exc)),
         )
 

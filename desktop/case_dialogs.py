@@ -72,6 +72,17 @@ class FormDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the height the wrapped texts need at this width: a form made for one line
+        of hint must not squeeze a two-line error over it."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def submit(self) -> None:
         if self._busy:
@@ -242,19 +253,27 @@ class MergeDialog(FormDialog):
         label = QLabel(self.tr("Into &case"), self)
         label.setBuddy(self.target)
         hint = QLabel(self.tr("All messages and notes move to that case; this case is closed "
-                              "as merged."), self)
+                              "as merged. The number alone is enough, e.g. 464."), self)
         hint.setWordWrap(True)
+        self.hints = [hint]
         self.form.addRow(label, self.target)
         self.form.addRow(hint)
         self.target.returnPressed.connect(self.submit)
         self.resize(440, self.sizeHint().height())
+        self.target.setFocus()
 
     def work(self) -> Work | None:
-        source, target = self.reference, self.target.text().strip().upper()
-        if not target:
+        source, typed = self.reference, self.target.text().strip()
+        if not typed:
             self.show_error(self.tr("Type the reference of the case to merge into."))
             return None
-        return lambda loket: (casework.merge_cases(loket, source, target), target)[1]
+
+        def merge(loket: Loket) -> str:
+            target = casework.full_reference(loket, typed)  # "464" -> LK-2026-000464
+            casework.merge_cases(loket, source, target)
+            return target
+
+        return merge
 
 
 def _message_text(m: dict[str, Any]) -> str:
@@ -323,8 +342,14 @@ class MoveDialog(FormDialog):
         self.target.setFocus()
 
     def work(self) -> Work | None:
-        message_id, target = self.message.currentData(), self.target.text().strip().upper()
-        if message_id is None or not target:
+        message_id, typed = self.message.currentData(), self.target.text().strip()
+        if message_id is None or not typed:
             self.show_error(self.tr("Choose a message and type the case it belongs to."))
             return None
-        return lambda loket: (casework.move_message(loket, int(message_id), target), target)[1]
+
+        def move(loket: Loket) -> str:
+            target = casework.full_reference(loket, typed)
+            casework.move_message(loket, int(message_id), target)
+            return target
+
+        return move

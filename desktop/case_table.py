@@ -50,6 +50,9 @@ class CaseTable(QTableView):
         self.auto_fit = True
         self._emitted: int | None = None
         self._keep: int | None = None
+        self._keep_row = -1  # where the kept case stood, for when it left the list
+        self._shown_query = model.query  # the list's query before a reset
+        self._next_on_leave = False
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -67,6 +70,12 @@ class CaseTable(QTableView):
         self.setCurrentIndex(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
+
+    def keep_place_once(self) -> None:
+        """After the user's own change (assign, close): when the next refresh drops the
+        selected case from this list, select the case that takes its place, so keyboard
+        triage goes on. (A colleague's change that drops it leaves nothing selected.)"""
+        self._next_on_leave = True
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -95,11 +104,21 @@ class CaseTable(QTableView):
 
     def _remember_selection(self) -> None:
         self._keep = self.selected_case_id()
+        self._keep_row = self.currentIndex().row()
 
     def _restore_selection(self) -> None:
         keep, self._keep = self._keep, None
+        same_list, self._shown_query = self.cases.query == self._shown_query, self.cases.query
+        own_change, self._next_on_leave = self._next_on_leave, False
         # only among the rows loaded again: a case that left the list is not hunted for
         if keep is not None and self.select_case(keep, look_ahead=0):
+            return
+        if keep is not None and own_change and same_list and self.cases.rowCount():
+            # the same list without the case (assigned away from "Nieuw", closed): the case
+            # that took its place is next, so keyboard triage goes on
+            row = min(self._keep_row, self.cases.rowCount() - 1)
+            self.setCurrentIndex(self.cases.index(row, 0))
+            self._announce(self.cases.case_id(row))
             return
         self._announce(None)
 

@@ -160,6 +160,12 @@ def move_message(loket: Loket, message_id: int, target_reference: str) -> Change
     return op.changes
 
 
+def full_reference(loket: Loket, typed: str) -> str:
+    """The reference of the case `typed` names, also when typed short ("464", "2026-464")."""
+    with loket.op(acts.CASE_LIST, case=typed) as op:
+        return str(op.case["reference"])
+
+
 def merge_cases(loket: Loket, source_reference: str, target_reference: str) -> Changes:
     """Move every message and note of `source` into `target` and close `source` as merged."""
     with loket.op(acts.CASE_MERGE, case=source_reference) as op:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import platform
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ __all__ = ["CaseQuery", "Op", "Session", "SYSTEM_USER"]
 log = logging.getLogger("loket.gate")
 
 SYSTEM_USER = "systeem"
+# a case reference typed short: its number, optionally with its year ("464", "2026-464")
+_SHORT_REFERENCE = re.compile(r"^(?:LK-?)?(?:(?P<year>\d{4})-)?(?P<number>\d{1,6})$")
 CONFIDENTIAL_REFUSAL = "Deze zaak is vertrouwelijk; alleen de behandelaar ziet haar."
 NO_BEHEERDER_YET = (
     "Deze database heeft nog geen beheerder. Maak die eerst (in Loket, of: loket user add NAAM "
@@ -356,6 +359,8 @@ class Session:
             case_id: int | None = case
         else:
             case_id = records.case_id_by_reference(case.strip().upper())
+            if case_id is None:
+                case_id = self._short_reference(case)
         row = None if case_id is None else records.case_row(case_id)
         if row is None:
             raise NotFound(f"Zaak {case} bestaat niet.")
@@ -363,6 +368,20 @@ class Session:
             self._refuse(act, f"zaak:{row['reference']}", None)
             raise PermissionDenied(CONFIDENTIAL_REFUSAL)
         return row
+
+    def _short_reference(self, typed: str) -> int | None:
+        """A reference typed short, as people say it: "464", "2026-464", "LK-2026-464"; None
+        when it is not one. Several years with that number: refused, naming them."""
+        match = _SHORT_REFERENCE.match(typed.strip().upper())
+        if match is None:
+            return None
+        records = self.store.records
+        year = int(match["year"]) if match["year"] else None
+        found = records.references_numbered(int(match["number"]), year)
+        if len(found) > 1:
+            raise NotFound(f"Meerdere zaken hebben nummer {int(match['number'])}: "
+                           f"{', '.join(found)}; typ het hele zaaknummer.")
+        return records.case_id_by_reference(found[0]) if found else None
 
     def _sees_confidential(self, case: Any) -> bool:
         """Vertrouwelijk cases are for their assignee only (archive work sees metadata)."""

@@ -250,50 +250,92 @@ def fill(template: Template, *, name: str, reference: str, employee: str = "",
 UNDO_FIELDS = ("assignee", "status", "product", "deadline")
 
 
+Fields = dict[str, str | None]
+
+
 @dataclass(frozen=True)
 class UndoStep:
     """How to put a case back as it was before one safe action (assign, status, product,
     deadline, close). Notes, replies, merges and splits are not undone: others may have seen
-    or built on them."""
+    or built on them.
+
+    `after` holds the fields as the action left them: when they differ now, someone (a
+    colleague, another window, a later action) changed the case since, and the step is
+    overtaken. `others`: the further cases of one bulk action, undone together with it."""
 
     label: str
     reference: str
-    before: dict[str, str | None] = field(default_factory=dict)
+    before: Fields = field(default_factory=dict)
+    after: Fields | None = None
+    others: tuple[tuple[str, Fields, Fields | None], ...] = ()
+
+    def parts(self) -> list[tuple[str, Fields, Fields | None]]:
+        return [(self.reference, self.before, self.after), *self.others]
+
+    def references(self) -> list[str]:
+        return [reference for reference, _, _ in self.parts()]
 
 
-def snapshot(loket: Loket, reference: str) -> dict[str, str | None]:
+def snapshot(loket: Loket, reference: str) -> Fields:
     """The fields an undo can restore, as they are now (metadata: no content is read)."""
     with loket.op(acts.CASE_LIST, case=reference) as op:
         return _snapshot(op)
 
 
-def _snapshot(op: Op) -> dict[str, str | None]:
+def snapshots(loket: Loket, references: list[str]) -> dict[str, Fields]:
+    """`snapshot` of several cases in one act (a bulk action's before and after)."""
+    with loket.op(acts.CASE_LIST) as op:
+        return {reference: _fields(op, op.other_case(reference)) for reference in references}
+
+
+def _snapshot(op: Op) -> Fields:
     case = op.store.records.case_row(op.case_id)
     assert case is not None
+    return _fields(op, case)
+
+
+def _fields(op: Op, case: Any) -> Fields:
     return {"assignee": op.store.casework.user_name(case["assignee_id"]),
             "status": case["status"], "product": case["product"], "deadline": case["deadline"]}
 
 
+def overtaken(loket: Loket, step: UndoStep) -> list[str]:
+    """The references of `step` changed since its action (so it can no longer be undone)."""
+    now = snapshots(loket, step.references())
+    return [reference for reference, _, after in step.parts()
+            if after is not None and now[reference] != after]
+
+
 def undo(loket: Loket, step: UndoStep) -> Changes:
-    """Restore the fields of `step.before` that differ now; each change is its own act (with
-    its event), all in one transaction."""
+    """Restore the fields of each case of `step` to `before`; all in one transaction, each
+    change its own act (with its event). Refused when a case changed since the action."""
     changes = Changes()
-    with loket.op(acts.CASE_UNDO, case=step.reference) as op:
-        now = _snapshot(op)
-        before = step.before
-        if now["status"] != before["status"] and before["status"] is not None:
-            changes.merge(loket.set_status(step.reference, before["status"]))
-        if now["assignee"] != before["assignee"]:
-            changes.merge(loket.assign(step.reference, before["assignee"]))
-            after = _snapshot(op)
-            if after["status"] != before["status"] and before["status"] is not None:
-                changes.merge(loket.set_status(step.reference, before["status"]))
-        if now["product"] != before["product"]:
-            changes.merge(casework.set_product(loket, step.reference, before["product"]))
-        if now["deadline"] != before["deadline"]:
-            value = before["deadline"]
-            changes.merge(casework.set_deadline(
-                loket, step.reference, date.fromisoformat(value) if value else None))
+    with loket.op(acts.CASE_UNDO, case=step.reference):
+        later = overtaken(loket, step)
+        if later:
+            raise InvalidInput(f"{', '.join(later)} is na deze wijziging nog eens gewijzigd; "
+                               "ongedaan maken kan niet meer.")
+        for reference, before, _ in step.parts():
+            changes.merge(_restore(loket, reference, before))
+    return changes
+
+
+def _restore(loket: Loket, reference: str, before: Fields) -> Changes:
+    changes = Changes()
+    now = snapshot(loket, reference)
+    if now["status"] != before["status"] and before["status"] is not None:
+        changes.merge(loket.set_status(reference, before["status"]))
+    if now["assignee"] != before["assignee"]:
+        changes.merge(loket.assign(reference, before["assignee"]))
+        after = snapshot(loket, reference)
+        if after["status"] != before["status"] and before["status"] is not None:
+            changes.merge(loket.set_status(reference, before["status"]))
+    if now["product"] != before["product"]:
+        changes.merge(casework.set_product(loket, reference, before["product"]))
+    if now["deadline"] != before["deadline"]:
+        value = before["deadline"]
+        changes.merge(casework.set_deadline(
+            loket, reference, date.fromisoformat(value) if value else None))
     return changes
 
 

@@ -393,6 +393,8 @@ def migrate(db: Database, steps: list[str] | None = None) -> int:
             f"Deze database (versie {current}) is gemaakt door een nieuwere Loket "
             f"(deze kent tot versie {len(steps)}). Werk Loket bij."
         )
+    if current < len(steps):  # SQL of a step may call it (search index: phone numbers)
+        db.conn.create_function("loket_indexed_with_phones", -1, _indexed_with_phones)
     for version in range(current, len(steps)):
         log.info("migrating schema %d -> %d", version, version + 1)
         with db.transaction() as conn:
@@ -403,6 +405,12 @@ def migrate(db: Database, steps: list[str] | None = None) -> int:
         with db.transaction() as conn:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return db.user_version
+
+
+def _indexed_with_phones(contact: str | None, *texts: str | None) -> str:
+    from storage.search_terms import indexed_with_phones
+
+    return indexed_with_phones(contact or "", texts)
 
 
 def _statements(script: str) -> list[str]:

@@ -9,6 +9,7 @@ from storage.schema_mail import MAIL
 from storage.schema_privacy import PRIVACY
 from storage.schema_privacy2 import PRIVACY2
 from storage.schema_records import RECORDS
+from storage.schema_search import SEARCH_PHONES
 from storage.schema_social import SOCIAL
 from storage.schema_speed import SPEED
 from storage.schema_team import TEAM
@@ -230,6 +231,6 @@ CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential
 """
 
 MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX,
-                        IDENTITY, KB, TEAM2, MAIL, KCC, SPEED]
+                        IDENTITY, KB, TEAM2, MAIL, KCC, SPEED, SEARCH_PHONES]
 
 SCHEMA_VERSION = len(MIGRATIONS)

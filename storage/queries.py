@@ -10,6 +10,7 @@ from typing import Any
 
 from storage.base import Queries
 from storage.callbacks import OPEN as OPEN_CALLBACK
+from storage.search_terms import phones_in_query
 
 SORTS = {
     "last_message_at": "c.last_message_at",
@@ -92,14 +93,25 @@ class CaseQuery:
             params.append(self.callback_for_id)
         fts = fts_query(self.text)
         if fts:
+            phones = phones_in_query(self.text)[1]
+            by_phone = ""
+            if phones:  # every case of the resident(s) with that number, merged ones too
+                by_phone = (
+                    " OR c.contact_id IN (WITH RECURSIVE up(id) AS (SELECT contact_id FROM "
+                    "contact_addresses WHERE kind = 'telefoonnummer' AND value IN "
+                    f"({', '.join('?' for _ in phones)}) UNION SELECT p.merged_into FROM "
+                    "contacts p JOIN up ON p.id = up.id WHERE p.merged_into IS NOT NULL), "
+                    "down(id) AS (SELECT id FROM up UNION SELECT p.id FROM contacts p JOIN "
+                    "down ON p.merged_into = down.id) SELECT id FROM down)"
+                )
             # the matching rows' cases from the narrow search_case table (storage/
             # schema_speed.py), not from search_index's stored columns
             clauses.append(
                 "(c.id IN (SELECT sc.case_id FROM search_index s "
                 "JOIN search_case sc ON sc.entry = s.rowid WHERE search_index MATCH ?) "
-                "OR c.reference = ?)"
+                f"OR c.reference = ?{by_phone})"
             )
-            params.extend([fts, self.text.strip().upper()])
+            params.extend([fts, self.text.strip().upper(), *phones])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -107,8 +119,9 @@ _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str:
-    """A safe FTS5 query from what a person typed: every word must match, the last as prefix."""
-    tokens = _TOKEN_RE.findall(text or "")
+    """A safe FTS5 query from what a person typed: every word must match, the last as prefix.
+    A phone number, in any notation, becomes the digits of its E.164 form (as indexed)."""
+    tokens = _TOKEN_RE.findall(phones_in_query(text)[0])
     if not tokens:
         return ""
     quoted = [f'"{t}"' for t in tokens]

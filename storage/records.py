@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storage.base import Queries
+from storage.search_terms import indexed_with_phones
 
 CASE_COLUMNS = frozenset(
     {
@@ -99,7 +100,9 @@ def _message_index_row(message_id: int, values: dict[str, Any], contact: str) ->
         _index_rowid("message", message_id),
         values.get("subject") or "",
         values.get("body_text") or "",
-        contact,
+        indexed_with_phones(
+            contact, (values.get("sender"), values.get("subject"), values.get("body_text"))
+        ),
         "message",
         message_id,
         values.get("case_id"),
@@ -194,6 +197,13 @@ class Records(Queries):
     def case_id_by_reference(self, reference: str) -> int | None:
         value = self._scalar("SELECT id FROM cases WHERE reference = ?", (reference.upper(),))
         return None if value is None else int(value)
+
+    def references_numbered(self, number: int, year: int | None = None) -> list[str]:
+        """References whose number part is `number` (of `year`, or any year), newest first."""
+        pattern = f"LK-{year if year is not None else '*'}-{number:06d}"
+        return [str(r[0]) for r in self._run(
+            "SELECT reference FROM cases WHERE reference GLOB ? ORDER BY reference DESC LIMIT 5",
+            (pattern,))]
 
     def case_id_by_message_ids(self, message_ids: Sequence[str]) -> int | None:
         for mid in message_ids:
@@ -290,7 +300,8 @@ class Records(Queries):
         note_id = int(cur.lastrowid or 0)
         self._run(
             _INSERT_INDEX,
-            (_index_rowid("note", note_id), "", text, contact, "note", note_id, case_id),
+            (_index_rowid("note", note_id), "", text, indexed_with_phones(contact, (text,)),
+             "note", note_id, case_id),
         )
         return note_id
 

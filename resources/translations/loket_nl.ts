@@ -821,6 +821,46 @@
             <source>Keys</source>
             <translation>Toetsen</translation>
         </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="132" />
+            <source>&amp;Undo: %1 (changed since)</source>
+            <translation>&amp;Ongedaan maken: %1 (intussen gewijzigd)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="229" />
+            <source>status %1</source>
+            <translation>status %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="245" />
+            <source>product %1</source>
+            <translation>product %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="256" />
+            <source>deadline %1</source>
+            <translation>termijn %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="272" />
+            <source>closing</source>
+            <translation>afronden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="310" />
+            <source>nobody</source>
+            <translation>niemand</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="311" />
+            <source>assignment to %1</source>
+            <translation>toewijzing aan %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="317" />
+            <source>Nothing to undo on this case.</source>
+            <translation>Niets ongedaan te maken in deze zaak.</translation>
+        </message>
     </context>
     <context>
         <name>CaseTable</name>
@@ -2697,6 +2737,11 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <location filename="../../desktop/case_dialogs.py" line="265" />
             <source>Type the reference of the case to merge into.</source>
             <translation>Typ het zaaknummer van de zaak om mee samen te voegen.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_dialogs.py" line="265" />
+            <source>All messages and notes move to that case; this case is closed as merged. The number alone is enough, e.g. 464.</source>
+            <translation>Alle berichten en notities gaan naar die zaak; deze zaak wordt gesloten als samengevoegd. Alleen het nummer is genoeg, bijv. 464.</translation>
         </message>
     </context>
     <context>

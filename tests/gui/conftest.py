@@ -168,6 +168,20 @@ def window(loket: Loket, runner, schedulers, qtbot):  # type: ignore[no-untyped-
     return win
 
 
+@pytest.fixture
+def anna_window(loket, runner, qtbot):  # type: ignore[no-untyped-def]
+    """The main window as Anna (medewerker), shown at the usual size."""
+    from desktop.main_window import MainWindow
+
+    loket.user = "anna"
+    win = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
 # The offscreen platform plugin says this for every shown top-level window: it is the test
 # platform lacking a feature, not a fault in Loket, so it is the one Qt warning let through.
 OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"

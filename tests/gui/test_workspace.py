@@ -24,18 +24,6 @@ from .test_reply import add_account
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def anna_window(loket, runner, qtbot):  # type: ignore[no-untyped-def]
-    """The main window as Anna (medewerker), shown at the usual size."""
-    loket.user = "anna"
-    win = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def _summary(loket: Loket, reference: str):  # type: ignore[no-untyped-def]
     return loket.case_detail(reference).summary
 
@@ -122,7 +110,10 @@ def test_reply_with_a_standard_reply_then_close_in_one_go(anna_window, loket, sa
     dialog.submit()
     detail = loket.case_detail(sample.references["afval"])
     assert detail.summary.status is Status.AFGEROND and detail.first_contact_resolution
-    assert w.workspace.actions.undo.text() == "&Undo: close"
+    assert w.case_view.reference != sample.references["afval"]  # closed: on to the next case
+    w.views.choose("all")
+    w.table.select_case(sample.ids["afval"])
+    assert w.workspace.actions.undo.text() == "&Undo: closing"
 
 
 def test_phone_note_then_note_and_close(anna_window, loket, qtbot):
@@ -268,13 +259,8 @@ def test_export_list_and_settings(anna_window, loket, tmp_path, qtbot):
     shot(settings, "settings-norms.png")
 
 
-def test_dutch_workspace_screenshot(dutch, loket, runner, sample, qtbot):  # noqa: F811
-    loket.user = "anna"
-    window = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+def test_dutch_workspace_screenshot(dutch, anna_window, sample, qtbot):  # noqa: F811
+    window = anna_window  # made after `dutch`: it speaks Dutch
     window.table.select_case(sample.ids["afval"])
     assert window.workspace.actions.note.text() == "Interne &notitie…"
     shot(window, "main-window.png")

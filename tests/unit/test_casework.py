@@ -154,3 +154,27 @@ def test_casework_changes_show_in_the_timeline(loket) -> None:  # type: ignore[n
     titles = [t.title for t in loket.case_detail(a.reference).timeline]
     assert "Product: Paspoort" in titles
     assert f"Zaak {b.reference} hierin samengevoegd" in titles
+
+
+def test_a_reference_may_be_typed_by_its_number(loket) -> None:  # type: ignore[no-untyped-def]
+    """People say "464": the number alone (or with its year) names the case, in the app's
+    merge dialog and on the command line; two years with that number are named, not guessed."""
+    first = _mail(loket, 2, "a@example.nl", "Eerste")
+    second = _mail(loket, 3, "b@example.nl", "Tweede")
+    number = str(int(str(second.reference).rsplit("-", 1)[1]))
+    year = str(second.reference).split("-")[1]
+    assert casework.full_reference(loket, number) == second.reference
+    assert casework.full_reference(loket, f"{year}-{number}") == second.reference
+    assert casework.full_reference(loket, f"lk-{year}-{number}") == second.reference
+    casework.merge_cases(loket, str(first.reference), number)
+    assert loket.case_detail(str(second.reference)).summary.messages == 2
+    from inbox.errors import NotFound
+
+    with pytest.raises(NotFound):
+        casework.full_reference(loket, "999")
+    for day, sender in ((4, "c@example.nl"), (5, "d@example.nl")):  # the same numbers, 2025
+        loket.receive(IncomingMessage(Channel.EMAIL, at(day, year=2025), sender=sender,
+                                      subject=f"Vorig jaar {day}", body_text="tekst"))
+    with pytest.raises(NotFound, match="Meerdere zaken"):
+        casework.full_reference(loket, number)
+    assert casework.full_reference(loket, f"{year}-{number}") == second.reference

@@ -122,3 +122,36 @@ def test_undo_puts_assignment_status_product_and_deadline_back(loket, case) -> N
     kinds = [r[0] for r in loket.db.query(
         "SELECT kind FROM case_events WHERE case_id = ? ORDER BY id", (case.case_id,))]
     assert kinds[-2:] == ["status_changed", "product_set"] or "reopened" in kinds
+
+
+def test_an_undo_overtaken_by_a_later_change_is_refused(loket, case) -> None:  # type: ignore[no-untyped-def]
+    before = workspace.snapshot(loket, case.reference)
+    loket.assign(case.reference, "anne")
+    step = workspace.UndoStep("toewijzing aan Anne", case.reference, before,
+                              workspace.snapshot(loket, case.reference))
+    assert workspace.overtaken(loket, step) == []
+    act_as(loket, "bram")
+    loket.assign(case.reference, "bram")  # a colleague took it over since
+    act_as(loket, "anne")
+    assert workspace.overtaken(loket, step) == [case.reference]
+    with pytest.raises(InvalidInput, match="nog eens gewijzigd"):
+        workspace.undo(loket, step)
+    assert loket.case_detail(case.reference).summary.assignee == "Bram Jansen"
+
+
+def test_one_undo_puts_every_case_of_a_bulk_action_back(loket, case) -> None:  # type: ignore[no-untyped-def]
+    second = loket.receive(IncomingMessage(Channel.EMAIL, at(3), sender="jan@example.nl",
+                                           subject="Paspoort"))
+    references = [str(case.reference), str(second.reference)]
+    before = workspace.snapshots(loket, references)
+    for reference in references:
+        loket.assign(reference, "bram")
+    after = workspace.snapshots(loket, references)
+    step = workspace.UndoStep("toewijzing van 2 zaken aan Bram", references[0],
+                              before[references[0]], after[references[0]],
+                              ((references[1], before[references[1]], after[references[1]]),))
+    assert step.references() == references
+    workspace.undo(loket, step)
+    for reference in references:
+        summary = loket.case_detail(reference).summary
+        assert (summary.assignee, summary.status) == (None, Status.NIEUW)
