@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from storage.contacts import ContactQueries
     from storage.erasure import ErasureQueries
     from storage.kb import KbQueries
+    from storage.listening import ListeningQueries
     from storage.privacy import PrivacyQueries
     from storage.queries import Reads
     from storage.records import Records
@@ -134,3 +135,10 @@ class Store:
     @cached_property
     def mail(self) -> MailQueries:
         return MailQueries(self._db)
+
+    @cached_property
+    def listening(self) -> ListeningQueries:
+        """Listening on Mastodon: watched terms and public posts (storage/listening.py)."""
+        from storage.listening import ListeningQueries
+
+        return ListeningQueries(self._db)
