@@ -13,8 +13,8 @@ case assigned to anne, {c1}..{c9} other open cases, {addr} the planted resident'
 {contact}/{contact2}/{contact3}/{contact4} residents, {merge} an earlier merge, {split_case} and
 {split_msg} a case with two messages and one of them, {move_msg} a message that can move,
 {original} a message kept with its original bytes, {mine} a case assigned to anne, {closed} a
-closed case, {toot} a Mastodon case, {eml} an .eml file to import, {reply} a reply text file,
-{out} a fresh path for a written file.
+closed case, {toot} a Mastodon case, {post} a public post heard while listening, {eml} an .eml
+file to import, {reply} a reply text file, {out} a fresh path for a written file.
 """
 
 from __future__ import annotations
@@ -141,7 +141,15 @@ CLI: tuple[Row, ...] = (
     R(("account", "add", "mastodon"), ("--name", "Toot", "--url", "https://social.example",
                                        "--token-stdin", "--no-verify"),  # no network
       act="mastodon.account.add", stdin="token-matrix\n"),
+    R(("mastodon", "listen"), ("Toot", "--add", "#gemeentevoorbeeld"),
+      act="mastodon.watch.add"),
+    R(("mastodon", "listen"), ("Toot", "--list", "--json"), act="mastodon.watch.list"),
+    R(("mastodon", "listen"), ("Toot", "--keep-days", "14"), act="mastodon.watch.keep"),
+    R(("mastodon", "listen"), ("Toot", "--remove", "#gemeentevoorbeeld"),
+      act="mastodon.watch.remove"),
     R(("mastodon", "remove"), ("Toot",), act="mastodon.account.remove"),
+    R(("mastodon", "posts"), ("--json",), act="mastodon.posts"),
+    R(("mastodon", "post-to-case"), ("{post}",), act="mastodon.post.case"),
     # -- kennisbank, suggestions and trends (the demo loads the starter articles) --------------
     R(("kb", "list"), ("--json",), act="kb.read"),
     R(("kb", "show"), ("Grofvuil laten ophalen", "--json"), act="kb.read"),
@@ -232,6 +240,7 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "mastodon.accounts": ("mastodon", "sync"),
     "mastodon.account.list": ("account", "list"),
     "mastodon.reply.target": ("mastodon", "reply"),
+    "mastodon.listen": ("mastodon", "sync"),  # the watched terms are fetched in the pass
     "reply.send": ("case",),  # `case REF --reply-file F` queues the e-mail reply
     "mail.deliver": ("sync",),  # each pass sends the outbox after fetching
 }

@@ -6,7 +6,8 @@ client (https only, the token to that server alone, its rate limits kept), for t
 posts newer than where the last pass got to: a hashtag through the hashtag timeline
 (`GET /api/v1/timelines/tag/:hashtag`), a keyword through the search
 (`GET /api/v2/search?type=statuses`), both paged by `min_id` (the newest id seen), never by
-following a link the server sends. The first pass of a term takes only the newest page.
+following a link the server sends. The first pass of a term pages back (`max_id`) over the
+listening period, at most PAGES_PER_PASS pages.
 
 What is kept is the least that counting and making a case need: who wrote it (handle and
 display name), when, its text and link, and a trimmed copy of the status; never the avatar, bio
@@ -55,7 +56,7 @@ DEFAULT_DAYS = 30
 MAX_DAYS = 90
 MAX_TERMS = 20
 MAX_TERM = 100
-PAGES_PER_PASS = 10  # pages per term and pass: a burst larger than 400 posts waits a pass
+PAGES_PER_PASS = 10  # pages per term and pass: more than that waits for the next pass
 MAX_TEXT = 5000
 MAX_HTML = 50_000
 MAX_POSTS_SHOWN = 1000
@@ -210,10 +211,11 @@ def _https(value: Any) -> str:
 
 
 def fetch_term(
-    client: MastodonClient, term: str, cursor: str | None
+    client: MastodonClient, term: str, cursor: str | None, since: datetime | None = None
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """Public statuses for `term` newer than `cursor` (the newest page only when there is none
-    yet), and the cursor for next time. Pages by min_id; a Link header is never followed."""
+    """Public statuses for `term` newer than `cursor`, and the cursor for next time. With a
+    cursor, pages forward by min_id (the newest id seen); without one (a new term), pages back
+    by max_id until the posts are older than `since`. A Link header is never followed."""
     if term.startswith("#"):
         path = "/api/v1/timelines/tag/" + urllib.parse.quote(term[1:], safe="")
         base: dict[str, Any] = {"limit": PAGE_LIMIT}
@@ -222,9 +224,11 @@ def fetch_term(
         base = {"q": term, "type": "statuses", "resolve": "false", "limit": PAGE_LIMIT}
     found: dict[str, dict[str, Any]] = {}
     newest = cursor
-    min_id = cursor
-    for _ in range(PAGES_PER_PASS if cursor else 1):
-        params = dict(base, **({"min_id": min_id} if min_id else {}))
+    edge = cursor  # forward: the newest id asked after; back: the oldest id seen
+    for _ in range(PAGES_PER_PASS):
+        params = dict(base)
+        if edge:
+            params["min_id" if cursor else "max_id"] = edge
         data, _links = client.get(path, params)
         items = data if term.startswith("#") else _dict(data).get("statuses")
         if not isinstance(items, list):
@@ -232,8 +236,11 @@ def fetch_term(
         fresh = []
         for status in _dicts(items):
             status_id = _status_id(status.get("id"))
-            if status_id is None or (min_id and _id_key(status_id) <= _id_key(min_id)):
-                continue  # no id, or not newer than asked: a server paging wrongly
+            if status_id is None or status_id in found:
+                continue
+            if edge and (_id_key(status_id) <= _id_key(edge) if cursor
+                         else _id_key(status_id) >= _id_key(edge)):
+                continue  # not on the side asked for: a server paging wrongly
             found[status_id] = status
             fresh.append(status_id)
         if not fresh:
@@ -241,9 +248,13 @@ def fetch_term(
         top = max(fresh, key=_id_key)
         if newest is None or _id_key(top) > _id_key(newest):
             newest = top
-        if len(items) < PAGE_LIMIT:
-            break
-        min_id = top
+        if cursor:
+            edge = top  # a short page may be the server's own cap: ask on until nothing new
+        else:
+            edge = min(fresh, key=_id_key)
+            oldest = _parse_time(_text(found[edge].get("created_at"), 64))
+            if since is not None and oldest is not None and oldest < since:
+                break  # back far enough: older posts are not kept anyway
     statuses = sorted(found.values(), key=lambda s: _id_key(str(s["id"])))
     return statuses, newest
 
@@ -337,7 +348,8 @@ def listen(loket: Session, account: MastodonAccount, client: MastodonClient,
     for term in terms:
         stream = stream_of(term)
         try:
-            statuses, newest = fetch_term(client, term, cursors[term])
+            since = loket.now() - timedelta(days=account.listen_days)
+            statuses, newest = fetch_term(client, term, cursors[term], since)
         except MastodonError as exc:
             report.errors.append(str(exc))
             _save(loket, account, stream, cursors[term], str(exc))
@@ -454,7 +466,8 @@ def posts(loket: Session, days: int = DEFAULT_DAYS) -> list[Post]:
 @dataclass(frozen=True)
 class PostCase:
     reference: str
-    new_case: bool
+    new_case: bool  # a case was opened for it (else it joined its thread's case)
+    added: bool = True  # filed now (else it was a case already)
     case_id: int | None = None
 
 
@@ -469,7 +482,7 @@ def post_to_case(loket: Loket, post_id: int) -> PostCase:
             raise NotFound(f"Er is geen meegeluisterd bericht {post_id} (meer).")
         if row["case_reference"]:
             op.obj = f"zaak:{row['case_reference']}"
-            return PostCase(str(row["case_reference"]), False)
+            return PostCase(str(row["case_reference"]), False, added=False)
         account_row = op.store.social.account_by_id(int(row["account_id"]))
         if account_row is None:
             raise NotFound("Het Mastodon-account van dit bericht bestaat niet meer.")
@@ -489,4 +502,4 @@ def post_to_case(loket: Loket, post_id: int) -> PostCase:
         op.changes.created_case = received.new_case
         op.changed("listening")
         op.obj = f"zaak:{reference}"
-    return PostCase(str(reference), received.new_case, case_id)
+    return PostCase(str(reference), received.new_case, not received.duplicate, case_id)

@@ -4,7 +4,8 @@ Counted from incoming messages and the public posts heard while listening on Mas
 with a negative id and no case; inbox/channels/listening.py), never shown: products, street
 names and recurring words and word pairs, with Dutch stopwords removed and personal data
 stripped first (e-mail addresses, @handles, numbers, postcodes, the residents' own names,
-capitalised words mid-sentence). Each message counts once per term per day.
+capitalised words mid-sentence; a heard post also loses the watched hashtag that found it).
+Each message counts once per term per day.
 
 A spike: today's count k of a term is improbable under its usual daily rate. The usual rate is
 the trailing mean over the other days of the window; the test uses the Poisson tail
@@ -47,6 +48,22 @@ TREND_STOP = frozenset(
 )
 _QUOTED = re.compile(r"^\s*>.*$", re.M)
 _HANDLE = re.compile(r"@\S+")
+
+
+def _listened(text: str, terms: str) -> str:
+    """A heard post's text for counting: without @handles (they name people) and without the
+    watched hashtags that found it (every such post has them: they say nothing of its topic)."""
+    import json
+
+    text = _HANDLE.sub(" ", text)
+    try:
+        watched = json.loads(terms or "[]")
+    except ValueError:
+        watched = []
+    for term in watched if isinstance(watched, list) else []:
+        if isinstance(term, str) and term.startswith("#"):
+            text = re.sub(rf"(?<!\w){re.escape(term)}\b", " ", text, flags=re.I)
+    return text
 
 
 @dataclass
@@ -125,8 +142,8 @@ def _collect(op: Op, today: date, days: int) -> dict[tuple[str, str], Term]:
         if r["product"]:
             add("product", str(r["product"]), day, message, case)
         text = _QUOTED.sub("", f"{r['subject'] or ''}.\n{r['body_text'] or ''}")[:MAX_TEXT]
-        if message < 0:  # a public post heard on Mastodon: its @handles name people
-            text = _HANDLE.sub(" ", text)
+        if message < 0:  # a public post heard on Mastodon
+            text = _listened(text, str(r["terms"] or ""))
         own = [str(r["sender_name"] or ""), contact_names.get(int(r["contact_id"] or 0), "")]
         clean = strip_personal(text, names=[n for n in own if n], keep_streets=True)
         streets = sorted(set(STREET.findall(clean)))
