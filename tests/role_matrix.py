@@ -324,6 +324,7 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Privacy/Woo redaction…", "woo.review"),
     G(MAIN, "Kennisbank/Trends…", "trends.view"),
     G(MAIN, "Kennisbank/Health and use…", "kb.usage"),
+    G(MAIN, "Kennisbank/Listening on Mastodon…", "mastodon.posts"),
     G(MAIN, "Help/Keyboard shortcuts", None),
     # the home of roles that do not list cases: its tabs
     G(HOME, "Dashboard", "stats.view"),
@@ -331,6 +332,8 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "Settings", None),  # mail accounts (see Settings/Accounts… above)
     G(HOME, "Audit trail", "audit.view"),
     G(HOME, "Destruction review", "destruction.review"),
+    G(HOME, "Kennisbank", "kb.read"),  # search; its owners open the health page from it
+    G(HOME, "Trends", "trends.view"),  # with the kennisbank's use (kb.usage: view_stats too)
 )
 
 # Actions that are off until there is something to act on, whoever you are.

@@ -1,9 +1,9 @@
 """Erasure reaches every place of the personal-data map: a resident's distinctive values are
 planted through the real features (e-mail with attachment, phone note, WhatsApp export, note,
 merge with a reason, a queued reply, a Woo decision, an AVG request, team sync events,
-Mastodon status, a public post heard while listening), the test checks every place of the map holds them, erases, and then searches
-a raw dump of the database (every table, the full-text index's shadow tables and its terms),
-the database file itself, and every blob file."""
+Mastodon status, a public post heard while listening), the test checks every place of the map
+holds them, erases, and then searches a raw dump of the database (every table, the full-text
+index's shadow tables and its terms), the database file itself, and every blob file."""
 
 from __future__ import annotations
 
