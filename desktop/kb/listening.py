@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,12 +52,16 @@ class ListeningDialog(QDialog):
         self.view = _table(self.model, self)
         self.view.setAccessibleName(self.tr("Heard posts"))
         self.view.setWordWrap(False)
+        for column, width in enumerate((125, 210, 150, 115)):
+            self.view.setColumnWidth(column, width)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.view.doubleClicked.connect(lambda _i: self.make_case())
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Text of the post"))
         self.text.setMaximumHeight(120)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.make = QPushButton(self.tr("&Make a case"), self)
         self.make.clicked.connect(self.make_case)
         self.browser = QPushButton(self.tr("&Open on Mastodon"), self)
@@ -79,7 +83,7 @@ class ListeningDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        self.resize(980, 560)
         self.reload()
 
     def reload(self) -> None:

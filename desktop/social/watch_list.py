@@ -47,7 +47,7 @@ class WatchListBox(QGroupBox):
         self.field.setPlaceholderText(self.tr("#gemeentenaam or a keyword"))
         self.field.setAccessibleName(self.tr("Hashtag or keyword to listen for"))
         self.add_button = QPushButton(self.tr("&Listen"), self)
-        self.remove_button = QPushButton(self.tr("Stop &listening"), self)
+        self.remove_button = QPushButton(self.tr("Stop l&istening"), self)
         self.keep = QSpinBox(self)
         self.keep.setRange(1, listening.MAX_DAYS)
         self.keep.setSuffix(self.tr(" days"))
