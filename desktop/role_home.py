@@ -54,12 +54,25 @@ class RoleHome(QMainWindow):
             tabs.addTab(self._settings(), self.tr("Settings"))
         if loket.may(Permission.VIEW_AUDIT):
             tabs.addTab(self._audit(), self.tr("Audit trail"))
+        if loket.may(Permission.KB_READ) or loket.may(Permission.VIEW_STATS):
+            self._kennisbank(tabs)
         if loket.may(Permission.REVIEW_DESTRUCTION):  # the second pair of eyes (archive)
             from desktop.archive.review import DestructionReview
 
             runner = self._runner or TaskRunner(loket, parent=self)
             tabs.addTab(DestructionReview(runner, self), DestructionReview.title())
         self.setCentralWidget(tabs)
+
+    def _kennisbank(self, tabs: QTabWidget) -> None:
+        """The kennisbank to search (and its health, for its owners); the trends and the
+        kennisbank's use for those who see counts."""
+        from desktop.kb.home import KbPage, TrendsPage
+
+        runner = self._runner or TaskRunner(self.loket, parent=self)
+        if self.loket.may(Permission.KB_READ):
+            tabs.addTab(KbPage(runner, self), self.tr("Kennisbank"))
+        if self.loket.may(Permission.VIEW_STATS):
+            tabs.addTab(TrendsPage(runner, self), self.tr("Trends"))
 
     def _dashboard(self) -> QWidget:
         """The teamleider's figures per channel and week (counts only), with norms to set."""

@@ -246,6 +246,24 @@ MASTODON_REPLY = act("mastodon.reply", P.REPLY, "Antwoorden op Mastodon", writes
                      processing="create")
 MASTODON_REPLY_TARGET = act("mastodon.reply.target", P.REPLY, "Mastodon-antwoord voorbereiden",
                             writes=False, audited=False)
+# Listening (inbox/channels/listening.py): the beheerder chooses the hashtags and keywords;
+# fetching them (and purging old posts) is part of the account's fetch pass; a medewerker reads
+# the posts (a resident's handle and words: audited) and makes a case of one.
+MASTODON_WATCH_LIST = act("mastodon.watch.list", P.MANAGE_ACCOUNTS, "Luistertermen opvragen",
+                          writes=False, audited=False, content=False)
+MASTODON_WATCH_ADD = act("mastodon.watch.add", P.MANAGE_ACCOUNTS, "Luisterterm toevoegen",
+                         content=False)
+MASTODON_WATCH_REMOVE = act("mastodon.watch.remove", P.MANAGE_ACCOUNTS,
+                            "Luisterterm verwijderen", content=False)
+MASTODON_WATCH_KEEP = act("mastodon.watch.keep", P.MANAGE_ACCOUNTS,
+                          "Bewaartermijn meeluisteren instellen", content=False)
+MASTODON_LISTEN = act("mastodon.listen", P.SYNC, "Meeluisteren op Mastodon", audited=False,
+                      content=False)
+MASTODON_POSTS = act("mastodon.posts", P.READ_CONTENT, "Meegeluisterde berichten bekijken",
+                     writes=False, content=False)
+MASTODON_POST_CASE = act("mastodon.post.case", P.WORK_CASES,
+                         "Zaak maken van een Mastodon-bericht", processing="create",
+                         content=False)
 
 # -- Woo (openbaarmaking) --------------------------------------------------------------------
 WOO_REVIEW = act("woo.review", P.EXPORT_PERSONAL, "Woo: zaak beoordelen voor openbaarmaking",

@@ -34,6 +34,8 @@ class Find(StrEnum):
     MERGES = "merges"  # merges (and undone merges) of their contacts
     EVENTS = "events"  # history events outside a case that are about them (merges)
     REQUESTS = "requests"  # their AVG requests (by contact, or by one of their addresses)
+    POSTS = "posts"  # public posts heard while listening: by their Mastodon handle, or made
+    # into one of their cases
 
 
 class Erase(StrEnum):
@@ -176,6 +178,12 @@ PLACES: tuple[Place, ...] = (
     ),
     Place("import_file_messages", Find.IMPORT_FILES, "file_id", Erase.DELETE),
     Place(
+        "mastodon_posts", Find.POSTS, "id", Erase.DELETE,
+        {"author_acct": Blank.EMPTY, "author_name": Blank.EMPTY, "text": Blank.EMPTY,
+         "status": Blank.EMPTY},
+        label="Openbare Mastodon-berichten die Loket hoorde bij het meeluisteren",
+    ),
+    Place(
         "import_files", Find.IMPORT_FILES, "id", Erase.DELETE, {"filename": Blank.EMPTY},
         blobs=("sha256",),
         label="Geïmporteerde exportbestanden (WhatsApp, Facebook, Instagram, X)",
@@ -220,6 +228,7 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "accounts": "the team's own mail and Mastodon accounts",
     "sync_state": "positions in the team's mailboxes",
     "mastodon_sync": "positions in the team's Mastodon streams",
+    "mastodon_watch": "hashtags and keywords the team's Mastodon accounts listen for",
     "imap_actions": "server work on message rows (a folder name, no content)",
     "settings": "installation settings",
     "reference_counters": "case numbering",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from storage.departments import DepartmentQueries
     from storage.erasure import ErasureQueries
     from storage.kb import KbQueries
+    from storage.listening import ListeningQueries
     from storage.privacy import PrivacyQueries
     from storage.queries import Reads
     from storage.records import Records
@@ -158,3 +159,10 @@ class Store:
         from storage.callbacks import CallbackQueries
 
         return CallbackQueries(self._db)
+
+    @cached_property
+    def listening(self) -> ListeningQueries:
+        """Listening on Mastodon: watched terms and public posts (storage/listening.py)."""
+        from storage.listening import ListeningQueries
+
+        return ListeningQueries(self._db)

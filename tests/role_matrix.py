@@ -13,8 +13,8 @@ case assigned to anne, {c1}..{c9} other open cases, {addr} the planted resident'
 {contact}/{contact2}/{contact3}/{contact4} residents, {merge} an earlier merge, {split_case} and
 {split_msg} a case with two messages and one of them, {move_msg} a message that can move,
 {original} a message kept with its original bytes, {mine} a case assigned to anne, {closed} a
-closed case, {toot} a Mastodon case, {eml} an .eml file to import, {reply} a reply text file,
-{out} a fresh path for a written file.
+closed case, {toot} a Mastodon case, {post} a public post heard while listening, {eml} an .eml
+file to import, {reply} a reply text file, {out} a fresh path for a written file.
 """
 
 from __future__ import annotations
@@ -141,7 +141,15 @@ CLI: tuple[Row, ...] = (
     R(("account", "add", "mastodon"), ("--name", "Toot", "--url", "https://social.example",
                                        "--token-stdin", "--no-verify"),  # no network
       act="mastodon.account.add", stdin="token-matrix\n"),
+    R(("mastodon", "listen"), ("Toot", "--add", "#gemeentevoorbeeld"),
+      act="mastodon.watch.add"),
+    R(("mastodon", "listen"), ("Toot", "--list", "--json"), act="mastodon.watch.list"),
+    R(("mastodon", "listen"), ("Toot", "--keep-days", "14"), act="mastodon.watch.keep"),
+    R(("mastodon", "listen"), ("Toot", "--remove", "#gemeentevoorbeeld"),
+      act="mastodon.watch.remove"),
     R(("mastodon", "remove"), ("Toot",), act="mastodon.account.remove"),
+    R(("mastodon", "posts"), ("--json",), act="mastodon.posts"),
+    R(("mastodon", "post-to-case"), ("{post}",), act="mastodon.post.case"),
     # -- kennisbank, suggestions and trends (the demo loads the starter articles) --------------
     R(("kb", "list"), ("--json",), act="kb.read"),
     R(("kb", "show"), ("Grofvuil laten ophalen", "--json"), act="kb.read"),
@@ -249,6 +257,7 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "mastodon.accounts": ("mastodon", "sync"),
     "mastodon.account.list": ("account", "list"),
     "mastodon.reply.target": ("mastodon", "reply"),
+    "mastodon.listen": ("mastodon", "sync"),  # the watched terms are fetched in the pass
     "reply.send": ("case",),  # `case REF --reply-file F` queues the e-mail reply
     "mail.deliver": ("sync",),  # each pass sends the outbox after fetching
 }
@@ -341,6 +350,7 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Privacy/Woo redaction…", "woo.review"),
     G(MAIN, "Kennisbank/Trends…", "trends.view"),
     G(MAIN, "Kennisbank/Health and use…", "kb.usage"),
+    G(MAIN, "Kennisbank/Listening on Mastodon…", "mastodon.posts"),
     G(MAIN, "Help/Keyboard shortcuts", None),
     # the home of roles that do not list cases: its tabs
     G(HOME, "Dashboard", "stats.view"),
@@ -349,6 +359,8 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "Settings", None),  # mail accounts (see Settings/Accounts… above)
     G(HOME, "Audit trail", "audit.view"),
     G(HOME, "Destruction review", "destruction.review"),
+    G(HOME, "Kennisbank", "kb.read"),  # search; its owners open the health page from it
+    G(HOME, "Trends", "trends.view"),  # with the kennisbank's use (kb.usage: view_stats too)
 )
 
 # Actions that are off until there is something to act on, whoever you are.

@@ -81,6 +81,7 @@ class MastodonAccount:
     backfill_pages: int = 5
     acct: str = ""  # our own handle, learned from verify_credentials
     account_id: str = ""  # our own account id on that server
+    listen_days: int = 30  # public posts heard while listening are kept this long
     id: int = 0
 
     @property
@@ -497,6 +498,7 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
 class MastodonReport:
     fetched: int = 0
     duplicates: int = 0
+    heard: int = 0  # public posts kept while listening (inbox/channels/listening.py)
     cases: set[str] = field(default_factory=set)
     changes: Changes = field(default_factory=Changes)
 
@@ -632,7 +634,8 @@ def sync_account(
     client: MastodonClient | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> MastodonReport:
-    """One fetch pass: mentions and direct conversations since the last pass."""
+    """One fetch pass: mentions and direct conversations since the last pass, then the
+    public posts of the account's watched terms (listening)."""
     loket.check(acts.MASTODON_SYNC, f"account:{account.name}")
     client = client or MastodonClient(account.url, token, account_name=account.name)
     report = MastodonReport()
@@ -663,6 +666,9 @@ def sync_account(
             _save_state(loket, account, stream, cursor, str(exc))
             raise
         _save_state(loket, account, stream, newest, None)
+    from inbox.channels import listening  # the watched hashtags and keywords, if any
+
+    report.heard = listening.listen(loket, account, client, own_id).heard
     return report
 
 

@@ -1970,6 +1970,10 @@
             <source>&amp;Health and use…</source>
             <translation>&amp;Onderhoud en gebruik…</translation>
         </message>
+        <message>
+            <source>&amp;Listening on Mastodon…</source>
+            <translation>&amp;Meeluisteren op Mastodon…</translation>
+        </message>
     </context>
     <context>
         <name>KbSearch</name>
@@ -3053,6 +3057,14 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <location filename="../../desktop/role_home.py" line="84" />
             <source>Mail accounts and channels.</source>
             <translation>Mailaccounts en kanalen.</translation>
+        </message>
+        <message>
+            <source>Kennisbank</source>
+            <translation>Kennisbank</translation>
+        </message>
+        <message>
+            <source>Trends</source>
+            <translation>Trends</translation>
         </message>
     </context>
     <context>
@@ -4225,6 +4237,198 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <location filename="../../desktop/people/users.py" line="331" />
             <source>New password for %1</source>
             <translation>Nieuw wachtwoord voor %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>KbPage</name>
+        <message>
+            <source>Search the kennisbank…</source>
+            <translation>Zoeken in de kennisbank…</translation>
+        </message>
+        <message>
+            <source>Search the kennisbank</source>
+            <translation>Zoeken in de kennisbank</translation>
+        </message>
+        <message>
+            <source>Articles found</source>
+            <translation>Gevonden artikelen</translation>
+        </message>
+        <message>
+            <source>The article</source>
+            <translation>Het artikel</translation>
+        </message>
+        <message>
+            <source>&amp;Health and use…</source>
+            <translation>&amp;Onderhoud en gebruik…</translation>
+        </message>
+        <message>
+            <source>Nothing found.</source>
+            <translation>Niets gevonden.</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Web page</source>
+            <translation>Webpagina</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>Afdeling</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Eigenaar</translation>
+        </message>
+        <message>
+            <source>Review on</source>
+            <translation>Herzien op</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListeningDialog</name>
+        <message>
+            <source>Listening on Mastodon</source>
+            <translation>Meeluisteren op Mastodon</translation>
+        </message>
+        <message>
+            <source>Public posts with a hashtag or keyword the team listens for. They are no cases: they count in the trends, and are removed after the listening period.</source>
+            <translation>Openbare berichten met een hashtag of zoekwoord waar het team naar luistert. Het zijn geen zaken: ze tellen mee in de trends en worden na de luistertermijn verwijderd.</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>Geschreven</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Door</translation>
+        </message>
+        <message>
+            <source>Found by</source>
+            <translation>Gevonden met</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Zaak</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>Bericht</translation>
+        </message>
+        <message>
+            <source>Heard posts</source>
+            <translation>Gehoorde berichten</translation>
+        </message>
+        <message>
+            <source>Text of the post</source>
+            <translation>Tekst van het bericht</translation>
+        </message>
+        <message>
+            <source>&amp;Make a case</source>
+            <translation>&amp;Zaak maken</translation>
+        </message>
+        <message>
+            <source>&amp;Open on Mastodon</source>
+            <translation>&amp;Openen op Mastodon</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Vernieuwen</translation>
+        </message>
+        <message>
+            <source>Nothing heard yet. The beheerder chooses the hashtags and keywords under Mastodon accounts.</source>
+            <translation>Nog niets gehoord. De beheerder kiest de hashtags en zoekwoorden bij Mastodon-accounts.</translation>
+        </message>
+        <message>
+            <source>Case %1 made of the post.</source>
+            <translation>Zaak %1 gemaakt van het bericht.</translation>
+        </message>
+        <message>
+            <source>The post is in case %1.</source>
+            <translation>Het bericht staat in zaak %1.</translation>
+        </message>
+        <message>
+            <source>This did not work because of an error in Loket; see the log.</source>
+            <translation>Dit lukte niet door een fout in Loket; zie het logboek.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrendsPage</name>
+        <message>
+            <source>Use of the &amp;kennisbank…</source>
+            <translation>Gebruik van de &amp;kennisbank…</translation>
+        </message>
+    </context>
+    <context>
+        <name>WatchListBox</name>
+        <message>
+            <source>Listening</source>
+            <translation>Meeluisteren</translation>
+        </message>
+        <message>
+            <source>Watched hashtags and keywords</source>
+            <translation>Gevolgde hashtags en zoekwoorden</translation>
+        </message>
+        <message>
+            <source>#gemeentenaam or a keyword</source>
+            <translation>#gemeentenaam of een zoekwoord</translation>
+        </message>
+        <message>
+            <source>Hashtag or keyword to listen for</source>
+            <translation>Hashtag of zoekwoord om naar te luisteren</translation>
+        </message>
+        <message>
+            <source>&amp;Listen</source>
+            <translation>&amp;Luisteren</translation>
+        </message>
+        <message>
+            <source>Stop l&amp;istening</source>
+            <translation>Niet &amp;meer luisteren</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> dagen</translation>
+        </message>
+        <message>
+            <source>Keep heard posts for</source>
+            <translation>Gehoorde berichten bewaren gedurende</translation>
+        </message>
+        <message>
+            <source>Public posts with these terms count in the trends and can be made into a case; they are no cases themselves.</source>
+            <translation>Openbare berichten met deze termen tellen mee in de trends en kunnen een zaak worden; zelf zijn het geen zaken.</translation>
+        </message>
+        <message>
+            <source>Keep posts</source>
+            <translation>Berichten bewaren</translation>
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation>fout: %1</translation>
+        </message>
+        <message>
+            <source>not yet fetched</source>
+            <translation>nog niet opgehaald</translation>
+        </message>
+        <message>
+            <source>This did not work because of an error in Loket; see the log.</source>
+            <translation>Dit lukte niet door een fout in Loket; zie het logboek.</translation>
+        </message>
+        <message>
+            <source>Listening for %1 from the next fetch.</source>
+            <translation>Vanaf de volgende ophaalronde wordt er geluisterd naar %1.</translation>
+        </message>
+        <message>
+            <source>No longer listening for %1.</source>
+            <translation>Er wordt niet meer geluisterd naar %1.</translation>
+        </message>
+        <message>
+            <source>Heard posts are kept %1 days.</source>
+            <translation>Gehoorde berichten blijven %1 dagen bewaard.</translation>
         </message>
     </context>
 </TS>

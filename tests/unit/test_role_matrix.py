@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -136,6 +137,7 @@ def _plant(loket: Any, files: Path) -> dict[str, str]:
     mine = others[9]
     loket.assign(str(mine["reference"]), "anne")
     toot = db.scalar("SELECT reference FROM cases WHERE channel = 'mastodon' ORDER BY id LIMIT 1")
+    post = _heard_post(db)
     (files / "nieuw.eml").write_bytes(_mail("nieuw@example.nl", "Vraag over de markt",
                                              "Wanneer is de markt?", "matrix-new@example.nl"))
     (files / "antwoord.txt").write_text("Met vriendelijke groet, de gemeente.", encoding="utf-8")
@@ -145,7 +147,7 @@ def _plant(loket: Any, files: Path) -> dict[str, str]:
         secret_addr=address(secret["contact_id"]),
         contact2=str(people[0]), contact3=str(people[1]), contact4=str(people[2]),
         merge=str(merge_id), original=str(got.message_id), mine=str(mine["reference"]),
-        toot=str(toot), closed=str(db.scalar(
+        toot=str(toot), post=str(post), closed=str(db.scalar(
             "SELECT reference FROM cases WHERE status = 'afgerond' ORDER BY id LIMIT 1")),
         split_case=str(split["reference"]),
         split_msg=str(max(int(r[0]) for r in db.query(
@@ -155,6 +157,28 @@ def _plant(loket: Any, files: Path) -> dict[str, str]:
         eml=str(files / "nieuw.eml"), reply=str(files / "antwoord.txt"),
     )
     return values
+
+
+def _heard_post(db: Any) -> int:
+    """A public post heard while listening, kept by a removed account (never fetched from)."""
+    from inbox import clock
+
+    now = clock.iso(clock.now())
+    account = db.conn.execute(
+        "INSERT INTO accounts(name, channel, settings, enabled, created_at) VALUES "
+        "('Luisteren (verwijderd)', 'mastodon', ?, 0, ?)",
+        ('{"url": "https://social.example", "acct": "gemeente@social.example"}', now),
+    ).lastrowid
+    status = {"id": "4242", "uri": "https://social.example/users/wim/statuses/4242",
+              "created_at": now, "content": "<p>Het bankje in het park is kapot</p>",
+              "visibility": "public", "account": {"id": "77", "acct": "wim",
+                                                  "username": "wim", "display_name": "Wim"}}
+    return int(db.conn.execute(
+        "INSERT INTO mastodon_posts(account_id, status_id, uri, author_acct, author_name, text, "
+        "terms, created_at, fetched_at, status) VALUES (?, '4242', ?, 'wim@social.example', "
+        "'Wim', 'Het bankje in het park is kapot', '[\"#gemeentevoorbeeld\"]', ?, ?, ?)",
+        (account, status["uri"], now, now, json.dumps(status)),
+    ).lastrowid)
 
 
 @pytest.fixture(scope="module")
