@@ -105,9 +105,6 @@ USER_UNLOCK = act("user.unlock", P.MANAGE_USERS, "Gebruiker deblokkeren", conten
 USER_GRANT = act("user.grant", P.MANAGE_USERS, "Recht geven of intrekken", content=False)
 USER_SIGN_IN = act("user.sign_in", P.OWN_ACCOUNT, "Aanmelden", writes=False, content=False)
 USER_SIGN_OUT = act("user.sign_out", P.OWN_ACCOUNT, "Afmelden", writes=False, content=False)
-# the first-run dialog shows the new database's recovery key to its first beheerder, once
-KEY_SHOW_RECOVERY = act("key.show_recovery", P.MANAGE_KEYS, "Herstelsleutel tonen",
-                        writes=False, content=False)
 
 # -- the database file -----------------------------------------------------------------------
 DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
