@@ -109,6 +109,9 @@ USER_SIGN_OUT = act("user.sign_out", P.OWN_ACCOUNT, "Afmelden", writes=False, co
 # -- the database file -----------------------------------------------------------------------
 DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
                content=False)
+BACKUP_CREATE = act("backup.create", P.MANAGE_KEYS, "Reservekopie maken", writes=False,
+                    content=False)
+BACKUP_RESTORE = act("backup.restore", P.MANAGE_KEYS, "Reservekopie terugzetten", content=False)
 AUDIT_ACCEPT = act("audit.accept", P.MANAGE_USERS, "Auditlog aanvaarden na een melding",
                    content=False)
 

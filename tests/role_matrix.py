@@ -193,6 +193,9 @@ CLI: tuple[Row, ...] = (
     R(("key", "recover"), legacy="inbox/privacy/keys.py"),
     R(("key", "rotate"), legacy="inbox/privacy/keys.py"),
     R(("key", "encrypt"), legacy="inbox/privacy/keys.py"),
+    R(("backup",), ("--out", "{out}"), act="backup.create"),
+    # onto the demo database itself: checked, then refused (restores go to a new file)
+    R(("restore",), ("{out}",), act="backup.restore", state_error="bestaat al"),
 )
 
 # Team sync (inbox/teamsync/): the demo database is in no team and its mailbox has no server.
