@@ -288,6 +288,11 @@ TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen"
 TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",
                 audited=False, content=False)
 TEAM_SYNC = act("team.sync", P.SYNC, "Teamsynchronisatie", audited=False, content=False)
+TEAM_ERASE = act("team.erase", P.SYNC, "Verwijdering (AVG) van een collega-laptop uitvoeren",
+                 processing="erase", activity="avg-inzage", content=False)
+TEAM_ERASE_COMPACT = act("team.erase.compact", P.SYNC,
+                         "Verwijderde gegevens uit de opslag wissen (team)", writes=False,
+                         audited=False, content=False)
 TEAM_STATUS = act("team.status", P.MANAGE_SETTINGS, "Teamstatus en laptops bekijken",
                   writes=False, audited=False, content=False)
 TEAM_CONFLICTS = act("team.conflicts", P.LIST_CASES, "Teamconflicten bekijken", writes=False,

@@ -226,6 +226,8 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "retention.follow": ("sync",),  # a reopened or re-closed case's retention follows
     "kb.miss": ("kb", "search"),  # a search that found nothing is remembered (stripped)
     "kb.team": ("team", "sync"),  # colleagues' article versions arrive with team sync
+    "team.erase": ("team", "sync"),  # a colleague's erasure (AVG art. 17), carried out here
+    "team.erase.compact": ("team", "sync"),  # ... and its data gone from the file too
     "team.join": ("team", "setup"),  # reading the team's log while a laptop joins
     "mdto.select": ("export", "mdto"),
     "mdto.plan": ("export", "mdto"),
