@@ -7,15 +7,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from inbox import acts
 from inbox.model import Channel
 from inbox.privacy import erasure
 from inbox.teamsync import engine, events
 from inbox.teamsync import erasure as team_erasure
 from tests.conftest import act_as
-from tests.unit.test_teamsync_support import KEY, Inbox, laptop, ref, states, sync, team_uids
+from tests.unit.test_teamsync_apply import team  # noqa: F401 - three laptops, one folder
+from tests.unit.test_teamsync_support import KEY, laptop, ref, states, sync, team_uids
 
 # what the resident told, in every form it takes: none of it may survive anywhere
 NEEDLES = ("Zwanenburg", "Petronella", "612345678", "Kikkerpoel", "Salamanderlaan")
@@ -70,23 +69,10 @@ def found_in_folder(folder: engine.MemoryFolder) -> list[str]:
     return [n for n in NEEDLES if n in joined]
 
 
-@pytest.fixture
-def team(tmp_path: Path):  # type: ignore[no-untyped-def]
-    folder = engine.MemoryFolder()
-    inbox = Inbox()
-    laptops = [laptop(tmp_path, n, u, s)
-               for n, u, s in (("a", "anne", 1), ("b", "bram", 2), ("c", "cas", 3))]
-    for n in range(1, 3):
-        inbox.deliver(n)
-    for lk in laptops:
-        inbox.fetch(lk)
-    yield folder, laptops, inbox
-    for lk in laptops:
-        lk.close()
-
-
-def test_an_erasure_reaches_every_laptop_and_the_folder(team, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder, (a, b, c), inbox = team
+def test_an_erasure_reaches_every_laptop_and_the_folder(
+    team, tmp_path: Path  # type: ignore[no-untyped-def]  # noqa: F811
+) -> None:
+    folder, inbox, (a, b, c) = team
     uid = plant(a, b, c, folder)
     others = [u for u in team_uids(a) if u != uid]
     assert all(found_in_database(lk) for lk in (a, b, c)) and found_in_folder(folder)
@@ -106,7 +92,7 @@ def test_an_erasure_reaches_every_laptop_and_the_folder(team, tmp_path: Path) ->
     assert s[0] == s[1] == s[2]
     for lk in (a, b, c):
         assert all(ref(lk, u) for u in others)
-        assert lk.db.scalar("SELECT count(*) FROM cases") == 3
+        assert lk.db.scalar("SELECT count(*) FROM cases") == 4
     # a laptop joining later learns nothing of her from the folder
     d = laptop(tmp_path, "d", "anne", 4)
     inbox.fetch(d)
@@ -116,8 +102,10 @@ def test_an_erasure_reaches_every_laptop_and_the_folder(team, tmp_path: Path) ->
     d.close()
 
 
-def test_the_folder_waits_for_every_laptop_or_the_grace_period(team, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    folder, (a, b, c), inbox = team
+def test_the_folder_waits_for_every_laptop_or_the_grace_period(
+    team, monkeypatch  # type: ignore[no-untyped-def]  # noqa: F811
+) -> None:
+    folder, inbox, (a, b, c) = team
     uid = plant(a, b, c, folder)
     erase_on(a, uid)
     act_as(a, "anne")
