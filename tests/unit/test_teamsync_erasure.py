@@ -4,6 +4,7 @@ tests/integration/test_teamsync.py does the same against Dovecot)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +27,19 @@ def rounds(folder: Any, laptops: Any, n: int = 2) -> None:
             sync(lk, folder)
 
 
-def plant(a: Any, b: Any, c: Any, folder: Any) -> str:
-    """Petronella phones laptop a; b adds a note, c assigns: every laptop and the folder know."""
+def plant(a: Any, b: Any, c: Any, sync_all: Callable[[], None]) -> str:
+    """Petronella phones laptop a; b adds a note, c assigns: every laptop and the folder know
+    (`sync_all`: sync rounds over the three laptops)."""
     received = a.log_contact(
         Channel.PHONE, name="Petronella Zwanenburg", question="Mijn pas ligt bij de Kikkerpoel.",
         phone_number="0612345678", subject="Pas kwijt bij de Kikkerpoel")
     a.add_note(str(received.reference), "Woont aan de Salamanderlaan 3")
-    rounds(folder, (a, b, c))
+    sync_all()
     uid = next(u for u in team_uids(b) if "Kikkerpoel" in _subject(b, u))
     b.add_note(ref(b, uid), "Petronella belde terug over de Kikkerpoel")
     c.assign(ref(c, uid), "cas")
     b.close_case(ref(b, uid), outcome="Beantwoord", first_contact_resolution=True)
-    rounds(folder, (a, b, c))
+    sync_all()
     return uid
 
 
@@ -73,7 +75,7 @@ def test_an_erasure_reaches_every_laptop_and_the_folder(
     team, tmp_path: Path  # type: ignore[no-untyped-def]  # noqa: F811
 ) -> None:
     folder, inbox, (a, b, c) = team
-    uid = plant(a, b, c, folder)
+    uid = plant(a, b, c, lambda: rounds(folder, (a, b, c)))
     others = [u for u in team_uids(a) if u != uid]
     assert all(found_in_database(lk) for lk in (a, b, c)) and found_in_folder(folder)
     batches_before = len(folder.messages)
@@ -106,7 +108,7 @@ def test_the_folder_waits_for_every_laptop_or_the_grace_period(
     team, monkeypatch  # type: ignore[no-untyped-def]  # noqa: F811
 ) -> None:
     folder, inbox, (a, b, c) = team
-    uid = plant(a, b, c, folder)
+    uid = plant(a, b, c, lambda: rounds(folder, (a, b, c)))
     erase_on(a, uid)
     act_as(a, "anne")
     rounds(folder, (a, b), 2)  # laptop c is away: its erasure is not confirmed
