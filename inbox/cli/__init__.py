@@ -185,6 +185,7 @@ def run_handed_over(argv: list[str], env: Mapping[str, str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return 2
+    args.handed_over = True  # the app holds the database open
     return run(args, env=env)
 
 

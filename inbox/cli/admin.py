@@ -272,6 +272,10 @@ def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
     path = loket.path
     if path is None:
         raise LoketError("Een database in het geheugen heeft geen sleutel.")
+    if args.key_command in ("rotate", "encrypt") and getattr(args, "handed_over", False):
+        # both replace the database file, which the running app holds open
+        raise LoketError("Sluit Loket eerst: de sleutel kan niet worden vervangen terwijl de "
+                         "app deze database open heeft.")
     if args.key_command == "show-recovery":
         if not keys.is_encrypted(path):
             raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
