@@ -116,6 +116,9 @@ KEY_SHOW_RECOVERY = act("key.show_recovery", P.MANAGE_KEYS, "Herstelsleutel geto
 KEY_ROTATE = act("key.rotate", P.MANAGE_KEYS, "Sleutel vervangen", writes=False, content=False)
 KEY_ENCRYPT = act("key.encrypt", P.MANAGE_KEYS, "Database versleuteld", writes=False,
                   content=False)
+BACKUP_CREATE = act("backup.create", P.MANAGE_KEYS, "Reservekopie maken", writes=False,
+                    content=False)
+BACKUP_RESTORE = act("backup.restore", P.MANAGE_KEYS, "Reservekopie terugzetten", content=False)
 AUDIT_ACCEPT = act("audit.accept", P.MANAGE_USERS, "Auditlog aanvaarden na een melding",
                    content=False)
 
@@ -310,6 +313,11 @@ TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen"
 TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",
                 audited=False, content=False)
 TEAM_SYNC = act("team.sync", P.SYNC, "Teamsynchronisatie", audited=False, content=False)
+TEAM_ERASE = act("team.erase", P.SYNC, "Verwijdering (AVG) van een collega-laptop uitvoeren",
+                 processing="erase", activity="avg-inzage", content=False)
+TEAM_ERASE_COMPACT = act("team.erase.compact", P.SYNC,
+                         "Verwijderde gegevens uit de opslag wissen (team)", writes=False,
+                         audited=False, content=False)
 TEAM_STATUS = act("team.status", P.MANAGE_SETTINGS, "Teamstatus en laptops bekijken",
                   writes=False, audited=False, content=False)
 TEAM_CONFLICTS = act("team.conflicts", P.LIST_CASES, "Teamconflicten bekijken", writes=False,

@@ -74,6 +74,7 @@ class Database:
         self.path = path
         self._utils: Any = None
         self._depth = 0
+        self.key: bytes | None = None  # the SQLCipher key it was opened with (backups use it)
         # set when SQLite reported a damaged page: from then on nothing more is written, also
         # by other processes (a marker file beside the database remembers it until a clean check)
         self._damaged = path is not None and _damage_marker(path).exists()
@@ -230,6 +231,7 @@ def connect(path: Path | str, key: bytes | None = None) -> Database:
             f"De database kan niet worden geopend: {exc}"
         ) from exc
     db = Database(conn, None if memory else Path(path))
+    db.key = key
     try:
         migrate(db)
     except DB_ERRORS as exc:

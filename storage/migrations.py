@@ -15,6 +15,7 @@ from storage.schema_social import SOCIAL
 from storage.schema_speed import SPEED
 from storage.schema_team import TEAM
 from storage.schema_team2 import TEAM2
+from storage.schema_team3 import TEAM3
 
 V1 = """
 CREATE TABLE users (
@@ -233,6 +234,6 @@ CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential
 
 MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX,
                         IDENTITY, KB, TEAM2, MAIL, KCC, SPEED, SEARCH_PHONES,
-                        LISTENING]
+                        LISTENING, TEAM3]
 
 SCHEMA_VERSION = len(MIGRATIONS)

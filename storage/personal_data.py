@@ -255,6 +255,8 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "team_presence": "who of the staff is working on a case",
     "team_device_users": "which staff work on which of the team's laptops",
     "team_audit_heads": "the audit-trail heads the team's laptops sent (ids and hashes)",
+    "team_batches": "which team-wide event ids each batch in the team mailbox holds",
+    "team_erased": "team-wide case ids an erasure covers",
     "team_placements": "which case team-wide message and note ids belong to",
     "team_placements_pending": "team-wide message and note ids still to be moved",
     "kb_articles": "kennisbank articles (answers with placeholders, staff as owner)",

@@ -48,6 +48,13 @@ class Store:
         """The database file (None in memory): for features that keep files beside it."""
         return self._db.path
 
+    def backup_database(self, target: Path) -> None:
+        """A consistent copy of the database at `target` (SQLite's online backup API), under
+        the same key: the backup feature (inbox/backup.py)."""
+        from storage.db import backup_copy
+
+        backup_copy(self._db, target, self._db.key)
+
     @cached_property
     def records(self) -> Records:
         from storage.records import Records

@@ -20,6 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
 # the tests' keyring is a plain file in the temp HOME: allowed only when asked for by name
 os.environ.setdefault("LOKET_ALLOW_PLAINTEXT_KEYRING", "1")
+# a window some test left open must not lock itself (15 idle minutes) in the middle of a later,
+# unrelated test of a long run; the autolock tests set their own timeout
+os.environ.setdefault("LOKET_LOCK_MINUTES", "600")
 # the tests' local servers (Mastodon, OAuth) speak http:// on 127.0.0.1
 os.environ.setdefault("LOKET_ALLOW_LOOPBACK_HTTP", "1")
 

@@ -201,6 +201,9 @@ CLI: tuple[Row, ...] = (
     R(("key", "recover"), legacy="inbox/privacy/keys.py"),
     R(("key", "rotate"), act="key.rotate"),
     R(("key", "encrypt"), act="key.encrypt", state_error="al versleuteld"),
+    R(("backup",), ("--out", "{out}"), act="backup.create"),
+    # onto the demo database itself: checked, then refused (restores go to a new file)
+    R(("restore",), ("{out}",), act="backup.restore", state_error="bestaat al"),
 )
 
 # Team sync (inbox/teamsync/): the demo database is in no team and its mailbox has no server.
@@ -248,6 +251,8 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "retention.follow": ("sync",),  # a reopened or re-closed case's retention follows
     "kb.miss": ("kb", "search"),  # a search that found nothing is remembered (stripped)
     "kb.team": ("team", "sync"),  # colleagues' article versions arrive with team sync
+    "team.erase": ("team", "sync"),  # a colleague's erasure (AVG art. 17), carried out here
+    "team.erase.compact": ("team", "sync"),  # ... and its data gone from the file too
     "team.join": ("team", "setup"),  # reading the team's log while a laptop joins
     "mdto.select": ("export", "mdto"),
     "mdto.plan": ("export", "mdto"),

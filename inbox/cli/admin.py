@@ -80,6 +80,17 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.set_defaults(handler=cmd_key)
 
     command(
+        sub, "backup", cmd_backup,
+        "one file with a consistent, encrypted copy of the database and its files (beheerder)",
+        arg("--out", type=Path, required=True), json=False,
+    )
+    command(
+        sub, "restore", cmd_restore,
+        "put a backup in place as the database --db names, which must not exist yet (beheerder)",
+        arg("file", type=Path), json=False,
+    )
+
+    command(
         sub, "audit", cmd_audit, "the audit trail (beheerder, archivaris)",
         arg("--verify", action="store_true", help="check the hash chain and its head"),
         arg("--accept", action="store_true",
@@ -266,6 +277,10 @@ def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
         raise LoketError("Een database in het geheugen heeft geen sleutel.")
     if args.key_command in ("show-recovery", "rotate") and not keys.is_encrypted(path):
         raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
+    if args.key_command in ("rotate", "encrypt") and getattr(args, "handed_over", False):
+        # both replace the database file, which the running app holds open
+        raise LoketError("Sluit Loket eerst: de sleutel kan niet worden vervangen terwijl de "
+                         "app deze database open heeft.")
     if args.key_command == "show-recovery":
         with loket.op(act, obj="database"):
             value = keys.take_recovery_key(path)
@@ -294,6 +309,48 @@ def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
         "De database en de bestanden zijn versleuteld. Toon de herstelsleutel met "
         "'key show-recovery'."
     )
+    return 0
+
+
+def cmd_backup(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import backup
+
+    made = backup.backup(loket, args.out)
+    print(f"Reservekopie geschreven naar {args.out} ({made['blobs']} bestanden). Bewaar de "
+          "herstelsleutel apart: zonder hem opent een kopie niet op een andere computer.")
+    return 0
+
+
+def cmd_restore(loket: Loket, args: argparse.Namespace) -> int:
+    """`restore` onto a database that exists: only to say why not (after the act's check)."""
+    from inbox import acts, backup
+
+    with loket.op(acts.BACKUP_RESTORE, obj="database"):
+        backup.restore(args.file, db_path(args))  # refuses: the target exists
+    return 0
+
+
+def cmd_restore_new(args: argparse.Namespace, env: Any) -> int:
+    """`restore` to a new file: unpack, then record the act in the restored database."""
+    from inbox import acts, backup
+    from inbox.cli import sign_in
+    from inbox.services import Loket
+
+    target = db_path(args)
+    restored = backup.restore(args.file, target)
+    if not restored.key_available:
+        print(f"Teruggezet naar {target}. De sleutel van deze reservekopie staat niet in de "
+              f"sleutelbos van deze computer: voer 'loket --db {target} key recover' uit met de "
+              "herstelsleutel van het moment van de reservekopie.")
+        return 0
+    loket = Loket.open(target)
+    try:
+        sign_in(loket, args.user or env.get("LOKET_USER"), env)
+        with loket.op(acts.BACKUP_RESTORE, obj=f"reservekopie:{Path(args.file).name}"):
+            pass
+    finally:
+        loket.close()
+    print(f"Teruggezet naar {target}; deze database heeft een eigen sleutel in de sleutelbos.")
     return 0
 
 

@@ -329,6 +329,29 @@ def recover(db_path: Path, recovery_key: str) -> None:
     _set(_slot(meta["database_id"], "key"), key.hex())
 
 
+def adopt_restored(keyfile: Path, target: Path) -> bool:
+    """A restored backup's key file (`keyfile`, still in the staging folder) gets a database id
+    of its own for `target`; the key comes along from the backup's slot when it still fits
+    (no rotation since). True when the restored database can open without `key recover`."""
+    meta = json.loads(keyfile.read_text(encoding="utf-8"))
+    source = str(meta.get("database_id") or "")
+    if not source:  # a version-1 key file: its key sat under the key id
+        key = _get(f"database/{meta['key_id']}")
+    else:
+        key = _get(_slot(source, "key"))
+    ident = str(uuid.uuid4())
+    fits = bool(key) and meta.get("key_check") == key_check(bytes.fromhex(key or ""))
+    if fits and key:
+        _set(_slot(ident, "key"), key)
+    _set(_slot(ident, "home"), str(target.resolve()))
+    meta = {**meta, "version": 2, "database_id": ident}
+    meta.pop("state", None)
+    tmp = keyfile.with_name(keyfile.name + ".new")
+    tmp.write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, keyfile)
+    return fits
+
+
 # -- rotation ------------------------------------------------------------------------------
 
 

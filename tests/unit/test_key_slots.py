@@ -93,3 +93,20 @@ def test_a_database_with_version_1_slots_still_opens_and_moves_to_its_own(tmp_pa
     migrated = json.loads(keys.keyfile_for(path).read_text())
     assert migrated["version"] == 2 and migrated["database_id"] != ident
     assert keys._get(keys._slot(migrated["database_id"], "key")) == key_hex
+
+
+def test_the_running_app_refuses_to_rotate_the_key_it_holds_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from inbox.cli import run_handed_over
+    from tests.conftest import STAFF_PASSWORD, add_staff
+
+    path = tmp_path / "loket.db"
+    loket = Loket.open(path)
+    add_staff(loket)
+    loket.close()
+    before = keys.unlock(path)
+    env = {"LOKET_USER": "bea", "LOKET_PASSWORD": STAFF_PASSWORD}
+    assert run_handed_over(["--db", str(path), "key", "rotate"], env) == 1
+    assert "Sluit Loket eerst" in capsys.readouterr().err
+    assert keys.unlock(path) == before
