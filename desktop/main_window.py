@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         from desktop.social import install as install_social  # Mastodon, the contact card
 
         self.social = install_social(self)
+        from desktop.role_menus import install as install_role_menus  # sign out, help, grants
+
+        self.role_menus = install_role_menus(self, loket)
         self.table.setFocus()
 
     # -- actions -------------------------------------------------------------------------
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        self.quit_action = quit_action  # desktop.role_menus puts Sign out beside it
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))

@@ -281,15 +281,16 @@ LEAD = "desktop/main_window.py"  # the main window's own actions, not yet checke
 
 GUI: tuple[GuiAction, ...] = (
     # the main window (roles that may list cases), menus as the English UI names them
-    G(MAIN, "File/Import files…", "message.receive"),
+    G(MAIN, "File/Import files…", "import.files"),
     G(MAIN, "File/Export list as CSV…", "case.list"),
+    G(MAIN, "File/Sign out", "user.sign_out"),
     G(MAIN, "File/Quit", None),
     G(MAIN, "Contact/Phone note", "contact.log", legacy=LEAD),
     G(MAIN, "Contact/Counter visit", "contact.log", legacy=LEAD),
     G(MAIN, "Contact/Reply", "case.reply", legacy=LEAD),
-    # the click only moves the scheduler's next run: its job acts as the system identity
-    # (mail.sync, message.receive), whoever clicks
-    G(MAIN, "Contact/Fetch mail now", None),
+    # the click only moves the scheduler's next run (its job acts as the system identity);
+    # shown to those who may fetch mail themselves
+    G(MAIN, "Contact/Fetch mail now", "mail.sync"),
     G(MAIN, "Case/Assign to me", "case.assign"),
     G(MAIN, "Case/Assign to a colleague…", "case.assign"),
     G(MAIN, "Case/Change status…", "case.status"),
@@ -305,12 +306,9 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "View/Refresh", None),
     G(MAIN, "View/Save this search…", "search.save"),
     G(MAIN, "View/Dashboard", "stats.view"),
-    G(MAIN, "Settings/Accounts…", "account.add",
-      shown_anyway="it shows the team's accounts and their sync status to everyone; without "
-      "manage_accounts its buttons are off with the Dutch refusal, and the gate refuses"),
+    G(MAIN, "Settings/Accounts…", "account.list"),
     G(MAIN, "Settings/Settings…", None),  # its tabs follow the grants (norms, templates)
-    G(MAIN, "Settings/Mastodon accounts…", "mastodon.account.list",
-      shown_anyway="the dialog refuses a role without manage_accounts; issue 17 hides it"),
+    G(MAIN, "Settings/Mastodon accounts…", "mastodon.account.list"),
     G(MAIN, "Archive/Destruction…", "destruction.lists"),
     G(MAIN, "Archive/MDTO export…", "export.mdto"),
     G(MAIN, "Privacy/AVG requests…", "avg.requests"),
@@ -318,6 +316,8 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Kennisbank/Trends…", "trends.view"),
     G(MAIN, "Kennisbank/Health and use…", "kb.usage"),
     G(MAIN, "Help/Keyboard shortcuts", None),
+    G(MAIN, "Help/User guide", None),
+    G(MAIN, "Help/About Loket", None),
     # the home of roles that do not list cases: its tabs
     G(HOME, "Dashboard", "stats.view"),
     G(HOME, "Counts", "stats.view"),
@@ -325,6 +325,19 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "Settings", None),  # mail accounts (see Settings/Accounts… above)
     G(HOME, "Audit trail", "audit.view"),
     G(HOME, "Destruction review", "destruction.review"),
+    # the role home's menu bar (a path with a slash): its View menu switches to each tab
+    G(HOME, "File/Sign out", "user.sign_out"),
+    G(HOME, "File/Quit", None),
+    G(HOME, "View/Dashboard", "stats.view"),
+    G(HOME, "View/Counts", "stats.view"),
+    G(HOME, "View/Colleagues", "user.list"),
+    G(HOME, "View/Settings", None),
+    G(HOME, "View/Audit trail", "audit.view"),
+    G(HOME, "View/Destruction review", "destruction.review"),
+    G(HOME, "Manage/Mail accounts…", "account.list"),
+    G(HOME, "Help/Keyboard shortcuts", None),
+    G(HOME, "Help/User guide", None),
+    G(HOME, "Help/About Loket", None),
 )
 
 # Actions that are off until there is something to act on, whoever you are.

@@ -2867,6 +2867,16 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <source>Mail accounts and channels.</source>
         <translation>Mailaccounts en kanalen.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="73"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="78"/>
+        <source>&amp;Manage</source>
+        <translation>Beh&amp;eer</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4045,6 +4055,147 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/people/users.py" line="331"/>
         <source>New password for %1</source>
         <translation>Nieuw wachtwoord voor %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../desktop/help.py" line="47"/>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/help.py" line="51"/>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/help.py" line="51"/>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/help.py" line="52"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/help.py" line="67"/>
+        <source>The user guide (docs/handleiding.md) is not installed.</source>
+        <translation>De handleiding (docs/handleiding.md) is niet geïnstalleerd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/help.py" line="68"/>
+        <source>User guide</source>
+        <translation>Handleiding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/help.py" line="74"/>
+        <source>About Loket</source>
+        <translation>Over Loket</translation>
+    </message>
+</context>
+<context>
+    <name>RoleMenus</name>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="102"/>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Aangemeld als %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="106"/>
+        <source>Nobody is signed in: read only.</source>
+        <translation>Niemand is aangemeld: alleen lezen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="110"/>
+        <source>One inbox for the klantcontact team: e-mail, social media, phone and counter.</source>
+        <translation>Eén inbox voor het klantcontactteam: e-mail, sociale media, telefoon en balie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="114"/>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="140"/>
+        <source>Sign &amp;out</source>
+        <translation>Af&amp;melden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="142"/>
+        <source>Sign out; the next person signs in (%1)</source>
+        <translation>Afmelden; de volgende persoon meldt zich aan (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="146"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="175"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="203"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="207"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="209"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="211"/>
+        <source>&amp;About Loket</source>
+        <translation>&amp;Over Loket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="234"/>
+        <source>The audit trail is not complete: %1</source>
+        <translation>Het auditlog is niet volledig: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="235"/>
+        <source>&amp;Accept the trail as it is…</source>
+        <translation>Auditlog &amp;aanvaarden zoals het is…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="240"/>
+        <source>Read only: this database has no beheerder yet, so nothing can be changed.</source>
+        <translation>Alleen lezen: deze database heeft nog geen beheerder, dus er kan niets worden gewijzigd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="241"/>
+        <source>&amp;Make the beheerder…</source>
+        <translation>&amp;Beheerder instellen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="275"/>
+        <source>Accept the audit trail</source>
+        <translation>Auditlog aanvaarden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="276"/>
+        <source>Accept the audit trail as it is now?</source>
+        <translation>Het auditlog aanvaarden zoals het nu is?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="277"/>
+        <source>Do this only after finding out what happened (a restored backup, a damaged disk, or someone who changed the file). Accepting is itself recorded in the audit trail.</source>
+        <translation>Doe dit pas als u weet wat er is gebeurd (een teruggezette back-up, een beschadigde schijf, of iemand die het bestand heeft veranderd). Het aanvaarden komt zelf ook in het auditlog.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_menus.py" line="279"/>
+        <source>Accept</source>
+        <translation>Aanvaarden</translation>
     </message>
 </context>
 </TS>
