@@ -49,10 +49,11 @@ MESSAGES_COLUMN = 7
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _CASE_ID = int(CASE_ID_ROLE)
 _REFERENCE = int(REFERENCE_ROLE)
-_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE})
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE, _DECORATION})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
@@ -207,6 +208,8 @@ class CaseTableModel(QAbstractTableModel):
             return self.case_id(row)
         if role == _ALIGN:
             return _RIGHT if column == MESSAGES_COLUMN else None
+        if role == _DECORATION:  # a lock on a vertrouwelijk case (only its handler sees it)
+            return _lock() if column == 1 and self._is_confidential(row) else None
         cells = self._cells(row)
         if cells is None:
             return None
@@ -214,7 +217,15 @@ class CaseTableModel(QAbstractTableModel):
             return cells[column]
         if role == _REFERENCE:
             return cells[0]
+        if column == 1 and self._is_confidential(row):
+            return QCoreApplication.translate(
+                "CaseTableModel", "Vertrouwelijk (only you see this case): %1").replace(
+                "%1", str(cells[1]))
         return cells[1] if column == 1 else None  # tooltip: the whole subject
+
+    def _is_confidential(self, row: int) -> bool:
+        case = self.summary(row)
+        return case is not None and case.confidential
 
     def _cells(self, row: int) -> tuple[str | int, ...] | None:
         case = self.summary(row)
@@ -251,6 +262,12 @@ class CaseTableModel(QAbstractTableModel):
                 )
                 return number, order
         return LAST_MESSAGE_COLUMN, Qt.SortOrder.DescendingOrder
+
+
+def _lock() -> Any:
+    from desktop.confidential import lock_icon
+
+    return lock_icon()
 
 
 def _cell(case: CaseSummary, column: int) -> str | int:

@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         from desktop.social import install as install_social  # Mastodon, the contact card
 
         self.social = install_social(self)
+        from desktop.confidential import install as install_confidential  # Case > Vertrouwelijk
+
+        self.confidential = install_confidential(self)
         from desktop.role_menus import install as install_role_menus  # sign out, help, grants
 
         self.role_menus = install_role_menus(self, loket)

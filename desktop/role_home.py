@@ -79,6 +79,18 @@ class RoleHome(QMainWindow):
         accounts = manage.addAction(self.tr("Mail &accounts…"))
         needs(accounts, acts.ACCOUNT_LIST)
         accounts.triggered.connect(self._open_accounts)
+        lift = manage.addAction(self.tr("Lift &vertrouwelijk…"))
+        needs(lift, acts.CASE_CONFIDENTIAL_LIFT)
+        lift.triggered.connect(self.lift_confidential)
+
+    def lift_confidential(self) -> QWidget:
+        """A colleague's vertrouwelijk marking lifted by its reference (content stays unseen)."""
+        from desktop.confidential import lift_for_beheerder
+
+        dialog = lift_for_beheerder(self, self.runner)
+        dialog.changed.connect(lambda reference: self.statusBar().showMessage(
+            self.tr("%1 is no longer vertrouwelijk.").replace("%1", str(reference)), 8000))
+        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.runner.shutdown()

@@ -297,6 +297,7 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Case/Product…", "case.product"),
     G(MAIN, "Case/Deadline…", "case.deadline"),
     G(MAIN, "Case/Internal note…", "case.note"),
+    G(MAIN, "Case/Vertrouwelijk…", "case.confidential"),  # the handler's own case
     G(MAIN, "Case/Close case…", "case.close"),
     G(MAIN, "Case/Merge into another case…", "case.merge"),
     G(MAIN, "Case/Split case…", "case.split"),
@@ -335,6 +336,7 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "View/Audit trail", "audit.view"),
     G(HOME, "View/Destruction review", "destruction.review"),
     G(HOME, "Manage/Mail accounts…", "account.list"),
+    G(HOME, "Manage/Lift vertrouwelijk…", "case.confidential.lift"),
     G(HOME, "Help/Keyboard shortcuts", None),
     G(HOME, "Help/User guide", None),
     G(HOME, "Help/About Loket", None),

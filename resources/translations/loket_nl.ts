@@ -872,6 +872,11 @@
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
+    <message>
+        <location filename="../../desktop/case_model.py" line="221"/>
+        <source>Vertrouwelijk (only you see this case): %1</source>
+        <translation>Vertrouwelijk (alleen u ziet deze zaak): %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseView</name>
@@ -2877,6 +2882,16 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <source>&amp;Manage</source>
         <translation>Beh&amp;eer</translation>
     </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="82"/>
+        <source>Lift &amp;vertrouwelijk…</source>
+        <translation>&amp;Vertrouwelijk opheffen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="92"/>
+        <source>%1 is no longer vertrouwelijk.</source>
+        <translation>%1 is niet meer vertrouwelijk.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -4196,6 +4211,92 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/role_menus.py" line="279"/>
         <source>Accept</source>
         <translation>Aanvaarden</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidentialAction</name>
+    <message>
+        <location filename="../../desktop/confidential.py" line="105"/>
+        <source>&amp;Vertrouwelijk…</source>
+        <translation>Vertrou&amp;welijk…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="106"/>
+        <source>Only the handler sees a vertrouwelijk case</source>
+        <translation>Alleen de behandelaar ziet een vertrouwelijke zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="122"/>
+        <source>Lift &amp;vertrouwelijk…</source>
+        <translation>Vertrouwelijk op&amp;heffen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="141"/>
+        <source>%1: vertrouwelijk changed.</source>
+        <translation>%1: vertrouwelijkheid gewijzigd.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidentialDialog</name>
+    <message>
+        <location filename="../../desktop/confidential.py" line="61"/>
+        <source>Mark %1 vertrouwelijk</source>
+        <translation>%1 vertrouwelijk maken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="61"/>
+        <source>Lift vertrouwelijk on %1</source>
+        <translation>Vertrouwelijk opheffen voor %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="63"/>
+        <source>&amp;Mark vertrouwelijk</source>
+        <translation>&amp;Vertrouwelijk maken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="63"/>
+        <source>&amp;Lift</source>
+        <translation>&amp;Opheffen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="66"/>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="69"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Zaak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="71"/>
+        <source>From now on only the case&apos;s handler sees it: colleagues no longer find it in lists or searches. A beheerder can lift it.</source>
+        <translation>Vanaf nu ziet alleen de behandelaar deze zaak: collega&apos;s vinden haar niet meer in lijsten of bij zoeken. Een beheerder kan dit opheffen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="73"/>
+        <source>The case becomes visible to the team again.</source>
+        <translation>De zaak wordt weer zichtbaar voor het team.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="78"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="79"/>
+        <source>e.g. Debt counselling; the resident asked for discretion</source>
+        <translation>bijv. Schuldhulp; de inwoner vroeg om discretie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="81"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confidential.py" line="89"/>
+        <source>Fill in the case&apos;s reference.</source>
+        <translation>Vul het zaaknummer in.</translation>
     </message>
 </context>
 </TS>
