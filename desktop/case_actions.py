@@ -216,7 +216,7 @@ class CaseActions(QObject):
         if reference is None:
             return None
         dialog = NoteDialog(self.window.runner, reference, self.window)
-        self._open(dialog, self.tr("Note saved in %1."))
+        self._open(dialog, self.tr("Note saved in %1."), reference=reference)
         return dialog
 
     def close_open_case(self) -> CloseDialog | None:

@@ -28,6 +28,7 @@ from desktop.views_panel import ViewsPanel
 from inbox.accounts import Accounts
 from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Channel
+from inbox.privacy.roles import Permission
 from inbox.services import Loket, Received
 from inbox.sync import SyncEvent
 from inbox.teamsync.imapstore import announce_activity
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         from desktop.social import install as install_social  # Mastodon, the contact card
 
         self.social = install_social(self)
+        from desktop.status_feedback import install as install_status  # a readable status bar
+
+        self.status_feedback = install_status(self)
         from desktop.confidential import install as install_confidential  # Case > Vertrouwelijk
 
         self.confidential = install_confidential(self)
@@ -419,6 +423,9 @@ class MainWindow(QMainWindow):
         summary = None if row is None else self.cases.summary(row)
         if summary is None:
             self.case_view.clear()
+            return
+        if not self.loket.may(Permission.READ_CONTENT):  # the archivaris: the case's data only
+            self.case_view.show_summary(summary)
             return
         try:
             self.case_view.show_case(self.loket.case_detail(summary.reference))

@@ -13,6 +13,7 @@ Loket that is read-only until its first beheerder is set.
 from __future__ import annotations
 
 from importlib import metadata
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,6 +37,7 @@ from inbox.privacy.roles import ROLE_LABELS
 from inbox.services import Loket
 
 ACT_PROPERTY = "loket_act"
+Shown = TypeVar("Shown", QAction, QWidget)
 SIGN_OUT_KEYS = "Ctrl+Shift+L"
 QUIT_KEYS = "Ctrl+Q"
 BANNER_STYLE = ("QLabel {{ background: {0}; color: white; padding: 6px 10px; "
@@ -66,16 +68,20 @@ MAIN_WINDOW_ACTS: tuple[tuple[str, Act], ...] = (
     ("workspace.actions.undo", acts.CASE_UNDO),
     ("workspace.actions.save_search", acts.SEARCH_SAVE),
     ("social.mastodon_action", acts.MASTODON_ACCOUNT_LIST),
+    # buttons beside the open case
+    ("case_view.reply_button", acts.CASE_REPLY),
+    ("case_view.resident_button", acts.CONTACT_SHOW),
 )
 
 
-def needs(action: QAction, act: Act) -> QAction:
-    """Register the act `action` runs: it is shown only to those whose grants allow it."""
+def needs(action: Shown, act: Act) -> Shown:
+    """Register the act `action` (or a button) runs: it is shown only to those whose grants
+    allow it."""
     action.setProperty(ACT_PROPERTY, act.code)
     return action
 
 
-def usable(loket: Loket, action: QAction) -> bool:
+def usable(loket: Loket, action: QAction | QWidget) -> bool:
     """Whether the signed-in person may use `action` (an action without an act: anyone)."""
     code = action.property(ACT_PROPERTY)
     if not code:
@@ -133,7 +139,7 @@ class RoleMenus(QObject):
         self.loket = loket
         for path, act in MAIN_WINDOW_ACTS:
             found = _attribute(window, path)
-            if isinstance(found, QAction):
+            if isinstance(found, QAction | QWidget):
                 needs(found, act)
         bar = window.menuBar()
         self.quit = self._quit_action()
@@ -221,6 +227,9 @@ class RoleMenus(QObject):
         for action in self.window.findChildren(QAction):
             if action.property(ACT_PROPERTY):
                 action.setVisible(usable(self.loket, action))
+        for widget in self.window.findChildren(QWidget):
+            if widget.property(ACT_PROPERTY) and not usable(self.loket, widget):
+                widget.hide()
         for top in self.window.menuBar().actions():
             menu = top.menu()
             if isinstance(menu, QMenu):

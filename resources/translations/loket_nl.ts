@@ -1025,6 +1025,11 @@
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="306"/>
+        <source>Your role sees a case&apos;s data, not its messages.</source>
+        <translation>Uw rol ziet de gegevens van een zaak, niet de berichten.</translation>
+    </message>
 </context>
 <context>
     <name>ChoicePage</name>
@@ -3185,6 +3190,21 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <source>%1: fetched %2</source>
         <translation>%1: opgehaald om %2</translation>
     </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="190"/>
+        <source>Demo mailbox: no mail server; replies wait in the outbox</source>
+        <translation>Demo-postbus: geen mailserver; antwoorden wachten in de outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="191"/>
+        <source>This demo database has no mail server behind its mailbox. Replies are kept in their case and wait in the outbox; nothing is sent or fetched. A real mail account is set up by the beheerder.</source>
+        <translation>Achter de postbus van deze demodatabase zit geen mailserver. Antwoorden blijven in hun zaak en wachten in de outbox; er wordt niets verzonden of opgehaald. Een echt mailaccount stelt de beheerder in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="199"/>
+        <source>No mail account yet (the beheerder sets one up)</source>
+        <translation>Nog geen mailaccount (de beheerder stelt er een in)</translation>
+    </message>
 </context>
 <context>
     <name>TargetPage</name>
@@ -4297,6 +4317,24 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/confidential.py" line="89"/>
         <source>Fill in the case&apos;s reference.</source>
         <translation>Vul het zaaknummer in.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFeedback</name>
+    <message>
+        <location filename="../../desktop/status_feedback.py" line="41"/>
+        <source>Mail is not fetched in this window (no mail scheduler runs).</source>
+        <translation>In dit venster wordt geen post opgehaald (er loopt geen ophaalplanning).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_feedback.py" line="43"/>
+        <source>No mail account yet: there is nothing to fetch.</source>
+        <translation>Nog geen mailaccount: er valt niets op te halen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_feedback.py" line="45"/>
+        <source>Fetching mail and sending waiting replies…</source>
+        <translation>Post ophalen en wachtende antwoorden versturen…</translation>
     </message>
 </context>
 </TS>

@@ -7,20 +7,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
-from desktop.main_window import MainWindow
 from desktop.role_home import RoleHome
 from desktop.tasks import TaskRunner
 from tests.conftest import act_as, add_staff
-from tests.gui.conftest import SCREENSHOTS, FakeScheduler
+from tests.gui.conftest import SCREENSHOTS, staff_window
 
 pytestmark = pytest.mark.gui
 
 
 def main_window(loket, login, qtbot):  # type: ignore[no-untyped-def]
-    act_as(loket, login)
-    runner = TaskRunner(loket, synchronous=True)
-    window = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
-    qtbot.addWidget(window)
+    window = staff_window(loket, login, qtbot)
     window.views.choose("all")
     return window
 

@@ -21,7 +21,7 @@ from inbox import acts
 from inbox.privacy import audit
 from inbox.privacy.roles import Permission
 from tests.conftest import STAFF_PASSWORD, act_as, add_staff
-from tests.gui.conftest import SCREENSHOTS, FakeScheduler
+from tests.gui.conftest import SCREENSHOTS, staff_window
 from tests.gui.test_i18n import dutch, translations  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
@@ -36,13 +36,8 @@ def staffed(loket):  # type: ignore[no-untyped-def]
 def window_for(loket: Any, login: str, qtbot: Any) -> Any:
     act_as(loket, login)
     if loket.may(Permission.LIST_CASES):
-        from desktop.tasks import TaskRunner
-
-        runner = TaskRunner(loket, synchronous=True)
-        window: Any = MainWindow(loket, runner, network=runner,
-                                 scheduler_factory=FakeScheduler)
-    else:
-        window = app.role_window(loket)
+        return staff_window(loket, login, qtbot)
+    window = app.role_window(loket)
     qtbot.addWidget(window)
     return window
 
