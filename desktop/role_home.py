@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.tasks import TaskRunner
 from inbox import acts
@@ -144,8 +145,8 @@ class RoleHome(QMainWindow):
         self.audit_table = _table(
             [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Object"),
              self.tr("Result")],
-            [(e["at"], e["actor"], e["label"], e["object"], results.get(e["result"], e["result"]))
-             for e in found.entries],
+            [(local_time(e["at"]), e["actor"], e["label"], e["object"],
+              results.get(e["result"], e["result"])) for e in found.entries],
         )
         layout.addWidget(self.audit_table)
         return page

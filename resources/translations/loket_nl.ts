@@ -1094,7 +1094,7 @@
     <message>
         <location filename="../../desktop/case_dialogs.py" line="226"/>
         <source>Handled in &amp;one go</source>
-        <translation>In &amp;één keer afgehandeld</translation>
+        <translation>&amp;In één keer afgehandeld</translation>
     </message>
     <message>
         <location filename="../../desktop/case_dialogs.py" line="227"/>
@@ -4335,6 +4335,19 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/status_feedback.py" line="45"/>
         <source>Fetching mail and sending waiting replies…</source>
         <translation>Post ophalen en wachtende antwoorden versturen…</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/i18n.py" line="24"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="25"/>
+        <source>Files of &amp;type:</source>
+        <translation>Bestanden van &amp;type:</translation>
     </message>
 </context>
 </TS>
