@@ -180,7 +180,8 @@ def _open_window(place: Any, opened: dict[str, Any]) -> None:
 
     if "idle_lock" in opened:
         opened.pop("idle_lock").stop()
-    opened["idle_lock"] = install_autolock(window, loket)
+    if loket.user:  # a read-only database without passwords has nobody to unlock it
+        opened["idle_lock"] = install_autolock(window, loket)
     menus = getattr(window, "role_menus", None)
     if menus is not None:
         menus.sign_out_requested.connect(lambda: _sign_out(window, opened))
@@ -199,7 +200,8 @@ def _sign_out(window: Any, opened: dict[str, Any]) -> None:
     try:
         if not window.close():
             return  # the window kept itself open (work in progress)
-        opened.pop("idle_lock").stop()
+        if "idle_lock" in opened:
+            opened.pop("idle_lock").stop()
         opened["entrance"].sign_out()
         if opened["entrance"].admit():
             _open_window(window, opened)
@@ -212,6 +214,5 @@ def _sign_out(window: Any, opened: dict[str, Any]) -> None:
 def _set_up(window: Any, opened: dict[str, Any]) -> None:
     """A read-only database from an older Loket gets its first beheerder: then their window."""
     if opened["entrance"].first_beheerder(window):
-        opened.pop("idle_lock").stop()
         _open_window(window, opened)  # first: closing the last window would end Loket
         window.close()

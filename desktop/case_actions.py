@@ -14,12 +14,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QInputDialog,
     QMenu,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from desktop.case_dialogs import (
@@ -261,7 +257,7 @@ class CaseActions(QObject):
         if reference is None:
             return None
         dialog = NoteDialog(self.window.runner, reference, self.window)
-        self._open(dialog, self.tr("Note saved in %1."))
+        self._open(dialog, self.tr("Note saved in %1."), reference=reference)
         return dialog
 
     def close_open_case(self) -> CloseDialog | None:
@@ -348,34 +344,8 @@ class CaseActions(QObject):
                           lambda exc: window._show_error(str(exc)))
 
     def show_shortcuts(self) -> QDialog:
-        """The overview of every action with a shortcut (F1 or Ctrl+/)."""
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows: list[tuple[str, str]] = []
-        for action in self.window.findChildren(QAction):
-            keys = action.shortcuts()
-            if keys and action.text():
-                rows.append((action.text().replace("&", "").rstrip("…"),
-                             ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                                       for k in keys)))
-        rows.sort(key=lambda r: r[0].casefold())
-        table = QTableWidget(len(rows), 2, dialog)
-        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, (text, shown) in enumerate(rows):
-            table.setItem(r, 0, QTableWidgetItem(text))
-            table.setItem(r, 1, QTableWidgetItem(shown))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(440, 560)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.overview = dialog
-        return dialog
+        """The overview of every action with a shortcut (F1 or Ctrl+/), beside the guide."""
+        from desktop.role_menus import open_help
+
+        self.overview = open_help(self.window)
+        return self.overview

@@ -56,11 +56,12 @@ CALL_BACK_TITLE = str(QT_TRANSLATE_NOOP("CaseTableModel", "Call back by"))
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _CASE_ID = int(CASE_ID_ROLE)
 _REFERENCE = int(REFERENCE_ROLE)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE, _FOREGROUND})
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE, _FOREGROUND, _DECORATION})
 _LATE = QColor(200, 30, 30)  # an overdue answer or call-back
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -223,6 +224,8 @@ class CaseTableModel(QAbstractTableModel):
             return _RIGHT if column == MESSAGES_COLUMN else None
         if role == _FOREGROUND:
             return _LATE if column == DUE_COLUMN and self._late(row) else None
+        if role == _DECORATION:  # a lock on a vertrouwelijk case (only its handler sees it)
+            return _lock() if column == 1 and self._is_confidential(row) else None
         cells = self._cells(row)
         if cells is None:
             return None
@@ -230,7 +233,15 @@ class CaseTableModel(QAbstractTableModel):
             return cells[column]
         if role == _REFERENCE:
             return cells[0]
+        if column == 1 and self._is_confidential(row):
+            return tip(QCoreApplication.translate(
+                "CaseTableModel", "Vertrouwelijk (only you see this case): %1").replace(
+                "%1", str(cells[1])))
         return tip(str(cells[1])) if column == 1 else None  # tooltip: the whole subject
+
+    def _is_confidential(self, row: int) -> bool:
+        case = self.summary(row)
+        return case is not None and case.confidential
 
     def _cells(self, row: int) -> tuple[str | int, ...] | None:
         case = self.summary(row)
@@ -281,6 +292,12 @@ def _due(case: CaseSummary, callbacks: bool) -> str | None:
     if callbacks:
         return case.callback_due if case.callback_open else None
     return case.due_at if case.status.value != "afgerond" else None
+
+
+def _lock() -> Any:
+    from desktop.confidential import lock_icon
+
+    return lock_icon()
 
 
 def _cell(case: CaseSummary, column: int, callbacks: bool = False) -> str | int:

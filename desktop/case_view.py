@@ -30,7 +30,7 @@ from inbox import acts
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import LoketError, StorageError
 from inbox.mailview import MessageView, OutboxInfo, message_views, outbox_of_case
-from inbox.model import AddressKind, CaseDetail, Direction, TimelineEntry
+from inbox.model import AddressKind, CaseDetail, CaseSummary, Direction, TimelineEntry
 from inbox.services import Loket
 
 
@@ -293,6 +293,18 @@ class CaseView(QWidget):
         self.timeline.clear()
         self.show_presence([])
         self.kb_panel.show_case(None)
+
+    def show_summary(self, case: CaseSummary) -> None:
+        """A case's data without its messages, for a role that lists cases but does not read
+        them (the archivaris): nothing is asked that would be refused."""
+        self.clear()
+        self.reference = case.reference
+        self.title.setText(f"{case.reference} · {case.subject}")
+        status = self.tr("Status: %1").replace("%1", status_label(case.status))
+        if case.assignee:
+            status += " · " + self.tr("handled by %1").replace("%1", case.assignee)
+        self.status.setText(status)
+        self.contact.setText(self.tr("Your role sees a case's data, not its messages."))
 
     def show_case(self, detail: CaseDetail) -> None:
         case = detail.summary

@@ -29,6 +29,7 @@ from inbox import acts
 from inbox.accounts import Accounts
 from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Channel
+from inbox.privacy.roles import Permission
 from inbox.services import Loket, Received
 from inbox.sync import SyncEvent
 from inbox.teamsync.imapstore import announce_activity
@@ -155,6 +156,15 @@ class MainWindow(QMainWindow):
         from desktop.social import install as install_social  # Mastodon, the contact card
 
         self.social = install_social(self)
+        from desktop.status_feedback import install as install_status  # a readable status bar
+
+        self.status_feedback = install_status(self)
+        from desktop.confidential import install as install_confidential  # Case > Vertrouwelijk
+
+        self.confidential = install_confidential(self)
+        from desktop.role_menus import install as install_role_menus  # sign out, help, grants
+
+        self.role_menus = install_role_menus(self, loket)
         self.table.setFocus()
 
     # -- actions -------------------------------------------------------------------------
@@ -186,6 +196,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        self.quit_action = quit_action  # desktop.role_menus puts Sign out beside it
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
@@ -430,6 +441,9 @@ class MainWindow(QMainWindow):
         summary = None if row is None else self.cases.summary(row)
         if summary is None:
             self.case_view.clear()
+            return
+        if not self.loket.may(Permission.READ_CONTENT):  # the archivaris: the case's data only
+            self.case_view.show_summary(summary)
             return
         try:
             self.case_view.show_case(self.loket.case_detail(summary.reference))

@@ -216,8 +216,9 @@ class Workspace(QObject):
                     if not progress(start, len(ids), ""):
                         break
                     for s in loket.case_summaries(ids[start:start + 500]):
-                        writer.writerow([s.reference, s.subject, s.contact, str(s.channel),
-                                         s.status.value, s.assignee or "", s.product or "",
+                        # channel and status in Dutch words, as people read them
+                        writer.writerow([s.reference, s.subject, s.contact, s.channel.label,
+                                         s.status.label, s.assignee or "", s.product or "",
                                          s.deadline or "", s.opened_at, s.last_message_at,
                                          s.messages])
                 else:

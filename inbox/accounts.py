@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("loket.accounts")
 
+# The demo database's mail account: no server runs behind it, so replies wait in the outbox
+# (the app says so instead of showing a connection error)
+DEMO_MAILBOX = "Demo-postbus (geen server)"
+
 KEYRING_SERVICE = "Loket"
 
 

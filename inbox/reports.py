@@ -141,6 +141,16 @@ def _weekly_backlog(weekly: dict[str, dict[str, Any]], closings: dict[str, int],
         week["backlog"] = bisect_right(opened, end) - bisect_right(closed, end)
 
 
+def _channel_label(code: str) -> str:
+    """A channel's Dutch name for people reading an export ('Telefoon', not 'phone')."""
+    from inbox.model import Channel
+
+    try:
+        return Channel(code).label
+    except ValueError:
+        return code
+
+
 def csv_rows(data: dict[str, Any]) -> list[list[str]]:
     """The figures as rows for a CSV file (per channel, then per week)."""
 
@@ -151,7 +161,8 @@ def csv_rows(data: dict[str, Any]) -> list[list[str]]:
     rows = [["kanaal", "binnengekomen", "afgerond", "open", "mediaan_eerste_antwoord_uren",
              "binnen_norm_pct", "in_een_keer_pct"]]
     for channel, r in data["per_channel"].items():
-        rows.append([channel, text(r["incoming"]), text(r["closed"]), text(r["open"]),
+        rows.append([_channel_label(channel), text(r["incoming"]), text(r["closed"]),
+                     text(r["open"]),
                      text(r["median_first_answer_hours"]), text(r["answered_within_norm_pct"]),
                      text(r["handled_in_one_go_pct"])])
     rows.append([])

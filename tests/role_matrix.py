@@ -319,21 +319,23 @@ MAIN, HOME = "main", "home"
 
 GUI: tuple[GuiAction, ...] = (
     # the main window (roles that may list cases), menus as the English UI names them
-    G(MAIN, "File/Import files…", "message.receive"),
+    G(MAIN, "File/Import files…", "import.files"),
     G(MAIN, "File/Export list as CSV…", "case.list"),
+    G(MAIN, "File/Sign out", "user.sign_out"),
     G(MAIN, "File/Quit", None),
     G(MAIN, "Contact/Phone note", "contact.log"),
     G(MAIN, "Contact/Counter visit", "contact.log"),
     G(MAIN, "Contact/Reply", "case.reply"),
-    # the click only moves the scheduler's next run: its job acts as the system identity
-    # (mail.sync, message.receive), whoever clicks
-    G(MAIN, "Contact/Fetch mail now", None),
+    # the click only moves the scheduler's next run (its job acts as the system identity);
+    # shown to those who may fetch mail themselves
+    G(MAIN, "Contact/Fetch mail now", "mail.sync"),
     G(MAIN, "Case/Assign to me", "case.assign"),
     G(MAIN, "Case/Assign to a colleague…", "case.assign"),
     G(MAIN, "Case/Change status…", "case.status"),
     G(MAIN, "Case/Product…", "case.product"),
     G(MAIN, "Case/Deadline…", "case.deadline"),
     G(MAIN, "Case/Internal note…", "case.note"),
+    G(MAIN, "Case/Vertrouwelijk…", "case.confidential"),  # the handler's own case
     G(MAIN, "Case/Close case…", "case.close"),
     G(MAIN, "Case/Merge into another case…", "case.merge"),
     G(MAIN, "Case/Split case…", "case.split"),
@@ -343,12 +345,9 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "View/Refresh", None),
     G(MAIN, "View/Save this search…", "search.save"),
     G(MAIN, "View/Dashboard", "stats.view"),
-    G(MAIN, "Settings/Accounts…", "account.add",
-      shown_anyway="it shows the team's accounts and their sync status to everyone; without "
-      "manage_accounts its buttons are off with the Dutch refusal, and the gate refuses"),
+    G(MAIN, "Settings/Accounts…", "account.list"),
     G(MAIN, "Settings/Settings…", None),  # its tabs follow the grants (norms, templates)
-    G(MAIN, "Settings/Mastodon accounts…", "mastodon.account.list",
-      shown_anyway="the dialog refuses a role without manage_accounts; issue 17 hides it"),
+    G(MAIN, "Settings/Mastodon accounts…", "mastodon.account.list"),
     G(MAIN, "Archive/Destruction…", "destruction.lists"),
     G(MAIN, "Archive/MDTO export…", "export.mdto"),
     G(MAIN, "Privacy/AVG requests…", "avg.requests"),
@@ -357,6 +356,8 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Kennisbank/Health and use…", "kb.usage"),
     G(MAIN, "Kennisbank/Listening on Mastodon…", "mastodon.posts"),
     G(MAIN, "Help/Keyboard shortcuts", None),
+    G(MAIN, "Help/User guide", None),
+    G(MAIN, "Help/About Loket", None),
     # the home of roles that do not list cases: its tabs
     G(HOME, "Dashboard", "stats.view"),
     G(HOME, "Counts", "stats.view"),
@@ -366,6 +367,20 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "Destruction review", "destruction.review"),
     G(HOME, "Kennisbank", "kb.read"),  # search; its owners open the health page from it
     G(HOME, "Trends", "trends.view"),  # with the kennisbank's use (kb.usage: view_stats too)
+    # the role home's menu bar (a path with a slash): its View menu switches to each tab
+    G(HOME, "File/Sign out", "user.sign_out"),
+    G(HOME, "File/Quit", None),
+    G(HOME, "View/Dashboard", "stats.view"),
+    G(HOME, "View/Counts", "stats.view"),
+    G(HOME, "View/Colleagues", "user.list"),
+    G(HOME, "View/Settings", None),
+    G(HOME, "View/Audit trail", "audit.view"),
+    G(HOME, "View/Destruction review", "destruction.review"),
+    G(HOME, "Manage/Mail accounts…", "account.list"),
+    G(HOME, "Manage/Lift vertrouwelijk…", "case.confidential.lift"),
+    G(HOME, "Help/Keyboard shortcuts", None),
+    G(HOME, "Help/User guide", None),
+    G(HOME, "Help/About Loket", None),
 )
 
 # Actions that are off until there is something to act on, whoever you are.

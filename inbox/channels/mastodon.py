@@ -380,10 +380,13 @@ class MastodonClient:
             payload = exc.read() if exc.fp is not None else b""
             return Response(exc.code, {k.lower(): v for k, v in exc.headers.items()}, payload)
         except (urllib.error.URLError, OSError) as exc:
+            from inbox.channels.network import connection_reason
+
             reason = getattr(exc, "reason", exc)
+            words = connection_reason(reason) if isinstance(reason, BaseException) else reason
             raise MastodonError(
                 f"De Mastodon-server {urllib.parse.urlsplit(url).netloc} is niet bereikbaar "
-                f"({reason})."
+                f"({words})."
             ) from exc
 
     def _note_limits(self, headers: dict[str, str]) -> None:

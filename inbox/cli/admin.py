@@ -135,11 +135,11 @@ def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
 def _demo_mailbox(loket: Loket) -> None:
     """A mail account for the demo, so answering a case works: replies are kept in their case
     and wait in the outbox, since no mail server runs at this (local, closed) address."""
-    from inbox.accounts import Accounts, MailAccount, Security
+    from inbox.accounts import DEMO_MAILBOX, Accounts, MailAccount, Security
 
     Accounts(loket).add_mail(
         MailAccount(
-            name="Demo-postbus (geen server)",
+            name=DEMO_MAILBOX,
             host="127.0.0.1",
             port=10143,
             security=Security.NONE,

@@ -922,6 +922,11 @@
             <source>Call back by</source>
             <translation>Terugbellen uiterlijk</translation>
         </message>
+        <message>
+            <location filename="../../desktop/case_model.py" line="221" />
+            <source>Vertrouwelijk (only you see this case): %1</source>
+            <translation>Vertrouwelijk (alleen u ziet deze zaak): %1</translation>
+        </message>
     </context>
     <context>
         <name>CaseView</name>
@@ -1069,6 +1074,11 @@
             <location filename="../../desktop/case_view.py" line="317" />
             <source>unknown</source>
             <translation>onbekend</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="306" />
+            <source>Your role sees a case's data, not its messages.</source>
+            <translation>Uw rol ziet de gegevens van een zaak, niet de berichten.</translation>
         </message>
     </context>
     <context>
@@ -3066,6 +3076,26 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <source>Trends</source>
             <translation>Trends</translation>
         </message>
+        <message>
+            <location filename="../../desktop/role_home.py" line="73" />
+            <source>&amp;View</source>
+            <translation>Beel&amp;d</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_home.py" line="78" />
+            <source>&amp;Manage</source>
+            <translation>Beh&amp;eer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_home.py" line="82" />
+            <source>Lift &amp;vertrouwelijk…</source>
+            <translation>&amp;Vertrouwelijk opheffen…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_home.py" line="92" />
+            <source>%1 is no longer vertrouwelijk.</source>
+            <translation>%1 is niet meer vertrouwelijk.</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -3435,6 +3465,21 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <location filename="../../desktop/sync_status.py" line="175" />
             <source>%1: fetched %2</source>
             <translation>%1: opgehaald om %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/sync_status.py" line="190" />
+            <source>Demo mailbox: no mail server; replies wait in the outbox</source>
+            <translation>Demo-postbus: geen mailserver; antwoorden wachten in de outbox</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/sync_status.py" line="191" />
+            <source>This demo database has no mail server behind its mailbox. Replies are kept in their case and wait in the outbox; nothing is sent or fetched. A real mail account is set up by the beheerder.</source>
+            <translation>Achter de postbus van deze demodatabase zit geen mailserver. Antwoorden blijven in hun zaak en wachten in de outbox; er wordt niets verzonden of opgehaald. Een echt mailaccount stelt de beheerder in.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/sync_status.py" line="199" />
+            <source>No mail account yet (the beheerder sets one up)</source>
+            <translation>Nog geen mailaccount (de beheerder stelt er een in)</translation>
         </message>
     </context>
     <context>
@@ -4429,6 +4474,264 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <message>
             <source>Heard posts are kept %1 days.</source>
             <translation>Gehoorde berichten blijven %1 dagen bewaard.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../desktop/help.py" line="47" />
+            <source>Help</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/help.py" line="51" />
+            <source>Action</source>
+            <translation>Handeling</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/help.py" line="51" />
+            <source>Keys</source>
+            <translation>Toetsen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/help.py" line="52" />
+            <source>Keyboard shortcuts</source>
+            <translation>Sneltoetsen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/help.py" line="67" />
+            <source>The user guide (docs/handleiding.md) is not installed.</source>
+            <translation>De handleiding (docs/handleiding.md) is niet geïnstalleerd.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/help.py" line="68" />
+            <source>User guide</source>
+            <translation>Handleiding</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/help.py" line="74" />
+            <source>About Loket</source>
+            <translation>Over Loket</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoleMenus</name>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="102" />
+            <source>Signed in as %1 (%2).</source>
+            <translation>Aangemeld als %1 (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="106" />
+            <source>Nobody is signed in: read only.</source>
+            <translation>Niemand is aangemeld: alleen lezen.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="110" />
+            <source>One inbox for the klantcontact team: e-mail, social media, phone and counter.</source>
+            <translation>Eén inbox voor het klantcontactteam: e-mail, sociale media, telefoon en balie.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="114" />
+            <source>Database: %1</source>
+            <translation>Database: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="140" />
+            <source>Sign &amp;out</source>
+            <translation>Af&amp;melden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="142" />
+            <source>Sign out; the next person signs in (%1)</source>
+            <translation>Afmelden; de volgende persoon meldt zich aan (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="146" />
+            <source>&amp;File</source>
+            <translation>&amp;Bestand</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="175" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="203" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Sneltoetsen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="207" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="209" />
+            <source>&amp;User guide</source>
+            <translation>&amp;Handleiding</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="211" />
+            <source>&amp;About Loket</source>
+            <translation>&amp;Over Loket</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="234" />
+            <source>The audit trail is not complete: %1</source>
+            <translation>Het auditlog is niet volledig: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="235" />
+            <source>&amp;Accept the trail as it is…</source>
+            <translation>Auditlog &amp;aanvaarden zoals het is…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="240" />
+            <source>Read only: this database has no beheerder yet, so nothing can be changed.</source>
+            <translation>Alleen lezen: deze database heeft nog geen beheerder, dus er kan niets worden gewijzigd.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="241" />
+            <source>&amp;Make the beheerder…</source>
+            <translation>&amp;Beheerder instellen…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="275" />
+            <source>Accept the audit trail</source>
+            <translation>Auditlog aanvaarden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="276" />
+            <source>Accept the audit trail as it is now?</source>
+            <translation>Het auditlog aanvaarden zoals het nu is?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="277" />
+            <source>Do this only after finding out what happened (a restored backup, a damaged disk, or someone who changed the file). Accepting is itself recorded in the audit trail.</source>
+            <translation>Doe dit pas als u weet wat er is gebeurd (een teruggezette back-up, een beschadigde schijf, of iemand die het bestand heeft veranderd). Het aanvaarden komt zelf ook in het auditlog.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_menus.py" line="279" />
+            <source>Accept</source>
+            <translation>Aanvaarden</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfidentialAction</name>
+        <message>
+            <location filename="../../desktop/confidential.py" line="105" />
+            <source>&amp;Vertrouwelijk…</source>
+            <translation>Vertrou&amp;welijk…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="106" />
+            <source>Only the handler sees a vertrouwelijk case</source>
+            <translation>Alleen de behandelaar ziet een vertrouwelijke zaak</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="122" />
+            <source>Lift &amp;vertrouwelijk…</source>
+            <translation>Vertrouwelijk op&amp;heffen…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="141" />
+            <source>%1: vertrouwelijk changed.</source>
+            <translation>%1: vertrouwelijkheid gewijzigd.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfidentialDialog</name>
+        <message>
+            <location filename="../../desktop/confidential.py" line="61" />
+            <source>Mark %1 vertrouwelijk</source>
+            <translation>%1 vertrouwelijk maken</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="61" />
+            <source>Lift vertrouwelijk on %1</source>
+            <translation>Vertrouwelijk opheffen voor %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="63" />
+            <source>&amp;Mark vertrouwelijk</source>
+            <translation>&amp;Vertrouwelijk maken</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="63" />
+            <source>&amp;Lift</source>
+            <translation>&amp;Opheffen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="66" />
+            <source>Case</source>
+            <translation>Zaak</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="69" />
+            <source>&amp;Case</source>
+            <translation>&amp;Zaak</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="71" />
+            <source>From now on only the case's handler sees it: colleagues no longer find it in lists or searches. A beheerder can lift it.</source>
+            <translation>Vanaf nu ziet alleen de behandelaar deze zaak: collega's vinden haar niet meer in lijsten of bij zoeken. Een beheerder kan dit opheffen.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="73" />
+            <source>The case becomes visible to the team again.</source>
+            <translation>De zaak wordt weer zichtbaar voor het team.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="78" />
+            <source>Reason</source>
+            <translation>Reden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="79" />
+            <source>e.g. Debt counselling; the resident asked for discretion</source>
+            <translation>bijv. Schuldhulp; de inwoner vroeg om discretie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="81" />
+            <source>&amp;Reason</source>
+            <translation>&amp;Reden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/confidential.py" line="89" />
+            <source>Fill in the case's reference.</source>
+            <translation>Vul het zaaknummer in.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusFeedback</name>
+        <message>
+            <location filename="../../desktop/status_feedback.py" line="41" />
+            <source>Mail is not fetched in this window (no mail scheduler runs).</source>
+            <translation>In dit venster wordt geen post opgehaald (er loopt geen ophaalplanning).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/status_feedback.py" line="43" />
+            <source>No mail account yet: there is nothing to fetch.</source>
+            <translation>Nog geen mailaccount: er valt niets op te halen.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/status_feedback.py" line="45" />
+            <source>Fetching mail and sending waiting replies…</source>
+            <translation>Post ophalen en wachtende antwoorden versturen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../desktop/i18n.py" line="24" />
+            <source>&amp;Look in:</source>
+            <translation>&amp;Zoeken in:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/i18n.py" line="25" />
+            <source>Files of &amp;type:</source>
+            <translation>Bestanden van &amp;type:</translation>
         </message>
     </context>
 </TS>

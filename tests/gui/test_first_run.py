@@ -162,3 +162,42 @@ def test_first_run_speaks_dutch(dutch, fresh, qtbot):  # type: ignore[no-untyped
     dialog.submit()
     assert dialog.written.text() == "Ik heb hem &opgeschreven"
     assert dialog.grab().save(str(SCREENSHOTS / "first-run-recovery-key-nl.png"))
+
+
+def test_the_read_only_window_makes_the_beheerder_and_opens_her_window(tmp_path, qtbot,
+                                                                       monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.role_home import RoleHome
+
+    path = tmp_path / "oud.db"
+    old = Loket.open(path)
+    old.ensure_user("anne", "Anne de Vries", Role.MEDEWERKER)
+    old.close()
+    loket = Loket.open(path, user="")
+    try:
+        monkeypatch.setattr(FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+        opened = {"loket": loket, "entrance": Entrance(loket)}
+        assert opened["entrance"].admit()
+        place = QWidget()
+        qtbot.addWidget(place)
+        app._open_window(place, opened)
+        reading = opened["window"]
+        assert "idle_lock" not in opened  # nobody signed in: nobody could unlock it
+
+        def make_bea(self: FirstRunDialog) -> int:
+            fill(self, "Bea Kok", "bea", GOOD, GOOD)
+            self.submit()
+            self.written.setChecked(True)
+            self.accept()
+            return int(self.result())
+
+        monkeypatch.setattr(FirstRunDialog, "exec", make_bea)
+        reading.role_menus.set_up_requested.emit()
+        home = opened["window"]
+        qtbot.addWidget(home)
+        assert isinstance(home, RoleHome) and loket.user == "bea"
+        assert not reading.isVisible() and "idle_lock" in opened
+        opened["idle_lock"].stop()
+    finally:
+        loket.close()
