@@ -137,8 +137,8 @@ def test_damage_found_by_a_check_stops_writes_in_every_process(tmp_path: Path) -
     loket._db.conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 400)
     loket._db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     loket.close()
-    with open(path, "r+b") as fh:  # a page in the middle of the file
-        fh.seek(path.stat().st_size // 2)
+    with open(path, "r+b") as fh:  # a page of the filler, written last (not the schema's)
+        fh.seek(path.stat().st_size - 100_000)
         fh.write(b"\xff" * 2000)
     damaged = Loket.open(path)
     act_as(damaged, "bea")
