@@ -104,7 +104,7 @@ class RoleHome(QMainWindow):
         kennisbank's use for those who see counts."""
         from desktop.kb.home import KbPage, TrendsPage
 
-        runner = self._runner or TaskRunner(self.loket, parent=self)
+        runner = self.runner
         if self.loket.may(Permission.KB_READ):
             tabs.addTab(KbPage(runner, self), self.tr("Kennisbank"))
         if self.loket.may(Permission.VIEW_STATS):

@@ -105,11 +105,7 @@ class ListeningQueries(Queries):
         )
         return max(cur.rowcount, 0)
 
-    def purge_removed(self, before: str) -> int:
-        """Delete the posts of removed accounts written before `before`."""
-        cur = self._run(
-            "DELETE FROM mastodon_posts WHERE created_at < ? AND account_id NOT IN "
-            "(SELECT id FROM accounts WHERE enabled = 1)",
-            (before,),
-        )
+    def forget_account(self, account_id: int) -> int:
+        """A removed account's heard posts go with it; how many."""
+        cur = self._run("DELETE FROM mastodon_posts WHERE account_id = ?", (account_id,))
         return max(cur.rowcount, 0)

@@ -409,14 +409,11 @@ def _terms(value: Any) -> list[str]:
 
 
 def purge(loket: Session, account: MastodonAccount) -> int:
-    """Delete the account's posts older than its listening period (and those of removed
-    accounts older than the default period); how many went."""
+    """Delete the account's posts older than its listening period; how many went. (Removing
+    the account removes all of them: mastodon.remove_account.)"""
     with loket.op(acts.MASTODON_LISTEN, obj=f"account:{account.name}") as op:
         gone = op.store.listening.purge(
             account.id, clock.iso(op.now - timedelta(days=account.listen_days))
-        )
-        gone += op.store.listening.purge_removed(
-            clock.iso(op.now - timedelta(days=DEFAULT_DAYS))
         )
         if gone:
             op.changed("listening")

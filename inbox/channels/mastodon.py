@@ -230,9 +230,11 @@ def account_overview(loket: Loket) -> list[AccountOverview]:
 
 def remove_account(loket: Loket, name: str) -> Changes:
     with loket.op(acts.MASTODON_ACCOUNT_REMOVE, obj=f"account:{name}") as op:
-        if op.store.social.mastodon_account(name) is None:
+        row = op.store.social.mastodon_account(name)
+        if row is None:
             raise NotFound(f"Er is geen Mastodon-account '{name}'.")
         op.store.social.disable_account(name)
+        op.store.listening.forget_account(int(row["id"]))  # posts heard listening: not cases
         op.changed("accounts")
     _secrets(loket).delete(name, SECRET_KIND)
     return op.changes

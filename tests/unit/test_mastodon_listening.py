@@ -164,15 +164,9 @@ def test_posts_are_purged_after_the_listening_period(town: Any, fake: FakeMastod
     _sync(town, account, fake)  # every pass purges
     texts = [str(r[0]) for r in town.db.query("SELECT text FROM mastodon_posts")]
     assert texts == ["Van gisteren #gemeentevoorbeeld"]
-    # a removed account's posts go after the default period too
-    town.db.conn.execute("UPDATE mastodon_posts SET created_at = '2000-01-01T00:00:00Z'")
+    # a removed account's heard posts go with it
     act_as(town, "bea")
     mastodon.remove_account(town, account.name)
-    act_as(town, "anne")
-    act_as(town, "bea")
-    other = mastodon.add_account(town, "Ander", fake.url, fake.token)
-    act_as(town, "anne")  # another account's pass purges the orphans
-    assert listening.purge(town, other) == 1
     assert _count(town, "mastodon_posts") == 0
 
 
