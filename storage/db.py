@@ -182,7 +182,10 @@ class Database:
     def user_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
+    closed = False
+
     def close(self) -> None:
+        self.closed = True
         self.conn.close()
 
 

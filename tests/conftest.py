@@ -165,3 +165,17 @@ def receive_mail(
         Channel.EMAIL, when or at(1), sender=sender, subject=subject, body_text=body, **more
     )
     return session.receive(message)
+
+
+def replay_migration(db: Any, step: str) -> None:
+    """Run one migration `step` again on a database that has them all, as on a database made
+    just before it (its own tables dropped by the caller); the later steps stay in place."""
+    from storage import migrations
+    from storage.db import migrate
+
+    index = migrations.MIGRATIONS.index(step)
+    with db.transaction() as conn:
+        conn.execute(f"PRAGMA user_version = {index}")
+    migrate(db, migrations.MIGRATIONS[: index + 1])
+    with db.transaction() as conn:
+        conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")

@@ -290,8 +290,6 @@ PENDING: dict[str, str] = {
     "reply.send_again": "send a failed or uncertain reply again (the case view; the mail owner "
     "adds `outbox send-again ID`)",
     "woo.decide": "the Woo reviewer's decision on a redaction (app only so far; Woo's owner)",
-    "key.show_recovery": "the first-run dialog shows the recovery key once; `key show-recovery` "
-    "(inbox/privacy/keys.py, not yet behind the gate) moves onto this act with the key work",
 }
 PENDING.update({  # issue 14, built piece by piece on branch kcc
     code: "issue 14" for code in (
@@ -376,6 +374,8 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "View/Settings", None),
     G(HOME, "View/Audit trail", "audit.view"),
     G(HOME, "View/Destruction review", "destruction.review"),
+    G(HOME, "View/Kennisbank", "kb.read"),
+    G(HOME, "View/Trends", "trends.view"),
     G(HOME, "Manage/Mail accounts…", "account.list"),
     G(HOME, "Manage/Lift vertrouwelijk…", "case.confidential.lift"),
     G(HOME, "Help/Keyboard shortcuts", None),

@@ -91,6 +91,9 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.locked:
             return
+        if self.loket.closed:  # the window outlived its database: nothing left to guard
+            self.stop()
+            return
         self.locked = True
         self.timer.stop()
         self._hidden = [p for p in self._parts() if p.isVisible()]

@@ -12,7 +12,7 @@ from inbox.privacy import keys
 from inbox.services import CaseQuery, Loket
 from storage import migrations
 from storage.db import connect
-from tests.conftest import act_as, add_staff, receive_mail
+from tests.conftest import act_as, add_staff, receive_mail, replay_migration
 
 
 def _index_cases(loket: Any) -> dict[int, int | None]:
@@ -77,7 +77,7 @@ def test_the_migration_fills_search_case_from_existing_messages_and_notes(
                 conn.execute(f"DROP TRIGGER {name}_search_case_{action}")
         conn.execute("DROP TABLE search_case")
         conn.execute("DROP INDEX messages_case_channel")
-        conn.execute(f"PRAGMA user_version = {migrations.MIGRATIONS.index(migrations.SPEED)}")
+    replay_migration(db, migrations.SPEED)
     db.close()
     db = connect(path, key)
     assert db.user_version == migrations.SCHEMA_VERSION
