@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from typing import Any
 
 from inbox.errors import LoketError
@@ -61,15 +62,40 @@ def uses_plaintext_file() -> bool:
     return bool(_plaintext_backends(keyring.get_keyring()))
 
 
+class _OneAtATime:
+    """The keyring's get/set/delete, one call at a time in this process: a file backend
+    (keyrings.alt) reads, changes and rewrites its whole file, so two threads writing at once
+    (the app's worker and its window) could leave a file it cannot read again."""
+
+    _lock = threading.RLock()
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+
+    def get_password(self, service: str, name: str) -> str | None:
+        with self._lock:
+            value: str | None = self._module.get_password(service, name)
+            return value
+
+    def set_password(self, service: str, name: str, value: str) -> None:
+        with self._lock:
+            self._module.set_password(service, name, value)
+
+    def delete_password(self, service: str, name: str) -> None:
+        with self._lock:
+            self._module.delete_password(service, name)
+
+
 def checked_keyring() -> Any:
-    """The keyring module, refusing a plain-text file backend unless explicitly allowed."""
+    """The keyring (get/set/delete_password), refusing a plain-text file backend unless
+    explicitly allowed."""
     import keyring
 
     if _plaintext_backends(keyring.get_keyring()):
         if not plaintext_allowed():
             raise LoketError(REFUSAL)
         _warn_once()
-    return keyring
+    return _OneAtATime(keyring)
 
 
 def _warn_once() -> None:

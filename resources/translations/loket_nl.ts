@@ -1144,7 +1144,7 @@
         <message>
             <location filename="../../desktop/case_dialogs.py" line="226" />
             <source>Handled in &amp;one go</source>
-            <translation>In &amp;één keer afgehandeld</translation>
+            <translation>&amp;In één keer afgehandeld</translation>
         </message>
         <message>
             <location filename="../../desktop/case_dialogs.py" line="227" />

@@ -80,7 +80,34 @@ def test_a_real_os_keyring_is_accepted_without_the_variable(
     previous = keyring.get_keyring()
     keyring.set_keyring(SecretService())
     try:
-        assert keyring_policy.checked_keyring() is keyring
+        ring = keyring_policy.checked_keyring()
+        ring.set_password("loket", "x", "y")  # reaches the OS keyring's backend
+        assert ring.get_password("loket", "x") is None  # (this stand-in keeps nothing)
         assert not keyring_policy.uses_plaintext_file()
     finally:
         keyring.set_keyring(previous)
+
+
+def test_threads_writing_the_plain_text_keyring_at_once_leave_it_readable() -> None:
+    """The app's worker and its window both keep things in the keyring; with the file
+    backend (the demo's) every write rewrites the whole file, so they take turns."""
+    import threading
+
+    ring = keyring_policy.checked_keyring()  # the test kit allows the plain-text file
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for i in range(15):
+                ring.set_password("loket-test", f"t{n}-{i}", f"v{n}-{i}")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert all(ring.get_password("loket-test", f"t{n}-{i}") == f"v{n}-{i}"
+               for n in range(6) for i in range(15))
