@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit, report_sync
+from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit, emit_rows, report_sync
 from inbox.errors import LoketError
 
 if TYPE_CHECKING:
@@ -209,16 +209,12 @@ def cmd_account(loket: Loket, args: argparse.Namespace) -> int:
         return 0
     if args.account_command == "list":
         rows = accounts.listed()
-        emit(
-            args,
-            rows,
-            "\n".join(
-                f"{r['account']:<20} {r['folder'] or '-':<12} "
-                f"laatst: {r['last_sync_at'] or 'nooit'}"
-                + (f"  fout: {r['last_error']}" if r["last_error"] else "")
-                for r in rows
-            )
-            or "Geen accounts.",
+        emit_rows(
+            args, rows, rows,
+            lambda r: f"{r['account']:<20} {r['folder'] or '-':<12} "
+            f"laatst: {r['last_sync_at'] or 'nooit'}"
+            + (f"  fout: {r['last_error']}" if r["last_error"] else ""),
+            "Geen accounts.",
         )
         return 0
     if args.account_command == "test":
@@ -313,12 +309,8 @@ def cmd_audit(loket: Loket, args: argparse.Namespace) -> int:
         print("Het auditlog is onbeschadigd.")
         return 0
     rows = audit.entries(loket, limit=args.limit)
-    emit(
-        args,
-        rows,
-        "\n".join(
-            f"{r['at']}  {r['actor']:<10} {r['label']:<40} {r['object']:<24} {r['result']}"
-            for r in rows
-        ),
+    emit_rows(
+        args, rows, rows,
+        lambda r: f"{r['at']}  {r['actor']:<10} {r['label']:<40} {r['object']:<24} {r['result']}",
     )
     return 0
