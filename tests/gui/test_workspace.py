@@ -267,13 +267,8 @@ def test_export_list_and_settings(anna_window, loket, tmp_path, qtbot):
     shot(settings, "settings-norms.png")
 
 
-def test_dutch_workspace_screenshot(dutch, loket, runner, sample, qtbot):  # noqa: F811
-    loket.user = "anna"
-    window = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+def test_dutch_workspace_screenshot(dutch, anna_window, sample, qtbot):  # noqa: F811
+    window = anna_window  # made after `dutch`: its texts are Dutch
     window.table.select_case(sample.ids["afval"])
     assert window.workspace.actions.note.text() == "Interne &notitie…"
     shot(window, "main-window.png")
