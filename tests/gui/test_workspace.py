@@ -108,7 +108,7 @@ def test_reply_with_a_standard_reply_then_close_in_one_go(anna_window, loket, sa
     index = next(i for i in range(editor.template.count())
                  if editor.template.itemText(i) == "Ontvangstbevestiging")
     editor.template.setCurrentIndex(index)
-    editor.use_template(index)
+    editor.template.use(index)
     text = editor.text.toPlainText()
     assert text.startswith("Beste Jan Bakker,") and sample.references["afval"] in text
     shot(editor, "reply-standard-text.png")
