@@ -368,13 +368,13 @@ class MainWindow(QMainWindow):
         ):
             return
 
-        def work(loket: Loket) -> None:
+        def work(loket: Loket) -> Changes:
             from inbox.channels import smtp
 
-            smtp.send_again(loket, info.id)
+            return smtp.send_again(loket, info.id)
 
-        def done(_: object) -> None:
-            self._show_case(self.table.selected_case_id())
+        def done(changes: Changes) -> None:
+            self.apply_changes(changes)  # the open case shows the reply queued again
             self.sync.sync_now(info.account or None)
 
         self.runner.run(work, done, lambda exc: self._show_error(str(exc)))
@@ -400,8 +400,8 @@ class MainWindow(QMainWindow):
         if changes.cases or changes.created_case:
             self.views.views.refresh_counts()
         open_case = self.table.selected_case_id()
-        if open_case is not None and open_case in changes.cases:
-            self._show_case(open_case)
+        if open_case is not None and (open_case in changes.cases or "outbox" in changes.kinds):
+            self._show_case(open_case)  # the outbox's state shows in the case
         if "accounts" in changes.kinds:
             self.accounts_changed()
         if "searches" in changes.kinds:
