@@ -280,6 +280,8 @@ def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
             loket.rotate_key()
         print("Nieuwe sleutel in gebruik. Toon de nieuwe herstelsleutel met 'key show-recovery'.")
         return 0
+    if keys.is_encrypted(path):
+        raise LoketError("Deze database is al versleuteld.")  # before it is audited as done
     with loket.op(act, obj="database"):
         pass  # recorded while the database is still readable as it was
     loket.close()
