@@ -31,7 +31,7 @@ from desktop.case_dialogs import (
 from desktop.labels import status_label
 from inbox import casework, workspace
 from inbox.errors import LoketError, StorageError
-from inbox.model import CaseDetail, Status
+from inbox.model import CaseDetail, Changes, Status
 from inbox.privacy.roles import Permission
 from inbox.services import Loket
 
@@ -166,7 +166,10 @@ class CaseActions(QObject):
     def _changed(self, message: str, result: object = None) -> None:
         window = self.window
         window.table.keep_place_once()  # a case that leaves the list: on to the next one
-        window.refresh()
+        if isinstance(result, Changes):
+            window.apply_changes(result)  # the changed rows, the counts, the open case
+        else:
+            window.refresh()  # merged or split: which cases changed is not said
         if isinstance(result, str) and result.startswith("LK-"):
             window.show_case_anywhere(result)
         window.statusBar().showMessage(message, 6000)
@@ -175,13 +178,13 @@ class CaseActions(QObject):
              reference: str) -> None:
         before = self._snapshot(reference)
 
-        def done(_: object) -> None:
+        def done(changes: object) -> None:
             if before is not None:
                 self._remember(workspace.UndoStep(undoable(), reference, before,
                                                   self._snapshot(reference)))
-            self._changed(message.replace("%1", reference))
+            self._changed(message.replace("%1", reference), changes)
 
-        self.window.runner.run(work, done, lambda exc: self.window._show_error(str(exc)))
+        self.window.runner.run(work, done, lambda exc: self.window.show_error(str(exc)))
 
     # -- the actions -------------------------------------------------------------------
 
@@ -280,7 +283,7 @@ class CaseActions(QObject):
         try:
             return casework.case_messages(self.window.loket, reference)
         except (LoketError, StorageError) as exc:
-            self.window._show_error(str(exc))
+            self.window.show_error(str(exc))
             return None
 
     def split_case(self) -> SplitDialog | None:
@@ -318,9 +321,9 @@ class CaseActions(QObject):
         self.update_undo()
         self.window.runner.run(
             lambda loket: workspace.undo(loket, step),
-            lambda _: self._changed(self.tr("Undone: %1 on %2").replace("%1", step.label)
-                                    .replace("%2", ", ".join(step.references()))),
-            lambda exc: self.window._show_error(str(exc)),
+            lambda changes: self._changed(self.tr("Undone: %1 on %2").replace("%1", step.label)
+                                          .replace("%2", ", ".join(step.references())), changes),
+            lambda exc: self.window.show_error(str(exc)),
         )
 
     def save_current(self, name: str | None = None) -> None:
@@ -341,7 +344,7 @@ class CaseActions(QObject):
             window.statusBar().showMessage(self.tr("Search saved."), 4000)
 
         window.runner.run(lambda loket: workspace.save_search(loket, search), done,
-                          lambda exc: window._show_error(str(exc)))
+                          lambda exc: window.show_error(str(exc)))
 
     def show_shortcuts(self) -> QDialog:
         """The overview of every action with a shortcut (F1 or Ctrl+/), beside the guide."""

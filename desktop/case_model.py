@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -121,6 +122,29 @@ class CaseTableModel(QAbstractTableModel):
     def refresh(self, keep_rows: bool = True) -> None:
         """Re-run the query (after a change); keeps as many rows loaded as before."""
         self._load(max(self._shown, self.page_size) if keep_rows else self.page_size)
+
+    def update_cases(self, case_ids: Collection[int]) -> None:
+        """Show what an act changed in `case_ids` (its `Changes.cases`): when the list still
+        holds the same cases in the same order, only their rows are read again, in place, and
+        the view keeps its selection and scroll position; when the change moved a case into,
+        out of or within the list (a status view, the sort), the list is read again."""
+        if not case_ids:
+            return
+        ids = self.loket.case_ids(self._query, limit=max(self._shown, self.page_size))
+        total = self.loket.count_cases(self._query)
+        if total != self._total or ids[: self._shown] != self._ids:
+            self.refresh()
+            return
+        rows = []
+        for case_id in case_ids:
+            self._cache.pop(case_id, None)
+            self._rendered.pop(case_id, None)
+            if case_id in self._ids:
+                rows.append(self._ids.index(case_id))
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0),
+                                  self.index(max(rows), len(COLUMNS) - 1))
+        self.refreshed.emit()
 
     def _load(self, rows: int) -> None:
         """Count the matches and load the ids of the first `rows` of them (SQL pages them)."""

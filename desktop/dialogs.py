@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,7 +12,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QW
 
 from inbox.errors import LoketError, StorageError
 
+if TYPE_CHECKING:
+    from desktop.tasks import TaskRunner
+    from inbox.services import Loket
+
 log = logging.getLogger("loket.desktop.dialogs")
+T = TypeVar("T")
 
 ERROR_COLOUR = "#a4262c"
 Buttons = QDialogButtonBox.StandardButton
@@ -86,6 +92,25 @@ class WorkingDialog(QDialog):
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.buttons.setEnabled(not busy)
+
+    def start(
+        self,
+        runner: TaskRunner,
+        work: Callable[[Loket], T],
+        done: Callable[[T], None],
+        unexpected: str,
+        what: str,
+    ) -> None:
+        """Run `work` on `runner`, the dialog busy meanwhile; then `done(result)`, or the
+        failure shown in the dialog (`unexpected` for a bug, `what` names it in the log)."""
+        self.error.hide()
+        self.set_busy(True)
+
+        def finished(result: T) -> None:
+            self.set_busy(False)
+            done(result)
+
+        runner.run(work, finished, lambda exc: self.show_failure(exc, unexpected, what))
 
     def show_failure(self, exc: BaseException, unexpected: str, what: str) -> None:
         """The domain's own sentence for a known error; `unexpected` (and a log line) else."""

@@ -115,8 +115,6 @@ class ContactDialog(WorkingDialog):
         """Store the note on the worker; close only once it is stored."""
         if self.busy:
             return  # Enter pressed twice
-        self.error.hide()
-        self.set_busy(True)
         channel = self.channel
         values = {
             "name": self.name.text(),
@@ -136,7 +134,12 @@ class ContactDialog(WorkingDialog):
         def work(loket: Loket) -> Received:
             return loket.log_contact(channel, **values)  # type: ignore[arg-type]
 
-        self.runner.run(work, self._stored, self._failed)
+        self.start(
+            self.runner, work, self._stored,
+            self.tr("The note could not be saved because of an error in Loket. "
+                    "Nothing was stored; please try again."),
+            "saving a contact note",
+        )
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -144,17 +147,8 @@ class ContactDialog(WorkingDialog):
 
     def _stored(self, received: Received) -> None:
         self.received = received
-        self.set_busy(False)
         self.saved.emit(received)
         self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.show_failure(
-            exc,
-            self.tr("The note could not be saved because of an error in Loket. "
-                    "Nothing was stored; please try again."),
-            "saving a contact note",
-        )
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:

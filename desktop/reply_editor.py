@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -38,6 +38,40 @@ def resident_address(detail: CaseDetail) -> str:
         if kind == AddressKind.EMAIL.value:
             return value
     return ""
+
+
+class StandardReplies(QComboBox):
+    """The standaardantwoorden a reply can start from: choosing one fills `text` with it, the
+    resident's name, the case reference and the employee's name put in."""
+
+    def __init__(self, parent: QWidget, loket: Loket, text: QPlainTextEdit, *, name: str,
+                 reference: str, employee: str = "") -> None:
+        super().__init__(parent)
+        self.text = text
+        self.fields = {"name": name, "reference": reference, "employee": employee}
+        translate = QCoreApplication.translate  # the editor's context: one translation
+        self.setAccessibleName(translate("ReplyEditor", "Reply with a standard text"))
+        self.addItem(translate("ReplyEditor", "(choose a standard reply)"), None)
+        try:
+            for t in workspace.templates(loket):
+                self.addItem(t.title, t)
+        except (LoketError, StorageError, OSError):
+            pass  # typing the reply still works
+        self.activated.connect(self.use)
+
+    def add_row(self, form: QFormLayout) -> None:
+        text = QCoreApplication.translate("ReplyEditor", "&Standard reply")
+        label = QLabel(text, self.parentWidget())
+        label.setBuddy(self)
+        form.addRow(label, self)
+
+    def use(self, index: int) -> None:
+        """Fill the reply with the standaardantwoord at `index`."""
+        template = self.itemData(index)
+        if not isinstance(template, workspace.Template):
+            return
+        self.text.setPlainText(workspace.fill(template, **self.fields))
+        self.text.setFocus()
 
 
 class ReplyEditor(WorkingDialog):
@@ -82,20 +116,11 @@ class ReplyEditor(WorkingDialog):
             self.text.setPlainText(self.tr("Dear %1,").replace("%1", greeting) + "\n\n")
 
         self.contact_name = detail.summary.contact
-        self.template = QComboBox(self)
-        self.template.setAccessibleName(self.tr("Reply with a standard text"))
-        self.template.addItem(self.tr("(choose a standard reply)"), None)
-        try:
-            for t in workspace.templates(runner.loket):
-                self.template.addItem(t.title, t)
-        except (LoketError, StorageError, OSError):
-            pass  # typing the reply still works
-        self.template.activated.connect(self.use_template)
+        self.template = StandardReplies(self, runner.loket, self.text, name=self.contact_name,
+                                        reference=self.reference, employee=sender_name)
 
         form = QFormLayout()
-        template_label = QLabel(self.tr("&Standard reply"), self)
-        template_label.setBuddy(self.template)
-        form.addRow(template_label, self.template)
+        self.template.add_row(form)
         account_label = QLabel(self.tr("&From"), self)
         account_label.setBuddy(self.account)
         form.addRow(account_label, self.account)
@@ -133,16 +158,6 @@ class ReplyEditor(WorkingDialog):
         self.kb = attach(self, self.text, runner, lambda: FillContext(
             self.contact_name, self.reference, self.sender_name), "antwoord")
 
-    def use_template(self, index: int) -> None:
-        """Fill the reply with a standaardantwoord: the resident's name and the reference."""
-        template = self.template.itemData(index)
-        if not isinstance(template, workspace.Template):
-            return
-        self.text.setPlainText(workspace.fill(template, name=self.contact_name,
-                                              reference=self.reference,
-                                              employee=self.sender_name))
-        self.text.setFocus()
-
     def chosen_account(self) -> MailAccount:
         name = self.account.currentData()
         return next((a for a in self.accounts if a.name == name), self.accounts[0])
@@ -150,7 +165,6 @@ class ReplyEditor(WorkingDialog):
     def submit(self) -> None:
         if self.busy:
             return
-        self.error.hide()
         account = self.chosen_account()
         reference = self.reference
         text = self.text.toPlainText()
@@ -161,18 +175,13 @@ class ReplyEditor(WorkingDialog):
             return compose_reply(loket, account, reference, text, to=to, sender_name=sender_name)
 
         def stored(changes: Changes) -> None:
-            self.set_busy(False)
             received = Received(min(changes.messages), min(changes.cases), reference, False, False)
             self.received = received
             self.sent.emit(received, account.name)
             self.accept()
 
-        self.set_busy(True)
-        self.runner.run(work, stored, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.show_failure(
-            exc,
+        self.start(
+            self.runner, work, stored,
             self.tr("The reply could not be stored because of an error in Loket. Nothing "
                     "was sent; please try again."),
             "storing a reply",

@@ -11,7 +11,6 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import Buttons, WorkingDialog, error_label, submit_buttons
+from desktop.reply_editor import StandardReplies
 from desktop.tasks import TaskRunner
-from inbox import workspace
 from inbox.channels import mastodon
 from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Changes
@@ -67,28 +66,18 @@ class MastodonReplyEditor(WorkingDialog):
         if target is not None and target.visibility == "direct":
             self.visibility.setStyleSheet("color: #107c10; font-weight: bold;")
 
-        self.template = QComboBox(self)
-        self.template.setAccessibleName(self.tr("Reply with a standard text"))
-        self.template.addItem(self.tr("(choose a standard reply)"), None)
-        try:
-            for t in workspace.templates(runner.loket):
-                self.template.addItem(t.title, t)
-        except (LoketError, StorageError, OSError):
-            pass
-        self.template.activated.connect(self.use_template)
-
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName(self.tr("Reply"))
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(160)
+        self.template = StandardReplies(self, runner.loket, self.text, name=self.contact_name,
+                                        reference=self.reference)
         self.count = QLabel(self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.text.textChanged.connect(self._count)
 
         form = QFormLayout()
-        template_label = QLabel(self.tr("&Standard reply"), self)
-        template_label.setBuddy(self.template)
-        form.addRow(template_label, self.template)
+        self.template.add_row(form)
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("To"), self.to)
         form.addRow(self.tr("Visibility"), self.visibility)
@@ -125,14 +114,6 @@ class MastodonReplyEditor(WorkingDialog):
         }
         return texts.get(visibility, self.tr("The reply keeps the visibility of the message."))
 
-    def use_template(self, index: int) -> None:
-        template = self.template.itemData(index)
-        if not isinstance(template, workspace.Template):
-            return
-        self.text.setPlainText(workspace.fill(template, name=self.contact_name,
-                                              reference=self.reference, employee=""))
-        self.text.setFocus()
-
     def _count(self) -> None:
         self.count.setText(self.tr("%1 characters").replace(
             "%1", str(len(self.text.toPlainText()))))
@@ -140,24 +121,18 @@ class MastodonReplyEditor(WorkingDialog):
     def submit(self) -> None:
         if self.busy:
             return
-        self.error.hide()
         reference, text = self.reference, self.text.toPlainText()
 
         def work(loket: Loket) -> Changes:
             return mastodon.reply(loket, reference, text)
 
         def posted(changes: Changes) -> None:
-            self.set_busy(False)
             self.changes = changes
             self.sent.emit(reference)
             self.accept()
 
-        self.set_busy(True)
-        self.network.run(work, posted, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.show_failure(
-            exc,
+        self.start(
+            self.network, work, posted,
             self.tr("The reply could not be posted because of an error in Loket; please try "
                     "again."),
             "posting a Mastodon reply",

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit, report_sync
+from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit, emit_rows, report_sync
 from inbox.errors import LoketError
 
 if TYPE_CHECKING:
@@ -220,16 +220,12 @@ def cmd_account(loket: Loket, args: argparse.Namespace) -> int:
         return 0
     if args.account_command == "list":
         rows = accounts.listed()
-        emit(
-            args,
-            rows,
-            "\n".join(
-                f"{r['account']:<20} {r['folder'] or '-':<12} "
-                f"laatst: {r['last_sync_at'] or 'nooit'}"
-                + (f"  fout: {r['last_error']}" if r["last_error"] else "")
-                for r in rows
-            )
-            or "Geen accounts.",
+        emit_rows(
+            args, rows, rows,
+            lambda r: f"{r['account']:<20} {r['folder'] or '-':<12} "
+            f"laatst: {r['last_sync_at'] or 'nooit'}"
+            + (f"  fout: {r['last_error']}" if r["last_error"] else ""),
+            "Geen accounts.",
         )
         return 0
     if args.account_command == "test":
@@ -301,6 +297,8 @@ def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
         keys.rotate(path)
         print("Nieuwe sleutel in gebruik. Toon de nieuwe herstelsleutel met 'key show-recovery'.")
         return 0
+    if keys.is_encrypted(path):
+        raise LoketError("Deze database is al versleuteld.")  # before it is audited as done
     with loket.op(act, obj="database"):
         pass  # recorded while the database is still readable as it was
     loket.close()
@@ -372,12 +370,8 @@ def cmd_audit(loket: Loket, args: argparse.Namespace) -> int:
         print("Het auditlog is onbeschadigd.")
         return 0
     rows = audit.entries(loket, limit=args.limit)
-    emit(
-        args,
-        rows,
-        "\n".join(
-            f"{r['at']}  {r['actor']:<10} {r['label']:<40} {r['object']:<24} {r['result']}"
-            for r in rows
-        ),
+    emit_rows(
+        args, rows, rows,
+        lambda r: f"{r['at']}  {r['actor']:<10} {r['label']:<40} {r['object']:<24} {r['result']}",
     )
     return 0

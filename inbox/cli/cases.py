@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from inbox import casework, workspace
 from inbox.channels.registry import label as channel_label
-from inbox.cli.common import actions, arg, command, emit
+from inbox.cli.common import actions, arg, command, emit, emit_rows
 from inbox.errors import InvalidInput, LoketError, NotFound
 from inbox.model import Channel, Status
 
@@ -171,23 +171,23 @@ def cmd_cases(loket: Loket, args: argparse.Namespace) -> int:
     if args.limit:
         ids = ids[: args.limit]
     items = [_case_json(s) for s in loket.case_summaries(ids)]
-    text = "\n".join(
-        f"{c['reference']}  {c['status']:<16} {c['channel']:<9} {c['contact'][:24]:<24} "
-        f"{c['subject'][:60]}"
-        for c in items
+    emit_rows(
+        args, items, items,
+        lambda c: f"{c['reference']}  {c['status']:<16} {c['channel']:<9} "
+        f"{c['contact'][:24]:<24} {c['subject'][:60]}",
+        "Geen zaken.",
     )
-    emit(args, items, text or "Geen zaken.")
     return 0
 
 
 def cmd_messages(loket: Loket, args: argparse.Namespace) -> int:
     items = loket.messages(case_reference=args.case, contact_address=args.contact)
-    text = "\n".join(
-        f"{m['sent_at']}  {m['case'] or '-':<15} {m['channel']:<8} {m['direction']:<3} "
-        f"{(m['sender_name'] or m['sender'])[:24]:<24} {m['subject'][:50]}"
-        for m in items
+    emit_rows(
+        args, items, items,
+        lambda m: f"{m['sent_at']}  {m['case'] or '-':<15} {m['channel']:<8} "
+        f"{m['direction']:<3} {(m['sender_name'] or m['sender'])[:24]:<24} {m['subject'][:50]}",
+        "Geen berichten.",
     )
-    emit(args, items, text or "Geen berichten.")
     return 0
 
 
@@ -408,10 +408,11 @@ def cmd_search(loket: Loket, args: argparse.Namespace) -> int:
         }
         for h in hits
     ]
-    text = "\n".join(
-        f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}" for h in items
+    emit_rows(
+        args, items, items,
+        lambda h: f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}",
+        "Niets gevonden.",
     )
-    emit(args, items, text or "Niets gevonden.")
     return 0
 
 

@@ -27,7 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from inbox.channels.registry import noted_channels
-from inbox.cli.common import actions, arg, command, emit, id_arg, one_of, report_sync
+from inbox.cli.common import (
+    actions,
+    arg,
+    command,
+    emit,
+    emit_rows,
+    id_arg,
+    one_of,
+    report_sync,
+)
 from inbox.errors import LoketError, NotFound
 
 
@@ -268,12 +277,12 @@ def cmd_contact_suggestions(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
     items = [asdict(s) for s in contacts.suggest_merges(loket, args.limit)]
-    text = "\n".join(
-        f"#{s['first']} {s['first_name']}  ~  #{s['second']} {s['second_name']}: "
-        f"{', '.join(s['reasons'])}"
-        for s in items
+    emit_rows(
+        args, items, items,
+        lambda s: f"#{s['first']} {s['first_name']}  ~  #{s['second']} {s['second_name']}: "
+        f"{', '.join(s['reasons'])}",
+        "Geen voorstellen.",
     )
-    emit(args, items, text or "Geen voorstellen.")
     return 0
 
 

@@ -13,6 +13,9 @@ pytestmark = pytest.mark.gui
 
 def test_run_opens_the_window_and_returns_the_exit_code(qapp, sample, monkeypatch):
     monkeypatch.setenv("LOKET_LANG", "en")
+    # the window's idle lock outlives this test (the test application keeps running): it
+    # must not fire during a later, long test, on a database this test closed
+    monkeypatch.setenv("LOKET_LOCK_MINUTES", "1440")
     seen: list[str] = []
     from inbox import opened
     from storage.paths import opened_dir

@@ -92,6 +92,32 @@ def test_refresh_keeps_loaded_rows_and_sees_new_cases(loket, sample):
     assert model.total() == 7 and model.rowCount() == 4
 
 
+def test_changed_cases_update_their_rows_in_place(loket, sample, qtmodeltester):
+    model = CaseTableModel(loket, CaseQuery(sort="reference", descending=False))
+    qtmodeltester.check(model)
+    row = model.row_of(sample.ids["subsidie"])
+    assert model.index(row, 5).data() == ""
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    changes = loket.assign(sample.references["subsidie"], "bram")
+    model.update_cases(changes.cases)
+    assert resets == [] and changed == [(row, row)]  # in place: selection and scroll stay
+    assert model.index(row, 5).data() == "Bram Jansen"
+    assert model.index(row, 4).data() == "In progress"
+    qtmodeltester.check(model)
+
+
+def test_a_case_that_leaves_the_list_is_read_again(loket, sample):
+    model = CaseTableModel(loket, CaseQuery(statuses=("nieuw",)))
+    assert sample.references["subsidie"] in references(model)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.update_cases(loket.assign(sample.references["subsidie"], "bram").cases)
+    assert resets == [1] and sample.references["subsidie"] not in references(model)
+    assert model.total() == len(references(model))
+
+
 def test_views_model_counts(loket, qtmodeltester):
     from datetime import UTC, datetime
 
