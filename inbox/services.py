@@ -266,7 +266,7 @@ class Loket(TransitionSession):
                     {"from": case["status"], "to": changes["status"], "reason": "message"},
                     case_id,
                 )
-        elif case["first_response_at"] is None:
+        elif case["first_response_at"] is None and not msg.automated:
             changes["first_response_at"] = stamp
         op.store.records.update_case(case_id, changes)
 

@@ -39,6 +39,11 @@ class DeadlineQueries(Queries):
         )
         return [str(r["product"]) for r in rows]
 
+    def has_marked_message(self, case_id: int, mark: str) -> bool:
+        """Whether a case holds a message with this external id (Loket's automatic reply)."""
+        return self._scalar("SELECT 1 FROM messages WHERE case_id = ? AND external_id = ? "
+                            "LIMIT 1", (case_id, mark)) is not None
+
     def products_in_use(self) -> list[str]:
         return [str(r[0]) for r in self._rows(
             "SELECT DISTINCT product FROM cases WHERE product IS NOT NULL")]

@@ -223,6 +223,8 @@ CLI += (
     R(("cases",), ("--view", "te_laat", "--json"), act="case.list"),
     R(("office-hours", "list"), ("--json",), act="office_hours.view"),
     R(("office-hours", "set"), ("fri", "08:30", "16:30"), act="office_hours.set"),
+    R(("autoreply", "list"), ("--json",), act="account.list"),
+    R(("autoreply", "set"), ("Demo-postbus (geen server)", "on"), act="autoreply.set"),
 )
 
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
@@ -254,6 +256,7 @@ RUN_BY: dict[str, tuple[str, ...]] = {
 }
 RUN_BY.update({
     "department.choose": ("case",),  # `case REF --forward DEPT`: the department by its name
+    "autoreply.queue": ("sync",),  # mail fetched outside office hours, when it is on
     "deadlines.fill": ("cases",),  # `cases --view`: open cases of an older database get theirs
 })
 
@@ -279,7 +282,7 @@ PENDING: dict[str, str] = {
 }
 PENDING.update({  # issue 14, built piece by piece on branch kcc
     code: "issue 14" for code in (
-        "case.forward", "products.list", "autoreply.set", "autoreply.queue")
+        "case.forward", "products.list")
 })
 
 
