@@ -86,6 +86,10 @@ def add_commands(sub: Any, exports: Any) -> None:
         arg("--unit", choices=["working_days", "hours"], default="working_days"),
         arg("--none", action="store_true", help="no norm for this channel"),
     )
+    command(
+        n, "target", cmd_norms_target, "the team's target for % handled in one go (the "
+        "dashboard's line)", arg("--in-one-go", type=float, required=True, metavar="PCT"),
+    )
 
     t = actions(sub, "templates", "standaardantwoorden of the team", dest="templates_command")
     command(
@@ -337,6 +341,15 @@ def cmd_norms_set(loket: Loket, args: argparse.Namespace) -> int:
     norm = None if args.none else workspace.Norm(args.amount, args.unit)
     workspace.save_norms(loket, {args.channel: norm})
     return cmd_norms_list(loket, args)
+
+
+def cmd_norms_target(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import kcc_figures
+
+    value = kcc_figures.set_target(loket, args.in_one_go)
+    emit(args, value, f"Streefwaarde in één keer afgehandeld: "
+         f"{value['handled_in_one_go_pct']:g}%.")
+    return 0
 
 
 def _template_json(t: Any) -> dict[str, Any]:

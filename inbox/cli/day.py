@@ -35,6 +35,7 @@ def add_commands(sub: Any, exports: Any) -> None:
     add_callback_commands(sub)
     add_office_hours_commands(sub)
     add_autoreply_commands(sub)
+    add_product_commands(sub)
 
 
 def _department_text(found: list[departments.Department]) -> str:
@@ -208,4 +209,18 @@ def cmd_autoreply_set(loket: Loket, args: argparse.Namespace) -> int:
     made = autoreply.configure(loket, args.account, args.state == "on", text)
     emit(args, made.as_json(), f"Automatisch antwoord van {made.account} staat "
          f"{'aan' if made.on else 'uit'}.")
+    return 0
+
+
+def add_product_commands(sub: Any) -> None:
+    command(sub, "products", cmd_products,
+            "products (UPL) to tag a case with: your last used first",
+            arg("--search", default="", help="only those containing this"))
+
+
+def cmd_products(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import casework
+
+    found = casework.product_choices(loket, args.search)
+    emit(args, found, "\n".join(found) or "Geen producten gevonden.")
     return 0
