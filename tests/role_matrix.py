@@ -354,5 +354,11 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "Destruction review", "destruction.review"),
 )
 
+GUI += (  # the KCC's day (issue 14)
+    G(MAIN, "Case/Hand over to a department…", "case.forward"),
+    G(MAIN, "Case/Call back…", "callback.request"),
+    G(MAIN, "Case/Call-back done…", "callback.done"),
+)
+
 # Actions that are off until there is something to act on, whoever you are.
 GUI_WAITS_FOR_STATE = frozenset({"Case/Undo"})

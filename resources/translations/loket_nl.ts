@@ -581,242 +581,403 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="91"/>
+        <source>Call back for %1</source>
+        <translation>Terugbellen voor %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="92"/>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="98"/>
+        <source>e.g. 09:00-12:00 (empty: all day)</source>
+        <translation>bijv. 09:00-12:00 (leeg: de hele dag)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="99"/>
+        <source>Time window</source>
+        <translation>Tijdvak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="101"/>
+        <source>Empty: the number the resident called from</source>
+        <translation>Leeg: het nummer waarmee de inwoner belde</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="102"/>
+        <source>Phone number</source>
+        <translation>Telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="104"/>
+        <source>Who calls back</source>
+        <translation>Wie belt terug</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="110"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Dag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="110"/>
+        <source>&amp;Time window</source>
+        <translation>&amp;Tijdvak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="111"/>
+        <source>&amp;Number</source>
+        <translation>&amp;Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="111"/>
+        <source>&amp;Who</source>
+        <translation>&amp;Wie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="116"/>
+        <source>This case has an open call-back request: choose who calls back.</source>
+        <translation>Deze zaak heeft een open terugbelverzoek: kies wie terugbelt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="128"/>
+        <source>Choose a colleague.</source>
+        <translation>Kies een collega.</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDoneDialog</name>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="141"/>
+        <source>Call-back for %1 done</source>
+        <translation>Terugbelverzoek van %1 afhandelen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="142"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="144"/>
+        <source>&amp;Reached</source>
+        <translation>&amp;Bereikt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="145"/>
+        <source>&amp;Not reached</source>
+        <translation>&amp;Niet bereikt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="150"/>
+        <source>Try &amp;again on</source>
+        <translation>&amp;Opnieuw bellen op</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="153"/>
+        <source>09:00-12:00</source>
+        <translation>09:00-12:00</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="154"/>
+        <source>Time window</source>
+        <translation>Tijdvak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="163"/>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../desktop/case_actions.py" line="138"/>
+        <location filename="../../desktop/case_actions.py" line="150"/>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Ongedaan maken: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="166"/>
+        <location filename="../../desktop/case_actions.py" line="178"/>
         <source>%1 is now yours.</source>
         <translation>%1 is nu van u.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="166"/>
-        <location filename="../../desktop/case_actions.py" line="179"/>
+        <location filename="../../desktop/case_actions.py" line="178"/>
+        <location filename="../../desktop/case_actions.py" line="191"/>
         <source>assign</source>
         <translation>toewijzen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="174"/>
+        <location filename="../../desktop/case_actions.py" line="186"/>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="175"/>
+        <location filename="../../desktop/case_actions.py" line="187"/>
         <source>Assign %1</source>
         <translation>%1 toewijzen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="176"/>
+        <location filename="../../desktop/case_actions.py" line="188"/>
         <source>&amp;Colleague</source>
         <translation>&amp;Collega</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="179"/>
+        <location filename="../../desktop/case_actions.py" line="191"/>
         <source>%1 assigned.</source>
         <translation>%1 toegewezen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="188"/>
+        <location filename="../../desktop/case_actions.py" line="201"/>
         <source>Status of %1</source>
         <translation>Status van %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="189"/>
+        <location filename="../../desktop/case_actions.py" line="202"/>
         <source>&amp;Status</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="192"/>
+        <location filename="../../desktop/case_actions.py" line="205"/>
         <source>Status of %1 changed.</source>
         <translation>Status van %1 gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="192"/>
+        <location filename="../../desktop/case_actions.py" line="205"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="202"/>
+        <location filename="../../desktop/case_actions.py" line="215"/>
         <source>Product of %1</source>
         <translation>Product van %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="203"/>
+        <location filename="../../desktop/case_actions.py" line="216"/>
         <source>&amp;Product (UPL)</source>
         <translation>&amp;Product (UPL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="206"/>
+        <location filename="../../desktop/case_actions.py" line="219"/>
         <source>Product of %1 set.</source>
         <translation>Product van %1 vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="206"/>
+        <location filename="../../desktop/case_actions.py" line="219"/>
         <source>product</source>
         <translation>product</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="215"/>
+        <location filename="../../desktop/case_actions.py" line="228"/>
         <source>Deadline of %1 set.</source>
         <translation>Termijn van %1 vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="215"/>
+        <location filename="../../desktop/case_actions.py" line="228"/>
         <source>deadline</source>
         <translation>termijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="223"/>
+        <location filename="../../desktop/case_actions.py" line="236"/>
         <source>Note saved in %1.</source>
         <translation>Notitie bewaard in %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="231"/>
+        <location filename="../../desktop/case_actions.py" line="250"/>
         <source>%1 closed.</source>
         <translation>%1 afgerond.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="231"/>
+        <location filename="../../desktop/case_actions.py" line="250"/>
         <source>close</source>
         <translation>afronden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="239"/>
+        <location filename="../../desktop/case_actions.py" line="258"/>
         <source>Merged into %1.</source>
         <translation>Samengevoegd met %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="255"/>
+        <location filename="../../desktop/case_actions.py" line="274"/>
         <source>New case %1 made from the chosen messages.</source>
         <translation>Nieuwe zaak %1 gemaakt van de gekozen berichten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="264"/>
+        <location filename="../../desktop/case_actions.py" line="283"/>
         <source>Message moved to %1.</source>
         <translation>Bericht verplaatst naar %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="270"/>
+        <location filename="../../desktop/case_actions.py" line="335"/>
         <source>Nothing to undo.</source>
         <translation>Niets om ongedaan te maken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="81"/>
-        <location filename="../../desktop/case_actions.py" line="274"/>
+        <location filename="../../desktop/case_actions.py" line="89"/>
+        <location filename="../../desktop/case_actions.py" line="339"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="67"/>
+        <location filename="../../desktop/case_actions.py" line="68"/>
         <source>Assign to &amp;me</source>
         <translation>Aan &amp;mij toewijzen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="68"/>
+        <location filename="../../desktop/case_actions.py" line="69"/>
         <source>Assign to a &amp;colleague…</source>
         <translation>Aan een &amp;collega toewijzen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="70"/>
+        <location filename="../../desktop/case_actions.py" line="71"/>
         <source>Change &amp;status…</source>
         <translation>&amp;Status wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="71"/>
+        <location filename="../../desktop/case_actions.py" line="72"/>
         <source>&amp;Product…</source>
         <translation>&amp;Product…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="72"/>
+        <location filename="../../desktop/case_actions.py" line="73"/>
         <source>Tag the case with a product (UPL)</source>
         <translation>De zaak een product geven (UPL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="73"/>
+        <location filename="../../desktop/case_actions.py" line="74"/>
         <source>&amp;Deadline…</source>
         <translation>&amp;Termijn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="74"/>
+        <location filename="../../desktop/case_actions.py" line="75"/>
         <source>Deadline in working days</source>
         <translation>Termijn in werkdagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="75"/>
+        <location filename="../../desktop/case_actions.py" line="76"/>
         <source>Internal &amp;note…</source>
         <translation>Interne &amp;notitie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="76"/>
+        <location filename="../../desktop/case_actions.py" line="77"/>
         <source>&amp;Close case…</source>
         <translation>Zaak &amp;afronden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="77"/>
+        <location filename="../../desktop/case_actions.py" line="78"/>
         <source>Close with an outcome</source>
         <translation>Afronden met een uitkomst</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="78"/>
+        <location filename="../../desktop/case_actions.py" line="79"/>
         <source>&amp;Merge into another case…</source>
         <translation>&amp;Samenvoegen met een andere zaak…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="79"/>
+        <location filename="../../desktop/case_actions.py" line="80"/>
         <source>S&amp;plit case…</source>
         <translation>Zaak s&amp;plitsen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="80"/>
+        <location filename="../../desktop/case_actions.py" line="81"/>
         <source>Move a &amp;message…</source>
         <translation>Bericht &amp;verplaatsen…</translation>
     </message>
     <message>
         <location filename="../../desktop/case_actions.py" line="83"/>
+        <source>&amp;Hand over to a department…</source>
+        <translation>Over&amp;dragen aan een vakafdeling…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="84"/>
+        <source>E-mail the case to a department</source>
+        <translation>De zaak per e-mail aan een vakafdeling voorleggen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="85"/>
+        <source>Call &amp;back…</source>
+        <translation>Terug&amp;bellen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="86"/>
+        <source>Ask for a call-back, or give it to a colleague</source>
+        <translation>Een terugbelverzoek vastleggen, of het aan een collega geven</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="87"/>
+        <source>Call-back d&amp;one…</source>
+        <translation>Terugbelverzoek af&amp;handelen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="88"/>
+        <source>Reached or not: in one step</source>
+        <translation>Bereikt of niet: in één stap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="91"/>
         <source>Save this &amp;search…</source>
         <translation>Deze zoekopdracht &amp;bewaren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="86"/>
+        <location filename="../../desktop/case_actions.py" line="94"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="277"/>
+        <location filename="../../desktop/case_actions.py" line="296"/>
+        <source>%1 handed over; the department&apos;s reply comes back into the case.</source>
+        <translation>%1 is overgedragen; het antwoord van de vakafdeling komt vanzelf bij de zaak.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="313"/>
+        <source>Call-back of %1 saved.</source>
+        <translation>Terugbelverzoek van %1 opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="322"/>
+        <source>%1 has no open call-back request.</source>
+        <translation>%1 heeft geen open terugbelverzoek.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="328"/>
+        <source>Call-back of %1 recorded.</source>
+        <translation>Terugbelverzoek van %1 afgehandeld.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="342"/>
         <source>Undone: %1 on %2</source>
         <translation>Ongedaan gemaakt: %1 op %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="286"/>
+        <location filename="../../desktop/case_actions.py" line="351"/>
         <source>Save search</source>
         <translation>Zoekopdracht bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="286"/>
+        <location filename="../../desktop/case_actions.py" line="351"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="297"/>
+        <location filename="../../desktop/case_actions.py" line="362"/>
         <source>Search saved.</source>
         <translation>Zoekopdracht bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="305"/>
-        <location filename="../../desktop/case_actions.py" line="316"/>
+        <location filename="../../desktop/case_actions.py" line="370"/>
+        <location filename="../../desktop/case_actions.py" line="381"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="315"/>
+        <location filename="../../desktop/case_actions.py" line="380"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_actions.py" line="315"/>
+        <location filename="../../desktop/case_actions.py" line="380"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
@@ -824,7 +985,7 @@
 <context>
     <name>CaseTable</name>
     <message>
-        <location filename="../../desktop/case_table.py" line="31"/>
+        <location filename="../../desktop/case_table.py" line="37"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
@@ -1071,39 +1232,54 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="220"/>
+        <location filename="../../desktop/case_dialogs.py" line="222"/>
         <source>Close %1</source>
         <translation>%1 afronden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="221"/>
+        <location filename="../../desktop/case_dialogs.py" line="223"/>
         <source>&amp;Close case</source>
         <translation>Zaak &amp;afronden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="224"/>
+        <location filename="../../desktop/case_dialogs.py" line="228"/>
+        <source>Product (UPL)</source>
+        <translation>Product (UPL)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="231"/>
+        <source>Type to search; the last used are on top</source>
+        <translation>Typ om te zoeken; de laatst gebruikte staan bovenaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="238"/>
         <source>e.g. Explained how to apply online</source>
         <translation>bijv. Uitgelegd hoe je online aanvraagt</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="225"/>
+        <location filename="../../desktop/case_dialogs.py" line="239"/>
         <source>Outcome</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="226"/>
+        <location filename="../../desktop/case_dialogs.py" line="240"/>
         <source>Handled in &amp;one go</source>
         <translation>In &amp;één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="227"/>
+        <location filename="../../desktop/case_dialogs.py" line="241"/>
         <source>The resident&apos;s question was answered at the first contact, without passing it on or calling back.</source>
         <translation>De vraag van de inwoner is bij het eerste contact beantwoord, zonder doorverwijzen of terugbellen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="229"/>
+        <location filename="../../desktop/case_dialogs.py" line="243"/>
         <source>&amp;Outcome</source>
         <translation>&amp;Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="246"/>
+        <source>&amp;Product (UPL)</source>
+        <translation>&amp;Product (UPL)</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2007,67 @@
         <location filename="../../desktop/case_dialogs.py" line="110"/>
         <source>This did not work because of an error in Loket.</source>
         <translation>Dit is niet gelukt door een fout in Loket.</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="46"/>
+        <source>Hand %1 over to a department</source>
+        <translation>%1 overdragen aan een vakafdeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="47"/>
+        <source>&amp;Hand over</source>
+        <translation>&amp;Overdragen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="50"/>
+        <source>Department</source>
+        <translation>Vakafdeling</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/day_dialogs.py" line="52"/>
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n werkdag</numerusform>
+            <numerusform>%n werkdagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="56"/>
+        <source>Question for the department</source>
+        <translation>Vraag aan de vakafdeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="57"/>
+        <source>What should the department find out or do?</source>
+        <translation>Wat moet de vakafdeling uitzoeken of doen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="58"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Vakafdeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="60"/>
+        <source>&amp;Question</source>
+        <translation>V&amp;raag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="62"/>
+        <source>The department gets an e-mail with the case reference and the resident&apos;s messages attached; its reply comes back into this case.</source>
+        <translation>De vakafdeling krijgt een e-mail met het zaaknummer en de berichten van de inwoner als bijlage; haar antwoord komt vanzelf bij deze zaak.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="70"/>
+        <source>There are no departments yet; the beheerder adds them.</source>
+        <translation>Er zijn nog geen vakafdelingen; de beheerder legt ze vast.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dialogs.py" line="79"/>
+        <source>Write the question for the department.</source>
+        <translation>Schrijf de vraag aan de vakafdeling.</translation>
     </message>
 </context>
 <context>
@@ -2668,32 +2905,32 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="246"/>
+        <location filename="../../desktop/case_dialogs.py" line="271"/>
         <source>Merge %1</source>
         <translation>%1 samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="247"/>
+        <location filename="../../desktop/case_dialogs.py" line="272"/>
         <source>&amp;Merge</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="251"/>
+        <location filename="../../desktop/case_dialogs.py" line="276"/>
         <source>Target case</source>
         <translation>Doelzaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="252"/>
+        <location filename="../../desktop/case_dialogs.py" line="277"/>
         <source>Into &amp;case</source>
         <translation>Met &amp;zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="254"/>
+        <location filename="../../desktop/case_dialogs.py" line="279"/>
         <source>All messages and notes move to that case; this case is closed as merged.</source>
         <translation>Alle berichten en notities gaan naar die zaak; deze zaak wordt afgerond als samengevoegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="265"/>
+        <location filename="../../desktop/case_dialogs.py" line="290"/>
         <source>Type the reference of the case to merge into.</source>
         <translation>Typ het zaaknummer van de zaak om mee samen te voegen.</translation>
     </message>
@@ -2701,37 +2938,37 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="315"/>
+        <location filename="../../desktop/case_dialogs.py" line="340"/>
         <source>Move a message of %1</source>
         <translation>Bericht van %1 verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="316"/>
+        <location filename="../../desktop/case_dialogs.py" line="341"/>
         <source>&amp;Move</source>
         <translation>&amp;Verplaatsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="318"/>
+        <location filename="../../desktop/case_dialogs.py" line="343"/>
         <source>Message</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="324"/>
+        <location filename="../../desktop/case_dialogs.py" line="349"/>
         <source>Target case</source>
         <translation>Doelzaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="325"/>
+        <location filename="../../desktop/case_dialogs.py" line="350"/>
         <source>&amp;Message</source>
         <translation>&amp;Bericht</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="327"/>
+        <location filename="../../desktop/case_dialogs.py" line="352"/>
         <source>To &amp;case</source>
         <translation>Naar &amp;zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="338"/>
+        <location filename="../../desktop/case_dialogs.py" line="363"/>
         <source>Choose a message and type the case it belongs to.</source>
         <translation>Kies een bericht en typ bij welke zaak het hoort.</translation>
     </message>
@@ -3245,27 +3482,27 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="280"/>
+        <location filename="../../desktop/case_dialogs.py" line="305"/>
         <source>Split %1</source>
         <translation>%1 splitsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="281"/>
+        <location filename="../../desktop/case_dialogs.py" line="306"/>
         <source>&amp;Split off</source>
         <translation>&amp;Afsplitsen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="284"/>
+        <location filename="../../desktop/case_dialogs.py" line="309"/>
         <source>Messages</source>
         <translation>Berichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="290"/>
+        <location filename="../../desktop/case_dialogs.py" line="315"/>
         <source>Messages that become a new case:</source>
         <translation>Berichten die een nieuwe zaak worden:</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_dialogs.py" line="305"/>
+        <location filename="../../desktop/case_dialogs.py" line="330"/>
         <source>Tick at least one message (space bar).</source>
         <translation>Vink minstens één bericht aan (spatiebalk).</translation>
     </message>

@@ -1,0 +1,118 @@
+"""The KCC's day in the main window: hand a case over, ask for a call-back and record it in one
+step, the worklist views with counts and the due column, the product asked when closing."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from desktop.case_model import DUE_COLUMN
+from desktop.formatting import local_time
+from desktop.main_window import MainWindow
+from inbox import casework, departments
+from inbox.model import Status
+from tests.conftest import as_beheerder
+
+from .conftest import SCREENSHOTS, FakeScheduler
+from .test_reply import add_account
+
+pytestmark = pytest.mark.gui
+
+TUESDAY = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)  # the day after the sample's mail came in
+
+
+@pytest.fixture
+def window(loket, runner, qtbot):  # type: ignore[no-untyped-def]
+    loket.now = lambda: TUESDAY
+    loket.user = "anna"
+    win = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert widget.grab().save(str(SCREENSHOTS / name))
+
+
+def test_hand_over_to_a_department(window, loket, sample):  # type: ignore[no-untyped-def]
+    add_account(loket)
+    with as_beheerder(loket):
+        departments.add(loket, "Burgerzaken", "burgerzaken@gemeente.test", 3)
+        departments.add(loket, "Openbare ruimte", "buitendienst@gemeente.test", 2)
+    window.table.select_case(sample.ids["boom"])
+    dialog = window.workspace.actions.forward_case()
+    assert dialog is not None and dialog.department.count() == 2
+    dialog.department.setCurrentIndex(dialog.department.findData("Openbare ruimte"))
+    dialog.submit()
+    assert dialog.error.isVisible()  # the question is required
+    dialog.question.setPlainText("Kan de buitendienst de boom vandaag weghalen?")
+    shot(dialog, "forward-dialog.png")
+    dialog.submit()
+    summary = loket.case_detail(sample.references["boom"]).summary
+    assert (summary.status, summary.department) == (Status.BIJ_VAKAFDELING, "Openbare ruimte")
+    assert window.views.views.count("bij_vakafdeling") == 1
+
+
+def test_call_back_view_and_done_in_one_step(window, loket, sample, qtbot):  # type: ignore[no-untyped-def]
+    actions = window.workspace.actions
+    window.table.select_case(sample.ids["paspoort"])
+    qtbot.waitUntil(lambda: window.case_view.detail is not None)
+    assert actions.record_callback() is None  # no request yet: says so in the status bar
+    dialog = actions.ask_callback()
+    assert dialog is not None and dialog.who.currentData() == "anna"
+    dialog.day.setDate(QDate(2026, 3, 4))
+    dialog.window.setText("09:00-12:00")
+    dialog.submit()
+    window.views.views.refresh_counts()
+    assert window.views.views.count("terugbellen") == 1
+    window.views.choose("terugbellen")
+    assert window.cases.headerData(DUE_COLUMN, Qt.Orientation.Horizontal) == "Call back by"
+    assert window.cases.index(0, DUE_COLUMN).data() == "04-03 09:00-12:00"
+    due = loket.case_detail(sample.references["paspoort"]).summary.callback_due
+    assert due == "2026-03-04T11:00:00Z"  # 12:00 in Amsterdam, the window's end
+    assert window.cases.index(0, DUE_COLUMN).data(Qt.ItemDataRole.ToolTipRole) == \
+        local_time(due)
+    shot(window, "callbacks-view.png")
+    window.table.select_case(sample.ids["paspoort"])
+    qtbot.waitUntil(lambda: window.case_view.detail is not None
+                    and window.case_view.detail.summary.callback_open)
+    done = actions.record_callback()
+    assert done is not None
+    done.not_reached.setChecked(True)
+    done.again.setChecked(True)
+    done.again_day.setDate(QDate(2026, 3, 5))
+    shot(done, "callback-done-dialog.png")
+    done.submit()
+    summary = loket.case_detail(sample.references["paspoort"]).summary
+    assert summary.callback_open and summary.callback_due.startswith("2026-03-05")
+    loket.now = lambda: datetime(2026, 3, 6, 9, tzinfo=UTC)  # the next try was missed
+    window.refresh()
+    assert window.cases.index(0, DUE_COLUMN).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_worklist_views_and_the_product_when_closing(window, loket, sample):  # type: ignore[no-untyped-def]
+    views = window.views.views
+    # sample mail of 2 March 2026 with a 2-working-day norm: due Wednesday 4 March
+    assert views.count("vandaag") == 0 and views.count("te_laat") == 0
+    loket.now = lambda: datetime(2026, 3, 4, 10, tzinfo=UTC)
+    views.refresh_counts()
+    assert views.count("vandaag") >= 1
+    window.views.choose("vandaag")
+    assert window.cases.rowCount() == views.count("vandaag")
+    window.table.select_case(sample.ids["subsidie"])
+    casework.set_product(loket, sample.references["parkeren"], "Parkeervergunning")
+    dialog = window.workspace.actions.close_open_case()
+    assert dialog is not None
+    assert dialog.product.itemText(0) == "Parkeervergunning"  # anna's last used on top
+    dialog.product.setCurrentText("Subsidie")
+    dialog.outcome.setText("Formulier gestuurd")
+    shot(dialog, "close-dialog-product.png")
+    dialog.submit()
+    summary = loket.case_detail(sample.references["subsidie"]).summary
+    assert (summary.status, summary.product) == (Status.AFGEROND, "Subsidie")
+    assert date(2026, 3, 4)  # (the frozen day of this test)
