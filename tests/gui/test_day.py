@@ -10,13 +10,13 @@ from PySide6.QtCore import QDate, Qt
 
 from desktop.case_model import DUE_COLUMN
 from desktop.formatting import local_time
-from desktop.main_window import MainWindow
 from inbox import casework, departments
 from inbox.model import Status
 from tests.conftest import as_beheerder
 
-from .conftest import SCREENSHOTS, FakeScheduler
+from .conftest import SCREENSHOTS
 from .test_reply import add_account
+from .test_workspace import anna_window  # noqa: F401 - the main window as Anna
 
 pytestmark = pytest.mark.gui
 
@@ -24,15 +24,11 @@ TUESDAY = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)  # the day after the sample's m
 
 
 @pytest.fixture
-def window(loket, runner, qtbot):  # type: ignore[no-untyped-def]
+def window(anna_window, loket):  # type: ignore[no-untyped-def]
     loket.now = lambda: TUESDAY
-    loket.user = "anna"
-    win = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    anna_window.views.views.refresh_counts()
+    anna_window.refresh()
+    return anna_window
 
 
 def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
