@@ -24,11 +24,12 @@ TUESDAY = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)  # the day after the sample's m
 
 
 @pytest.fixture
-def window(anna_window, loket):  # type: ignore[no-untyped-def]
+def window(request, loket):  # type: ignore[no-untyped-def]
+    shown = request.getfixturevalue("anna_window")
     loket.now = lambda: TUESDAY
-    anna_window.views.views.refresh_counts()
-    anna_window.refresh()
-    return anna_window
+    shown.views.views.refresh_counts()
+    shown.refresh()
+    return shown
 
 
 def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
