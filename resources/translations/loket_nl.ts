@@ -575,7 +575,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/charts.py" line="69"/>
+        <location filename="../../desktop/charts.py" line="77"/>
         <source>No figures</source>
         <translation>Geen cijfers</translation>
     </message>
@@ -1604,131 +1604,476 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/dashboard.py" line="57"/>
+        <location filename="../../desktop/dashboard.py" line="53"/>
         <source>From</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="57"/>
+        <location filename="../../desktop/dashboard.py" line="53"/>
         <source>To</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="61"/>
+        <location filename="../../desktop/dashboard.py" line="57"/>
         <source>&amp;Show</source>
         <translation>&amp;Tonen</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="62"/>
+        <location filename="../../desktop/dashboard.py" line="58"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="66"/>
+        <location filename="../../desktop/dashboard.py" line="62"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="68"/>
+        <location filename="../../desktop/dashboard.py" line="64"/>
         <source>&amp;To</source>
         <translation>&amp;Tot en met</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="81"/>
-        <location filename="../../desktop/dashboard.py" line="101"/>
+        <location filename="../../desktop/dashboard.py" line="75"/>
+        <location filename="../../desktop/dashboard.py" line="85"/>
+        <location filename="../../desktop/dashboard.py" line="161"/>
         <location filename="../../desktop/dashboard.py" line="167"/>
-        <location filename="../../desktop/dashboard.py" line="173"/>
         <source>Incoming</source>
         <translation>Binnengekomen</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="82"/>
-        <location filename="../../desktop/dashboard.py" line="101"/>
+        <location filename="../../desktop/dashboard.py" line="76"/>
+        <location filename="../../desktop/dashboard.py" line="85"/>
+        <location filename="../../desktop/dashboard.py" line="162"/>
         <location filename="../../desktop/dashboard.py" line="168"/>
-        <location filename="../../desktop/dashboard.py" line="174"/>
         <source>Closed</source>
         <translation>Afgerond</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="83"/>
-        <location filename="../../desktop/dashboard.py" line="169"/>
+        <location filename="../../desktop/dashboard.py" line="77"/>
+        <location filename="../../desktop/dashboard.py" line="163"/>
         <source>Open backlog</source>
         <translation>Openstaand</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="84"/>
+        <location filename="../../desktop/dashboard.py" line="78"/>
         <source>Median first answer (hours)</source>
         <translation>Mediaan eerste antwoord (uur)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="85"/>
+        <location filename="../../desktop/dashboard.py" line="79"/>
         <source>Answered within norm</source>
         <translation>Binnen de norm beantwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="86"/>
+        <location filename="../../desktop/dashboard.py" line="80"/>
         <source>Handled in one go</source>
         <translation>In één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="101"/>
+        <location filename="../../desktop/dashboard.py" line="85"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="101"/>
+        <location filename="../../desktop/dashboard.py" line="85"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="102"/>
+        <location filename="../../desktop/dashboard.py" line="86"/>
         <source>Median first answer (h)</source>
         <translation>Mediaan eerste antwoord (uur)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="102"/>
+        <location filename="../../desktop/dashboard.py" line="86"/>
         <source>Within norm</source>
         <translation>Binnen norm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="103"/>
+        <location filename="../../desktop/dashboard.py" line="87"/>
         <source>In one go</source>
         <translation>In één keer</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="105"/>
+        <location filename="../../desktop/dashboard.py" line="89"/>
         <source>Figures per channel</source>
         <translation>Cijfers per kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="110"/>
+        <location filename="../../desktop/dashboard.py" line="94"/>
         <source>Per week: incoming, closed and open backlog</source>
         <translation>Per week: binnengekomen, afgerond en openstaand</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="111"/>
+        <location filename="../../desktop/dashboard.py" line="95"/>
         <source>Per channel: incoming and closed</source>
         <translation>Per kanaal: binnengekomen en afgerond</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="130"/>
+        <location filename="../../desktop/dashboard.py" line="110"/>
+        <source>Channels and weeks</source>
+        <translation>Kanalen en weken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="111"/>
+        <source>Topics, hand-overs and team</source>
+        <translation>Onderwerpen, overdrachten en team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard.py" line="124"/>
         <source>Counting…</source>
         <translation>Tellen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="190"/>
+        <location filename="../../desktop/dashboard.py" line="185"/>
         <source>Export figures</source>
         <translation>Cijfers exporteren</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="191"/>
+        <location filename="../../desktop/dashboard.py" line="186"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard.py" line="207"/>
+        <location filename="../../desktop/dashboard.py" line="202"/>
         <source>Saved as %1</source>
         <translation>Bewaard als %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayPanel</name>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="69"/>
+        <source>Contacted again within 14 days</source>
+        <translation>Binnen 14 dagen opnieuw contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="70"/>
+        <source>Handed over, waiting</source>
+        <translation>Overgedragen, wacht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="71"/>
+        <source>Handed over, overdue</source>
+        <translation>Overgedragen, te laat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="72"/>
+        <source>Call-backs open</source>
+        <translation>Terugbellen open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="73"/>
+        <source>Call-backs overdue</source>
+        <translation>Terugbellen te laat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="74"/>
+        <source>Called back on time</source>
+        <translation>Op tijd teruggebeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="76"/>
+        <source>Handled in one go per channel (%)</source>
+        <translation>In één keer afgehandeld per kanaal (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="78"/>
+        <source>Per week: online versus phone and counter</source>
+        <translation>Per week: online tegenover telefoon en balie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="82"/>
+        <source>Figures per product</source>
+        <translation>Cijfers per product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="83"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="83"/>
+        <location filename="../../desktop/day_dashboard.py" line="89"/>
+        <source>Cases</source>
+        <translation>Zaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="83"/>
+        <location filename="../../desktop/day_dashboard.py" line="90"/>
+        <location filename="../../desktop/day_dashboard.py" line="148"/>
+        <source>In one go</source>
+        <translation>In één keer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="84"/>
+        <location filename="../../desktop/day_dashboard.py" line="86"/>
+        <source>Handed over</source>
+        <translation>Overgedragen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="84"/>
+        <source>Median first answer (h)</source>
+        <translation>Mediaan eerste antwoord (u)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="84"/>
+        <source>Channels</source>
+        <translation>Kanalen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="85"/>
+        <source>Hand-overs per department</source>
+        <translation>Overdrachten per vakafdeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="86"/>
+        <source>Department</source>
+        <translation>Vakafdeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="86"/>
+        <source>Waiting</source>
+        <translation>Wacht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="87"/>
+        <source>Overdue</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="87"/>
+        <source>Answered</source>
+        <translation>Beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="88"/>
+        <source>Per colleague (counts only)</source>
+        <translation>Per collega (alleen aantallen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="89"/>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="89"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="89"/>
+        <source>Closed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="104"/>
+        <source>Target for handled in one go</source>
+        <translation>Streefwaarde in één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="105"/>
+        <source>Save &amp;target</source>
+        <translation>Streefwaarde op&amp;slaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="110"/>
+        <source>Target for handled in &amp;one go</source>
+        <translation>Streefwaarde in &amp;één keer afgehandeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="128"/>
+        <source>Target saved.</source>
+        <translation>Streefwaarde opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="130"/>
+        <location filename="../../desktop/day_dashboard.py" line="150"/>
+        <source>Target %1%</source>
+        <translation>Streefwaarde %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="155"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_dashboard.py" line="156"/>
+        <source>Phone and counter</source>
+        <translation>Telefoon en balie</translation>
+    </message>
+</context>
+<context>
+    <name>DaySettingsDialog</name>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="32"/>
+        <source>Monday</source>
+        <translation>Maandag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="33"/>
+        <source>Tuesday</source>
+        <translation>Dinsdag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="34"/>
+        <source>Wednesday</source>
+        <translation>Woensdag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="35"/>
+        <source>Thursday</source>
+        <translation>Donderdag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="36"/>
+        <source>Friday</source>
+        <translation>Vrijdag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="37"/>
+        <source>Saturday</source>
+        <translation>Zaterdag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="38"/>
+        <source>Sunday</source>
+        <translation>Zondag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="50"/>
+        <source>Departments, office hours and automatic reply</source>
+        <translation>Vakafdelingen, openingstijden en automatisch antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="52"/>
+        <location filename="../../desktop/day_settings.py" line="63"/>
+        <source>Departments</source>
+        <translation>Vakafdelingen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="53"/>
+        <source>Office hours</source>
+        <translation>Openingstijden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="54"/>
+        <source>Automatic reply</source>
+        <translation>Automatisch antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="62"/>
+        <location filename="../../desktop/day_settings.py" line="70"/>
+        <source>Department</source>
+        <translation>Vakafdeling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="62"/>
+        <location filename="../../desktop/day_settings.py" line="73"/>
+        <source>E-mail address</source>
+        <translation>E-mailadres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="62"/>
+        <location filename="../../desktop/day_settings.py" line="78"/>
+        <source>Working days</source>
+        <translation>Werkdagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="69"/>
+        <source>name, e.g. Burgerzaken</source>
+        <translation>naam, bijv. Burgerzaken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="72"/>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="77"/>
+        <source> working days</source>
+        <translation> werkdagen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="79"/>
+        <source>&amp;Save department</source>
+        <translation>Vakafdeling op&amp;slaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="81"/>
+        <source>&amp;Remove</source>
+        <translation>Ve&amp;rwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="88"/>
+        <source>A medewerker hands a case over to a department by e-mail; it has this many working days to reply.</source>
+        <translation>Een medewerker draagt een zaak per e-mail over aan een vakafdeling; die heeft zoveel werkdagen om te antwoorden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="123"/>
+        <source>Department saved.</source>
+        <translation>Vakafdeling opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="128"/>
+        <source>Department removed; its cases keep its name.</source>
+        <translation>Vakafdeling van de lijst gehaald; haar zaken houden de naam.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="147"/>
+        <source>Opens on %1</source>
+        <translation>Opening op %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="148"/>
+        <source>Closes on %1</source>
+        <translation>Sluiting op %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="158"/>
+        <source>&amp;Save office hours</source>
+        <translation>Openingstijden op&amp;slaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="161"/>
+        <source>Deadlines count in office hours and working days; Dutch public holidays are skipped.</source>
+        <translation>Termijnen tellen in openingstijden en werkdagen; Nederlandse feestdagen tellen niet mee.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="179"/>
+        <source>Office hours saved; open cases&apos; deadlines follow.</source>
+        <translation>Openingstijden opgeslagen; de termijnen van open zaken gaan mee.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="186"/>
+        <source>Outside office hours, a resident who writes gets one automatic reply per case with its reference ({zaak}); never to automatic mail, mailing lists or no-reply senders. In a team, turn it on on one laptop.</source>
+        <translation>Buiten openingstijden krijgt een inwoner die schrijft één automatisch antwoord per zaak, met het zaaknummer ({zaak}); nooit op automatische mail, mailinglijsten of no-reply-afzenders. Zet het in een team op één laptop aan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="194"/>
+        <source>Automatic reply for %1</source>
+        <translation>Automatisch antwoord voor %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="198"/>
+        <source>Text of the automatic reply</source>
+        <translation>Tekst van het automatische antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="203"/>
+        <source>No mail account yet.</source>
+        <translation>Nog geen e-mailaccount.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="204"/>
+        <source>Save &amp;automatic reply</source>
+        <translation>&amp;Automatisch antwoord opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/day_settings.py" line="218"/>
+        <source>Automatic reply saved.</source>
+        <translation>Automatisch antwoord opgeslagen.</translation>
     </message>
 </context>
 <context>
@@ -3131,107 +3476,112 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>RoleHome</name>
     <message>
-        <location filename="../../desktop/role_home.py" line="101"/>
+        <location filename="../../desktop/role_home.py" line="114"/>
         <source>done</source>
         <translation>uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="101"/>
+        <location filename="../../desktop/role_home.py" line="114"/>
         <source>refused</source>
         <translation>geweigerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="102"/>
+        <location filename="../../desktop/role_home.py" line="115"/>
         <source>failed</source>
         <translation>mislukt</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="37"/>
+        <location filename="../../desktop/role_home.py" line="38"/>
         <source>Loket — %1 (%2)</source>
         <translation>Loket — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="43"/>
+        <location filename="../../desktop/role_home.py" line="44"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="44"/>
+        <location filename="../../desktop/role_home.py" line="45"/>
         <source>Counts</source>
         <translation>Aantallen</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="46"/>
+        <location filename="../../desktop/role_home.py" line="47"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="48"/>
+        <location filename="../../desktop/role_home.py" line="49"/>
         <source>Audit trail</source>
         <translation>Audittrail</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="67"/>
+        <location filename="../../desktop/role_home.py" line="68"/>
         <source>Cases</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="70"/>
+        <location filename="../../desktop/role_home.py" line="71"/>
         <source>Closed in one go</source>
         <translation>In één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="71"/>
+        <location filename="../../desktop/role_home.py" line="72"/>
         <source>Figure</source>
         <translation>Gegeven</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="71"/>
+        <location filename="../../desktop/role_home.py" line="72"/>
         <source>Count</source>
         <translation>Aantal</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="76"/>
+        <location filename="../../desktop/role_home.py" line="77"/>
         <source>Mail accounts, users and channels.</source>
         <translation>E-mailaccounts, gebruikers en kanalen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="77"/>
+        <location filename="../../desktop/role_home.py" line="78"/>
         <source>Mail &amp;accounts…</source>
         <translation>E-mail&amp;accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="97"/>
+        <location filename="../../desktop/role_home.py" line="81"/>
+        <source>&amp;Departments, office hours and automatic reply…</source>
+        <translation>&amp;Vakafdelingen, openingstijden en automatisch antwoord…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="110"/>
         <source>The audit trail is intact.</source>
         <translation>De audittrail is intact.</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="98"/>
+        <location filename="../../desktop/role_home.py" line="111"/>
         <source>The audit trail was changed or damaged from entry %1 on.</source>
         <translation>De audittrail is vanaf regel %1 gewijzigd of beschadigd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="104"/>
+        <location filename="../../desktop/role_home.py" line="117"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="104"/>
+        <location filename="../../desktop/role_home.py" line="117"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="104"/>
+        <location filename="../../desktop/role_home.py" line="117"/>
         <source>Action</source>
         <translation>Handeling</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="104"/>
+        <location filename="../../desktop/role_home.py" line="117"/>
         <source>Object</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/role_home.py" line="105"/>
+        <location filename="../../desktop/role_home.py" line="118"/>
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
@@ -3239,190 +3589,190 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="49"/>
+        <location filename="../../desktop/settings_dialog.py" line="79"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/settings_dialog.py" line="80"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="52"/>
-        <location filename="../../desktop/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/settings_dialog.py" line="117"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/settings_dialog.py" line="83"/>
         <source>Norms</source>
         <translation>Normen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="56"/>
-        <location filename="../../desktop/settings_dialog.py" line="207"/>
+        <location filename="../../desktop/settings_dialog.py" line="85"/>
+        <location filename="../../desktop/settings_dialog.py" line="215"/>
         <source>Standard replies</source>
         <translation>Standaardantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="57"/>
-        <location filename="../../desktop/settings_dialog.py" line="261"/>
+        <location filename="../../desktop/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/settings_dialog.py" line="269"/>
         <source>Channels</source>
         <translation>Kanalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/settings_dialog.py" line="94"/>
         <source>Mail accounts fetch and send the team&apos;s e-mail.</source>
         <translation>Mailaccounts halen en versturen de e-mail van het team.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/settings_dialog.py" line="95"/>
         <source>Mail &amp;accounts…</source>
         <translation>Mail&amp;accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/settings_dialog.py" line="100"/>
         <source>Mastodon accounts fetch mentions and direct messages.</source>
         <translation>Mastodon-accounts halen vermeldingen en directe berichten op.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="94"/>
+        <location filename="../../desktop/settings_dialog.py" line="102"/>
         <source>&amp;Mastodon accounts…</source>
         <translation>&amp;Mastodon-accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="107"/>
         <location filename="../../desktop/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/settings_dialog.py" line="123"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="107"/>
-        <location filename="../../desktop/settings_dialog.py" line="113"/>
+        <location filename="../../desktop/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/settings_dialog.py" line="121"/>
         <source>Login</source>
         <translation>Inlognaam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="108"/>
-        <location filename="../../desktop/settings_dialog.py" line="117"/>
+        <location filename="../../desktop/settings_dialog.py" line="116"/>
+        <location filename="../../desktop/settings_dialog.py" line="125"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="120"/>
+        <location filename="../../desktop/settings_dialog.py" line="128"/>
         <source>&amp;Add user</source>
         <translation>Gebruiker &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="130"/>
+        <location filename="../../desktop/settings_dialog.py" line="138"/>
         <source>login</source>
         <translation>inlognaam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="131"/>
+        <location filename="../../desktop/settings_dialog.py" line="139"/>
         <source>full name</source>
         <translation>volledige naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="152"/>
+        <location filename="../../desktop/settings_dialog.py" line="160"/>
         <source>Fill in a login and a name.</source>
         <translation>Vul een inlognaam en een naam in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="155"/>
+        <location filename="../../desktop/settings_dialog.py" line="163"/>
         <source>User added.</source>
         <translation>Gebruiker toegevoegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="171"/>
+        <location filename="../../desktop/settings_dialog.py" line="179"/>
         <source>Norm for %1</source>
         <translation>Norm voor %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="173"/>
+        <location filename="../../desktop/settings_dialog.py" line="181"/>
         <source>working days</source>
         <translation>werkdagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="174"/>
+        <location filename="../../desktop/settings_dialog.py" line="182"/>
         <source>hours</source>
         <translation>uur</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="176"/>
+        <location filename="../../desktop/settings_dialog.py" line="184"/>
         <source>Unit for %1</source>
         <translation>Eenheid voor %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="185"/>
+        <location filename="../../desktop/settings_dialog.py" line="193"/>
         <source>&amp;Save norms</source>
         <translation>Normen &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="188"/>
+        <location filename="../../desktop/settings_dialog.py" line="196"/>
         <source>Time for a first answer, per channel. The dashboard counts the share answered within it.</source>
         <translation>Tijd voor een eerste antwoord, per kanaal. Het dashboard telt welk deel daarbinnen is beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/settings_dialog.py" line="208"/>
         <source>Norms saved.</source>
         <translation>Normen bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="209"/>
-        <location filename="../../desktop/settings_dialog.py" line="218"/>
+        <location filename="../../desktop/settings_dialog.py" line="217"/>
+        <location filename="../../desktop/settings_dialog.py" line="226"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="211"/>
         <location filename="../../desktop/settings_dialog.py" line="219"/>
+        <location filename="../../desktop/settings_dialog.py" line="227"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="213"/>
+        <location filename="../../desktop/settings_dialog.py" line="221"/>
         <source>Beste {naam}, ... {zaak} ... {medewerker}</source>
         <translation>Beste {naam}, ... {zaak} ... {medewerker}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="214"/>
+        <location filename="../../desktop/settings_dialog.py" line="222"/>
         <source>Save &amp;reply</source>
         <translation>Antwoord &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="220"/>
+        <location filename="../../desktop/settings_dialog.py" line="228"/>
         <source>{naam} and {zaak} are filled in with the resident&apos;s name and the case reference.</source>
         <translation>{naam} en {zaak} worden ingevuld met de naam van de inwoner en het zaaknummer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="249"/>
+        <location filename="../../desktop/settings_dialog.py" line="257"/>
         <source>Standard reply saved.</source>
         <translation>Standaardantwoord bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="260"/>
+        <location filename="../../desktop/settings_dialog.py" line="268"/>
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="260"/>
+        <location filename="../../desktop/settings_dialog.py" line="268"/>
         <source>In use</source>
         <translation>In gebruik</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="266"/>
+        <location filename="../../desktop/settings_dialog.py" line="274"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="267"/>
+        <location filename="../../desktop/settings_dialog.py" line="275"/>
         <source>not yet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="270"/>
+        <location filename="../../desktop/settings_dialog.py" line="278"/>
         <source>E-mail comes in through the mail accounts; phone and counter through notes; social media through Mastodon and imported exports.</source>
         <translation>E-mail komt binnen via de mailaccounts; telefoon en balie via notities; sociale media via Mastodon en geïmporteerde exports.</translation>
     </message>

@@ -113,3 +113,88 @@ def test_worklist_views_and_the_product_when_closing(window, loket, sample):  # 
     summary = loket.case_detail(sample.references["subsidie"]).summary
     assert (summary.status, summary.product) == (Status.AFGEROND, "Subsidie")
     assert date(2026, 3, 4)  # (the frozen day of this test)
+
+
+def test_the_dashboard_shows_what_stats_json_says(window, loket, sample, qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    from inbox import callbacks, handover, kcc_figures
+
+    add_account(loket)
+    with as_beheerder(loket):
+        departments.add(loket, "Openbare ruimte", "buitendienst@gemeente.test", 1)
+    handover.forward(loket, sample.references["boom"], "Openbare ruimte", "Boom weghalen?")
+    callbacks.request(loket, sample.references["paspoort"], date(2026, 3, 2))  # missed
+    casework.set_product(loket, sample.references["parkeren"], "Parkeervergunning")
+    casework.set_product(loket, sample.references["balie"], "Uittreksel BRP")
+    loket.user, before = "systeem", loket.user
+    kcc_figures.set_target(loket, 75)
+    loket.user = before
+    loket.now = lambda: datetime(2026, 3, 10, 9, tzinfo=UTC)  # a week on: the department is late
+    dashboard = window.workspace.open_dashboard()
+    dashboard.date_from.setDate(QDate(2026, 1, 1))
+    dashboard.date_to.setDate(QDate(2026, 12, 31))
+    with qtbot.waitSignal(dashboard.loaded):
+        dashboard.reload()
+    stats = loket.stats("2026-01-01", "2026-12-31")
+    shown = dashboard.day.values()
+    assert shown["target"] == ("Target 75%", 75.0)
+    assert shown["tiles"]["forwarded_overdue"] == str(stats["forwarded"]["Openbare ruimte"][
+        "overdue"]) == "1"
+    assert shown["tiles"]["callbacks_overdue"] == str(stats["callbacks"]["overdue"]) == "1"
+    assert shown["tiles"]["repeat_contact_pct"] == "0,0%" == \
+        f"{stats['repeat_contact_pct']:.1f}%".replace(".", ",")
+    assert shown["forwarded"] == {"Openbare ruimte": ["1", "1", "1", "0"]}
+    assert {k: int(v[0]) for k, v in shown["per_product"].items()} == {
+        k: p["volume"] for k, p in stats["per_product"].items()}
+    assert shown["per_product"]["Uittreksel BRP"][1] == "100,0%"
+    assert {k: [int(x) for x in v] for k, v in shown["per_medewerker"].items()} == {
+        k: [m["cases"], m["open"], m["closed"], m["in_one_go"]]
+        for k, m in stats["per_medewerker"].items()}
+    assert shown["channel_shift"] == {
+        k[5:]: (w["online"], w["phone_counter"]) for k, w in stats["channel_shift"].items()}
+    dashboard.pages.setCurrentWidget(dashboard.day)
+    dashboard.window().resize(1100, 760)
+    shot(dashboard.window(), "dashboard-day.png")
+
+
+def test_the_beheerder_sets_departments_office_hours_and_the_automatic_reply(loket, runner,
+                                                                              qtbot):  # type: ignore[no-untyped-def]
+    from datetime import time
+
+    from PySide6.QtCore import QTime
+
+    from desktop.role_home import RoleHome
+    from inbox import autoreply, deadlines
+
+    add_account(loket)
+    from inbox.model import Role
+
+    loket.ensure_user("bea", "Bea Kok", Role.BEHEERDER)
+    loket.user = "bea"
+    home = RoleHome(loket, runner)
+    qtbot.addWidget(home)
+    dialog = home.open_day_settings()
+    dialog.department_name.setText("Burgerzaken")
+    dialog.department_email.setText("bz@gemeente.test")
+    dialog.department_days.setValue(3)
+    dialog.save_department()
+    assert dialog.department_table.rowCount() == 1
+    dialog.department_table.selectRow(0)
+    dialog.department_days.setValue(4)
+    dialog.save_department()  # the same name: changed, not added
+    assert [(d.name, d.norm_days) for d in departments.departments(loket)] == [
+        ("Burgerzaken", 4)]
+    friday = dialog.hour_rows[4]
+    friday[2].setTime(QTime(12, 30))
+    dialog.save_hours()
+    assert deadlines.office_hours(loket).days[4] == (time(8, 30), time(12, 30))
+    [(name, on, text)] = dialog.autoreply_rows
+    on.setChecked(True)
+    dialog.save_autoreply()
+    assert [s.on for s in autoreply.settings(loket)] == [True]
+    text.setPlainText("Gesloten.")  # without {zaak}: refused, in Dutch, below
+    dialog.save_autoreply()
+    assert "{zaak}" in dialog.message.text()
+    dialog.tabs.setCurrentIndex(1)
+    shot(dialog, "day-settings.png")
