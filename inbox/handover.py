@@ -36,8 +36,10 @@ if TYPE_CHECKING:
 MAX_ATTACHED = 20  # originals attached to one hand-over (the newest are kept)
 
 
-def forward(loket: Loket, reference: str, department: str, note: str) -> Changes:
-    """Hand the case over to `department` with the question `note` (see the module)."""
+def forward(loket: Loket, reference: str, department: str, note: str, *,
+            message_id: str | None = None) -> Changes:
+    """Hand the case over to `department` with the question `note` (see the module);
+    `message_id`: the e-mail's Message-ID (default: a new one)."""
     from inbox.casework import sending_account
 
     note = note.strip()
@@ -53,7 +55,7 @@ def forward(loket: Loket, reference: str, department: str, note: str) -> Changes
         hours = deadlines.rules(op).hours
         due = deadlines.after_working_days(hours, op.now, target.norm_days)
         sender_name = op.store.casework.display_name(loket.user)
-        mail = _compose(op, account.address, sender_name, target, note, due)
+        mail = _compose(op, account.address, sender_name, target, note, due, message_id)
         raw = mail.as_bytes(policy=policy.SMTP)  # the stored bytes are the bytes sent
         digest = hashlib.sha256(raw).hexdigest()
         loket.blobs.keep_originals({digest: raw})
@@ -95,7 +97,7 @@ def forward(loket: Loket, reference: str, department: str, note: str) -> Changes
 
 
 def _compose(op: Op, address: str, sender_name: str, target: departments.Department,
-             note: str, due: Any) -> EmailMessage:
+             note: str, due: Any, message_id: str | None) -> EmailMessage:
     case = op.case
     reference = str(case["reference"])
     resident = op.store.records.contact_name(case["contact_id"]) or "(onbekend)"
@@ -104,7 +106,8 @@ def _compose(op: Op, address: str, sender_name: str, target: departments.Departm
     mail["To"] = target.email
     mail["Subject"] = f"[{reference}] Vraag van het KCC: {case['subject']}"
     mail["Date"] = format_datetime(op.now)
-    mail["Message-ID"] = make_msgid(domain=address.rpartition("@")[2] or "loket.invalid")
+    mail["Message-ID"] = message_id or make_msgid(
+        domain=address.rpartition("@")[2] or "loket.invalid")
     mail["X-Loket-Handover"] = reference
     originals = op.store.departments.originals(op.case_id)[-MAX_ATTACHED:]
     lines = [
@@ -136,6 +139,9 @@ def _compose(op: Op, address: str, sender_name: str, target: departments.Departm
             raw = op.store.blobs.get(str(m["raw_sha256"]))
             mail.add_attachment(raw, maintype="application", subtype="octet-stream",
                                 filename=f"bericht-{n}.eml")
+    if mail.is_multipart():  # the same message, the same bytes (no random boundary)
+        mail.set_boundary("=_loket_" + hashlib.sha256(str(mail["Message-ID"]).encode())
+                          .hexdigest()[:24])
     return mail
 
 

@@ -211,6 +211,8 @@ CLI += (
 # The KCC's day (issue 14): departments and hand-over, call-backs, deadlines, products.
 CLI += (
     R(("department", "list"), ("--json",), act="department.list"),
+    R(("case",), ("{c8}", "--forward", "Burgerzaken", "--note", "Graag uitzoeken"),
+      act="case.forward"),
     R(("department", "add"), ("Matrixafdeling", "--email", "matrix@gemeente.test",
                               "--norm-days", "3"), act="department.save"),
     R(("department", "change"), ("Matrixafdeling", "--norm-days", "4"), act="department.save"),
@@ -282,10 +284,6 @@ PENDING: dict[str, str] = {
     "adds `outbox send-again ID`)",
     "woo.decide": "the Woo reviewer's decision on a redaction (app only so far; Woo's owner)",
 }
-PENDING.update({  # issue 14, built piece by piece on branch kcc
-    code: "issue 14" for code in (
-        "case.forward",)
-})
 
 
 @dataclass(frozen=True)
