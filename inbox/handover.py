@@ -28,6 +28,7 @@ from inbox.channels.registry import channel_of
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import InvalidInput
 from inbox.model import Changes, Channel, Direction, EventKind, IncomingMessage, Status
+from storage.errors import BlobMissingError
 
 if TYPE_CHECKING:
     from inbox.gate import Op
@@ -110,6 +111,13 @@ def _compose(op: Op, address: str, sender_name: str, target: departments.Departm
         domain=address.rpartition("@")[2] or "loket.invalid")
     mail["X-Loket-Handover"] = reference
     originals = op.store.departments.originals(op.case_id)[-MAX_ATTACHED:]
+    kept: dict[int, bytes] = {}
+    for m in originals:
+        if m["raw_sha256"] and _rfc822(m["channel"]):
+            try:
+                kept[int(m["id"])] = op.store.blobs.get(str(m["raw_sha256"]))
+            except BlobMissingError:  # destroyed or erased: its text goes in the body
+                pass
     lines = [
         f"Beste collega's van {target.name},",
         "",
@@ -127,7 +135,7 @@ def _compose(op: Op, address: str, sender_name: str, target: departments.Departm
         sender_name or "Het KCC",
         "Klantcontactcentrum",
     ]
-    noted = [m for m in originals if not (m["raw_sha256"] and _rfc822(m["channel"]))]
+    noted = [m for m in originals if int(m["id"]) not in kept]
     if noted:
         lines += ["", "--- Contact met de inwoner ---"]
         for m in noted:
@@ -135,10 +143,9 @@ def _compose(op: Op, address: str, sender_name: str, target: departments.Departm
                       str(m["body_text"] or "")]
     mail.set_content("\n".join(lines) + "\n")
     for n, m in enumerate(originals, 1):
-        if m["raw_sha256"] and _rfc822(m["channel"]):
-            raw = op.store.blobs.get(str(m["raw_sha256"]))
-            mail.add_attachment(raw, maintype="application", subtype="octet-stream",
-                                filename=f"bericht-{n}.eml")
+        if int(m["id"]) in kept:
+            mail.add_attachment(kept[int(m["id"])], maintype="application",
+                                subtype="octet-stream", filename=f"bericht-{n}.eml")
     if mail.is_multipart():  # the same message, the same bytes (no random boundary)
         mail.set_boundary("=_loket_" + hashlib.sha256(str(mail["Message-ID"]).encode())
                           .hexdigest()[:24])

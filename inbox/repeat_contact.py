@@ -16,10 +16,13 @@ if TYPE_CHECKING:
 WINDOW = timedelta(days=14)
 
 
-def contacted_again(op: Op, contact_id: int | None, moment: datetime, by: str, channel: str,
-                    *, from_mail: bool = False) -> int:
+def contacted_again(op: Op, contact_id: int | None, moment: datetime, by: str,
+                    channel: str) -> int:
     """Resident `contact_id` got in touch at `moment` (`by`: the case it landed in): their
-    cases closed in the 14 days before are marked. Returns how many were."""
+    cases closed in the 14 days before are marked. Returns how many were.
+
+    In a team every laptop that files the mail marks the case itself; its edit is an ordinary
+    (not mail-dated) one, since the mail is in another case than the one it marks."""
     if contact_id is None:
         return 0
     at = clock.iso(moment)
@@ -30,9 +33,7 @@ def contacted_again(op: Op, contact_id: int | None, moment: datetime, by: str, c
         if one_go:
             values["first_contact_resolution"] = 0
         op.store.records.update_case(int(row["id"]), values)
-        data: dict[str, object] = {"at": at, "by": by, "channel": channel, "was_one_go": one_go}
-        if from_mail:
-            data["reason"] = "message"  # every laptop of the team files the mail and sees this
-        op.event(EventKind.REPEAT_CONTACT, data, int(row["id"]))
+        op.event(EventKind.REPEAT_CONTACT,
+                 {"at": at, "by": by, "channel": channel, "was_one_go": one_go}, int(row["id"]))
         marked += 1
     return marked

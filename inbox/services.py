@@ -243,8 +243,7 @@ class Loket(TransitionSession):
             case_id,
         )
         if msg.direction is Direction.INBOUND and not msg.internal:
-            _repeat().contacted_again(op, contact_id, msg.sent_at, reference, msg.channel.value,
-                                      from_mail=msg.raw_sha256 is not None)
+            _repeat().contacted_again(op, contact_id, msg.sent_at, reference, msg.channel.value)
         return case_id
 
     def _message_joined_case(
@@ -260,8 +259,7 @@ class Loket(TransitionSession):
         elif msg.direction is Direction.INBOUND:
             if case["status"] == Status.AFGEROND.value:  # back within 14 days: not in one go
                 _repeat().contacted_again(op, case["contact_id"], msg.sent_at,
-                                          str(case["reference"]), msg.channel.value,
-                                          from_mail=msg.raw_sha256 is not None)
+                                          str(case["reference"]), msg.channel.value)
             if case["status"] == Status.AFGEROND.value:
                 changes.update(status=Status.IN_BEHANDELING.value, closed_at=None)
                 op.event(EventKind.REOPENED, {"reason": "message"}, case_id)
