@@ -1061,132 +1061,147 @@
         <translation>Nog geen berichten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="67"/>
+        <location filename="../../desktop/case_view.py" line="66"/>
+        <source>answer by %1</source>
+        <translation>antwoord uiterlijk %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="69"/>
+        <source>at %1 until %2</source>
+        <translation>bij %1 tot %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="72"/>
+        <source>call back by %1</source>
+        <translation>terugbellen uiterlijk %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="82"/>
         <source>Sent %1</source>
         <translation>Verzonden %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="70"/>
+        <location filename="../../desktop/case_view.py" line="85"/>
         <source>Sending failed: %1</source>
         <translation>Verzenden mislukt: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="72"/>
+        <location filename="../../desktop/case_view.py" line="87"/>
         <source>Uncertain whether it was sent: %1</source>
         <translation>Onzeker of het is verzonden: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="74"/>
+        <location filename="../../desktop/case_view.py" line="89"/>
         <source>Waiting to be sent</source>
         <translation>Wacht op verzending</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="76"/>
+        <location filename="../../desktop/case_view.py" line="91"/>
         <source>last attempt: %1</source>
         <translation>laatste poging: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="86"/>
+        <location filename="../../desktop/case_view.py" line="101"/>
         <source>(can contain a program)</source>
         <translation>(kan een programma bevatten)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="94"/>
+        <location filename="../../desktop/case_view.py" line="109"/>
         <source>Attachments:</source>
         <translation>Bijlagen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="123"/>
+        <location filename="../../desktop/case_view.py" line="138"/>
         <source>Internal note</source>
         <translation>Interne notitie</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="127"/>
+        <location filename="../../desktop/case_view.py" line="142"/>
         <source>Sent</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="130"/>
+        <location filename="../../desktop/case_view.py" line="145"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="140"/>
+        <location filename="../../desktop/case_view.py" line="155"/>
         <source>This message could not be read completely; the original is kept.</source>
         <translation>Dit bericht kon niet volledig worden gelezen; het origineel is bewaard.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="215"/>
+        <location filename="../../desktop/case_view.py" line="230"/>
         <source>&amp;Reply</source>
         <translation>&amp;Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="218"/>
+        <location filename="../../desktop/case_view.py" line="233"/>
         <source>Reply to the resident by e-mail (Ctrl+R)</source>
         <translation>De inwoner per e-mail antwoorden (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="225"/>
+        <location filename="../../desktop/case_view.py" line="240"/>
         <source>View &amp;resident</source>
         <translation>Inwoner &amp;bekijken</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="226"/>
+        <location filename="../../desktop/case_view.py" line="241"/>
         <source>Every case and message of this resident</source>
         <translation>Alle zaken en berichten van deze inwoner</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="241"/>
+        <location filename="../../desktop/case_view.py" line="259"/>
         <source>Colleagues on this case</source>
         <translation>Collega&apos;s bij deze zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="249"/>
+        <location filename="../../desktop/case_view.py" line="267"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="288"/>
+        <location filename="../../desktop/case_view.py" line="306"/>
         <source>No case selected</source>
         <translation>Geen zaak geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="289"/>
+        <location filename="../../desktop/case_view.py" line="307"/>
         <source>Select a case in the list to see its messages.</source>
         <translation>Kies een zaak in de lijst om de berichten te zien.</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="305"/>
+        <location filename="../../desktop/case_view.py" line="324"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="307"/>
+        <location filename="../../desktop/case_view.py" line="326"/>
         <source>handled by %1</source>
         <translation>behandelaar %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="309"/>
+        <location filename="../../desktop/case_view.py" line="328"/>
         <source>product: %1</source>
         <translation>product: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="311"/>
+        <location filename="../../desktop/case_view.py" line="330"/>
         <source>deadline %1</source>
         <translation>termijn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="314"/>
+        <location filename="../../desktop/case_view.py" line="333"/>
         <source>resolved in one go</source>
         <translation>in één keer afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="317"/>
+        <location filename="../../desktop/case_view.py" line="339"/>
         <source>Resident: %1</source>
         <translation>Inwoner: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="317"/>
+        <location filename="../../desktop/case_view.py" line="339"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
@@ -3349,7 +3364,7 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../desktop/case_view.py" line="191"/>
+        <location filename="../../desktop/case_view.py" line="206"/>
         <source>Send anyway</source>
         <translation>Toch versturen</translation>
     </message>

@@ -33,6 +33,9 @@ def window(request, loket):  # type: ignore[no-untyped-def]
 
 
 def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # layouts settle, as they do before a person looks
     assert widget.grab().save(str(SCREENSHOTS / name))
 
 
