@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from inbox import acts, deadlines
 from inbox.addresses import normalize_email
+from inbox.channels.registry import spec as channel_spec
 from inbox.errors import InvalidInput, NotFound
 from inbox.model import Channel, Direction, IncomingMessage
 
@@ -109,7 +110,7 @@ def answer(loket: Loket, account: MailAccount, messages: Sequence[IncomingMessag
     `case_ids` names each message's case (None: a duplicate). Returns how many were queued."""
     wanted = [(m, c) for m, c in zip(messages, case_ids, strict=True)
               if c is not None and m.direction is Direction.INBOUND
-              and m.channel is Channel.EMAIL and not m.internal and not m.automated
+              and channel_spec(m.channel).rfc822 and not m.internal and not m.automated
               and m.parse_error is None and m.sender and not no_reply_address(m.sender)]
     if not wanted:
         return 0

@@ -169,8 +169,8 @@ def department_of(op: Op, msg: IncomingMessage, addresses: Mapping[str, str] | N
     """The department an arriving e-mail is a reply from (by its thread, else its sender), or
     None. `addresses`: the departments by address, when the caller read them once;
     `threads_too` False: no hand-over was ever sent, so no thread needs looking up."""
-    if msg.direction is not Direction.INBOUND or msg.channel is not Channel.EMAIL:
-        return None
+    if msg.direction is not Direction.INBOUND or not channel_spec(msg.channel).rfc822:
+        return None  # departments answer by e-mail
     thread = [m for m in (msg.in_reply_to, *msg.references) if m]
     if thread and threads_too:
         found = op.store.departments.hand_over_of(thread)

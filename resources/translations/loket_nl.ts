@@ -4291,8 +4291,9 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>bijlage niet openbaar [%1]: %2 (%3)</translation>
     </message>
     <message>
+        <location filename="../../desktop/privacy/woo_dialog.py" line="155"/>
         <source>Attachments withheld</source>
-        <translation type="vanished">Niet openbaar gemaakte bijlagen</translation>
+        <translation>Niet openbaar gemaakte bijlagen</translation>
     </message>
     <message>
         <location filename="../../desktop/privacy/woo_dialog.py" line="237"/>
