@@ -28,8 +28,9 @@ from desktop.case_dialogs import (
     NoteDialog,
     SplitDialog,
 )
+from desktop.day_dialogs import CallbackDialog, CallbackDoneDialog, ForwardDialog
 from desktop.labels import status_label
-from inbox import casework, workspace
+from inbox import casework, departments, workspace
 from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Changes, Status
 from inbox.privacy.roles import Permission
@@ -78,6 +79,13 @@ class CaseActions(QObject):
         self.merge = make(self.tr("&Merge into another case…"), ("Ctrl+Shift+M",), self.merge_case)
         self.split = make(self.tr("S&plit case…"), ("Ctrl+Shift+S",), self.split_case)
         self.move = make(self.tr("Move a &message…"), ("Ctrl+Shift+V",), self.move_message)
+        # the KCC's day (desktop/day_dialogs.py): hand-over, call-backs
+        self.forward = make(self.tr("&Hand over to a department…"), ("Ctrl+Shift+H",),
+                            self.forward_case, self.tr("E-mail the case to a department"))
+        self.callback = make(self.tr("Call &back…"), ("Ctrl+Shift+B",), self.ask_callback,
+                             self.tr("Ask for a call-back, or give it to a colleague"))
+        self.callback_done = make(self.tr("Call-back d&one…"), ("Ctrl+Shift+O",),
+                                  self.record_callback, self.tr("Reached or not: in one step"))
         self.undo = make(self.tr("&Undo"), ("Ctrl+Z",), self.undo_last, needs_case=False)
         self.undo.setEnabled(False)
         self.save_search = make(self.tr("Save this &search…"), ("Ctrl+Shift+F",), self.save_current,
@@ -90,13 +98,17 @@ class CaseActions(QObject):
 
     def case_actions(self) -> list[QAction]:
         return [self.assign_me, self.assign_other, self.status, self.product, self.deadline,
-                self.note, self.close_case, self.merge, self.split, self.move]
+                self.note, self.close_case, self.merge, self.split, self.move, self.forward,
+                self.callback, self.callback_done]
 
     def fill_menu(self, menu: QMenu) -> None:
         for action in self.case_actions()[:7]:
             menu.addAction(action)
         menu.addSeparator()
-        for action in self.case_actions()[7:]:
+        for action in self.case_actions()[7:10]:
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in self.case_actions()[10:]:
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.undo)
@@ -219,7 +231,8 @@ class CaseActions(QObject):
         detail = self.window.case_view.detail
         if reference is None or detail is None:
             return None
-        items = [(status_label(s), s.value) for s in Status if s is not Status.AFGEROND]
+        items = [(status_label(s), s.value) for s in Status
+                 if s not in (Status.AFGEROND, Status.BIJ_VAKAFDELING)]
         dialog = ChoiceDialog(self.window.runner, self.tr("Status of %1").replace("%1", reference),
                               self.tr("&Status"), items,
                               lambda loket, value: loket.set_status(reference, value),
@@ -265,9 +278,15 @@ class CaseActions(QObject):
 
     def close_open_case(self) -> CloseDialog | None:
         reference = self._reference()
-        if reference is None:
+        detail = self.window.case_view.detail
+        if reference is None or detail is None:
             return None
-        dialog = CloseDialog(self.window.runner, reference, self.window)
+        try:
+            products = casework.product_choices(self.window.loket)
+        except (LoketError, StorageError):
+            products = list(casework.products())
+        dialog = CloseDialog(self.window.runner, reference, self.window, products,
+                             detail.summary.product)
         self._open(dialog, self.tr("%1 closed."), lambda: self.tr("closing"), reference)
         return dialog
 
@@ -308,6 +327,52 @@ class CaseActions(QObject):
         """"assignment to Bram": the first name says enough in a menu."""
         first = display_name.split()[0] if display_name.strip() else self.tr("nobody")
         return self.tr("assignment to %1").replace("%1", first)
+
+    def forward_case(self) -> ForwardDialog | None:
+        reference = self._reference()
+        if reference is None:
+            return None
+        try:
+            choices = departments.choices(self.window.loket)
+        except (LoketError, StorageError) as exc:
+            self.window.show_error(str(exc))
+            return None
+        dialog = ForwardDialog(self.window.runner, reference, choices, self.window)
+        self._open(dialog, self.tr("%1 handed over; the department's reply comes back into "
+                                   "the case."), reference=reference)
+        return dialog
+
+    def _colleagues(self) -> list[tuple[str, str]]:
+        return [(str(u["display_name"]), str(u["name"])) for u in self.window.loket.users()
+                if u["role"] == "medewerker"]
+
+    def ask_callback(self) -> CallbackDialog | None:
+        detail = self.window.case_view.detail
+        if detail is None:
+            return None
+        s = detail.summary
+        today = casework.local_date(self.window.loket.now())
+        dialog = CallbackDialog(self.window.runner, s.reference, today, self._colleagues(),
+                                s.callback_for or self.window.loket.user, s.callback_open,
+                                self.window)
+        self._open(dialog, self.tr("Call-back of %1 saved."), reference=s.reference)
+        return dialog
+
+    def record_callback(self) -> CallbackDoneDialog | None:
+        detail = self.window.case_view.detail
+        if detail is None:
+            return None
+        if not detail.summary.callback_open:
+            self.window.statusBar().showMessage(
+                self.tr("%1 has no open call-back request.").replace(
+                    "%1", detail.summary.reference), 6000)
+            return None
+        tomorrow = casework.add_working_days(casework.local_date(self.window.loket.now()), 1)
+        dialog = CallbackDoneDialog(self.window.runner, detail.summary.reference, tomorrow,
+                                    self.window)
+        self._open(dialog, self.tr("Call-back of %1 recorded."),
+                   reference=detail.summary.reference)
+        return dialog
 
     def undo_last(self) -> None:
         """Ctrl+Z: undo the last safe action on the case in view (never on another case)."""

@@ -215,12 +215,26 @@ class NoteDialog(FormDialog):
 
 
 class CloseDialog(FormDialog):
-    """Close with an outcome and whether the question was handled in one go."""
+    """Close with an outcome, whether the question was handled in one go and its product (UPL),
+    picked from a searchable list with the last used on top."""
 
-    def __init__(self, runner: TaskRunner, reference: str, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, reference: str, parent: QWidget | None = None,
+                 products: Sequence[str] = (), product: str | None = None) -> None:
         super().__init__(runner, self.tr("Close %1").replace("%1", reference), parent,
                          ok=self.tr("&Close case"))
         self.reference = reference
+        self.current_product = product
+        self.product = QComboBox(self)
+        self.product.setEditable(True)
+        self.product.setAccessibleName(self.tr("Product (UPL)"))
+        self.product.addItems(list(products))
+        self.product.setCurrentText(product or "")
+        self.product.lineEdit().setPlaceholderText(self.tr("Type to search; the last used "
+                                                           "are on top"))
+        completer = QCompleter(list(products), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.product.setCompleter(completer)
         self.outcome = QLineEdit(self)
         self.outcome.setPlaceholderText(self.tr("e.g. Explained how to apply online"))
         self.outcome.setAccessibleName(self.tr("Outcome"))
@@ -230,6 +244,9 @@ class CloseDialog(FormDialog):
         label = QLabel(self.tr("&Outcome"), self)
         label.setBuddy(self.outcome)
         self.form.addRow(label, self.outcome)
+        product_label = QLabel(self.tr("&Product (UPL)"), self)
+        product_label.setBuddy(self.product)
+        self.form.addRow(product_label, self.product)
         self.form.addRow("", self.one_go)
         self.outcome.returnPressed.connect(self.submit)
         self.resize(440, self.sizeHint().height())
@@ -237,7 +254,15 @@ class CloseDialog(FormDialog):
 
     def work(self) -> Work | None:
         reference, outcome, one_go = self.reference, self.outcome.text(), self.one_go.isChecked()
-        return lambda loket: loket.close_case(reference, outcome, first_contact_resolution=one_go)
+        product = self.product.currentText().strip() or None
+        keep = product == self.current_product
+
+        def close(loket: Loket) -> Any:
+            if not keep:
+                casework.set_product(loket, reference, product)
+            return loket.close_case(reference, outcome, first_contact_resolution=one_go)
+
+        return close
 
 
 class MergeDialog(FormDialog):

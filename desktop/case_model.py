@@ -54,6 +54,7 @@ LAST_MESSAGE_COLUMN = 6
 MESSAGES_COLUMN = 7
 DUE_COLUMN = 8
 CALL_BACK_TITLE = str(QT_TRANSLATE_NOOP("CaseTableModel", "Call back by"))
+WORKLIST_SORTS = frozenset({"due_at", "callback_due"})  # the worklist views' own order
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -115,8 +116,11 @@ class CaseTableModel(QAbstractTableModel):
         return self._total
 
     def set_query(self, query: CaseQuery) -> None:
-        """Show another filter, keeping the current sort."""
-        self._query = replace(query, sort=self._query.sort, descending=self._query.descending)
+        """Show another filter, keeping the current sort (a worklist view comes in its own
+        order, earliest due first, and leaving one goes back to the view's own order)."""
+        if query.sort not in WORKLIST_SORTS and self._query.sort not in WORKLIST_SORTS:
+            query = replace(query, sort=self._query.sort, descending=self._query.descending)
+        self._query = query
         self.refresh(keep_rows=False)
 
     def refresh(self, keep_rows: bool = True) -> None:
@@ -257,6 +261,9 @@ class CaseTableModel(QAbstractTableModel):
             return cells[column]
         if role == _REFERENCE:
             return cells[0]
+        if column == DUE_COLUMN:  # tooltip: the whole date
+            case = self.summary(row)
+            return local_time(_due(case, self._query.callbacks)) if case else None
         if column == 1 and self._is_confidential(row):
             return tip(QCoreApplication.translate(
                 "CaseTableModel", "Vertrouwelijk (only you see this case): %1").replace(
@@ -291,6 +298,8 @@ class CaseTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; columns SQL cannot sort by are left as they are."""
         key = COLUMNS[column].sort_key if 0 <= column < len(COLUMNS) else None
+        if key == "due_at" and self._query.callbacks:
+            key = "callback_due"
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
@@ -301,6 +310,9 @@ class CaseTableModel(QAbstractTableModel):
 
     def sort_column(self) -> tuple[int, Qt.SortOrder]:
         """The column and order the list is sorted by now (for the header's indicator)."""
+        if self._query.sort == "callback_due":
+            return DUE_COLUMN, (Qt.SortOrder.DescendingOrder if self._query.descending
+                                else Qt.SortOrder.AscendingOrder)
         for number, column in enumerate(COLUMNS):
             if column.sort_key == self._query.sort:
                 order = (
@@ -339,9 +351,11 @@ def _cell(case: CaseSummary, column: int, callbacks: bool = False) -> str | int:
         return case.assignee or ""
     if column == LAST_MESSAGE_COLUMN:
         return local_time(case.last_message_at)
-    if column == DUE_COLUMN:
+    if column == DUE_COLUMN:  # short: day and time (the tooltip has the year)
         due = local_time(_due(case, callbacks))
-        if callbacks and case.callback_window:
-            due = due[:10] + " " + case.callback_window
+        if due:
+            due = due[:5] + due[10:]
+        if due and callbacks and case.callback_window:
+            due = due[:5] + " " + case.callback_window
         return due
     return case.messages

@@ -6,11 +6,17 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.case_model import COLUMNS, LAST_MESSAGE_COLUMN, MESSAGES_COLUMN, CaseTableModel
+from desktop.case_model import (
+    COLUMNS,
+    DUE_COLUMN,
+    LAST_MESSAGE_COLUMN,
+    MESSAGES_COLUMN,
+    CaseTableModel,
+)
 
 # (preferred, minimum) widths of the columns that share the room left by the fixed ones
 # (reference, last message, message count); the subject takes whatever is left over.
-_FLEXIBLE = {1: (320, 110), 2: (170, 75), 3: (95, 65), 4: (125, 100), 5: (135, 95)}
+_FLEXIBLE = {1: (320, 75), 2: (170, 65), 3: (95, 60), 4: (125, 80), 5: (135, 70)}
 
 
 class CaseTable(QTableView):
@@ -41,6 +47,8 @@ class CaseTable(QTableView):
             0: metrics.horizontalAdvance("LK-2026-000000") + 16,
             LAST_MESSAGE_COLUMN: metrics.horizontalAdvance("00-00-0000 00:00") + 16,
             MESSAGES_COLUMN: 0,  # set from the (translated) header in _fit_columns
+            # "antwoord uiterlijk", or a call-back's day and time window
+            DUE_COLUMN: metrics.horizontalAdvance("00-00 00:00-00:00") + 10,
         }
         column, order = model.sort_column()
         header.setSortIndicator(column, order)
@@ -55,6 +63,7 @@ class CaseTable(QTableView):
         self._next_on_leave = False
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        model.modelReset.connect(self._show_sort)  # a worklist view brings its own order
         self.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def selected_case_id(self) -> int | None:
@@ -101,6 +110,14 @@ class CaseTable(QTableView):
         widths.update(self._fixed)
         for column, width in widths.items():
             header.resizeSection(column, width)
+
+    def _show_sort(self) -> None:
+        header = self.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != \
+                self.cases.sort_column():
+            header.blockSignals(True)
+            header.setSortIndicator(*self.cases.sort_column())
+            header.blockSignals(False)
 
     def _remember_selection(self) -> None:
         self._keep = self.selected_case_id()

@@ -60,6 +60,21 @@ def timeline_html(
     return "\n".join(parts)
 
 
+def day_state(case: CaseSummary) -> str:
+    """The case's answer-by moment, open hand-over and call-back: a line each."""
+    parts = []
+    if case.due_at and case.status.value != "afgerond":
+        parts.append(QCoreApplication.translate("CaseView", "answer by %1").replace(
+            "%1", local_time(case.due_at)))
+    if case.forward_open and case.department:
+        parts.append(QCoreApplication.translate("CaseView", "at %1 until %2").replace(
+            "%1", case.department).replace("%2", local_time(case.forward_due)))
+    if case.callback_open:
+        parts.append(QCoreApplication.translate("CaseView", "call back by %1").replace(
+            "%1", local_time(case.callback_due)))
+    return "\n".join(parts)
+
+
 def outbox_state_text(info: OutboxInfo) -> tuple[str, str]:
     """(text, colour) for where a reply stands."""
     translate = QCoreApplication.translate
@@ -233,6 +248,9 @@ class CaseView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.status = _plain_label(self)
+        self.day = QLabel(self)  # answer by, at a department, call back (a line each)
+        self.day.setTextFormat(Qt.TextFormat.PlainText)
+        self.day.hide()
         self.contact = _plain_label(self)
         self.addresses = _plain_label(self)
         self.addresses.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -261,8 +279,8 @@ class CaseView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addLayout(actions)
-        for widget in (self.title, self.status, self.contact, self.addresses, self.presence,
-                       line):
+        for widget in (self.title, self.status, self.day, self.contact, self.addresses,
+                       self.presence, line):
             layout.addWidget(widget)
         from desktop.kb.panel import SuggestionsPanel  # the kennisbank beside the timeline
 
@@ -288,6 +306,7 @@ class CaseView(QWidget):
         self.outbox_panel.show_states([])
         self.title.setText(self.tr("No case selected"))
         self.status.setText(self.tr("Select a case in the list to see its messages."))
+        self.day.hide()
         self.contact.clear()
         self.addresses.clear()
         self.timeline.clear()
@@ -329,6 +348,9 @@ class CaseView(QWidget):
         if detail.first_contact_resolution:
             status += " · " + self.tr("resolved in one go")
         self.status.setText(status)
+        day = day_state(case)
+        self.day.setText(day)
+        self.day.setVisible(bool(day))
         self.contact.setText(
             self.tr("Resident: %1").replace("%1", case.contact or self.tr("unknown"))
         )

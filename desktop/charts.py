@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 # readable on light and dark backgrounds, distinguishable for the common colour blindness
 SERIES_COLOURS = ("#0f6cbd", "#e97548", "#2e9e5b", "#9b59b6", "#c0a000", "#5a6b7b")
@@ -21,6 +21,9 @@ class BarChart(QWidget):
         self.title = title
         self.labels: list[str] = []
         self.series: list[tuple[str, list[float]]] = []
+        # a horizontal line (e.g. the team's target), and a fixed top (100 for percentages)
+        self.target: tuple[str, float] | None = None
+        self.peak: float | None = None
         self.setAccessibleName(title)
         self.setMinimumSize(320, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -35,6 +38,11 @@ class BarChart(QWidget):
         summary = "; ".join(f"{name}: {', '.join(f'{v:g}' for v in values)}"
                             for name, values in self.series)
         self.setAccessibleDescription(summary)  # the figures for a screen reader
+        self.update()
+
+    def set_target(self, label: str, value: float | None) -> None:
+        """Draw a dashed line at `value` (None: no line), named `label` in the legend."""
+        self.target = None if value is None else (label, float(value))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -70,7 +78,8 @@ class BarChart(QWidget):
             painter.end()
             return
         peak = max((max(v) for _, v in self.series if v), default=0.0) or 1.0
-        peak = float(math.ceil(peak / 3) * 3)  # three grid steps of whole numbers
+        peak = max(peak, self.target[1] if self.target else 0.0)
+        peak = self.peak or float(math.ceil(peak / 3) * 3)  # three grid steps of whole numbers
         # axis and three grid lines
         painter.setPen(QPen(faint, 1))
         for step in range(4):
@@ -98,4 +107,41 @@ class BarChart(QWidget):
                 painter.drawText(QRectF(left + g * group - 20, bottom + 2, group + 40, line),
                                  int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                                  label)
+        if self.target is not None:
+            name, value = self.target
+            y = bottom - (bottom - top) * min(value, peak) / peak
+            pen = QPen(QColor("#c42b1c"), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(int(left), int(y), int(right), int(y))
+            painter.drawText(QRectF(left, y - line - 1, right - left - 4, line),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                             name)
         painter.end()
+
+
+def figure_text(value: object, suffix: str = "") -> str:
+    """A figure as the dashboards write it: '–' for none, one decimal with a comma."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",") + suffix
+    return f"{value}{suffix}"
+
+
+def tile_grid(parent: QWidget, tiles: Sequence[tuple[str, str]],
+              scale: float = 1.8) -> tuple[QGridLayout, dict[str, QLabel]]:
+    """Big numbers with a caption above each, in a row: (layout, value label by key)."""
+    grid = QGridLayout()
+    values: dict[str, QLabel] = {}
+    for column, (key, title) in enumerate(tiles):
+        caption = QLabel(title, parent)
+        value = QLabel("–", parent)
+        font = value.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(True)
+        value.setFont(font)
+        value.setAccessibleName(title)
+        grid.addWidget(caption, 0, column)
+        grid.addWidget(value, 1, column)
+        values[key] = value
+    return grid, values

@@ -1,6 +1,8 @@
 """The teamleider's dashboard: counts only, never message content. Per channel: incoming,
 closed, open, median time to first answer, % answered within the norm, % handled in one go;
-per week: incoming, closed and the open backlog as charts; a date range; CSV export.
+per week: incoming, closed and the open backlog as charts; a date range; CSV export. A second
+page shows the KCC's day: the target line, online versus phone and counter, products,
+hand-overs, call-backs and colleagues (desktop/day_dashboard.py).
 
 The figures are `Loket.stats(from, to)` (which `stats --json` prints), read on the worker.
 """
@@ -15,30 +17,24 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.charts import BarChart
+from desktop.charts import BarChart, figure_text, tile_grid
 from desktop.labels import channel_label
 from desktop.tasks import TaskRunner
 from inbox import reports
 from inbox.services import Loket
 
-
-def _number(value: Any, suffix: str = "") -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",") + suffix
-    return f"{value}{suffix}"
+_number = figure_text
 
 
 class Dashboard(QWidget):
@@ -75,26 +71,14 @@ class Dashboard(QWidget):
         top.addStretch(1)
         top.addWidget(self.export_button)
 
-        self.tiles: dict[str, QLabel] = {}
-        tiles = QGridLayout()
-        for column, (key, title) in enumerate((
+        tiles, self.tiles = tile_grid(self, (
             ("cases_total", self.tr("Incoming")),
             ("cases_closed", self.tr("Closed")),
             ("open_backlog", self.tr("Open backlog")),
             ("median_first_answer_hours", self.tr("Median first answer (hours)")),
             ("answered_within_norm_pct", self.tr("Answered within norm")),
             ("handled_in_one_go_pct", self.tr("Handled in one go")),
-        )):
-            caption = QLabel(title, self)
-            value = QLabel("–", self)
-            font = value.font()
-            font.setPointSizeF(font.pointSizeF() * 1.8)
-            font.setBold(True)
-            value.setFont(font)
-            value.setAccessibleName(title)
-            tiles.addWidget(caption, 0, column)
-            tiles.addWidget(value, 1, column)
-            self.tiles[key] = value
+        ))
 
         self.table = QTableWidget(0, 7, self)  # one row per channel: a handful
         self.table.setHorizontalHeaderLabels([
@@ -114,11 +98,21 @@ class Dashboard(QWidget):
         charts.addWidget(self.channels, 2)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
+        channels_page = QWidget(self)
+        page = QVBoxLayout(channels_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addLayout(tiles)
+        page.addLayout(charts, 3)
+        page.addWidget(self.table, 2)
+        from desktop.day_dashboard import DayPanel  # products, hand-overs, call-backs, team
+
+        self.day = DayPanel(self, runner)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(channels_page, self.tr("Channels and weeks"))
+        self.pages.addTab(self.day, self.tr("Topics, hand-overs and team"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(tiles)
-        layout.addLayout(charts, 3)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.message)
 
     def range(self) -> tuple[str, str]:
@@ -174,6 +168,7 @@ class Dashboard(QWidget):
             [(self.tr("Incoming"), [r["incoming"] for r in per.values()]),
              (self.tr("Closed"), [r["closed"] for r in per.values()])],
         )
+        self.day.show_figures(figures)
         self.loaded.emit(figures)
 
     def table_values(self) -> dict[str, dict[str, str]]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -133,8 +134,20 @@ class RoleHome(QMainWindow):
         button = QPushButton(self.tr("Mail &accounts…"), page)
         button.clicked.connect(self._open_accounts)
         layout.addWidget(button)
+        self.day_button = QPushButton(self.tr("&Departments, office hours and automatic "
+                                              "reply…"), page)
+        self.day_button.clicked.connect(self.open_day_settings)
+        layout.addWidget(self.day_button)
         layout.addStretch(1)
         return page
+
+    def open_day_settings(self) -> QDialog:
+        from desktop.day_settings import DaySettingsDialog
+
+        runner = self._runner or TaskRunner(self.loket, parent=self)
+        dialog = DaySettingsDialog(self.loket, runner, self)
+        dialog.open()
+        return dialog
 
     def _open_accounts(self) -> None:
         from desktop.accounts_dialog import AccountsDialog

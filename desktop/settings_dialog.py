@@ -39,22 +39,16 @@ from inbox.privacy.roles import Permission
 from inbox.services import Loket
 
 
-class SettingsDialog(QDialog):
-    def __init__(self, loket: Loket, runner: TaskRunner, parent: QWidget | None = None,
-                 open_accounts: Callable[[], object] | None = None,
-                 open_mastodon: Callable[[], object] | None = None) -> None:
+class TabbedSettings(QDialog):
+    """Tabs of settings, a line for what happened (or the domain's Dutch refusal), Close."""
+
+    def __init__(self, loket: Loket, runner: TaskRunner, title: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loket = loket
         self.runner = runner
-        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowTitle(title)
         self.tabs = QTabWidget(self)
-        if loket.may(Permission.MANAGE_ACCOUNTS):  # colleagues: the beheerder's own screen
-            self.tabs.addTab(self._accounts(open_accounts, open_mastodon), self.tr("Accounts"))
-        if loket.may(Permission.SET_NORMS):
-            self.tabs.addTab(self._norms(), self.tr("Norms"))
-        if loket.may(Permission.MANAGE_TEMPLATES):
-            self.tabs.addTab(self._templates(), self.tr("Standard replies"))
-        self.tabs.addTab(self._channels(), self.tr("Channels"))
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setWordWrap(True)
@@ -77,6 +71,20 @@ class SettingsDialog(QDialog):
                 after()
 
         self.runner.run(work, done, lambda exc: self._say(str(exc)))
+
+
+class SettingsDialog(TabbedSettings):
+    def __init__(self, loket: Loket, runner: TaskRunner, parent: QWidget | None = None,
+                 open_accounts: Callable[[], object] | None = None,
+                 open_mastodon: Callable[[], object] | None = None) -> None:
+        super().__init__(loket, runner, self.tr("Settings"), parent)
+        if loket.may(Permission.MANAGE_ACCOUNTS):  # colleagues: the beheerder's own screen
+            self.tabs.addTab(self._accounts(open_accounts, open_mastodon), self.tr("Accounts"))
+        if loket.may(Permission.SET_NORMS):
+            self.tabs.addTab(self._norms(), self.tr("Norms"))
+        if loket.may(Permission.MANAGE_TEMPLATES):
+            self.tabs.addTab(self._templates(), self.tr("Standard replies"))
+        self.tabs.addTab(self._channels(), self.tr("Channels"))
 
     # -- accounts ------------------------------------------------------------------------
 

@@ -359,9 +359,10 @@ DEPARTMENT_SAVE = act("department.save", P.MANAGE_SETTINGS, "Vakafdeling toevoeg
 # the medewerker picks a department to hand a case over to (names only)
 DEPARTMENT_CHOOSE = act("department.choose", P.WORK_CASES, "Vakafdeling kiezen", writes=False,
                         audited=False, content=False)
-# the case's question and originals leave Loket by e-mail, to another part of the municipality
+# the case's question and originals go by e-mail to another part of the municipality (the
+# same organisation: an update of the case in the processing log; the audit names the act)
 CASE_FORWARD = act("case.forward", P.WORK_CASES, "Zaak overdragen aan vakafdeling",
-                   processing="export")
+                   processing="update")
 CALLBACK_LIST = act("callback.list", P.READ_CONTENT, "Terugbelverzoeken opvragen", writes=False)
 CALLBACK_REQUEST = act("callback.request", P.WORK_CASES, "Terugbelverzoek vastleggen",
                        processing="create")

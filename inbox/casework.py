@@ -84,6 +84,21 @@ def products() -> tuple[str, ...]:
                         key=str.casefold))
 
 
+RECENT_PRODUCTS = 5
+
+
+def product_choices(loket: Loket, search: str = "") -> list[str]:
+    """Products to pick from when closing: the acting person's last used first (at most
+    RECENT_PRODUCTS), then the list and the products the team uses, by name; `search`
+    keeps those containing it (any case)."""
+    with loket.op(acts.PRODUCTS_LIST) as op:
+        recent = op.store.deadlines.recent_products(loket.user, RECENT_PRODUCTS)
+        others = sorted({*products(), *op.store.deadlines.products_in_use()} - set(recent),
+                        key=str.casefold)
+    needle = search.strip().casefold()
+    return [p for p in recent + others if needle in p.casefold()]
+
+
 # -- simple fields -----------------------------------------------------------------------
 
 

@@ -78,6 +78,25 @@ STATUS_SHARES: tuple[tuple[Status, float], ...] = (
     (Status.NIEUW, 0.10),
 )
 RETURNING_SHARE = 0.2  # of cases: one resident in five comes back -> ~25% of residents return
+HANDED_OVER_SHARE = 0.2  # of open e-mail cases in progress: at a department (some overdue)
+DEMO_MAILBOX = "Demo-postbus (geen server)"
+# the topics' departments as the beheerder lists them: name, e-mail address, norm (working days)
+DEPARTMENTS: dict[str, tuple[str, str, int]] = {
+    "team Burgerzaken": ("Burgerzaken", "burgerzaken", 3),
+    "het Wmo-team": ("Wmo-team", "wmo", 5),
+    "team Belastingen": ("Belastingen", "belastingen", 5),
+    "team Wijkbeheer": ("Wijkbeheer", "wijkbeheer", 3),
+    "de afvalinzamelaar": ("Afvalinzameling", "afval", 2),
+    "team Afval": ("Afvalinzameling", "afval", 2),
+    "team Vergunningen": ("Vergunningen", "vergunningen", 5),
+    "team Parkeren": ("Parkeren", "parkeren", 3),
+    "de wijkagent en het wijkteam": ("Wijkteam", "wijkteam", 3),
+    "de jongerenwerkers en de wijkagent": ("Wijkteam", "wijkteam", 3),
+    "team Toezicht en Handhaving": ("Toezicht en Handhaving", "handhaving", 3),
+    "team Werk en Inkomen": ("Werk en Inkomen", "werkeninkomen", 5),
+    "team Schuldhulpverlening": ("Schuldhulpverlening", "schuldhulp", 5),
+}
+DEPARTMENT_DOMAIN = "gemeente-voorbeeld.nl"
 
 
 # -- scenario data: resources/demo/ (topics.json, texts.json) ------------------------------
@@ -502,6 +521,42 @@ def _greeting_for(text: str, moment: datetime) -> str:
     return text
 
 
+def demo_mailbox(loket: Loket) -> None:
+    """A mail account for the demo, so answering and handing over work: the mail is kept in
+    its case and waits in the outbox, since no mail server runs at this (local, closed)
+    address. Made once."""
+    from inbox.accounts import Accounts, MailAccount, Security
+
+    accounts = Accounts(loket)
+    if any(a.name == DEMO_MAILBOX for a in accounts.mail_accounts()):
+        return
+    accounts.add_mail(
+        MailAccount(
+            name=DEMO_MAILBOX,
+            host="127.0.0.1",
+            port=10143,
+            security=Security.NONE,
+            username=INFO_ADDRESS,
+            from_address=INFO_ADDRESS,
+            smtp_host="127.0.0.1",
+            smtp_port=10025,
+            smtp_security=Security.NONE,
+            interval_minutes=24 * 60,
+        ),
+        "demo",
+    )
+
+
+def _departments(loket: Loket) -> None:
+    """The beheerder's list of departments (once per database)."""
+    from inbox import departments
+
+    known = {d.name for d in departments.departments(loket, inactive=True)}
+    for name, local, days in sorted(set(DEPARTMENTS.values())):
+        if name not in known:
+            departments.add(loket, name, f"{local}@{DEPARTMENT_DOMAIN}", days)
+
+
 def _quote(author: str, moment: datetime | None, text: str) -> str:
     if moment is None or not text:
         return ""
@@ -677,6 +732,12 @@ class _Demo:
                 if rng.random() < 0.5:
                     t = later(t, rng.uniform(5, 60))
                     add(t, lambda: self.reply_mail(c, "ack"))
+                if rng.random() < HANDED_OVER_SHARE:  # at a department: answered or waiting
+                    t = later(t, rng.uniform(10, 120))
+                    add(t, lambda: self.forward(c))
+                    if rng.random() < 0.4:
+                        add(_staff_after(rng, t, 4, 72), lambda: self.department_reply(c))
+                    return out
                 chance = rng.random()
                 if chance < 0.25:
                     add(_resident_after(rng, t, 24, 120), lambda: self.resident_mail(c, "reminder"))
@@ -710,9 +771,12 @@ class _Demo:
                     t = _staff_after(rng, t, 1, 48)
                     add(t, lambda: self.reply_mail(c, "answer"))
                     add(later(t, 2), lambda: self.close(c))
-                else:
-                    add(later(t, 8), lambda: self.note(c, f"Doorgezet naar {c.topic.department}."))
-                    t = _staff_after(rng, t, 24, 120)
+                else:  # the department knows: handed over, its reply comes back
+                    t = later(t, 8)
+                    add(t, lambda: self.forward(c))
+                    t = _staff_after(rng, t, 4, 120)
+                    add(t, lambda: self.department_reply(c))
+                    t = _staff_after(rng, t, 1, 24)
                     add(t, lambda: self.reply_mail(c, "answer"))
                     add(later(t, 2), lambda: self.close(c))
         elif c.channel in (Channel.PHONE, Channel.COUNTER):
@@ -734,9 +798,14 @@ class _Demo:
                 add(later(t, 6), lambda: self.note(
                     c, "Inwoner levert de ontbrekende gegevens nog aan."))
             elif status is Status.AFGEROND:
+                if rng.random() < 0.2:  # nobody answered the first time: try again
+                    t = _staff_after(rng, t, 1, 24)
+                    add(t, lambda: self.missed_call(c))
                 t = _staff_after(rng, t, 2, 72)
                 add(t, lambda: self.call_back(c))
                 add(later(t, 3), lambda: self.close(c))
+            elif rng.random() < 0.5:  # in progress: called back already, or still to call
+                add(_staff_after(rng, t, 1, 48), lambda: self.call_back(c))
         else:
             add(t, lambda: self.open_social(c))
             if status is Status.NIEUW:
@@ -979,6 +1048,7 @@ class _Demo:
         self._opened(c, received)
         if resolved:
             self._as(user, lambda: self.loket.assign(c.reference, c.staff))
+            self._tag(c)
             self._as(user, lambda: self.loket.close_case(c.reference, c.outcome, True))
 
     def call_back(self, c: _Case) -> None:
@@ -993,6 +1063,26 @@ class _Demo:
             case_reference=c.reference,
         ))
         self._joined(c, received)
+        if self._open_callback(c):
+            from inbox import callbacks
+
+            self._as(c.staff, lambda: callbacks.done(self.loket, c.reference, callbacks.REACHED))
+
+    def missed_call(self, c: _Case) -> None:
+        """The call-back did not reach the resident: tried again the next working day."""
+        from inbox import callbacks
+
+        day = self.clock.date() + timedelta(days=1)
+        while not _workday(day):
+            day += timedelta(days=1)
+        if self._open_callback(c):
+            self._as(c.staff, lambda: callbacks.done(self.loket, c.reference,
+                                                     callbacks.NOT_REACHED, again=day))
+
+    def _open_callback(self, c: _Case) -> bool:
+        case = self.op.store.records.case_row(c.case_id)
+        return case is not None and bool(case["callback_requested_at"]) and \
+            not case["callback_outcome"]
 
     def call_about(self, c: _Case, which: int) -> None:
         """The e-mailing resident phones about the same case."""
@@ -1005,6 +1095,37 @@ class _Demo:
             case_reference=c.reference,
         ))
         self._joined(c, received)
+
+    # hand-over to a department
+
+    def forward(self, c: _Case) -> None:
+        from inbox import handover
+
+        name = DEPARTMENTS[c.topic.department][0]
+        question = self.rng.choice((
+            "Kunnen jullie dit uitzoeken en mij laten weten wat ik de inwoner kan antwoorden?",
+            "Graag jullie antwoord op de vraag hieronder; de inwoner wacht erop.",
+            "Dit kunnen wij aan het KCC niet beantwoorden. Willen jullie ernaar kijken?",
+        ))
+        self._as(c.staff, lambda: handover.forward(self.loket, c.reference, name, question,
+                                                   message_id=self._id(DEPARTMENT_DOMAIN)))
+
+    def department_reply(self, c: _Case) -> None:
+        name, local, _ = DEPARTMENTS[c.topic.department]
+        sent = self.op.store.departments.hand_over_message_id(c.case_id)
+        colleague = self.people.new()
+        answer = self._text(c, c.pick(c.topic.answers))
+        text = (f"Beste collega,\n\n{answer}\n\nMet vriendelijke groet,\n\n"
+                f"{colleague.name}\n{name}, {MUNICIPALITY}")
+        raw = _email_bytes(
+            sender=Address(f"{colleague.name} ({name})", addr_spec=f"{local}@{DEPARTMENT_DOMAIN}"),
+            to=Address(MUNICIPALITY, addr_spec=INFO_ADDRESS), moment=self.clock,
+            message_id=self._id(DEPARTMENT_DOMAIN),
+            subject=f"RE: [{c.reference}] Vraag van het KCC: {c.subject}", text=text,
+            html_text=None, in_reply_to=sent, references=(sent,) if sent else (),
+            user_agent="Microsoft Outlook 16.0",
+        )
+        self._joined(c, import_bytes(self.loket, raw))
 
     # social media
 
@@ -1101,7 +1222,16 @@ class _Demo:
         self._as(c.staff, lambda: self.loket.add_note(c.reference, text))
 
     def close(self, c: _Case) -> None:
+        self._tag(c)
         self._as(c.staff, lambda: self.loket.close_case(c.reference, c.outcome, c.fcr))
+
+    def _tag(self, c: _Case) -> None:
+        """The product, asked for when closing (now and then left empty)."""
+        from inbox import casework
+
+        if self.rng.random() < 0.9:
+            self._as(c.staff, lambda: casework.set_product(self.loket, c.reference,
+                                                           c.topic.product))
 
 
 def build(
@@ -1134,6 +1264,8 @@ def build(
             demo.clock = START - timedelta(days=30)
             for name, display, role in STAFF:
                 op.store.records.insert_user(name, display, role.value, op.stamp())
+            demo_mailbox(loket)  # hand-overs go out through it (and wait in its outbox)
+            _departments(loket)
             demo.run(demo.plan())
         finally:
             loket.now, loket.user = saved_now, saved_user

@@ -28,6 +28,7 @@ from inbox.channels.registry import channel_of
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import InvalidInput
 from inbox.model import Changes, Channel, Direction, EventKind, IncomingMessage, Status
+from storage.errors import BlobMissingError
 
 if TYPE_CHECKING:
     from inbox.gate import Op
@@ -36,8 +37,10 @@ if TYPE_CHECKING:
 MAX_ATTACHED = 20  # originals attached to one hand-over (the newest are kept)
 
 
-def forward(loket: Loket, reference: str, department: str, note: str) -> Changes:
-    """Hand the case over to `department` with the question `note` (see the module)."""
+def forward(loket: Loket, reference: str, department: str, note: str, *,
+            message_id: str | None = None) -> Changes:
+    """Hand the case over to `department` with the question `note` (see the module);
+    `message_id`: the e-mail's Message-ID (default: a new one)."""
     from inbox.casework import sending_account
 
     note = note.strip()
@@ -53,7 +56,7 @@ def forward(loket: Loket, reference: str, department: str, note: str) -> Changes
         hours = deadlines.rules(op).hours
         due = deadlines.after_working_days(hours, op.now, target.norm_days)
         sender_name = op.store.casework.display_name(loket.user)
-        mail = _compose(op, account.address, sender_name, target, note, due)
+        mail = _compose(op, account.address, sender_name, target, note, due, message_id)
         raw = mail.as_bytes(policy=policy.SMTP)  # the stored bytes are the bytes sent
         digest = hashlib.sha256(raw).hexdigest()
         loket.blobs.keep_originals({digest: raw})
@@ -95,7 +98,7 @@ def forward(loket: Loket, reference: str, department: str, note: str) -> Changes
 
 
 def _compose(op: Op, address: str, sender_name: str, target: departments.Department,
-             note: str, due: Any) -> EmailMessage:
+             note: str, due: Any, message_id: str | None) -> EmailMessage:
     case = op.case
     reference = str(case["reference"])
     resident = op.store.records.contact_name(case["contact_id"]) or "(onbekend)"
@@ -104,9 +107,17 @@ def _compose(op: Op, address: str, sender_name: str, target: departments.Departm
     mail["To"] = target.email
     mail["Subject"] = f"[{reference}] Vraag van het KCC: {case['subject']}"
     mail["Date"] = format_datetime(op.now)
-    mail["Message-ID"] = make_msgid(domain=address.rpartition("@")[2] or "loket.invalid")
+    mail["Message-ID"] = message_id or make_msgid(
+        domain=address.rpartition("@")[2] or "loket.invalid")
     mail["X-Loket-Handover"] = reference
     originals = op.store.departments.originals(op.case_id)[-MAX_ATTACHED:]
+    kept: dict[int, bytes] = {}
+    for m in originals:
+        if m["raw_sha256"] and _rfc822(m["channel"]):
+            try:
+                kept[int(m["id"])] = op.store.blobs.get(str(m["raw_sha256"]))
+            except BlobMissingError:  # destroyed or erased: its text goes in the body
+                pass
     lines = [
         f"Beste collega's van {target.name},",
         "",
@@ -124,7 +135,7 @@ def _compose(op: Op, address: str, sender_name: str, target: departments.Departm
         sender_name or "Het KCC",
         "Klantcontactcentrum",
     ]
-    noted = [m for m in originals if not (m["raw_sha256"] and _rfc822(m["channel"]))]
+    noted = [m for m in originals if int(m["id"]) not in kept]
     if noted:
         lines += ["", "--- Contact met de inwoner ---"]
         for m in noted:
@@ -132,10 +143,12 @@ def _compose(op: Op, address: str, sender_name: str, target: departments.Departm
                       str(m["body_text"] or "")]
     mail.set_content("\n".join(lines) + "\n")
     for n, m in enumerate(originals, 1):
-        if m["raw_sha256"] and _rfc822(m["channel"]):
-            raw = op.store.blobs.get(str(m["raw_sha256"]))
-            mail.add_attachment(raw, maintype="application", subtype="octet-stream",
-                                filename=f"bericht-{n}.eml")
+        if int(m["id"]) in kept:
+            mail.add_attachment(kept[int(m["id"])], maintype="application",
+                                subtype="octet-stream", filename=f"bericht-{n}.eml")
+    if mail.is_multipart():  # the same message, the same bytes (no random boundary)
+        mail.set_boundary("=_loket_" + hashlib.sha256(str(mail["Message-ID"]).encode())
+                          .hexdigest()[:24])
     return mail
 
 
@@ -157,7 +170,7 @@ def department_of(op: Op, msg: IncomingMessage, addresses: Mapping[str, str] | N
     None. `addresses`: the departments by address, when the caller read them once;
     `threads_too` False: no hand-over was ever sent, so no thread needs looking up."""
     if msg.direction is not Direction.INBOUND or not channel_spec(msg.channel).rfc822:
-        return None
+        return None  # departments answer by e-mail
     thread = [m for m in (msg.in_reply_to, *msg.references) if m]
     if thread and threads_too:
         found = op.store.departments.hand_over_of(thread)

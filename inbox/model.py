@@ -166,6 +166,9 @@ class IncomingMessage:
     callback_by: str | None = None
     # between the KCC and a department (a hand-over and its reply), not with the resident
     internal: bool = False
+    # sent by a machine: an auto-reply, a mailing list, bulk mail (never answered automatically;
+    # Loket's own automatic reply is no first answer)
+    automated: bool = False
 
     def storable(self) -> IncomingMessage:
         """This message with text that cannot be stored made storable: a lone surrogate (what

@@ -177,7 +177,10 @@ def extend(op: Op, counts: dict[str, Any], date_from: str | None,
            date_to: str | None) -> dict[str, Any]:
     """Add the dashboard's figures to Loket.stats' counts (its existing keys stay as they are);
     runs inside its `stats.view` act."""
-    for key, value in _figures(op, date_from, date_to).items():
+    from inbox import kcc_figures  # products, repeat contact, hand-overs, call-backs, targets
+
+    for key, value in {**_figures(op, date_from, date_to),
+                       **kcc_figures.figures(op, date_from, date_to)}.items():
         counts.setdefault(key, value)
     return counts
 

@@ -241,6 +241,8 @@ class Loket(Session):
             {"reference": reference, "channel": msg.channel.value},
             case_id,
         )
+        if msg.direction is Direction.INBOUND and not msg.internal:
+            _repeat().contacted_again(op, contact_id, msg.sent_at, reference, msg.channel.value)
         return case_id
 
     def _message_joined_case(
@@ -254,6 +256,9 @@ class Loket(Session):
         if msg.internal:
             pass  # a hand-over or a department's reply (handover.py): not the resident's
         elif msg.direction is Direction.INBOUND:
+            if case["status"] == Status.AFGEROND.value:  # back within 14 days: not in one go
+                _repeat().contacted_again(op, case["contact_id"], msg.sent_at,
+                                          str(case["reference"]), msg.channel.value)
             if case["status"] == Status.AFGEROND.value:
                 changes.update(status=Status.IN_BEHANDELING.value, closed_at=None)
                 op.event(EventKind.REOPENED, {"reason": "message"}, case_id)
@@ -265,7 +270,7 @@ class Loket(Session):
                     {"from": case["status"], "to": changes["status"], "reason": "message"},
                     case_id,
                 )
-        elif case["first_response_at"] is None:
+        elif case["first_response_at"] is None and not msg.automated:
             changes["first_response_at"] = stamp
         op.store.records.update_case(case_id, changes)
 
@@ -682,6 +687,13 @@ def message_values(
         "internal": 1 if msg.internal else None,
     }
 
+
+
+def _repeat() -> Any:
+    """inbox.repeat_contact (a resident back within 14 days of a closing)."""
+    from inbox import repeat_contact
+
+    return repeat_contact
 
 
 def _handover() -> Any:

@@ -77,6 +77,13 @@ class DepartmentQueries(Queries):
         )
         return None if value is None else str(value)
 
+    def hand_over_message_id(self, case_id: int) -> str | None:
+        """The Message-ID of a case's newest hand-over e-mail."""
+        value = self._scalar(
+            "SELECT message_id FROM messages WHERE case_id = ? AND internal = 1 "
+            "AND direction = 'out' ORDER BY id DESC LIMIT 1", (case_id,))
+        return None if value is None else str(value)
+
     def originals(self, case_id: int) -> list[sqlite3.Row]:
         """The resident's messages of a case, oldest first: what a hand-over carries along."""
         return self._rows(

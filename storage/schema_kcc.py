@@ -31,6 +31,9 @@ ALTER TABLE cases ADD COLUMN reported_back_at TEXT;
 -- counted from the arrival in working days or office hours (inbox/deadlines.py).
 ALTER TABLE cases ADD COLUMN due_at TEXT;
 CREATE INDEX cases_due ON cases(status, due_at);
+-- a new database's cases get theirs as they open; an older one's open cases once, on first use
+INSERT INTO settings(key, value) SELECT 'deadlines.filled', '1'
+    WHERE NOT EXISTS (SELECT 1 FROM cases);
 
 -- The newest call-back request of a case: requested when, due when (UTC, the end of the time
 -- window), the window as people typed it ('09:00-12:00'), the number, for whom; when the

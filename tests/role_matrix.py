@@ -222,6 +222,8 @@ CLI += (
 # The KCC's day (issue 14): departments and hand-over, call-backs, deadlines, products.
 CLI += (
     R(("department", "list"), ("--json",), act="department.list"),
+    R(("case",), ("{c8}", "--forward", "Burgerzaken", "--note", "Graag uitzoeken"),
+      act="case.forward"),
     R(("department", "add"), ("Matrixafdeling", "--email", "matrix@gemeente.test",
                               "--norm-days", "3"), act="department.save"),
     R(("department", "change"), ("Matrixafdeling", "--norm-days", "4"), act="department.save"),
@@ -234,6 +236,10 @@ CLI += (
     R(("cases",), ("--view", "te_laat", "--json"), act="case.list"),
     R(("office-hours", "list"), ("--json",), act="office_hours.view"),
     R(("office-hours", "set"), ("fri", "08:30", "16:30"), act="office_hours.set"),
+    R(("autoreply", "list"), ("--json",), act="account.list"),
+    R(("autoreply", "set"), ("Demo-postbus (geen server)", "on"), act="autoreply.set"),
+    R(("products",), ("--search", "pas", "--json"), act="products.list"),
+    R(("norms", "target"), ("--in-one-go", "80"), act="norms.set"),
 )
 
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
@@ -268,6 +274,7 @@ RUN_BY: dict[str, tuple[str, ...]] = {
 }
 RUN_BY.update({
     "department.choose": ("case",),  # `case REF --forward DEPT`: the department by its name
+    "autoreply.queue": ("sync",),  # mail fetched outside office hours, when it is on
     "deadlines.fill": ("cases",),  # `cases --view`: open cases of an older database get theirs
 })
 
@@ -291,10 +298,6 @@ PENDING: dict[str, str] = {
     "adds `outbox send-again ID`)",
     "woo.decide": "the Woo reviewer's decision on a redaction (app only so far; Woo's owner)",
 }
-PENDING.update({  # issue 14, built piece by piece on branch kcc
-    code: "issue 14" for code in (
-        "case.forward", "products.list", "autoreply.set", "autoreply.queue")
-})
 
 
 @dataclass(frozen=True)
@@ -381,6 +384,12 @@ GUI: tuple[GuiAction, ...] = (
     G(HOME, "Help/Keyboard shortcuts", None),
     G(HOME, "Help/User guide", None),
     G(HOME, "Help/About Loket", None),
+)
+
+GUI += (  # the KCC's day (issue 14)
+    G(MAIN, "Case/Hand over to a department…", "case.forward"),
+    G(MAIN, "Case/Call back…", "callback.request"),
+    G(MAIN, "Case/Call-back done…", "callback.done"),
 )
 
 # Actions that are off until there is something to act on, whoever you are.

@@ -148,7 +148,8 @@ class WooDialog(QDialog):
             title = html.escape(s.title)
             parts.append(f"<h3>{title}</h3><p style='white-space:pre-wrap'>{body}</p>")
         if doc.withheld:
-            parts.append(f"<h3>{html.escape(self.tr('Attachments withheld'))}</h3><ul>")
+            heading = self.tr("Attachments withheld")  # outside the f-string: lupdate finds it
+            parts.append(f"<h3>{html.escape(heading)}</h3><ul>")
             parts += [
                 f"<li>{html.escape(w.name)} <sup style='color:#b00020'>[{html.escape(w.ground)}]"
                 f"</sup>: {html.escape(w.reason)}</li>"

@@ -45,6 +45,7 @@ class Filed:
     case_id: int | None
     new_case: bool = False
     flagged: bool = False
+    internal: bool = False  # a department's reply to a hand-over (inbox/handover.py)
 
 
 class _BatchLookup:
@@ -126,7 +127,8 @@ class _Batch:
             placed = self._place(msg, lookup, originals.get(digest, b""))
             rows.append(placed)
             msg = placed[0]
-            out.append(Filed(0, placed[1]["case_id"], placed[3], msg.parse_error is not None))
+            out.append(Filed(0, placed[1]["case_id"], placed[3], msg.parse_error is not None,
+                             msg.internal))
             if msg.message_id:
                 lookup.by_message_id[msg.message_id] = placed[1]["case_id"]
         if writing is not None:

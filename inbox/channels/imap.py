@@ -30,7 +30,7 @@ import socket
 import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imapclient import IMAPClient
 from imapclient import exceptions as imap_errors
@@ -44,6 +44,9 @@ from inbox.errors import LoketError, PermissionDenied
 from inbox.model import Channel, IncomingMessage
 from inbox.services import Loket
 from storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from inbox.gate import Op
 
 log = logging.getLogger("loket.imap")
 
@@ -387,6 +390,18 @@ def _fetch(here: _Folder, client: IMAPClient, uids: list[int], parser: Parser) -
     return _Batch(sorted(served), digests, fresh, known, parsed)
 
 
+def file_fetched(loket: Loket, op: Op, account: MailAccount, messages: list[IncomingMessage],
+                 originals: dict[str, bytes]) -> list[filing.Filed]:
+    """File mail fetched from `account` (inside `op`) and queue the automatic replies it calls
+    for outside office hours (inbox/autoreply.py)."""
+    from inbox import autoreply
+
+    filed = filing.file_batch(loket, op, messages, originals)
+    autoreply.answer(loket, account, messages,
+                     [None if f.message_id is None or f.internal else f.case_id for f in filed])
+    return filed
+
+
 def _write(here: _Folder, batch: _Batch) -> int:
     """File one fetched batch and move the position, in one transaction; how many it held."""
     loket, account = here.loket, here.account
@@ -401,7 +416,7 @@ def _write(here: _Folder, batch: _Batch) -> int:
         messages.append(replace(found, account_id=account.id, imap_folder=here.name,
                                 imap_uidvalidity=here.uidvalidity, imap_uid=uid))
     with loket.op(acts.MAIL_SYNC, obj=f"account:{account.name}") as op:
-        for item in filing.file_batch(loket, op, messages, batch.originals):
+        for item in file_fetched(loket, op, account, messages, batch.originals):
             if item.message_id is None:
                 here.report.duplicates += 1
             else:

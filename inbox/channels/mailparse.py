@@ -93,7 +93,20 @@ def _from_message(
         references=references,
         raw_sha256=raw_sha256,
         attachments=tuple(attachments),
+        automated=_automated(msg),
     )
+
+
+def _automated(msg: Message) -> bool:
+    """Whether a machine sent it (RFC 3834 Auto-Submitted, Precedence, a list's headers, an
+    auto-responder's marks): Loket never answers it automatically."""
+    auto = _raw(msg, "Auto-Submitted").strip().lower()
+    if auto and auto != "no":
+        return True
+    if _raw(msg, "Precedence").strip().lower() in ("bulk", "list", "junk", "auto_reply"):
+        return True
+    return any(_raw(msg, h) for h in ("List-Id", "List-Unsubscribe", "X-Autoreply",
+                                      "X-Autorespond", "X-Auto-Response-Suppress"))
 
 
 def _first_id(value: str) -> str | None:

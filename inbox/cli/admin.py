@@ -114,7 +114,7 @@ def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
         counts = demo.build(loket, cases=args.cases - burst, seed=args.seed)
         for key, value in kb_demo.build(loket, seed=args.seed, burst=burst).items():
             counts[key] = counts.get(key, 0) + value
-        _demo_mailbox(loket)
+        demo.demo_mailbox(loket)  # made by demo.build already; kept for a demo of 0 cases
         # every role can sign in with the one demo password: see the README and the sign-in hint
         identity.demo_staff(
             loket,
@@ -130,28 +130,6 @@ def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
         f"{counts['messages']} berichten, {counts['contacts']} inwoners.",
     )
     return 0
-
-
-def _demo_mailbox(loket: Loket) -> None:
-    """A mail account for the demo, so answering a case works: replies are kept in their case
-    and wait in the outbox, since no mail server runs at this (local, closed) address."""
-    from inbox.accounts import DEMO_MAILBOX, Accounts, MailAccount, Security
-
-    Accounts(loket).add_mail(
-        MailAccount(
-            name=DEMO_MAILBOX,
-            host="127.0.0.1",
-            port=10143,
-            security=Security.NONE,
-            username="info@gemeente-voorbeeld.nl",
-            from_address="info@gemeente-voorbeeld.nl",
-            smtp_host="127.0.0.1",
-            smtp_port=10025,
-            smtp_security=Security.NONE,
-            interval_minutes=24 * 60,
-        ),
-        "demo",
-    )
 
 
 def cmd_import(loket: Loket, args: argparse.Namespace) -> int:

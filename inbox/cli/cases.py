@@ -86,6 +86,10 @@ def add_commands(sub: Any, exports: Any) -> None:
         arg("--unit", choices=["working_days", "hours"], default="working_days"),
         arg("--none", action="store_true", help="no norm for this channel"),
     )
+    command(
+        n, "target", cmd_norms_target, "the team's target for % handled in one go (the "
+        "dashboard's line)", arg("--in-one-go", type=float, required=True, metavar="PCT"),
+    )
 
     t = actions(sub, "templates", "standaardantwoorden of the team", dest="templates_command")
     command(
@@ -275,6 +279,7 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         f"{s.reference}  {s.subject}",
         f"Status: {s.status.label}   Kanaal: {channel_label(s.channel)}"
         f"   Inwoner: {s.contact}   Behandelaar: {s.assignee or '-'}",
+        *_day_lines(s),
         "",
     ]
     for t in detail.timeline:
@@ -283,6 +288,26 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
             lines.extend("    " + line for line in t.text.splitlines()[:20])
     emit(args, data, "\n".join(lines))
     return 0
+
+
+def _day_lines(s: Any) -> list[str]:
+    """Answer-by moment, an open hand-over and an open call-back, in local time."""
+    from inbox.casework import LOCAL
+    from inbox.clock import parse
+
+    def when(value: str | None) -> str:
+        return parse(value).astimezone(LOCAL).strftime("%d-%m-%Y %H:%M") if value else "-"
+
+    lines = []
+    if s.due_at and s.status is not Status.AFGEROND:
+        lines.append(f"Antwoord uiterlijk: {when(s.due_at)}")
+    if s.forward_open:
+        lines.append(f"Bij vakafdeling {s.department} tot {when(s.forward_due)}")
+    if s.callback_open:
+        window = f" ({s.callback_window})" if s.callback_window else ""
+        lines.append(f"Terugbellen vóór {when(s.callback_due)}{window}"
+                     f" door {s.callback_for or '-'}")
+    return lines
 
 
 def _case_mode(loket: Loket, args: argparse.Namespace, mode: str) -> int:
@@ -337,6 +362,15 @@ def cmd_norms_set(loket: Loket, args: argparse.Namespace) -> int:
     norm = None if args.none else workspace.Norm(args.amount, args.unit)
     workspace.save_norms(loket, {args.channel: norm})
     return cmd_norms_list(loket, args)
+
+
+def cmd_norms_target(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import kcc_figures
+
+    value = kcc_figures.set_target(loket, args.in_one_go)
+    emit(args, value, f"Streefwaarde in één keer afgehandeld: "
+         f"{value['handled_in_one_go_pct']:g}%.")
+    return 0
 
 
 def _template_json(t: Any) -> dict[str, Any]:

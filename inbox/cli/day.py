@@ -5,6 +5,7 @@ of `case` (inbox/cli/cases.py): `case REF --forward DEPT --note TEXT`."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inbox import departments
@@ -33,6 +34,8 @@ def add_commands(sub: Any, exports: Any) -> None:
             json=False)
     add_callback_commands(sub)
     add_office_hours_commands(sub)
+    add_autoreply_commands(sub)
+    add_product_commands(sub)
 
 
 def _department_text(found: list[departments.Department]) -> str:
@@ -174,3 +177,50 @@ def cmd_office_hours_set(loket: Loket, args: argparse.Namespace) -> int:
         deadlines.set_office_hours(
             loket, {args.day: deadlines.parse_hours(args.opening, args.closing)})
     return cmd_office_hours_list(loket, args)
+
+
+def add_autoreply_commands(sub: Any) -> None:
+    a = actions(sub, "autoreply", "the automatic reply outside office hours, per e-mail "
+                "account (beheerder)", dest="autoreply_command")
+    command(a, "list", cmd_autoreply_list, "each account's automatic reply")
+    command(
+        a, "set", cmd_autoreply_set, "turn an account's automatic reply on or off",
+        arg("account"), arg("state", choices=["on", "off"]),
+        arg("--text-file", type=Path, metavar="F",
+            help="its words ({zaak}: the case reference); '-': standard input"),
+    )
+
+
+def cmd_autoreply_list(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import autoreply
+
+    found = autoreply.settings(loket)
+    emit(args, [s.as_json() for s in found],
+         "\n".join(f"{s.account:<24} {'aan' if s.on else 'uit'}" for s in found)
+         or "Geen e-mailaccounts.")
+    return 0
+
+
+def cmd_autoreply_set(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import autoreply
+    from inbox.cli.cases import _text_of
+
+    text = None if args.text_file is None else _text_of(args.text_file)
+    made = autoreply.configure(loket, args.account, args.state == "on", text)
+    emit(args, made.as_json(), f"Automatisch antwoord van {made.account} staat "
+         f"{'aan' if made.on else 'uit'}.")
+    return 0
+
+
+def add_product_commands(sub: Any) -> None:
+    command(sub, "products", cmd_products,
+            "products (UPL) to tag a case with: your last used first",
+            arg("--search", default="", help="only those containing this"))
+
+
+def cmd_products(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import casework
+
+    found = casework.product_choices(loket, args.search)
+    emit(args, found, "\n".join(found) or "Geen producten gevonden.")
+    return 0

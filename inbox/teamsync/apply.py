@@ -49,6 +49,7 @@ MESSAGE_FIELDS = (
     "phone_number",
     "answer_given",
     "callback_by",
+    "internal",
 )
 
 # how a placement shows in the history of the case it went to, and of the one it left
@@ -246,6 +247,9 @@ def project(op: Op, uid: str) -> bool:
     for event in _bodies(store, uid, "contact"):
         _project_contact(store, case_id, event, contact)
     _history(store, case_id, uid)
+    from inbox import deadlines  # "antwoord uiterlijk" follows a colleague's deadline
+
+    deadlines.refresh(op, case_id)
     store.team.mark_applied(uid)
     op.changes.cases.add(case_id)
     return True
@@ -419,6 +423,12 @@ def snapshot(store: Any) -> dict[str, Any]:
             "product": row["product"],
             "deadline": row["deadline"],
             "confidential": row["confidential"],
+            "department": row["department"],
+            "forward_due": row["forward_due"],
+            "reported_back_at": row["reported_back_at"],
+            "callback_due": row["callback_due"],
+            "callback_outcome": row["callback_outcome"],
+            "repeat_contact_at": row["repeat_contact_at"],
             "notes": notes,
             "messages": messages,
         }

@@ -93,7 +93,8 @@ FIELDS: dict[str, Field] = {
     ),
     "first_contact_resolution": Field(
         "first_contact_resolution",
-        {EventKind.CLOSED: take("first_contact_resolution", _flag)},
+        {EventKind.CLOSED: take("first_contact_resolution", _flag),
+         EventKind.REPEAT_CONTACT: const(False)},  # back within 14 days: not in one go
         to_column=_int_flag,
         publish=lambda row: None if row["first_contact_resolution"] is None
         else bool(row["first_contact_resolution"]),
@@ -124,6 +125,69 @@ FIELDS: dict[str, Field] = {
         carry=("reason",),
         to_column=lambda _store, value: int(bool(value)),
         publish=lambda row: True if row["confidential"] else None,
+    ),
+    # -- the KCC's day (issue 14): hand-over, call-back, repeat contact ------------------------
+    # A department's reply is mail every laptop files itself: "teruggemeld" (reported_back_at)
+    # and the case going back to the medewerker are derived there, not carried.
+    "department": Field(
+        "department",
+        {EventKind.FORWARDED: take("department", _text)},
+        history=EventKind.FORWARDED,
+        key="department",
+        carry=("note", "due", "by"),
+        publish=_column("department"),
+    ),
+    "forwarded_at": Field("forwarded_at", {EventKind.FORWARDED: take("at")},
+                          publish=_column("forwarded_at")),
+    "forward_due": Field("forward_due", {EventKind.FORWARDED: take("due")},
+                         publish=_column("forward_due")),
+    "forwarded_by": Field("forwarded_by_id", {EventKind.FORWARDED: take("by")},
+                          to_column=_user_id),
+    "reported_back_at": Field(
+        "reported_back_at",
+        {EventKind.FORWARDED: const(None), EventKind.FORWARD_ANSWERED: take("at")},
+        publish=_column("reported_back_at"),
+    ),
+    "callback_requested_at": Field(
+        "callback_requested_at",
+        {EventKind.CALLBACK_REQUESTED: take("requested_at")},
+        history=EventKind.CALLBACK_REQUESTED,
+        key="requested_at",
+        carry=("due", "window", "for"),
+        publish=_column("callback_requested_at"),
+    ),
+    "callback_due": Field("callback_due", {EventKind.CALLBACK_REQUESTED: take("due")},
+                          publish=_column("callback_due")),
+    "callback_window": Field("callback_window", {EventKind.CALLBACK_REQUESTED: take("window")},
+                             publish=_column("callback_window")),
+    "callback_number": Field("callback_number", {EventKind.CALLBACK_REQUESTED: take("number")},
+                             publish=_column("callback_number")),
+    "callback_for": Field(
+        "callback_for_id",
+        {EventKind.CALLBACK_REQUESTED: take("for"), EventKind.CALLBACK_ASSIGNED: take("to")},
+        history=EventKind.CALLBACK_ASSIGNED,
+        to_column=_user_id,
+    ),
+    "callback_done_at": Field(
+        "callback_done_at",
+        {EventKind.CALLBACK_DONE: take("done_at")},
+        history=EventKind.CALLBACK_DONE,
+        key="done_at",
+        carry=("result", "on_time"),  # the figures count call-backs done on time
+        publish=_column("callback_done_at"),
+    ),
+    "callback_outcome": Field(
+        "callback_outcome",
+        {EventKind.CALLBACK_REQUESTED: const(None), EventKind.CALLBACK_DONE: take("result")},
+        publish=_column("callback_outcome"),
+    ),
+    "repeat_contact_at": Field(
+        "repeat_contact_at",
+        {EventKind.REPEAT_CONTACT: take("at")},
+        history=EventKind.REPEAT_CONTACT,
+        key="at",
+        carry=("by", "channel", "was_one_go"),
+        publish=_column("repeat_contact_at"),
     ),
 }
 

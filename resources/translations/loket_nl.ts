@@ -861,6 +861,56 @@
             <source>Nothing to undo on this case.</source>
             <translation>Niets ongedaan te maken in deze zaak.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="83" />
+            <source>&amp;Hand over to a department…</source>
+            <translation>Over&amp;dragen aan een vakafdeling…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="84" />
+            <source>E-mail the case to a department</source>
+            <translation>De zaak per e-mail aan een vakafdeling voorleggen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="85" />
+            <source>Call &amp;back…</source>
+            <translation>Terug&amp;bellen…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="86" />
+            <source>Ask for a call-back, or give it to a colleague</source>
+            <translation>Een terugbelverzoek vastleggen, of het aan een collega geven</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="87" />
+            <source>Call-back d&amp;one…</source>
+            <translation>Terugbelverzoek af&amp;handelen…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="88" />
+            <source>Reached or not: in one step</source>
+            <translation>Bereikt of niet: in één stap</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="296" />
+            <source>%1 handed over; the department's reply comes back into the case.</source>
+            <translation>%1 is overgedragen; het antwoord van de vakafdeling komt vanzelf bij de zaak.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="313" />
+            <source>Call-back of %1 saved.</source>
+            <translation>Terugbelverzoek van %1 opgeslagen.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="322" />
+            <source>%1 has no open call-back request.</source>
+            <translation>%1 heeft geen open terugbelverzoek.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="328" />
+            <source>Call-back of %1 recorded.</source>
+            <translation>Terugbelverzoek van %1 afgehandeld.</translation>
+        </message>
     </context>
     <context>
         <name>CaseTable</name>
@@ -1080,6 +1130,21 @@
             <source>Your role sees a case's data, not its messages.</source>
             <translation>Uw rol ziet de gegevens van een zaak, niet de berichten.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="66" />
+            <source>answer by %1</source>
+            <translation>antwoord uiterlijk %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="69" />
+            <source>at %1 until %2</source>
+            <translation>bij %1 tot %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="72" />
+            <source>call back by %1</source>
+            <translation>terugbellen uiterlijk %1</translation>
+        </message>
     </context>
     <context>
         <name>ChoicePage</name>
@@ -1155,6 +1220,21 @@
             <location filename="../../desktop/case_dialogs.py" line="229" />
             <source>&amp;Outcome</source>
             <translation>&amp;Uitkomst</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_dialogs.py" line="228" />
+            <source>Product (UPL)</source>
+            <translation>Product (UPL)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_dialogs.py" line="231" />
+            <source>Type to search; the last used are on top</source>
+            <translation>Typ om te zoeken; de laatst gebruikte staan bovenaan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_dialogs.py" line="246" />
+            <source>&amp;Product (UPL)</source>
+            <translation>&amp;Product (UPL)</translation>
         </message>
     </context>
     <context>
@@ -1604,6 +1684,16 @@
             <location filename="../../desktop/dashboard.py" line="207" />
             <source>Saved as %1</source>
             <translation>Bewaard als %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dashboard.py" line="110" />
+            <source>Channels and weeks</source>
+            <translation>Kanalen en weken</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dashboard.py" line="111" />
+            <source>Topics, hand-overs and team</source>
+            <translation>Onderwerpen, overdrachten en team</translation>
         </message>
     </context>
     <context>
@@ -3095,6 +3185,11 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <location filename="../../desktop/role_home.py" line="92" />
             <source>%1 is no longer vertrouwelijk.</source>
             <translation>%1 is niet meer vertrouwelijk.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/role_home.py" line="81" />
+            <source>&amp;Departments, office hours and automatic reply…</source>
+            <translation>&amp;Vakafdelingen, openingstijden en automatisch antwoord…</translation>
         </message>
     </context>
     <context>
@@ -4732,6 +4827,513 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <location filename="../../desktop/i18n.py" line="25" />
             <source>Files of &amp;type:</source>
             <translation>Bestanden van &amp;type:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallbackDialog</name>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="91" />
+            <source>Call back for %1</source>
+            <translation>Terugbellen voor %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="92" />
+            <source>&amp;Save</source>
+            <translation>Op&amp;slaan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="98" />
+            <source>e.g. 09:00-12:00 (empty: all day)</source>
+            <translation>bijv. 09:00-12:00 (leeg: de hele dag)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="99" />
+            <source>Time window</source>
+            <translation>Tijdvak</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="101" />
+            <source>Empty: the number the resident called from</source>
+            <translation>Leeg: het nummer waarmee de inwoner belde</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="102" />
+            <source>Phone number</source>
+            <translation>Telefoonnummer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="104" />
+            <source>Who calls back</source>
+            <translation>Wie belt terug</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="110" />
+            <source>&amp;Day</source>
+            <translation>&amp;Dag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="110" />
+            <source>&amp;Time window</source>
+            <translation>&amp;Tijdvak</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="111" />
+            <source>&amp;Number</source>
+            <translation>&amp;Nummer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="111" />
+            <source>&amp;Who</source>
+            <translation>&amp;Wie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="116" />
+            <source>This case has an open call-back request: choose who calls back.</source>
+            <translation>Deze zaak heeft een open terugbelverzoek: kies wie terugbelt.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="128" />
+            <source>Choose a colleague.</source>
+            <translation>Kies een collega.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallbackDoneDialog</name>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="141" />
+            <source>Call-back for %1 done</source>
+            <translation>Terugbelverzoek van %1 afhandelen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="142" />
+            <source>&amp;Done</source>
+            <translation>&amp;Afgehandeld</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="144" />
+            <source>&amp;Reached</source>
+            <translation>&amp;Bereikt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="145" />
+            <source>&amp;Not reached</source>
+            <translation>&amp;Niet bereikt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="150" />
+            <source>Try &amp;again on</source>
+            <translation>&amp;Opnieuw bellen op</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="153" />
+            <source>09:00-12:00</source>
+            <translation>09:00-12:00</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="154" />
+            <source>Time window</source>
+            <translation>Tijdvak</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="163" />
+            <source>Outcome</source>
+            <translation>Uitkomst</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayPanel</name>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="69" />
+            <source>Contacted again within 14 days</source>
+            <translation>Binnen 14 dagen opnieuw contact</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="70" />
+            <source>Handed over, waiting</source>
+            <translation>Overgedragen, wacht</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="71" />
+            <source>Handed over, overdue</source>
+            <translation>Overgedragen, te laat</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="72" />
+            <source>Call-backs open</source>
+            <translation>Terugbellen open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="73" />
+            <source>Call-backs overdue</source>
+            <translation>Terugbellen te laat</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="74" />
+            <source>Called back on time</source>
+            <translation>Op tijd teruggebeld</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="76" />
+            <source>Handled in one go per channel (%)</source>
+            <translation>In één keer afgehandeld per kanaal (%)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="78" />
+            <source>Per week: online versus phone and counter</source>
+            <translation>Per week: online tegenover telefoon en balie</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="82" />
+            <source>Figures per product</source>
+            <translation>Cijfers per product</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="83" />
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="83" />
+            <location filename="../../desktop/day_dashboard.py" line="89" />
+            <source>Cases</source>
+            <translation>Zaken</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="83" />
+            <location filename="../../desktop/day_dashboard.py" line="90" />
+            <location filename="../../desktop/day_dashboard.py" line="148" />
+            <source>In one go</source>
+            <translation>In één keer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="84" />
+            <location filename="../../desktop/day_dashboard.py" line="86" />
+            <source>Handed over</source>
+            <translation>Overgedragen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="84" />
+            <source>Median first answer (h)</source>
+            <translation>Mediaan eerste antwoord (u)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="84" />
+            <source>Channels</source>
+            <translation>Kanalen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="85" />
+            <source>Hand-overs per department</source>
+            <translation>Overdrachten per vakafdeling</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="86" />
+            <source>Department</source>
+            <translation>Vakafdeling</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="86" />
+            <source>Waiting</source>
+            <translation>Wacht</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="87" />
+            <source>Overdue</source>
+            <translation>Te laat</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="87" />
+            <source>Answered</source>
+            <translation>Beantwoord</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="88" />
+            <source>Per colleague (counts only)</source>
+            <translation>Per collega (alleen aantallen)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="89" />
+            <source>Colleague</source>
+            <translation>Collega</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="89" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="89" />
+            <source>Closed</source>
+            <translation>Afgerond</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="104" />
+            <source>Target for handled in one go</source>
+            <translation>Streefwaarde in één keer afgehandeld</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="105" />
+            <source>Save &amp;target</source>
+            <translation>Streefwaarde op&amp;slaan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="110" />
+            <source>Target for handled in &amp;one go</source>
+            <translation>Streefwaarde in &amp;één keer afgehandeld</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="128" />
+            <source>Target saved.</source>
+            <translation>Streefwaarde opgeslagen.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="130" />
+            <location filename="../../desktop/day_dashboard.py" line="150" />
+            <source>Target %1%</source>
+            <translation>Streefwaarde %1%</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="155" />
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dashboard.py" line="156" />
+            <source>Phone and counter</source>
+            <translation>Telefoon en balie</translation>
+        </message>
+    </context>
+    <context>
+        <name>DaySettingsDialog</name>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="32" />
+            <source>Monday</source>
+            <translation>Maandag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="33" />
+            <source>Tuesday</source>
+            <translation>Dinsdag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="34" />
+            <source>Wednesday</source>
+            <translation>Woensdag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="35" />
+            <source>Thursday</source>
+            <translation>Donderdag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="36" />
+            <source>Friday</source>
+            <translation>Vrijdag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="37" />
+            <source>Saturday</source>
+            <translation>Zaterdag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="38" />
+            <source>Sunday</source>
+            <translation>Zondag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="50" />
+            <source>Departments, office hours and automatic reply</source>
+            <translation>Vakafdelingen, openingstijden en automatisch antwoord</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="52" />
+            <location filename="../../desktop/day_settings.py" line="63" />
+            <source>Departments</source>
+            <translation>Vakafdelingen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="53" />
+            <source>Office hours</source>
+            <translation>Openingstijden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="54" />
+            <source>Automatic reply</source>
+            <translation>Automatisch antwoord</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="62" />
+            <location filename="../../desktop/day_settings.py" line="70" />
+            <source>Department</source>
+            <translation>Vakafdeling</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="62" />
+            <location filename="../../desktop/day_settings.py" line="73" />
+            <source>E-mail address</source>
+            <translation>E-mailadres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="62" />
+            <location filename="../../desktop/day_settings.py" line="78" />
+            <source>Working days</source>
+            <translation>Werkdagen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="69" />
+            <source>name, e.g. Burgerzaken</source>
+            <translation>naam, bijv. Burgerzaken</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="72" />
+            <source>e-mail address</source>
+            <translation>e-mailadres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="77" />
+            <source> working days</source>
+            <translation> werkdagen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="79" />
+            <source>&amp;Save department</source>
+            <translation>Vakafdeling op&amp;slaan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="81" />
+            <source>&amp;Remove</source>
+            <translation>Ve&amp;rwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="88" />
+            <source>A medewerker hands a case over to a department by e-mail; it has this many working days to reply.</source>
+            <translation>Een medewerker draagt een zaak per e-mail over aan een vakafdeling; die heeft zoveel werkdagen om te antwoorden.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="123" />
+            <source>Department saved.</source>
+            <translation>Vakafdeling opgeslagen.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="128" />
+            <source>Department removed; its cases keep its name.</source>
+            <translation>Vakafdeling van de lijst gehaald; haar zaken houden de naam.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="147" />
+            <source>Opens on %1</source>
+            <translation>Opening op %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="148" />
+            <source>Closes on %1</source>
+            <translation>Sluiting op %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="158" />
+            <source>&amp;Save office hours</source>
+            <translation>Openingstijden op&amp;slaan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="161" />
+            <source>Deadlines count in office hours and working days; Dutch public holidays are skipped.</source>
+            <translation>Termijnen tellen in openingstijden en werkdagen; Nederlandse feestdagen tellen niet mee.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="179" />
+            <source>Office hours saved; open cases' deadlines follow.</source>
+            <translation>Openingstijden opgeslagen; de termijnen van open zaken gaan mee.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="186" />
+            <source>Outside office hours, a resident who writes gets one automatic reply per case with its reference ({zaak}); never to automatic mail, mailing lists or no-reply senders. In a team, turn it on on one laptop.</source>
+            <translation>Buiten openingstijden krijgt een inwoner die schrijft één automatisch antwoord per zaak, met het zaaknummer ({zaak}); nooit op automatische mail, mailinglijsten of no-reply-afzenders. Zet het in een team op één laptop aan.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="194" />
+            <source>Automatic reply for %1</source>
+            <translation>Automatisch antwoord voor %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="198" />
+            <source>Text of the automatic reply</source>
+            <translation>Tekst van het automatische antwoord</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="203" />
+            <source>No mail account yet.</source>
+            <translation>Nog geen e-mailaccount.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="204" />
+            <source>Save &amp;automatic reply</source>
+            <translation>&amp;Automatisch antwoord opslaan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_settings.py" line="218" />
+            <source>Automatic reply saved.</source>
+            <translation>Automatisch antwoord opgeslagen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForwardDialog</name>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="46" />
+            <source>Hand %1 over to a department</source>
+            <translation>%1 overdragen aan een vakafdeling</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="47" />
+            <source>&amp;Hand over</source>
+            <translation>&amp;Overdragen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="50" />
+            <source>Department</source>
+            <translation>Vakafdeling</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/day_dialogs.py" line="52" />
+            <source>%n working day(s)</source>
+            <translation>
+                <numerusform>%n werkdag</numerusform>
+                <numerusform>%n werkdagen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="56" />
+            <source>Question for the department</source>
+            <translation>Vraag aan de vakafdeling</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="57" />
+            <source>What should the department find out or do?</source>
+            <translation>Wat moet de vakafdeling uitzoeken of doen?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="58" />
+            <source>&amp;Department</source>
+            <translation>&amp;Vakafdeling</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="60" />
+            <source>&amp;Question</source>
+            <translation>V&amp;raag</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="62" />
+            <source>The department gets an e-mail with the case reference and the resident's messages attached; its reply comes back into this case.</source>
+            <translation>De vakafdeling krijgt een e-mail met het zaaknummer en de berichten van de inwoner als bijlage; haar antwoord komt vanzelf bij deze zaak.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="70" />
+            <source>There are no departments yet; the beheerder adds them.</source>
+            <translation>Er zijn nog geen vakafdelingen; de beheerder legt ze vast.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/day_dialogs.py" line="79" />
+            <source>Write the question for the department.</source>
+            <translation>Schrijf de vraag aan de vakafdeling.</translation>
         </message>
     </context>
 </TS>

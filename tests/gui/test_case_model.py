@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.case_model import CASE_ID_ROLE, COLUMNS, CaseTableModel
+from desktop.formatting import local_time
 from desktop.views_panel import VIEWS, ViewsModel
 from inbox.model import Channel
 from inbox.services import CaseQuery
@@ -44,7 +45,9 @@ def test_columns_and_cells(loket, sample):
                           "In progress", "Anna de Vries"]
     assert len(cells[6]) == len("02-03-2026 09:02") and cells[6][2] == "-"
     assert cells[7] == 1
-    assert len(cells[8]) == len("04-03-2026 17:00")  # its channel's norm: antwoord uiterlijk
+    # antwoord uiterlijk: 2 working days from its arrival, at closing time (17:00 Amsterdam)
+    due = loket.case_detail(sample.references["parkeren"]).summary.due_at
+    assert due == "2026-03-04T16:00:00Z" and cells[8] == local_time(due)[:5] + local_time(due)[10:]
     assert model.index(row, 0).data(CASE_ID_ROLE) == sample.ids["parkeren"]
 
 

@@ -119,3 +119,16 @@ def test_callback_commands(anne, monkeypatch) -> None:  # type: ignore[no-untype
     assert code == 1 and "--outcome" in err
     code, _, err = run_cli(db, "anne", "callback", case.reference, "--done", "--outcome", "x")
     assert code == 2
+
+
+def test_the_case_command_says_when_to_call_back(anne, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    loket = anne
+    case = _call(loket, "Sanne", "06 12345678", callback_by="2026-11-10")
+    callbacks.request(loket, case.reference, date(2026, 11, 10), window="09:00-12:00")
+    db = Path(loket.path)
+    loket.close()
+    monkeypatch.setenv("LOKET_PASSWORD", STAFF_PASSWORD)
+    code, out, err = run_cli(db, "anne", "case", case.reference)
+    assert code == 0, err
+    assert "Terugbellen vóór 10-11-2026 12:00 (09:00-12:00) door anne" in out
+    assert "Antwoord uiterlijk: 11-11-2026 17:00" in out  # phone: 2 working days

@@ -132,3 +132,18 @@ def test_cases_view_on_the_command_line(worklist, monkeypatch) -> None:  # type:
     assert code == 0 and json.loads(out)["fri"] == ["08:00", "12:00"]
     code, _, err = run_cli(db, "bea", "office-hours", "set", "fri")
     assert code == 1 and "sluitingstijd" in err
+
+
+def test_an_older_databases_open_cases_get_their_due_moment_once(loket) -> None:  # type: ignore[no-untyped-def]
+    add_staff(loket)
+    act_as(loket, "anne")
+    assert loket.store.records.setting(deadlines.FILLED_KEY) == "1"  # new: nothing to fill
+    case = loket.receive(IncomingMessage(Channel.EMAIL, local(2026, 11, 6, 16),
+                                         sender="els@example.nl", subject="Vraag"))
+    # as after the upgrade of a database that had cases (the migration leaves them empty)
+    loket.db.conn.execute("UPDATE cases SET due_at = NULL")
+    loket.db.conn.execute("DELETE FROM settings WHERE key = ?", (deadlines.FILLED_KEY,))
+    deadlines.fill(loket)
+    assert loket.db.scalar("SELECT due_at FROM cases WHERE id = ?",
+                           (case.case_id,)) == "2026-11-10T16:00:00Z"
+    assert loket.store.records.setting(deadlines.FILLED_KEY) == "1"

@@ -61,7 +61,7 @@ def test_channels_and_statuses(built: tuple[Loket, dict[str, int]]) -> None:
     assert len(by_channel) >= 4
     assert by_channel["email"] > by_channel["phone"] > by_channel["counter"]
     assert set(stats["cases_by_status"]) == {"nieuw", "in_behandeling", "wacht_op_inwoner",
-                                             "afgerond"}
+                                             "afgerond", "bij_vakafdeling"}
     assert stats["closed_first_contact"] > 0
     # new cases are unassigned, all others have someone on them
     unassigned = {r[0] for r in loket.db.query(
@@ -117,7 +117,9 @@ def test_emails_are_original_bytes(built: tuple[Loket, dict[str, int]]) -> None:
         if row["direction"] == "in":
             assert str(parsed["To"]).endswith("<info@gemeente-voorbeeld.nl>")
             domain = str(parsed["From"]).rsplit("@", 1)[1].rstrip(">")
-            assert domain in {"example.nl", "voorbeeld.nl", "mail.test", "example.com"}
+            # residents, and the municipality's own departments replying to a hand-over
+            assert domain in {"example.nl", "voorbeeld.nl", "mail.test", "example.com",
+                              "gemeente-voorbeeld.nl"}
     assert loket.db.scalar("SELECT count(*) FROM attachments") > 0
 
 
@@ -201,3 +203,30 @@ def test_the_scenario_is_data_in_resources() -> None:
     texts += [part for pair in demo.FOLLOWUP_CALLS for part in pair]
     used = {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
     assert used <= known, used - known
+
+
+def test_the_kccs_day_is_in_the_demo(built: tuple[Loket, dict[str, int]]) -> None:
+    loket, _ = built
+    loket.now = lambda: demo.ANCHOR
+    loket.user = "tineke"
+    try:
+        stats = loket.stats()
+    finally:
+        loket.user = "systeem"
+    handed = stats["forwarded"]
+    assert sum(d["answered"] for d in handed.values()) > 0  # departments replied
+    assert sum(d["overdue"] for d in handed.values()) > 0  # and some are late
+    assert loket.db.scalar("SELECT count(*) FROM messages WHERE internal = 1 "
+                           "AND direction = 'in'") > 0
+    callbacks = stats["callbacks"]
+    assert callbacks["done"] > 0 and callbacks["overdue"] > 0  # some missed
+    assert callbacks["on_time_pct"] is not None and callbacks["on_time_pct"] < 100
+    assert loket.db.scalar("SELECT count(*) FROM case_events WHERE kind = 'callback_done' "
+                           "AND json_extract(data, '$.result') = 'niet_bereikt'") > 0
+    assert stats["repeat_contact_pct"] is not None and stats["repeat_contact_pct"] > 0
+    assert loket.db.scalar("SELECT count(*) FROM case_events WHERE kind = 'repeat_contact'") > 0
+    closed = loket.db.scalar("SELECT count(*) FROM cases WHERE status = 'afgerond'")
+    tagged = loket.db.scalar("SELECT count(*) FROM cases WHERE status = 'afgerond' "
+                             "AND product IS NOT NULL")
+    assert tagged > closed * 0.7 and len(stats["per_product"]) >= 10
+    assert loket.db.scalar("SELECT count(*) FROM departments") >= 8
