@@ -316,3 +316,7 @@ MESSAGE_VIEW = act("message.view", P.READ_CONTENT, "Bericht en bijlagen bekijken
                    audited=False)
 ATTACHMENT_OPEN = act("attachment.open", P.READ_CONTENT, "Bijlage openen", writes=False,
                       processing="read")
+
+# -- the command line (inbox/cli/) -------------------------------------------------------------
+CLI_BATCH = act("cli.batch", P.OWN_ACCOUNT, "Opdrachtenbestand uitvoeren", writes=False,
+                content=False)
