@@ -30,7 +30,6 @@ from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Channel
 from inbox.services import Loket, Received
 from inbox.sync import SyncEvent
-from inbox.teamsync.imapstore import announce_activity
 
 if TYPE_CHECKING:  # the dialogs load when first opened: start-up stays short
     from desktop.accounts_dialog import AccountsDialog
@@ -77,6 +76,7 @@ class MainWindow(QMainWindow):
         self.loket = loket
         # the app shows the window first and fills it right after its first paint
         self._pending_load = load_after_show
+        self._sync_after_paint: object | None = None  # waits for the list's first paint
         self.runner = runner or TaskRunner(loket, parent=self)
         self.network = network or TaskRunner(
             loket, synchronous=self.runner.synchronous, parent=self
@@ -316,6 +316,8 @@ class MainWindow(QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         reference = detail.summary.reference
+        from inbox.teamsync.imapstore import announce_activity  # the team-sync engine, on use
+
         # tell the team (other laptops) someone is writing this answer; best effort, off-thread
         self.network.run(lambda lk: announce_activity(lk, reference, "replying"),
                          on_error=lambda exc: log.info("presence not sent: %s",
@@ -457,12 +459,18 @@ class MainWindow(QMainWindow):
             self.sync.start()  # fetching starts when the window opens
 
     def _first_load(self) -> None:
-        """Fill the window after it was first painted, then start fetching mail."""
+        """Fill the window after it was first painted; fetching mail starts once the list
+        has been painted (the scheduler and its libraries load after that, not before)."""
         if not self.isVisible():
             return  # closed before it was filled
-        self.views.views.refresh_counts()
         self.cases.refresh(keep_rows=False)
-        if not self.sync.running:
+        self.views.views.refresh_counts()
+        from desktop.app import after_next_paint
+
+        self._sync_after_paint = after_next_paint(self.table.viewport(), self._start_sync)
+
+    def _start_sync(self) -> None:
+        if self.isVisible() and not self.sync.running:
             self.sync.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
