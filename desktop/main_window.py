@@ -88,8 +88,9 @@ class MainWindow(QMainWindow):
 
         self.views = ViewsPanel(loket, self, load=not load_after_show, runner=self.runner.run)
         self.views.setMinimumWidth(130)
-        self.cases = CaseTableModel(
-            loket, self.views.current_query(), load=not load_after_show, parent=self
+        self.cases = CaseTableModel(  # counted on the worker: the rows need not wait for it
+            loket, self.views.current_query(), load=not load_after_show,
+            counter=self.runner.run, parent=self
         )
         self.table = CaseTable(self.cases, self)
         self.case_view = CaseView(self, loket)
@@ -438,7 +439,9 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         total = self.cases.total()
-        if self._searched:
+        if not self.cases.counted():
+            text = ""  # the count follows from the worker in a moment
+        elif self._searched:
             text = self.tr("%n case(s) found", "", total)
         else:
             text = self.tr("%n case(s) in this list", "", total)
