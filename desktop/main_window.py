@@ -76,7 +76,10 @@ class MainWindow(QMainWindow):
         self.loket = loket
         # the app shows the window first and fills it right after its first paint
         self._pending_load = load_after_show
-        self._sync_after_paint: object | None = None  # waits for the list's first paint
+        # at start, the first case is shown (and mail fetching starts) once the list is painted
+        self._list_painted = not load_after_show
+        self._pending_case: int | None = None
+        self._after_list_paint: object | None = None
         self.runner = runner or TaskRunner(loket, parent=self)
         self.network = network or TaskRunner(
             loket, synchronous=self.runner.synchronous, parent=self
@@ -408,6 +411,9 @@ class MainWindow(QMainWindow):
         self.cases.set_query(self.views.current_query(self._searched))
 
     def _case_selected(self, case_id: int | None) -> None:
+        if not self._list_painted:
+            self._pending_case = case_id  # shown right after the list's first paint
+            return
         self._show_case(case_id)
 
     def _show_case(self, case_id: int | None) -> None:
@@ -462,18 +468,24 @@ class MainWindow(QMainWindow):
             self.sync.start()  # fetching starts when the window opens
 
     def _first_load(self) -> None:
-        """Fill the window after it was first painted; fetching mail starts once the list
-        has been painted (the scheduler and its libraries load after that, not before)."""
+        """Fill the window after it was first painted. The selected case is shown, and mail
+        fetching starts, once the list has been painted: the case view's mail code and the
+        scheduler's libraries load after the rows are on screen, not before."""
         if not self.isVisible():
             return  # closed before it was filled
         self.cases.refresh(keep_rows=False)
         self.views.views.refresh_counts()
         from desktop.app import after_next_paint
 
-        self._sync_after_paint = after_next_paint(self.table.viewport(), self._start_sync)
+        self._after_list_paint = after_next_paint(self.table.viewport(), self._list_shown)
 
-    def _start_sync(self) -> None:
-        if self.isVisible() and not self.sync.running:
+    def _list_shown(self) -> None:
+        self._list_painted = True
+        if not self.isVisible():
+            return
+        if self._pending_case is not None:
+            self._show_case(self._pending_case)
+        if not self.sync.running:
             self.sync.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
