@@ -55,7 +55,6 @@ _CASE_ID = int(CASE_ID_ROLE)
 _REFERENCE = int(REFERENCE_ROLE)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 FILL_ROWS = 50  # summaries are read this many rows at a time (a screen shows about 30)
@@ -118,17 +117,19 @@ class CaseTableModel(QAbstractTableModel):
     def counted(self) -> bool:
         return self._counted
 
-    def set_query(self, query: CaseQuery) -> None:
-        """Show another filter, keeping the current sort."""
+    def set_query(self, query: CaseQuery, total: int | None = None) -> None:
+        """Show another filter, keeping the current sort. `total`: its count, when already
+        known (the views panel's), so the list does not count again."""
         self._query = replace(query, sort=self._query.sort, descending=self._query.descending)
-        self.refresh(keep_rows=False)
+        self._load(self.page_size, total)
 
     def refresh(self, keep_rows: bool = True) -> None:
         """Re-run the query (after a change); keeps as many rows loaded as before."""
         self._load(max(self._shown, self.page_size) if keep_rows else self.page_size)
 
-    def _load(self, rows: int) -> None:
-        """Load the ids of the first `rows` matches (SQL pages them) and count them all."""
+    def _load(self, rows: int, total: int | None = None) -> None:
+        """Load the ids of the first `rows` matches (SQL pages them) and count them all
+        (unless `total` is known)."""
         self._generation += 1
         generation = self._generation
         query = self._query
@@ -140,11 +141,13 @@ class CaseTableModel(QAbstractTableModel):
         self._counted = False
         self._cache.clear()
         self._rendered.clear()
-        if self._counter is None:
+        if total is not None:
+            self._set_total(generation, total)
+        elif self._counter is None:
             self._set_total(generation, self.loket.count_cases(query))
         self.endResetModel()
         self.refreshed.emit()
-        if self._counter is not None:
+        if not self._counted and self._counter is not None:
             self._counter(lambda loket: int(loket.count_cases(query)),
                           lambda n: self._counted_later(generation, n))
 
@@ -265,8 +268,8 @@ class CaseTableModel(QAbstractTableModel):
             self._rendered[case.id] = cells
         return cells
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags(): QAbstractTableModel's own (enabled, selectable, no children) is what the list
+    # needs, and without a Python override Qt asks no Python code for it on every paint
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; columns SQL cannot sort by are left as they are."""

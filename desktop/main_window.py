@@ -407,8 +407,11 @@ class MainWindow(QMainWindow):
         else:
             self.cases.set_query(self.views.current_query(text))
 
-    def _view_chosen(self, _key: str) -> None:
-        self.cases.set_query(self.views.current_query(self._searched))
+    def _view_chosen(self, key: str) -> None:
+        # the views panel counted this view already (when nothing changed since): the list
+        # takes that count instead of counting again
+        known = None if self._searched else self.views.views.known_count(key)
+        self.cases.set_query(self.views.current_query(self._searched), total=known)
 
     def _case_selected(self, case_id: int | None) -> None:
         if not self._list_painted:
