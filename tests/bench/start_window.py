@@ -105,7 +105,7 @@ def workout() -> None:
     window: Any = next(w for w in QApplication.topLevelWidgets()
                        if getattr(w, "cases", None) is not None and w.isVisible())
     window.views.choose("all")
-    QApplication.processEvents()
+    settle(window)
     marks["all_cases"] = window.cases.total()
     while window.cases.canFetchMore(QModelIndex()):  # scrolling to the end, page by page
         window.cases.fetchMore(QModelIndex())
@@ -115,11 +115,21 @@ def workout() -> None:
     window.search.setText("gemeente")
     window.apply_search()
     window.table.viewport().repaint()
-    QApplication.processEvents()
+    settle(window)
     marks["found"] = window.cases.total()
     window.table.selectRow(0)
     QApplication.processEvents()
     marks["peak_mb"] = peak_mb()
+
+
+def settle(window: Any) -> None:
+    """Until the list's count has come from the window's worker."""
+    from PySide6.QtWidgets import QApplication
+
+    while not window.cases.counted():
+        QApplication.processEvents()
+        time.sleep(0.002)
+    QApplication.processEvents()
 
 
 def watcher(mode: str) -> Any:
