@@ -61,11 +61,12 @@ test-fast: venv translations
 screenshots: venv translations
 	LOKET_SCREENSHOTS_DIR=docs/screenshots QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m gui
 
-# tests.bench.run rewrites BENCHMARKS.md; the others then replace only their own section
+# tests.bench.run writes the results table of BENCHMARKS.md (every target: search, view
+# switches, start, memory, command line); the others then replace only their own section
 bench: system-deps venv translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
 	$(PY) -m tests.bench.imap_bench
-	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.workspace_bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.growth_bench
 	$(PY) -m tests.bench.teamsync_bench
 	$(PY) -m tests.bench.kb_bench
 	$(PY) -m tests.bench.archive_bench

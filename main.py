@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(gui_db)
     from inbox import cli
 
-    args = cli.build_parser().parse_args(argv)
+    args = cli.build_parser(argv).parse_args(argv)
     configure_logging()
     if args.command is None:
         from desktop.app import run

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +33,9 @@ def run(db_path: Path) -> int:
     A light first window appears at once; the database is opened, the user signed in and the
     real window built right after it was painted, then the real window takes its place.
     """
+    opening = Opening(db_path)  # the database opens (and LOKET_USER signs in) while Qt loads
+    opening.open()
+    opening.start()
     # Qt and the window are imported here, so `main.py --help` and the CLI stay fast
     from PySide6.QtWidgets import QApplication
 
@@ -46,31 +51,69 @@ def run(db_path: Path) -> int:
 
     opened_attachments.clear()  # what a crashed session left behind (and emptied at exit)
     shell = _shell(app)
-    opened: dict[str, Any] = {}  # what must stay alive while the loop runs
+    opened: dict[str, Any] = {"opening": opening}  # what must stay alive while the loop runs
     opened["start"] = AfterFirstPaint(lambda: _start(app, shell, db_path, opened))
     shell.installEventFilter(opened["start"])
     shell.show()
     try:
         return int(app.exec())
     finally:
+        opening.join()  # a sign-in still running ends before the database closes
         if "idle_lock" in opened:
             opened["idle_lock"].stop()
         if "commands" in opened:
             opened["commands"].stop()
-        if "loket" in opened:
-            opened["loket"].close()
-        if "lock" in opened:
-            opened["lock"].release()
+        if opening.loket is not None:
+            opening.loket.close()
+        if opening.lock is not None:
+            opening.lock.release()
         opened_attachments.clear()
 
 
-def _own(db_path: Path, opened: dict[str, Any]) -> None:
-    """Hold the database for this app: other Loket processes hand their commands to it."""
-    from inbox import owner
+class Opening(threading.Thread):
+    """The app's hold on the database: `open()` (before Qt loads) takes the app's lock and
+    opens the encrypted database as nobody; the thread (`start()`) then signs in from
+    LOKET_USER + LOKET_PASSWORD, if both are given and the database has its beheerder, while Qt
+    starts (argon2id takes a while). The GUI thread `join`s it before anyone is let in.
+    `error`: why the database could not be opened."""
 
-    lock = owner.AppLock(db_path)
-    lock.acquire()
-    opened["lock"] = lock
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(name="loket-sign-in", daemon=True)
+        self.db_path = db_path
+        self.loket: Loket | None = None
+        self.lock: Any = None
+        self.signed_in = False
+        self.error: BaseException | None = None
+
+    def open(self) -> None:
+        from inbox.errors import LoketError, StorageError
+        from inbox.services import Loket
+
+        try:
+            if str(self.db_path) != ":memory:":
+                from inbox import owner
+
+                lock = owner.AppLock(self.db_path)
+                lock.acquire()
+                self.lock = lock
+            self.loket = Loket.open(self.db_path, user="")  # nobody, until someone signs in
+        except (LoketError, StorageError) as exc:
+            self.error = exc
+
+    def run(self) -> None:
+        from inbox import identity
+        from inbox.errors import LoketError, StorageError
+
+        name, password = os.environ.get("LOKET_USER", ""), os.environ.get("LOKET_PASSWORD")
+        if self.loket is None or not name or password is None:
+            return
+        try:
+            if identity.needs_first_beheerder(self.loket):
+                return  # the first-run dialog comes first
+            identity.sign_in(self.loket, name, password)
+            self.signed_in = True
+        except (LoketError, StorageError):
+            pass  # a wrong password, a locked login: the sign-in dialog says so
 
 
 def _serve_commands(db_path: Path, opened: dict[str, Any]) -> None:
@@ -128,14 +171,11 @@ def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.people.entrance import Entrance
-    from inbox.errors import LoketError, StorageError
-    from inbox.services import Loket
 
-    try:
-        if str(db_path) != ":memory:":
-            _own(db_path, opened)
-        loket = Loket.open(db_path, user="")  # nobody, until someone signs in
-    except (LoketError, StorageError) as exc:
+    opening: Opening = opened["opening"]
+    opening.join()
+    if opening.error is not None or opening.loket is None:
+        exc = opening.error
         log.error("cannot open database: %s", type(exc).__name__)
         box = QMessageBox(QMessageBox.Icon.Critical, "Loket",
                           app.translate("App", "Loket cannot open the database."), parent=shell)
@@ -144,10 +184,13 @@ def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
         box.exec()
         app.exit(1)
         return
-    opened["loket"] = loket
+    loket = opened["loket"] = opening.loket
+    if opening.lock is not None:
+        opened["lock"] = opening.lock
     entrance = Entrance(loket)
     opened["entrance"] = entrance
-    if not entrance.admit(shell):
+    signed_in = opening.signed_in and not loket.must_change_password
+    if not signed_in and not entrance.admit(shell):
         app.exit(0)
         return
     _open_window(shell, opened)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -66,17 +66,23 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE, _FOREGROUND, _DECORATION})
 _LATE = QColor(200, 30, 30)  # an overdue answer or call-back
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 FILL_ROWS = 50  # summaries are read this many rows at a time (a screen shows about 30)
+
+
+# How the list's count is run: `counter(work, done)` calls done(work(loket)), at once or later
+# (the window's worker thread: TaskRunner.run); None: at once, on this thread.
+Counter = Callable[[Callable[[Loket], int], Callable[[int], None]], None]
 
 
 class CaseTableModel(QAbstractTableModel):
     """Holds the ordered ids of a CaseQuery; shows `page_size` more rows per fetchMore.
 
     Summaries come from `loket.case_summaries(ids)` a page at a time and are kept in a small
-    LRU cache, so a list of 100,000 cases costs one id query and a few pages of rows.
+    LRU cache, so a list of 100,000 cases costs one id query and a few pages of rows. With a
+    `counter` (the window's worker), the list's count runs beside its first page: the rows show
+    without waiting for it, and `refreshed` comes again once it is known (`counted()`).
     """
 
     refreshed = Signal()
@@ -89,15 +95,19 @@ class CaseTableModel(QAbstractTableModel):
         page_size: int = 200,
         cache_size: int = 2000,
         load: bool = True,
+        counter: Counter | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.loket = loket
         self.page_size = page_size
         self.cache_size = max(cache_size, page_size)
+        self._counter = counter
         self._query = query or CaseQuery()
         self._ids: list[int] = []  # the loaded part of the ordered list
         self._total = 0
+        self._counted = True  # whether _total is the count, not a guess from the ids so far
+        self._generation = 0  # a count for an older load is dropped
         self._shown = 0
         self._cache: OrderedDict[int, CaseSummary] = OrderedDict()
         self._rendered: dict[int, tuple[str | int, ...]] = {}  # display texts per cached case
@@ -112,16 +122,22 @@ class CaseTableModel(QAbstractTableModel):
         return self._query
 
     def total(self) -> int:
-        """All cases the query matches, loaded or not."""
+        """All cases the query matches, loaded or not (while not `counted()`: the rows loaded,
+        plus one when there may be more)."""
         return self._total
 
-    def set_query(self, query: CaseQuery) -> None:
+    def counted(self) -> bool:
+        return self._counted
+
+    def set_query(self, query: CaseQuery, total: int | None = None) -> None:
         """Show another filter, keeping the current sort (a worklist view comes in its own
-        order, earliest due first, and leaving one goes back to the view's own order)."""
+        order, earliest due first, and leaving one goes back to the view's own order).
+        `total`: its count, when already known (the views panel's), so the list does not
+        count again."""
         if query.sort not in WORKLIST_SORTS and self._query.sort not in WORKLIST_SORTS:
             query = replace(query, sort=self._query.sort, descending=self._query.descending)
         self._query = query
-        self.refresh(keep_rows=False)
+        self._load(self.page_size, total)
 
     def refresh(self, keep_rows: bool = True) -> None:
         """Re-run the query (after a change); keeps as many rows loaded as before."""
@@ -150,17 +166,41 @@ class CaseTableModel(QAbstractTableModel):
                                   self.index(max(rows), len(COLUMNS) - 1))
         self.refreshed.emit()
 
-    def _load(self, rows: int) -> None:
-        """Count the matches and load the ids of the first `rows` of them (SQL pages them)."""
+    def _load(self, rows: int, total: int | None = None) -> None:
+        """Load the ids of the first `rows` matches (SQL pages them) and count them all
+        (unless `total` is known)."""
+        self._generation += 1
+        generation = self._generation
+        query = self._query
         self.beginResetModel()
         self._now = clock.iso(self.loket.now())
-        self._total = self.loket.count_cases(self._query)
-        self._ids = self.loket.case_ids(self._query, limit=rows)
+        self._ids = self.loket.case_ids(query, limit=rows)
+        self._shown = len(self._ids)
+        # until counted: what is loaded, and one more when the page was full
+        self._total = self._shown + (1 if self._shown >= rows else 0)
+        self._counted = False
         self._cache.clear()
         self._rendered.clear()
-        self._shown = len(self._ids)
+        if total is not None:
+            self._set_total(generation, total)
+        elif self._counter is None:
+            self._set_total(generation, self.loket.count_cases(query))
         self.endResetModel()
         self.refreshed.emit()
+        if not self._counted and self._counter is not None:
+            self._counter(lambda loket: int(loket.count_cases(query)),
+                          lambda n: self._counted_later(generation, n))
+
+    def _set_total(self, generation: int, count: int) -> bool:
+        if generation != self._generation:
+            return False  # the list was loaded again meanwhile
+        self._total = max(count, self._shown)  # (rows that arrived since the ids were read)
+        self._counted = True
+        return True
+
+    def _counted_later(self, generation: int, count: int) -> None:
+        if self._set_total(generation, count):
+            self.refreshed.emit()
 
     def case_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._shown else None
@@ -222,6 +262,8 @@ class CaseTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + len(more) - 1)
         self._ids.extend(more)
         self._shown = len(self._ids)
+        if not self._counted:
+            self._total = self._shown + (1 if len(page) >= self.page_size else 0)
         self.endInsertRows()
 
     def headerData(
@@ -292,8 +334,8 @@ class CaseTableModel(QAbstractTableModel):
         due = _due(case, self._query.callbacks)
         return bool(due) and str(due) < self._now
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # flags(): QAbstractTableModel's own (enabled, selectable, no children) is what the list
+    # needs, and without a Python override Qt asks no Python code for it on every paint
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; columns SQL cannot sort by are left as they are."""

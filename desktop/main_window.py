@@ -33,7 +33,6 @@ from inbox.model import CaseDetail, Changes, Channel
 from inbox.privacy.roles import Permission
 from inbox.services import Loket, Received
 from inbox.sync import SyncEvent
-from inbox.teamsync.imapstore import announce_activity
 
 if TYPE_CHECKING:  # the dialogs load when first opened: start-up stays short
     from desktop.accounts_dialog import AccountsDialog
@@ -87,6 +86,10 @@ class MainWindow(QMainWindow):
         self.loket = loket
         # the app shows the window first and fills it right after its first paint
         self._pending_load = load_after_show
+        # at start, the first case is shown (and mail fetching starts) once the list is painted
+        self._list_painted = not load_after_show
+        self._pending_case: int | None = None
+        self._after_list_paint: object | None = None
         self.runner = runner or TaskRunner(loket, parent=self)
         self.network = network or TaskRunner(
             loket, synchronous=self.runner.synchronous, parent=self
@@ -98,8 +101,9 @@ class MainWindow(QMainWindow):
 
         self.views = ViewsPanel(loket, self, load=not load_after_show, runner=self.runner.run)
         self.views.setMinimumWidth(130)
-        self.cases = CaseTableModel(
-            loket, self.views.current_query(), load=not load_after_show, parent=self
+        self.cases = CaseTableModel(  # counted on the worker: the rows need not wait for it
+            loket, self.views.current_query(), load=not load_after_show,
+            counter=self.runner.run, parent=self
         )
         self.table = CaseTable(self.cases, self)
         self.case_view = CaseView(self, loket)
@@ -360,6 +364,8 @@ class MainWindow(QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         reference = detail.summary.reference
+        from inbox.teamsync.imapstore import announce_activity  # the team-sync engine, on use
+
         # tell the team (other laptops) someone is writing this answer; best effort, off-thread
         self.network.run(lambda lk: announce_activity(lk, reference, "replying"),
                          on_error=lambda exc: log.info("presence not sent: %s",
@@ -474,10 +480,16 @@ class MainWindow(QMainWindow):
         else:
             self.cases.set_query(self.views.current_query(text))
 
-    def _view_chosen(self, _key: str) -> None:
-        self.cases.set_query(self.views.current_query(self._searched))
+    def _view_chosen(self, key: str) -> None:
+        # the views panel counted this view already (when nothing changed since): the list
+        # takes that count instead of counting again
+        known = None if self._searched else self.views.views.known_count(key)
+        self.cases.set_query(self.views.current_query(self._searched), total=known)
 
     def _case_selected(self, case_id: int | None) -> None:
+        if not self._list_painted:
+            self._pending_case = case_id  # shown right after the list's first paint
+            return
         self._show_case(case_id)
 
     def _show_case(self, case_id: int | None) -> None:
@@ -513,7 +525,9 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         """The status bar's counts: this list's, and the open and new cases."""
         total = self.cases.total()
-        if self._searched:
+        if not self.cases.counted():
+            text = ""  # the count follows from the worker in a moment
+        elif self._searched:
             text = self.tr("%n case(s) found", "", total)
         else:
             text = self.tr("%n case(s) in this list", "", total)
@@ -536,11 +550,23 @@ class MainWindow(QMainWindow):
             self.sync.start()  # fetching starts when the window opens
 
     def _first_load(self) -> None:
-        """Fill the window after it was first painted, then start fetching mail."""
+        """Fill the window after it was first painted. The selected case is shown, and mail
+        fetching starts, once the list has been painted: the case view's mail code and the
+        scheduler's libraries load after the rows are on screen, not before."""
         if not self.isVisible():
             return  # closed before it was filled
-        self.views.views.refresh_counts()
         self.cases.refresh(keep_rows=False)
+        self.views.views.refresh_counts()
+        from desktop.app import after_next_paint
+
+        self._after_list_paint = after_next_paint(self.table.viewport(), self._list_shown)
+
+    def _list_shown(self) -> None:
+        self._list_painted = True
+        if not self.isVisible():
+            return
+        if self._pending_case is not None:
+            self._show_case(self._pending_case)
         if not self.sync.running:
             self.sync.start()
 

@@ -111,6 +111,7 @@ class ViewsModel(QAbstractListModel):
         self._views: list[View] = list(FIXED)
         self._counts: list[int | None] = [None] * len(self._views)
         self._generation = 0
+        self._counted_generation = -1  # the refresh the counts shown come from
         if load:
             self.reload()
 
@@ -157,6 +158,7 @@ class ViewsModel(QAbstractListModel):
         def done(counts: list[tuple[int, int]]) -> None:
             if generation != self._generation:
                 return
+            self._counted_generation = generation
             for i, n in counts:
                 if i < len(self._counts):
                     self._counts[i] = n
@@ -169,6 +171,14 @@ class ViewsModel(QAbstractListModel):
     def count(self, key: str) -> int:
         row = self.row_of(key)
         return (self._counts[row] or 0) if row is not None else 0
+
+    def known_count(self, key: str) -> int | None:
+        """The view's count when it is up to date (no recount under way), else None: the
+        case list then needs no count of its own when this view is chosen."""
+        row = self.row_of(key)
+        if row is None or self._counted_generation != self._generation:
+            return None
+        return self._counts[row]
 
     def row_of(self, key: str) -> int | None:
         return next((i for i, v in enumerate(self._views) if v.key == key), None)

@@ -384,3 +384,7 @@ AUTOREPLY_SET = act("autoreply.set", P.MANAGE_ACCOUNTS, "Automatisch antwoord in
 # filed mail outside office hours gets the account's automatic reply (the system's sync pass)
 AUTOREPLY_QUEUE = act("autoreply.queue", P.SYNC, "Automatisch antwoord klaarzetten",
                       audited=False, content=False)
+
+# -- the command line (inbox/cli/) -------------------------------------------------------------
+CLI_BATCH = act("cli.batch", P.OWN_ACCOUNT, "Opdrachtenbestand uitvoeren", writes=False,
+                content=False)

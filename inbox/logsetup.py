@@ -6,7 +6,6 @@ Log lines carry ids, counts and exception types, not subjects, bodies or address
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import traceback
 from typing import Any
@@ -35,20 +34,50 @@ class SafeFormatter(logging.Formatter):
         return "".join(parts).rstrip("\n")
 
 
+class _LogFile(logging.Handler):
+    """The rotating log file in the data folder, opened at the first record: most runs of a
+    command log nothing, and logging.handlers (with socket and pickle) costs start-up."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._file: logging.Handler | None = None
+
+    def _target(self) -> logging.Handler:
+        if self._file is None:
+            import logging.handlers
+
+            try:
+                directory = log_dir()
+                directory.mkdir(parents=True, exist_ok=True)
+                self._file = logging.handlers.RotatingFileHandler(
+                    directory / "loket.log", maxBytes=2_000_000, backupCount=3,
+                    encoding="utf-8",
+                )
+            except OSError:
+                self._file = logging.NullHandler()
+            self._file.setFormatter(self.formatter)
+        return self._file
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._target().handle(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def configure_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger("loket")
     if root.handlers:
         return
     root.setLevel(level)
     root.propagate = False
-    try:
-        directory = log_dir()
-        directory.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            directory / "loket.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.NullHandler()
+    handler = _LogFile()
     handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if os.environ.get("LOKET_DEBUG"):

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from inbox import acts
-from inbox.channels.mailparse import safe_filename, sanitize_html
 from inbox.errors import NotFound
 from inbox.services import Loket
 
@@ -91,6 +90,8 @@ def is_risky(filename: str) -> bool:
 
 
 def _attachment(row: Any) -> AttachmentInfo:
+    from inbox.channels.mailparse import safe_filename  # the parser loads when mail is shown
+
     return AttachmentInfo(
         id=int(row["id"]),
         filename=safe_filename(str(row["filename"] or "")),
@@ -107,6 +108,8 @@ def message_views(loket: Loket, message_ids: list[int]) -> dict[int, MessageView
     message.view; a vertrouwelijk case's messages only for its assignee)."""
     if not message_ids:
         return {}
+    from inbox.channels.mailparse import sanitize_html  # (not at start-up: the window's list)
+
     with loket.op(acts.MESSAGE_VIEW) as op:
         rows = op.store.mail.bodies(message_ids)
         for case_id in sorted({int(r["case_id"]) for r in rows if r["case_id"] is not None}):

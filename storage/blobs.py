@@ -11,9 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,13 @@ INLINE_MAX = 256 * 1024
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _mkstemp(folder: Path) -> tuple[int, str]:
+    """A new temp file in `folder` (tempfile is imported when a blob is first written)."""
+    import tempfile
+
+    return tempfile.mkstemp(dir=folder, prefix=".tmp-")
 
 
 class BlobStore:
@@ -122,7 +127,7 @@ class BlobStore:
                     continue
                 seen.add(digest)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+                fd, tmp = _mkstemp(target.parent)
                 opened.append(fd)
                 pending.append((tmp, target))
                 _write_all(fd, self._encode(digest, data))
@@ -163,7 +168,7 @@ class BlobStore:
     def _write(self, target: Path, data: bytes) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            fd, tmp = _mkstemp(target.parent)
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
@@ -245,5 +250,7 @@ def _each(fn: Callable[[Any], None], items: Sequence[Any]) -> None:
         for item in items:
             fn(item)
         return
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(min(16, len(items))) as pool:
         list(pool.map(fn, items))

@@ -242,6 +242,12 @@ CLI += (
     R(("norms", "target"), ("--in-one-go", "80"), act="norms.set"),
 )
 
+# Many commands under one sign-in (inbox/cli/batch.py): each line is checked by its own act;
+# tests/unit/test_cli_batch.py runs real lines as each kind of person.
+CLI += (
+    R(("batch",), ("-",), act="cli.batch", stdin="# een opdrachtenbestand zonder opdrachten\n"),
+)
+
 # Acts that run as part of another command, not on their own: act -> the command that runs it.
 RUN_BY: dict[str, tuple[str, ...]] = {
     "contact.find": ("contact", "show"),  # finding the resident an address belongs to

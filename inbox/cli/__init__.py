@@ -36,10 +36,50 @@ MODULES: tuple[str, ...] = (
     "inbox.cli.maintenance",
     "inbox.cli.users",
     "inbox.cli.day",
+    "inbox.cli.batch",
 )
 
+# The module that registers each top-level command (tests/unit/test_cli_lean.py checks this
+# against the modules): a command line loads only its command's module, so `loket search`
+# does not import the archive, team sync or Mastodon code. `export` and `--help` load all.
+COMMANDS: dict[str, str] = {
+    **dict.fromkeys(("case", "cases", "message", "messages", "norms", "search", "searches",
+                     "stats", "templates"), "inbox.cli.cases"),
+    **dict.fromkeys(("account", "audit", "backup", "demo", "import", "key", "restore", "sync"),
+                    "inbox.cli.admin"),
+    **dict.fromkeys(("destruction", "hold", "organisation", "retention"), "inbox.cli.archive"),
+    "team": "inbox.cli.team",
+    **dict.fromkeys(("contact", "mastodon"), "inbox.cli.social"),
+    **dict.fromkeys(("avg", "processing-log"), "inbox.cli.privacy"),
+    **dict.fromkeys(("kb", "suggest", "trends"), "inbox.cli.kb"),
+    "check": "inbox.cli.maintenance",
+    "user": "inbox.cli.users",
+    "batch": "inbox.cli.batch",
+    **dict.fromkeys(("autoreply", "callback", "callbacks", "department", "office-hours",
+                     "products"), "inbox.cli.day"),
+}
 
-def build_parser() -> argparse.ArgumentParser:
+_GLOBAL_OPTIONS = ("--db", "--user")
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command word of a command line (after `--db PATH` and `--user NAME`), or None."""
+    words = iter(argv)
+    for word in words:
+        if word in _GLOBAL_OPTIONS:
+            next(words, None)
+        elif word.startswith(tuple(o + "=" for o in _GLOBAL_OPTIONS)):
+            continue
+        elif word.startswith("-"):
+            return None  # --help, or an option argparse will explain
+        else:
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command parser: every command, or (given the command line `argv` of a known
+    command) only the commands of that command's module, which keeps start-up short."""
     parser = DutchParser(
         prog="loket", description="Loket: één inbox voor het klantcontactcentrum."
     )
@@ -53,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     exports = p.add_subparsers(dest="export_kind", metavar="KIND", required=True)
     import importlib
 
-    for module_name in MODULES:
+    word = None if argv is None else command_of(argv)
+    for module_name in (COMMANDS[word],) if word in COMMANDS else MODULES:
         importlib.import_module(module_name).add_commands(sub, exports)
     return parser
 
@@ -87,6 +128,11 @@ def run(
         with owner.command_lock(db_path(args)) as app:
             if app is None:
                 return _dispatch(args, environment)
+            if args.command == "batch":
+                from inbox.cli.batch import for_hand_over
+
+                handed, text = for_hand_over(args, list(argv))
+                return _hand_over(app, handed, environment, text)
             return _hand_over(app, list(argv), environment)
     except (LoketError, StorageError) as exc:
         print(f"loket: {_one_line(exc)}", file=sys.stderr)
@@ -155,8 +201,11 @@ def _opens_no_database(args: argparse.Namespace) -> bool:
     return bool(args.command == "key" and args.key_command == "recover")
 
 
-def _hand_over(app: Path, argv: list[str], env: Mapping[str, str]) -> int:
-    """Let the running app do the command; print what it printed."""
+def _hand_over(
+    app: Path, argv: list[str], env: Mapping[str, str], stdin_text: str | None = None
+) -> int:
+    """Let the running app do the command; print what it printed. `stdin_text`: what to pass
+    as its standard input (None: this process's own)."""
     from inbox import owner
 
     passed = {k: env[k] for k in ("LOKET_USER", "LOKET_PASSWORD") if k in env}
@@ -165,7 +214,10 @@ def _hand_over(app: Path, argv: list[str], env: Mapping[str, str]) -> int:
         import getpass
 
         passed["LOKET_PASSWORD"] = getpass.getpass(f"Wachtwoord voor {user}: ")
-    stdin = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
+    if stdin_text is not None:
+        stdin = stdin_text
+    else:
+        stdin = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
     outcome = owner.hand_over(app, argv, passed, stdin)
     sys.stdout.write(outcome.stdout)
     sys.stderr.write(outcome.stderr)
@@ -183,7 +235,7 @@ def _user_in(argv: list[str]) -> str | None:
 
 def run_handed_over(argv: list[str], env: Mapping[str, str]) -> int:
     """A command another process handed to the running app (inbox/owner.CommandServer)."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.command is None:
         return 2
     args.handed_over = True  # the app holds the database open
@@ -245,7 +297,7 @@ def sign_in(loket: Any, user: str | None, env: Mapping[str, str] | None = None) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.error("geef een opdracht")  # the GUI is started by main.py, not here

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inbox import casework, workspace
 from inbox.channels.registry import label as channel_label
 from inbox.cli.common import actions, arg, command, emit, emit_rows
 from inbox.errors import InvalidInput, LoketError, NotFound
@@ -219,6 +218,8 @@ _MODES = {"merge": "case merge SOURCE TARGET", "split": "case split REF --messag
 
 
 def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import casework
+
     mode = args.reference
     if mode in _MODES:
         return _case_mode(loket, args, mode)
@@ -312,6 +313,8 @@ def _day_lines(s: Any) -> list[str]:
 
 def _case_mode(loket: Loket, args: argparse.Namespace, mode: str) -> int:
     """case merge / split / move-message."""
+    from inbox import casework
+
     ops = args.operands
     usage = f"Gebruik: {_MODES[mode]}."
     if mode == "merge":
@@ -349,6 +352,8 @@ def cmd_message(loket: Loket, args: argparse.Namespace) -> int:
 
 
 def cmd_norms_list(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import workspace
+
     norms = workspace.norms(loket)
     data = {c: {"amount": n.amount, "unit": n.unit} for c, n in sorted(norms.items())}
     text = "\n".join(f"{channel_label(c):<14} {n.label()}" for c, n in sorted(norms.items()))
@@ -357,6 +362,8 @@ def cmd_norms_list(loket: Loket, args: argparse.Namespace) -> int:
 
 
 def cmd_norms_set(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import workspace
+
     if args.none == (args.amount is not None):
         raise InvalidInput("Geef --amount N (met --unit) of --none.")
     norm = None if args.none else workspace.Norm(args.amount, args.unit)
@@ -379,6 +386,8 @@ def _template_json(t: Any) -> dict[str, Any]:
 
 
 def cmd_templates_list(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import workspace
+
     found = workspace.templates(loket, retired=args.all)
     text = "\n".join(f"{t.key:<28} {t.title}" + (" (ingetrokken)" if t.retired else "")
                      for t in found)
@@ -387,6 +396,8 @@ def cmd_templates_list(loket: Loket, args: argparse.Namespace) -> int:
 
 
 def cmd_templates_save(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import workspace
+
     if args.text is not None and args.text_file is not None:
         raise InvalidInput("Geef --text of --text-file, niet allebei.")
     text = args.text if args.text_file is None else _text_of(args.text_file)
@@ -404,12 +415,16 @@ def cmd_templates_save(loket: Loket, args: argparse.Namespace) -> int:
 
 
 def cmd_templates_retire(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import workspace
+
     workspace.retire_template(loket, args.key)
     print(f"Standaardantwoord '{args.key}' ingetrokken.")
     return 0
 
 
 def cmd_searches_list(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import workspace
+
     found = workspace.saved_searches(loket)
     data = [{"name": s.name, "text": s.text, "statuses": list(s.statuses),
              "channel": s.channel} for s in found]
@@ -419,6 +434,8 @@ def cmd_searches_list(loket: Loket, args: argparse.Namespace) -> int:
 
 def cmd_searches_change(loket: Loket, args: argparse.Namespace) -> int:
     """searches save / delete."""
+    from inbox import workspace
+
     if args.searches_command == "save":
         workspace.save_search(loket, workspace.SavedSearch(
             args.name, args.text, tuple(args.statuses or ()), args.channel))

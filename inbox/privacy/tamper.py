@@ -83,9 +83,7 @@ def problem(session: Session, heads: list[tuple[int, str]] | None = None) -> str
 
     `heads` are heads known from elsewhere; this laptop's own head as the team mailbox holds
     it (sent with every team batch) is always compared too."""
-    from inbox.teamsync.status import own_audit_heads
-
-    team_heads = own_audit_heads(session.store)
+    team_heads = session.store.tamper.own_team_heads()  # (not the team-sync code: start-up)
     known = [h for h in [kept_head(session), *team_heads, *(heads or [])] if h is not None]
     if not known:
         return None

@@ -56,12 +56,8 @@ def known_audit_heads(session: Session, op: Op | None = None) -> list[AuditHead]
 def own_audit_heads(store: Any) -> list[tuple[int, str]]:
     """This laptop's own audit head as the mailbox holds it, for the comparison of the audit
     trail (`tamper.problem(session, heads)`): a copy the keyring cannot lose with the laptop."""
-    t = outgoing.team(store)
-    return [
-        (int(r["seq"]), str(r["hash"]))
-        for r in store.team.audit_heads()
-        if t is not None and r["device"] == t.device
-    ]
+    heads: list[tuple[int, str]] = store.tamper.own_team_heads()
+    return heads
 
 
 def devices(session: Session) -> list[dict[str, Any]]:

@@ -11,8 +11,10 @@ An application-wide event filter notes the main window's first Show event and it
 Paint; a zero-timer queued from that paint fires once the first frame is finished. The
 child then prints one JSON line {"show": s, "painted": s} (seconds since the spawn) and
 leaves with os._exit(0), so tear-down is not measured. Both modes use the same rule.
-desktop.app.run() has no "quit when shown" hook, so for Loket the filter is installed on a
-QApplication created here first; run() picks it up through QApplication.instance().
+desktop.app.run() has no "quit when shown" hook, and Loket imports Qt itself (after it starts
+opening the database), so for Loket the filter is installed on its QApplication when the event
+loop starts (QApplication.exec wrapped as soon as Loket imports PySide6.QtWidgets); "show" is
+then that moment.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 SPAWN = float(os.environ.get("LOKET_BENCH_SPAWN", time.time()))
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,15 +32,109 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main() -> int:
     mode = sys.argv[1]
-    from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+    if mode == "bare":
+        from PySide6.QtWidgets import QApplication
 
-    marks: dict[str, float] = {}
+        app = QApplication(sys.argv[:1])
+        app.installEventFilter(watcher(mode))
+        return bare_window(app)
+    # Loket imports Qt itself (after it has started opening the database): the watcher is
+    # installed when its QApplication enters the event loop, before the first paint
+    when_qt_is_imported(lambda: watch_exec(mode))
+    sys.path.insert(0, str(ROOT))
+    import main as loket_main
 
-    def report() -> None:
-        sys.stdout.write(json.dumps(marks) + "\n")
-        sys.stdout.flush()
-        os._exit(0)
+    return loket_main.main(["--db", sys.argv[2]])
+
+
+def when_qt_is_imported(then: Any) -> None:
+    """Call `then` once, right after the program first imports PySide6.QtWidgets."""
+    import builtins
+
+    original = builtins.__import__
+    waiting = [True]
+
+    def importing(name: str, *args: Any, **kwargs: Any) -> Any:
+        module = original(name, *args, **kwargs)
+        if waiting[0] and "PySide6.QtWidgets" in sys.modules:
+            waiting[0] = False  # (shiboken wraps __import__ too: this one stays, idle)
+            then()
+        return module
+
+    builtins.__import__ = importing
+
+
+def watch_exec(mode: str) -> None:
+    """The watcher joins the application when its event loop starts (the frame was shown)."""
+    from PySide6.QtWidgets import QApplication
+
+    run_loop = QApplication.exec
+
+    def exec_watched(*_: Any) -> int:
+        app = QApplication.instance()
+        assert app is not None
+        marks["show"] = time.time() - SPAWN  # the first window was shown just before this
+        app.installEventFilter(watcher(mode))
+        return int(run_loop())
+
+    QApplication.exec = exec_watched  # type: ignore[method-assign,assignment]
+
+
+marks: dict[str, float] = {}
+_kept: list[Any] = []
+
+
+def report() -> None:
+    sys.stdout.write(json.dumps(marks) + "\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def workout() -> None:
+    """With LOKET_BENCH_MEMORY: the peak memory of a heavy session with this database."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QApplication
+
+    marks["rows_mb"] = peak_mb()
+    window: Any = next(w for w in QApplication.topLevelWidgets()
+                       if getattr(w, "cases", None) is not None and w.isVisible())
+    window.views.choose("all")
+    settle(window)
+    marks["all_cases"] = window.cases.total()
+    while window.cases.canFetchMore(QModelIndex()):  # scrolling to the end, page by page
+        window.cases.fetchMore(QModelIndex())
+    window.table.scrollToBottom()
+    window.table.viewport().repaint()
+    QApplication.processEvents()
+    window.search.setText("gemeente")
+    window.apply_search()
+    window.table.viewport().repaint()
+    settle(window)
+    marks["found"] = window.cases.total()
+    window.table.selectRow(0)
+    QApplication.processEvents()
+    marks["peak_mb"] = peak_mb()
+
+
+def settle(window: Any) -> None:
+    """Until the list's count has come from the window's worker."""
+    from PySide6.QtWidgets import QApplication
+
+    while not window.cases.counted():
+        QApplication.processEvents()
+        time.sleep(0.002)
+    QApplication.processEvents()
+
+
+def watcher(mode: str) -> Any:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QMainWindow, QWidget
 
     def first_frame_done() -> None:
         marks["painted"] = time.time() - SPAWN
@@ -50,33 +147,6 @@ def main() -> int:
         if os.environ.get("LOKET_BENCH_MEMORY"):
             workout()
         report()
-
-    def workout() -> None:
-        """With LOKET_BENCH_MEMORY: the peak memory of a heavy session with this database."""
-        marks["rows_mb"] = peak_mb()
-        window = next(w for w in QApplication.topLevelWidgets()
-                      if getattr(w, "cases", None) is not None and w.isVisible())
-        window.views.choose("all")
-        app.processEvents()
-        marks["all_cases"] = window.cases.total()
-        while window.cases.canFetchMore(QModelIndex()):  # scrolling to the end, page by page
-            window.cases.fetchMore(QModelIndex())
-        window.table.scrollToBottom()
-        window.table.viewport().repaint()
-        app.processEvents()
-        window.search.setText("gemeente")
-        window.apply_search()
-        window.table.viewport().repaint()
-        app.processEvents()
-        marks["found"] = window.cases.total()
-        window.table.selectRow(0)
-        app.processEvents()
-        marks["peak_mb"] = peak_mb()
-
-    def peak_mb() -> float:
-        import resource
-
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     class Watcher(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -102,27 +172,23 @@ def main() -> int:
                         QTimer.singleShot(0, rows_frame_done)
             return False
 
-    app = QApplication(sys.argv[:1])
-    watcher = Watcher()
-    app.installEventFilter(watcher)
+    found = Watcher()
+    _kept.append(found)
+    return found
 
-    if mode == "bare":
-        from PySide6.QtGui import QStandardItemModel
-        from PySide6.QtWidgets import QTableView
 
-        window = QMainWindow()
-        model = QStandardItemModel(0, 8, window)
-        table = QTableView(window)
-        table.setModel(model)
-        window.setCentralWidget(table)
-        window.resize(1280, 800)
-        window.show()
-        return int(app.exec())
+def bare_window(app: Any) -> int:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QMainWindow, QTableView
 
-    sys.path.insert(0, str(ROOT))
-    import main as loket_main
-
-    return loket_main.main(["--db", sys.argv[2]])
+    window = QMainWindow()
+    model = QStandardItemModel(0, 8, window)
+    table = QTableView(window)
+    table.setModel(model)
+    window.setCentralWidget(table)
+    window.resize(1280, 800)
+    window.show()
+    return int(app.exec())
 
 
 if __name__ == "__main__":
