@@ -144,7 +144,7 @@ class RoleHome(QMainWindow):
     def open_day_settings(self) -> QDialog:
         from desktop.day_settings import DaySettingsDialog
 
-        runner = self._runner or TaskRunner(self.loket, parent=self)
+        runner = self.runner
         dialog = DaySettingsDialog(self.loket, runner, self)
         dialog.open()
         return dialog

@@ -16,7 +16,6 @@ from tests.conftest import as_beheerder
 
 from .conftest import SCREENSHOTS
 from .test_reply import add_account
-from .test_workspace import anna_window  # noqa: F401 - the main window as Anna
 
 pytestmark = pytest.mark.gui
 
