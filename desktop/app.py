@@ -52,8 +52,7 @@ def run(db_path: Path) -> int:
     opened_attachments.clear()  # what a crashed session left behind (and emptied at exit)
     shell = _shell(app)
     opened: dict[str, Any] = {"opening": opening}  # what must stay alive while the loop runs
-    opened["start"] = AfterFirstPaint(lambda: _start(app, shell, db_path, opened))
-    shell.installEventFilter(opened["start"])
+    opened["start"] = after_next_paint(shell, lambda: _start(app, shell, db_path, opened))
     shell.show()
     try:
         return int(app.exec())
@@ -150,6 +149,14 @@ class AfterFirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, then)
         return False
+
+
+def after_next_paint(widget: Any, then: Callable[[], None]) -> AfterFirstPaint:
+    """Run `then` once, right after `widget`'s next frame was painted (its first, for a
+    window about to be shown); returns the filter (keep a reference while waiting)."""
+    watcher = AfterFirstPaint(then)
+    widget.installEventFilter(watcher)
+    return watcher
 
 
 def _shell(app: Any) -> Any:

@@ -54,4 +54,6 @@ def test_many_background_tasks_of_the_window_run_without_harm(loket, qtbot) -> N
         runner.run(lambda lk: lk.count_cases(CaseQuery()), done.append)
     qtbot.waitUntil(lambda: len(done) == 300, timeout=20000)
     runner.shutdown()
-    assert sys.getrefcount(True) - before in range(-3, 4)
+    # 6.12.0 drops a reference per emit (about -300 here); other objects coming and going in
+    # a long suite move the count by a few dozen at most
+    assert sys.getrefcount(True) - before in range(-40, 41)
