@@ -1,0 +1,105 @@
+"""The parts the account dialogs share (mail accounts, Mastodon accounts): the list of accounts
+on the left with New and Remove under it, the form with its inline outcome on the right, and
+how a result or a failure shows. The texts stay with each dialog (its own translation context).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inbox.errors import LoketError, StorageError
+
+OK_STYLE = "color: #107c10;"
+ERROR_STYLE = "color: #a4262c;"
+
+
+def setup_account_list(view: QTableView, accessible_name: str) -> None:
+    """Whole rows, one at a time, read-only, no grid: the first column keeps its width."""
+    view.setAccessibleName(accessible_name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setShowGrid(False)
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+
+
+def outcome_label(parent: QWidget, accessible_name: str) -> QLabel:
+    """The inline result line under the form, hidden until there is a result."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(accessible_name)
+    label.hide()
+    return label
+
+
+def show_outcome(label: QLabel, text: str, ok: bool) -> None:
+    label.setText(text)
+    label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+    label.show()
+
+
+def failure_text(exc: BaseException, log: logging.Logger, what: str, internal: str) -> str:
+    """The domain's own Dutch error as is; anything else is logged and shown as `internal`."""
+    if isinstance(exc, LoketError | StorageError):
+        return str(exc)
+    log.error("%s failed", what, exc_info=exc)
+    return internal
+
+
+def lay_out(
+    dialog: QDialog,
+    accounts: QWidget,
+    list_buttons: tuple[QPushButton, ...],
+    pane: tuple[tuple[QWidget | None, int], ...],
+    test_button: QPushButton,
+    primary: QPushButton,
+    stretch: tuple[int, int],
+) -> QVBoxLayout:
+    """Accounts with their buttons left, the form pane right with Test ... primary under it,
+    Close at the bottom. `pane` is (widget, stretch) from the top; None is empty space."""
+    left = QVBoxLayout()
+    left.addWidget(accounts, 1)
+    left_buttons = QHBoxLayout()
+    for button in list_buttons:
+        left_buttons.addWidget(button)
+    left_buttons.addStretch(1)
+    left.addLayout(left_buttons)
+
+    right = QVBoxLayout()
+    for widget, factor in pane:
+        if widget is None:
+            right.addStretch(factor)
+        else:
+            right.addWidget(widget, factor)
+    actions = QHBoxLayout()
+    actions.addWidget(test_button)
+    actions.addStretch(1)
+    actions.addWidget(primary)
+    right.addLayout(actions)
+
+    columns = QHBoxLayout()
+    columns.addLayout(left, stretch[0])
+    columns.addLayout(right, stretch[1])
+    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    close.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(columns, 1)
+    layout.addWidget(close)
+    return layout
