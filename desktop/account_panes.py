@@ -5,8 +5,6 @@ how a result or a failure shows. The texts stay with each dialog (its own transl
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from inbox.errors import LoketError, StorageError
 
 OK_STYLE = "color: #107c10;"
 ERROR_STYLE = "color: #a4262c;"
@@ -53,14 +49,6 @@ def show_outcome(label: QLabel, text: str, ok: bool) -> None:
     label.setText(text)
     label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
     label.show()
-
-
-def failure_text(exc: BaseException, log: logging.Logger, what: str, internal: str) -> str:
-    """The domain's own Dutch error as is; anything else is logged and shown as `internal`."""
-    if isinstance(exc, LoketError | StorageError):
-        return str(exc)
-    log.error("%s failed", what, exc_info=exc)
-    return internal
 
 
 def lay_out(

@@ -20,25 +20,18 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QScrollArea, QTableView, QWidget
 
 from desktop import dialogs
 from desktop.account_form import AccountForm
 from desktop.account_panes import (
     ERROR_STYLE,
-    failure_text,
     lay_out,
     outcome_label,
     setup_account_list,
     show_outcome,
 )
+from desktop.dialogs import failure_text
 from desktop.formatting import local_time
 from desktop.plain import tip
 from desktop.tasks import TaskRunner

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import failure_text
 from desktop.formatting import local_time
 from desktop.kb.views import RowsModel, _table
 from desktop.tasks import TaskRunner
@@ -138,12 +139,8 @@ class ListeningDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._selected()
-        if isinstance(exc, LoketError | StorageError):
-            self.message.setText(str(exc))
-        else:
-            log.error("making a case of a post failed", exc_info=exc)
-            self.message.setText(self.tr("This did not work because of an error in Loket; "
-                                         "see the log."))
+        internal = self.tr("This did not work because of an error in Loket; see the log.")
+        self.message.setText(failure_text(exc, log, "making a case of a post", internal))
 
     def open_in_browser(self) -> None:
         post = self.current()

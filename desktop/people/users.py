@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.case_dialogs import ChoiceDialog, FormDialog, Work
+from desktop.dialogs import failure_text
 from desktop.people.passwords import PasswordFields
 from desktop.tasks import TaskRunner
 from inbox import identity
@@ -217,11 +218,8 @@ class UsersScreen(QWidget):
             self.say(done_text)
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, LoketError | StorageError):
-                self.say(str(exc), error=True)
-            else:
-                log.error("user administration failed", exc_info=exc)
-                self.say(self.tr("This did not work because of an error in Loket."), error=True)
+            internal = self.tr("This did not work because of an error in Loket.")
+            self.say(failure_text(exc, log, "user administration", internal), error=True)
 
         self.runner.run(work, done, failed)
 

@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.case_view import address_label
+from desktop.dialogs import failure_text
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox import contacts
 from inbox.contacts import ContactOverview, MergeSuggestion
-from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail
 from inbox.services import Loket
 
@@ -359,11 +359,7 @@ class ContactCard(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        if isinstance(exc, LoketError | StorageError):
-            self.error.setText(str(exc))
-        else:
-            log.error("contact card action failed", exc_info=exc)
-            self.error.setText(self.tr("This did not work because of an error in Loket; see "
-                                       "the log."))
+        internal = self.tr("This did not work because of an error in Loket; see the log.")
+        self.error.setText(failure_text(exc, log, "contact card action", internal))
         self.error.show()
         self._enable()

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.account_panes import (
-    failure_text,
     lay_out,
     outcome_label,
     setup_account_list,
     show_outcome,
 )
+from desktop.dialogs import failure_text
 from desktop.formatting import local_time
 from desktop.plain import tip
 from desktop.social.watch_list import WatchListBox
