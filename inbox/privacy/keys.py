@@ -35,6 +35,7 @@ from typing import Any
 
 from inbox.errors import LoketError
 from storage import crypto
+from storage.paths import fsync_dir
 
 log = logging.getLogger("loket.keys")
 
@@ -111,18 +112,9 @@ def _write(path: Path, data: dict[str, Any]) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def key_check(key: bytes) -> str:
@@ -431,7 +423,7 @@ def _replace_database(work: Path, db_path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     os.replace(work, db_path)
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
 
 
 def _reseal_log(db: Any, old_log_keys: list[bytes], new: bytes) -> int:
