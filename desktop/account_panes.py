@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.dialogs import close_buttons
 
 OK_STYLE = "color: #107c10;"
 ERROR_STYLE = "color: #a4262c;"
@@ -85,8 +86,7 @@ def lay_out(
     columns = QHBoxLayout()
     columns.addLayout(left, stretch[0])
     columns.addLayout(right, stretch[1])
-    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    close.rejected.connect(dialog.reject)
+    close = close_buttons(dialog)
     layout = QVBoxLayout(dialog)
     layout.addLayout(columns, 1)
     layout.addWidget(close)

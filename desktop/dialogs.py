@@ -43,6 +43,13 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A Close button box that closes (rejects) `dialog`."""
+    buttons = QDialogButtonBox(Buttons.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def submit_buttons(
     dialog: QDialog, submit: Callable[[], None], buttons: Buttons = Buttons.Ok | Buttons.Cancel
 ) -> QDialogButtonBox:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import failure_text
+from desktop.dialogs import close_buttons, failure_text
 from desktop.formatting import local_time
 from desktop.kb.views import RowsModel, _table
 from desktop.tasks import TaskRunner
@@ -71,8 +70,7 @@ class ListeningDialog(QDialog):
         self.reload_button.clicked.connect(self.reload)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         actions = QHBoxLayout()
         for button in (self.make, self.browser, self.reload_button):
             actions.addWidget(button)

@@ -18,7 +18,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.case_view import address_label
-from desktop.dialogs import failure_text
+from desktop.dialogs import close_buttons, failure_text
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.plain import tip
@@ -182,8 +181,7 @@ class ContactCard(QDialog):
         merge_layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(merge_page, self.tr("Merge"))
 
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
