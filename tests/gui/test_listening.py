@@ -3,7 +3,6 @@ settings) and the kennisbank in the role home, against the local Mastodon server
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,19 +14,13 @@ from inbox.channels import listening, mastodon
 from inbox.channels.mastodon import MastodonClient
 from inbox.privacy.roles import REFUSALS, Permission
 from tests.conftest import act_as, add_staff
-from tests.integration.mastodon_server import FakeMastodon, running
+from tests.integration.mastodon_server import FakeMastodon
 from tests.unit.test_kb import with_starter_set
 
 from .conftest import SCREENSHOTS
 from .test_i18n import dutch, translations  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeMastodon]:
-    with running() as server:
-        yield server
 
 
 def shot(widget: Any, name: str) -> None:
