@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import close_buttons
+from desktop.tables import rows_only
 
 OK_STYLE = "color: #107c10;"
 ERROR_STYLE = "color: #a4262c;"
@@ -26,14 +26,9 @@ ERROR_STYLE = "color: #a4262c;"
 
 def setup_account_list(view: QTableView, accessible_name: str) -> None:
     """Whole rows, one at a time, read-only, no grid: the first column keeps its width."""
-    view.setAccessibleName(accessible_name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
+    rows_only(view, accessible_name)
     view.setShowGrid(False)
     view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
 
 
 def outcome_label(parent: QWidget, accessible_name: str) -> QLabel:

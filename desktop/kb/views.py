@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs import close_buttons
 from desktop.plain import plain_label
+from desktop.tables import rows_only
 from desktop.tasks import TaskRunner
 from inbox.errors import LoketError, StorageError
 from inbox.kb import articles, trends
@@ -64,10 +65,7 @@ class RowsModel(QAbstractTableModel):
 def _table(model: RowsModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
+    rows_only(view)
     return view
 
 

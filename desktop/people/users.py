@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from desktop import dialogs
 from desktop.case_dialogs import ChoiceDialog, FormDialog, Work
 from desktop.dialogs import failure_text
 from desktop.people.passwords import PasswordFields
+from desktop.tables import rows_only
 from desktop.tasks import TaskRunner
 from inbox import identity
 from inbox.errors import LoketError, StorageError
@@ -124,12 +124,8 @@ class UsersScreen(QWidget):
         self.model = UsersModel(loket, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Colleagues"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        rows_only(self.table, self.tr("Colleagues"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
