@@ -20,34 +20,28 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QScrollArea, QTableView, QWidget
 
 from desktop import dialogs
 from desktop.account_form import AccountForm
+from desktop.account_panes import (
+    ERROR_STYLE,
+    lay_out,
+    outcome_label,
+    setup_account_list,
+    show_outcome,
+)
+from desktop.dialogs import failure_text
 from desktop.formatting import local_time
 from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox.accounts import Accounts, Auth, MailAccount
-from inbox.errors import InvalidInput, LoketError, StorageError
+from inbox.errors import InvalidInput
 from inbox.services import Loket
 
 log = logging.getLogger("loket.desktop.accounts")
 
 Index = QModelIndex | QPersistentModelIndex
-OK_STYLE = "color: #107c10;"
-ERROR_STYLE = "color: #a4262c;"
 
 
 class AccountListModel(QAbstractTableModel):
@@ -131,15 +125,8 @@ class AccountsDialog(QDialog):
         self.model = AccountListModel(self)
         self.list = QTableView(self)
         self.list.setModel(self.model)
-        self.list.setAccessibleName(self.tr("Mail accounts"))
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.verticalHeader().hide()
-        self.list.setShowGrid(False)
+        setup_account_list(self.list, self.tr("Mail accounts"))
         self.list.setWordWrap(False)
-        self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setColumnWidth(0, 130)
         self.list.setMinimumWidth(260)
         self.new_button = QPushButton(self.tr("&New account"), self)
@@ -152,40 +139,14 @@ class AccountsDialog(QDialog):
         scroll.setWidget(self.form)
         scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
 
-        self.outcome = QLabel(self)
-        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
-        self.outcome.setWordWrap(True)
-        self.outcome.setAccessibleName(self.tr("Result"))
-        self.outcome.hide()
+        self.outcome = outcome_label(self, self.tr("Result"))
         self.test_button = QPushButton(self.tr("&Test connection"), self)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setDefault(True)
 
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        left_buttons = QHBoxLayout()
-        left_buttons.addWidget(self.new_button)
-        left_buttons.addWidget(self.remove_button)
-        left_buttons.addStretch(1)
-        left.addLayout(left_buttons)
-
-        right = QVBoxLayout()
-        right.addWidget(scroll, 1)
-        right.addWidget(self.outcome)
-        actions = QHBoxLayout()
-        actions.addWidget(self.test_button)
-        actions.addStretch(1)
-        actions.addWidget(self.save_button)
-        right.addLayout(actions)
-
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 2)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(close)
+        layout = lay_out(self, self.list, (self.new_button, self.remove_button),
+                         ((scroll, 1), (self.outcome, 0)), self.test_button, self.save_button,
+                         stretch=(1, 2))
 
         self.new_button.clicked.connect(self.new_account)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -237,19 +198,12 @@ class AccountsDialog(QDialog):
     # -- results -------------------------------------------------------------------------
 
     def show_result(self, text: str, ok: bool) -> None:
-        self.outcome.setText(text)
-        self.outcome.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.outcome.show()
+        show_outcome(self.outcome, text, ok)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, LoketError | StorageError):
-            self.show_result(str(exc), ok=False)
-        else:
-            log.error("account action failed", exc_info=exc)
-            self.show_result(
-                self.tr("This did not work because of an error in Loket; see the log."), ok=False
-            )
+        internal = self.tr("This did not work because of an error in Loket; see the log.")
+        self.show_result(failure_text(exc, log, "account action", internal), ok=False)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -23,6 +23,15 @@ ERROR_COLOUR = "#a4262c"
 Buttons = QDialogButtonBox.StandardButton
 
 
+def failure_text(exc: BaseException, log: logging.Logger, what: str, internal: str) -> str:
+    """The domain's own Dutch sentence for a known error; anything else (a bug) is logged as
+    `what` failing and shown as `internal`."""
+    if isinstance(exc, LoketError | StorageError):
+        return str(exc)
+    log.error("%s failed", what, exc_info=exc)
+    return internal
+
+
 def error_label(parent: QWidget) -> QLabel:
     """The bold red line where a form says what went wrong, hidden until it does. Plain text:
     an error may quote what someone typed."""
@@ -32,6 +41,13 @@ def error_label(parent: QWidget) -> QLabel:
     label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
     label.hide()
     return label
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A Close button box that closes (rejects) `dialog`."""
+    buttons = QDialogButtonBox(Buttons.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def submit_buttons(
@@ -115,9 +131,5 @@ class WorkingDialog(QDialog):
     def show_failure(self, exc: BaseException, unexpected: str, what: str) -> None:
         """The domain's own sentence for a known error; `unexpected` (and a log line) else."""
         self.set_busy(False)
-        if isinstance(exc, LoketError | StorageError):
-            self.error.setText(str(exc))
-        else:
-            log.error("%s failed", what, exc_info=exc)
-            self.error.setText(unexpected)
+        self.error.setText(failure_text(exc, log, what, unexpected))
         self.error.show()

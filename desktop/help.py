@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.dialogs import close_buttons
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "handleiding.md"
 SHORTCUTS, GUIDE_TAB, ABOUT = 0, 1, 2
@@ -73,8 +74,7 @@ class HelpDialog(QDialog):
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs.addTab(self.about, self.tr("About Loket"))
         self.tabs.setCurrentIndex(tab)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -30,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import close_buttons
 from desktop.labels import channel_label
+from desktop.plain import plain_label
 from desktop.tasks import TaskRunner
 from inbox import workspace
 from inbox.errors import LoketError, StorageError
@@ -49,11 +50,8 @@ class TabbedSettings(QDialog):
         self.runner = runner
         self.setWindowTitle(title)
         self.tabs = QTabWidget(self)
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        self.message = plain_label(self, wrap=True)  # may quote data
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)

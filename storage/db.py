@@ -340,7 +340,7 @@ def encrypt_copy(plain: Path, target: Path, key: bytes, source_key: bytes | None
     target.unlink(missing_ok=True)
     conn: Any = sqlcipher3.dbapi2.connect(str(plain), isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    try:
+    with _copy_to(target, conn, "De database kan niet worden gekopieerd"):
         if source_key is not None:
             conn.execute(f"PRAGMA key = \"x'{source_key.hex()}'\"")
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
@@ -349,12 +349,6 @@ def encrypt_copy(plain: Path, target: Path, key: bytes, source_key: bytes | None
         conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
         conn.execute(f"PRAGMA encrypted.application_id = {APPLICATION_ID}")
         conn.execute("DETACH DATABASE encrypted")
-    except DB_ERRORS as exc:
-        raise translate(exc) or CorruptDatabaseError(
-            f"De database kan niet worden gekopieerd: {exc}") from exc
-    finally:
-        conn.close()
-    _fsync_file(target)
 
 
 def backup_copy(db: Database, target: Path, key: bytes | None) -> None:
@@ -370,15 +364,23 @@ def backup_copy(db: Database, target: Path, key: bytes | None) -> None:
         dest = sqlcipher3.dbapi2.connect(str(target), isolation_level=None)
         dest.execute("PRAGMA cipher_log_level = NONE")
         dest.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    try:
+    with _copy_to(target, dest, "De reservekopie kan niet worden gemaakt"):
         source: Any = db.conn
         source.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no WAL beside it
+
+
+@contextmanager
+def _copy_to(target: Path, conn: Any, failure: str) -> Iterator[None]:
+    """Writing a copy of a database at `target` through `conn`: the connection is closed
+    after, a database error becomes `failure` (one Dutch line, with its reason), and the
+    finished copy is fsynced."""
+    try:
+        yield
     except DB_ERRORS as exc:
-        raise translate(exc) or CorruptDatabaseError(
-            f"De reservekopie kan niet worden gemaakt: {exc}") from exc
+        raise translate(exc) or CorruptDatabaseError(f"{failure}: {exc}") from exc
     finally:
-        dest.close()
+        conn.close()
     _fsync_file(target)
 
 

@@ -8,14 +8,21 @@ from pathlib import Path
 APP_NAME = "Loket"
 
 
-def data_dir() -> Path:
-    """The folder holding the default database and blob store (LOKET_DATA_DIR overrides)."""
-    override = os.environ.get("LOKET_DATA_DIR")
+def _user_dir(variable: str, cache: bool) -> Path:
+    """The folder the environment `variable` names, else the platform's data or cache folder
+    for Loket."""
+    override = os.environ.get(variable)
     if override:
         return Path(override)
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    where = platformdirs.user_cache_dir if cache else platformdirs.user_data_dir
+    return Path(where(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """The folder holding the default database and blob store (LOKET_DATA_DIR overrides)."""
+    return _user_dir("LOKET_DATA_DIR", cache=False)
 
 
 def default_db_path() -> Path:
@@ -50,12 +57,7 @@ def log_dir() -> Path:
 
 def cache_dir() -> Path:
     """Rebuildable files (LOKET_CACHE_DIR overrides): never anything that must be kept."""
-    override = os.environ.get("LOKET_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _user_dir("LOKET_CACHE_DIR", cache=True)
 
 
 def opened_dir() -> Path:

@@ -147,6 +147,15 @@ def loket(tmp_path: Path) -> Iterator[object]:
     instance.close()
 
 
+@pytest.fixture
+def fake() -> Iterator[Any]:
+    """A fake Mastodon server on loopback for one test (tests.integration.mastodon_server)."""
+    from tests.integration.mastodon_server import running
+
+    with running() as server:
+        yield server
+
+
 def at(day: int, hour: int = 10, month: int = 11, year: int = 2026) -> datetime:
     """A fixed moment for tests: at(3) is 3 November 2026, 10:00 UTC."""
     return datetime(year, month, day, hour, tzinfo=UTC)

@@ -323,13 +323,27 @@ def gui(window: str, path: str, act: str | None, legacy: str | None = None,
 
 G = gui
 MAIN, HOME = "main", "home"
+# both windows' File menus end so, and their Help menus are the same
+FILE_MENU: tuple[tuple[str, str | None], ...] = (("File/Sign out", "user.sign_out"),
+                                                 ("File/Quit", None))
+HELP_MENU = ("Help/Keyboard shortcuts", "Help/User guide", "Help/About Loket")
+# the role home's tabs (title, act); comments say what a tab holds
+HOME_TABS: tuple[tuple[str, str | None], ...] = (
+    ("Dashboard", "stats.view"),
+    ("Counts", "stats.view"),
+    ("Colleagues", "user.list"),  # add, role, disable, unlock, rights, passwords
+    ("Settings", None),  # mail accounts (see Settings/Accounts… above)
+    ("Audit trail", "audit.view"),
+    ("Destruction review", "destruction.review"),
+    ("Kennisbank", "kb.read"),  # search; its owners open the health page from it
+    ("Trends", "trends.view"),  # with the kennisbank's use (kb.usage: view_stats too)
+)
 
 GUI: tuple[GuiAction, ...] = (
     # the main window (roles that may list cases), menus as the English UI names them
     G(MAIN, "File/Import files…", "import.files"),
     G(MAIN, "File/Export list as CSV…", "case.list"),
-    G(MAIN, "File/Sign out", "user.sign_out"),
-    G(MAIN, "File/Quit", None),
+    *(G(MAIN, path, act) for path, act in FILE_MENU),
     G(MAIN, "Contact/Phone note", "contact.log"),
     G(MAIN, "Contact/Counter visit", "contact.log"),
     G(MAIN, "Contact/Reply", "case.reply"),
@@ -362,34 +376,15 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Kennisbank/Trends…", "trends.view"),
     G(MAIN, "Kennisbank/Health and use…", "kb.usage"),
     G(MAIN, "Kennisbank/Listening on Mastodon…", "mastodon.posts"),
-    G(MAIN, "Help/Keyboard shortcuts", None),
-    G(MAIN, "Help/User guide", None),
-    G(MAIN, "Help/About Loket", None),
-    # the home of roles that do not list cases: its tabs
-    G(HOME, "Dashboard", "stats.view"),
-    G(HOME, "Counts", "stats.view"),
-    G(HOME, "Colleagues", "user.list"),  # add, role, disable, unlock, rights, passwords
-    G(HOME, "Settings", None),  # mail accounts (see Settings/Accounts… above)
-    G(HOME, "Audit trail", "audit.view"),
-    G(HOME, "Destruction review", "destruction.review"),
-    G(HOME, "Kennisbank", "kb.read"),  # search; its owners open the health page from it
-    G(HOME, "Trends", "trends.view"),  # with the kennisbank's use (kb.usage: view_stats too)
-    # the role home's menu bar (a path with a slash): its View menu switches to each tab
-    G(HOME, "File/Sign out", "user.sign_out"),
-    G(HOME, "File/Quit", None),
-    G(HOME, "View/Dashboard", "stats.view"),
-    G(HOME, "View/Counts", "stats.view"),
-    G(HOME, "View/Colleagues", "user.list"),
-    G(HOME, "View/Settings", None),
-    G(HOME, "View/Audit trail", "audit.view"),
-    G(HOME, "View/Destruction review", "destruction.review"),
-    G(HOME, "View/Kennisbank", "kb.read"),
-    G(HOME, "View/Trends", "trends.view"),
+    *(G(MAIN, path, None) for path in HELP_MENU),
+    # the home of roles that do not list cases: its tabs, and its View menu switches to each
+    *(G(HOME, tab, act) for tab, act in HOME_TABS),
+    *(G(HOME, f"View/{tab}", act) for tab, act in HOME_TABS),
+    # the role home's menu bar (a path with a slash)
+    *(G(HOME, path, act) for path, act in FILE_MENU),
     G(HOME, "Manage/Mail accounts…", "account.list"),
     G(HOME, "Manage/Lift vertrouwelijk…", "case.confidential.lift"),
-    G(HOME, "Help/Keyboard shortcuts", None),
-    G(HOME, "Help/User guide", None),
-    G(HOME, "Help/About Loket", None),
+    *(G(HOME, path, None) for path in HELP_MENU),
 )
 
 GUI += (  # the KCC's day (issue 14)

@@ -15,30 +15,40 @@ from inbox.privacy.roles import Permission
 def add_archive_menu(window: QMainWindow, runner: TaskRunner) -> None:
     """The 'Archief' menu of the main window, with what the signed-in person may do there
     (no menu at all for a medewerker)."""
-    loket = runner.loket
-    actions = []
-    if loket.may(Permission.ARCHIVE):
-        actions.append(_action(
-            window,
+    entries: tuple[tuple[Permission, str, str, Callable[[QMainWindow, TaskRunner], object]], ...]
+    entries = (
+        (
+            Permission.ARCHIVE,
             QCoreApplication.translate("ArchiveMenu", "&Destruction…"),
             QCoreApplication.translate(
                 "ArchiveMenu", "What is due for destruction, destruction lists and certificates"
             ),
-            lambda: open_destruction(window, runner),
-        ))
-    if loket.may(Permission.EXPORT_ARCHIVE):
-        actions.append(_action(
-            window,
+            open_destruction,
+        ),
+        (
+            Permission.EXPORT_ARCHIVE,
             QCoreApplication.translate("ArchiveMenu", "&MDTO export…"),
             QCoreApplication.translate(
                 "ArchiveMenu", "Closed cases as an MDTO package for the archive"
             ),
-            lambda: open_mdto_wizard(window, runner),
-        ))
+            open_mdto_wizard,
+        ),
+    )
+    actions = [
+        _action(window, text, tip, _opening(opener, window, runner))
+        for permission, text, tip, opener in entries
+        if runner.loket.may(permission)
+    ]
     if actions:
         menu = window.menuBar().addMenu(QCoreApplication.translate("ArchiveMenu", "&Archive"))
         for action in actions:
             menu.addAction(action)
+
+
+def _opening(
+    opener: Callable[[QMainWindow, TaskRunner], object], window: QMainWindow, runner: TaskRunner
+) -> Callable[[], object]:
+    return lambda: opener(window, runner)
 
 
 def _action(window: QMainWindow, text: str, tip: str, slot: Callable[[], object]) -> QAction:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.archive.lists import ListsPane, ask, failure_text, say, table
 from desktop.archive.models import RowsModel
 from desktop.archive.terms import describe_term
+from desktop.plain import plain_label
 from desktop.tasks import TaskRunner
 from inbox.archive import destruction, retention
 from inbox.services import Loket
@@ -109,10 +110,8 @@ class DestructionDialog(QDialog):
         self.pane.chosen.connect(self._update_buttons)
         self.pane.failed.connect(lambda text: self.show_message(text, error=True))
 
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
+        self.message = plain_label(self, wrap=True)  # may quote data
         self.message.setObjectName("ArchiveMessage")
-        self.message.setWordWrap(True)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()

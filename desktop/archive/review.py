@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.archive.lists import ListsPane, ask, failure_text, say
+from desktop.plain import plain_label
 from desktop.tasks import TaskRunner
 from inbox.archive import destruction
 
@@ -58,10 +59,8 @@ class DestructionReview(QWidget):
                     "taken off it")
         )
         self.review_button.clicked.connect(self.review)
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
+        self.message = plain_label(self, wrap=True)  # may quote data
         self.message.setObjectName("ReviewMessage")
-        self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         row.addWidget(self.review_button)

@@ -82,9 +82,7 @@ class KbPage(QWidget):
         self._show()
 
     def current(self) -> Hit | None:
-        index = self.results.currentIndex()
-        hit = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
-        return hit if isinstance(hit, Hit) else None
+        return self.model.hit(self.results.currentIndex())
 
     def _show(self) -> None:
         hit = self.current()

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import close_buttons, failure_text
 from desktop.formatting import local_time
 from desktop.kb.views import RowsModel, _table
 from desktop.tasks import TaskRunner
@@ -70,8 +70,7 @@ class ListeningDialog(QDialog):
         self.reload_button.clicked.connect(self.reload)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         actions = QHBoxLayout()
         for button in (self.make, self.browser, self.reload_button):
             actions.addWidget(button)
@@ -138,12 +137,8 @@ class ListeningDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._selected()
-        if isinstance(exc, LoketError | StorageError):
-            self.message.setText(str(exc))
-        else:
-            log.error("making a case of a post failed", exc_info=exc)
-            self.message.setText(self.tr("This did not work because of an error in Loket; "
-                                         "see the log."))
+        internal = self.tr("This did not work because of an error in Loket; see the log.")
+        self.message.setText(failure_text(exc, log, "making a case of a post", internal))
 
     def open_in_browser(self) -> None:
         post = self.current()

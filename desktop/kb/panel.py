@@ -83,9 +83,7 @@ class SuggestionsPanel(QWidget):
         self.setVisible(self.allowed and detail is not None)
 
     def current(self) -> Hit | None:
-        index = self.list.currentIndex()
-        hit = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
-        return hit if isinstance(hit, Hit) else None
+        return self.model.hit(self.list.currentIndex())
 
     def _show_answer(self) -> None:
         hit = self.current()

@@ -90,6 +90,11 @@ class HitsModel(QAbstractListModel):
             return hit
         return None
 
+    def hit(self, index: Index) -> Hit | None:
+        """The article found at `index` of a view on this model (None: no row there)."""
+        row = index.row()
+        return self.hits[row] if index.isValid() and 0 <= row < len(self.hits) else None
+
 
 class KbSearch(QDialog):
     """The search popup. `chosen(Hit)` when Enter (or a double click) picks an article."""
@@ -147,9 +152,7 @@ class KbSearch(QDialog):
             self.tr("Nothing found.") if self.field.text().strip() else ""))
 
     def current(self) -> Hit | None:
-        index = self.results.currentIndex()
-        hit = self.model.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
-        return hit if isinstance(hit, Hit) else None
+        return self.model.hit(self.results.currentIndex())
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
         if watched is self.field and isinstance(event, QKeyEvent) and \

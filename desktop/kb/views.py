@@ -8,9 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QInputDialog,
-    QLabel,
     QListWidget,
     QPushButton,
     QTableView,
@@ -19,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import close_buttons
+from desktop.plain import plain_label
+from desktop.tables import rows_only
 from desktop.tasks import TaskRunner
 from inbox.errors import LoketError, StorageError
 from inbox.kb import articles, trends
@@ -64,10 +65,7 @@ class RowsModel(QAbstractTableModel):
 def _table(model: RowsModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
+    rows_only(view)
     return view
 
 
@@ -80,9 +78,7 @@ class TrendsDialog(QDialog):
         self.runner = runner
         self.loket = runner.loket
         self.setWindowTitle(self.tr("Trends: what residents ask about"))
-        self.statistic = QLabel(self)
-        self.statistic.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
-        self.statistic.setWordWrap(True)
+        self.statistic = plain_label(self, wrap=True)  # may quote data
         self.statistic.setEnabled(False)
         self.spikes = RowsModel([("tekst", self.tr("Spike today")),
                                  ("p", self.tr("Probability"))], self)
@@ -103,11 +99,8 @@ class TrendsDialog(QDialog):
         self.cases.hide()
         self.signal = QPushButton(self.tr("Send as &signal…"), self)
         self.signal.clicked.connect(self.ask_signal)
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        self.message = plain_label(self, wrap=True)  # may quote data
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.statistic)
         layout.addWidget(self.spike_view, 1)
@@ -188,9 +181,7 @@ class KbHealthDialog(QDialog):
         loket = runner.loket
         self.setWindowTitle(self.tr("Kennisbank: health and use"))
         self.tabs = QTabWidget(self)
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
-        self.message.setWordWrap(True)
+        self.message = plain_label(self, wrap=True)  # may quote data
         if loket.may(Permission.KB_EDIT):
             try:
                 health = articles.health(loket)
@@ -217,8 +208,7 @@ class KbHealthDialog(QDialog):
             except (LoketError, StorageError) as exc:
                 self.message.setText(str(exc))
             self.tabs.addTab(_table(model, self), self.tr("Use"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,9 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.case_dialogs import ChoiceDialog, FormDialog, Work
+from desktop.dialogs import failure_text
 from desktop.people.passwords import PasswordFields
+from desktop.tables import rows_only
 from desktop.tasks import TaskRunner
 from inbox import identity
 from inbox.errors import LoketError, StorageError
@@ -123,12 +124,8 @@ class UsersScreen(QWidget):
         self.model = UsersModel(loket, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Colleagues"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        rows_only(self.table, self.tr("Colleagues"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -217,11 +214,8 @@ class UsersScreen(QWidget):
             self.say(done_text)
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, LoketError | StorageError):
-                self.say(str(exc), error=True)
-            else:
-                log.error("user administration failed", exc_info=exc)
-                self.say(self.tr("This did not work because of an error in Loket."), error=True)
+            internal = self.tr("This did not work because of an error in Loket.")
+            self.say(failure_text(exc, log, "user administration", internal), error=True)
 
         self.runner.run(work, done, failed)
 

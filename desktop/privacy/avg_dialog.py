@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -25,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import close_buttons
+from desktop.plain import plain_label
 from inbox.errors import LoketError
 from inbox.privacy import erasure, subject
 from inbox.services import Loket
@@ -87,12 +87,9 @@ class AvgDialog(QDialog):
             actions.addWidget(b)
         actions.addStretch(1)
 
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
-        self.message.setWordWrap(True)
+        self.message = plain_label(self, wrap=True)  # may quote data
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)

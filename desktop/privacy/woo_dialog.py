@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.plain import plain_label
 from inbox.errors import LoketError
 from inbox.privacy import redaction, woo
 from inbox.services import Loket
@@ -76,9 +77,7 @@ class WooDialog(QDialog):
         split.addWidget(side)
         split.setSizes([640, 320])
 
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
-        self.message.setWordWrap(True)
+        self.message = plain_label(self, wrap=True)  # may quote data
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = buttons.addButton(
             self.tr("&Export…"), QDialogButtonBox.ButtonRole.ActionRole

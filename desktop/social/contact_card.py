@@ -16,9 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,13 +32,14 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.case_view import address_label
+from desktop.dialogs import close_buttons, failure_text
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.plain import tip
+from desktop.tables import rows_only
 from desktop.tasks import TaskRunner
 from inbox import contacts
 from inbox.contacts import ContactOverview, MergeSuggestion
-from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail
 from inbox.services import Loket
 
@@ -83,14 +82,9 @@ def kind_label(kind: str) -> str:
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)  # one resident: tens of rows
     table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
+    rows_only(table, name)
     table.setShowGrid(False)
     table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
 
@@ -182,8 +176,7 @@ class ContactCard(QDialog):
         merge_layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(merge_page, self.tr("Merge"))
 
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        close = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
@@ -359,11 +352,7 @@ class ContactCard(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        if isinstance(exc, LoketError | StorageError):
-            self.error.setText(str(exc))
-        else:
-            log.error("contact card action failed", exc_info=exc)
-            self.error.setText(self.tr("This did not work because of an error in Loket; see "
-                                       "the log."))
+        internal = self.tr("This did not work because of an error in Loket; see the log.")
+        self.error.setText(failure_text(exc, log, "contact card action", internal))
         self.error.show()
         self._enable()

@@ -14,13 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,19 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import dialogs
+from desktop.account_panes import (
+    lay_out,
+    outcome_label,
+    setup_account_list,
+    show_outcome,
+)
+from desktop.dialogs import failure_text
 from desktop.formatting import local_time
 from desktop.plain import tip
 from desktop.social.watch_list import WatchListBox
 from desktop.tasks import TaskRunner
 from inbox.channels import mastodon
 from inbox.channels.mastodon import MastodonAccount
-from inbox.errors import LoketError, StorageError
+from inbox.errors import LoketError
 from inbox.services import Loket
 
 log = logging.getLogger("loket.desktop.mastodon")
 
-OK_STYLE = "color: #107c10;"
-ERROR_STYLE = "color: #a4262c;"
 
 
 def signed_in_as(me: dict[str, Any], url: str) -> str:
@@ -127,14 +128,7 @@ class MastodonAccountsDialog(QDialog):
         self.list = QTableWidget(0, 3, self)  # a handful of accounts
         self.list.setHorizontalHeaderLabels(
             [self.tr("Account"), self.tr("Server"), self.tr("Last fetched")])
-        self.list.setAccessibleName(self.tr("Mastodon accounts"))
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.verticalHeader().hide()
-        self.list.setShowGrid(False)
-        self.list.horizontalHeader().setStretchLastSection(True)
-        self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        setup_account_list(self.list, self.tr("Mastodon accounts"))
         self.list.setColumnWidth(0, 150)
         self.list.setColumnWidth(1, 170)
         self.new_button = QPushButton(self.tr("&New account"), self)
@@ -142,40 +136,14 @@ class MastodonAccountsDialog(QDialog):
 
         self.form = MastodonForm(self)
         self.watch = WatchListBox(runner, self)
-        self.outcome = QLabel(self)
-        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
-        self.outcome.setWordWrap(True)
-        self.outcome.setAccessibleName(self.tr("Result"))
-        self.outcome.hide()
+        self.outcome = outcome_label(self, self.tr("Result"))
         self.test_button = QPushButton(self.tr("&Test connection"), self)
         self.add_button = QPushButton(self.tr("&Add account"), self)
         self.add_button.setDefault(True)
 
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        left_buttons = QHBoxLayout()
-        left_buttons.addWidget(self.new_button)
-        left_buttons.addWidget(self.remove_button)
-        left_buttons.addStretch(1)
-        left.addLayout(left_buttons)
-        right = QVBoxLayout()
-        right.addWidget(self.form)
-        right.addWidget(self.outcome)
-        right.addWidget(self.watch)
-        right.addStretch(1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.test_button)
-        actions.addStretch(1)
-        actions.addWidget(self.add_button)
-        right.addLayout(actions)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(close)
+        lay_out(self, self.list, (self.new_button, self.remove_button),
+                ((self.form, 0), (self.outcome, 0), (self.watch, 0), (None, 1)),
+                self.test_button, self.add_button, stretch=(3, 2))
 
         self.new_button.clicked.connect(self.new_account)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -245,9 +213,7 @@ class MastodonAccountsDialog(QDialog):
     # -- results -------------------------------------------------------------------------
 
     def show_result(self, text: str, ok: bool) -> None:
-        self.outcome.setText(text)
-        self.outcome.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
-        self.outcome.show()
+        show_outcome(self.outcome, text, ok)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -255,13 +221,8 @@ class MastodonAccountsDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, LoketError | StorageError):
-            self.show_result(str(exc), ok=False)
-        else:
-            log.error("mastodon account action failed", exc_info=exc)
-            self.show_result(
-                self.tr("This did not work because of an error in Loket; see the log."), ok=False
-            )
+        internal = self.tr("This did not work because of an error in Loket; see the log.")
+        self.show_result(failure_text(exc, log, "mastodon account action", internal), ok=False)
 
     # -- actions -------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import failure_text
 from desktop.formatting import local_time
 from desktop.tasks import TaskRunner
 from inbox.channels import listening
@@ -123,12 +124,8 @@ class WatchListBox(QGroupBox):
         self.runner.run(work, done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, LoketError | StorageError):
-            self.message.setText(str(exc))
-        else:
-            log.error("changing the watch list failed", exc_info=exc)
-            self.message.setText(self.tr("This did not work because of an error in Loket; "
-                                         "see the log."))
+        internal = self.tr("This did not work because of an error in Loket; see the log.")
+        self.message.setText(failure_text(exc, log, "changing the watch list", internal))
 
     def add_term(self) -> None:
         name, typed = self.account, self.field.text()

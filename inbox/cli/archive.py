@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inbox.cli.common import actions, arg, command, emit, emit_rows, one_of
+from inbox.cli.common import actions, arg, command, emit, emit_rows, one_of, optional_date
 from inbox.errors import InvalidInput
 
 
@@ -87,15 +86,6 @@ def add_commands(sub: Any, exports: Any) -> None:
     )
 
 
-def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"'{value}' is geen datum (JJJJ-MM-DD).") from None
-
-
 # -- retention -------------------------------------------------------------------------------
 
 
@@ -155,7 +145,7 @@ def cmd_map(loket: Any, args: argparse.Namespace) -> int:
 def cmd_due(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import retention
 
-    found = retention.due(loket, _date(args.on))
+    found = retention.due(loket, optional_date(args.on))
     data = [asdict(d) for d in found]
     emit_rows(
         args, data, found,
@@ -226,7 +216,7 @@ def _list_json(summary: Any) -> dict[str, Any]:
 def cmd_propose(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import destruction
 
-    proposed = destruction.propose(loket, _date(args.on))
+    proposed = destruction.propose(loket, optional_date(args.on))
     emit(
         args,
         _list_json(proposed),
@@ -316,7 +306,7 @@ def cmd_export_mdto(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import mdto
 
     report = mdto.export(
-        loket, args.out, references=args.cases, closed_before=_date(args.closed_before)
+        loket, args.out, references=args.cases, closed_before=optional_date(args.closed_before)
     )
     text = f"MDTO-pakket in {args.out}: {report.cases} zaken, {report.files} bestanden."
     if report.withheld:

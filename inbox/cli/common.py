@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -178,12 +179,22 @@ class DutchParser(argparse.ArgumentParser):
 
 def date_arg(value: str) -> str:
     """A date as the command line takes it (2026-03-01 or 20260301), given on as ISO text."""
-    from datetime import date
-
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def optional_date(value: str | None) -> date | None:
+    """A date the handler was given as text (None or empty: none); a wrong one is refused."""
+    from inbox.errors import InvalidInput
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"'{value}' is geen datum (JJJJ-MM-DD).") from None
 
 
 def count_arg(value: str) -> int:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inbox.cli.common import actions, arg, command, emit
-from inbox.errors import InvalidInput
+from inbox.cli.common import actions, arg, command, emit, optional_date
 
 
 def add_commands(sub: Any, exports: Any) -> None:
@@ -136,12 +134,7 @@ def cmd_requests(loket: Any, args: argparse.Namespace) -> int:
 def cmd_request_add(loket: Any, args: argparse.Namespace) -> int:
     from inbox.privacy import subject
 
-    received = None
-    if args.received:
-        try:
-            received = date.fromisoformat(args.received)
-        except ValueError:
-            raise InvalidInput(f"'{args.received}' is geen datum (JJJJ-MM-DD).") from None
+    received = optional_date(args.received)
     r = subject.add_request(loket, args.contact, args.kind, received, args.note)
     emit(args, _request_json(r), f"Verzoek {r.id} vastgelegd; uiterlijk {r.deadline} afhandelen.")
     return 0

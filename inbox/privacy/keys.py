@@ -35,6 +35,7 @@ from typing import Any
 
 from inbox.errors import LoketError
 from storage import crypto
+from storage.paths import fsync_dir
 
 log = logging.getLogger("loket.keys")
 
@@ -111,18 +112,9 @@ def _write(path: Path, data: dict[str, Any]) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def key_check(key: bytes) -> str:
@@ -292,14 +284,21 @@ def _is_plain(db_path: Path) -> bool:
         return False
 
 
-def _create(db_path: Path) -> bytes:
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+def _new_keys(db_path: Path) -> tuple[str, bytes, str]:
+    """A new database id with its key and recovery key, kept in the keyring (with where the
+    database lives) before anything on disk names them."""
     ident = str(uuid.uuid4())
     key = crypto.new_key()
     recovery_key = crypto.new_recovery_key()
     _set(_slot(ident, "key"), key.hex())
     _set(_slot(ident, "recovery"), recovery_key)
     _set(_slot(ident, "home"), str(db_path.resolve()))
+    return ident, key, recovery_key
+
+
+def _create(db_path: Path) -> bytes:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    ident, key, recovery_key = _new_keys(db_path)
     _write(db_path, _wrap({"database_id": ident}, key, recovery_key))
     log.info("new database key, database %s", ident[:8])
     return key
@@ -424,7 +423,7 @@ def _replace_database(work: Path, db_path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     os.replace(work, db_path)
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
 
 
 def _reseal_log(db: Any, old_log_keys: list[bytes], new: bytes) -> int:
@@ -486,12 +485,7 @@ def encrypt_existing(db_path: Path) -> None:
     on every open finishes the work; before that, the database is untouched and plain."""
     if keyfile_for(db_path).exists():
         raise LoketError("Deze database is al versleuteld.")
-    ident = str(uuid.uuid4())
-    key = crypto.new_key()
-    recovery_key = crypto.new_recovery_key()
-    _set(_slot(ident, "key"), key.hex())
-    _set(_slot(ident, "recovery"), recovery_key)
-    _set(_slot(ident, "home"), str(db_path.resolve()))
+    ident, key, recovery_key = _new_keys(db_path)
     _step("encrypt", 1)
     meta = _wrap({"database_id": ident, "state": "encrypting"}, key, recovery_key)
     _write(db_path, meta)

@@ -20,6 +20,7 @@ and command-line benchmarks sign in as a real user would.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -70,6 +71,18 @@ def use_bench_keyring() -> None:
     """This process (and its children) keep keys in the bench's own keyring file."""
     KEYRING_HOME.mkdir(parents=True, exist_ok=True)
     os.environ.update(keyring_env())
+
+
+def size_arguments(parser: argparse.ArgumentParser) -> None:
+    """--cases, --messages and --seed: the generated database a benchmark runs on."""
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--messages", type=int, default=300_000)
+    parser.add_argument("--seed", type=int, default=20260101)
+
+
+def prepare_from(args: argparse.Namespace, rebuild: bool = False) -> BenchDB:
+    """The database `size_arguments` asked for."""
+    return prepare(args.cases, args.messages, args.seed, rebuild)
 
 
 def _key(cases: int, messages: int, seed: int) -> str:

@@ -158,12 +158,10 @@ def into_report(report: run.Report, db: benchdb.BenchDB, runs: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--messages", type=int, default=300_000)
-    parser.add_argument("--seed", type=int, default=20260101)
+    benchdb.size_arguments(parser)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
-    db = benchdb.prepare(args.cases, args.messages, args.seed)
+    db = benchdb.prepare_from(args)
     into_report(run.Report(), db, args.runs)
     return 0
 

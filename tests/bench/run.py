@@ -101,7 +101,7 @@ def per_s(value: float) -> str:
 
 def database(args: argparse.Namespace, report: Report) -> benchdb.BenchDB:
     """The encrypted 100k/300k database and its plain copy (tests.bench.benchdb), cached."""
-    db = benchdb.prepare(args.cases, args.messages, args.seed, rebuild=args.rebuild)
+    db = benchdb.prepare_from(args, rebuild=args.rebuild)
     stats = db.stats
     rate = stats["messages"] / stats["seconds"]
     note = f"cached, built {stats['built_at']}" if db.cached else "built in this run"
@@ -733,13 +733,37 @@ def write_report(report: Report, total: float, load: tuple[str, str]) -> None:
 STAGES = ("insert", "receive", "search", "list", "views", "start", "memory", "cli")
 
 
+def _later_stages(
+    args: argparse.Namespace, report: Report, db: benchdb.BenchDB
+) -> list[tuple[str, str, Callable[[], None]]]:
+    """The stages after the database and the insert paths, in the order they run."""
+
+    def views() -> None:
+        from tests.bench import workspace_bench
+
+        workspace_bench.into_report(report, db, args.view_repeat)
+
+    def cli() -> None:
+        from tests.bench import cli_bench
+
+        cli_bench.into_report(report, db, args.cli_runs)
+
+    return [
+        ("search", "search", lambda: search(args, report, db)),
+        ("list", "case list", lambda: case_list(args, report, db)),
+        ("views", "view switches", views),
+        ("start", "start-up", lambda: start_up(args, report, [
+            ("demo size, 500 cases", demo_database(args)), (f"{args.cases:,} cases", db)])),
+        ("memory", "memory", lambda: memory(args, report, db)),
+        ("cli", "command line", cli),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached databases")
-    parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--messages", type=int, default=300_000)
-    parser.add_argument("--seed", type=int, default=20260101)
+    benchdb.size_arguments(parser)
     parser.add_argument("--insert-rows", type=int, default=20_000)
     parser.add_argument("--insert-repeat", type=int, default=3)
     parser.add_argument("--receive", type=int, default=2_000)
@@ -766,29 +790,10 @@ def main(argv: list[str] | None = None) -> int:
         raw_rate = insert_paths(args, report)
         if "receive" in wanted:
             receive_path(args, report, raw_rate)
-    if "search" in wanted:
-        print("3. search", flush=True)
-        search(args, report, db)
-    if "list" in wanted:
-        print("4. case list", flush=True)
-        case_list(args, report, db)
-    if "views" in wanted:
-        print("5. view switches", flush=True)
-        from tests.bench import workspace_bench
-
-        workspace_bench.into_report(report, db, args.view_repeat)
-    if "start" in wanted:
-        print("6. start-up", flush=True)
-        start_up(args, report, [("demo size, 500 cases", demo_database(args)),
-                                (f"{args.cases:,} cases", db)])
-    if "memory" in wanted:
-        print("7. memory", flush=True)
-        memory(args, report, db)
-    if "cli" in wanted:
-        print("8. command line", flush=True)
-        from tests.bench import cli_bench
-
-        cli_bench.into_report(report, db, args.cli_runs)
+    for number, (stage, title, measure) in enumerate(_later_stages(args, report, db), start=3):
+        if stage in wanted:
+            print(f"{number}. {title}", flush=True)
+            measure()
     total = time.perf_counter() - t0
     print(f"whole run: {total:.0f} s")
     if not args.no_write:

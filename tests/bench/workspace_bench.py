@@ -228,13 +228,11 @@ def into_report(report: run.Report, db: benchdb.BenchDB, repeat: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--messages", type=int, default=300_000)
-    parser.add_argument("--seed", type=int, default=20260101)
+    benchdb.size_arguments(parser)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
-    db = benchdb.prepare(args.cases, args.messages, args.seed)
+    db = benchdb.prepare_from(args)
     rows = measure(db, args.repeat)
     lines = [
         START,

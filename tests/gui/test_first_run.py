@@ -39,6 +39,16 @@ def fill(dialog: FirstRunDialog, name: str, login: str, first: str, second: str)
     dialog.passwords.second.setText(second)
 
 
+def complete(dialog: FirstRunDialog, name: str, login: str) -> int:
+    """What a person does in the dialog: fills it in, submits, confirms the recovery key is
+    written down and closes it; the dialog's result."""
+    fill(dialog, name, login, GOOD, GOOD)
+    dialog.submit()
+    dialog.written.setChecked(True)
+    dialog.accept()
+    return int(dialog.result())
+
+
 def test_first_beheerder_then_the_recovery_key_once(fresh, qtbot):  # type: ignore[no-untyped-def]
     assert identity.needs_first_beheerder(fresh) and not identity.has_users(fresh)
     dialog = FirstRunDialog(fresh)
@@ -90,11 +100,7 @@ def test_a_legacy_database_is_read_only_until_its_beheerder_is_set(tmp_path, qtb
 
         def make_anne_beheerder(self: FirstRunDialog) -> int:
             assert self.legacy and "Later" in self.later.text()
-            fill(self, "Anne de Vries", "anne", GOOD, GOOD)
-            self.submit()
-            self.written.setChecked(True)
-            self.accept()
-            return int(self.result())
+            return complete(self, "Anne de Vries", "anne")
 
         monkeypatch.setattr(FirstRunDialog, "exec", make_anne_beheerder)
         assert entrance.first_beheerder()
@@ -112,11 +118,7 @@ def test_the_app_starts_a_new_database_with_its_first_beheerder(qapp, tmp_path, 
 
     def first_run(self: FirstRunDialog) -> int:
         asked.append(self.legacy)
-        fill(self, "Bea Kok", "bea", GOOD, GOOD)
-        self.submit()
-        self.written.setChecked(True)
-        self.accept()
-        return int(self.result())
+        return complete(self, "Bea Kok", "bea")
 
     def fake_exec() -> int:
         for _ in range(200):
@@ -186,11 +188,7 @@ def test_the_read_only_window_makes_the_beheerder_and_opens_her_window(tmp_path,
         assert "idle_lock" not in opened  # nobody signed in: nobody could unlock it
 
         def make_bea(self: FirstRunDialog) -> int:
-            fill(self, "Bea Kok", "bea", GOOD, GOOD)
-            self.submit()
-            self.written.setChecked(True)
-            self.accept()
-            return int(self.result())
+            return complete(self, "Bea Kok", "bea")
 
         monkeypatch.setattr(FirstRunDialog, "exec", make_bea)
         reading.role_menus.set_up_requested.emit()

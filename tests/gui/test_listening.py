@@ -3,7 +3,6 @@ settings) and the kennisbank in the role home, against the local Mastodon server
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,19 +14,13 @@ from inbox.channels import listening, mastodon
 from inbox.channels.mastodon import MastodonClient
 from inbox.privacy.roles import REFUSALS, Permission
 from tests.conftest import act_as, add_staff
-from tests.integration.mastodon_server import FakeMastodon, running
+from tests.integration.mastodon_server import FakeMastodon
 from tests.unit.test_kb import with_starter_set
 
 from .conftest import SCREENSHOTS
 from .test_i18n import dutch, translations  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeMastodon]:
-    with running() as server:
-        yield server
 
 
 def shot(widget: Any, name: str) -> None:
@@ -126,6 +119,18 @@ def test_the_watch_list_in_the_mastodon_account_settings(
     assert not watch.isEnabled()
 
 
+def home_tab(loket: Any, runner: Any, qtbot: Any, login: str, shown: str,
+             hidden: str) -> tuple[RoleHome, Any, Any]:
+    """`login`'s role home, which has the tab `shown` and not `hidden`; and that tab."""
+    act_as(loket, login)
+    home = RoleHome(loket, runner)
+    qtbot.addWidget(home)
+    tabs = home.centralWidget()
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert shown in titles and hidden not in titles
+    return home, tabs, tabs.widget(titles.index(shown))
+
+
 def test_the_role_home_offers_the_kennisbank_and_the_trends_as_the_grants_allow(
     loket: Any, runner: Any, qtbot: Any
 ) -> None:
@@ -133,13 +138,8 @@ def test_the_role_home_offers_the_kennisbank_and_the_trends_as_the_grants_allow(
     from desktop.kb.views import KbHealthDialog
 
     with_starter_set(loket)
-    act_as(loket, "bea")  # beheerder: search and health, no counts
-    home = RoleHome(loket, runner)
-    qtbot.addWidget(home)
-    tabs = home.centralWidget()
-    titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert "Kennisbank" in titles and "Trends" not in titles
-    page = tabs.widget(titles.index("Kennisbank"))
+    # beheerder: search and health, no counts
+    home, tabs, page = home_tab(loket, runner, qtbot, "bea", "Kennisbank", "Trends")
     assert isinstance(page, KbPage) and page.health.text() == "&Health and use…"
     qtbot.keyClicks(page.field, "paspoort kwijt")
     assert page.model.rowCount() > 0
@@ -150,13 +150,8 @@ def test_the_role_home_offers_the_kennisbank_and_the_trends_as_the_grants_allow(
     shot(home, "role-home-kennisbank.png")
     home.close()
 
-    act_as(loket, "tineke")  # teamleider: trends and the kennisbank's use, no articles
-    home = RoleHome(loket, runner)
-    qtbot.addWidget(home)
-    tabs = home.centralWidget()
-    titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert "Trends" in titles and "Kennisbank" not in titles
-    trends = tabs.widget(titles.index("Trends"))
+    # teamleider: trends and the kennisbank's use, no articles
+    home, tabs, trends = home_tab(loket, runner, qtbot, "tineke", "Trends", "Kennisbank")
     assert isinstance(trends, TrendsPage) and trends.trends.report["dagen"] == 28
     tabs.setCurrentWidget(trends)
     home.show()

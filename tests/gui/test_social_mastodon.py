@@ -3,26 +3,18 @@ local fake Mastodon server (tests/integration/mastodon_server.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from desktop import dialogs
 from desktop.social.mastodon_reply import MastodonReplyEditor
 from inbox.channels import mastodon
 from tests.conftest import act_as, add_staff
-from tests.integration.mastodon_server import FakeMastodon, running
+from tests.integration.mastodon_server import FakeMastodon
 
 from .conftest import SCREENSHOTS
 from .test_i18n import dutch, translations  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeMastodon]:
-    with running() as server:
-        yield server
 
 
 def shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,15 +10,9 @@ import pytest
 from inbox.channels import mastodon
 from inbox.channels.mastodon import MastodonClient, TokenRevoked
 from tests.conftest import act_as, add_staff
-from tests.integration.mastodon_server import FakeMastodon, running
+from tests.integration.mastodon_server import FakeMastodon
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeMastodon]:
-    with running() as server:
-        yield server
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ counted in the trends, made into a case once; hostile answers handled."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,15 +16,9 @@ from inbox.channels.mastodon import MastodonClient
 from inbox.errors import InvalidInput, NotFound, PermissionDenied
 from tests.clikit import run_cli
 from tests.conftest import STAFF_PASSWORD, act_as, add_staff
-from tests.integration.mastodon_server import FakeMastodon, running
+from tests.integration.mastodon_server import FakeMastodon
 
 TAG = "#gemeentevoorbeeld"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeMastodon]:
-    with running() as server:
-        yield server
 
 
 @pytest.fixture
