@@ -225,12 +225,17 @@ class NoteDialog(FormDialog):
 
 
 class CloseDialog(FormDialog):
-    """Close with an outcome and whether the question was handled in one go."""
+    """Close with an outcome and whether the question was handled in one go; several cases
+    (a multi-selection) are closed together with the one outcome, all or none."""
 
-    def __init__(self, runner: TaskRunner, reference: str, parent: QWidget | None = None) -> None:
-        super().__init__(runner, self.tr("Close %1").replace("%1", reference), parent,
-                         ok=self.tr("&Close case"))
-        self.reference = reference
+    def __init__(self, runner: TaskRunner, references: str | Sequence[str],
+                 parent: QWidget | None = None, title: str = "") -> None:
+        chosen = [references] if isinstance(references, str) else list(references)
+        super().__init__(runner, self.tr("Close %1").replace("%1", title or chosen[0]), parent,
+                         ok=self.tr("&Close case") if len(chosen) == 1
+                         else self.tr("&Close cases"))
+        self.references = chosen
+        self.reference = chosen[0]
         self.outcome = QLineEdit(self)
         self.outcome.setPlaceholderText(self.tr("e.g. Explained how to apply online"))
         self.outcome.setAccessibleName(self.tr("Outcome"))
@@ -246,8 +251,12 @@ class CloseDialog(FormDialog):
         self.outcome.setFocus()
 
     def work(self) -> Work | None:
-        reference, outcome, one_go = self.reference, self.outcome.text(), self.one_go.isChecked()
-        return lambda loket: loket.close_case(reference, outcome, first_contact_resolution=one_go)
+        references, outcome, one_go = self.references, self.outcome.text(), self.one_go.isChecked()
+        if len(references) > 1:
+            return lambda loket: casework.bulk(loket, references, casework.Bulk.CLOSE, outcome,
+                                               first_contact_resolution=one_go)
+        return lambda loket: loket.close_case(references[0], outcome,
+                                              first_contact_resolution=one_go)
 
 
 class MergeDialog(FormDialog):

@@ -23,7 +23,9 @@ class CaseTable(QTableView):
         self.cases = model
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several cases at once (Shift/Ctrl+click, Shift+arrows): the case actions then act on
+        # every selected case (desktop/case_actions.py); the case pane shows the current one
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -60,6 +62,16 @@ class CaseTable(QTableView):
     def selected_case_id(self) -> int | None:
         index = self.currentIndex()
         return self.cases.case_id(index.row()) if index.isValid() else None
+
+    def selected_case_ids(self) -> list[int]:
+        """Every selected case, in list order."""
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        return [i for i in (self.cases.case_id(r) for r in rows) if i is not None]
+
+    def selected_references(self) -> list[str]:
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        found = (self.cases.summary(r) for r in rows)
+        return [s.reference for s in found if s is not None]
 
     def select_case(self, case_id: int, look_ahead: int = 5) -> bool:
         """Select (and scroll to) a case; False when the list does not hold it."""

@@ -307,6 +307,8 @@ class CaseView(QWidget):
             status += " · " + self.tr("handled by %1").replace("%1", case.assignee)
         if case.product:
             status += " · " + self.tr("product: %1").replace("%1", case.product)
+        if case.labels:
+            status += " · " + self.tr("labels: %1").replace("%1", ", ".join(case.labels))
         if case.deadline:
             status += " · " + self.tr("deadline %1").replace(
                 "%1", "-".join(reversed(case.deadline.split("-"))))

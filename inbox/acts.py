@@ -260,6 +260,10 @@ CONTACT_DISTINCT = act("contact.distinct", P.MANAGE_CONTACTS,
                        "Inwoners als verschillend vastleggen", processing="update",
                        content=False)
 CASE_PRODUCT = act("case.product", P.WORK_CASES, "Product instellen", processing="update")
+CASE_LABEL = act("case.label", P.WORK_CASES, "Labels instellen", processing="update")
+# one action on several cases in one transaction (the case list's multi-selection); each
+# case's own act (assign, status, close, label) runs inside it
+CASE_BULK = act("case.bulk", P.WORK_CASES, "Actie op meerdere zaken", content=False)
 CASE_DEADLINE = act("case.deadline", P.WORK_CASES, "Termijn instellen", processing="update")
 CASE_MERGE = act("case.merge", P.WORK_CASES, "Zaken samenvoegen", processing="update")
 CASE_SPLIT = act("case.split", P.WORK_CASES, "Zaak splitsen", processing="update")

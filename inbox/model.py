@@ -88,6 +88,7 @@ class EventKind(StrEnum):
     CONTACT_LOGGED = "contact_logged"
     PRODUCT_SET = "product_set"
     DEADLINE_SET = "deadline_set"
+    LABELS_SET = "labels_set"
     MERGED_INTO = "merged_into"
     MERGED_FROM = "merged_from"
     SPLIT_FROM = "split_from"
@@ -203,6 +204,7 @@ class CaseSummary:
     product: str | None = None
     deadline: str | None = None
     confidential: bool = False
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

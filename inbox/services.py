@@ -682,6 +682,7 @@ def _summary(r: Any) -> CaseSummary:
         product=r["product"],
         deadline=r["deadline"],
         confidential=bool(r["confidential"]),
+        labels=tuple(r["labels"].split(", ")) if r["labels"] else (),
     )
 
 
@@ -708,6 +709,7 @@ def _describe_event(kind: str, data: dict[str, Any]) -> str:
     work = {
         "product_set": lambda d: f"Product: {d.get('to') or '-'}",
         "deadline_set": lambda d: f"Termijn: {d.get('to') or '-'}",
+        "labels_set": lambda d: f"Labels: {d.get('to') or '-'}",
         "merged_into": lambda d: f"Samengevoegd met {d.get('case')}",
         "merged_from": lambda d: f"Zaak {d.get('case')} hierin samengevoegd",
         "split_from": lambda d: f"Afgesplitst van {d.get('case')}",

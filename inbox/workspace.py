@@ -244,7 +244,7 @@ def fill(template: Template, *, name: str, reference: str, employee: str = "",
 
 # -- undo --------------------------------------------------------------------------------
 
-UNDO_FIELDS = ("assignee", "status", "product", "deadline")
+UNDO_FIELDS = ("assignee", "status", "product", "deadline", "labels")
 
 
 Fields = dict[str, str | None]
@@ -253,7 +253,7 @@ Fields = dict[str, str | None]
 @dataclass(frozen=True)
 class UndoStep:
     """How to put a case back as it was before one safe action (assign, status, product,
-    deadline, close). Notes, replies, merges and splits are not undone: others may have seen
+    deadline, labels, close). Notes, replies, merges and splits are not undone: others may have seen
     or built on them.
 
     `after` holds the fields as the action left them: when they differ now, someone (a
@@ -293,7 +293,8 @@ def _snapshot(op: Op) -> Fields:
 
 def _fields(op: Op, case: Any) -> Fields:
     return {"assignee": op.store.casework.user_name(case["assignee_id"]),
-            "status": case["status"], "product": case["product"], "deadline": case["deadline"]}
+            "status": case["status"], "product": case["product"], "deadline": case["deadline"],
+            "labels": case["labels"]}
 
 
 def overtaken(loket: Loket, step: UndoStep) -> list[str]:
@@ -333,6 +334,9 @@ def _restore(loket: Loket, reference: str, before: Fields) -> Changes:
         value = before["deadline"]
         changes.merge(casework.set_deadline(
             loket, reference, date.fromisoformat(value) if value else None))
+    if now.get("labels") != before.get("labels"):
+        labels = before.get("labels")
+        changes.merge(casework.set_labels(loket, reference, labels.split(", ") if labels else []))
     return changes
 
 

@@ -102,6 +102,11 @@ class CaseworkQueries(Queries):
 
     # -- the workspace -----------------------------------------------------------------------
 
+    def labels_in_use(self) -> list[str]:
+        """The distinct label texts of cases ("Pers, Wijk Noord"; split by the caller)."""
+        return [str(r[0]) for r in self._run(
+            "SELECT DISTINCT labels FROM cases WHERE labels IS NOT NULL LIMIT 5000")]
+
     def channels_in_use(self) -> set[str]:
         return {str(r[0]) for r in self._rows("SELECT DISTINCT channel FROM cases")}
 

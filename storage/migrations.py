@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storage.schema_identity import IDENTITY
 from storage.schema_kb import KB
+from storage.schema_labels import LABELS
 from storage.schema_mail import MAIL
 from storage.schema_privacy import PRIVACY
 from storage.schema_privacy2 import PRIVACY2
@@ -229,6 +230,6 @@ CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential
 """
 
 MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX,
-                        IDENTITY, KB, TEAM2, MAIL, SEARCH_PHONES]
+                        IDENTITY, KB, TEAM2, MAIL, SEARCH_PHONES, LABELS]
 
 SCHEMA_VERSION = len(MIGRATIONS)

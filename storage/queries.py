@@ -101,7 +101,7 @@ def fts_query(text: str) -> str:
 
 _SUMMARY_SQL = """
 SELECT c.id, c.reference, c.subject, c.status, c.channel, c.last_message_at, c.opened_at,
-       c.product, c.deadline, c.contact_id, c.assignee_id, c.confidential,
+       c.product, c.deadline, c.labels, c.contact_id, c.assignee_id, c.confidential,
        coalesce(p.name, '') AS contact,
        (SELECT a.value FROM contact_addresses a WHERE a.contact_id = p.id ORDER BY a.id LIMIT 1)
            AS contact_address,

@@ -830,6 +830,52 @@
         <source>Nothing to undo on this case.</source>
         <translation>Niets ongedaan te maken in deze zaak.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="80"/>
+        <source>Add &amp;label…</source>
+        <translation>&amp;Label toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="81"/>
+        <source>Label the case, or every selected case</source>
+        <translation>Geef de zaak, of elke geselecteerde zaak, een label</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/case_actions.py" line="180"/>
+        <source>%1 (%n case(s))</source>
+        <translation>
+            <numerusform>%1 (%n zaak)</numerusform>
+            <numerusform>%1 (%n zaken)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/case_actions.py" line="213"/>
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n zaak</numerusform>
+            <numerusform>%n zaken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="302"/>
+        <source>Label for %1</source>
+        <translation>Label voor %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="303"/>
+        <source>&amp;Label</source>
+        <translation>&amp;Label</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="308"/>
+        <source>Label added to %1.</source>
+        <translation>Label toegevoegd aan %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_actions.py" line="309"/>
+        <source>label %1</source>
+        <translation>label %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseTable</name>
@@ -1029,6 +1075,11 @@
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="311"/>
+        <source>labels: %1</source>
+        <translation>labels: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChoicePage</name>
@@ -1104,6 +1155,11 @@
         <location filename="../../desktop/case_dialogs.py" line="229"/>
         <source>&amp;Outcome</source>
         <translation>&amp;Uitkomst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_dialogs.py" line="236"/>
+        <source>&amp;Close cases</source>
+        <translation>Zaken &amp;afronden</translation>
     </message>
 </context>
 <context>
@@ -3534,6 +3590,24 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>
             <numerusform>%n nieuw bericht</numerusform>
             <numerusform>%n nieuwe berichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="95"/>
+        <source>Export &amp;selected cases as CSV…</source>
+        <translation>&amp;Geselecteerde zaken exporteren als CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace_setup.py" line="96"/>
+        <source>The cases selected in the list</source>
+        <translation>De zaken die in de lijst zijn geselecteerd</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/workspace_setup.py" line="139"/>
+        <source>%n case(s) selected: assign (Ctrl+I, Ctrl+Shift+I), status (Ctrl+U), close (Ctrl+K), label (Ctrl+L) and export act on all of them.</source>
+        <translation>
+            <numerusform>%n zaak geselecteerd: toewijzen (Ctrl+I, Ctrl+Shift+I), status (Ctrl+U), afronden (Ctrl+K), label (Ctrl+L) en exporteren werken op alle.</numerusform>
+            <numerusform>%n zaken geselecteerd: toewijzen (Ctrl+I, Ctrl+Shift+I), status (Ctrl+U), afronden (Ctrl+K), label (Ctrl+L) en exporteren werken op alle.</numerusform>
         </translation>
     </message>
 </context>
