@@ -215,7 +215,8 @@ class CaseView(QWidget):
         self.reply_action = QAction(self.tr("&Reply"), self)
         self.reply_action.setShortcut(QKeySequence("Ctrl+R"))
         self.reply_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.reply_action.setToolTip(self.tr("Reply to the resident by e-mail (Ctrl+R)"))
+        self.reply_action.setToolTip(
+            self.tr("Reply to the resident where they wrote, or say why not (Ctrl+R)"))
         self.reply_action.setEnabled(False)
         self.reply_action.triggered.connect(self._reply)
         self.addAction(self.reply_action)

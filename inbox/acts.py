@@ -270,6 +270,8 @@ CASE_SPLIT = act("case.split", P.WORK_CASES, "Zaak splitsen", processing="update
 MESSAGE_MOVE = act("message.move", P.WORK_CASES, "Bericht verplaatsen", processing="update")
 CASE_UNDO = act("case.undo", P.WORK_CASES, "Wijziging ongedaan maken", audited=False)
 CASE_REPLY = act("case.reply", P.REPLY, "Antwoord per e-mail klaarzetten", processing="create")
+CASE_ANSWERED_ELSEWHERE = act("case.answered_elsewhere", P.REPLY,
+                              "Antwoord buiten Loket vastgelegd", processing="create")
 SEARCH_SAVE = act("search.save", P.LIST_CASES, "Zoekopdracht bewaren", audited=False,
                   content=False)
 NORMS_VIEW = act("norms.view", P.SET_NORMS, "Normen bekijken", writes=False, audited=False,

@@ -193,10 +193,15 @@ class Reads(Queries):
         )
 
     def contact_addresses(self, contact_id: int) -> list[sqlite3.Row]:
+        """Every address of the resident: of all contacts merged into one (either way)."""
         return self._rows(
-            "SELECT kind, value FROM contact_addresses WHERE contact_id IN "
-            "(SELECT id FROM contacts WHERE id = ? OR merged_into = ?) ORDER BY id",
-            (contact_id, contact_id),
+            "WITH RECURSIVE up(id, parent) AS (SELECT id, merged_into FROM contacts WHERE id = ? "
+            "UNION SELECT c.id, c.merged_into FROM contacts c JOIN up ON c.id = up.parent), "
+            "grp(id) AS (SELECT id FROM up WHERE parent IS NULL UNION SELECT c.id FROM "
+            "contacts c JOIN grp ON c.merged_into = grp.id) "
+            "SELECT kind, value FROM contact_addresses WHERE contact_id IN (SELECT id FROM grp) "
+            "ORDER BY id",
+            (contact_id,),
         )
 
     def messages_list(

@@ -66,6 +66,8 @@ CLI: tuple[Row, ...] = (
     R(("case",), ("{c8}", "--label", "Wijk Noord", "--unlabel", "Pers"), act="case.label"),
     R(("bulk",), ("{c8}", "{c1}", "--label", "Pers"), act="case.bulk"),
     R(("case",), ("{open}", "--reply-file", "{reply}"), act="case.reply"),
+    R(("case",), ("{c5}", "--answered-elsewhere", "Teruggebeld en uitgelegd", "--via", "phone"),
+      act="case.answered_elsewhere"),
     R(("case",), ("{mine}", "--confidential", "on", "--reason", "Schuldhulp"),
       act="case.confidential"),
     R(("case",), ("merge", "{c5}", "{c6}"), act="case.merge"),

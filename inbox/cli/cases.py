@@ -58,6 +58,11 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--to", metavar="ADDR|REF",
                    help="with --reply-file: the address; with move-message: the target case")
     p.add_argument("--account", metavar="NAME", help="with --reply-file: the sending account")
+    p.add_argument("--answered-elsewhere", metavar="TEXT",
+                   help="record the answer given outside Loket (a call, the WhatsApp app, a "
+                   "letter): what was answered")
+    p.add_argument("--via", choices=[c.value for c in Channel], default=Channel.PHONE.value,
+                   help="with --answered-elsewhere: the channel it went through")
     p.add_argument("--message", metavar="ID", type=int, action="append", dest="message_ids",
                    help="with split: a message that becomes the new case (repeatable)")
     p.add_argument("--confidential", choices=["on", "off"],
@@ -245,6 +250,10 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         if not args.json:
             print(f"Antwoord klaargezet in {reply.reference}; het gaat mee met de volgende "
                   "synchronisatie.")
+    if args.answered_elsewhere is not None:
+        from inbox import replies
+
+        replies.answered_elsewhere(loket, reference, args.answered_elsewhere, args.via)
     if args.confidential:
         loket.set_confidential(reference, args.confidential == "on", args.reason or "")
         from inbox.privacy.roles import Permission

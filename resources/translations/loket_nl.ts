@@ -1006,11 +1006,6 @@
         <translation>&amp;Beantwoorden</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_view.py" line="217"/>
-        <source>Reply to the resident by e-mail (Ctrl+R)</source>
-        <translation>De inwoner per e-mail antwoorden (Ctrl+R)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/case_view.py" line="224"/>
         <source>View &amp;resident</source>
         <translation>Inwoner &amp;bekijken</translation>
@@ -1079,6 +1074,11 @@
         <location filename="../../desktop/case_view.py" line="311"/>
         <source>labels: %1</source>
         <translation>labels: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="219"/>
+        <source>Reply to the resident where they wrote, or say why not (Ctrl+R)</source>
+        <translation>De inwoner antwoorden waar die schreef, of zeggen waarom dat niet kan (Ctrl+R)</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2300,11 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/main_window.py" line="422"/>
         <source>Open: %1 · New: %2</source>
         <translation>Open: %1 · Nieuw: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="361"/>
+        <source>Answer recorded in case %1.</source>
+        <translation>Antwoord vastgelegd in zaak %1.</translation>
     </message>
 </context>
 <context>
@@ -3796,6 +3801,84 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
     <message>
         <source>Use</source>
         <translation>Gebruik</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChooser</name>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="56"/>
+        <source>Answer %1</source>
+        <translation>%1 beantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="60"/>
+        <source>The resident wrote via %1. %2</source>
+        <translation>De inwoner schreef via %1. %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="62"/>
+        <source>Why not in this channel</source>
+        <translation>Waarom niet in dit kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="64"/>
+        <source>Answer another way</source>
+        <translation>Op een andere manier antwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="67"/>
+        <source>&amp;E-mail to %1</source>
+        <translation>&amp;E-mailen naar %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="69"/>
+        <source>&amp;E-mail (no address known)</source>
+        <translation>&amp;E-mailen (geen adres bekend)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="74"/>
+        <source>&amp;Call %1 and note it</source>
+        <translation>%1 &amp;bellen en vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="76"/>
+        <source>&amp;Call and note it (no number known)</source>
+        <translation>&amp;Bellen en vastleggen (geen nummer bekend)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="82"/>
+        <source>Answered via another channel</source>
+        <translation>Beantwoord via ander kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="84"/>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="90"/>
+        <source>What was answered</source>
+        <translation>Wat er is geantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="91"/>
+        <source>e.g. Answered in the WhatsApp app: the pass is sent by post.</source>
+        <translation>bijv. In de WhatsApp-app geantwoord: de pas wordt per post gestuurd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="95"/>
+        <source>&amp;Record the answer</source>
+        <translation>Antwoord &amp;vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="98"/>
+        <source>&amp;Via</source>
+        <translation>&amp;Via</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reply_chooser.py" line="152"/>
+        <source>The answer could not be recorded because of an error in Loket; please try again.</source>
+        <translation>Het antwoord kon door een fout in Loket niet worden vastgelegd; probeer het opnieuw.</translation>
     </message>
 </context>
 </TS>
