@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from inbox.errors import LoketError, StorageError
@@ -31,6 +34,21 @@ def ask(
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is agree
+
+
+def steer_list(event: QEvent, move: Callable[[int], None], pick: Callable[[], None]) -> bool:
+    """↑↓ and Enter pressed in a search field: move through its result list (±1) and pick
+    the current result. True when the key was one of them (handled)."""
+    if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+        return False
+    key = event.key()
+    if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        move(1 if key == Qt.Key.Key_Down else -1)
+        return True
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        pick()
+        return True
+    return False
 
 
 class WorkingDialog(QDialog):

@@ -8,6 +8,7 @@ to an SMTP server.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs import WorkingDialog
 from desktop.tasks import TaskRunner
+from desktop.template_picker import TemplateButton
 from inbox import workspace
 from inbox.accounts import MailAccount
 from inbox.channels.smtp import compose_reply, reply_subject
@@ -32,6 +34,14 @@ from inbox.model import AddressKind, CaseDetail, Changes
 from inbox.services import Loket, Received
 
 log = logging.getLogger("loket.desktop.reply")
+
+
+def answer_deadline_or_none(runner: TaskRunner, reference: str) -> date | None:
+    """The date a standaardantwoord's {termijn} names (None: it stays [termijn])."""
+    try:
+        return workspace.answer_deadline(runner.loket, reference)
+    except (LoketError, StorageError):
+        return None
 
 
 def resident_address(detail: CaseDetail) -> str:
@@ -78,25 +88,19 @@ class ReplyEditor(WorkingDialog):
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(220)
         self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        greeting = detail.summary.contact
-        if greeting:
-            self.text.setPlainText(self.tr("Dear %1,").replace("%1", greeting) + "\n\n")
+        self.greeting = ""  # Loket's own opening line: a standard reply may take its place
+        if detail.summary.contact:
+            self.greeting = self.tr("Dear %1,").replace("%1", detail.summary.contact) + "\n\n"
+            self.text.setPlainText(self.greeting)
 
         self.contact_name = detail.summary.contact
-        self.template = QComboBox(self)
-        self.template.setAccessibleName(self.tr("Reply with a standard text"))
-        self.template.addItem(self.tr("(choose a standard reply)"), None)
-        try:
-            for t in workspace.templates(runner.loket):
-                self.template.addItem(t.title, t)
-        except (LoketError, StorageError, OSError):
-            pass  # typing the reply still works
-        self.template.activated.connect(self.use_template)
+        self.subject_text = detail.summary.subject
+        self.deadline = answer_deadline_or_none(runner, self.reference)
+        self.templates = TemplateButton(self, self.text, runner, self.fill,
+                                        lambda: self.greeting)
 
         form = QFormLayout()
-        template_label = QLabel(self.tr("&Standard reply"), self)
-        template_label.setBuddy(self.template)
-        form.addRow(template_label, self.template)
+        self.templates.add_to(form)
         account_label = QLabel(self.tr("&From"), self)
         account_label.setBuddy(self.account)
         form.addRow(account_label, self.account)
@@ -142,15 +146,15 @@ class ReplyEditor(WorkingDialog):
         self.kb = attach(self, self.text, runner, lambda: FillContext(
             self.contact_name, self.reference, self.sender_name), "antwoord")
 
-    def use_template(self, index: int) -> None:
-        """Fill the reply with a standaardantwoord: the resident's name and the reference."""
-        template = self.template.itemData(index)
-        if not isinstance(template, workspace.Template):
-            return
-        self.text.setPlainText(workspace.fill(template, name=self.contact_name,
-                                              reference=self.reference,
-                                              employee=self.sender_name))
-        self.text.setFocus()
+    def fill(self, template: workspace.Template) -> str:
+        """A standaardantwoord's text for this case: name, reference, me, dates."""
+        return workspace.fill(template, name=self.contact_name, reference=self.reference,
+                              employee=self.sender_name, subject=self.subject_text,
+                              deadline=self.deadline)
+
+    def use_template(self, template: workspace.Template) -> None:
+        """Insert a standaardantwoord at the cursor (undoable; typed text stays)."""
+        self.templates.insert(template)
 
     def chosen_account(self) -> MailAccount:
         name = self.account.currentData()

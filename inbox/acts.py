@@ -153,6 +153,8 @@ KB_HEALTH = act("kb.health", P.KB_EDIT, "Onderhoud kennisbank bekijken", writes=
                 audited=False, content=False)
 KB_USAGE = act("kb.usage", P.VIEW_STATS, "Gebruik kennisbank bekijken", writes=False,
                audited=False, content=False)
+TEMPLATE_TEAM = act("template.team", P.SYNC, "Standaardantwoorden van het team bijwerken",
+                    audited=False, content=False)
 KB_TEAM = act("kb.team", P.SYNC, "Kennisbank van het team bijwerken", audited=False,
               content=False)
 KB_SUGGEST = act("kb.suggest", P.READ_CONTENT, "Suggesties bij een zaak", writes=False,

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from inbox import acts
+from inbox import acts, workspace
 from inbox.addresses import address_for
 from inbox.channels.imports.eml import import_bytes
 from inbox.gate import Op
@@ -769,6 +769,19 @@ class _Demo:
             self.clock = moment
             action()
 
+    def templates(self) -> None:
+        """The team's own standaardantwoorden (resources/demo/templates.json), saved by a
+        medewerker as the team would."""
+        items: list[dict[str, str]] = json.loads(
+            (SCENARIO / "templates.json").read_text(encoding="utf-8"))
+        previous = self.loket.user
+        self.loket.user = AGENTS[0]
+        try:
+            for item in items:
+                workspace.save_template(self.loket, item["title"], item["text"], item["key"])
+        finally:
+            self.loket.user = previous
+
     def _as(self, user: str, action: Callable[[], Received | object]) -> Any:
         previous = self.loket.user
         self.loket.user = user
@@ -1134,6 +1147,7 @@ def build(
             demo.clock = START - timedelta(days=30)
             for name, display, role in STAFF:
                 op.store.records.insert_user(name, display, role.value, op.stamp())
+            demo.templates()
             demo.run(demo.plan())
         finally:
             loket.now, loket.user = saved_now, saved_user

@@ -117,6 +117,7 @@ class EventKind(StrEnum):
     EXPORT_KLANTINTERACTIES = "export_klantinteracties"
     # kennisbank and trends (no case)
     KB_ARTICLE_SAVED = "kb_article_saved"
+    TEMPLATE_SAVED = "template_saved"  # a standaardantwoord saved or retired: {"key"}
     TREND_SIGNAL_SENT = "trend_signal_sent"
 
 

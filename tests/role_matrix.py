@@ -227,6 +227,7 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "retention.follow": ("sync",),  # a reopened or re-closed case's retention follows
     "kb.miss": ("kb", "search"),  # a search that found nothing is remembered (stripped)
     "kb.team": ("team", "sync"),  # colleagues' article versions arrive with team sync
+    "template.team": ("team", "sync"),  # colleagues' standaardantwoorden arrive with it
     "team.join": ("team", "setup"),  # reading the team's log while a laptop joins
     "mdto.select": ("export", "mdto"),
     "mdto.plan": ("export", "mdto"),

@@ -12,7 +12,6 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import WorkingDialog
+from desktop.kb.search import employee_name
+from desktop.reply_editor import answer_deadline_or_none
 from desktop.tasks import TaskRunner
+from desktop.template_picker import TemplateButton
 from inbox import workspace
 from inbox.channels import mastodon
 from inbox.errors import LoketError, StorageError
@@ -68,16 +70,6 @@ class MastodonReplyEditor(WorkingDialog):
         if target is not None and target.visibility == "direct":
             self.visibility.setStyleSheet("color: #107c10; font-weight: bold;")
 
-        self.template = QComboBox(self)
-        self.template.setAccessibleName(self.tr("Reply with a standard text"))
-        self.template.addItem(self.tr("(choose a standard reply)"), None)
-        try:
-            for t in workspace.templates(runner.loket):
-                self.template.addItem(t.title, t)
-        except (LoketError, StorageError, OSError):
-            pass
-        self.template.activated.connect(self.use_template)
-
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName(self.tr("Reply"))
         self.text.setTabChangesFocus(True)
@@ -86,10 +78,11 @@ class MastodonReplyEditor(WorkingDialog):
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.text.textChanged.connect(self._count)
 
+        self.subject_text = detail.summary.subject
+        self.deadline = answer_deadline_or_none(runner, self.reference)
+        self.templates = TemplateButton(self, self.text, runner, self.fill)
         form = QFormLayout()
-        template_label = QLabel(self.tr("&Standard reply"), self)
-        template_label.setBuddy(self.template)
-        form.addRow(template_label, self.template)
+        self.templates.add_to(form)
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("To"), self.to)
         form.addRow(self.tr("Visibility"), self.visibility)
@@ -134,13 +127,14 @@ class MastodonReplyEditor(WorkingDialog):
         }
         return texts.get(visibility, self.tr("The reply keeps the visibility of the message."))
 
-    def use_template(self, index: int) -> None:
-        template = self.template.itemData(index)
-        if not isinstance(template, workspace.Template):
-            return
-        self.text.setPlainText(workspace.fill(template, name=self.contact_name,
-                                              reference=self.reference, employee=""))
-        self.text.setFocus()
+    def fill(self, template: workspace.Template) -> str:
+        return workspace.fill(template, name=self.contact_name, reference=self.reference,
+                              employee=employee_name(self.runner.loket),
+                              subject=self.subject_text, deadline=self.deadline)
+
+    def use_template(self, template: workspace.Template) -> None:
+        """Insert a standaardantwoord at the cursor (undoable; typed text stays)."""
+        self.templates.insert(template)
 
     def _count(self) -> None:
         self.count.setText(self.tr("%1 characters").replace(

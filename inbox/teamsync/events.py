@@ -43,6 +43,7 @@ PRESENCE_SUBJECT = "Loket presence"
 
 KINDS = (
     "case_opened", "field", "note", "contact", "device_joined", "presence", "place", "kb_article",
+    "template",
 )
 # what applying an event of a kind reads from its data, and of which type
 _NEEDS: dict[str, tuple[tuple[str, type | tuple[type, ...]], ...]] = {
@@ -53,6 +54,7 @@ _NEEDS: dict[str, tuple[tuple[str, type | tuple[type, ...]], ...]] = {
     "device_joined": (("slot", int),),
     "place": (("items", list),),
     "kb_article": (("content", dict),),
+    "template": (("key", str), ("title", str), ("body", str), ("retired", bool)),
 }
 _HLC = re.compile(r"^\d{15}\.\d{5}$")
 

@@ -2501,24 +2501,9 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Zichtbaarheid</translation>
     </message>
     <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="93"/>
-        <source>Reply with a standard text</source>
-        <translation>Antwoorden met een standaardtekst</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="94"/>
-        <source>(choose a standard reply)</source>
-        <translation>(kies een standaardantwoord)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/social/mastodon_reply.py" line="103"/>
         <source>Reply</source>
         <translation>Antwoord</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/social/mastodon_reply.py" line="111"/>
-        <source>&amp;Standard reply</source>
-        <translation>&amp;Standaardantwoord</translation>
     </message>
     <message>
         <location filename="../../desktop/social/mastodon_reply.py" line="114"/>
@@ -2745,21 +2730,6 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/reply_editor.py" line="83"/>
         <source>Dear %1,</source>
         <translation>Beste %1,</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="87"/>
-        <source>Reply with a standard text</source>
-        <translation>Antwoorden met een standaardtekst</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="88"/>
-        <source>(choose a standard reply)</source>
-        <translation>(kies een standaardantwoord)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/reply_editor.py" line="97"/>
-        <source>&amp;Standard reply</source>
-        <translation>&amp;Standaardantwoord</translation>
     </message>
     <message>
         <location filename="../../desktop/reply_editor.py" line="100"/>
@@ -3089,11 +3059,6 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <translation>Antwoord &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="220"/>
-        <source>{naam} and {zaak} are filled in with the resident&apos;s name and the case reference.</source>
-        <translation>{naam} en {zaak} worden ingevuld met de naam van de inwoner en het zaaknummer.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/settings_dialog.py" line="249"/>
         <source>Standard reply saved.</source>
         <translation>Standaardantwoord bewaard.</translation>
@@ -3122,6 +3087,31 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/settings_dialog.py" line="270"/>
         <source>E-mail comes in through the mail accounts; phone and counter through notes; social media through Mastodon and imported exports.</source>
         <translation>E-mail komt binnen via de mailaccounts; telefoon en balie via notities; sociale media via Mastodon en geïmporteerde exports.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="216"/>
+        <source>&amp;New reply</source>
+        <translation>&amp;Nieuw antwoord</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="218"/>
+        <source>Re&amp;tire</source>
+        <translation>In&amp;trekken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="219"/>
+        <source>Take it out of use; saving it again brings it back (for the whole team)</source>
+        <translation>Uit gebruik nemen; opnieuw bewaren brengt het terug (voor het hele team)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="226"/>
+        <source>{naam}, {zaak}, {medewerker}, {onderwerp}, {datum} and {termijn} are filled in: the resident&apos;s name, the case reference, your name, the subject, today and the date of the answer. The team shares these replies.</source>
+        <translation>{naam}, {zaak}, {medewerker}, {onderwerp}, {datum} en {termijn} worden ingevuld: de naam van de inwoner, het zaaknummer, uw naam, het onderwerp, de datum van vandaag en de datum van het antwoord. Het team deelt deze antwoorden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="280"/>
+        <source>Standard reply retired.</source>
+        <translation>Standaardantwoord ingetrokken.</translation>
     </message>
 </context>
 <context>
@@ -3879,6 +3869,58 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/reply_chooser.py" line="152"/>
         <source>The answer could not be recorded because of an error in Loket; please try again.</source>
         <translation>Het antwoord kon door een fout in Loket niet worden vastgelegd; probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateButton</name>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="150"/>
+        <source>Choose… (Ctrl+T)</source>
+        <translation>Kiezen… (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="151"/>
+        <source>Insert a standard reply</source>
+        <translation>Een standaardantwoord invoegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="174"/>
+        <source>&amp;Standard reply</source>
+        <translation>&amp;Standaardantwoord</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="54"/>
+        <location filename="../../desktop/template_picker.py" line="60"/>
+        <source>Standard replies</source>
+        <translation>Standaardantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="56"/>
+        <source>Search the standard replies…</source>
+        <translation>Zoeken in de standaardantwoorden…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="57"/>
+        <source>Search the standard replies</source>
+        <translation>Zoeken in de standaardantwoorden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="64"/>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="67"/>
+        <source>↑↓ choose · Enter inserts at the cursor · Esc closes</source>
+        <translation>↑↓ kiezen · Enter voegt in bij de cursor · Esc sluit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/template_picker.py" line="99"/>
+        <source>Nothing found.</source>
+        <translation>Niets gevonden.</translation>
     </message>
 </context>
 </TS>

@@ -115,3 +115,88 @@ def test_the_chooser_speaks_dutch(dutch, anna_window, loket, qtbot):  # noqa: F8
     assert chooser.why.text().startswith("De inwoner schreef via WhatsApp.")
     assert chooser.record_button.text() == "Antwoord &vastleggen"
     chooser.grab().save(str(SCREENSHOTS / "reply-whatsapp-chooser-nl.png"))
+
+
+def test_a_standard_reply_goes_in_at_the_cursor_and_ctrl_z_takes_it_back(anna_window, loket,
+                                                                         sample, qtbot):
+    from PySide6.QtCore import Qt
+
+    from inbox import workspace
+
+    add_account(loket)
+    workspace.save_template(loket, "Openingstijden",
+                            "Wij zijn open tot 17 uur, {naam}. Uw zaak {zaak}; antwoord "
+                            "uiterlijk {termijn}. Groet, {medewerker} ({datum})")
+    anna_window.views.choose("all")
+    anna_window.table.select_case(sample.ids["afval"])
+    editor = anna_window.open_reply_editor()
+    assert isinstance(editor, ReplyEditor)
+    qtbot.waitExposed(editor)
+    editor.text.setPlainText("Beste Jan,\n\nIk heb uw pas besteld.\n")
+    cursor = editor.text.textCursor()
+    cursor.setPosition(len("Beste Jan,\n\n"))
+    editor.text.setTextCursor(cursor)
+    typed = editor.text.toPlainText()
+
+    picker = editor.templates.open()  # Ctrl+T
+    qtbot.waitExposed(picker)
+    picker.field.setText("17 uur")  # searches the text too
+    assert picker.titles() == ["Openingstijden"]
+    qtbot.keyClick(picker.field, Qt.Key.Key_Return)
+    text = editor.text.toPlainText()
+    assert text.startswith("Beste Jan,\n\nWij zijn open tot 17 uur, Jan Bakker. Uw zaak "
+                           + sample.references["afval"])
+    assert text.endswith("Ik heb uw pas besteld.\n")  # what was typed stays
+    assert "[termijn]" not in text and "{" not in text  # the e-mail norm gives the date
+    assert editor.templates.templates and len(text) > len(typed)
+    editor.text.undo()  # Ctrl+Z
+    assert editor.text.toPlainText() == typed
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    picker = editor.templates.open()
+    picker.field.setText("ontvangst")
+    picker.grab().save(str(SCREENSHOTS / "standard-reply-picker.png"))
+    picker.reject()
+
+
+def test_a_selection_is_not_replaced(anna_window, loket, sample, qtbot):
+    from inbox import workspace
+
+    add_account(loket)
+    anna_window.views.choose("all")
+    anna_window.table.select_case(sample.ids["afval"])
+    editor = anna_window.open_reply_editor()
+    editor.text.setPlainText("Mijn eigen tekst.")
+    editor.text.selectAll()
+    template = next(t for t in workspace.templates(loket) if t.key == "afgehandeld")
+    editor.use_template(template)
+    assert editor.text.toPlainText().startswith("Mijn eigen tekst.")
+    assert len(editor.text.toPlainText()) > len("Mijn eigen tekst.")
+
+
+def test_the_team_adds_edits_and_retires_standard_replies(anna_window, loket, qtbot):
+    from inbox import workspace
+
+    settings = anna_window.workspace.open_settings()
+    qtbot.waitExposed(settings)
+    tabs = [settings.tabs.tabText(i) for i in range(settings.tabs.count())]
+    settings.tabs.setCurrentIndex(tabs.index("Standard replies"))
+    settings.new_template()
+    settings.template_title.setText("Openingstijden")
+    settings.template_body.setPlainText("Beste {naam}, wij zijn open tot {datum}.")
+    settings.save_template()
+    made = next(t for t in workspace.templates(loket) if t.title == "Openingstijden")
+    row = next(i for i in range(settings.template_list.count())
+               if settings.template_list.item(i).text() == "Openingstijden")
+    settings.template_list.setCurrentRow(row)
+    settings.template_title.setText("Openingstijden gemeentehuis")  # a new title, same reply
+    settings.save_template()
+    edited = {t.key: t for t in workspace.templates(loket)}[made.key]
+    assert edited.title == "Openingstijden gemeentehuis"
+    row = next(i for i in range(settings.template_list.count())
+               if settings.template_list.item(i).text() == "Openingstijden gemeentehuis")
+    settings.template_list.setCurrentRow(row)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    settings.grab().save(str(SCREENSHOTS / "settings-standard-replies.png"))
+    settings.retire_template()
+    assert made.key not in {t.key for t in workspace.templates(loket)}
+    assert settings.template_title.text() == ""
