@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -31,6 +32,9 @@ from inbox.errors import LoketError, StorageError
 from inbox.mailview import MessageView, OutboxInfo, message_views, outbox_of_case
 from inbox.model import AddressKind, CaseDetail, Direction, TimelineEntry
 from inbox.services import Loket
+
+if TYPE_CHECKING:
+    from inbox.collisions import Change
 
 
 def address_label(kind: str) -> str:
@@ -206,6 +210,9 @@ class CaseView(QWidget):
     reply_requested = Signal(object)  # CaseDetail
     send_again_requested = Signal(object)  # OutboxInfo
     resident_requested = Signal(object)  # CaseDetail: the contact card (desktop.social)
+    # what others did to the open case since it was opened (inbox.collisions.Change list):
+    # another window or process, a colleague's laptop (team sync), the resident writing again
+    colleagues_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, loket: Loket | None = None) -> None:
         super().__init__(parent)
@@ -241,6 +248,14 @@ class CaseView(QWidget):
         self.presence.setStyleSheet("color: #8a5300; font-style: italic")
         self.presence.setAccessibleName(self.tr("Colleagues on this case"))
         self.presence.hide()
+        self.collision = _plain_label(self)
+        self.collision.setObjectName("collision")
+        self.collision.setStyleSheet("background: #fff4ce; color: #3b2f00; border: 1px solid "
+                                     "#e0c060; padding: 4px;")
+        self.collision.setAccessibleName(self.tr("Changed by someone else"))
+        self.collision.hide()
+        self._seen_event = 0  # the case's history as far as this view showed it
+        self._collisions: list[str] = []
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -262,7 +277,7 @@ class CaseView(QWidget):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addLayout(actions)
         for widget in (self.title, self.status, self.contact, self.addresses, self.presence,
-                       line):
+                       self.collision, line):
             layout.addWidget(widget)
         from desktop.kb.panel import SuggestionsPanel  # the kennisbank beside the timeline
 
@@ -292,6 +307,7 @@ class CaseView(QWidget):
         self.addresses.clear()
         self.timeline.clear()
         self.show_presence([])
+        self._show_collisions([])
         self.kb_panel.show_case(None)
 
     def show_case(self, detail: CaseDetail) -> None:
@@ -341,6 +357,42 @@ class CaseView(QWidget):
         self.outbox_panel.show_states(list(self.outbox.values()))
         if not same:
             self.kb_panel.show_case(detail)
+        self._watch(case.reference, same)
+
+    def _watch(self, reference: str, same: bool) -> None:
+        """Say at once what others did to the case since it was opened here."""
+        from inbox import collisions
+
+        if self.loket is None:
+            return
+        try:
+            if not same:
+                self._seen_event = collisions.seen(self.loket, reference)
+                self._show_collisions([])
+                return
+            changes = collisions.since(self.loket, reference, self._seen_event)
+        except (LoketError, StorageError):
+            return
+        if not changes:
+            return
+        self._seen_event = max(c.event for c in changes)
+        self._show_collisions((self._collisions + [self.change_text(c) for c in changes])[-3:])
+        self.colleagues_changed.emit(changes)
+
+    def change_text(self, change: Change) -> str:
+        if change.answered:
+            if change.who:
+                return self.tr("%1 just answered the resident.").replace("%1", change.who)
+            return self.tr("A colleague just answered the resident.")
+        if change.incoming:
+            return self.tr("The resident just sent a new message.")
+        return (self.tr("%1 just changed this case: %2").replace("%1", change.who)
+                .replace("%2", change.text))
+
+    def _show_collisions(self, sentences: list[str]) -> None:
+        self._collisions = sentences
+        self.collision.setText("\n".join(sentences))
+        self.collision.setVisible(bool(sentences))
 
     def show_presence(self, sentences: list[str]) -> None:
         """What colleagues on other laptops are doing with this case right now."""

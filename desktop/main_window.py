@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
             self.runner, detail, accounts, str(me["display_name"]) if me else "", parent=self
         )
         editor.sent.connect(self._reply_sent)
+        self.case_view.colleagues_changed.connect(editor.guard.note)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         reference = detail.summary.reference

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.collision import CollisionGuard, collision_label
 from desktop.dialogs import WorkingDialog
 from desktop.tasks import TaskRunner
 from desktop.template_picker import TemplateButton
@@ -98,6 +99,8 @@ class ReplyEditor(WorkingDialog):
         self.deadline = answer_deadline_or_none(runner, self.reference)
         self.templates = TemplateButton(self, self.text, runner, self.fill,
                                         lambda: self.greeting)
+        self.collision = collision_label(self)
+        self.guard = CollisionGuard(self, runner.loket, self.reference, self.collision)
 
         form = QFormLayout()
         self.templates.add_to(form)
@@ -134,6 +137,7 @@ class ReplyEditor(WorkingDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.collision)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.error)
         layout.addWidget(hint)
@@ -164,6 +168,8 @@ class ReplyEditor(WorkingDialog):
         if self.busy:
             return
         self.error.hide()
+        if not self.guard.confirm():  # a colleague answered meanwhile: the text stays
+            return
         account = self.chosen_account()
         reference = self.reference
         text = self.text.toPlainText()

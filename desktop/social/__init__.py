@@ -59,6 +59,7 @@ class SocialScreens(QObject):
         window = self.window
         editor = MastodonReplyEditor(window.runner, window.network, detail, parent=window)
         editor.sent.connect(self._mastodon_sent)
+        window.case_view.colleagues_changed.connect(editor.guard.note)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor

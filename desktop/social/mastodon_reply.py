@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.collision import CollisionGuard, collision_label
 from desktop.dialogs import WorkingDialog
 from desktop.kb.search import employee_name
 from desktop.reply_editor import answer_deadline_or_none
@@ -81,6 +82,8 @@ class MastodonReplyEditor(WorkingDialog):
         self.subject_text = detail.summary.subject
         self.deadline = answer_deadline_or_none(runner, self.reference)
         self.templates = TemplateButton(self, self.text, runner, self.fill)
+        self.collision = collision_label(self)
+        self.guard = CollisionGuard(self, runner.loket, self.reference, self.collision)
         form = QFormLayout()
         self.templates.add_to(form)
         form.addRow(self.tr("Channel"), self.channel)
@@ -108,6 +111,7 @@ class MastodonReplyEditor(WorkingDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.collision)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.count)
         layout.addWidget(self.error)
@@ -144,6 +148,8 @@ class MastodonReplyEditor(WorkingDialog):
         if self.busy:
             return
         self.error.hide()
+        if not self.guard.confirm():  # a colleague answered meanwhile: the text stays
+            return
         reference, text = self.reference, self.text.toPlainText()
 
         def work(loket: Loket) -> Changes:

@@ -1080,6 +1080,31 @@
         <source>Reply to the resident where they wrote, or say why not (Ctrl+R)</source>
         <translation>De inwoner antwoorden waar die schreef, of zeggen waarom dat niet kan (Ctrl+R)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="255"/>
+        <source>Changed by someone else</source>
+        <translation>Door een ander gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="385"/>
+        <source>%1 just answered the resident.</source>
+        <translation>%1 heeft de inwoner net geantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="386"/>
+        <source>A colleague just answered the resident.</source>
+        <translation>Een collega heeft de inwoner net geantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="388"/>
+        <source>The resident just sent a new message.</source>
+        <translation>De inwoner heeft net een nieuw bericht gestuurd.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_view.py" line="389"/>
+        <source>%1 just changed this case: %2</source>
+        <translation>%1 heeft deze zaak net gewijzigd: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChoicePage</name>
@@ -3921,6 +3946,39 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <location filename="../../desktop/template_picker.py" line="99"/>
         <source>Nothing found.</source>
         <translation>Niets gevonden.</translation>
+    </message>
+</context>
+<context>
+    <name>CollisionGuard</name>
+    <message>
+        <location filename="../../desktop/collision.py" line="55"/>
+        <source>%1 just answered the resident. Your text stays; before it is sent you see that answer.</source>
+        <translation>%1 heeft de inwoner net geantwoord. Uw tekst blijft staan; voor het versturen ziet u dat antwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/collision.py" line="58"/>
+        <source>A colleague just answered the resident. Your text stays; before it is sent you see that answer.</source>
+        <translation>Een collega heeft de inwoner net geantwoord. Uw tekst blijft staan; voor het versturen ziet u dat antwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/collision.py" line="76"/>
+        <source>%1 just answered: send anyway?</source>
+        <translation>%1 heeft net geantwoord: toch versturen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/collision.py" line="77"/>
+        <source>A colleague just answered: send anyway?</source>
+        <translation>Een collega heeft net geantwoord: toch versturen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/collision.py" line="78"/>
+        <source>Send anyway?</source>
+        <translation>Toch versturen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/collision.py" line="79"/>
+        <source>Send anyway</source>
+        <translation>Toch versturen</translation>
     </message>
 </context>
 </TS>
