@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import fit_height
 from desktop.formatting import local_time
 from desktop.tasks import TaskRunner
 from inbox import casework
@@ -82,17 +83,7 @@ class FormDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Grow to the height the wrapped texts need at this width: a form made for one line
-        of hint must not squeeze a two-line error over it."""
-        layout = self.layout()
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, layout.totalMinimumSize().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        fit_height(self)
 
     def submit(self) -> None:
         if self._busy:

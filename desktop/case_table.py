@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from desktop.case_model import COLUMNS, LAST_MESSAGE_COLUMN, MESSAGES_COLUMN, CaseTableModel
 
 # (preferred, minimum) widths of the columns that share the room left by the fixed ones
-# (reference, last message, message count); the subject takes whatever is left over.
-_FLEXIBLE = {1: (320, 110), 2: (170, 75), 3: (95, 65), 4: (125, 100), 5: (135, 95)}
+# (reference, last message, message count); the subject (column 1) comes first: it keeps at
+# least SUBJECT_MIN while the others shrink towards their minimum (their text is elided), and
+# takes whatever is left over.
+_FLEXIBLE = {1: (320, 110), 2: (170, 60), 3: (95, 55), 4: (125, 75), 5: (135, 65)}
+SUBJECT_MIN = 200
 
 
 class CaseTable(QTableView):
@@ -104,12 +107,15 @@ class CaseTable(QTableView):
         title = str(self.cases.headerData(MESSAGES_COLUMN, Qt.Orientation.Horizontal) or "")
         self._fixed[MESSAGES_COLUMN] = header.fontMetrics().horizontalAdvance(title) + 16
         room = self.viewport().width() - sum(self._fixed.values())
-        preferred = sum(p for p, _ in _FLEXIBLE.values())
-        least = sum(m for _, m in _FLEXIBLE.values())
-        share = 1.0 if preferred == least else (room - least) / (preferred - least)
+        others = {c: pm for c, pm in _FLEXIBLE.items() if c != 1}
+        subject_least = min(SUBJECT_MIN, _FLEXIBLE[1][0])
+        preferred = sum(p for p, _ in others.values())
+        least = sum(m for _, m in others.values())
+        left = room - subject_least  # what the other columns may take, the subject first
+        share = 1.0 if preferred == least else (left - least) / (preferred - least)
         share = min(max(share, 0.0), 1.0)
-        widths = {c: int(m + (p - m) * share) for c, (p, m) in _FLEXIBLE.items()}
-        widths[1] += max(0, room - sum(widths.values()))
+        widths = {c: int(m + (p - m) * share) for c, (p, m) in others.items()}
+        widths[1] = max(subject_least, room - sum(widths.values()))
         widths.update(self._fixed)
         for column, width in widths.items():
             header.resizeSection(column, width)

@@ -13,12 +13,14 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,12 @@ from inbox.services import Loket
 
 if TYPE_CHECKING:
     from inbox.collisions import Change
+
+
+TITLE_LINES = 2  # the case's heading: reference and subject
+TITLE_CHARS = 160  # a message's subject in the timeline, at most
+SIDE_BY_SIDE_WIDTH = 640  # narrower: the kennisbank suggestions go below the timeline
+QWIDGETSIZE_MAX = 16777215
 
 
 def address_label(kind: str) -> str:
@@ -138,7 +146,9 @@ def _entry_html(
     meta = " · ".join(x for x in (when, escape(label), escape(entry.author)) if x)
     title = ""
     if entry.kind == "message" and entry.title:
-        title = f"<p style='margin:2px 0 4px 0;'><b>{escape(entry.title)}</b></p>"
+        heading = entry.title if len(entry.title) <= TITLE_CHARS else (
+            entry.title[:TITLE_CHARS].rsplit(" ", 1)[0] + " …")
+        title = f"<p style='margin:2px 0 4px 0;'><b>{escape(heading)}</b></p>"
     warning = ""
     if entry.flagged:
         text = QCoreApplication.translate(
@@ -234,7 +244,7 @@ class CaseView(QWidget):
         self.resident_button.setToolTip(self.tr("Every case and message of this resident"))
         self.resident_button.clicked.connect(lambda: self.resident_requested.emit(self.detail))
 
-        self.title = _plain_label(self)
+        self.title = BoundedLabel(TITLE_LINES, self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -282,13 +292,25 @@ class CaseView(QWidget):
         from desktop.kb.panel import SuggestionsPanel  # the kennisbank beside the timeline
 
         self.kb_panel = SuggestionsPanel(loket, self)
-        body = QHBoxLayout()
-        body.addWidget(self.timeline, 1)
-        body.addWidget(self.kb_panel)
-        layout.addLayout(body, 1)
+        # beside the timeline when the pane is wide, below it when narrow: the messages keep
+        # a readable width either way
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self.timeline, 1)
+        self.body.addWidget(self.kb_panel)
+        layout.addLayout(self.body, 1)
         layout.addWidget(self.outbox_panel)
         self.reference: str | None = None
         self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        narrow = self.width() < SIDE_BY_SIDE_WIDTH
+        direction = (QBoxLayout.Direction.TopToBottom if narrow
+                     else QBoxLayout.Direction.LeftToRight)
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+            self.kb_panel.setMaximumHeight(220 if narrow else QWIDGETSIZE_MAX)
+            self.kb_panel.setMaximumWidth(QWIDGETSIZE_MAX if narrow else 340)
 
     def _reply(self) -> None:
         if self.detail is not None:
@@ -401,6 +423,51 @@ class CaseView(QWidget):
 
     def timeline_text(self) -> str:
         return self.timeline.toPlainText()
+
+
+class BoundedLabel(QLabel):
+    """Plain text in at most `lines` lines, word-wrapped, the last one elided ("…"); the
+    whole text in the tooltip. A subject of 500 characters stays a heading."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self.full = text
+        self.setToolTip(text if len(text) > 60 else "")
+        self._fit()
+
+    def text(self) -> str:
+        """The whole text (what is shown may be elided: `text_shown`)."""
+        return self.full
+
+    def text_shown(self) -> str:
+        return super().text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        width = max(self.width(), 80)
+        words = self.full.split()
+        lines: list[str] = []
+        while words and len(lines) < self.lines:
+            line = words.pop(0)
+            while words and metrics.horizontalAdvance(line + " " + words[0]) <= width:
+                line += " " + words.pop(0)
+            lines.append(line)
+        if words or (lines and metrics.horizontalAdvance(lines[-1]) > width):
+            rest = " ".join([lines.pop()] + words) if lines else " ".join(words)
+            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        QLabel.setText(self, "\n".join(lines))
+        self.setMaximumHeight(metrics.lineSpacing() * self.lines + 4)
 
 
 def _plain_label(parent: QWidget) -> QLabel:

@@ -51,6 +51,19 @@ def steer_list(event: QEvent, move: Callable[[int], None], pick: Callable[[], No
     return False
 
 
+def fit_height(dialog: QWidget) -> None:
+    """Grow `dialog` to the height its wrapped texts need at its width: a form laid out for
+    one line of hint must not squeeze a two-line error over it (or clip the hint)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else -1
+    needed = max(needed, layout.totalMinimumSize().height())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+
+
 class WorkingDialog(QDialog):
     """A form whose work runs on a worker: it stays open while that runs (closing would hide
     the outcome), and a failure is shown inside it, in Dutch, with nothing typed lost.
