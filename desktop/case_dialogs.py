@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import fit_height
-from desktop.formatting import local_time
+from desktop.formatting import local_day, local_time
 from desktop.tasks import TaskRunner
 from inbox import casework
 from inbox.errors import LoketError, StorageError
@@ -185,8 +185,8 @@ class DeadlineDialog(FormDialog):
 
     def _show_date(self) -> None:
         day = self.deadline()
-        self.date.setText(QLocale().toString(QDate(day.year, day.month, day.day),
-                                             QLocale.FormatType.LongFormat))
+        weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+        self.date.setText(f"{local_day(day)} ({weekday})")
 
     def work(self) -> Work | None:
         reference = self.reference

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.formatting import local_time
+from desktop.formatting import local_day, local_time
 from desktop.labels import channel_label, status_label
 from desktop.mail_browser import ATTACHMENT_SCHEME, MailBrowser, scoped_html, size_text
 from inbox.channels.registry import spec as channel_spec
@@ -349,8 +349,7 @@ class CaseView(QWidget):
         if case.labels:
             status += " · " + self.tr("labels: %1").replace("%1", ", ".join(case.labels))
         if case.deadline:
-            status += " · " + self.tr("deadline %1").replace(
-                "%1", "-".join(reversed(case.deadline.split("-"))))
+            status += " · " + self.tr("deadline %1").replace("%1", local_day(case.deadline))
         if detail.first_contact_resolution:
             status += " · " + self.tr("resolved in one go")
         self.status.setText(status)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.formatting import local_time
+from inbox import clock
 from inbox.sync import SyncEvent
 
 log = logging.getLogger("loket.desktop.sync")
@@ -166,7 +167,7 @@ class SyncStatus(QWidget):
                 widget.progress.hide()
         elif event.kind == "done":
             widget.progress.hide()
-            widget.set_line(self._synced(event.account, event.at.strftime("%H:%M")))
+            widget.set_line(self._synced(event.account, clock.local(event.at).strftime("%H:%M")))
         elif event.kind == "error":
             widget.progress.hide()
             widget.set_line(f"{event.account}: {event.message}", event.message)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.case_actions import CaseActions
+from desktop.formatting import local_day, local_time
 from desktop.long_work import LongWork, Progress
 from inbox.privacy.roles import Permission
 from inbox.services import Loket
@@ -236,8 +237,8 @@ class Workspace(QObject):
                     for s in loket.case_summaries(ids[start:start + 500]):
                         writer.writerow([s.reference, s.subject, s.contact, str(s.channel),
                                          s.status.value, s.assignee or "", s.product or "",
-                                         s.deadline or "", s.opened_at, s.last_message_at,
-                                         s.messages])
+                                         local_day(s.deadline), local_time(s.opened_at),
+                                         local_time(s.last_message_at), s.messages])
                 else:
                     progress(len(ids), len(ids), "")
                     partial.replace(path)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.archive.lists import ListsPane, ask, failure_text, say, table
 from desktop.archive.models import RowsModel
 from desktop.archive.terms import describe_term
+from desktop.formatting import local_day
 from desktop.tasks import TaskRunner
 from inbox.archive import destruction, retention
 from inbox.services import Loket
@@ -54,8 +55,8 @@ class DestructionDialog(QDialog):
                 (self.tr("Product"), lambda d: d.product or "-"),
                 (self.tr("Result"), lambda d: d.result_code),
                 (self.tr("Term"), lambda d: describe_term(d.bewaartermijn)),
-                (self.tr("Closed"), lambda d: d.closed_on),
-                (self.tr("Destroy after"), lambda d: d.destroy_date),
+                (self.tr("Closed"), lambda d: local_day(d.closed_on)),
+                (self.tr("Destroy after"), lambda d: local_day(d.destroy_date)),
                 (self.tr("On list"), lambda d: d.on_list or ""),
             ],
             self,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formatting import local_day
 from inbox.errors import LoketError
 from inbox.privacy import erasure, subject
 from inbox.services import Loket
@@ -115,8 +116,8 @@ class AvgDialog(QDialog):
             values = [
                 kinds.get(r.kind, r.kind),
                 r.address,
-                r.received_on,
-                r.deadline,
+                local_day(r.received_on),
+                local_day(r.deadline),
                 str(r.days_left) if r.status == "open" else "",
                 states.get(r.status, r.status),
             ]
@@ -161,7 +162,8 @@ class AvgDialog(QDialog):
         self.address.clear()
         self.reload()
         self.select(made.id)
-        self._show(self.tr("Request registered; answer by %1.").replace("%1", made.deadline))
+        self._show(self.tr("Request registered; answer by %1.").replace(
+            "%1", local_day(made.deadline)))
         return made
 
     def export_selected(self, folder: Path | None = None) -> Path | None:
@@ -249,7 +251,8 @@ class AvgDialog(QDialog):
             return
         self.reload()
         self.select(extended.id)
-        self._show(self.tr("Deadline extended to %1.").replace("%1", extended.deadline))
+        self._show(self.tr("Deadline extended to %1.").replace(
+            "%1", local_day(extended.deadline)))
 
     def mark_handled(self) -> None:
         chosen = self.selected()

@@ -66,3 +66,32 @@ def test_the_sign_in_hint_is_not_clipped_after_a_wrong_password(loket, qtbot):
         assert label.height() >= label.heightForWidth(label.width()), label.text()
     assert not dialog.hint.geometry().intersects(dialog.error.geometry())
     dialog.grab().save(str(SCREENSHOTS / "sign-in-wrong-password.png"))
+
+
+def test_dates_are_dutch_in_dutch_time_in_the_list_case_and_export(anna_window, loket, sample,
+                                                                   tmp_path, monkeypatch):
+    """Whatever the computer's time zone, the list, the case and the CSV export say the time
+    as it was in the Netherlands, written one way."""
+    import time
+    from datetime import date
+
+    from inbox import casework
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        casework.set_deadline(loket, sample.references["afval"], date(2026, 3, 20))
+        anna_window.views.choose("all")
+        anna_window.table.select_case(sample.ids["afval"])
+        row = anna_window.cases.row_of(sample.ids["afval"])
+        # the sample's first mail was sent 2026-03-02 08:03 UTC: 09:03 in Amsterdam
+        shown = anna_window.cases.index(row, 6).data()
+        assert shown == "02-03-2026 09:03"
+        assert "deadline 20-03-2026" in anna_window.case_view.status.text()
+        assert "Termijn: 20-03-2026" in anna_window.case_view.timeline_text()
+        anna_window.workspace.export_list(tmp_path / "zaken.csv", [sample.ids["afval"]])
+        line = (tmp_path / "zaken.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+        assert ";20-03-2026;02-03-2026 09:03;" in line and "Z" not in line.split(";")[-2]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
