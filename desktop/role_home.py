@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.tasks import TaskRunner
 from inbox.privacy.roles import ROLE_LABELS, Permission
@@ -77,6 +79,10 @@ class RoleHome(QMainWindow):
         button = QPushButton(self.tr("Mail &accounts…"), page)
         button.clicked.connect(self._open_accounts)
         layout.addWidget(button)
+        # norms, the team's standaardantwoorden, channels: as far as the grants reach
+        settings = QPushButton(self.tr("&Settings…"), page)
+        settings.clicked.connect(self.open_settings)
+        layout.addWidget(settings)
         layout.addStretch(1)
         return page
 
@@ -85,6 +91,16 @@ class RoleHome(QMainWindow):
 
         runner = TaskRunner(self.loket, parent=self)
         AccountsDialog(self.loket, runner, parent=self).exec()
+
+    def open_settings(self) -> QWidget:
+        """The settings dialog (window-modal); its tabs follow the grants."""
+        from desktop.settings_dialog import SettingsDialog
+
+        runner = self._runner or TaskRunner(self.loket, parent=self)
+        dialog = SettingsDialog(self.loket, runner, self, open_accounts=self._open_accounts)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _audit(self) -> QWidget:
         """The newest entries of the audit trail, their actions in words (not codes), and
@@ -103,7 +119,8 @@ class RoleHome(QMainWindow):
         self.audit_table = _table(
             [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Object"),
              self.tr("Result")],
-            [(e["at"], e["actor"], e["label"], e["object"], results.get(e["result"], e["result"]))
+            [(local_time(e["at"]), e["actor"], e["label"], e["object"],
+              results.get(e["result"], e["result"]))
              for e in found.entries],
         )
         layout.addWidget(self.audit_table)

@@ -104,7 +104,7 @@ class DestructionDialog(QDialog):
         self.tabs.addTab(lists_page, self.tr("Destruction lists"))
         self.review_button.clicked.connect(self.review)
         self.approve_button.clicked.connect(self.approve)
-        self.reject_button.clicked.connect(self.reject)
+        self.reject_button.clicked.connect(self.reject_list)
         self.carry_out_button.clicked.connect(self.carry_out)
         self.verklaring_button.clicked.connect(self.save_verklaring)
         self.pane.chosen.connect(self._update_buttons)
@@ -208,7 +208,8 @@ class DestructionDialog(QDialog):
                 self.tr("List %1 approved; it can now be carried out.").replace("%1", str(list_id)),
             )
 
-    def reject(self) -> None:
+    def reject_list(self) -> None:
+        """Reject the chosen list (not QDialog.reject: Esc and closing just close)."""
         list_id = self.current_list_id()
         if list_id is None:
             return

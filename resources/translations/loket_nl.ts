@@ -2927,6 +2927,11 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
         <source>Result</source>
         <translation>Resultaat</translation>
     </message>
+    <message>
+        <location filename="../../desktop/role_home.py" line="83"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
