@@ -8,8 +8,9 @@ STAMP  := $(VENV)/.installed-stamp
 RUN_DB ?= var/demo.db
 DEMO_CASES ?= 500
 # The demo database is encrypted like any other; a fresh machine may have no OS keyring, so the
-# demo keeps its key in keyrings.alt's plain-text file. Real installations use the OS keyring.
-RUN_ENV ?= PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring
+# demo keeps its key in keyrings.alt's plain-text file, which Loket refuses unless
+# LOKET_ALLOW_PLAINTEXT_KEYRING=1 says so (it then warns). Real installations use the OS keyring.
+RUN_ENV ?= PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring LOKET_ALLOW_PLAINTEXT_KEYRING=1
 
 # Qt offscreen + a real X window + fonts, and Dovecot for the IMAP integration tests.
 APT_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 \

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop import dialogs
 from desktop.account_form import AccountForm
 from desktop.formatting import local_time
+from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox.accounts import Accounts, Auth, MailAccount
 from inbox.errors import InvalidInput, LoketError, StorageError
@@ -102,7 +103,7 @@ class AccountListModel(QAbstractTableModel):
                 return error
             return local_time(last) if last else self.tr("not yet")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return error or f"{account.username} @ {account.host}:{account.port}"
+            return tip(error or f"{account.username} @ {account.host}:{account.port}")
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and error:
             return QColor("#a4262c")
         return None

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # this module is only imported for the app
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # this module is only imported for the app
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -18,27 +17,12 @@ log = logging.getLogger("loket.desktop")
 
 
 def sign_in(loket: Loket) -> bool:
-    """Act as a named user when the database has users with passwords (as the CLI does).
+    """Let someone in (desktop.people.entrance): the first beheerder of a database without
+    one, else signing in (LOKET_USER + LOKET_PASSWORD, as the CLI, or the dialog) and one's own
+    password after a temporary one. False: nobody came in, Loket quits."""
+    from desktop.people.entrance import Entrance
 
-    LOKET_USER (+ LOKET_PASSWORD) sign in without a dialog; a database without passwords
-    keeps working unnamed, or as LOKET_USER.
-    """
-    from inbox.errors import PermissionDenied
-
-    name = os.environ.get("LOKET_USER", "")
-    if not loket.needs_sign_in():
-        if name and loket.user_id(name) is not None:
-            loket.user = name
-        return True
-    if name and "LOKET_PASSWORD" in os.environ:
-        try:
-            loket.sign_in(name, os.environ["LOKET_PASSWORD"])
-            return True
-        except PermissionDenied:
-            pass  # fall through to the dialog
-    from desktop.sign_in import SignInDialog
-
-    return SignInDialog(loket, user=name).exec() == SignInDialog.DialogCode.Accepted
+    return Entrance(loket).admit()
 
 
 def run(db_path: Path) -> int:
@@ -58,6 +42,9 @@ def run(db_path: Path) -> int:
     app.setApplicationDisplayName("Loket")
     app.setOrganizationName("Loket")
     translators = install_translators(app)  # noqa: F841 - parented to app, kept alive
+    from inbox import opened as opened_attachments
+
+    opened_attachments.clear()  # what a crashed session left behind (and emptied at exit)
     shell = _shell(app)
     opened: dict[str, Any] = {}  # what must stay alive while the loop runs
     opened["start"] = AfterFirstPaint(lambda: _start(app, shell, db_path, opened))
@@ -66,12 +53,15 @@ def run(db_path: Path) -> int:
     try:
         return int(app.exec())
     finally:
+        if "idle_lock" in opened:
+            opened["idle_lock"].stop()
         if "commands" in opened:
             opened["commands"].stop()
         if "loket" in opened:
             opened["loket"].close()
         if "lock" in opened:
             opened["lock"].release()
+        opened_attachments.clear()
 
 
 def _own(db_path: Path, opened: dict[str, Any]) -> None:
@@ -135,44 +125,94 @@ def _shell(app: Any) -> Any:
 
 
 def _start(app: Any, shell: Any, db_path: Path, opened: dict[str, Any]) -> None:
-    from PySide6.QtWidgets import QMessageBox, QWidget
+    from PySide6.QtWidgets import QMessageBox
 
+    from desktop.people.entrance import Entrance
     from inbox.errors import LoketError, StorageError
-    from inbox.services import SYSTEM_USER, Loket
+    from inbox.services import Loket
 
     try:
         if str(db_path) != ":memory:":
             _own(db_path, opened)
-        loket = Loket.open(db_path, user=SYSTEM_USER)
+        loket = Loket.open(db_path, user="")  # nobody, until someone signs in
     except (LoketError, StorageError) as exc:
         log.error("cannot open database: %s", type(exc).__name__)
         box = QMessageBox(QMessageBox.Icon.Critical, "Loket",
                           app.translate("App", "Loket cannot open the database."), parent=shell)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(f"{exc}\n\n{db_path}")
         box.exec()
         app.exit(1)
         return
     opened["loket"] = loket
-    if not sign_in(loket):
+    entrance = Entrance(loket)
+    opened["entrance"] = entrance
+    if not entrance.admit(shell):
         app.exit(0)
         return
+    _open_window(shell, opened)
+    shell.close()
+    if "lock" in opened:
+        QTimer.singleShot(0, lambda: _serve_commands(db_path, opened))
 
-    from desktop.main_window import MainWindow
+
+def role_window(loket: Loket) -> Any:
+    """The window of the signed-in person's role: the case list for those who may list cases,
+    the role home (counts, settings, colleagues, audit trail) for the others."""
     from inbox.privacy.roles import Permission
 
-    window: QWidget
     if not loket.may(Permission.LIST_CASES):
         from desktop.role_home import RoleHome
 
-        window = RoleHome(loket)
-    else:
-        window = MainWindow(loket, load_after_show=True)
-    window.setGeometry(shell.geometry())
+        return RoleHome(loket)
+    from desktop.main_window import MainWindow
+
+    return MainWindow(loket, load_after_show=True)
+
+
+def _open_window(place: Any, opened: dict[str, Any]) -> None:
+    """Show the role's window where `place` was; its menu's Sign out leads back to the door."""
+    loket = opened["loket"]
+    window = role_window(loket)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # signing out ends it
+    window.setGeometry(place.geometry())
     from desktop.privacy import install_autolock  # locks behind the sign-in after idle
 
-    install_autolock(window, loket)
+    if "idle_lock" in opened:
+        opened.pop("idle_lock").stop()
+    if loket.user:  # a read-only database without passwords has nobody to unlock it
+        opened["idle_lock"] = install_autolock(window, loket)
+    menus = getattr(window, "role_menus", None)
+    if menus is not None:
+        menus.sign_out_requested.connect(lambda: _sign_out(window, opened))
+        menus.set_up_requested.connect(lambda: _set_up(window, opened))
     window.show()
-    shell.close()
     opened["window"] = window
-    if "lock" in opened:
-        QTimer.singleShot(0, lambda: _serve_commands(db_path, opened))
+
+
+def _sign_out(window: Any, opened: dict[str, Any]) -> None:
+    """Close the window (its work stops), sign out (audited), and ask who is there now."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # the door is no window: Loket stays open meanwhile
+    try:
+        if not window.close():
+            return  # the window kept itself open (work in progress)
+        if "idle_lock" in opened:
+            opened.pop("idle_lock").stop()
+        opened["entrance"].sign_out()
+        if opened["entrance"].admit():
+            _open_window(window, opened)
+        else:
+            app.quit()
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+
+
+def _set_up(window: Any, opened: dict[str, Any]) -> None:
+    """A read-only database from an older Loket gets its first beheerder: then their window."""
+    if opened["entrance"].first_beheerder(window):
+        _open_window(window, opened)  # first: closing the last window would end Loket
+        window.close()

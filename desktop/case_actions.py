@@ -14,12 +14,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QInputDialog,
     QMenu,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
 )
 
 from desktop.case_dialogs import (
@@ -35,7 +31,7 @@ from desktop.case_dialogs import (
 from desktop.labels import status_label
 from inbox import casework, workspace
 from inbox.errors import LoketError, StorageError
-from inbox.model import CaseDetail, Status
+from inbox.model import CaseDetail, Changes, Status
 from inbox.privacy.roles import Permission
 from inbox.services import Loket
 
@@ -190,7 +186,10 @@ class CaseActions(QObject):
     def _changed(self, message: str, result: object = None) -> None:
         window = self.window
         window.table.keep_place_once()  # a case that leaves the list: on to the next one
-        window.refresh()
+        if isinstance(result, Changes):
+            window.apply_changes(result)  # the changed rows, the counts, the open case
+        else:
+            window.refresh()  # merged or split: which cases changed is not said
         if isinstance(result, str) and result.startswith("LK-"):
             window.show_case_anywhere(result)
         window.statusBar().showMessage(message, 6000)
@@ -199,12 +198,12 @@ class CaseActions(QObject):
              references: list[str]) -> None:
         before = self._snapshots(references)
 
-        def done(_: object) -> None:
+        def done(changes: object) -> None:
             if before is not None:
                 self._remember(self._step(undoable(), references, before))
-            self._changed(message.replace("%1", ", ".join(references)))
+            self._changed(message.replace("%1", ", ".join(references)), changes)
 
-        self.window.runner.run(work, done, lambda exc: self.window._show_error(str(exc)))
+        self.window.runner.run(work, done, lambda exc: self.window.show_error(str(exc)))
 
     def _subject(self, references: list[str]) -> str:
         """What a dialog's title names: the case, or how many cases."""
@@ -349,7 +348,7 @@ class CaseActions(QObject):
         try:
             return casework.case_messages(self.window.loket, reference)
         except (LoketError, StorageError) as exc:
-            self.window._show_error(str(exc))
+            self.window.show_error(str(exc))
             return None
 
     def split_case(self) -> SplitDialog | None:
@@ -387,9 +386,9 @@ class CaseActions(QObject):
         self.update_undo()
         self.window.runner.run(
             lambda loket: workspace.undo(loket, step),
-            lambda _: self._changed(self.tr("Undone: %1 on %2").replace("%1", step.label)
-                                    .replace("%2", ", ".join(step.references()))),
-            lambda exc: self.window._show_error(str(exc)),
+            lambda changes: self._changed(self.tr("Undone: %1 on %2").replace("%1", step.label)
+                                          .replace("%2", ", ".join(step.references())), changes),
+            lambda exc: self.window.show_error(str(exc)),
         )
 
     def save_current(self, name: str | None = None) -> None:
@@ -410,37 +409,11 @@ class CaseActions(QObject):
             window.statusBar().showMessage(self.tr("Search saved."), 4000)
 
         window.runner.run(lambda loket: workspace.save_search(loket, search), done,
-                          lambda exc: window._show_error(str(exc)))
+                          lambda exc: window.show_error(str(exc)))
 
     def show_shortcuts(self) -> QDialog:
-        """The overview of every action with a shortcut (F1 or Ctrl+/)."""
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows: list[tuple[str, str]] = []
-        for action in self.window.findChildren(QAction):
-            keys = action.shortcuts()
-            if keys and action.text():
-                rows.append((action.text().replace("&", "").rstrip("…"),
-                             ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                                       for k in keys)))
-        rows.sort(key=lambda r: r[0].casefold())
-        table = QTableWidget(len(rows), 2, dialog)
-        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, (text, shown) in enumerate(rows):
-            table.setItem(r, 0, QTableWidgetItem(text))
-            table.setItem(r, 1, QTableWidgetItem(shown))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(440, 560)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.overview = dialog
-        return dialog
+        """The overview of every action with a shortcut (F1 or Ctrl+/), beside the guide."""
+        from desktop.role_menus import open_help
+
+        self.overview = open_help(self.window)
+        return self.overview

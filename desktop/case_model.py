@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,9 +17,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
+from desktop.plain import tip
+from inbox import clock
 from inbox.model import CaseSummary
 from inbox.services import CaseQuery, Loket
 
@@ -43,16 +47,23 @@ COLUMNS = (
     Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Handled by")), "assignee"),
     Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Last message")), "last_message_at"),
     Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Messages")), None),
+    # "antwoord uiterlijk" (inbox/deadlines.py); in the call-back view: when to call back
+    Column(str(QT_TRANSLATE_NOOP("CaseTableModel", "Answer by")), "due_at"),
 )
 LAST_MESSAGE_COLUMN = 6
 MESSAGES_COLUMN = 7
+DUE_COLUMN = 8
+CALL_BACK_TITLE = str(QT_TRANSLATE_NOOP("CaseTableModel", "Call back by"))
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _CASE_ID = int(CASE_ID_ROLE)
 _REFERENCE = int(REFERENCE_ROLE)
-_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE})
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _CASE_ID, _REFERENCE, _FOREGROUND, _DECORATION})
+_LATE = QColor(200, 30, 30)  # an overdue answer or call-back
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
@@ -89,6 +100,7 @@ class CaseTableModel(QAbstractTableModel):
         self._shown = 0
         self._cache: OrderedDict[int, CaseSummary] = OrderedDict()
         self._rendered: dict[int, tuple[str | int, ...]] = {}  # display texts per cached case
+        self._now = ""  # UTC text: what is due before it shows red
         if load:  # the window loads after its first paint, so it shows at once
             self._load(self.page_size)
 
@@ -111,9 +123,33 @@ class CaseTableModel(QAbstractTableModel):
         """Re-run the query (after a change); keeps as many rows loaded as before."""
         self._load(max(self._shown, self.page_size) if keep_rows else self.page_size)
 
+    def update_cases(self, case_ids: Collection[int]) -> None:
+        """Show what an act changed in `case_ids` (its `Changes.cases`): when the list still
+        holds the same cases in the same order, only their rows are read again, in place, and
+        the view keeps its selection and scroll position; when the change moved a case into,
+        out of or within the list (a status view, the sort), the list is read again."""
+        if not case_ids:
+            return
+        ids = self.loket.case_ids(self._query, limit=max(self._shown, self.page_size))
+        total = self.loket.count_cases(self._query)
+        if total != self._total or ids[: self._shown] != self._ids:
+            self.refresh()
+            return
+        rows = []
+        for case_id in case_ids:
+            self._cache.pop(case_id, None)
+            self._rendered.pop(case_id, None)
+            if case_id in self._ids:
+                rows.append(self._ids.index(case_id))
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0),
+                                  self.index(max(rows), len(COLUMNS) - 1))
+        self.refreshed.emit()
+
     def _load(self, rows: int) -> None:
         """Count the matches and load the ids of the first `rows` of them (SQL pages them)."""
         self.beginResetModel()
+        self._now = clock.iso(self.loket.now())
         self._total = self.loket.count_cases(self._query)
         self._ids = self.loket.case_ids(self._query, limit=rows)
         self._cache.clear()
@@ -190,7 +226,10 @@ class CaseTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("CaseTableModel", COLUMNS[section].title)
+            title = COLUMNS[section].title
+            if section == DUE_COLUMN and self._query.callbacks:
+                title = CALL_BACK_TITLE
+            return QCoreApplication.translate("CaseTableModel", title)
         if role == Qt.ItemDataRole.TextAlignmentRole and section == MESSAGES_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -207,6 +246,10 @@ class CaseTableModel(QAbstractTableModel):
             return self.case_id(row)
         if role == _ALIGN:
             return _RIGHT if column == MESSAGES_COLUMN else None
+        if role == _FOREGROUND:
+            return _LATE if column == DUE_COLUMN and self._late(row) else None
+        if role == _DECORATION:  # a lock on a vertrouwelijk case (only its handler sees it)
+            return _lock() if column == 1 and self._is_confidential(row) else None
         cells = self._cells(row)
         if cells is None:
             return None
@@ -214,7 +257,15 @@ class CaseTableModel(QAbstractTableModel):
             return cells[column]
         if role == _REFERENCE:
             return cells[0]
-        return cells[1] if column == 1 else None  # tooltip: the whole subject
+        if column == 1 and self._is_confidential(row):
+            return tip(QCoreApplication.translate(
+                "CaseTableModel", "Vertrouwelijk (only you see this case): %1").replace(
+                "%1", str(cells[1])))
+        return tip(str(cells[1])) if column == 1 else None  # tooltip: the whole subject
+
+    def _is_confidential(self, row: int) -> bool:
+        case = self.summary(row)
+        return case is not None and case.confidential
 
     def _cells(self, row: int) -> tuple[str | int, ...] | None:
         case = self.summary(row)
@@ -222,9 +273,17 @@ class CaseTableModel(QAbstractTableModel):
             return None
         cells = self._rendered.get(case.id)
         if cells is None:
-            cells = tuple(_cell(case, c) for c in range(len(COLUMNS)))
+            cells = tuple(_cell(case, c, self._query.callbacks) for c in range(len(COLUMNS)))
             self._rendered[case.id] = cells
         return cells
+
+    def _late(self, row: int) -> bool:
+        """Whether the row's due moment (or call-back) has passed."""
+        case = self.summary(row)
+        if case is None:
+            return False
+        due = _due(case, self._query.callbacks)
+        return bool(due) and str(due) < self._now
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -253,7 +312,19 @@ class CaseTableModel(QAbstractTableModel):
         return LAST_MESSAGE_COLUMN, Qt.SortOrder.DescendingOrder
 
 
-def _cell(case: CaseSummary, column: int) -> str | int:
+def _due(case: CaseSummary, callbacks: bool) -> str | None:
+    if callbacks:
+        return case.callback_due if case.callback_open else None
+    return case.due_at if case.status.value != "afgerond" else None
+
+
+def _lock() -> Any:
+    from desktop.confidential import lock_icon
+
+    return lock_icon()
+
+
+def _cell(case: CaseSummary, column: int, callbacks: bool = False) -> str | int:
     if column == 0:
         return case.reference
     if column == 1:
@@ -268,4 +339,9 @@ def _cell(case: CaseSummary, column: int) -> str | int:
         return case.assignee or ""
     if column == LAST_MESSAGE_COLUMN:
         return local_time(case.last_message_at)
+    if column == DUE_COLUMN:
+        due = local_time(_due(case, callbacks))
+        if callbacks and case.callback_window:
+            due = due[:10] + " " + case.callback_window
+        return due
     return case.messages

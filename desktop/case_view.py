@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from desktop.formatting import local_day, local_time
 from desktop.labels import channel_label, status_label
 from desktop.mail_browser import ATTACHMENT_SCHEME, MailBrowser, scoped_html, size_text
+from inbox import acts
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import LoketError, StorageError
 from inbox.mailview import MessageView, OutboxInfo, message_views, outbox_of_case
-from inbox.model import AddressKind, CaseDetail, Direction, TimelineEntry
+from inbox.model import AddressKind, CaseDetail, CaseSummary, Direction, TimelineEntry
 from inbox.services import Loket
 
 if TYPE_CHECKING:
@@ -332,13 +333,28 @@ class CaseView(QWidget):
         self._show_collisions([])
         self.kb_panel.show_case(None)
 
+    def show_summary(self, case: CaseSummary) -> None:
+        """A case's data without its messages, for a role that lists cases but does not read
+        them (the archivaris): nothing is asked that would be refused."""
+        self.clear()
+        self.reference = case.reference
+        self.title.setText(f"{case.reference} · {case.subject}")
+        status = self.tr("Status: %1").replace("%1", status_label(case.status))
+        if case.assignee:
+            status += " · " + self.tr("handled by %1").replace("%1", case.assignee)
+        self.status.setText(status)
+        self.contact.setText(self.tr("Your role sees a case's data, not its messages."))
+
     def show_case(self, detail: CaseDetail) -> None:
         case = detail.summary
         same = self.reference == case.reference
         scroll = self.timeline.verticalScrollBar().value()
         self.reference = case.reference
         self.detail = detail
-        self.reply_action.setEnabled(True)
+        # a reader who may not answer (nobody signed in on an old database) gets no Reply
+        self.reply_action.setEnabled(
+            self.loket is None or self.loket.may(acts.CASE_REPLY.permission)
+        )
         self.resident_button.setEnabled(bool(detail.contact_addresses))
         self.title.setText(f"{case.reference} · {case.subject}")
         status = self.tr("Status: %1").replace("%1", status_label(case.status))

@@ -113,6 +113,7 @@ class Dashboard(QWidget):
         charts.addWidget(self.weekly, 3)
         charts.addWidget(self.channels, 2)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)

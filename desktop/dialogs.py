@@ -4,14 +4,47 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from inbox.errors import LoketError, StorageError
 
+if TYPE_CHECKING:
+    from desktop.tasks import TaskRunner
+    from inbox.services import Loket
+
 log = logging.getLogger("loket.desktop.dialogs")
+T = TypeVar("T")
+
+ERROR_COLOUR = "#a4262c"
+Buttons = QDialogButtonBox.StandardButton
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """The bold red line where a form says what went wrong, hidden until it does. Plain text:
+    an error may quote what someone typed."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+    label.hide()
+    return label
+
+
+def submit_buttons(
+    dialog: QDialog, submit: Callable[[], None], buttons: Buttons = Buttons.Ok | Buttons.Cancel
+) -> QDialogButtonBox:
+    """The dialog's button box: accepting (and Ctrl+Enter, also from a text field) calls
+    `submit`, Cancel and Esc close the dialog."""
+    box = QDialogButtonBox(buttons, dialog)
+    box.accepted.connect(submit)
+    box.rejected.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, submit)
+    return box
 
 
 def ask(
@@ -27,6 +60,7 @@ def ask(
         QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question, title, text,
         parent=parent,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file names, links and subjects come from outside
     box.setInformativeText(detail)
     agree = box.addButton(yes or title, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -86,6 +120,25 @@ class WorkingDialog(QDialog):
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.buttons.setEnabled(not busy)
+
+    def start(
+        self,
+        runner: TaskRunner,
+        work: Callable[[Loket], T],
+        done: Callable[[T], None],
+        unexpected: str,
+        what: str,
+    ) -> None:
+        """Run `work` on `runner`, the dialog busy meanwhile; then `done(result)`, or the
+        failure shown in the dialog (`unexpected` for a bug, `what` names it in the log)."""
+        self.error.hide()
+        self.set_busy(True)
+
+        def finished(result: T) -> None:
+            self.set_busy(False)
+            done(result)
+
+        runner.run(work, finished, lambda exc: self.show_failure(exc, unexpected, what))
 
     def show_failure(self, exc: BaseException, unexpected: str, what: str) -> None:
         """The domain's own sentence for a known error; `unexpected` (and a log line) else."""

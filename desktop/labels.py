@@ -6,53 +6,44 @@ messages; the desktop shows these translatable names instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from inbox.model import Channel, Status
+
+# the English source of each name; QT_TRANSLATE_NOOP lets lupdate find them
+_STATUSES = {
+    Status.NIEUW: QT_TRANSLATE_NOOP("Labels", "New"),
+    Status.IN_BEHANDELING: QT_TRANSLATE_NOOP("Labels", "In progress"),
+    Status.WACHT_OP_INWONER: QT_TRANSLATE_NOOP("Labels", "Waiting for resident"),
+    Status.BIJ_VAKAFDELING: QT_TRANSLATE_NOOP("Labels", "At a department"),
+    Status.AFGEROND: QT_TRANSLATE_NOOP("Labels", "Closed"),
+}
+_CHANNELS = {
+    Channel.EMAIL: QT_TRANSLATE_NOOP("Labels", "E-mail"),
+    Channel.PHONE: QT_TRANSLATE_NOOP("Labels", "Phone"),
+    Channel.COUNTER: QT_TRANSLATE_NOOP("Labels", "Counter"),
+    Channel.LETTER: QT_TRANSLATE_NOOP("Labels", "Letter"),
+    Channel.WEBFORM: QT_TRANSLATE_NOOP("Labels", "Web form"),
+    Channel.MASTODON: QT_TRANSLATE_NOOP("Labels", "Mastodon"),
+    Channel.WHATSAPP: QT_TRANSLATE_NOOP("Labels", "WhatsApp"),
+    Channel.FACEBOOK: QT_TRANSLATE_NOOP("Labels", "Facebook"),
+    Channel.INSTAGRAM: QT_TRANSLATE_NOOP("Labels", "Instagram"),
+    Channel.X: QT_TRANSLATE_NOOP("Labels", "X"),
+}
 
 
 def status_label(status: Status | str) -> str:
     """'New', 'In progress', …; in Dutch 'Nieuw', 'In behandeling', …; unknown codes as is."""
     try:
-        code = Status(status)
-    except ValueError:
+        return QCoreApplication.translate("Labels", str(_STATUSES[Status(status)]))
+    except (ValueError, KeyError):
         return str(status)
-    match code:
-        case Status.NIEUW:
-            return QCoreApplication.translate("Labels", "New")
-        case Status.IN_BEHANDELING:
-            return QCoreApplication.translate("Labels", "In progress")
-        case Status.WACHT_OP_INWONER:
-            return QCoreApplication.translate("Labels", "Waiting for resident")
-        case _:
-            return QCoreApplication.translate("Labels", "Closed")
 
 
 def channel_label(channel: Channel | str) -> str:
-    """'E-mail', 'Phone', 'Counter', …; in Dutch 'E-mail', 'Telefoon', 'Balie', …"""
+    """'E-mail', 'Phone', 'Counter', …; in Dutch 'E-mail', 'Telefoon', 'Balie', …; a channel
+    this Loket does not know: its code, never a guess."""
     try:
-        code = Channel(channel)
-    except ValueError:
+        return QCoreApplication.translate("Labels", str(_CHANNELS[Channel(channel)]))
+    except (ValueError, KeyError):
         return str(channel)
-    match code:
-        case Channel.EMAIL:
-            return QCoreApplication.translate("Labels", "E-mail")
-        case Channel.PHONE:
-            return QCoreApplication.translate("Labels", "Phone")
-        case Channel.COUNTER:
-            return QCoreApplication.translate("Labels", "Counter")
-        case Channel.LETTER:
-            return QCoreApplication.translate("Labels", "Letter")
-        case Channel.WEBFORM:
-            return QCoreApplication.translate("Labels", "Web form")
-        case Channel.MASTODON:
-            return QCoreApplication.translate("Labels", "Mastodon")
-        case Channel.WHATSAPP:
-            return QCoreApplication.translate("Labels", "WhatsApp")
-        case Channel.FACEBOOK:
-            return QCoreApplication.translate("Labels", "Facebook")
-        case Channel.INSTAGRAM:
-            return QCoreApplication.translate("Labels", "Instagram")
-        case Channel.X:
-            return QCoreApplication.translate("Labels", "X")
-    return str(channel)  # a channel this Loket does not know: its code, never a guess

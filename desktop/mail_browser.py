@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from PySide6.QtGui import QCursor, QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMenu, QTextBrowser, QWidget
 
 from desktop import dialogs
+from inbox import opened
 from inbox.errors import LoketError, StorageError
 from inbox.mailview import AttachmentInfo, MessageView, attachment_bytes, attachment_info
 from inbox.services import Loket
@@ -68,7 +68,6 @@ class MailBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self.link_clicked)
-        self._temp: tempfile.TemporaryDirectory[str] | None = None
 
     # -- resources -----------------------------------------------------------------------
 
@@ -197,12 +196,20 @@ class MailBrowser(QTextBrowser):
             warning=True,
         ):
             return None
-        if self._temp is None:
-            self._temp = tempfile.TemporaryDirectory(prefix="loket-")
-        folder = Path(self._temp.name) / str(info.id)
-        folder.mkdir(exist_ok=True)
-        path = self.write_attachment(attachment_id, folder / info.filename)
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if self.loket is None:
+            return None
+        try:
+            path = opened.place(info.id, info.filename,
+                                attachment_bytes(self.loket, attachment_id))
+        except (LoketError, StorageError) as exc:
+            self.failed.emit(str(exc))
+            return None
+        except OSError as exc:
+            self.failed.emit(
+                self.tr("Could not save %1: %2").replace("%1", info.filename)
+                .replace("%2", exc.strerror or type(exc).__name__)
+            )
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 

@@ -6,12 +6,13 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -25,9 +26,11 @@ from desktop.case_view import CaseView
 from desktop.sync_status import Emit, Scheduler, SchedulerFactory, SyncBridge, SyncStatus
 from desktop.tasks import TaskRunner
 from desktop.views_panel import ViewsPanel
+from inbox import acts
 from inbox.accounts import Accounts
 from inbox.errors import LoketError, StorageError
-from inbox.model import CaseDetail, Channel
+from inbox.model import CaseDetail, Changes, Channel
+from inbox.privacy.roles import Permission
 from inbox.services import Loket, Received
 from inbox.sync import SyncEvent
 from inbox.teamsync.imapstore import announce_activity
@@ -50,9 +53,9 @@ CHANGE_POLL_MS = 1500
 
 def real_scheduler(loket: Loket) -> SchedulerFactory | None:
     """inbox.sync.SyncScheduler on the window's database (none for an in-memory one)."""
-    if loket.db.path is None:
+    if loket.path is None:
         return None
-    path = Path(loket.db.path)
+    path = Path(loket.path)
 
     def make(emit: Emit) -> Scheduler:
         from inbox.sync import SyncScheduler
@@ -64,7 +67,14 @@ def real_scheduler(loket: Loket) -> SchedulerFactory | None:
 
 class MainWindow(QMainWindow):
     """`runner` does database work, `network` waits on servers (test connection, sign-in);
-    `scheduler_factory` makes the mail scheduler (tests pass a fake; default: the real one)."""
+    `scheduler_factory` makes the mail scheduler (tests pass a fake; default: the real one).
+
+    After an act, screens show what it changed through `apply_changes(changes)`; components
+    hear of it through `changes_applied`. Components add their actions to the menus by key
+    (`menus["file"]`, "contact", "view", "settings"; the workspace adds "case") and to
+    `toolbar`."""
+
+    changes_applied = Signal(object)  # Changes, once the window shows them
 
     def __init__(
         self,
@@ -133,6 +143,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.list_count, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.totals)
+        self._show_keyring_warning()
         self.sync_status.setup_requested.connect(self.open_accounts_dialog)
         self.sync.arrived.connect(self._sync_event)
         self._load_sync_status()
@@ -142,8 +153,8 @@ class MainWindow(QMainWindow):
         self.case_view.send_again_requested.connect(self.send_again)
         self.case_view.timeline.failed.connect(self._show_error)
         self.table.case_selected.connect(self._case_selected)
-        self.cases.refreshed.connect(self._update_counts)
-        self._update_counts()
+        self.cases.refreshed.connect(self.update_counts)
+        self.update_counts()
         self.resize(1280, 800)
         self._seen_version = self._data_version()
         self._change_poll = QTimer(self)
@@ -156,6 +167,15 @@ class MainWindow(QMainWindow):
         from desktop.social import install as install_social  # Mastodon, the contact card
 
         self.social = install_social(self)
+        from desktop.status_feedback import install as install_status  # a readable status bar
+
+        self.status_feedback = install_status(self)
+        from desktop.confidential import install as install_confidential  # Case > Vertrouwelijk
+
+        self.confidential = install_confidential(self)
+        from desktop.role_menus import install as install_role_menus  # sign out, help, grants
+
+        self.role_menus = install_role_menus(self, loket)
         self.table.setFocus()
 
     # -- actions -------------------------------------------------------------------------
@@ -169,6 +189,9 @@ class MainWindow(QMainWindow):
         self.counter_action.setShortcut(QKeySequence("Ctrl+B"))
         self.counter_action.setToolTip(self.tr("Log a counter visit (Ctrl+B)"))
         self.counter_action.triggered.connect(lambda: self.open_contact_dialog(Channel.COUNTER))
+        may_log = self.loket.may(acts.CONTACT_LOG.permission)
+        self.phone_action.setEnabled(may_log)
+        self.counter_action.setEnabled(may_log)
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
@@ -184,6 +207,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        self.quit_action = quit_action  # desktop.role_menus puts Sign out beside it
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
@@ -199,6 +223,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         settings_menu = menu.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.accounts_action)
+        # by key, never by their (translated) titles
+        self.menus: dict[str, QMenu] = {"file": file_menu, "contact": contact_menu,
+                                        "view": view_menu, "settings": settings_menu}
         from desktop.archive import add_archive_menu  # the archivaris' screens
 
         add_archive_menu(self, self.runner)
@@ -220,6 +247,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.fetch_action)
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
     def open_contact_dialog(self, channel: Channel, case_reference: str = "", name: str = "",
                             phone: str = "") -> ContactDialog:
@@ -236,7 +264,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _contact_saved(self, received: Received) -> None:
-        self.refresh()
+        self.apply_changes(_changes_of(received))
         if received.case_id is not None:
             self.show_case_id_anywhere(received.case_id)
         if received.reference:
@@ -268,16 +296,32 @@ class MainWindow(QMainWindow):
 
         if self.accounts_dialog is None:
             self.accounts_dialog = AccountsDialog(self.loket, self.runner, self.network, self)
-            self.accounts_dialog.accounts_changed.connect(self._accounts_changed)
+            self.accounts_dialog.accounts_changed.connect(self.accounts_changed)
             self.accounts_dialog.finished.connect(self._load_sync_status)
         else:
             self.accounts_dialog.reload()
         self.accounts_dialog.open()
         return self.accounts_dialog
 
-    def _accounts_changed(self) -> None:
+    def accounts_changed(self) -> None:
+        """Mail accounts were added, changed or removed: the scheduler and the status bar."""
         self.sync.reload()  # new jobs run at once
         self._load_sync_status()
+
+    _accounts_changed = accounts_changed  # the older private name (see _show_error)
+
+    def _show_keyring_warning(self) -> None:
+        """A key in a plain-text file (the demo, tests) is allowed only on request: say so."""
+        from inbox import keyring_policy
+
+        if not keyring_policy.uses_plaintext_file():
+            return
+        self.keyring_warning = QLabel(keyring_policy.SHORT_WARNING, self)
+        self.keyring_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.keyring_warning.setToolTip(keyring_policy.WARNING)
+        self.keyring_warning.setStyleSheet("color: #a4262c;")
+        self.keyring_warning.setObjectName("keyringWarning")
+        self.statusBar().addWidget(self.keyring_warning)
 
     def _load_sync_status(self) -> None:
         try:
@@ -363,7 +407,7 @@ class MainWindow(QMainWindow):
         )
 
     def _reply_sent(self, received: Received, account_name: str) -> None:
-        self.refresh()
+        self.apply_changes(_changes_of(received))
         if received.case_id is not None:
             self.table.select_case(received.case_id)
         self.sync.sync_now(account_name)  # its pass delivers the outbox
@@ -389,26 +433,55 @@ class MainWindow(QMainWindow):
         ):
             return
 
-        def work(loket: Loket) -> None:
+        def work(loket: Loket) -> Changes:
             from inbox.channels import smtp
 
-            smtp.send_again(loket, info.id)
+            return smtp.send_again(loket, info.id)
 
-        def done(_: object) -> None:
-            self._show_case(self.table.selected_case_id())
+        def done(changes: Changes) -> None:
+            self.apply_changes(changes)  # the open case shows the reply queued again
             self.sync.sync_now(info.account or None)
 
         self.runner.run(work, done, lambda exc: self._show_error(str(exc)))
 
-    def _show_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
+        """A failure in one line in the status bar (the domain's Dutch sentence)."""
         self.statusBar().showMessage(text, 8000)
+
+    # the older private names, kept while branches that still call them are merged
+    _show_error = show_error
 
     # -- list, search and selection ------------------------------------------------------
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Show what an act changed (Anki's operation_did_execute): the rows of the changed
+        cases, in place where the list keeps its order; the counts when cases changed; the
+        open case when it is one of them. Then `changes_applied` tells the components."""
+        self._seen_version = self._data_version()  # our own write: no need to read it all
+        if changes.created_case:
+            self.cases.refresh()  # a new case may belong anywhere in the list
+        elif changes.cases:
+            self.cases.update_cases(changes.cases)
+        if changes.cases or changes.created_case:
+            self.views.views.refresh_counts()
+        open_case = self.table.selected_case_id()
+        if open_case is not None and (open_case in changes.cases or "outbox" in changes.kinds):
+            self._show_case(open_case)  # the outbox's state shows in the case
+        if "accounts" in changes.kinds:
+            self.accounts_changed()
+        if "searches" in changes.kinds:
+            self.views.views.reload()
+        self.changes_applied.emit(changes)
+
     def refresh(self) -> None:
-        """Re-read counts, the list and the open case (after a change)."""
+        """Re-read counts, the list and the open case (after changes nobody listed: new mail,
+        an import, another program's or a colleague's change)."""
         self.views.views.refresh_counts()
         self.cases.refresh()
+        self._show_case(self.table.selected_case_id())
+
+    def reload_case(self) -> None:
+        """Show the open case again (its look changed, or something only it shows)."""
         self._show_case(self.table.selected_case_id())
 
     def _data_version(self) -> int:
@@ -453,6 +526,9 @@ class MainWindow(QMainWindow):
         if summary is None:
             self.case_view.clear()
             return
+        if not self.loket.may(Permission.READ_CONTENT):  # the archivaris: the case's data only
+            self.case_view.show_summary(summary)
+            return
         try:
             self.case_view.show_case(self.loket.case_detail(summary.reference))
         except (LoketError, StorageError) as exc:
@@ -474,7 +550,8 @@ class MainWindow(QMainWindow):
         except (LoketError, StorageError):
             self.case_view.show_presence([])
 
-    def _update_counts(self) -> None:
+    def update_counts(self) -> None:
+        """The status bar's counts: this list's, and the open and new cases."""
         total = self.cases.total()
         if self._searched:
             text = self.tr("%n case(s) found", "", total)
@@ -487,6 +564,8 @@ class MainWindow(QMainWindow):
             .replace("%1", str(views.count("open")))
             .replace("%2", str(views.count("nieuw")))
         )
+
+    _update_counts = update_counts  # the older private name (see _show_error)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -511,3 +590,9 @@ class MainWindow(QMainWindow):
         self.network.shutdown()
         self.runner.shutdown()
         super().closeEvent(event)
+
+
+def _changes_of(received: Received) -> Changes:
+    """What handing over a message or note changed: its case, perhaps a new one."""
+    cases = {received.case_id} if received.case_id is not None else set()
+    return Changes(cases=cases, created_case=received.new_case)

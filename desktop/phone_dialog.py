@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import WorkingDialog
+from desktop.dialogs import Buttons, WorkingDialog, error_label, submit_buttons
 from desktop.tasks import TaskRunner
 from inbox.channels.registry import spec as channel_spec
 from inbox.model import Channel
@@ -88,22 +86,12 @@ class ContactDialog(WorkingDialog):
         form.addRow("", callback_row)
         form.addRow(_label(self.tr("Existing &case"), self.case_reference), self.case_reference)
 
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
+        self.error = error_label(self)
         self.error.setAccessibleName(self.tr("Error"))
-        self.error.hide()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = submit_buttons(self, self.submit, Buttons.Save | Buttons.Cancel)
+        self.save_button = self.buttons.button(Buttons.Save)
         self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
 
         hint = QLabel(self.tr("Enter saves; in the question and answer: Ctrl+Enter"), self)
         hint.setEnabled(False)  # drawn greyed: a hint, not a control
@@ -127,8 +115,6 @@ class ContactDialog(WorkingDialog):
         """Store the note on the worker; close only once it is stored."""
         if self.busy:
             return  # Enter pressed twice
-        self.error.hide()
-        self.set_busy(True)
         channel = self.channel
         values = {
             "name": self.name.text(),
@@ -148,7 +134,12 @@ class ContactDialog(WorkingDialog):
         def work(loket: Loket) -> Received:
             return loket.log_contact(channel, **values)  # type: ignore[arg-type]
 
-        self.runner.run(work, self._stored, self._failed)
+        self.start(
+            self.runner, work, self._stored,
+            self.tr("The note could not be saved because of an error in Loket. "
+                    "Nothing was stored; please try again."),
+            "saving a contact note",
+        )
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -156,17 +147,8 @@ class ContactDialog(WorkingDialog):
 
     def _stored(self, received: Received) -> None:
         self.received = received
-        self.set_busy(False)
         self.saved.emit(received)
         self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.show_failure(
-            exc,
-            self.tr("The note could not be saved because of an error in Loket. "
-                    "Nothing was stored; please try again."),
-            "saving a contact note",
-        )
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:

@@ -11,7 +11,6 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.collision import CollisionGuard, collision_label
-from desktop.dialogs import WorkingDialog
+from desktop.dialogs import Buttons, WorkingDialog, error_label, submit_buttons
 from desktop.tasks import TaskRunner
 from desktop.template_picker import TemplateButton
 from inbox import workspace
@@ -114,26 +113,18 @@ class ReplyEditor(WorkingDialog):
         form.addRow(to_label, self.to)
         form.addRow(self.tr("Subject"), self.subject)
 
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label(self)
         hint = QLabel(
             self.tr("The reply is kept in the case at once and sent in the background."), self
         )
         hint.setEnabled(False)
         hint.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = submit_buttons(self, self.submit, Buttons.Cancel)
         self.send_button = self.buttons.addButton(
             self.tr("&Send"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -180,18 +171,13 @@ class ReplyEditor(WorkingDialog):
             return compose_reply(loket, account, reference, text, to=to, sender_name=sender_name)
 
         def stored(changes: Changes) -> None:
-            self.set_busy(False)
             received = Received(min(changes.messages), min(changes.cases), reference, False, False)
             self.received = received
             self.sent.emit(received, account.name)
             self.accept()
 
-        self.set_busy(True)
-        self.runner.run(work, stored, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.show_failure(
-            exc,
+        self.start(
+            self.runner, work, stored,
             self.tr("The reply could not be stored because of an error in Loket. Nothing "
                     "was sent; please try again."),
             "storing a reply",

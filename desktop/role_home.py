@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,45 +23,99 @@ from PySide6.QtWidgets import (
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.tasks import TaskRunner
+from inbox import acts
 from inbox.privacy.roles import ROLE_LABELS, Permission
 from inbox.services import Loket
 
 if TYPE_CHECKING:
     from desktop.dashboard import Dashboard
+    from desktop.people.users import UsersScreen
 
 
 class RoleHome(QMainWindow):
     def __init__(self, loket: Loket, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.loket = loket
-        self._runner = runner
+        self.runner = runner or TaskRunner(loket, parent=self)  # one worker for every tab
         role = loket.role()
         label = ROLE_LABELS.get(role, "") if role else ""
         self.setWindowTitle(self.tr("Loket — %1 (%2)").replace("%1", loket.user)
                             .replace("%2", label))
         self.resize(900, 600)
         tabs = QTabWidget(self)
+        self.tabs = tabs
         self.dashboard: Dashboard | None = None
         if loket.may(Permission.VIEW_STATS):
             tabs.addTab(self._dashboard(), self.tr("Dashboard"))
             tabs.addTab(self._counts(), self.tr("Counts"))
+        self.users: UsersScreen | None = None
+        if loket.may(Permission.MANAGE_USERS):  # the beheerder's colleagues, roles, passwords
+            from desktop.people.users import UsersScreen
+
+            self.users = UsersScreen(loket, self.runner, self)
+            tabs.addTab(self.users, self.tr("Colleagues"))
         if loket.may(Permission.MANAGE_SETTINGS):
             tabs.addTab(self._settings(), self.tr("Settings"))
         if loket.may(Permission.VIEW_AUDIT):
             tabs.addTab(self._audit(), self.tr("Audit trail"))
+        if loket.may(Permission.KB_READ) or loket.may(Permission.VIEW_STATS):
+            self._kennisbank(tabs)
         if loket.may(Permission.REVIEW_DESTRUCTION):  # the second pair of eyes (archive)
             from desktop.archive.review import DestructionReview
 
-            runner = self._runner or TaskRunner(loket, parent=self)
-            tabs.addTab(DestructionReview(runner, self), DestructionReview.title())
+            tabs.addTab(DestructionReview(self.runner, self), DestructionReview.title())
         self.setCentralWidget(tabs)
+        self._make_menus()
+        from desktop.role_menus import install as install_role_menus  # sign out, help, grants
+
+        self.role_menus = install_role_menus(self, loket)
+
+    def _make_menus(self) -> None:
+        """View: each tab (Ctrl+1, Ctrl+2, ...); Manage: what the beheerder opens."""
+        from desktop.role_menus import needs
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for number in range(self.tabs.count()):
+            action = view.addAction(self.tabs.tabText(number))
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _checked=False, n=number: self.tabs.setCurrentIndex(n))
+        manage = self.menuBar().addMenu(self.tr("&Manage"))
+        accounts = manage.addAction(self.tr("Mail &accounts…"))
+        needs(accounts, acts.ACCOUNT_LIST)
+        accounts.triggered.connect(self._open_accounts)
+        lift = manage.addAction(self.tr("Lift &vertrouwelijk…"))
+        needs(lift, acts.CASE_CONFIDENTIAL_LIFT)
+        lift.triggered.connect(self.lift_confidential)
+
+    def lift_confidential(self) -> QWidget:
+        """A colleague's vertrouwelijk marking lifted by its reference (content stays unseen)."""
+        from desktop.confidential import lift_for_beheerder
+
+        dialog = lift_for_beheerder(self, self.runner)
+        dialog.changed.connect(lambda reference: self.statusBar().showMessage(
+            self.tr("%1 is no longer vertrouwelijk.").replace("%1", str(reference)), 8000))
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+    def _kennisbank(self, tabs: QTabWidget) -> None:
+        """The kennisbank to search (and its health, for its owners); the trends and the
+        kennisbank's use for those who see counts."""
+        from desktop.kb.home import KbPage, TrendsPage
+
+        runner = self.runner
+        if self.loket.may(Permission.KB_READ):
+            tabs.addTab(KbPage(runner, self), self.tr("Kennisbank"))
+        if self.loket.may(Permission.VIEW_STATS):
+            tabs.addTab(TrendsPage(runner, self), self.tr("Trends"))
 
     def _dashboard(self) -> QWidget:
         """The teamleider's figures per channel and week (counts only), with norms to set."""
         from desktop.dashboard import Dashboard
 
-        runner = self._runner or TaskRunner(self.loket, parent=self)
-        self.dashboard = Dashboard(runner, self)
+        self.dashboard = Dashboard(self.runner, self)
         self.dashboard.reload()
         return self.dashboard
 
@@ -75,7 +130,7 @@ class RoleHome(QMainWindow):
     def _settings(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("Mail accounts, users and channels."), page))
+        layout.addWidget(QLabel(self.tr("Mail accounts and channels."), page))
         button = QPushButton(self.tr("Mail &accounts…"), page)
         button.clicked.connect(self._open_accounts)
         layout.addWidget(button)
@@ -89,15 +144,13 @@ class RoleHome(QMainWindow):
     def _open_accounts(self) -> None:
         from desktop.accounts_dialog import AccountsDialog
 
-        runner = TaskRunner(self.loket, parent=self)
-        AccountsDialog(self.loket, runner, parent=self).exec()
+        AccountsDialog(self.loket, self.runner, parent=self).exec()
 
     def open_settings(self) -> QWidget:
         """The settings dialog (window-modal); its tabs follow the grants."""
         from desktop.settings_dialog import SettingsDialog
 
-        runner = self._runner or TaskRunner(self.loket, parent=self)
-        dialog = SettingsDialog(self.loket, runner, self, open_accounts=self._open_accounts)
+        dialog = SettingsDialog(self.loket, self.runner, self, open_accounts=self._open_accounts)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -120,8 +173,7 @@ class RoleHome(QMainWindow):
             [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Object"),
              self.tr("Result")],
             [(local_time(e["at"]), e["actor"], e["label"], e["object"],
-              results.get(e["result"], e["result"]))
-             for e in found.entries],
+              results.get(e["result"], e["result"])) for e in found.entries],
         )
         layout.addWidget(self.audit_table)
         return page

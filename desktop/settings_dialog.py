@@ -34,8 +34,8 @@ from desktop.labels import channel_label
 from desktop.tasks import TaskRunner
 from inbox import workspace
 from inbox.errors import LoketError, StorageError
-from inbox.model import Channel, Role
-from inbox.privacy.roles import ROLE_LABELS, Permission
+from inbox.model import Channel
+from inbox.privacy.roles import Permission
 from inbox.services import Loket
 
 
@@ -48,14 +48,15 @@ class SettingsDialog(QDialog):
         self.runner = runner
         self.setWindowTitle(self.tr("Settings"))
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._accounts(open_accounts, open_mastodon), self.tr("Accounts"))
-        self.tabs.addTab(self._users(), self.tr("Users"))
+        if loket.may(Permission.MANAGE_ACCOUNTS):  # colleagues: the beheerder's own screen
+            self.tabs.addTab(self._accounts(open_accounts, open_mastodon), self.tr("Accounts"))
         if loket.may(Permission.SET_NORMS):
             self.tabs.addTab(self._norms(), self.tr("Norms"))
         if loket.may(Permission.MANAGE_TEMPLATES):
             self.tabs.addTab(self._templates(), self.tr("Standard replies"))
         self.tabs.addTab(self._channels(), self.tr("Channels"))
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -98,61 +99,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.mastodon_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return page
-
-    # -- users ---------------------------------------------------------------------------
-
-    def _users(self) -> QWidget:
-        page = QWidget(self)
-        self.users_table = QTableWidget(0, 3, page)  # the team: tens of rows
-        self.users_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Login"),
-                                                    self.tr("Role")])
-        self.users_table.setAccessibleName(self.tr("Users"))
-        self.users_table.verticalHeader().hide()
-        self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.user_login = QLineEdit(page)
-        self.user_login.setAccessibleName(self.tr("Login"))
-        self.user_name = QLineEdit(page)
-        self.user_name.setAccessibleName(self.tr("Name"))
-        self.user_role = QComboBox(page)
-        self.user_role.setAccessibleName(self.tr("Role"))
-        for role in Role:
-            self.user_role.addItem(ROLE_LABELS.get(role, role.value), role.value)
-        add = QPushButton(self.tr("&Add user"), page)
-        add.clicked.connect(self._add_user)
-        may = self.loket.may(Permission.MANAGE_USERS)
-        for widget in (self.user_login, self.user_name, self.user_role, add):
-            widget.setEnabled(may)
-        form = QHBoxLayout()
-        form.addWidget(self.user_login)
-        form.addWidget(self.user_name)
-        form.addWidget(self.user_role)
-        form.addWidget(add)
-        self.user_login.setPlaceholderText(self.tr("login"))
-        self.user_name.setPlaceholderText(self.tr("full name"))
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.users_table)
-        layout.addLayout(form)
-        self._load_users()
-        return page
-
-    def _load_users(self) -> None:
-        users = self.loket.users()
-        self.users_table.setRowCount(len(users))
-        for r, u in enumerate(users):
-            role = Role(u["role"]) if u["role"] in {x.value for x in Role} else None
-            for c, text in enumerate((u["display_name"], u["name"],
-                                      ROLE_LABELS.get(role, u["role"]) if role else u["role"])):
-                self.users_table.setItem(r, c, QTableWidgetItem(str(text)))
-        self.users_table.resizeColumnsToContents()
-
-    def _add_user(self) -> None:
-        login, name = self.user_login.text().strip(), self.user_name.text().strip()
-        role = Role(self.user_role.currentData())
-        if not login or not name:
-            self._say(self.tr("Fill in a login and a name."))
-            return
-        self._run(lambda loket: loket.ensure_user(login, name, role),
-                  self.tr("User added."), self._load_users)
 
     # -- norms ---------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ class SignInDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
         self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         self.error.hide()

@@ -17,7 +17,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from desktop.formatting import local_time
+from desktop.plain import tip as plain_tip
 from inbox import clock
+from inbox.accounts import DEMO_MAILBOX
 from inbox.sync import SyncEvent
 
 log = logging.getLogger("loket.desktop.sync")
@@ -25,6 +27,9 @@ log = logging.getLogger("loket.desktop.sync")
 # Below this many messages a sync is quick: a progress bar would only flicker.
 PROGRESS_FROM = 20
 ERROR_STYLE = "color: #a4262c;"
+# An account's line never takes more than this (px): the rest of the status bar stays for what
+# the person just did; the whole line is in the tooltip.
+LINE_WIDTH = 360
 
 
 class Scheduler(Protocol):
@@ -94,16 +99,21 @@ class _AccountStatus(QWidget):
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.error = ""
+        self.full_text = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.progress)
 
-    def set_line(self, text: str, error: str = "") -> None:
+    def set_line(self, text: str, error: str = "", tip: str = "") -> None:
+        """Show `text` (elided to LINE_WIDTH; whole in the tooltip), red for an `error`."""
         self.error = error
-        self.label.setText(text)
+        self.full_text = text
+        metrics = self.label.fontMetrics()
+        self.label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, LINE_WIDTH))
         self.label.setStyleSheet(ERROR_STYLE if error else "")
-        self.label.setToolTip(error)
+        whole = text if self.label.text() != text else ""
+        self.label.setToolTip(plain_tip(tip or error or whole))
 
 
 class SyncStatus(QWidget):
@@ -142,7 +152,9 @@ class SyncStatus(QWidget):
                 self.accounts.pop(name).deleteLater()
         for name in names:
             widget = self._account(name)
-            if name in errors:
+            if name == DEMO_MAILBOX:
+                self._demo(widget)
+            elif name in errors:
                 widget.set_line(f"{name}: {errors[name]}", errors[name])
             elif name in last:
                 widget.set_line(self._synced(name, local_time(last[name])))
@@ -161,7 +173,7 @@ class SyncStatus(QWidget):
                 widget.progress.setValue(event.done)
                 text = f"{event.folder}: {event.done}/{event.total}"
                 widget.progress.setFormat(text.replace("%", ""))  # % starts a placeholder
-                widget.progress.setToolTip(text)
+                widget.progress.setToolTip(plain_tip(text))
                 widget.progress.show()
             else:
                 widget.progress.hide()
@@ -170,7 +182,26 @@ class SyncStatus(QWidget):
             widget.set_line(self._synced(event.account, clock.local(event.at).strftime("%H:%M")))
         elif event.kind == "error":
             widget.progress.hide()
-            widget.set_line(f"{event.account}: {event.message}", event.message)
+            if event.account == DEMO_MAILBOX:
+                self._demo(widget)
+            else:
+                widget.set_line(f"{event.account}: {event.message}", event.message)
+
+    def _demo(self, widget: _AccountStatus) -> None:
+        """The demo's mailbox has no server behind it, by design: say what that means."""
+        widget.set_line(
+            self.tr("Demo mailbox: no mail server; replies wait in the outbox"),
+            tip=self.tr("This demo database has no mail server behind its mailbox. Replies "
+                        "are kept in their case and wait in the outbox; nothing is sent or "
+                        "fetched. A real mail account is set up by the beheerder."))
+
+    def set_can_set_up(self, may: bool) -> None:
+        """Whether the person may set up an account: else the hint is only a sentence."""
+        self.hint.setEnabled(may)
+        if not may:
+            self.hint.setText(self.tr("No mail account yet (the beheerder sets one up)"))
+            self.hint.setStyleSheet("")
+            self.hint.setCursor(Qt.CursorShape.ArrowCursor)
 
     def _synced(self, name: str, when: str) -> str:
         return self.tr("%1: fetched %2").replace("%1", name).replace("%2", when)

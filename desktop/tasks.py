@@ -51,7 +51,7 @@ class TaskRunner(QObject):
     ) -> None:
         super().__init__(parent)
         self.loket = loket
-        self.synchronous = synchronous or loket.db.path is None  # ':memory:' has no second door
+        self.synchronous = synchronous or loket.path is None  # ':memory:' has no second door
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)
@@ -86,8 +86,8 @@ class TaskRunner(QObject):
     def _worker_loket(self) -> Loket:
         # only ever called from the pool's one thread, one job at a time
         if self._worker is None:
-            assert self.loket.db.path is not None
-            self._worker = Loket.open(self.loket.db.path, user=self.loket.user)
+            assert self.loket.path is not None
+            self._worker = Loket.open(self.loket.path, user=self.loket.user)
         return self._worker
 
     @Slot(int, bool, object)

@@ -4,7 +4,8 @@ live count. Counts are made on the database worker, so a large database never st
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import channel_label
-from inbox import workspace
+from inbox import clock, deadlines, workspace
 from inbox.errors import LoketError, StorageError
 from inbox.model import Status
 from inbox.services import CaseQuery, Loket
@@ -57,9 +58,14 @@ class View:
     text: str = ""  # a saved search's words
     translate: bool = True
     header: bool = False  # a section title, not a view
+    worklist: str = ""  # a view of inbox.deadlines.VIEWS: "vandaag", "te_laat", "terugbellen"
 
-    def query(self, text: str = "", user_id: int | None = None) -> CaseQuery:
+    def query(self, text: str = "", user_id: int | None = None,
+              now: datetime | None = None) -> CaseQuery:
         words = " ".join(w for w in (self.text, text) if w)
+        if self.worklist:
+            found = deadlines.view_query(self.worklist, now or clock.now())
+            return replace(found, text=words)
         return CaseQuery(statuses=self.statuses, channel=self.channel, text=words,
                          assignee_id=(user_id if user_id is not None else -1) if self.mine
                          else None)
@@ -68,6 +74,13 @@ class View:
 FIXED = (
     View("nieuw", str(QT_TRANSLATE_NOOP("ViewsModel", "New")), (Status.NIEUW.value,)),
     View("mine", str(QT_TRANSLATE_NOOP("ViewsModel", "My cases")), OPEN, mine=True),
+    # the day's worklist (inbox/deadlines.py): due today, overdue, call-backs, handed over
+    View("vandaag", str(QT_TRANSLATE_NOOP("ViewsModel", "Due today")), worklist="vandaag"),
+    View("te_laat", str(QT_TRANSLATE_NOOP("ViewsModel", "Overdue")), worklist="te_laat"),
+    View("terugbellen", str(QT_TRANSLATE_NOOP("ViewsModel", "Call back")),
+         worklist="terugbellen"),
+    View("bij_vakafdeling", str(QT_TRANSLATE_NOOP("ViewsModel", "At a department")),
+         (Status.BIJ_VAKAFDELING.value,)),
     View("open", str(QT_TRANSLATE_NOOP("ViewsModel", "Team (all open)")), OPEN),
     View(
         "wacht_op_inwoner",
@@ -106,13 +119,14 @@ class ViewsModel(QAbstractListModel):
         return list(self._views)
 
     def query_of(self, view: View, text: str = "") -> CaseQuery:
-        return view.query(text, self._user_id)
+        return view.query(text, self._user_id, self.loket.now())
 
     def reload(self) -> None:
         """Re-read the per-channel and saved views, then the counts."""
         try:
             channels = workspace.channels_in_use(self.loket)
             saved = workspace.saved_searches(self.loket)
+            deadlines.fill(self.loket)  # an older database's open cases get their due moment
         except (LoketError, StorageError):
             channels, saved = [], []
         views = list(FIXED)

@@ -8,7 +8,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QSystemTrayIcon,
-    QToolBar,
     QVBoxLayout,
 )
 
@@ -56,7 +55,7 @@ class Workspace(QObject):
         window.table.case_selected.connect(self._case_changed)
         window.table.selectionModel().selectionChanged.connect(self._selection_changed)
         window.cases.refreshed.connect(self._case_changed)
-        window.views.views.dataChanged.connect(lambda *_: window._update_counts())
+        window.views.views.dataChanged.connect(lambda *_: window.update_counts())
         window.sync.arrived.connect(self._sync_event)
         window.installEventFilter(self)
         self._make_tray()
@@ -70,13 +69,9 @@ class Workspace(QObject):
     def _make_menus(self) -> None:
         w = self.window
         menu = w.menuBar()
-        view_title = QCoreApplication.translate("MainWindow", "&View")
-        before = next((a for a in menu.actions() if a.text() == view_title), None)
         case_menu = QMenu(self.tr("&Case"), menu)
-        if before is not None:
-            menu.insertMenu(before, case_menu)
-        else:
-            menu.addMenu(case_menu)
+        menu.insertMenu(w.menus["view"].menuAction(), case_menu)
+        w.menus["case"] = case_menu
         self.actions.fill_menu(case_menu)
 
         self.dashboard_action = QAction(self.tr("&Dashboard"), w)
@@ -98,35 +93,24 @@ class Workspace(QObject):
         self.export_selected_action.triggered.connect(lambda: self.ask_export(selected=True))
         for action in (self.dashboard_action, self.settings_action, self.export_action):
             w.addAction(action)
-        for top in menu.actions():
-            sub = top.menu()
-            if not isinstance(sub, QMenu):
-                continue
-            label = top.text()
-            if label == QCoreApplication.translate("MainWindow", "&File"):
-                if sub.actions():
-                    first = sub.actions()[0]
-                    sub.insertAction(first, self.import_action)
-                    sub.insertAction(first, self.export_action)
-                    sub.insertAction(first, self.export_selected_action)
-                    sub.insertSeparator(first)
-                else:
-                    sub.addAction(self.import_action)
-                    sub.addAction(self.export_action)
-                    sub.addAction(self.export_selected_action)
-            elif label == QCoreApplication.translate("MainWindow", "&View"):
-                sub.addSeparator()
-                sub.addAction(self.actions.save_search)
-                sub.addAction(self.dashboard_action)
-            elif label == QCoreApplication.translate("MainWindow", "&Settings"):
-                sub.addAction(self.settings_action)
+        file_menu = w.menus["file"]
+        first = file_menu.actions()[0] if file_menu.actions() else None  # before Quit
+        file_menu.insertAction(first, self.import_action)
+        file_menu.insertAction(first, self.export_action)
+        file_menu.insertAction(first, self.export_selected_action)
+        if first is not None:
+            file_menu.insertSeparator(first)
+        view_menu = w.menus["view"]
+        view_menu.addSeparator()
+        view_menu.addAction(self.actions.save_search)
+        view_menu.addAction(self.dashboard_action)
+        w.menus["settings"].addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
+        w.menus["help"] = help_menu
         help_menu.addAction(self.actions.shortcuts)
-        toolbar = w.findChild(QToolBar, "MainToolbar")
-        if toolbar is not None:
-            toolbar.addSeparator()
-            for action in (self.actions.assign_me, self.actions.note, self.actions.close_case):
-                toolbar.addAction(action)
+        w.toolbar.addSeparator()
+        for action in (self.actions.assign_me, self.actions.note, self.actions.close_case):
+            w.toolbar.addAction(action)
 
     def _case_changed(self, *_: Any) -> None:
         self.actions.case_changed(self.window.case_view.detail)
@@ -204,7 +188,7 @@ class Workspace(QObject):
             self.window.statusBar().showMessage(text, 15000 if report.failed else 8000)
 
         work.finished.connect(done)
-        work.failed.connect(lambda exc: self.window._show_error(str(exc)))
+        work.failed.connect(lambda exc: self.window.show_error(str(exc)))
         work.start(run)
         self.long_work = work
         return work
@@ -235,8 +219,9 @@ class Workspace(QObject):
                     if not progress(start, len(ids), ""):
                         break
                     for s in loket.case_summaries(ids[start:start + 500]):
-                        writer.writerow([s.reference, s.subject, s.contact, str(s.channel),
-                                         s.status.value, s.assignee or "", s.product or "",
+                        # channel and status in Dutch words, dates as people read them
+                        writer.writerow([s.reference, s.subject, s.contact, s.channel.label,
+                                         s.status.label, s.assignee or "", s.product or "",
                                          local_day(s.deadline), local_time(s.opened_at),
                                          local_time(s.last_message_at), s.messages])
                 else:
@@ -255,7 +240,7 @@ class Workspace(QObject):
                     .replace("%2", str(path)), 8000)
 
         work.finished.connect(done)
-        work.failed.connect(lambda exc: self.window._show_error(str(exc)))
+        work.failed.connect(lambda exc: self.window.show_error(str(exc)))
         work.start(run)
         self.long_work = work
         return work
@@ -288,7 +273,7 @@ class Workspace(QObject):
 
     def palette_changed(self) -> None:
         """Light or dark: the timeline's colours follow (widgets follow by themselves)."""
-        self.window._show_case(self.window.table.selected_case_id())
+        self.window.reload_case()
 
     def restore_layout(self) -> None:
         s = settings()

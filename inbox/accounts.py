@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("loket.accounts")
 
+# The demo database's mail account: no server runs behind it, so replies wait in the outbox
+# (the app says so instead of showing a connection error)
+DEMO_MAILBOX = "Demo-postbus (geen server)"
+
 KEYRING_SERVICE = "Loket"
 
 
@@ -109,25 +113,11 @@ def installation_id(loket: Session) -> str:
 
 
 def _keyring() -> Any:
-    """The keyring module, refusing a backend that would keep secrets in plain text.
+    """The keyring module, refusing a backend that keeps secrets in plain text
+    (inbox/keyring_policy.py)."""
+    from inbox.keyring_policy import checked_keyring
 
-    keyrings.alt (a test dependency) registers a plain-text file backend that wins when no
-    desktop keyring runs; it is only acceptable when chosen explicitly, as the tests do.
-    """
-    import os
-
-    import keyring
-
-    backend = keyring.get_keyring()
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if name.startswith("keyrings.alt.file.Plaintext") and not os.environ.get(
-        "PYTHON_KEYRING_BACKEND"
-    ):
-        raise LoketError(
-            "Er is geen veilige sleutelbos (zoals GNOME Keyring of KWallet) beschikbaar; "
-            "Loket bewaart wachtwoorden niet onversleuteld."
-        )
-    return keyring
+    return checked_keyring()
 
 
 class Secrets:

@@ -109,6 +109,16 @@ USER_SIGN_OUT = act("user.sign_out", P.OWN_ACCOUNT, "Afmelden", writes=False, co
 # -- the database file -----------------------------------------------------------------------
 DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
                content=False)
+# the key is changed outside a transaction (SQLCipher rekeys the whole file), so these do not
+# "write": the gate audits them after the work, in a transaction of their own
+KEY_SHOW_RECOVERY = act("key.show_recovery", P.MANAGE_KEYS, "Herstelsleutel getoond",
+                        writes=False, content=False)
+KEY_ROTATE = act("key.rotate", P.MANAGE_KEYS, "Sleutel vervangen", writes=False, content=False)
+KEY_ENCRYPT = act("key.encrypt", P.MANAGE_KEYS, "Database versleuteld", writes=False,
+                  content=False)
+BACKUP_CREATE = act("backup.create", P.MANAGE_KEYS, "Reservekopie maken", writes=False,
+                    content=False)
+BACKUP_RESTORE = act("backup.restore", P.MANAGE_KEYS, "Reservekopie terugzetten", content=False)
 AUDIT_ACCEPT = act("audit.accept", P.MANAGE_USERS, "Auditlog aanvaarden na een melding",
                    content=False)
 
@@ -238,6 +248,24 @@ MASTODON_REPLY = act("mastodon.reply", P.REPLY, "Antwoorden op Mastodon", writes
                      processing="create")
 MASTODON_REPLY_TARGET = act("mastodon.reply.target", P.REPLY, "Mastodon-antwoord voorbereiden",
                             writes=False, audited=False)
+# Listening (inbox/channels/listening.py): the beheerder chooses the hashtags and keywords;
+# fetching them (and purging old posts) is part of the account's fetch pass; a medewerker reads
+# the posts (a resident's handle and words: audited) and makes a case of one.
+MASTODON_WATCH_LIST = act("mastodon.watch.list", P.MANAGE_ACCOUNTS, "Luistertermen opvragen",
+                          writes=False, audited=False, content=False)
+MASTODON_WATCH_ADD = act("mastodon.watch.add", P.MANAGE_ACCOUNTS, "Luisterterm toevoegen",
+                         content=False)
+MASTODON_WATCH_REMOVE = act("mastodon.watch.remove", P.MANAGE_ACCOUNTS,
+                            "Luisterterm verwijderen", content=False)
+MASTODON_WATCH_KEEP = act("mastodon.watch.keep", P.MANAGE_ACCOUNTS,
+                          "Bewaartermijn meeluisteren instellen", content=False)
+MASTODON_LISTEN = act("mastodon.listen", P.SYNC, "Meeluisteren op Mastodon", audited=False,
+                      content=False)
+MASTODON_POSTS = act("mastodon.posts", P.READ_CONTENT, "Meegeluisterde berichten bekijken",
+                     writes=False, content=False)
+MASTODON_POST_CASE = act("mastodon.post.case", P.WORK_CASES,
+                         "Zaak maken van een Mastodon-bericht", processing="create",
+                         content=False)
 
 # -- Woo (openbaarmaking) --------------------------------------------------------------------
 WOO_REVIEW = act("woo.review", P.EXPORT_PERSONAL, "Woo: zaak beoordelen voor openbaarmaking",
@@ -293,6 +321,11 @@ TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen"
 TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",
                 audited=False, content=False)
 TEAM_SYNC = act("team.sync", P.SYNC, "Teamsynchronisatie", audited=False, content=False)
+TEAM_ERASE = act("team.erase", P.SYNC, "Verwijdering (AVG) van een collega-laptop uitvoeren",
+                 processing="erase", activity="avg-inzage", content=False)
+TEAM_ERASE_COMPACT = act("team.erase.compact", P.SYNC,
+                         "Verwijderde gegevens uit de opslag wissen (team)", writes=False,
+                         audited=False, content=False)
 TEAM_STATUS = act("team.status", P.MANAGE_SETTINGS, "Teamstatus en laptops bekijken",
                   writes=False, audited=False, content=False)
 TEAM_CONFLICTS = act("team.conflicts", P.LIST_CASES, "Teamconflicten bekijken", writes=False,
@@ -324,3 +357,37 @@ MESSAGE_VIEW = act("message.view", P.READ_CONTENT, "Bericht en bijlagen bekijken
                    audited=False)
 ATTACHMENT_OPEN = act("attachment.open", P.READ_CONTENT, "Bijlage openen", writes=False,
                       processing="read")
+
+# -- the KCC's day: departments and hand-over, call-backs, deadlines, products, auto-reply ------
+# (inbox/departments.py, handover.py, callbacks.py, deadlines.py, autoreply.py)
+DEPARTMENT_LIST = act("department.list", P.MANAGE_SETTINGS, "Vakafdelingen opvragen",
+                      writes=False, audited=False, content=False)
+DEPARTMENT_SAVE = act("department.save", P.MANAGE_SETTINGS, "Vakafdeling toevoegen of wijzigen",
+                      content=False)
+# the medewerker picks a department to hand a case over to (names only)
+DEPARTMENT_CHOOSE = act("department.choose", P.WORK_CASES, "Vakafdeling kiezen", writes=False,
+                        audited=False, content=False)
+# the case's question and originals leave Loket by e-mail, to another part of the municipality
+CASE_FORWARD = act("case.forward", P.WORK_CASES, "Zaak overdragen aan vakafdeling",
+                   processing="export")
+CALLBACK_LIST = act("callback.list", P.READ_CONTENT, "Terugbelverzoeken opvragen", writes=False)
+CALLBACK_REQUEST = act("callback.request", P.WORK_CASES, "Terugbelverzoek vastleggen",
+                       processing="create")
+CALLBACK_ASSIGN = act("callback.assign", P.WORK_CASES, "Terugbelverzoek toewijzen",
+                      processing="update")
+CALLBACK_DONE = act("callback.done", P.WORK_CASES, "Terugbelverzoek afhandelen",
+                    processing="update")
+OFFICE_HOURS_VIEW = act("office_hours.view", P.MANAGE_SETTINGS, "Openingstijden bekijken",
+                        writes=False, audited=False, content=False)
+OFFICE_HOURS_SET = act("office_hours.set", P.MANAGE_SETTINGS, "Openingstijden instellen",
+                       content=False)
+# open cases without an "antwoord uiterlijk" get theirs (after an upgrade, or new norms)
+DEADLINES_FILL = act("deadlines.fill", P.LIST_CASES, "Termijnen berekenen", audited=False,
+                     content=False)
+PRODUCTS_LIST = act("products.list", P.WORK_CASES, "Producten opvragen", writes=False,
+                    audited=False, content=False)
+AUTOREPLY_SET = act("autoreply.set", P.MANAGE_ACCOUNTS, "Automatisch antwoord instellen",
+                    content=False)
+# filed mail outside office hours gets the account's automatic reply (the system's sync pass)
+AUTOREPLY_QUEUE = act("autoreply.queue", P.SYNC, "Automatisch antwoord klaarzetten",
+                      audited=False, content=False)

@@ -2,9 +2,72 @@
 
 from __future__ import annotations
 
-from email.utils import parseaddr
+import email.utils
+import inspect
+from collections.abc import Iterable
+from typing import Any
 
 from inbox.model import AddressKind, Channel
+
+# CVE-2023-27043: email.utils.parseaddr/getaddresses used to pick one of several addresses out
+# of an ambiguous header ('alice@example.org)<bob@example.org>' gave alice). Python 3.13, 3.12.6
+# and 3.11.10 added `strict=True`, which answers ('', '') instead. Loket supports 3.11.4+ (this
+# machine runs 3.11.7, without it), so it uses the stdlib's strict mode where it exists and the
+# same checks of its own where it does not: unbalanced parentheses, a failed domain literal, or
+# more or fewer addresses than the header's commas promise make the whole header unparseable.
+STDLIB_STRICT = "strict" in inspect.signature(email.utils.getaddresses).parameters
+
+
+def parse_addresses(values: Iterable[str]) -> list[tuple[str, str]]:
+    """(name, address) pairs of address headers, strictly: [('', '')] when ambiguous."""
+    fields = [str(v) for v in values]
+    if STDLIB_STRICT:
+        strict_getaddresses: Any = email.utils.getaddresses
+        return list(strict_getaddresses(fields, strict=True))
+    if not all(_balanced(f) for f in fields):
+        return [("", "")]
+    found = [p if "[" not in p[1] else ("", "") for p in email.utils.getaddresses(fields)]
+    expected = sum(1 + _without_quoted(f).count(",") for f in fields)
+    return found if len(found) == expected else [("", "")]
+
+
+def parse_address(value: str) -> tuple[str, str]:
+    """The one (name, address) of a From or Sender header, or ('', '') when there is not
+    exactly one unambiguous address."""
+    if STDLIB_STRICT:
+        strict_parseaddr: Any = email.utils.parseaddr
+        name, address = strict_parseaddr(value, strict=True)
+        return str(name), str(address)
+    found = parse_addresses([value])
+    return found[0] if len(found) == 1 else ("", "")
+
+
+def _without_quoted(value: str) -> str:
+    """`value` without its quoted strings (a comma in "Bakker, Jan" separates nothing)."""
+    out: list[str] = []
+    quoted = escaped = False
+    for ch in value:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            out.append(ch)
+    return "".join(out)
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for ch in _without_quoted(value):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 _CHANNEL_ADDRESS = {
     Channel.EMAIL: AddressKind.EMAIL,
@@ -19,7 +82,7 @@ _CHANNEL_ADDRESS = {
 
 
 def normalize_email(value: str) -> str:
-    address = parseaddr(value or "")[1] or (value or "")
+    address = parse_address(value or "")[1] or (value or "")
     return address.strip().strip("<>").lower()
 
 

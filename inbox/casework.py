@@ -21,6 +21,7 @@ from inbox.errors import InvalidInput, NotFound
 from inbox.model import Changes, EventKind, Status
 
 if TYPE_CHECKING:
+    from inbox.accounts import MailAccount
     from inbox.gate import Op
     from inbox.services import Loket, Received
 
@@ -36,6 +37,11 @@ def _holidays(year: int) -> frozenset[date]:
     import holidays
 
     return frozenset(holidays.country_holidays("NL", years=year).keys())
+
+
+def is_public_holiday(day: date) -> bool:
+    """A Dutch public holiday (Koningsdag, Christmas, ...), from the `holidays` library."""
+    return day in _holidays(day.year)
 
 
 def is_working_day(day: date) -> bool:
@@ -97,6 +103,9 @@ def set_deadline(loket: Loket, reference: str, deadline: date | None) -> Changes
     value = deadline.isoformat() if deadline is not None else None
     with loket.op(acts.CASE_DEADLINE, case=reference) as op:
         _set_field(op, "deadline", value, EventKind.DEADLINE_SET)
+        from inbox import deadlines
+
+        deadlines.refresh(op, op.case_id)  # "antwoord uiterlijk" follows
     return op.changes
 
 
@@ -293,6 +302,7 @@ def split_case(loket: Loket, reference: str, message_ids: Sequence[int]) -> str:
                 "opened_at": opened,
                 "updated_at": op.stamp(),
                 "last_message_at": opened,
+                "due_at": _due_at_opening(op, str(first["channel"]), opened),
             },
         )
         op.event(EventKind.CASE_OPENED, {"reference": new_reference, "channel": first["channel"]},
@@ -309,7 +319,33 @@ def split_case(loket: Loket, reference: str, message_ids: Sequence[int]) -> str:
     return new_reference
 
 
+def _due_at_opening(op: Op, channel: str, opened: str) -> str | None:
+    from inbox import deadlines
+
+    return deadlines.due_at_opening(op, channel, opened)
+
+
 # -- answering by e-mail ------------------------------------------------------------------
+
+
+def sending_account(op: Op, name: str | None = None) -> MailAccount:
+    """The account a case's mail goes out on: the one named, else the one the resident's last
+    e-mail came in on, else the first that can send."""
+    from inbox.accounts import MailAccount
+
+    accounts = [
+        a for a in (MailAccount.from_row(r) for r in op.store.casework.mail_account_rows())
+        if a.smtp_host
+    ]
+    if name is not None:
+        accounts = [a for a in accounts if a.name == name]
+        if not accounts:
+            raise NotFound(f"Er is geen account '{name}' dat mail kan versturen.")
+    if not accounts:
+        raise InvalidInput("Geen account kan mail versturen: vul bij een account een "
+                           "SMTP-server in.")
+    came_in_on = op.store.casework.last_inbound_account(op.case_id)
+    return next((a for a in accounts if a.id == came_in_on), accounts[0])
 
 
 def reply_by_email(
@@ -317,25 +353,11 @@ def reply_by_email(
     account: str | None = None,
 ) -> Received:
     """Store an e-mail reply in its case and queue it in the outbox (inbox/channels/smtp.py
-    sends it with the next sync). The account is the one named, else the one the resident's
-    last e-mail came in on, else the first that can send."""
-    from inbox.accounts import MailAccount
+    sends it with the next sync), from the account `sending_account` picks."""
     from inbox.channels import smtp
 
     with loket.op(acts.CASE_REPLY, case=reference) as op:
-        accounts = [
-            a for a in (MailAccount.from_row(r) for r in op.store.casework.mail_account_rows())
-            if a.smtp_host
-        ]
-        if account is not None:
-            accounts = [a for a in accounts if a.name == account]
-            if not accounts:
-                raise NotFound(f"Er is geen account '{account}' dat mail kan versturen.")
-        if not accounts:
-            raise InvalidInput("Geen account kan mail versturen: vul bij een account een "
-                               "SMTP-server in.")
-        came_in_on = op.store.casework.last_inbound_account(op.case_id)
-        chosen = next((a for a in accounts if a.id == came_in_on), accounts[0])
+        chosen = sending_account(op, account)
         name = op.store.casework.display_name(loket.user)
         changes = smtp.compose_reply(loket, chosen, reference, text, to=to, sender_name=name)
         op.changes.merge(changes)

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from inbox.errors import InvalidInput, LoketError
+from storage.paths import fsync_dir
 
 TMP_MARK = ".loket-tmp-"
 FOLDER_MODE = 0o700
@@ -82,7 +83,7 @@ def export_folder(target: Path) -> Iterator[Path]:
         if target.exists():
             target.rmdir()  # the empty folder the person chose
         os.replace(work, target)
-        _fsync_dir(parent)
+        fsync_dir(parent, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise ExportError(f"De export kan niet worden geschreven: {_reason(exc)}.") from exc
@@ -113,7 +114,7 @@ def export_file(target: Path, *, overwrite: bool = False) -> Iterator[Path]:
         with open(work, "rb") as written:
             os.fsync(written.fileno())
         os.replace(work, target)
-        _fsync_dir(parent)
+        fsync_dir(parent, ignore_errors=True)
     except OSError as exc:
         work.unlink(missing_ok=True)
         raise ExportError(f"De export kan niet worden geschreven: {_reason(exc)}.") from exc
@@ -133,16 +134,3 @@ def _private_tree(root: Path) -> None:
                 os.fsync(written.fileno())
         for name in dirs:
             os.chmod(os.path.join(folder, name), FOLDER_MODE)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -194,6 +194,18 @@ class Session:
     def path(self) -> Path | None:
         return self._db.path
 
+    @property
+    def closed(self) -> bool:
+        """The database was closed (signed out, quitting): nothing more can be read."""
+        return self._db.closed
+
+    @property
+    def db(self) -> Database:
+        """The database handle: the gate's, and the test kit's for arranging and inspecting
+        data. Feature modules and screens never use it (tests/check_imports.py refuses `.db`
+        outside storage/ and the gate); they go through `op.store`."""
+        return self._db
+
     # -- who is acting ---------------------------------------------------------------------
 
     def _who(self) -> tuple[Role | None, frozenset[Permission], int | None]:

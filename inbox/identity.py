@@ -334,3 +334,17 @@ def needs_first_beheerder(session: Session) -> bool:
 def has_users(session: Session) -> bool:
     return session.store.users.count() > 0
 
+
+
+def take_recovery_key(session: Session) -> str | None:
+    """The database's recovery key, once (the beheerder writes it down); None when it was
+    shown before, or the database is not encrypted (in memory)."""
+    from inbox.privacy import keys
+
+    with session.op(acts.KEY_SHOW_RECOVERY, obj="database") as op:
+        path = session.path
+        if path is None or not keys.is_encrypted(path):
+            return None
+        found = keys.take_recovery_key(path)
+        op.details = {"getoond": found is not None}
+    return found

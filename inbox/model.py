@@ -36,6 +36,7 @@ class Status(StrEnum):
     IN_BEHANDELING = "in_behandeling"
     WACHT_OP_INWONER = "wacht_op_inwoner"
     AFGEROND = "afgerond"
+    BIJ_VAKAFDELING = "bij_vakafdeling"  # handed over to a department (inbox/handover.py)
 
     @property
     def label(self) -> str:
@@ -47,6 +48,7 @@ STATUS_LABELS = {
     Status.IN_BEHANDELING: "In behandeling",
     Status.WACHT_OP_INWONER: "Wacht op inwoner",
     Status.AFGEROND: "Afgerond",
+    Status.BIJ_VAKAFDELING: "Bij vakafdeling",
 }
 
 
@@ -96,6 +98,13 @@ class EventKind(StrEnum):
     MESSAGE_MOVED_OUT = "message_moved_out"
     MESSAGE_MOVED_IN = "message_moved_in"
     CONFIDENTIAL_SET = "confidential_set"
+    # the KCC's day: hand-over, call-backs, deadlines, repeat contact
+    FORWARDED = "forwarded"  # {"department", "note", "due", "by", "at"}
+    FORWARD_ANSWERED = "forward_answered"  # {"department", "at", "message", "reason"}
+    CALLBACK_REQUESTED = "callback_requested"  # {"requested_at", "due", "window", "for", ...}
+    CALLBACK_ASSIGNED = "callback_assigned"  # {"to"}
+    CALLBACK_DONE = "callback_done"  # {"done_at", "result", "on_time"}
+    REPEAT_CONTACT = "repeat_contact"  # {"at", "by", "channel", "was_one_go"}
     # residents
     CONTACT_MERGED = "contact_merged"
     CONTACT_UNMERGED = "contact_unmerged"
@@ -157,6 +166,8 @@ class IncomingMessage:
     phone_number: str | None = None
     answer_given: str | None = None
     callback_by: str | None = None
+    # between the KCC and a department (a hand-over and its reply), not with the resident
+    internal: bool = False
 
     def storable(self) -> IncomingMessage:
         """This message with text that cannot be stored made storable: a lone surrogate (what
@@ -206,6 +217,15 @@ class CaseSummary:
     deadline: str | None = None
     confidential: bool = False
     labels: tuple[str, ...] = ()
+    due_at: str | None = None  # "antwoord uiterlijk" (UTC)
+    department: str | None = None  # the newest hand-over's department
+    forward_due: str | None = None
+    forward_open: bool = False  # handed over, the department has not replied yet
+    reported_back_at: str | None = None
+    callback_due: str | None = None  # the open call-back request's end of window (UTC)
+    callback_window: str | None = None
+    callback_for: str | None = None  # login
+    callback_open: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from inbox import acts, clock, workspace
+from inbox import acts, clock, deadlines
 from inbox.casework import end_of_local_day, local_date
 from inbox.model import Status
 
@@ -71,7 +71,8 @@ def figures(loket: Loket, date_from: str | None = None,
 
 
 def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, Any]:
-    norms = workspace.norms_in_force(op)
+    rules = deadlines.rules(op)
+    norms = rules.norms
     now = op.now
     # "open" is open at the end of the period (now, when the period runs to today): the open
     # column, the "Openstaand" figure and the chart's open backlog all count it this way
@@ -100,7 +101,8 @@ def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, An
             all_waits.append(hours)
         norm = norms.get(c.channel)
         if norm is not None:
-            due = norm.deadline(c.opened)
+            # counted as the worklist's "antwoord uiterlijk": office hours, working days
+            due = deadlines.norm_due(rules, norm, c.opened)
             if c.first_response is not None:
                 judged[c.channel] += 1
                 within[c.channel] += int(c.first_response <= due)
@@ -150,6 +152,16 @@ def _weekly_backlog(weekly: dict[str, dict[str, Any]], closings: dict[str, int],
         week["backlog"] = bisect_right(opened, end) - bisect_right(closed, end)
 
 
+def _channel_label(code: str) -> str:
+    """A channel's Dutch name for people reading an export ('Telefoon', not 'phone')."""
+    from inbox.model import Channel
+
+    try:
+        return Channel(code).label
+    except ValueError:
+        return code
+
+
 def csv_rows(data: dict[str, Any]) -> list[list[str]]:
     """The figures as rows for a CSV file (per channel, then per week)."""
 
@@ -160,7 +172,8 @@ def csv_rows(data: dict[str, Any]) -> list[list[str]]:
     rows = [["kanaal", "binnengekomen", "afgerond", "open", "mediaan_eerste_antwoord_uren",
              "binnen_norm_pct", "in_een_keer_pct"]]
     for channel, r in data["per_channel"].items():
-        rows.append([channel, text(r["incoming"]), text(r["closed"]), text(r["open"]),
+        rows.append([_channel_label(channel), text(r["incoming"]), text(r["closed"]),
+                     text(r["open"]),
                      text(r["median_first_answer_hours"]), text(r["answered_within_norm_pct"]),
                      text(r["handled_in_one_go_pct"])])
     rows.append([])

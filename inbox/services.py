@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +15,7 @@ from inbox.addresses import address_for, normalize_phone
 from inbox.channels.registry import channel_of
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import InvalidInput, NotFound, member
-from inbox.gate import SYSTEM_USER, CaseQuery, Op
+from inbox.gate import SYSTEM_USER, CaseQuery, Op, Session
 from inbox.model import (
     CaseDetail,
     CaseSummary,
@@ -30,7 +30,6 @@ from inbox.model import (
     TimelineEntry,
 )
 from inbox.privacy.roles import Permission
-from inbox.transition import TransitionSession
 
 __all__ = ["CaseQuery", "Loket", "Received", "SYSTEM_USER"]  # CaseQuery: for desktop/, CLI
 
@@ -72,7 +71,7 @@ class _Lookup:
         return None if found is None else int(found)
 
 
-class Loket(TransitionSession):
+class Loket(Session):
     """One open installation acting as one person: the casework acts, through the gate."""
 
     # -- users ---------------------------------------------------------------------------
@@ -149,18 +148,23 @@ class Loket(TransitionSession):
                     return Received(None, None, None, True, False)
             stamp = clock.iso(msg.sent_at)
             contact_id, contact_name = None, ""
-            if msg.direction is Direction.INBOUND:
+            # a department's reply to a hand-over: internal, in the case it belongs to
+            department, match = _handover().reply_case(op, msg, _Lookup(op))
+            if department is not None:
+                msg = replace(msg, internal=True)
+            elif msg.direction is Direction.INBOUND:
                 contact_id, contact_name = self._contact_for(
                     op, msg.channel, msg.sender, msg.sender_name
                 )
-            match = threads.case_for(
-                _Lookup(op),
-                subject=msg.subject,
-                in_reply_to=msg.in_reply_to,
-                references=msg.references,
-                contact_id=contact_id,
-                sent_at=msg.sent_at,
-            )
+            if match is None:
+                match = threads.case_for(
+                    _Lookup(op),
+                    subject=msg.subject,
+                    in_reply_to=msg.in_reply_to,
+                    references=msg.references,
+                    contact_id=contact_id,
+                    sent_at=msg.sent_at,
+                )
             new_case = match.case_id is None
             if match.case_id is None:
                 case_id = self._open_case(op, msg, contact_id, stamp)
@@ -180,6 +184,8 @@ class Loket(TransitionSession):
                 {"message": message_id, "channel": msg.channel.value, "rule": match.rule},
                 case_id,
             )
+            if department is not None:
+                _handover().reported_back(op, case_id, department, message_id, stamp)
             op.changes.messages.add(message_id)
             op.changes.created_case = new_case
             reference = str(records.case_reference(case_id))
@@ -226,6 +232,7 @@ class Loket(TransitionSession):
                     "opened_at": stamp,
                     "updated_at": stamp,
                     "last_message_at": stamp,
+                    "due_at": _deadlines().due_at_opening(op, msg.channel.value, stamp),
                 }
             )
         )
@@ -244,7 +251,9 @@ class Loket(TransitionSession):
         changes: dict[str, Any] = {"updated_at": op.stamp()}
         if stamp > case["last_message_at"]:
             changes["last_message_at"] = stamp
-        if msg.direction is Direction.INBOUND:
+        if msg.internal:
+            pass  # a hand-over or a department's reply (handover.py): not the resident's
+        elif msg.direction is Direction.INBOUND:
             if case["status"] == Status.AFGEROND.value:
                 changes.update(status=Status.IN_BEHANDELING.value, closed_at=None)
                 op.event(EventKind.REOPENED, {"reason": "message"}, case_id)
@@ -287,6 +296,9 @@ class Loket(TransitionSession):
 
     def set_status(self, reference: str, status: Status | str) -> Changes:
         status = member(Status, status, "status")
+        if status is Status.BIJ_VAKAFDELING:
+            raise InvalidInput("Draag de zaak over aan een vakafdeling (met een vraag erbij); "
+                               "dan krijgt zij deze status.")
         if status is Status.AFGEROND:
             return self.close_case(reference, outcome="", first_contact_resolution=False)
         with self.op(acts.CASE_STATUS, case=reference) as op:
@@ -307,6 +319,8 @@ class Loket(TransitionSession):
         with self.op(acts.CASE_CLOSE, case=reference) as op:
             case = op.case
             stamp = op.stamp()
+            # a case handed over to a department (or asked about again) never counts as one go
+            first_contact_resolution = first_contact_resolution and not case["forwarded_at"]
             op.store.records.update_case(
                 case["id"],
                 {
@@ -438,6 +452,13 @@ class Loket(TransitionSession):
                 op.store.records.update_case(
                     int(case["id"]), {"first_response_at": clock.iso(moment)}
                 )
+        if callback_by:
+            from datetime import date
+
+            from inbox import callbacks
+
+            callbacks.request(self, received.reference, date.fromisoformat(callback_by),
+                              number=e164)
         if resolved:
             self.close_case(
                 received.reference, outcome=answer.strip(), first_contact_resolution=True
@@ -481,11 +502,15 @@ class Loket(TransitionSession):
             who = m["sender_name"] or m["sender"] or ""
             if m["direction"] == Direction.OUTBOUND.value:
                 who = m["author"] or "Gemeente"
+            title = m["subject"] or ""
+            if m["internal"]:  # a hand-over and the department's reply
+                title = ("Aan vakafdeling: " if m["direction"] == Direction.OUTBOUND.value
+                         else "Van vakafdeling: ") + title
             entries.append(
                 TimelineEntry(
                     kind="message",
                     at=m["sent_at"],
-                    title=m["subject"] or "",
+                    title=title,
                     text=m["body_text"] or "",
                     channel=channel_of(m["channel"]),
                     direction=Direction(m["direction"]),
@@ -654,8 +679,23 @@ def message_values(
         "answer_given": msg.answer_given,
         "callback_by": msg.callback_by,
         "author_id": author_id,
+        "internal": 1 if msg.internal else None,
     }
 
+
+
+def _handover() -> Any:
+    """inbox.handover (a department's reply to a hand-over)."""
+    from inbox import handover
+
+    return handover
+
+
+def _deadlines() -> Any:
+    """inbox.deadlines (the due moment of a case as it opens)."""
+    from inbox import deadlines
+
+    return deadlines
 
 
 def _retention() -> Any:
@@ -683,6 +723,15 @@ def _summary(r: Any) -> CaseSummary:
         deadline=r["deadline"],
         confidential=bool(r["confidential"]),
         labels=tuple(r["labels"].split(", ")) if r["labels"] else (),
+        due_at=r["due_at"],
+        department=r["department"],
+        forward_due=r["forward_due"],
+        forward_open=bool(r["department"] and not r["reported_back_at"]),
+        reported_back_at=r["reported_back_at"],
+        callback_due=r["callback_due"],
+        callback_window=r["callback_window"],
+        callback_for=r["callback_for"],
+        callback_open=bool(r["callback_requested_at"] and not r["callback_outcome"]),
     )
 
 
@@ -717,9 +766,44 @@ def _describe_event(kind: str, data: dict[str, Any]) -> str:
         "message_moved_out": lambda d: f"Bericht verplaatst naar {d.get('to')}",
         "message_moved_in": lambda d: f"Bericht verplaatst uit {d.get('from')}",
     }
+    day = _describe_day(kind, data)
+    if day:
+        return day
     if kind == EventKind.CONFIDENTIAL_SET.value:
         state = "Vertrouwelijk gemaakt" if data.get("on") else "Vertrouwelijk opgeheven"
         return f"{state}: {data['reason']}" if data.get("reason") else state
     if kind in work:
         return work[kind](data)
+    return ""
+
+
+def _describe_day(kind: str, data: dict[str, Any]) -> str:
+    """The timeline's words for hand-overs, call-backs and repeat contacts."""
+    def when(value: Any) -> str:
+        if not value:
+            return "-"
+        from inbox.casework import LOCAL
+
+        return clock.parse(str(value)).astimezone(LOCAL).strftime("%d-%m-%Y %H:%M")
+
+    if kind == EventKind.FORWARDED.value:
+        text = f"Overgedragen aan {data.get('department')}, terugmelding uiterlijk " \
+               f"{when(data.get('due'))}"
+        return text + (f": {data['note']}" if data.get("note") else "")
+    if kind == EventKind.FORWARD_ANSWERED.value:
+        return f"Teruggemeld door {data.get('department')}"
+    if kind == EventKind.CALLBACK_REQUESTED.value:
+        window = f" ({data['window']})" if data.get("window") else ""
+        who = f" door {data['for']}" if data.get("for") else ""
+        return f"Terugbellen{who} uiterlijk {when(data.get('due'))}{window}"
+    if kind == EventKind.CALLBACK_ASSIGNED.value:
+        return f"Terugbelverzoek voor {data.get('to') or '-'}"
+    if kind == EventKind.CALLBACK_DONE.value:
+        result = {"bereikt": "bereikt", "niet_bereikt": "niet bereikt"}.get(
+            str(data.get("result")), str(data.get("result") or "-"))
+        late = "" if data.get("on_time", True) else " (te laat)"
+        return f"Teruggebeld: {result}{late}"
+    if kind == EventKind.REPEAT_CONTACT.value:
+        return (f"Inwoner nam binnen 14 dagen opnieuw contact op ({data.get('by') or '-'}); "
+                "telt niet meer als in één keer afgehandeld")
     return ""

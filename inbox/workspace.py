@@ -97,6 +97,9 @@ def save_norms(loket: Loket, values: dict[str, Norm | None]) -> Changes:
         _put(op, NORMS_KEY, out)
         op.details = {"kanalen": sorted(out)}
         op.changed("settings")
+        from inbox import deadlines
+
+        deadlines.after_norms_changed(op)  # open cases' "antwoord uiterlijk" follows
     return op.changes
 
 

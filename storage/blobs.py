@@ -20,6 +20,7 @@ from typing import Any
 from storage import crypto
 from storage.db import Database, translate
 from storage.errors import BlobFolderError, BlobMissingError, CorruptDatabaseError, StorageError
+from storage.paths import fsync_dir
 
 # Originals smaller than this go into the database (measured: tests/bench/imap_bench.py
 # --inline-threshold; see BENCHMARKS.md). SQLite stores blobs of up to a few hundred KB faster
@@ -131,7 +132,7 @@ class BlobStore:
             opened = []
             for tmp, target in pending:
                 os.replace(tmp, target)
-            _each(_fsync_dir, sorted({target.parent for _, target in pending}))
+            _each(fsync_dir, sorted({target.parent for _, target in pending}))
         except BaseException as exc:
             for fd in opened:
                 os.close(fd)
@@ -172,7 +173,7 @@ class BlobStore:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
         except OSError as exc:
             raise self._translate(exc) from exc
 
@@ -185,8 +186,13 @@ class BlobStore:
         except FileNotFoundError as exc:
             raise BlobMissingError(f"Origineel bestand ontbreekt ({digest[:12]}…).") from exc
         if self.key is None or not crypto.is_sealed(raw):
-            if self.key is not None and sha256(raw) != digest:
-                raise CorruptDatabaseError(f"Bestand {digest[:12]}… is beschadigd.")
+            if sha256(raw) != digest:
+                # never served as the original: sealed under a key this store does not have
+                # (e.g. an interrupted `key encrypt` of old), or damaged
+                raise CorruptDatabaseError(
+                    f"Bestand {digest[:12]}… kan niet worden gelezen: het is versleuteld met een "
+                    "sleutel die deze database niet heeft, of beschadigd."
+                )
             return raw  # a plain blob from before encryption was switched on
         for key in (self.key, *self.previous):
             try:
@@ -241,14 +247,3 @@ def _each(fn: Callable[[Any], None], items: Sequence[Any]) -> None:
         return
     with ThreadPoolExecutor(min(16, len(items))) as pool:
         list(pool.map(fn, items))
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -76,7 +76,8 @@ class CaseworkQueries(Queries):
         """The account the newest inbound e-mail of a case came in on."""
         value = self._scalar(
             "SELECT account_id FROM messages WHERE case_id = ? AND direction = 'in' "
-            "AND account_id IS NOT NULL ORDER BY sent_at DESC, id DESC LIMIT 1",
+            "AND account_id IS NOT NULL AND internal IS NULL ORDER BY sent_at DESC, id DESC "
+            "LIMIT 1",
             (case_id,),
         )
         return None if value is None else int(value)

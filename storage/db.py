@@ -74,6 +74,7 @@ class Database:
         self.path = path
         self._utils: Any = None
         self._depth = 0
+        self.key: bytes | None = None  # the SQLCipher key it was opened with (backups use it)
         # set when SQLite reported a damaged page: from then on nothing more is written, also
         # by other processes (a marker file beside the database remembers it until a clean check)
         self._damaged = path is not None and _damage_marker(path).exists()
@@ -181,7 +182,10 @@ class Database:
     def user_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
+    closed = False
+
     def close(self) -> None:
+        self.closed = True
         self.conn.close()
 
 
@@ -230,6 +234,7 @@ def connect(path: Path | str, key: bytes | None = None) -> Database:
             f"De database kan niet worden geopend: {exc}"
         ) from exc
     db = Database(conn, None if memory else Path(path))
+    db.key = key
     try:
         migrate(db)
     except DB_ERRORS as exc:
@@ -326,20 +331,62 @@ def rekey(db: Database, new_key: bytes) -> None:
     db.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
 
 
-def encrypt_copy(plain: Path, target: Path, key: bytes) -> None:
-    """Write an encrypted copy of a plain database (switching encryption on for old files)."""
+def encrypt_copy(plain: Path, target: Path, key: bytes, source_key: bytes | None = None) -> None:
+    """Write a copy of the database at `plain` encrypted under `key`: switching encryption on
+    for old files (`source_key` None) or a key rotation (`source_key` the current key). The copy
+    is fsynced before this returns; the source is not changed."""
     import sqlcipher3
 
+    target.unlink(missing_ok=True)
     conn: Any = sqlcipher3.dbapi2.connect(str(plain), isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
     try:
+        if source_key is not None:
+            conn.execute(f"PRAGMA key = \"x'{source_key.hex()}'\"")
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
         conn.execute("SELECT sqlcipher_export('encrypted')")
         version = conn.execute("PRAGMA main.user_version").fetchone()[0]
         conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute(f"PRAGMA encrypted.application_id = {APPLICATION_ID}")
         conn.execute("DETACH DATABASE encrypted")
+    except DB_ERRORS as exc:
+        raise translate(exc) or CorruptDatabaseError(
+            f"De database kan niet worden gekopieerd: {exc}") from exc
     finally:
         conn.close()
+    _fsync_file(target)
+
+
+def backup_copy(db: Database, target: Path, key: bytes | None) -> None:
+    """A consistent copy of the open database at `target` through SQLite's online backup API
+    (readers and writers may go on meanwhile), encrypted under the same key; fsynced."""
+    target.unlink(missing_ok=True)
+    dest: Any
+    if key is None:
+        dest = sqlite3.connect(str(target), isolation_level=None)
+    else:
+        import sqlcipher3
+
+        dest = sqlcipher3.dbapi2.connect(str(target), isolation_level=None)
+        dest.execute("PRAGMA cipher_log_level = NONE")
+        dest.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        source: Any = db.conn
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no WAL beside it
+    except DB_ERRORS as exc:
+        raise translate(exc) or CorruptDatabaseError(
+            f"De reservekopie kan niet worden gemaakt: {exc}") from exc
+    finally:
+        dest.close()
+    _fsync_file(target)
+
+
+def _fsync_file(path: Path) -> None:
+    import os
+
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def migrate(db: Database, steps: list[str] | None = None) -> int:

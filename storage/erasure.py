@@ -100,6 +100,12 @@ class ErasureQueries(Queries):
                 f" OR json_extract(data, '$.contact') {_IN}) ORDER BY id",
                 (c, c, c),
             ),
+            Find.POSTS: self._ids(
+                "SELECT id FROM mastodon_posts WHERE '@' || lower(author_acct) "
+                f"{_IN} OR uri IN (SELECT key FROM social_message_keys WHERE channel = "
+                f"'mastodon' AND message_id {_IN}) ORDER BY id",
+                (id_list(addresses), m),
+            ),
             Find.REQUESTS: self._ids(
                 f"SELECT id FROM avg_requests WHERE contact_id {_IN} OR lower(address) {_IN} "
                 "ORDER BY id",

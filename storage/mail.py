@@ -239,7 +239,8 @@ class MailQueries(Queries):
     def last_inbound_email(self, case_id: int) -> sqlite3.Row | None:
         return self._one(
             "SELECT sender, message_id, references_, subject FROM messages WHERE case_id = ? "
-            "AND channel = 'email' AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1",
+            "AND channel = 'email' AND direction = 'in' AND internal IS NULL "
+            "ORDER BY sent_at DESC, id DESC LIMIT 1",
             (case_id,),
         )
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from storage.schema_identity import IDENTITY
 from storage.schema_kb import KB
+from storage.schema_kcc import KCC
 from storage.schema_labels import LABELS
+from storage.schema_listening import LISTENING
 from storage.schema_mail import MAIL
 from storage.schema_privacy import PRIVACY
 from storage.schema_privacy2 import PRIVACY2
 from storage.schema_records import RECORDS
 from storage.schema_search import SEARCH_PHONES
 from storage.schema_social import SOCIAL
+from storage.schema_speed import SPEED
 from storage.schema_team import TEAM
 from storage.schema_team2 import TEAM2
+from storage.schema_team3 import TEAM3
 
 V1 = """
 CREATE TABLE users (
@@ -230,6 +234,7 @@ CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential
 """
 
 MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX,
-                        IDENTITY, KB, TEAM2, MAIL, SEARCH_PHONES, LABELS]
+                        IDENTITY, KB, TEAM2, MAIL, KCC, SPEED, SEARCH_PHONES,
+                        LISTENING, TEAM3, LABELS]
 
 SCHEMA_VERSION = len(MIGRATIONS)

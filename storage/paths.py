@@ -22,6 +22,23 @@ def default_db_path() -> Path:
     return data_dir() / "loket.db"
 
 
+def fsync_dir(path: Path, *, ignore_errors: bool = False) -> None:
+    """Put a folder's entries (a file written or renamed in it) on disk. A folder that cannot
+    be opened for this (not every platform allows it) is left alone; a failing flush raises
+    unless `ignore_errors`."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not ignore_errors:
+            raise
+    finally:
+        os.close(fd)
+
+
 def blob_dir_for(db_path: Path) -> Path:
     """The blob store lives beside the database: loket.db -> loket.blobs/."""
     return db_path.with_name(db_path.stem + ".blobs")
@@ -39,3 +56,9 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def opened_dir() -> Path:
+    """Attachments a person opened in another program (inbox/opened.py keeps it private and
+    empties it at start and exit)."""
+    return data_dir() / "opened"

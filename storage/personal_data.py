@@ -34,6 +34,8 @@ class Find(StrEnum):
     MERGES = "merges"  # merges (and undone merges) of their contacts
     EVENTS = "events"  # history events outside a case that are about them (merges)
     REQUESTS = "requests"  # their AVG requests (by contact, or by one of their addresses)
+    POSTS = "posts"  # public posts heard while listening: by their Mastodon handle, or made
+    # into one of their cases
 
 
 class Erase(StrEnum):
@@ -81,6 +83,8 @@ SAFE_KEYS: frozenset[str] = frozenset(
         "closed_at", "callback_by", "reference", "origin", "rule", "from", "to", "status",
         "product", "deadline", "result", "waardering", "bewaartermijn", "destroy_date",
         "source", "target", "case_uids", "sig", "items", "why",
+        # the KCC's day: departments, due moments, call-back windows, staff
+        "department", "due", "window", "requested_at", "done_at", "by", "for",
     }
 )
 
@@ -112,8 +116,8 @@ PLACES: tuple[Place, ...] = (
     Place(
         "cases", Find.CASES, "id", Erase.BLANK,
         {"subject": Blank.SUBJECT, "normalized_subject": Blank.EMPTY,
-         "outcome": Blank.SUBJECT_IF_SET},
-        label="Uw zaken (onderwerp en uitkomst)",
+         "outcome": Blank.SUBJECT_IF_SET, "callback_number": Blank.NULL},
+        label="Uw zaken (onderwerp, uitkomst en terugbelnummer)",
     ),
     Place(
         "messages", Find.MESSAGES, "id", Erase.BLANK,
@@ -174,6 +178,12 @@ PLACES: tuple[Place, ...] = (
     ),
     Place("import_file_messages", Find.IMPORT_FILES, "file_id", Erase.DELETE),
     Place(
+        "mastodon_posts", Find.POSTS, "id", Erase.DELETE,
+        {"author_acct": Blank.EMPTY, "author_name": Blank.EMPTY, "text": Blank.EMPTY,
+         "status": Blank.EMPTY},
+        label="Openbare Mastodon-berichten die Loket hoorde bij het meeluisteren",
+    ),
+    Place(
         "import_files", Find.IMPORT_FILES, "id", Erase.DELETE, {"filename": Blank.EMPTY},
         blobs=("sha256",),
         label="Geïmporteerde exportbestanden (WhatsApp, Facebook, Instagram, X)",
@@ -185,7 +195,7 @@ PLACES: tuple[Place, ...] = (
     ),
     Place(
         "team_fields", Find.CASE_UIDS, "case_uid", Erase.BLANK, {"value": Blank.JSON_TEXT},
-        where="field IN ('outcome', 'subject')",
+        where="field IN ('outcome', 'subject', 'callback_number')",
     ),
     # logs kept by law: ids, never text ----------------------------------------------------
     Place(
@@ -218,6 +228,7 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "accounts": "the team's own mail and Mastodon accounts",
     "sync_state": "positions in the team's mailboxes",
     "mastodon_sync": "positions in the team's Mastodon streams",
+    "mastodon_watch": "hashtags and keywords the team's Mastodon accounts listen for",
     "imap_actions": "server work on message rows (a folder name, no content)",
     "settings": "installation settings",
     "reference_counters": "case numbering",
@@ -244,12 +255,16 @@ NO_PERSONAL_DATA: Mapping[str, str] = {
     "team_presence": "who of the staff is working on a case",
     "team_device_users": "which staff work on which of the team's laptops",
     "team_audit_heads": "the audit-trail heads the team's laptops sent (ids and hashes)",
+    "team_batches": "which team-wide event ids each batch in the team mailbox holds",
+    "team_erased": "team-wide case ids an erasure covers",
     "team_placements": "which case team-wide message and note ids belong to",
     "team_placements_pending": "team-wide message and note ids still to be moved",
     "kb_articles": "kennisbank articles (answers with placeholders, staff as owner)",
     "kb_versions": "earlier versions of kennisbank articles (staff as author)",
     "kb_uses": "which staff member used which article when (no case, no resident)",
     "kb_missed_searches": "searches without result, numbers, addresses and names stripped",
+    "departments": "the municipality's departments (names, their own e-mail addresses)",
+    "search_case": "the case of each full-text row (ids only)",
 }
 
 # The full-text index keeps its data in shadow tables; erasure deletes the index rows and then

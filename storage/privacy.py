@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from storage.base import Queries
@@ -174,6 +174,37 @@ class PrivacyQueries(Queries):
         return self._rows(
             "SELECT * FROM processing_log WHERE subject_encrypted IS NOT NULL ORDER BY id"
         )
+
+    def reseal_subjects(
+        self, old_key_ids: Sequence[str], reseal: Callable[[str], str], new_key_id: str
+    ) -> int:
+        """Seal the data subjects of the rows sealed under `old_key_ids` again (`reseal`: the
+        old sealed value -> the new one), in one transaction: a key rotation or `key encrypt`.
+        Rows already under `new_key_id` are left alone, so a second run after a crash is a
+        no-op for them."""
+        done = 0
+        with self.db.transaction():
+            for row in self._rows(
+                f"SELECT id, subject_encrypted FROM processing_log WHERE key_id {IN} "
+                "AND subject_encrypted IS NOT NULL",
+                (json.dumps(list(old_key_ids)),),
+            ):
+                self._run(
+                    "UPDATE processing_log SET subject_encrypted = ?, key_id = ? WHERE id = ?",
+                    (reseal(str(row["subject_encrypted"])), new_key_id, int(row["id"])),
+                )
+                done += 1
+        return done
+
+    def span_key_ids(self) -> dict[str, int]:
+        """How many sealed rows each key id holds (after a rotation: only the current one)."""
+        return {
+            str(r[0]): int(r[1])
+            for r in self._rows(
+                "SELECT key_id, count(*) FROM processing_log WHERE subject_encrypted IS NOT NULL "
+                "GROUP BY key_id"
+            )
+        }
 
     # -- the Klantinteracties export ---------------------------------------------------------
 

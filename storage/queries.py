@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from storage.base import Queries
+from storage.callbacks import OPEN as OPEN_CALLBACK
 from storage.search_terms import phones_in_query
 
 SORTS = {
@@ -21,6 +22,8 @@ SORTS = {
     "assignee": "u.display_name COLLATE NOCASE",
     "channel": "c.channel",
     "deadline": "c.deadline",
+    "due_at": "coalesce(c.due_at, '9999')",
+    "callback_due": "c.callback_due",
     "messages": "(SELECT count(*) FROM messages m WHERE m.case_id = c.id)",
 }
 
@@ -40,6 +43,13 @@ class CaseQuery:
     extra_params: dict[str, Any] = field(default_factory=dict)
     # None: every case; a user id: vertrouwelijk cases only when assigned to that user
     visible_to: int | None = None
+    # "antwoord uiterlijk" (UTC text): due in [due_from, due_to]; late: due (or, handed over,
+    # the department's due) before `late_at` (inbox/deadlines.py says which statuses count)
+    due_from: str | None = None
+    due_to: str | None = None
+    late_at: str | None = None
+    callbacks: bool = False  # only cases with an open call-back request
+    callback_for_id: int | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -64,6 +74,23 @@ class CaseQuery:
         if self.visible_to is not None:
             clauses.append("(c.confidential = 0 OR c.assignee_id = ?)")
             params.append(self.visible_to)
+        if self.due_from is not None:
+            clauses.append("c.due_at >= ?")
+            params.append(self.due_from)
+        if self.due_to is not None:
+            clauses.append("c.due_at <= ?")
+            params.append(self.due_to)
+        if self.late_at is not None:
+            clauses.append(
+                "(c.due_at < ? OR (c.status = 'bij_vakafdeling' AND c.forward_due < ? "
+                "AND c.reported_back_at IS NULL))"
+            )
+            params.extend([self.late_at, self.late_at])
+        if self.callbacks:
+            clauses.append(OPEN_CALLBACK)
+        if self.callback_for_id is not None:
+            clauses.append("c.callback_for_id = ?")
+            params.append(self.callback_for_id)
         fts = fts_query(self.text)
         if fts:
             phones = phones_in_query(self.text)[1]
@@ -77,8 +104,11 @@ class CaseQuery:
                     "down(id) AS (SELECT id FROM up UNION SELECT p.id FROM contacts p JOIN "
                     "down ON p.merged_into = down.id) SELECT id FROM down)"
                 )
+            # the matching rows' cases from the narrow search_case table (storage/
+            # schema_speed.py), not from search_index's stored columns
             clauses.append(
-                "(c.id IN (SELECT case_id FROM search_index WHERE search_index MATCH ?) "
+                "(c.id IN (SELECT sc.case_id FROM search_index s "
+                "JOIN search_case sc ON sc.entry = s.rowid WHERE search_index MATCH ?) "
                 f"OR c.reference = ?{by_phone})"
             )
             params.extend([fts, self.text.strip().upper(), *phones])
@@ -109,7 +139,10 @@ SELECT c.id, c.reference, c.subject, c.status, c.channel, c.last_message_at, c.o
        (SELECT count(*) FROM messages m WHERE m.case_id = c.id) AS messages,
        (SELECT group_concat(DISTINCT m.channel) FROM messages m WHERE m.case_id = c.id)
            AS channels,
-       (SELECT count(*) FROM notes n WHERE n.case_id = c.id) AS notes
+       (SELECT count(*) FROM notes n WHERE n.case_id = c.id) AS notes,
+       c.due_at, c.department, c.forwarded_at, c.forward_due, c.reported_back_at,
+       c.callback_requested_at, c.callback_due, c.callback_window, c.callback_outcome,
+       (SELECT cu.name FROM users cu WHERE cu.id = c.callback_for_id) AS callback_for
 FROM cases c
 LEFT JOIN contacts p ON p.id = c.contact_id
 LEFT JOIN users u ON u.id = c.assignee_id

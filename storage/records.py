@@ -31,6 +31,21 @@ CASE_COLUMNS = frozenset(
         "closed_at",
         "contact_id",
         "legal_hold",
+        # the KCC's day (storage/schema_kcc.py)
+        "department",
+        "forwarded_at",
+        "forwarded_by_id",
+        "forward_due",
+        "reported_back_at",
+        "due_at",
+        "callback_requested_at",
+        "callback_due",
+        "callback_window",
+        "callback_number",
+        "callback_for_id",
+        "callback_done_at",
+        "callback_outcome",
+        "repeat_contact_at",
     }
 )
 
@@ -62,6 +77,7 @@ MESSAGE_COLUMNS = (
     "answer_given",
     "callback_by",
     "author_id",
+    "internal",
 )
 
 _INSERT_MESSAGE = (

@@ -19,10 +19,14 @@ from storage.users import UserQueries
 if TYPE_CHECKING:
     from storage.archive import ArchiveQueries
     from storage.audit import AuditQueries
+    from storage.callbacks import CallbackQueries
     from storage.casework import CaseworkQueries
     from storage.contacts import ContactQueries
+    from storage.deadlines import DeadlineQueries
+    from storage.departments import DepartmentQueries
     from storage.erasure import ErasureQueries
     from storage.kb import KbQueries
+    from storage.listening import ListeningQueries
     from storage.privacy import PrivacyQueries
     from storage.queries import Reads
     from storage.records import Records
@@ -43,6 +47,13 @@ class Store:
     def path(self) -> Path | None:
         """The database file (None in memory): for features that keep files beside it."""
         return self._db.path
+
+    def backup_database(self, target: Path) -> None:
+        """A consistent copy of the database at `target` (SQLite's online backup API), under
+        the same key: the backup feature (inbox/backup.py)."""
+        from storage.db import backup_copy
+
+        backup_copy(self._db, target, self._db.key)
 
     @cached_property
     def records(self) -> Records:
@@ -134,3 +145,31 @@ class Store:
     @cached_property
     def mail(self) -> MailQueries:
         return MailQueries(self._db)
+
+    @cached_property
+    def departments(self) -> DepartmentQueries:
+        """Departments and hand-overs (storage/departments.py)."""
+        from storage.departments import DepartmentQueries
+
+        return DepartmentQueries(self._db)
+
+    @cached_property
+    def deadlines(self) -> DeadlineQueries:
+        """Due moments, repeat contacts, products in use (storage/deadlines.py)."""
+        from storage.deadlines import DeadlineQueries
+
+        return DeadlineQueries(self._db)
+
+    @cached_property
+    def callbacks(self) -> CallbackQueries:
+        """Call-back requests (storage/callbacks.py)."""
+        from storage.callbacks import CallbackQueries
+
+        return CallbackQueries(self._db)
+
+    @cached_property
+    def listening(self) -> ListeningQueries:
+        """Listening on Mastodon: watched terms and public posts (storage/listening.py)."""
+        from storage.listening import ListeningQueries
+
+        return ListeningQueries(self._db)

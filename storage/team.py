@@ -290,6 +290,103 @@ class TeamQueries(Queries):
         self._run("DELETE FROM team_present")
         return int(cur.rowcount or 0)
 
+    # -- erasure reaching every laptop and the mailbox ---------------------------------------
+
+    def record_batch(self, folder: str, uidvalidity: int, uid: int, ids: Sequence[str]) -> None:
+        """The batch at `uid` of `folder` holds the events `ids`."""
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO team_batches(folder, uidvalidity, uid, event_id) "
+            "VALUES (?, ?, ?, ?)",
+            [(folder, uidvalidity, uid, i) for i in ids],
+        )
+
+    def forget_batches(self, folder: str) -> None:
+        """Before a full read of `folder`: what it holds is learnt again."""
+        self._run("DELETE FROM team_batches WHERE folder = ?", (folder,))
+
+    def batches_holding(self, folder: str, uidvalidity: int, case_uids: Sequence[str]) -> list[int]:
+        """The batches of `folder` that hold an event about one of `case_uids`."""
+        return [
+            int(r[0])
+            for r in self._rows(
+                "SELECT DISTINCT b.uid FROM team_batches b JOIN team_events e ON e.id = b.event_id "
+                "WHERE b.folder = ? AND b.uidvalidity = ? AND e.case_uid IN "
+                "(SELECT value FROM json_each(?)) ORDER BY b.uid",
+                (folder, uidvalidity, json.dumps(list(case_uids))),
+            )
+        ]
+
+    def resend_others(
+        self, folder: str, uidvalidity: int, uids: Sequence[int], case_uids: Sequence[str]
+    ) -> int:
+        """The events of the batches `uids` that are not about `case_uids` go to the mailbox
+        again (in a new batch), so expunging those batches loses none of them."""
+        cur = self._run(
+            "UPDATE team_events SET uploaded = 0 WHERE uploaded = 1 AND kind != 'presence' "
+            "AND id IN (SELECT event_id FROM team_batches WHERE folder = ? AND uidvalidity = ? "
+            "AND uid IN (SELECT value FROM json_each(?))) AND (case_uid IS NULL OR case_uid NOT "
+            "IN (SELECT value FROM json_each(?)))",
+            (folder, uidvalidity, json.dumps(list(uids)), json.dumps(list(case_uids))),
+        )
+        return int(cur.rowcount or 0)
+
+    def drop_batches(self, folder: str, uidvalidity: int, uids: Sequence[int]) -> None:
+        self._run(
+            "DELETE FROM team_batches WHERE folder = ? AND uidvalidity = ? "
+            "AND uid IN (SELECT value FROM json_each(?))",
+            (folder, uidvalidity, json.dumps(list(uids))),
+        )
+
+    def add_erased(self, case_uids: Sequence[str], event_id: str) -> None:
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO team_erased(case_uid, event_id) VALUES (?, ?)",
+            [(u, event_id) for u in case_uids],
+        )
+
+    def erased_here(self, event_id: str) -> None:
+        """The erasure `event_id` was carried out on this laptop (made here)."""
+        self._run("UPDATE team_erased SET done = 1 WHERE event_id = ?", (event_id,))
+
+    def erasures_due(self) -> list[sqlite3.Row]:
+        """Erased case uids whose case is on this laptop and not erased here yet, with the case
+        and its resident: (case_uid, event_id, case_id, contact_id)."""
+        return self._rows(
+            "SELECT x.case_uid, x.event_id, c.case_id, k.contact_id FROM team_erased x "
+            "JOIN team_cases c ON c.uid = x.case_uid JOIN cases k ON k.id = c.case_id "
+            "WHERE x.done = 0 ORDER BY x.event_id, x.case_uid"
+        )
+
+    def mark_erased(self, case_uid: str) -> None:
+        self._run("UPDATE team_erased SET done = 1 WHERE case_uid = ?", (case_uid,))
+
+    def erasures(self) -> list[sqlite3.Row]:
+        """Every erasure event this laptop knows: (id, device, body)."""
+        return self._rows(
+            "SELECT id, device, body FROM team_events WHERE kind = 'erased' ORDER BY hlc, id"
+        )
+
+    def unacknowledged_erasures(self) -> list[str]:
+        """Erasures made elsewhere that this laptop has not said it carried out."""
+        return [
+            str(r[0])
+            for r in self._rows(
+                "SELECT e.id FROM team_events e WHERE e.kind = 'erased' AND e.local = 0 "
+                "AND NOT EXISTS (SELECT 1 FROM team_events a WHERE a.kind = 'erasure_applied' "
+                "AND a.local = 1 AND json_extract(a.body, '$.data.erasure') = e.id)"
+            )
+        ]
+
+    def erasure_acks(self, event_id: str) -> set[str]:
+        """The laptops that said they carried out the erasure `event_id`."""
+        return {
+            str(r[0])
+            for r in self._rows(
+                "SELECT device FROM team_events WHERE kind = 'erasure_applied' "
+                "AND json_extract(body, '$.data.erasure') = ?",
+                (event_id,),
+            )
+        }
+
     def superseded_claims(self) -> list[sqlite3.Row]:
         """Mail cases announced here (not sent yet) that another laptop announced already."""
         return self._rows(

@@ -10,12 +10,21 @@ from storage.base import Queries
 
 class TrendsQueries(Queries):
     def incoming(self, since: str, until: str) -> list[sqlite3.Row]:
-        """Messages from residents in [since, until): text for counting, never for showing."""
+        """Messages from residents in [since, until): text for counting, never for showing.
+        Public posts heard while listening on Mastodon count too, as rows with a negative id
+        (minus the post's id), no case, and the watched terms that found them (JSON); a post
+        already made into a case counts once, as its message."""
         return self._rows(
             "SELECT m.id, m.case_id, m.sent_at, m.subject, m.body_text, m.sender_name, "
-            "c.product, c.contact_id FROM messages m LEFT JOIN cases c ON c.id = m.case_id "
-            "WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? ORDER BY m.sent_at",
-            (since, until),
+            "c.product, c.contact_id, '' AS terms FROM messages m "
+            "LEFT JOIN cases c ON c.id = m.case_id "
+            "WHERE m.direction = 'in' AND m.sent_at >= ? AND m.sent_at < ? "
+            "UNION ALL "
+            "SELECT -p.id, NULL, p.created_at, '', p.text, p.author_name, NULL, NULL, p.terms "
+            "FROM mastodon_posts p WHERE p.created_at >= ? AND p.created_at < ? AND NOT EXISTS "
+            "(SELECT 1 FROM social_message_keys k WHERE k.channel = 'mastodon' AND k.key = p.uri) "
+            "ORDER BY 3",
+            (since, until, since, until),
         )
 
     def contact_names(self, contact_ids: Sequence[int]) -> dict[int, str]:

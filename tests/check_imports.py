@@ -32,11 +32,7 @@ SQL = re.compile(
 
 # Modules still reaching the database directly, to be moved behind the gate.
 LEGACY: set[str] = {
-    "desktop/main_window.py",
-    "desktop/tasks.py",
-    "inbox/cli/admin.py",
     "inbox/privacy/keys.py",
-    "inbox/transition.py",  # Loket's shims for the modules above, moved out of services.py
 }
 
 

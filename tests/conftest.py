@@ -18,6 +18,11 @@ if str(ROOT) not in sys.path:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+# the tests' keyring is a plain file in the temp HOME: allowed only when asked for by name
+os.environ.setdefault("LOKET_ALLOW_PLAINTEXT_KEYRING", "1")
+# a window some test left open must not lock itself (15 idle minutes) in the middle of a later,
+# unrelated test of a long run; the autolock tests set their own timeout
+os.environ.setdefault("LOKET_LOCK_MINUTES", "600")
 # the tests' local servers (Mastodon, OAuth) speak http:// on 127.0.0.1
 os.environ.setdefault("LOKET_ALLOW_LOOPBACK_HTTP", "1")
 
@@ -160,3 +165,17 @@ def receive_mail(
         Channel.EMAIL, when or at(1), sender=sender, subject=subject, body_text=body, **more
     )
     return session.receive(message)
+
+
+def replay_migration(db: Any, step: str) -> None:
+    """Run one migration `step` again on a database that has them all, as on a database made
+    just before it (its own tables dropped by the caller); the later steps stay in place."""
+    from storage import migrations
+    from storage.db import migrate
+
+    index = migrations.MIGRATIONS.index(step)
+    with db.transaction() as conn:
+        conn.execute(f"PRAGMA user_version = {index}")
+    migrate(db, migrations.MIGRATIONS[: index + 1])
+    with db.transaction() as conn:
+        conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")

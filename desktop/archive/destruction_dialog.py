@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -111,6 +111,7 @@ class DestructionDialog(QDialog):
         self.pane.failed.connect(lambda text: self.show_message(text, error=True))
 
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setObjectName("ArchiveMessage")
         self.message.setWordWrap(True)
         close = QPushButton(self.tr("Close"), self)

@@ -58,13 +58,17 @@ def failure_text(exc: BaseException) -> str:
 def say(label: QLabel, text: str, error: bool = False) -> None:
     """A line of feedback under a screen: red when something went wrong."""
     label.setStyleSheet("color: #a40000;" if error else "")
+    label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a case's data
     label.setText(text)
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
     """A yes/no question before a step that cannot be undone."""
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def table(model: RowsModel, parent: QWidget) -> QTableView:

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.plain import tip
+
 Column = tuple[str, Callable[[Any], object]]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,7 +45,8 @@ class RowsModel(QAbstractTableModel):
         ):
             return None
         value = self._columns[index.column()][1](self._rows[index.row()])
-        return "" if value is None else str(value)
+        text = "" if value is None else str(value)
+        return tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -59,6 +59,7 @@ class DestructionReview(QWidget):
         )
         self.review_button.clicked.connect(self.review)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setObjectName("ReviewMessage")
         self.message.setWordWrap(True)
         row = QHBoxLayout()

@@ -1,4 +1,5 @@
-"""The kennisbank's screens: search on Ctrl+K, suggestions beside a case, trends, health."""
+"""The kennisbank's screens: search on Ctrl+K, suggestions beside a case, trends, health, and
+listening on Mastodon."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from inbox.privacy.roles import Permission
 
 
 def add_kb_menu(window: QMainWindow, runner: TaskRunner) -> None:
-    """'Kennisbank' menu: trends (counts, for teamleider and medewerkers) and the health and
-    use of the kennisbank (its owners; the teamleider sees the use)."""
+    """'Kennisbank' menu: trends (counts, for teamleider and medewerkers), the health and use
+    of the kennisbank (its owners; the teamleider sees the use) and the posts heard on
+    Mastodon (medewerkers)."""
     loket = runner.loket
     if not loket.may(Permission.VIEW_STATS) and not loket.may(Permission.KB_EDIT):
         return
@@ -24,6 +26,10 @@ def add_kb_menu(window: QMainWindow, runner: TaskRunner) -> None:
     action = QAction(QCoreApplication.translate("KbMenu", "&Health and use…"), window)
     action.triggered.connect(lambda: open_health(window, runner))
     menu.addAction(action)
+    if loket.may(Permission.READ_CONTENT):  # heard posts name residents: medewerkers only
+        action = QAction(QCoreApplication.translate("KbMenu", "&Listening on Mastodon…"), window)
+        action.triggered.connect(lambda: open_listening(window, runner))
+        menu.addAction(action)
 
 
 def open_trends(parent: QWidget, runner: TaskRunner) -> QWidget:
@@ -36,6 +42,18 @@ def open_health(parent: QWidget, runner: TaskRunner) -> QWidget:
     from desktop.kb.views import KbHealthDialog
 
     return _opened(KbHealthDialog(runner, parent))
+
+
+def open_listening(parent: QWidget, runner: TaskRunner) -> QWidget:
+    """The heard Mastodon posts; a case made of one is shown in the main window."""
+    from desktop.kb.listening import ListeningDialog
+
+    dialog = ListeningDialog(runner, parent)
+    show = getattr(parent, "show_case_anywhere", None)
+    if show is not None:
+        refresh = getattr(parent, "refresh", lambda: None)
+        dialog.case_made.connect(lambda reference: (refresh(), show(reference)))
+    return _opened(dialog)
 
 
 def _opened(dialog: QDialog) -> QDialog:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import steer_list
+from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox.errors import LoketError, StorageError
 from inbox.kb import articles, search
@@ -85,7 +86,7 @@ class HitsModel(QAbstractListModel):
             product = f"  ·  {hit.article.product}" if hit.article.product else ""
             return hit.article.title + product
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.article.answer[:400]
+            return tip(hit.article.answer[:400])
         if role == Qt.ItemDataRole.UserRole:
             return hit
         return None

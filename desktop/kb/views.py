@@ -81,6 +81,7 @@ class TrendsDialog(QDialog):
         self.loket = runner.loket
         self.setWindowTitle(self.tr("Trends: what residents ask about"))
         self.statistic = QLabel(self)
+        self.statistic.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.statistic.setWordWrap(True)
         self.statistic.setEnabled(False)
         self.spikes = RowsModel([("tekst", self.tr("Spike today")),
@@ -103,6 +104,7 @@ class TrendsDialog(QDialog):
         self.signal = QPushButton(self.tr("Send as &signal…"), self)
         self.signal.clicked.connect(self.ask_signal)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -187,6 +189,7 @@ class KbHealthDialog(QDialog):
         self.setWindowTitle(self.tr("Kennisbank: health and use"))
         self.tabs = QTabWidget(self)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setWordWrap(True)
         if loket.may(Permission.KB_EDIT):
             try:

@@ -59,6 +59,13 @@ class IdleLock(QObject):
             app.installEventFilter(self)
         self.timer.start()
 
+    def stop(self) -> None:
+        """No more locking: the window is going (signing out, quitting)."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if not self.locked and event.type() in _ACTIVITY:
             self.timer.start()  # restarts the countdown
@@ -83,6 +90,9 @@ class IdleLock(QObject):
 
     def lock(self) -> None:
         if self.locked:
+            return
+        if self.loket.closed:  # the window outlived its database: nothing left to guard
+            self.stop()
             return
         self.locked = True
         self.timer.stop()

@@ -77,6 +77,7 @@ class WooDialog(QDialog):
         split.setSizes([640, 320])
 
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote data
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = buttons.addButton(
@@ -140,17 +141,12 @@ class WooDialog(QDialog):
         assert doc is not None
         parts = []
         for s in doc.sections:
-            body, pos = [], 0
-            for r in s.redactions:
-                body.append(html.escape(s.text[pos : r.start]))
-                body.append(
-                    f'<span style="background:#222;color:#ffd54f">{html.escape(r.text)}</span>'
-                    f'<sup style="color:#b00020">[{html.escape(r.ground)}]</sup>'
-                )
-                pos = r.end
-            body.append(html.escape(s.text[pos:]))
+            body = s.redacted_html(
+                lambda r: f'<span style="background:#222;color:#ffd54f">{html.escape(r.text)}'
+                f'</span><sup style="color:#b00020">[{html.escape(r.ground)}]</sup>'
+            )
             title = html.escape(s.title)
-            parts.append(f"<h3>{title}</h3><p style='white-space:pre-wrap'>{''.join(body)}</p>")
+            parts.append(f"<h3>{title}</h3><p style='white-space:pre-wrap'>{body}</p>")
         if doc.withheld:
             parts.append(f"<h3>{html.escape(self.tr('Attachments withheld'))}</h3><ul>")
             parts += [

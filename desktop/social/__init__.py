@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
-from inbox.model import CaseDetail
+from inbox.model import CaseDetail, Changes
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -29,10 +29,7 @@ class SocialScreens(QObject):
         self.card: ContactCard | None = None
         self.mastodon_action = QAction(self.tr("&Mastodon accounts…"), window)
         self.mastodon_action.triggered.connect(self.open_mastodon_accounts)
-        for action in window.menuBar().actions():
-            menu = action.menu()
-            if menu is not None and window.accounts_action in menu.actions():
-                menu.addAction(self.mastodon_action)
+        window.menus["settings"].addAction(self.mastodon_action)
         window.case_view.resident_requested.connect(self.open_contact_card)
 
     # -- Mastodon accounts ---------------------------------------------------------------
@@ -45,7 +42,7 @@ class SocialScreens(QObject):
             self.mastodon_dialog = MastodonAccountsDialog(
                 window.loket, window.runner, window.network, window
             )
-            self.mastodon_dialog.accounts_changed.connect(window._accounts_changed)
+            self.mastodon_dialog.accounts_changed.connect(window.accounts_changed)
         else:
             self.mastodon_dialog.reload()
         self.mastodon_dialog.open()
@@ -58,14 +55,17 @@ class SocialScreens(QObject):
 
         window = self.window
         editor = MastodonReplyEditor(window.runner, window.network, detail, parent=window)
-        editor.sent.connect(self._mastodon_sent)
+        editor.sent.connect(lambda reference: self._mastodon_sent(reference, editor.changes))
         window.case_view.colleagues_changed.connect(editor.guard.note)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
 
-    def _mastodon_sent(self, reference: str) -> None:
-        self.window.refresh()
+    def _mastodon_sent(self, reference: str, changes: Changes | None) -> None:
+        if changes is not None:
+            self.window.apply_changes(changes)
+        else:
+            self.window.refresh()
         self.window.show_case_anywhere(reference)
         self.window.statusBar().showMessage(
             self.tr("Reply posted on Mastodon in case %1.").replace("%1", reference), 5000
@@ -82,7 +82,7 @@ class SocialScreens(QObject):
             return None
         contact_id = contact_of(window.loket, detail)
         if contact_id is None:
-            window._show_error(
+            window.show_error(
                 self.tr("This resident left no address, so Loket cannot gather their contacts.")
             )
             return None

@@ -36,6 +36,7 @@ from desktop import dialogs
 from desktop.case_view import address_label
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
+from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox import contacts
 from inbox.contacts import ContactOverview, MergeSuggestion
@@ -99,7 +100,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
-            item.setToolTip(value)
+            item.setToolTip(tip(value))
             table.setItem(r, c, item)
 
 
@@ -133,11 +134,7 @@ class ContactCard(QDialog):
         self.addresses.setWordWrap(True)
         self.addresses.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.addresses.setAccessibleName(self.tr("Addresses"))
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
-        self.error.hide()
+        self.error = dialogs.error_label(self)
 
         self.tabs = QTabWidget(self)
         # messages, from every channel, oldest first; the selected one's text below

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.formatting import local_time
+from desktop.plain import tip
+from desktop.social.watch_list import WatchListBox
 from desktop.tasks import TaskRunner
 from inbox.channels import mastodon
 from inbox.channels.mastodon import MastodonAccount
@@ -139,6 +141,7 @@ class MastodonAccountsDialog(QDialog):
         self.remove_button = QPushButton(self.tr("&Remove…"), self)
 
         self.form = MastodonForm(self)
+        self.watch = WatchListBox(runner, self)
         self.outcome = QLabel(self)
         self.outcome.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome.setWordWrap(True)
@@ -158,6 +161,7 @@ class MastodonAccountsDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.form)
         right.addWidget(self.outcome)
+        right.addWidget(self.watch)
         right.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.test_button)
@@ -181,7 +185,7 @@ class MastodonAccountsDialog(QDialog):
             edit.textEdited.connect(self.outcome.hide)
         self.list.currentCellChanged.connect(self._row_changed)
         self.reload()
-        self.resize(900, 420)
+        self.resize(900, 620)
 
     # -- the list ------------------------------------------------------------------------
 
@@ -201,7 +205,7 @@ class MastodonAccountsDialog(QDialog):
                      QTableWidgetItem(when))
             if error:
                 items[2].setForeground(Qt.GlobalColor.darkRed)
-                items[2].setToolTip(error)
+                items[2].setToolTip(tip(error))
             for column, item in enumerate(items):
                 self.list.setItem(row, column, item)
         self.list.blockSignals(False)
@@ -219,12 +223,14 @@ class MastodonAccountsDialog(QDialog):
         account = self.accounts[row] if 0 <= row < len(self.accounts) else None
         if account is not None:
             self.form.load(account)
+        self.watch.show_account(account.name if account is not None else None)
         self._enable()
         self.outcome.hide()
 
     def new_account(self) -> None:
         self.list.clearSelection()
         self.form.clear()
+        self.watch.show_account(None)
         self.outcome.hide()
         self._enable()
         self.form.name.setFocus()

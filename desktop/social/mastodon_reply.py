@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.collision import CollisionGuard, collision_label
-from desktop.dialogs import WorkingDialog
+from desktop.dialogs import Buttons, WorkingDialog, error_label, submit_buttons
 from desktop.kb.search import employee_name
 from desktop.reply_editor import answer_deadline_or_none
 from desktop.tasks import TaskRunner
@@ -90,24 +89,16 @@ class MastodonReplyEditor(WorkingDialog):
         form.addRow(self.tr("To"), self.to)
         form.addRow(self.tr("Visibility"), self.visibility)
 
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label(self)
         hint = QLabel(self.tr("The reply is posted at once, in the thread of the resident's "
                               "message, and kept in the case."), self)
         hint.setEnabled(False)
         hint.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = submit_buttons(self, self.submit, Buttons.Cancel)
         self.send_button = self.buttons.addButton(
             self.tr("&Post on Mastodon"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.send_button.setToolTip(self.tr("Post (Ctrl+Enter)"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -156,17 +147,12 @@ class MastodonReplyEditor(WorkingDialog):
             return mastodon.reply(loket, reference, text)
 
         def posted(changes: Changes) -> None:
-            self.set_busy(False)
             self.changes = changes
             self.sent.emit(reference)
             self.accept()
 
-        self.set_busy(True)
-        self.network.run(work, posted, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.show_failure(
-            exc,
+        self.start(
+            self.network, work, posted,
             self.tr("The reply could not be posted because of an error in Loket; please try "
                     "again."),
             "posting a Mastodon reply",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from inbox import acts, clock
+from inbox import acts, clock, handover
 from inbox import threading as threads
 from inbox.addresses import address_for
 from inbox.model import AddressKind, Channel, Direction, EventKind, IncomingMessage
@@ -94,6 +94,9 @@ class _Batch:
         self.received_at = op.stamp()
         self.contacts: dict[str, tuple[int, str]] = {}
         self.addresses: dict[tuple[Channel, str], tuple[AddressKind, str] | None] = {}
+        # departments by address, read once; whether any hand-over can be replied to
+        self.departments = op.store.departments.emails()
+        self.hand_overs = op.store.departments.any_hand_over()
 
     def file(self, messages: list[IncomingMessage], originals: dict[str, bytes]) -> list[Filed]:
         known = self.mail.known_digests([m.raw_sha256 for m in messages if m.raw_sha256])
@@ -188,15 +191,21 @@ class _Batch:
         from inbox.services import message_values
 
         loket, op = self.loket, self.op
-        contact_id, contact_name = self._contact(msg)
-        match = threads.case_for(
-            lookup,
-            subject=msg.subject,
-            in_reply_to=msg.in_reply_to,
-            references=msg.references,
-            contact_id=contact_id,
-            sent_at=msg.sent_at,
-        )
+        department, match = handover.reply_case(op, msg, lookup, self.departments,
+                                                threads_too=self.hand_overs)
+        if department is not None:  # a department's reply to a hand-over: internal
+            msg = replace(msg, internal=True)
+            contact_id, contact_name = None, ""
+        else:
+            contact_id, contact_name = self._contact(msg)
+            match = threads.case_for(
+                lookup,
+                subject=msg.subject,
+                in_reply_to=msg.in_reply_to,
+                references=msg.references,
+                contact_id=contact_id,
+                sent_at=msg.sent_at,
+            )
         stamp = clock.iso(msg.sent_at)
         if match.case_id is None:
             case_id = loket._open_case(op, msg, contact_id, stamp)
@@ -205,6 +214,7 @@ class _Batch:
             loket._message_joined_case(op, case_id, msg, stamp)
         values = message_values(msg, case_id, contact_id, self.received_at, None)
         values["rule"] = match.rule
+        values["department"] = department  # not a column: reported back after the insert
         return msg, values, contact_name, match.case_id is None
 
     def _contact(self, msg: IncomingMessage) -> tuple[int | None, str]:
@@ -262,6 +272,9 @@ class _Batch:
             )
             self.op.changes.messages.add(message_id)
             self.op.changes.created_case = self.op.changes.created_case or new_case
+            if values["department"] is not None:
+                handover.reported_back(self.op, int(values["case_id"]), values["department"],
+                                       message_id, values["sent_at"])
 
 
 def as_original(msg: IncomingMessage, raw: bytes, reason: str) -> IncomingMessage:

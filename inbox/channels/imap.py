@@ -38,6 +38,7 @@ from imapclient import exceptions as imap_errors
 from inbox import acts
 from inbox.accounts import Auth, MailAccount, Security
 from inbox.channels import filing
+from inbox.channels.network import tls_reason
 from inbox.channels.parsing import Parser, Pending
 from inbox.errors import LoketError, PermissionDenied
 from inbox.model import Channel, IncomingMessage
@@ -99,7 +100,7 @@ def explain(exc: BaseException, host: str, port: int) -> MailServerError:
     if isinstance(exc, ConnectionRefusedError):
         return MailServerError(f"Server {host} weigert de verbinding op poort {port}.")
     if isinstance(exc, ssl.SSLCertVerificationError):
-        reason = exc.verify_message or "onbekende reden"
+        reason = tls_reason(exc)
         return MailServerError(
             f"Het certificaat van {host} is niet te vertrouwen ({reason}). "
             "Er is geen verbinding gemaakt."

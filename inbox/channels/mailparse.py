@@ -19,11 +19,12 @@ from email import policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser
-from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
 import nh3
 
 from inbox import clock
+from inbox.addresses import parse_address, parse_addresses
 from inbox.channels.imports.limits import (
     HTML_CPU_SECONDS,
     MAX_HTML_AMPERSANDS,
@@ -66,13 +67,13 @@ def _from_message(
         raise ValueError("no headers")
     # addresses are split before their display names are decoded: a decoded name may hold
     # commas or angle brackets that would confuse the address parser
-    name, address = parseaddr(_raw(msg, "From"))
+    name, address = parse_address(_raw(msg, "From"))  # strict: CVE-2023-27043
     if not address and _raw(msg, "Sender"):
-        name, address = parseaddr(_raw(msg, "Sender"))
+        name, address = parse_address(_raw(msg, "Sender"))
     name = _decode_words(name)
     sent_at = _date(msg) or received_at or clock.now()
     text, html_body, attachments = _bodies(msg)
-    recipients = ", ".join(a for _, a in getaddresses([_raw(msg, "To"), _raw(msg, "Cc")]) if a)
+    recipients = ", ".join(a for _, a in parse_addresses([_raw(msg, "To"), _raw(msg, "Cc")]) if a)
     references = tuple(message_ids(_raw(msg, "References")))
     defects = [type(d).__name__ for d in getattr(msg, "defects", [])]
     if defects:

@@ -81,6 +81,7 @@ class MastodonAccount:
     backfill_pages: int = 5
     acct: str = ""  # our own handle, learned from verify_credentials
     account_id: str = ""  # our own account id on that server
+    listen_days: int = 30  # public posts heard while listening are kept this long
     id: int = 0
 
     @property
@@ -229,9 +230,11 @@ def account_overview(loket: Loket) -> list[AccountOverview]:
 
 def remove_account(loket: Loket, name: str) -> Changes:
     with loket.op(acts.MASTODON_ACCOUNT_REMOVE, obj=f"account:{name}") as op:
-        if op.store.social.mastodon_account(name) is None:
+        row = op.store.social.mastodon_account(name)
+        if row is None:
             raise NotFound(f"Er is geen Mastodon-account '{name}'.")
         op.store.social.disable_account(name)
+        op.store.listening.forget_account(int(row["id"]))  # posts heard listening: not cases
         op.changed("accounts")
     _secrets(loket).delete(name, SECRET_KIND)
     return op.changes
@@ -379,10 +382,13 @@ class MastodonClient:
             payload = exc.read() if exc.fp is not None else b""
             return Response(exc.code, {k.lower(): v for k, v in exc.headers.items()}, payload)
         except (urllib.error.URLError, OSError) as exc:
+            from inbox.channels.network import connection_reason
+
             reason = getattr(exc, "reason", exc)
+            words = connection_reason(reason) if isinstance(reason, BaseException) else reason
             raise MastodonError(
                 f"De Mastodon-server {urllib.parse.urlsplit(url).netloc} is niet bereikbaar "
-                f"({reason})."
+                f"({words})."
             ) from exc
 
     def _note_limits(self, headers: dict[str, str]) -> None:
@@ -497,6 +503,7 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
 class MastodonReport:
     fetched: int = 0
     duplicates: int = 0
+    heard: int = 0  # public posts kept while listening (inbox/channels/listening.py)
     cases: set[str] = field(default_factory=set)
     changes: Changes = field(default_factory=Changes)
 
@@ -632,7 +639,8 @@ def sync_account(
     client: MastodonClient | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> MastodonReport:
-    """One fetch pass: mentions and direct conversations since the last pass."""
+    """One fetch pass: mentions and direct conversations since the last pass, then the
+    public posts of the account's watched terms (listening)."""
     loket.check(acts.MASTODON_SYNC, f"account:{account.name}")
     client = client or MastodonClient(account.url, token, account_name=account.name)
     report = MastodonReport()
@@ -663,6 +671,9 @@ def sync_account(
             _save_state(loket, account, stream, cursor, str(exc))
             raise
         _save_state(loket, account, stream, newest, None)
+    from inbox.channels import listening  # the watched hashtags and keywords, if any
+
+    report.heard = listening.listen(loket, account, client, own_id).heard
     return report
 
 

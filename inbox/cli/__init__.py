@@ -35,6 +35,7 @@ MODULES: tuple[str, ...] = (
     "inbox.cli.kb",
     "inbox.cli.maintenance",
     "inbox.cli.users",
+    "inbox.cli.day",
 )
 
 
@@ -149,6 +150,8 @@ def _quiet_closed_pipe() -> None:
 
 
 def _opens_no_database(args: argparse.Namespace) -> bool:
+    if args.command == "restore":
+        return not db_path(args).exists()  # a restore to a new file
     return bool(args.command == "key" and args.key_command == "recover")
 
 
@@ -183,6 +186,7 @@ def run_handed_over(argv: list[str], env: Mapping[str, str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return 2
+    args.handed_over = True  # the app holds the database open
     return run(args, env=env)
 
 
@@ -193,6 +197,10 @@ def _dispatch(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         from inbox.cli.admin import cmd_key_recover
 
         return cmd_key_recover(args)  # the database cannot be opened before this
+    if args.command == "restore" and not db_path(args).exists():
+        from inbox.cli.admin import cmd_restore_new
+
+        return cmd_restore_new(args, env)
     loket = Loket.open(db_path(args))
     try:
         sign_in(loket, args.user or env.get("LOKET_USER"), env)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit, report_sync
+from inbox.cli.common import DEMO_PASSWORD, arg, command, db_path, emit, emit_rows, report_sync
 from inbox.errors import LoketError
 
 if TYPE_CHECKING:
@@ -80,6 +80,17 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.set_defaults(handler=cmd_key)
 
     command(
+        sub, "backup", cmd_backup,
+        "one file with a consistent, encrypted copy of the database and its files (beheerder)",
+        arg("--out", type=Path, required=True), json=False,
+    )
+    command(
+        sub, "restore", cmd_restore,
+        "put a backup in place as the database --db names, which must not exist yet (beheerder)",
+        arg("file", type=Path), json=False,
+    )
+
+    command(
         sub, "audit", cmd_audit, "the audit trail (beheerder, archivaris)",
         arg("--verify", action="store_true", help="check the hash chain and its head"),
         arg("--accept", action="store_true",
@@ -124,11 +135,11 @@ def cmd_demo(loket: Loket, args: argparse.Namespace) -> int:
 def _demo_mailbox(loket: Loket) -> None:
     """A mail account for the demo, so answering a case works: replies are kept in their case
     and wait in the outbox, since no mail server runs at this (local, closed) address."""
-    from inbox.accounts import Accounts, MailAccount, Security
+    from inbox.accounts import DEMO_MAILBOX, Accounts, MailAccount, Security
 
     Accounts(loket).add_mail(
         MailAccount(
-            name="Demo-postbus (geen server)",
+            name=DEMO_MAILBOX,
             host="127.0.0.1",
             port=10143,
             security=Security.NONE,
@@ -209,16 +220,12 @@ def cmd_account(loket: Loket, args: argparse.Namespace) -> int:
         return 0
     if args.account_command == "list":
         rows = accounts.listed()
-        emit(
-            args,
-            rows,
-            "\n".join(
-                f"{r['account']:<20} {r['folder'] or '-':<12} "
-                f"laatst: {r['last_sync_at'] or 'nooit'}"
-                + (f"  fout: {r['last_error']}" if r["last_error"] else "")
-                for r in rows
-            )
-            or "Geen accounts.",
+        emit_rows(
+            args, rows, rows,
+            lambda r: f"{r['account']:<20} {r['folder'] or '-':<12} "
+            f"laatst: {r['last_sync_at'] or 'nooit'}"
+            + (f"  fout: {r['last_error']}" if r["last_error"] else ""),
+            "Geen accounts.",
         )
         return 0
     if args.account_command == "test":
@@ -254,41 +261,94 @@ def cmd_key_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_key(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import acts
     from inbox.privacy import keys
-    from inbox.privacy.roles import Permission
 
-    loket.check(Permission.MANAGE_KEYS)
+    act = {"show-recovery": acts.KEY_SHOW_RECOVERY, "rotate": acts.KEY_ROTATE}.get(
+        args.key_command, acts.KEY_ENCRYPT
+    )
+    loket.check(act, "database")
     path = loket.path
     if path is None:
         raise LoketError("Een database in het geheugen heeft geen sleutel.")
+    if args.key_command in ("show-recovery", "rotate") and not keys.is_encrypted(path):
+        raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
+    if args.key_command in ("rotate", "encrypt") and getattr(args, "handed_over", False):
+        # both replace the database file, which the running app holds open
+        raise LoketError("Sluit Loket eerst: de sleutel kan niet worden vervangen terwijl de "
+                         "app deze database open heeft.")
     if args.key_command == "show-recovery":
-        if not keys.is_encrypted(path):
-            raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
-        value = keys.take_recovery_key(path)
-        if value is None:
-            raise LoketError(
-                "De herstelsleutel is al eens getoond; maak zo nodig een nieuwe met 'key rotate'."
-            )
-        loket._audit("herstelsleutel tonen", "database")
+        with loket.op(act, obj="database"):
+            value = keys.take_recovery_key(path)
+            if value is None:
+                raise LoketError(
+                    "De herstelsleutel is al eens getoond; maak zo nodig een nieuwe met "
+                    "'key rotate'."
+                )
         print(
             "Herstelsleutel (schrijf hem op en bewaar hem veilig; hij wordt niet nog eens "
             f"getoond):\n{value}"
         )
         return 0
     if args.key_command == "rotate":
-        if not keys.is_encrypted(path):
-            raise LoketError("Deze database is niet versleuteld; gebruik eerst 'key encrypt'.")
-        keys.rotate(path, loket.db, loket.blobs.root)
-        loket._audit("sleutel vervangen", "database")
+        with loket.op(act, obj="database"):
+            pass  # recorded under the old key; the file is then replaced by a re-encrypted copy
+        loket.close()
+        keys.rotate(path)
         print("Nieuwe sleutel in gebruik. Toon de nieuwe herstelsleutel met 'key show-recovery'.")
         return 0
-    loket._audit("versleutelen", "database")
+    if keys.is_encrypted(path):
+        raise LoketError("Deze database is al versleuteld.")  # before it is audited as done
+    with loket.op(act, obj="database"):
+        pass  # recorded while the database is still readable as it was
     loket.close()
     keys.encrypt_existing(path)
     print(
         "De database en de bestanden zijn versleuteld. Toon de herstelsleutel met "
         "'key show-recovery'."
     )
+    return 0
+
+
+def cmd_backup(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import backup
+
+    made = backup.backup(loket, args.out)
+    print(f"Reservekopie geschreven naar {args.out} ({made['blobs']} bestanden). Bewaar de "
+          "herstelsleutel apart: zonder hem opent een kopie niet op een andere computer.")
+    return 0
+
+
+def cmd_restore(loket: Loket, args: argparse.Namespace) -> int:
+    """`restore` onto a database that exists: only to say why not (after the act's check)."""
+    from inbox import acts, backup
+
+    with loket.op(acts.BACKUP_RESTORE, obj="database"):
+        backup.restore(args.file, db_path(args))  # refuses: the target exists
+    return 0
+
+
+def cmd_restore_new(args: argparse.Namespace, env: Any) -> int:
+    """`restore` to a new file: unpack, then record the act in the restored database."""
+    from inbox import acts, backup
+    from inbox.cli import sign_in
+    from inbox.services import Loket
+
+    target = db_path(args)
+    restored = backup.restore(args.file, target)
+    if not restored.key_available:
+        print(f"Teruggezet naar {target}. De sleutel van deze reservekopie staat niet in de "
+              f"sleutelbos van deze computer: voer 'loket --db {target} key recover' uit met de "
+              "herstelsleutel van het moment van de reservekopie.")
+        return 0
+    loket = Loket.open(target)
+    try:
+        sign_in(loket, args.user or env.get("LOKET_USER"), env)
+        with loket.op(acts.BACKUP_RESTORE, obj=f"reservekopie:{Path(args.file).name}"):
+            pass
+    finally:
+        loket.close()
+    print(f"Teruggezet naar {target}; deze database heeft een eigen sleutel in de sleutelbos.")
     return 0
 
 
@@ -310,12 +370,8 @@ def cmd_audit(loket: Loket, args: argparse.Namespace) -> int:
         print("Het auditlog is onbeschadigd.")
         return 0
     rows = audit.entries(loket, limit=args.limit)
-    emit(
-        args,
-        rows,
-        "\n".join(
-            f"{r['at']}  {r['actor']:<10} {r['label']:<40} {r['object']:<24} {r['result']}"
-            for r in rows
-        ),
+    emit_rows(
+        args, rows, rows,
+        lambda r: f"{r['at']}  {r['actor']:<10} {r['label']:<40} {r['object']:<24} {r['result']}",
     )
     return 0

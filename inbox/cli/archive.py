@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inbox.cli.common import actions, arg, command, emit, one_of
+from inbox.cli.common import actions, arg, command, emit, emit_rows, one_of
 from inbox.errors import InvalidInput
 
 
@@ -104,13 +104,10 @@ def cmd_results(loket: Any, args: argparse.Namespace) -> int:
 
     found = retention.results(loket, args.search)
     data = [asdict(r) | {"label": r.label} for r in found]
-    emit(
-        args,
-        data,
-        "\n".join(
-            f"{r.code:<9} {r.waardering or '-'} {r.bewaartermijn or '':<6} {r.label}" for r in found
-        )
-        or "Niets gevonden.",
+    emit_rows(
+        args, data, found,
+        lambda r: f"{r.code:<9} {r.waardering or '-'} {r.bewaartermijn or '':<6} {r.label}",
+        "Niets gevonden.",
     )
     return 0
 
@@ -131,14 +128,10 @@ def cmd_rules(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import retention
 
     data = [_rule_json(r) for r in retention.rules(loket)]
-    emit(
-        args,
-        data,
-        "\n".join(
-            f"{r['product'] or '(standaard)':<40} {r['result']:<9} {r['waardering']} "
-            f"{r['bewaartermijn'] or 'blijvend'}"
-            for r in data
-        ),
+    emit_rows(
+        args, data, data,
+        lambda r: f"{r['product'] or '(standaard)':<40} {r['result']:<9} {r['waardering']} "
+        f"{r['bewaartermijn'] or 'blijvend'}",
     )
     return 0
 
@@ -164,15 +157,11 @@ def cmd_due(loket: Any, args: argparse.Namespace) -> int:
 
     found = retention.due(loket, _date(args.on))
     data = [asdict(d) for d in found]
-    emit(
-        args,
-        data,
-        "\n".join(
-            f"{d.reference}  {d.result_code:<8} gesloten {d.closed_on}  "
-            f"vernietigen {d.destroy_date}" + (f"  (op lijst {d.on_list})" if d.on_list else "")
-            for d in found
-        )
-        or "Er is niets te vernietigen.",
+    emit_rows(
+        args, data, found,
+        lambda d: f"{d.reference}  {d.result_code:<8} gesloten {d.closed_on}  "
+        f"vernietigen {d.destroy_date}" + (f"  (op lijst {d.on_list})" if d.on_list else ""),
+        "Er is niets te vernietigen.",
     )
     return 0
 
@@ -250,15 +239,11 @@ def cmd_lists(loket: Any, args: argparse.Namespace) -> int:
     from inbox.archive import destruction
 
     found = destruction.lists(loket)
-    emit(
-        args,
-        [_list_json(s) for s in found],
-        "\n".join(
-            f"{s.id:>4}  {s.state:<12} {s.cases:>5} zaken  voorgesteld door {s.proposed_by} "
-            f"op {s.proposed_at}"
-            for s in found
-        )
-        or "Geen vernietigingslijsten.",
+    emit_rows(
+        args, [_list_json(s) for s in found], found,
+        lambda s: f"{s.id:>4}  {s.state:<12} {s.cases:>5} zaken  voorgesteld door "
+        f"{s.proposed_by} op {s.proposed_at}",
+        "Geen vernietigingslijsten.",
     )
     return 0
 

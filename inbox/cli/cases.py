@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from inbox import casework, workspace
 from inbox.channels.registry import label as channel_label
-from inbox.cli.common import actions, arg, command, emit, one_of
+from inbox.cli.common import actions, arg, command, emit, emit_rows, one_of
 from inbox.errors import InvalidInput, LoketError, NotFound
 from inbox.model import Channel, Status
 
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 def add_commands(sub: Any, exports: Any) -> None:
     p = sub.add_parser("cases", help="list cases")
     p.add_argument("--status", choices=[s.value for s in Status])
+    p.add_argument("--view", choices=["vandaag", "te_laat", "terugbellen"],
+                   help="a worklist: due today, overdue, open call-backs (earliest first)")
     p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_cases)
@@ -44,7 +46,10 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--outcome", metavar="TEXT", help="with --status afgerond: the outcome")
     p.add_argument("--in-one-go", action="store_true",
                    help="with --status afgerond: handled in one go (first contact)")
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", help="an internal note; with --forward: the "
+                   "question for the department")
+    p.add_argument("--forward", metavar="DEPT",
+                   help="hand the case over to a department by e-mail (with --note)")
     p.add_argument("--label", metavar="L", action="append", dest="labels",
                    help="add the label L (repeatable)")
     p.add_argument("--unlabel", metavar="L", action="append", dest="unlabels",
@@ -163,6 +168,15 @@ def _case_json(s: Any) -> dict[str, Any]:
         "deadline": s.deadline,
         "confidential": s.confidential,
         "labels": list(s.labels),
+        "due_at": s.due_at,
+        "department": s.department,
+        "forward_due": s.forward_due,
+        "forward_open": s.forward_open,
+        "reported_back_at": s.reported_back_at,
+        "callback_due": s.callback_due,
+        "callback_window": s.callback_window,
+        "callback_for": s.callback_for,
+        "callback_open": s.callback_open,
     }
 
 
@@ -170,27 +184,33 @@ def cmd_cases(loket: Loket, args: argparse.Namespace) -> int:
     from inbox.services import CaseQuery
 
     query = CaseQuery(statuses=(args.status,) if args.status else ())
+    if args.view:
+        from inbox import deadlines
+
+        deadlines.fill(loket)
+        query = deadlines.view_query(args.view, loket.now(),
+                                     (args.status,) if args.status else deadlines.DUE_STATUSES)
     ids = loket.case_ids(query)
     if args.limit:
         ids = ids[: args.limit]
     items = [_case_json(s) for s in loket.case_summaries(ids)]
-    text = "\n".join(
-        f"{c['reference']}  {c['status']:<16} {c['channel']:<9} {c['contact'][:24]:<24} "
-        f"{c['subject'][:60]}"
-        for c in items
+    emit_rows(
+        args, items, items,
+        lambda c: f"{c['reference']}  {c['status']:<16} {c['channel']:<9} "
+        f"{c['contact'][:24]:<24} {c['subject'][:60]}",
+        "Geen zaken.",
     )
-    emit(args, items, text or "Geen zaken.")
     return 0
 
 
 def cmd_messages(loket: Loket, args: argparse.Namespace) -> int:
     items = loket.messages(case_reference=args.case, contact_address=args.contact)
-    text = "\n".join(
-        f"{m['sent_at']}  {m['case'] or '-':<15} {m['channel']:<8} {m['direction']:<3} "
-        f"{(m['sender_name'] or m['sender'])[:24]:<24} {m['subject'][:50]}"
-        for m in items
+    emit_rows(
+        args, items, items,
+        lambda m: f"{m['sent_at']}  {m['case'] or '-':<15} {m['channel']:<8} "
+        f"{m['direction']:<3} {(m['sender_name'] or m['sender'])[:24]:<24} {m['subject'][:50]}",
+        "Geen berichten.",
     )
-    emit(args, items, text or "Geen berichten.")
     return 0
 
 
@@ -241,7 +261,11 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         casework.add_label(loket, reference, label)
     for label in args.unlabels or ():
         casework.remove_label(loket, reference, label)
-    if args.note:
+    if args.forward:
+        from inbox import handover
+
+        handover.forward(loket, reference, args.forward, args.note or "")
+    elif args.note:
         loket.add_note(reference, args.note)
     if args.reply_file is not None:
         reply = casework.reply_by_email(
@@ -430,10 +454,11 @@ def cmd_search(loket: Loket, args: argparse.Namespace) -> int:
         }
         for h in hits
     ]
-    text = "\n".join(
-        f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}" for h in items
+    emit_rows(
+        args, items, items,
+        lambda h: f"{h['case']}  {h['channel']:<8} {h['subject'][:40]:<40} {h['snippet']}",
+        "Niets gevonden.",
     )
-    emit(args, items, text or "Niets gevonden.")
     return 0
 
 

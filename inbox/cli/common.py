@@ -6,12 +6,13 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 DEMO_PASSWORD = "loket-demo"
+T = TypeVar("T")
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -32,6 +33,14 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
         sys.stdout.write("\n")
     else:
         print(text)
+
+
+def emit_rows(
+    args: argparse.Namespace, data: Any, rows: Iterable[T], line: Callable[[T], str],
+    empty: str = "",
+) -> None:
+    """`data` as JSON with --json, else one `line` per row (`empty` when there are none)."""
+    emit(args, data, "\n".join(line(row) for row in rows) or empty)
 
 
 def report_sync(args: argparse.Namespace, events: list[Any], empty: str, *, sent: bool) -> int:

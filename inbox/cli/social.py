@@ -4,6 +4,10 @@ account add mastodon --name N --url URL --token-stdin [--interval MIN] [--no-ver
 mastodon sync [--account N] [--json]          one fetch pass over the Mastodon accounts
 mastodon reply REF (--text T | --text-stdin)   answer in the thread, same visibility
 mastodon remove NAME
+mastodon listen ACCOUNT --add TERM | --remove TERM | --list | --keep-days N
+                                               public hashtags and keywords to listen for
+mastodon posts [--days N] [--json]             the public posts heard (not cases)
+mastodon post-to-case POST_ID [--json]         make a case of a heard post (once)
 contact show ADDRESS [--json]                  one resident: addresses, cases, messages
 contact suggestions [--json]                   probable duplicates, with the reasons
 contact merge SURVIVOR MERGED [--reason R]     contact ids; prints the merge id
@@ -23,7 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from inbox.channels.registry import noted_channels
-from inbox.cli.common import actions, arg, command, emit, report_sync
+from inbox.cli.common import (
+    actions,
+    arg,
+    command,
+    emit,
+    emit_rows,
+    id_arg,
+    one_of,
+    report_sync,
+)
 from inbox.errors import LoketError, NotFound
 
 
@@ -53,6 +66,26 @@ def add_commands(sub: Any, exports: Any) -> None:
     command(
         m, "remove", cmd_mastodon_remove, "remove a Mastodon account and its token",
         arg("name"), json=False,
+    )
+    command(
+        m, "listen", cmd_mastodon_listen,
+        "public hashtags (#name) and keywords an account listens for",
+        arg("account"),
+        one_of(
+            arg("--add", metavar="TERM", help="a hashtag (#gemeentenaam) or a keyword"),
+            arg("--remove", metavar="TERM"),
+            arg("--list", action="store_true", help="the terms, each with its last fetch"),
+            arg("--keep-days", type=int, metavar="N", help="keep heard posts N days (1-90)"),
+            required=True,
+        ),
+    )
+    command(
+        m, "posts", cmd_mastodon_posts, "the public posts heard while listening (not cases)",
+        arg("--days", type=int, default=30, help="written in the last N days"),
+    )
+    command(
+        m, "post-to-case", cmd_mastodon_post_to_case, "make a case of a heard post (once)",
+        arg("post_id", type=id_arg, metavar="POST_ID"),
     )
 
     c = actions(
@@ -151,6 +184,62 @@ def cmd_mastodon_remove(loket: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mastodon_listen(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.channels import listening
+
+    if args.add is not None:
+        term = listening.add_term(loket, args.account, args.add)
+        emit(args, {"account": args.account, "added": term},
+             f"'{args.account}' luistert vanaf de volgende ophaalronde naar {term}.")
+    elif args.remove is not None:
+        listening.remove_term(loket, args.account, args.remove)
+        emit(args, {"account": args.account, "removed": args.remove.strip().lower()},
+             f"'{args.account}' luistert niet meer naar {args.remove.strip().lower()}.")
+    elif args.keep_days is not None:
+        listening.set_keep_days(loket, args.account, args.keep_days)
+        emit(args, {"account": args.account, "keep_days": args.keep_days},
+             f"Meegeluisterde berichten van '{args.account}' blijven {args.keep_days} dagen.")
+    else:
+        watched = listening.watch_list(loket, args.account)
+        lines = [f"{watched.account}: berichten blijven {watched.keep_days} dagen"]
+        lines += [
+            f"  {t.term:<30} "
+            + (f"fout: {t.error}" if t.error else f"opgehaald: {t.last_fetch or 'nog niet'}")
+            for t in watched.terms
+        ] or ["  (luistert nergens naar)"]
+        emit(args, watched.as_json(), "\n".join(lines))
+    return 0
+
+
+def cmd_mastodon_posts(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.channels import listening
+
+    found = listening.posts(loket, args.days)
+    lines = [
+        f"#{p.id}  {p.created_at}  @{p.author}  [{', '.join(p.terms)}]"
+        + (f"  zaak {p.case}" if p.case else "")
+        + "\n    " + " ".join(p.text.split())[:160]
+        for p in found
+    ]
+    emit(args, [p.as_json() for p in found], "\n".join(lines) or "Geen berichten gehoord.")
+    return 0
+
+
+def cmd_mastodon_post_to_case(loket: Any, args: argparse.Namespace) -> int:
+    from inbox.channels import listening
+
+    made = listening.post_to_case(loket, args.post_id)
+    emit(
+        args,
+        {"post": args.post_id, "case": made.reference, "new_case": made.new_case,
+         "added": made.added},
+        f"Zaak {made.reference} gemaakt van bericht {args.post_id}." if made.new_case
+        else f"Bericht {args.post_id} toegevoegd aan zaak {made.reference}." if made.added
+        else f"Bericht {args.post_id} staat al in zaak {made.reference}.",
+    )
+    return 0
+
+
 def _contact_id(loket: Any, value: str) -> int:
     from inbox import contacts
 
@@ -188,12 +277,12 @@ def cmd_contact_suggestions(loket: Any, args: argparse.Namespace) -> int:
     from inbox import contacts
 
     items = [asdict(s) for s in contacts.suggest_merges(loket, args.limit)]
-    text = "\n".join(
-        f"#{s['first']} {s['first_name']}  ~  #{s['second']} {s['second_name']}: "
-        f"{', '.join(s['reasons'])}"
-        for s in items
+    emit_rows(
+        args, items, items,
+        lambda s: f"#{s['first']} {s['first_name']}  ~  #{s['second']} {s['second_name']}: "
+        f"{', '.join(s['reasons'])}",
+        "Geen voorstellen.",
     )
-    emit(args, items, text or "Geen voorstellen.")
     return 0
 
 

@@ -1,9 +1,11 @@
 """What residents ask about: topics of this week against the weeks before, and spikes today.
 
-Counted from incoming messages (never shown): products, street names and recurring words and
-word pairs, with Dutch stopwords removed and personal data stripped first (e-mail addresses,
-numbers, postcodes, the residents' own names, capitalised words mid-sentence). Each message
-counts once per term per day.
+Counted from incoming messages and the public posts heard while listening on Mastodon (rows
+with a negative id and no case; inbox/channels/listening.py), never shown: products, street
+names and recurring words and word pairs, with Dutch stopwords removed and personal data
+stripped first (e-mail addresses, @handles, numbers, postcodes, the residents' own names,
+capitalised words mid-sentence; a heard post also loses the watched hashtag that found it).
+Each message counts once per term per day.
 
 A spike: today's count k of a term is improbable under its usual daily rate. The usual rate is
 the trailing mean over the other days of the window; the test uses the Poisson tail
@@ -45,6 +47,23 @@ TREND_STOP = frozenset(
     waarschijnlijk misschien kunnen moeten weten goed""".split()
 )
 _QUOTED = re.compile(r"^\s*>.*$", re.M)
+_HANDLE = re.compile(r"@\S+")
+
+
+def _listened(text: str, terms: str) -> str:
+    """A heard post's text for counting: without @handles (they name people) and without the
+    watched hashtags that found it (every such post has them: they say nothing of its topic)."""
+    import json
+
+    text = _HANDLE.sub(" ", text)
+    try:
+        watched = json.loads(terms or "[]")
+    except ValueError:
+        watched = []
+    for term in watched if isinstance(watched, list) else []:
+        if isinstance(term, str) and term.startswith("#"):
+            text = re.sub(rf"(?<!\w){re.escape(term)}\b", " ", text, flags=re.I)
+    return text
 
 
 @dataclass
@@ -123,6 +142,8 @@ def _collect(op: Op, today: date, days: int) -> dict[tuple[str, str], Term]:
         if r["product"]:
             add("product", str(r["product"]), day, message, case)
         text = _QUOTED.sub("", f"{r['subject'] or ''}.\n{r['body_text'] or ''}")[:MAX_TEXT]
+        if message < 0:  # a public post heard on Mastodon
+            text = _listened(text, str(r["terms"] or ""))
         own = [str(r["sender_name"] or ""), contact_names.get(int(r["contact_id"] or 0), "")]
         clean = strip_personal(text, names=[n for n in own if n], keep_streets=True)
         streets = sorted(set(STREET.findall(clean)))
@@ -221,7 +242,8 @@ def trends(loket: Session, days: int = 28, today: date | None = None) -> dict[st
         "dagen": days,
         "statistiek": "Poisson: P(X >= vandaag | lambda = (aantal eerder + 1) / dagen eerder) "
                       f"< {ALPHA}, vandaag >= {MIN_SPIKE} en >= {RATIO:g}x het gemiddelde",
-        "pieken": [dict(s.as_json(), zaken=len(s.term.cases[today])) for s in found],
+        "pieken": [dict(s.as_json(), zaken=len(s.term.cases[today]),
+                        mastodon=sum(1 for m in s.term.days[today] if m < 0)) for s in found],
         "producten": _topics(terms, today, days, ("product",)),
         "straten": _topics(terms, today, days, ("straat",)),
         "onderwerpen": _topics(terms, today, days, ("woord", "zin")),

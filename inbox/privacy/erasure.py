@@ -82,19 +82,21 @@ class Erasure:
     digests: frozenset[str] = frozenset()
 
 
-def erase_contact(op: Op, contact_id: int) -> Erasure:
+def erase_contact(op: Op, contact_id: int, team_event: str | None = None) -> Erasure:
     """Erase the resident `contact_id` (and contacts merged with them) everywhere, inside the
-    write act `op`. No retention check: the caller decided (`erase`, or a team replay)."""
+    write act `op`. No retention check: the caller decided (`erase`, or a team replay, which
+    names the colleague's erasure event in `team_event`; an erasure made here becomes a team
+    event of its own, so every laptop erases too)."""
     where = op.store.erasure
     scope = where.scope(contact_id)
     addresses = len(op.store.privacy.addresses(list(scope.contacts)))
     digests = frozenset(where.blobs(scope))
     rows = where.erase(scope, _words())
     op.about(scope.contact_id)
-    op.event(
-        EventKind.PERSONAL_DATA_ERASED,
-        {"contact": scope.contact_id, "case_uids": list(scope.case_uids)},
-    )
+    data: dict[str, object] = {"contact": scope.contact_id, "case_uids": list(scope.case_uids)}
+    if team_event:
+        data["team_event"] = team_event
+    op.event(EventKind.PERSONAL_DATA_ERASED, data)
     op.changes.cases.update(scope.cases)
     op.changed("contacts", "avg_requests")
     return Erasure(

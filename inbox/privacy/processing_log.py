@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
@@ -65,8 +65,33 @@ def _key(loket: Session) -> bytes:
 
 
 def _installation(loket: Session) -> str:
-    path = str(loket.store.path or "memory")
+    return _installation_of(str(loket.store.path or "memory"))
+
+
+def _installation_of(path: str) -> str:
     return hashlib.sha256(path.encode()).hexdigest()[:16]
+
+
+def key_for(database_key: bytes) -> bytes:
+    """The log's key of an encrypted database with `database_key` (as `_key` derives it)."""
+    return crypto.derive(crypto.derive(database_key, "blobs"), _PURPOSE)
+
+
+def legacy_key(db_path: str) -> bytes | None:
+    """The log's key of a plain database from before encryption (a secret in the keyring)."""
+    from inbox.privacy import keys
+
+    secret = keys._get(f"{_PURPOSE}/{_installation_of(db_path)}")
+    return crypto.derive(bytes.fromhex(secret), _PURPOSE) if secret else None
+
+
+def resealer(old: bytes, new: bytes) -> Callable[[str], str]:
+    """old sealed subject -> the same subject sealed under `new` (key rotation)."""
+
+    def reseal(value: str) -> str:
+        return encrypt_subject(new, decrypt_subject(old, value))
+
+    return reseal
 
 
 def key_id(key: bytes) -> str:

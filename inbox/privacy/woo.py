@@ -20,6 +20,7 @@ import csv
 import html
 import io
 import json
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,16 @@ class Section:
 
     def redacted(self) -> str:
         return redaction.apply(self.text, self.redactions)
+
+    def redacted_html(self, mark: Callable[[Redaction], str]) -> str:
+        """The text as HTML (escaped), each redaction replaced by `mark(redaction)`: the
+        export's black bar, the reviewer's highlight."""
+        body, pos = [], 0
+        for r in self.redactions:
+            body += [html.escape(self.text[pos : r.start]), mark(r)]
+            pos = r.end
+        body.append(html.escape(self.text[pos:]))
+        return "".join(body)
 
 
 @dataclass(frozen=True)
@@ -266,16 +277,11 @@ def to_html(doc: Document) -> str:
         "<p>Openbaar te maken versie op grond van de Wet open overheid.</p>",
     ]
     for s in doc.sections:
-        body, pos = [], 0
-        for r in s.redactions:
-            body.append(html.escape(s.text[pos : r.start]))
-            body.append(
-                f'<span class="lak" title="{html.escape(GROUNDS[r.ground])}">'
-                f"{html.escape(redaction.marker(r))}</span>"
-            )
-            pos = r.end
-        body.append(html.escape(s.text[pos:]))
-        parts += [f"<h2>{html.escape(s.title)}</h2>", f"<pre>{''.join(body)}</pre>"]
+        body = s.redacted_html(
+            lambda r: f'<span class="lak" title="{html.escape(GROUNDS[r.ground])}">'
+            f"{html.escape(redaction.marker(r))}</span>"
+        )
+        parts += [f"<h2>{html.escape(s.title)}</h2>", f"<pre>{body}</pre>"]
     if doc.withheld:
         parts.append("<h2>Niet openbaar gemaakte bijlagen</h2><ul>")
         parts += [f"<li>{html.escape(_withheld_line(w))}</li>" for w in doc.withheld]

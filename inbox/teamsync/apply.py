@@ -82,6 +82,8 @@ def record(store: Any, event: Event, local: bool = False) -> bool:
                         data.get("public_key"))
         if data.get("user"):
             team.add_device_user(event.device, str(data["user"]), event.hlc, event.id)
+    elif event.kind == "erased":
+        team.add_erased([str(u) for u in data.get("cases") or ()], event.id)
     elif event.kind == "place" and event.case:
         team.add_placements([str(i) for i in data.get("items") or ()], event.id, event.case,
                             event.hlc, event.device)

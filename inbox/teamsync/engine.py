@@ -20,7 +20,7 @@ from inbox.acts import Act
 from inbox.errors import LoketError
 from inbox.gate import SYSTEM_USER, Op, Session
 from inbox.model import Changes
-from inbox.teamsync import apply, keys, outgoing, trust
+from inbox.teamsync import apply, erasure, keys, outgoing, trust
 from inbox.teamsync.events import (
     MAX_BATCH,
     Event,
@@ -56,6 +56,10 @@ class Folder(Protocol):
         """Append one message; its UID when the server says (UIDPLUS), else None."""
         ...
 
+    def delete(self, uids: list[int]) -> None:
+        """Expunge these messages (batches whose events were sent again, after an erasure)."""
+        ...
+
 
 @dataclass
 class PassReport:
@@ -71,6 +75,8 @@ class PassReport:
     resynced: bool = False
     republished: int = 0
     dropped_claims: int = 0
+    erased_here: int = 0  # residents a colleague erased, erased on this laptop in this pass
+    expunged_batches: int = 0  # batches that held erased data, gone from the folder
     errors: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
 
@@ -116,6 +122,9 @@ def sync_pass(
     seen_messages = 0 if full else int(cur["seen_messages"])  # type: ignore[index]
     report.resynced = full and cur is not None
     present: set[str] = set()
+    if full:
+        with session.op(act) as op:
+            op.store.team.forget_batches(folder.name)
     if full or not (info.uidnext and info.uidnext <= last_uid + 1):
         for chunk in folder.fetch(last_uid + 1):
             chunk = [(uid, raw) for uid, raw in chunk if uid > last_uid]
@@ -138,8 +147,10 @@ def sync_pass(
     _retry_kept(session, act, key, report)
     report.projected_cases, report.waiting_cases, changes = apply.project_waiting(session, act)
     report.changes.merge(changes)
+    erasure.carry_out(session, act, report)
     if upload:
         upload_pending(session, folder, key, report, act)
+        erasure.compact_folder(session, folder, info, key, report, act)
     return report
 
 
@@ -166,7 +177,9 @@ def _read(
                                  op.stamp())
         return []
     report.fetched_batches += 1
-    return _record(op, batch, report)
+    ids = _record(op, batch, report)
+    op.store.team.record_batch(folder, uidvalidity, uid, ids)
+    return ids
 
 
 def _refused(report: PassReport, exc: UnreadableBatch) -> None:
@@ -237,6 +250,7 @@ def upload_pending(
             head = op.store.tamper.head()
         if not events:
             return
+        # which events the batch holds is learnt when it is read back, next pass
         folder.append(encode_batch(events, key, sender, at=clock.iso(session.now()),
                                    audit_head=head))
         with session.op(act) as op:
@@ -298,6 +312,10 @@ class MemoryFolder:
         self.uidnext += 1
         self.messages.append((uid, raw))
         return uid
+
+    def delete(self, uids: list[int]) -> None:
+        gone = set(uids)
+        self.messages = [(u, r) for u, r in self.messages if u not in gone]
 
     def empty(self) -> None:
         self.messages.clear()

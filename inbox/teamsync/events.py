@@ -44,6 +44,7 @@ PRESENCE_SUBJECT = "Loket presence"
 KINDS = (
     "case_opened", "field", "note", "contact", "device_joined", "presence", "place", "kb_article",
     "template",
+    "erased", "erasure_applied",  # an erasure (AVG art. 17) and each laptop's word it did it
 )
 # what applying an event of a kind reads from its data, and of which type
 _NEEDS: dict[str, tuple[tuple[str, type | tuple[type, ...]], ...]] = {
@@ -55,6 +56,8 @@ _NEEDS: dict[str, tuple[tuple[str, type | tuple[type, ...]], ...]] = {
     "place": (("items", list),),
     "kb_article": (("content", dict),),
     "template": (("key", str), ("title", str), ("body", str), ("retired", bool)),
+    "erased": (("cases", list),),
+    "erasure_applied": (("erasure", str),),
 }
 _HLC = re.compile(r"^\d{15}\.\d{5}$")
 

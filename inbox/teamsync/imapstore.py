@@ -82,13 +82,16 @@ class ImapFolder:
         return int(found.group(2)) if found else None
 
     def delete(self, uids: list[int]) -> None:
-        """Only for a laptop's own expired presence messages."""
+        """A laptop's own expired presence messages, and event batches that held an erased
+        resident's events once their other events were sent again (engine.compact_folder)."""
         if not uids:
             return
         self.client.select_folder(self.name)
         self.client.delete_messages(uids)
         if self.uidplus:
             self.client.uid_expunge(uids)
+        else:
+            self.client.expunge()  # only Loket writes this folder: nothing else is marked
 
 
 def team_account(session: Session) -> str | None:

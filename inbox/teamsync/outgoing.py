@@ -160,6 +160,9 @@ def on_event(session: Session, case_id: int | None, kind: str, data: dict[str, A
     if kind == templates.SAVED:
         templates.on_event(session, data)  # a standaardantwoord: no case
         return
+    if kind == EventKind.PERSONAL_DATA_ERASED.value:
+        _erased(session, data)
+        return
     if case_id is None:
         return
     t = _known(session).team
@@ -199,6 +202,17 @@ def on_event(session: Session, case_id: int | None, kind: str, data: dict[str, A
     for name, value in edits:
         carry = {k: data[k] for k in fields.FIELDS[name].carry if data.get(k) is not None}
         emit_field(session, t, uid, name, value, derived, carry)
+
+
+def _erased(session: Session, data: dict[str, Any]) -> None:
+    """A resident erased here: every laptop erases the same cases (their team uids only: the
+    event names nobody), and the mailbox folder is compacted once they all did."""
+    t = _known(session).team
+    uids = [str(u) for u in data.get("case_uids") or ()]
+    if t is None or not uids or data.get("team_event"):
+        return  # not in a team, nothing the team knows, or replaying a colleague's erasure
+    event = emit(session, t, "erased", None, {"cases": uids})
+    session.store.team.erased_here(event.id)
 
 
 def ensure_case(

@@ -21,7 +21,7 @@ from inbox.archive import mdto, selectielijst
 from inbox.services import Loket
 from storage.archive import ArchiveQueries
 from storage.db import connect
-from tests.bench import run
+from tests.bench.report import write_heading_section
 
 SECTION = "## Records (MDTO export)"
 
@@ -171,14 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        current = run.REPORT.read_text(encoding="utf-8") if run.REPORT.exists() else ""
-        if SECTION in current:
-            start = current.index(SECTION)
-            rest = current.find("\n## ", start + len(SECTION))
-            current = current[:start] + text + (current[rest + 1:] if rest != -1 else "")
-        else:
-            current = current.rstrip() + "\n\n" + text
-        run.REPORT.write_text(current, encoding="utf-8")
+        write_heading_section(text, SECTION)
     return 0
 
 

@@ -45,8 +45,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-REPORT = ROOT / "BENCHMARKS.md"
+from tests.bench.report import cpu_model, publish
+
 START, END = "<!-- imap_bench:start -->", "<!-- imap_bench:end -->"
 HEADING = "## E-mail sync (imap_bench)"
 USER, PASSWORD = "bench@gemeente.test", "geheim"
@@ -381,14 +381,7 @@ def profile_once(port: int, work: Path, expect: int, top: int = 25) -> str:
 
 
 def machine() -> dict[str, str]:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model(platform.processor() or "?")
 
     def version(cmd: list[str]) -> str:
         try:
@@ -421,17 +414,6 @@ def _fs_type() -> str:
         return "?"
 
 
-def write_section(text: str) -> None:
-    current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        current = head + text + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip() + "\n\n" + text + "\n"
-    REPORT.write_text(current, encoding="utf-8")
-    print(f"wrote {REPORT.relative_to(ROOT)}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.imap_bench")
     parser.add_argument("--messages", type=int, default=10_000)
@@ -449,6 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         # a keyring of our own: the benchmark's database keys never reach the user's keyring
         os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+        os.environ["LOKET_ALLOW_PLAINTEXT_KEYRING"] = "1"
         for var, sub in (("HOME", "home"), ("XDG_DATA_HOME", "home/.local/share"),
                          ("XDG_CONFIG_HOME", "home/.config"), ("LOKET_DATA_DIR", "data")):
             os.environ[var] = str(tmp / sub)
@@ -579,12 +562,9 @@ def main(argv: list[str] | None = None) -> int:
         *[f"- {k}: {v}" for k, v in info.items()],
         END,
     ]
-    text = "\n".join(lines)
-    print(text)
+    publish(lines, START, END, write=not args.no_write)
     if profile:
         print(profile)
-    if not args.no_write:
-        write_section(text)
     return 0
 
 

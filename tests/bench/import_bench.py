@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import mailbox
-import statistics
 import sys
 import tempfile
 import time
@@ -24,10 +23,8 @@ from lxml import etree
 
 from inbox.channels.imports import mbox
 from inbox.channels.mailparse import parse_email
-from tests.bench.sections import write_section
+from tests.bench.report import median_time, publish
 
-ROOT = Path(__file__).resolve().parents[2]
-REPORT = ROOT / "BENCHMARKS.md"
 START, END = "<!-- imports:start -->", "<!-- imports:end -->"
 MB = 1_000_000
 
@@ -48,12 +45,7 @@ KINDS: dict[str, Callable[[], str]] = {
 
 
 def cpu(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return statistics.median(times)
+    return median_time(fn, repeat, clock=time.process_time)
 
 
 def html_rows(repeat: int) -> list[str]:
@@ -136,11 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         "linear pass, so no text is lost.",
         END,
     ]
-    text = "\n".join(lines)
-    print(text)
-    if not args.no_write:
-        write_section(REPORT, START, END, text)
-        print(f"wrote {REPORT.relative_to(ROOT)}")
+    publish(lines, START, END, write=not args.no_write)
     return 0
 
 

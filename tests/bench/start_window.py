@@ -3,6 +3,9 @@
     python tests/bench/start_window.py loket <db>   # Loket's real start: main.main(["--db", db])
     python tests/bench/start_window.py bare          # baseline: QMainWindow + QTableView
 
+With LOKET_BENCH_MEMORY=1 (Loket only) the child then works through the whole list (all cases,
+scrolled to the end, a search, a case opened) and adds its peak RSS in MB ("peak_mb").
+
 The parent passes its wall clock just before spawning in LOKET_BENCH_SPAWN (time.time()).
 An application-wide event filter notes the main window's first Show event and its first
 Paint; a zero-timer queued from that paint fires once the first frame is finished. The
@@ -26,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main() -> int:
     mode = sys.argv[1]
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
     marks: dict[str, float] = {}
@@ -44,7 +47,36 @@ def main() -> int:
 
     def rows_frame_done() -> None:
         marks["rows"] = time.time() - SPAWN
+        if os.environ.get("LOKET_BENCH_MEMORY"):
+            workout()
         report()
+
+    def workout() -> None:
+        """With LOKET_BENCH_MEMORY: the peak memory of a heavy session with this database."""
+        marks["rows_mb"] = peak_mb()
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if getattr(w, "cases", None) is not None and w.isVisible())
+        window.views.choose("all")
+        app.processEvents()
+        marks["all_cases"] = window.cases.total()
+        while window.cases.canFetchMore(QModelIndex()):  # scrolling to the end, page by page
+            window.cases.fetchMore(QModelIndex())
+        window.table.scrollToBottom()
+        window.table.viewport().repaint()
+        app.processEvents()
+        window.search.setText("gemeente")
+        window.apply_search()
+        window.table.viewport().repaint()
+        app.processEvents()
+        marks["found"] = window.cases.total()
+        window.table.selectRow(0)
+        app.processEvents()
+        marks["peak_mb"] = peak_mb()
+
+    def peak_mb() -> float:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     class Watcher(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

@@ -28,14 +28,14 @@ from pathlib import Path
 from imapclient import IMAPClient
 
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+os.environ["LOKET_ALLOW_PLAINTEXT_KEYRING"] = "1"
 
 from inbox.teamsync import engine, events, imapstore  # noqa: E402
 from inbox.teamsync.engine import FETCH_CHUNK  # noqa: E402
+from tests.bench.report import publish  # noqa: E402
 from tests.integration.dovecot import Dovecot  # noqa: E402
 from tests.unit.test_teamsync_support import KEY, Inbox, laptop, ref, team_uids  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
-REPORT = ROOT / "BENCHMARKS.md"
 START, END = "<!-- teamsync:start -->", "<!-- teamsync:end -->"
 USERS = {"one@gemeente.test": "geheim", "batch@gemeente.test": "geheim",
          "plain@gemeente.test": "geheim"}
@@ -205,17 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{', '.join(f'{s:.2f}' for s in base)} s.",
         END,
     ]
-    text = "\n".join(lines)
-    print(text)
-    if not args.no_write:
-        current = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
-        if START in current and END in current:
-            head, rest = current.split(START, 1)
-            current = head + text + rest.split(END, 1)[1]
-        else:
-            current = current.rstrip() + "\n\n" + text + "\n"
-        REPORT.write_text(current, encoding="utf-8")
-        print(f"wrote {REPORT.relative_to(ROOT)}")
+    publish(lines, START, END, write=not args.no_write)
     return 0
 
 

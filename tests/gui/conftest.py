@@ -197,3 +197,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+def staff_window(loket: Loket, login: str, qtbot, size: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
+    """The main window as `login` (one of tests.conftest.STAFF, signed in), on a synchronous
+    runner and a fake scheduler; shown when `size` is given."""
+    from desktop.main_window import MainWindow
+    from desktop.tasks import TaskRunner
+    from tests.conftest import act_as
+
+    act_as(loket, login)
+    runner = TaskRunner(loket, synchronous=True)
+    window = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
+    qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+    return window

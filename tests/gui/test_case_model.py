@@ -36,7 +36,7 @@ def test_columns_and_cells(loket, sample):
     model = CaseTableModel(loket, CaseQuery(sort="reference", descending=False))
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Case", "Subject", "Resident", "Channel", "Status", "Handled by",
-                       "Last message", "Messages"]
+                       "Last message", "Messages", "Answer by"]
     row = model.row_of(sample.ids["parkeren"])
     cells = [model.index(row, c).data() for c in range(model.columnCount())]
     assert cells[0] == sample.references["parkeren"]
@@ -44,6 +44,7 @@ def test_columns_and_cells(loket, sample):
                           "In progress", "Anna de Vries"]
     assert len(cells[6]) == len("02-03-2026 09:02") and cells[6][2] == "-"
     assert cells[7] == 1
+    assert len(cells[8]) == len("04-03-2026 17:00")  # its channel's norm: antwoord uiterlijk
     assert model.index(row, 0).data(CASE_ID_ROLE) == sample.ids["parkeren"]
 
 
@@ -91,12 +92,42 @@ def test_refresh_keeps_loaded_rows_and_sees_new_cases(loket, sample):
     assert model.total() == 7 and model.rowCount() == 4
 
 
+def test_changed_cases_update_their_rows_in_place(loket, sample, qtmodeltester):
+    model = CaseTableModel(loket, CaseQuery(sort="reference", descending=False))
+    qtmodeltester.check(model)
+    row = model.row_of(sample.ids["subsidie"])
+    assert model.index(row, 5).data() == ""
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    changes = loket.assign(sample.references["subsidie"], "bram")
+    model.update_cases(changes.cases)
+    assert resets == [] and changed == [(row, row)]  # in place: selection and scroll stay
+    assert model.index(row, 5).data() == "Bram Jansen"
+    assert model.index(row, 4).data() == "In progress"
+    qtmodeltester.check(model)
+
+
+def test_a_case_that_leaves_the_list_is_read_again(loket, sample):
+    model = CaseTableModel(loket, CaseQuery(statuses=("nieuw",)))
+    assert sample.references["subsidie"] in references(model)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.update_cases(loket.assign(sample.references["subsidie"], "bram").cases)
+    assert resets == [1] and sample.references["subsidie"] not in references(model)
+    assert model.total() == len(references(model))
+
+
 def test_views_model_counts(loket, qtmodeltester):
+    from datetime import UTC, datetime
+
+    loket.now = lambda: datetime(2026, 6, 1, tzinfo=UTC)  # months after the sample's mail
     views = ViewsModel(loket)
     qtmodeltester.check(views)
     counts = {v.key: views.count(v.key) for v in VIEWS}
     assert counts == {"open": 5, "nieuw": 3, "mine": 0, "wacht_op_inwoner": 1,
-                      "afgerond": 1, "all": 6}
+                      "afgerond": 1, "all": 6, "vandaag": 0, "te_laat": 4, "terugbellen": 0,
+                      "bij_vakafdeling": 0}
     # open cases per channel, under a header that cannot be chosen
     keys = [v.key for v in views.views]
     assert keys[len(VIEWS):] == ["h:channels", "channel:email", "channel:phone",

@@ -216,6 +216,10 @@ def test_attachments_are_listed_saved_and_opened_with_a_warning(window, loket, t
     path = browser.open_attachment(pdf.id)  # not risky: no question
     assert len(asked) == 1 and path is not None and opened == [str(path)]
     assert path.name == "situatieschets.pdf" and path.read_bytes() == pdf_bytes(loket, pdf.id)
+    from storage.paths import opened_dir
+
+    assert opened_dir() in path.parents  # the private folder, not the shared system temp
+    assert path.stat().st_mode & 0o777 == 0o600 and opened_dir().stat().st_mode & 0o777 == 0o700
 
     menu = browser.attachment_menu(pdf.id)
     assert [a.text() for a in menu.actions()] == ["Save as…", "Open"]

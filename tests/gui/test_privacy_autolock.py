@@ -99,3 +99,14 @@ def test_cancelling_the_lock_closes_the_window(window, loket, qtbot) -> None:  #
     lock.dialog.reject()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
     QApplication.processEvents()
+
+
+def test_a_window_that_outlived_its_database_does_not_lock_on_it(window, loket, qtbot):  # type: ignore[no-untyped-def]
+    """Signed out or quitting, the database is closed while the window may linger: its idle
+    timer then stops instead of asking the closed database for a sign-in."""
+    give_password(loket, "anna", "anna-wachtwoord")
+    loket.sign_in("anna", "anna-wachtwoord")
+    lock = install_autolock(window, loket, timeout_ms=TIMEOUT_MS)
+    loket.close()
+    lock.lock()
+    assert not lock.locked and lock.dialog is None and not lock.timer.isActive()

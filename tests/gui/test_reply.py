@@ -134,3 +134,14 @@ def test_failed_and_uncertain_replies_can_be_sent_anyway(window, loket, sample, 
     window.refresh()
     assert "Sending failed: 550 Onbekend adres" in window.case_view.timeline_text()
     assert window.case_view.outbox_panel.isVisible()
+
+
+def test_a_reader_who_may_not_answer_gets_no_reply_action(window, loket, sample):
+    # nobody signed in on a database from before sign-in: the case reads, Reply stays off
+    loket.user = ""
+    open_case(window, sample)
+    assert window.case_view.detail is not None
+    assert not window.case_view.reply_action.isEnabled()
+    loket.user = "anna"  # a medewerker may answer
+    window.table.select_case(sample.ids["boom"])
+    assert window.case_view.reply_action.isEnabled()

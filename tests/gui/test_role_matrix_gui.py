@@ -43,12 +43,36 @@ def _main(loket: Any, runner: Any, qtbot: Any, login: str, case_id: int) -> dict
     return found
 
 
-def _home_tabs(loket: Any, runner: Any, qtbot: Any, login: str) -> set[str]:
+def _home(loket: Any, runner: Any, qtbot: Any, login: str) -> tuple[set[str], dict[str, Any]]:
+    """The role home's tabs, and its menu actions by path."""
     loket.user = login
     home = RoleHome(loket, runner)
     qtbot.addWidget(home)
     tabs = home.centralWidget()
-    return {tabs.tabText(i) for i in range(tabs.count())}
+    found: dict[str, Any] = {}
+    for top in home.menuBar().actions():
+        found.update(_menu_actions(top.menu(), top.text().replace("&", "") + "/"))
+    return {tabs.tabText(i) for i in range(tabs.count())}, found
+
+
+def _check(window: str, role: Role, login: str, menus: dict[str, Any],
+           seen: set[tuple[str, str]], problems: list[str]) -> None:
+    """Each menu action of a window has a row, and is usable exactly when the grants allow."""
+    rows = {(g.window, g.path): g for g in GUI}
+    for path, action in menus.items():
+        seen.add((window, path))
+        row = rows.get((window, path))
+        if row is None:
+            problems.append(f"{window} window action without a row: {path}")
+            continue
+        if row.act is None or row.legacy is not None:
+            continue
+        may = allowed(role, acts.ACTS[row.act].permission)
+        usable = action.isEnabled() and action.isVisible()
+        if usable and not may and row.shown_anyway is None:
+            problems.append(f"{path} is usable for {login}, the grants do not allow it")
+        if may and not usable and path not in GUI_WAITS_FOR_STATE:
+            problems.append(f"{path} is not usable for {login}, though the grants allow it")
 
 
 def test_every_gui_action_has_a_row_and_follows_the_grants(loket, runner, sample, qtbot):  # type: ignore[no-untyped-def]
@@ -64,26 +88,15 @@ def test_every_gui_action_has_a_row_and_follows_the_grants(loket, runner, sample
     seen: set[tuple[str, str]] = set()
     case_id = sample.ids["afval"]
     for login, role in (("anna", Role.MEDEWERKER), ("arjen", Role.ARCHIVARIS)):
-        for path, action in _main(loket, runner, qtbot, login, case_id).items():
-            seen.add((MAIN, path))
-            row = rows.get((MAIN, path))
-            if row is None:
-                problems.append(f"main window action without a row: {path}")
-                continue
-            if row.act is None or row.legacy is not None:
-                continue
-            may = allowed(role, acts.ACTS[row.act].permission)
-            usable = action.isEnabled() and action.isVisible()
-            if usable and not may and row.shown_anyway is None:
-                problems.append(f"{path} is usable for {login}, the grants do not allow it")
-            if may and not usable and path not in GUI_WAITS_FOR_STATE:
-                problems.append(f"{path} is not usable for {login}, though the grants allow it")
+        _check(MAIN, role, login, _main(loket, runner, qtbot, login, case_id), seen, problems)
     for login, role in (("tineke", Role.TEAMLEIDER), ("bea", Role.BEHEERDER)):
-        tabs = _home_tabs(loket, runner, qtbot, login)
+        tabs, menus = _home(loket, runner, qtbot, login)
         seen |= {(HOME, t) for t in tabs}
         for t in tabs - {p for w, p in rows if w == HOME}:
             problems.append(f"role home tab without a row: {t}")
-        for g in (g for g in GUI if g.window == HOME and g.act and not g.legacy):
+        _check(HOME, role, login, menus, seen, problems)
+        for g in (g for g in GUI if g.window == HOME and g.act and not g.legacy
+                  and "/" not in g.path):
             may = allowed(role, acts.ACTS[str(g.act)].permission)
             if (g.path in tabs) != may:
                 problems.append(f"home tab {g.path} for {login}: shown={g.path in tabs}, "

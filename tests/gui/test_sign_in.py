@@ -49,8 +49,10 @@ def test_teamleider_gets_counts_and_beheerder_settings_and_audit(qtbot, protecte
     home = RoleHome(protected, TaskRunner(protected, synchronous=True))
     qtbot.addWidget(home)
     tabs = home.centralWidget()
-    # dashboard, counts and reviewing destruction lists: no cases, no settings, no audit trail
-    assert tabs.count() == 3 and tabs.widget(2).objectName() == "DestructionReview"
+    # dashboard, counts, trends and reviewing destruction lists: no cases, no settings, no
+    # audit trail
+    assert tabs.count() == 4 and tabs.widget(3).objectName() == "DestructionReview"
+    assert tabs.tabText(2) == "Trends"
     assert home.dashboard is not None and home.dashboard.figures["cases_total"] == \
         protected.stats(*home.dashboard.range())["cases_total"]
     table = tabs.widget(1)
@@ -60,9 +62,10 @@ def test_teamleider_gets_counts_and_beheerder_settings_and_audit(qtbot, protecte
     qtbot.addWidget(home)
     home.resize(900, 500)
     tabs = home.centralWidget()
-    assert tabs.count() == 2
-    tabs.setCurrentIndex(1)
-    audit_page = tabs.widget(1)
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Colleagues", "Settings",
+                                                              "Audit trail", "Kennisbank"]
+    tabs.setCurrentIndex(2)
+    audit_page = tabs.widget(2)
     home.show()
     qtbot.waitExposed(home)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -240,7 +240,8 @@ def test_export_list_and_settings(anna_window, loket, tmp_path, qtbot):
     settings = w.workspace.open_settings()
     qtbot.waitExposed(settings)
     assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
-        "Accounts", "Users", "Standard replies", "Channels"]  # norms: teamleider, beheerder
+        "Standard replies", "Channels"]  # norms: teamleider, beheerder; accounts and
+    # colleagues: the beheerder's own window
     settings.close()
     w.close()  # the medewerker's window goes; the teamleider opens the settings
     loket.user = "systeem"  # (the sample database's users have no passwords)
@@ -268,3 +269,31 @@ def test_dutch_workspace_screenshot(dutch, anna_window, sample, qtbot):  # noqa:
     dashboard.reload()
     qtbot.waitExposed(window.workspace.dashboard_dialog)
     shot(window.workspace.dashboard_dialog, "dashboard-nl.png")
+
+
+def test_an_act_updates_its_row_the_counts_and_the_open_case_in_place(anna_window, sample):
+    """The window shows an act's Changes: no list reset, the row and the case pane follow."""
+    w = anna_window
+    w.views.choose("all")  # assigning keeps the case in this list
+    w.table.select_case(sample.ids["subsidie"])
+    row = w.cases.row_of(sample.ids["subsidie"])
+    w.table.verticalScrollBar().setValue(0)
+    resets, heard = [], []
+    w.cases.modelReset.connect(lambda: resets.append(1))
+    w.changes_applied.connect(heard.append)
+    new_before = w.views.views.count("nieuw")
+    w.workspace.actions.assign_me.trigger()
+    assert resets == [] and len(heard) == 1 and sample.ids["subsidie"] in heard[0].cases
+    assert w.cases.index(row, 5).data() == "Anna de Vries"  # the row, read again
+    assert w.table.selected_case_id() == sample.ids["subsidie"]  # the selection stayed
+    assert "Anna de Vries" in w.case_view.status.text()  # the open case
+    assert w.views.views.count("nieuw") == new_before - 1  # the counts panel
+
+
+def test_components_find_menus_by_key_in_any_language(dutch, anna_window):  # noqa: F811
+    w = anna_window
+    titles = [a.text() for a in w.menuBar().actions()]
+    assert titles.index("&Zaak") == titles.index(w.menus["view"].title()) - 1
+    assert w.workspace.import_action in w.menus["file"].actions()  # Bestand, in Dutch
+    assert w.social.mastodon_action in w.menus["settings"].actions()
+    assert w.workspace.actions.assign_me in w.toolbar.actions()

@@ -1,6 +1,8 @@
 """A small Mastodon server on 127.0.0.1 for tests: the documented JSON of Account, Status,
 Notification and Conversation, Link-header pagination (max_id, since_id, min_id), rate-limit
-headers, 429 on demand, token revocation and posting statuses with an Idempotency-Key."""
+headers, 429 on demand, token revocation and posting statuses with an Idempotency-Key; public
+posts for listening through the hashtag timeline and the status search, and `hostile` answers
+that replace what a path returns."""
 
 from __future__ import annotations
 
@@ -61,6 +63,8 @@ class FakeMastodon:
     posted: list[dict[str, Any]] = field(default_factory=list)
     idempotency: dict[str, dict[str, Any]] = field(default_factory=dict)
     port: int = 0
+    # path -> (payload, extra headers): what the server answers there instead (hostile tests)
+    hostile: dict[str, tuple[Any, dict[str, str]]] = field(default_factory=dict)
     me: dict[str, Any] = field(
         default_factory=lambda: _account("1", "gemeente", "Gemeente Voorbeeld", None)
     )
@@ -154,6 +158,27 @@ class FakeMastodon:
             conv["ids"].append(status_id)
         return status
 
+    def post(
+        self,
+        author: dict[str, Any],
+        text: str,
+        tags: tuple[str, ...] = (),
+        when: datetime | None = None,
+        visibility: str = "public",
+    ) -> dict[str, Any]:
+        """A public post that does not mention us (what listening hears), with hashtags."""
+        status = self.status(author, text, visibility=visibility, mention_us=False)
+        links = " ".join(
+            f'<a href="https://mastodon.test/tags/{t}" class="mention hashtag">#<span>{t}'
+            "</span></a>"
+            for t in tags
+        )
+        status["content"] = f"<p>{text}{' ' + links if links else ''}</p>"
+        status["tags"] = [{"name": t, "url": f"https://mastodon.test/tags/{t}"} for t in tags]
+        when = when or datetime.now(UTC)  # listening keeps the posts of its period only
+        status["created_at"] = when.isoformat().replace("+00:00", "Z")
+        return status
+
     def follow(self, author: dict[str, Any]) -> dict[str, Any]:
         """A 'follow' notification: must be ignored by the mention fetch."""
         note = {
@@ -226,7 +251,22 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urllib.parse.urlsplit(self.path)
         query = {k: v[-1] for k, v in urllib.parse.parse_qs(parts.query).items()}
         types = urllib.parse.parse_qs(parts.query).get("types[]")
-        if parts.path == "/api/v1/accounts/verify_credentials":
+        if parts.path in fake.hostile:
+            payload, headers = fake.hostile[parts.path]
+            self._send(200, payload, headers)
+        elif parts.path.startswith("/api/v1/timelines/tag/"):
+            tag = urllib.parse.unquote(parts.path.rsplit("/", 1)[1]).lower()
+            items = [s for s in fake.statuses.values() if s["visibility"] == "public"
+                     and tag in {t["name"].lower() for t in s.get("tags", [])}]
+            page = fake.page(items, lambda s: s["id"], query)
+            self._send(200, page, self._links(parts.path, query, [s["id"] for s in page]))
+        elif parts.path == "/api/v2/search":
+            words = query.get("q", "").lower()
+            items = [s for s in fake.statuses.values() if query.get("type") == "statuses"
+                     and words and words in s["content"].lower()]
+            page = fake.page(items, lambda s: s["id"], query)
+            self._send(200, {"accounts": [], "statuses": page, "hashtags": []})
+        elif parts.path == "/api/v1/accounts/verify_credentials":
             self._send(200, fake.me)
         elif parts.path == "/api/v1/notifications":
             items = [n for n in fake.notifications if not types or n["type"] in types]

@@ -30,9 +30,10 @@ def server(dovecot, user: tuple[str, str]) -> IMAPClient:  # type: ignore[no-unt
     return client
 
 
-def account(loket, dovecot, user, **kw) -> MailAccount:  # type: ignore[no-untyped-def]
+def account(loket, dovecot, user, name: str = "kcc", **kw) -> MailAccount:  # type: ignore[no-untyped-def]
+    """The account `name` on the test Dovecot as `user` (login, password), added by the test."""
     acc = MailAccount(
-        name="kcc",
+        name=name,
         host="127.0.0.1",
         port=dovecot.port,
         security=Security.NONE,
@@ -145,17 +146,7 @@ def test_several_folders_and_a_missing_folder(loket, dovecot, mailbox_user) -> N
     acc = account(loket, dovecot, mailbox_user, folders=("INBOX", "Social"))
     report = sync_account(loket, acc, mailbox_user[1])
     assert {f: r.fetched for f, r in report.folders.items()} == {"INBOX": 1, "Social": 1}
-    broken = Accounts(loket).add_mail(
-        MailAccount(
-            name="kapot",
-            host="127.0.0.1",
-            port=dovecot.port,
-            security=Security.NONE,
-            username=mailbox_user[0],
-            folders=("Bestaat niet",),
-        ),
-        mailbox_user[1],
-    )
+    broken = account(loket, dovecot, mailbox_user, "kapot", folders=("Bestaat niet",))
     with pytest.raises(MailServerError, match="Map 'Bestaat niet' bestaat niet"):
         sync_account(loket, broken, mailbox_user[1])
     assert count(loket) == 2

@@ -72,6 +72,16 @@ def make_account(
     return Accounts(loket).add_mail(account, None)
 
 
+def signed_in(  # type: ignore[no-untyped-def]
+    loket, dovecot: Dovecot, server: OAuthServer, username: str, person: str = ""
+) -> MailAccount:
+    """An account for `username`, signed in through the browser as `person` (or itself)."""
+    server.user = person or username
+    account = make_account(loket, dovecot, server, username)
+    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    return account
+
+
 def stored(loket, account: MailAccount) -> dict[str, object]:  # type: ignore[no-untyped-def]
     text = Secrets(loket).get(account.name, "oauth")
     assert text
@@ -87,9 +97,7 @@ def set_expiry(loket, account: MailAccount, seconds_from_now: float) -> None:  #
 def test_browser_sign_in_with_pkce_then_imap_xoauth2(  # type: ignore[no-untyped-def]
     loket, oauth_dovecot, server, mailbox
 ) -> None:
-    server.user = mailbox
-    account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    account = signed_in(loket, oauth_dovecot, server, mailbox)
 
     authorize = [q for method, path, q in server.requests if method == "GET"]
     assert authorize[0]["code_challenge_method"] == "S256"
@@ -106,9 +114,7 @@ def test_browser_sign_in_with_pkce_then_imap_xoauth2(  # type: ignore[no-untyped
 def test_oauthbearer_login_is_accepted_too(  # type: ignore[no-untyped-def]
     loket, oauth_dovecot, server, mailbox
 ) -> None:
-    server.user = mailbox
-    account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    account = signed_in(loket, oauth_dovecot, server, mailbox)
     token = oauth.access_token(loket, account)
     with IMAPClient("127.0.0.1", port=oauth_dovecot.port, ssl=False) as client:
         assert b"AUTH=OAUTHBEARER" in client.capabilities()
@@ -146,9 +152,7 @@ def test_device_code_sign_in_polls_until_approved_and_slows_down(  # type: ignor
 def test_an_expiring_access_token_is_refreshed_before_use(  # type: ignore[no-untyped-def]
     loket, oauth_dovecot, server, mailbox
 ) -> None:
-    server.user = mailbox
-    account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    account = signed_in(loket, oauth_dovecot, server, mailbox)
     first = stored(loket, account)
     assert oauth.access_token(loket, account) == first["access_token"]  # still fresh
 
@@ -177,9 +181,7 @@ def test_an_expiring_access_token_is_refreshed_before_use(  # type: ignore[no-un
 def test_a_revoked_refresh_token_asks_to_sign_in_again(  # type: ignore[no-untyped-def]
     loket, oauth_dovecot, server, mailbox
 ) -> None:
-    server.user = mailbox
-    account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    account = signed_in(loket, oauth_dovecot, server, mailbox)
     server.revoke_refresh_tokens(mailbox)
     set_expiry(loket, account, -1)
     with pytest.raises(OAuthError) as caught:
@@ -190,9 +192,7 @@ def test_a_revoked_refresh_token_asks_to_sign_in_again(  # type: ignore[no-untyp
 def test_a_token_the_introspection_rejects_is_a_dutch_login_error(  # type: ignore[no-untyped-def]
     loket, oauth_dovecot, server, mailbox
 ) -> None:
-    server.user = mailbox
-    account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    account = signed_in(loket, oauth_dovecot, server, mailbox)
     token = oauth.access_token(loket, account)
     server.revoke_access(token)  # e.g. the admin revoked the sessions in Entra ID
     with pytest.raises(MailServerError, match=LOGIN_REFUSED):
@@ -230,9 +230,7 @@ def test_not_signed_in_refused_and_wrong_state(  # type: ignore[no-untyped-def]
 def test_an_unreachable_token_endpoint_is_explained(  # type: ignore[no-untyped-def]
     loket, oauth_dovecot, server, mailbox
 ) -> None:
-    server.user = mailbox
-    account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    account = signed_in(loket, oauth_dovecot, server, mailbox)
     set_expiry(loket, account, 60)
     offline = oauth.with_oauth(account, token_url=f"http://127.0.0.1:{free_port()}/token")
     with pytest.raises(OAuthError, match="niet bereikbaar"):
@@ -252,9 +250,7 @@ def test_tokens_never_reach_the_database_or_the_log(  # type: ignore[no-untyped-
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
     try:
-        server.user = mailbox
-        account = make_account(loket, oauth_dovecot, server, mailbox)
-        oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+        account = signed_in(loket, oauth_dovecot, server, mailbox)
         set_expiry(loket, account, 10)
         oauth.access_token(loket, account)  # a refresh
         server.revoke_refresh_tokens(mailbox)
@@ -286,10 +282,8 @@ def test_shared_mailbox_logs_in_with_the_persons_token(  # type: ignore[no-untyp
     # and that person's token, and Exchange checks the person's rights on that mailbox.
     person = f"medewerker-{mailbox}"
     shared = f"info-{mailbox}"
-    server.user = person
     server.shared_access[person] = shared
-    account = make_account(loket, oauth_dovecot, server, shared)
-    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    account = signed_in(loket, oauth_dovecot, server, shared, person)
     token = oauth.access_token(loket, account)
     assert server.access[token].username == person  # the token is the person's
     assert imap.test_connection(loket, account, token).startswith("Verbinding gelukt")
@@ -303,9 +297,7 @@ def test_full_sync_of_an_oauth_account(  # type: ignore[no-untyped-def]
 ) -> None:
     from inbox.sync import run_account
 
-    server.user = mailbox
-    account = make_account(loket, oauth_dovecot, server, mailbox)
-    oauth.sign_in(loket, account, open_browser=browser, timeout=20)
+    account = signed_in(loket, oauth_dovecot, server, mailbox)
     raw = (
         "From: Inwoner <inwoner@example.nl>\r\nTo: " + mailbox + "\r\n"
         "Subject: Vraag over de afvalpas\r\nDate: Mon, 02 Nov 2026 10:00:00 +0100\r\n"

@@ -13,6 +13,7 @@ from inbox.channels import smtp
 from inbox.channels.imports.eml import import_bytes
 from inbox.model import Status
 from tests.integration.dovecot import free_port
+from tests.integration.test_imap_sync import account
 
 pytestmark = pytest.mark.integration
 
@@ -164,21 +165,9 @@ def test_sent_reply_is_appended_to_the_sent_folder(
     loket, smtp_server, dovecot, mailbox_user
 ) -> None:  # type: ignore[no-untyped-def]
     recorder, port = smtp_server
-    acc = Accounts(loket).add_mail(
-        MailAccount(
-            name="kcc",
-            host="127.0.0.1",
-            port=dovecot.port,
-            security=Security.NONE,
-            username=mailbox_user[0],
-            smtp_host="127.0.0.1",
-            smtp_port=port,
-            smtp_security=Security.NONE,
-            smtp_username="kcc@gemeente.test",
-            sent_folder="Sent",
-        ),
-        mailbox_user[1],
-    )
+    acc = account(loket, dovecot, mailbox_user, smtp_host="127.0.0.1", smtp_port=port,
+                  smtp_security=Security.NONE, smtp_username="kcc@gemeente.test",
+                  sent_folder="Sent")
     question = import_bytes(loket, QUESTION)
     smtp.compose_reply(loket, acc, question.reference, "Antwoord")
     report = smtp.deliver_outbox(loket, acc, smtp_secret="geheim", imap_secret=mailbox_user[1])

@@ -3,6 +3,7 @@ and forged batches written into it are refused on every receiving laptop."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,6 @@ from imapclient import IMAPClient
 
 from inbox.accounts import Accounts, MailAccount, Security
 from inbox.channels import imap
-from inbox.model import Channel
 from inbox.services import Loket
 from inbox.sync import run_account
 from inbox.teamsync import apply, events, imapstore, keys, outgoing, presence, setup
@@ -22,6 +22,7 @@ from tests.integration.test_imap_sync import mail
 from tests.unit.test_teamsync_support import (
     forged_batch,
     laptop,
+    log_call,
     plain_v1_batch,
     ref,
     states,
@@ -60,14 +61,20 @@ def rounds(pairs, n: int = 2) -> None:  # type: ignore[no-untyped-def]
             sync(lk, account)
 
 
-def test_three_laptops_one_mailbox(tmp_path: Path, dovecot, mailbox_user) -> None:  # type: ignore[no-untyped-def]
+def three_laptops(tmp_path: Path, dovecot, mailbox_user, mails: int):  # type: ignore[no-untyped-def]
+    """`mails` mails in the INBOX; laptops a, b and c (anne, bram, cas) joined to one team."""
     with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as c:
         c.login(*mailbox_user)
-        for n in range(1, 4):
+        for n in range(1, mails + 1):
             c.append("INBOX", mail(n))
     key = events.new_key()
     a, b, c_ = (laptop(tmp_path, n, u) for n, u in (("a", "anne"), ("b", "bram"), ("c", "cas")))
     pairs = [(lk, join(lk, dovecot, mailbox_user, key)) for lk in (a, b, c_)]
+    return key, (a, b, c_), pairs
+
+
+def test_three_laptops_one_mailbox(tmp_path: Path, dovecot, mailbox_user) -> None:  # type: ignore[no-untyped-def]
+    key, (a, b, c_), pairs = three_laptops(tmp_path, dovecot, mailbox_user, 3)
     assert sorted(
         int(lk.db.scalar("SELECT value FROM team_settings WHERE key = 'slot'")) for lk in (a, b, c_)
     ) == [1, 2, 3]
@@ -82,13 +89,7 @@ def test_three_laptops_one_mailbox(tmp_path: Path, dovecot, mailbox_user) -> Non
     c_.add_note(ref(c_, u1), "Intern: inwoner is boos")
     b.close_case(ref(b, u2), outcome="Beantwoord", first_contact_resolution=True)
     c_.set_status(ref(c_, u2), "wacht_op_inwoner")
-    a.log_contact(
-        Channel.PHONE,
-        name="Piet Smit",
-        question="Waar blijft mijn pas?",
-        phone_number="0612345678",
-        callback_by="2026-11-10",
-    )
+    log_call(a)
     rounds(pairs)
     s = states(a, b, c_)
     assert s[0] == s[1] == s[2]
@@ -296,3 +297,42 @@ def test_the_team_commands(tmp_path, dovecot, mailbox_user, monkeypatch, capsys)
     assert loket(dbs[1], "bram", "team", "sync")[0] == 0
     rc, out, _err = loket(dbs[1], "bram", "team", "presence", reference, "--json")
     assert [p["text"] for p in json.loads(out)] == ["Anne is dit antwoord aan het schrijven"]
+
+
+def test_an_erasure_leaves_nothing_on_any_laptop_or_in_the_mailbox(  # type: ignore[no-untyped-def]
+    tmp_path: Path, dovecot, mailbox_user
+) -> None:
+    """Three laptops, one resident told on the phone: erased on one laptop, she is gone from
+    each database's decrypted dump and from every batch of the events folder."""
+    from tests.unit.test_teamsync_erasure import NEEDLES, erase_on, found_in_database, plant
+
+    key_text, (a, b, c_), pairs = three_laptops(tmp_path, dovecot, mailbox_user, 2)
+    rounds(pairs, 1)
+
+    def in_mailbox() -> list[str]:
+        key = events.parse_key(key_text)
+        with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as client:
+            client.login(*mailbox_user)
+            client.select_folder(imapstore.folder_name(client, imapstore.EVENTS), readonly=True)
+            raws = [r[b"BODY[]"] for r in
+                    client.fetch(client.search(["ALL"]), ["BODY.PEEK[]"]).values()]
+        text = "\n".join(
+            json.dumps([e.to_json() for e in events.decode_batch(raw, key).events],
+                       ensure_ascii=False) + raw.decode("latin-1")
+            for raw in raws
+        )
+        return [n for n in NEEDLES if n in text]
+
+    uid = plant(a, b, c_, lambda: rounds(pairs))
+    assert all(found_in_database(lk) for lk in (a, b, c_)) and in_mailbox()
+
+    erase_on(c_, uid)  # the archivaris on laptop c
+    act_as(c_, "cas")
+    rounds([pairs[2], pairs[0], pairs[1]], 3)
+    for lk in (a, b, c_):
+        assert found_in_database(lk) == [], lk.db.path
+    assert in_mailbox() == []
+    s = states(a, b, c_)
+    assert s[0] == s[1] == s[2]
+    for lk in (a, b, c_):
+        lk.close()

@@ -93,3 +93,11 @@ def test_a_case_from_an_unknown_channel_lists_shows_and_exports(
     code, out, err = _cli(db, "case", got.reference)
     assert code == 0, err
     assert "Kanaal: sms" in out
+
+
+def test_every_channel_and_status_has_a_translatable_desktop_name() -> None:
+    from desktop import labels
+    from inbox.model import Status
+
+    assert set(labels._CHANNELS) == set(Channel) and set(labels._STATUSES) == set(Status)
+    assert labels.status_label("afgerond") == "Closed" and labels.status_label("?") == "?"

@@ -227,10 +227,10 @@ def test_key_commands_show_the_recovery_key_once_recover_and_rotate(tmp_path: Pa
     assert len(recovery) == 47 and recovery.count("-") == 7
     assert loket("--db", db, "key", "show-recovery", env=bea).returncode == 1
     # the keyring is lost: the database cannot open until the recovery key is given
-    key_id = json.loads((tmp_path / "demo.db.key.json").read_text())["key_id"]
+    database_id = json.loads((tmp_path / "demo.db.key.json").read_text())["database_id"]
     import keyring
 
-    keyring.delete_password("Loket", f"database/{key_id}")
+    keyring.delete_password("Loket", f"db/{database_id}/key")
     locked = loket("--db", db, "stats", env=bea)
     assert locked.returncode == 1 and "herstelsleutel" in locked.stderr
     recovered = sp.run(

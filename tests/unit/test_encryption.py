@@ -53,7 +53,8 @@ def test_the_key_lives_in_the_keyring_not_beside_the_database(tmp_path: Path) ->
     Loket.open(path).close()
     meta = json.loads(keys.keyfile_for(path).read_text())
     assert set(meta) == {
-        "version", "key_id", "key_check", "cipher", "recovery_salt", "recovery_wrapped_key"
+        "version", "database_id", "key_id", "key_check", "cipher", "recovery_salt",
+        "recovery_wrapped_key",
     }
     key = keys.unlock(path)
     assert key is not None and key.hex() not in keys.keyfile_for(path).read_text()
@@ -71,8 +72,7 @@ def test_recovery_key_is_shown_once_and_restores_a_lost_keyring(tmp_path: Path) 
     recovery = keys.take_recovery_key(path)
     assert recovery is not None and len(recovery.replace("-", "")) == 40
     assert keys.take_recovery_key(path) is None
-    key_id = json.loads(keys.keyfile_for(path).read_text())["key_id"]
-    keys._delete(f"database/{key_id}")  # a new laptop, or the keyring was wiped
+    keys._delete(keys._slot(keys.database_id(path), "key"))  # a new laptop, or a wiped keyring
     with pytest.raises(keys.KeyMissing, match="herstelsleutel"):
         Loket.open(path)
     with pytest.raises(Exception, match="hoort niet bij deze database"):
@@ -111,13 +111,12 @@ def test_a_rotation_interrupted_after_the_rekey_finishes_at_the_next_open(
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
-        patch.setattr(keys, "_reencrypt_blobs", power_cut)
+        patch.setattr(keys, "_reseal_blobs", power_cut)
         keys.rotate(path, loket.db, loket.blobs.root)
     loket.close()
     loket = Loket.open(path)  # finishes the rotation: blobs re-encrypted, keyfile rewritten
     assert PHRASE in loket.original_bytes(received.message_id)
-    key_id = json.loads(keys.keyfile_for(path).read_text())["key_id"]
-    assert keys._get(f"database-next/{key_id}") is None
+    assert keys._get(keys._slot(keys.database_id(path), "next")) is None
     loket.close()
 
 

@@ -48,6 +48,11 @@ def test_microsoft_preset_endpoints_and_overrides() -> None:
     assert explicit.token_url == "http://127.0.0.1:1/token" and explicit.scope == "a b"
 
 
+def servers(acc: MailAccount) -> tuple[tuple[str, int, Security], ...]:
+    """Where a preset reads mail (IMAP) and sends it (SMTP)."""
+    return (acc.host, acc.port, acc.security), (acc.smtp_host, acc.smtp_port, acc.smtp_security)
+
+
 def test_google_preset() -> None:
     ends = oauth.endpoints(account(provider="google", client_secret="not-secret"))
     assert ends.auth_url == "https://accounts.google.com/o/oauth2/v2/auth"
@@ -55,22 +60,16 @@ def test_google_preset() -> None:
     assert ends.scopes == ("https://mail.google.com/",)
     assert ends.client_secret == "not-secret"
     acc = oauth.google_account("G", "kcc@gemeente.nl", client_id="c", client_secret="s")
-    assert (acc.host, acc.port, acc.security) == ("imap.gmail.com", 993, Security.SSL)
-    assert (acc.smtp_host, acc.smtp_port, acc.smtp_security) == (
-        "smtp.gmail.com",
-        465,
-        Security.SSL,
+    assert servers(acc) == (
+        ("imap.gmail.com", 993, Security.SSL), ("smtp.gmail.com", 465, Security.SSL)
     )
     assert acc.auth is Auth.OAUTH2 and acc.oauth["provider"] == "google"
 
 
 def test_microsoft_presets_for_a_personal_and_a_shared_mailbox() -> None:
     own = oauth.microsoft_account("KCC", "kcc@gemeente.nl", client_id="c", tenant="t")
-    assert (own.host, own.port, own.security) == ("outlook.office365.com", 993, Security.SSL)
-    assert (own.smtp_host, own.smtp_port, own.smtp_security) == (
-        "smtp.office365.com",
-        587,
-        Security.STARTTLS,
+    assert servers(own) == (
+        ("outlook.office365.com", 993, Security.SSL), ("smtp.office365.com", 587, Security.STARTTLS)
     )
     assert own.smtp_username == "" and own.oauth["tenant"] == "t"
     shared = oauth.microsoft_account(

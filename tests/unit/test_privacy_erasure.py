@@ -1,9 +1,9 @@
 """Erasure reaches every place of the personal-data map: a resident's distinctive values are
 planted through the real features (e-mail with attachment, phone note, WhatsApp export, note,
 merge with a reason, a queued reply, a Woo decision, an AVG request, team sync events,
-Mastodon status), the test checks every place of the map holds them, erases, and then searches
-a raw dump of the database (every table, the full-text index's shadow tables and its terms),
-the database file itself, and every blob file."""
+Mastodon status, a public post heard while listening), the test checks every place of the map
+holds them, erases, and then searches a raw dump of the database (every table, the full-text
+index's shadow tables and its terms), the database file itself, and every blob file."""
 
 from __future__ import annotations
 
@@ -107,6 +107,17 @@ def world(tmp_path: Path) -> Iterator[tuple[Loket, str, int]]:
     loket.db.conn.execute(
         "INSERT INTO social_message_keys(channel, key, message_id) VALUES ('mastodon', ?, ?)",
         (f"https://social.example/@{HANDLE}/1", message_id),
+    )
+    loket.db.conn.execute(  # her Mastodon handle, and a public post of hers heard listening
+        "INSERT INTO contact_addresses(contact_id, kind, value, created_at) "
+        "VALUES (?, 'mastodon', ?, '2026-11-18T09:00:00Z')", (mail, "@" + HANDLE),
+    )
+    loket.db.conn.execute(
+        "INSERT INTO mastodon_posts(account_id, status_id, uri, author_acct, author_name, text, "
+        "created_at, fetched_at, status) VALUES (?, '2', ?, ?, ?, ?, '2026-11-18T09:00:00Z', "
+        "'2026-11-18T09:05:00Z', ?)",
+        (account.id, f"https://social.example/@{HANDLE}/2", HANDLE, NAME,
+         f"Weer die {PHRASE}", json.dumps({"account": {"acct": HANDLE}})),
     )
     loket.close_case(ref, f"Uitgelegd aan {NAME} ({PHONE})", True)
     loket.close_case(chat_case, "Beantwoord via WhatsApp", False)

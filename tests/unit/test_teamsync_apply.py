@@ -10,12 +10,14 @@ from inbox.model import Channel
 from inbox.teamsync import apply, engine, events
 from inbox.teamsync.setup import join_memory
 from tests.conftest import act_as
+from tests.unit import test_teamsync_support as support
 from tests.unit.test_teamsync_support import (
-    KEY,
     KEY_TEXT,
     Inbox,
     laptop,
+    log_call,
     ref,
+    rounds,
     states,
     sync,
     team_uids,
@@ -24,25 +26,10 @@ from tests.unit.test_teamsync_support import (
 
 @pytest.fixture
 def team(tmp_path: Path):  # type: ignore[no-untyped-def]
-    folder = engine.MemoryFolder()
-    inbox = Inbox()
-    laptops = [
-        laptop(tmp_path, n, u, s)
-        for n, u, s in (("a", "anne", 1), ("b", "bram", 2), ("c", "cas", 3))
-    ]
-    for n in range(1, 4):
-        inbox.deliver(n)
-    for lk in laptops:
-        inbox.fetch(lk)
+    folder, inbox, laptops = support.team(tmp_path)
     yield folder, inbox, laptops
     for lk in laptops:
         lk.close()
-
-
-def rounds(folder, laptops, n: int = 2, key=KEY) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(n):
-        for lk in laptops:
-            sync(lk, folder, key)
 
 
 def test_mail_cases_get_one_reference_everywhere(team) -> None:  # type: ignore[no-untyped-def]
@@ -66,14 +53,7 @@ def test_concurrent_edits_converge_and_a_real_conflict_is_shown(team) -> None:  
     b.set_status(ref(b, u2), "wacht_op_inwoner")
     c.set_status(ref(c, u2), "wacht_op_inwoner")  # the same value: no conflict
     a.close_case(ref(a, u3), outcome="Uitgelegd", first_contact_resolution=True)
-    c.log_contact(
-        Channel.PHONE,
-        name="Piet Smit",
-        question="Waar blijft mijn pas?",
-        phone_number="0612345678",
-        answer="Ligt klaar",
-        callback_by="2026-11-10",
-    )
+    log_call(c, answer="Ligt klaar")
     rounds(folder, (a, b, c))
     s = states(a, b, c)
     assert s[0] == s[1] == s[2]

@@ -13,30 +13,18 @@ import pytest
 from inbox import casework
 from inbox.errors import PermissionDenied
 from inbox.model import Channel, EventKind
-from inbox.teamsync import engine, fields
-from tests.unit.test_teamsync_support import Inbox, laptop, mail_uid, ref, states, sync
+from inbox.teamsync import fields
+from tests.unit import test_teamsync_support as support
+from tests.unit.test_teamsync_support import mail_uid, ref, rounds, states
 
 
 @pytest.fixture
 def team(tmp_path: Path):  # type: ignore[no-untyped-def]
-    folder = engine.MemoryFolder()
-    inbox = Inbox()
-    laptops = [laptop(tmp_path, n, u, s)
-               for n, u, s in (("a", "anne", 1), ("b", "bram", 2), ("c", "cas", 3))]
-    for n in range(1, 4):
-        inbox.deliver(n)
-    for lk in laptops:
-        inbox.fetch(lk)
+    folder, _inbox, laptops = support.team(tmp_path)
     rounds(folder, laptops)
     yield folder, laptops
     for lk in laptops:
         lk.close()
-
-
-def rounds(folder, laptops, n: int = 2) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(n):
-        for lk in laptops:
-            sync(lk, folder)
 
 
 def _case(lk, uid: str):  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -99,6 +100,39 @@ def team_uids(lk: Loket) -> list[str]:
 
 def sync(lk: Loket, folder: engine.MemoryFolder, key: bytes = KEY) -> engine.PassReport:
     return engine.sync_pass(lk, folder, key)
+
+
+def rounds(
+    folder: engine.MemoryFolder, laptops: Sequence[Loket], n: int = 2, key: bytes = KEY
+) -> None:
+    """`n` sync passes of every laptop, in turn."""
+    for _ in range(n):
+        for lk in laptops:
+            sync(lk, folder, key)
+
+
+TEAM = (("a", "anne"), ("b", "bram"), ("c", "cas"))
+
+
+def team(
+    folder: Path, people: Sequence[tuple[str, str]] = TEAM, mails: int = 3
+) -> tuple[engine.MemoryFolder, Inbox, list[Loket]]:
+    """Laptops for `people` (laptop name, its person) in the team's slots 1, 2, ..., and the
+    shared mailbox; each laptop has fetched its first `mails` mails, nothing is synced yet."""
+    inbox = Inbox()
+    laptops = [laptop(folder, name, user, slot)
+               for slot, (name, user) in enumerate(people, start=1)]
+    for n in range(1, mails + 1):
+        inbox.deliver(n)
+    for lk in laptops:
+        inbox.fetch(lk)
+    return engine.MemoryFolder(), inbox, laptops
+
+
+def log_call(lk: Loket, **extra: str) -> None:
+    """Piet Smit phones about his pass and wants to be called back (the team tests' call)."""
+    lk.log_contact(Channel.PHONE, name="Piet Smit", question="Waar blijft mijn pas?",
+                   phone_number="0612345678", callback_by="2026-11-10", **extra)
 
 
 def states(*laptops: Loket) -> list[dict[str, object]]:

@@ -17,27 +17,24 @@ from inbox.teamsync.hlc import encode
 from tests.conftest import act_as
 from tests.unit.test_teamsync_support import (
     KEY,
+    TEAM,
     Inbox,
     forged_batch,
     laptop,
     plain_v1_batch,
     ref,
+    rounds,
     states,
     sync,
+    team,
     team_uids,
 )
 
 
 @pytest.fixture
 def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
-    folder = engine.MemoryFolder()
-    inbox = Inbox()
-    inbox.deliver(1)
-    a, b = laptop(tmp_path, "a", "anne", 1), laptop(tmp_path, "b", "bram", 2)
-    for lk in (a, b):
-        inbox.fetch(lk)
-    for lk in (a, b, a, b):
-        sync(lk, folder)
+    folder, _inbox, (a, b) = team(tmp_path, TEAM[:2], mails=1)
+    rounds(folder, (a, b))
     yield folder, a, b
     a.close()
     b.close()
