@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.formatting import local_day, local_time
 from desktop.labels import channel_label, status_label
 from desktop.mail_browser import ATTACHMENT_SCHEME, MailBrowser, scoped_html, size_text
+from desktop.plain import tip
 from inbox import acts
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import LoketError, StorageError
@@ -454,7 +455,7 @@ class BoundedLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
         self.full = text
-        self.setToolTip(text if len(text) > 60 else "")
+        self.setToolTip(tip(text) if len(text) > 60 else "")  # message data: plain
         self._fit()
 
     def text(self) -> str:

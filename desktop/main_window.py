@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         return chooser
 
     def _answer_recorded(self, received: Received) -> None:
-        self.refresh()
+        self.apply_changes(_changes_of(received))
         self.statusBar().showMessage(
             self.tr("Answer recorded in case %1.").replace("%1", received.reference or ""), 5000
         )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import WorkingDialog
+from desktop.dialogs import WorkingDialog, error_label
 from desktop.labels import channel_label
 from desktop.tasks import TaskRunner
 from inbox import replies
@@ -101,11 +101,7 @@ class ReplyChooser(WorkingDialog):
         form.addRow(self.note)
         form.addRow(self.record_button)
 
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
-        self.error.hide()
+        self.error = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self.reject)
 
@@ -129,25 +125,22 @@ class ReplyChooser(WorkingDialog):
     def record(self) -> None:
         if self.busy:
             return
-        self.error.hide()
         reference, text, via = self.reference, self.note.toPlainText(), self.via.currentData()
 
         def work(loket: Loket) -> Received:
             return replies.answered_elsewhere(loket, reference, text, via)
 
         def done(received: Received) -> None:
-            self.set_busy(False)
             self.recorded.emit(received)
             self.accept()
 
-        self.set_busy(True)
-        self.record_button.setEnabled(False)
-        self.runner.run(work, done, self._failed)
+        self.start(
+            self.runner, work, done,
+            self.tr("The answer could not be recorded because of an error in Loket; please "
+                    "try again."),
+            "recording an answer",
+        )
 
     def set_busy(self, busy: bool) -> None:
         super().set_busy(busy)
         self.record_button.setEnabled(not busy)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.show_failure(exc, self.tr("The answer could not be recorded because of an error "
-                                       "in Loket; please try again."), "recording an answer")
