@@ -6,14 +6,22 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.case_model import COLUMNS, LAST_MESSAGE_COLUMN, MESSAGES_COLUMN, CaseTableModel
+from desktop.case_model import (
+    COLUMNS,
+    DUE_COLUMN,
+    LAST_MESSAGE_COLUMN,
+    MESSAGES_COLUMN,
+    CaseTableModel,
+)
 
 # (preferred, minimum) widths of the columns that share the room left by the fixed ones
 # (reference, last message, message count); the subject (column 1) comes first: it keeps at
 # least SUBJECT_MIN while the others shrink towards their minimum (their text is elided), and
 # takes whatever is left over.
-_FLEXIBLE = {1: (320, 110), 2: (170, 60), 3: (95, 55), 4: (125, 75), 5: (135, 65)}
+_FLEXIBLE = {1: (320, 110), 2: (170, 60), 3: (95, 55), 4: (125, 75), 5: (135, 65),
+             DUE_COLUMN: (130, 80)}
 SUBJECT_MIN = 200
+_NARROWEST = 30  # a squeezed column still shows a letter or two and its elision
 
 
 class CaseTable(QTableView):
@@ -115,6 +123,9 @@ class CaseTable(QTableView):
         share = 1.0 if preferred == least else (left - least) / (preferred - least)
         share = min(max(share, 0.0), 1.0)
         widths = {c: int(m + (p - m) * share) for c, (p, m) in others.items()}
+        if left < least:  # even their minimum does not fit: they elide further, together
+            scale = max(left, 0) / least
+            widths = {c: max(_NARROWEST, int(w * scale)) for c, w in widths.items()}
         widths[1] = max(subject_least, room - sum(widths.values()))
         widths.update(self._fixed)
         for column, width in widths.items():
