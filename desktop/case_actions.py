@@ -74,6 +74,8 @@ class CaseActions(QObject):
         self.deadline = make(self.tr("&Deadline…"), ("Ctrl+D",), self.choose_deadline,
                              self.tr("Deadline in working days"))
         self.note = make(self.tr("Internal &note…"), ("Ctrl+N",), self.write_note)
+        self.label = make(self.tr("Add &label…"), ("Ctrl+L",), self.add_label,
+                          self.tr("Label the case, or every selected case"))
         self.close_case = make(self.tr("&Close case…"), ("Ctrl+K",), self.close_open_case,
                                self.tr("Close with an outcome"))
         self.merge = make(self.tr("&Merge into another case…"), ("Ctrl+Shift+M",), self.merge_case)
@@ -98,17 +100,17 @@ class CaseActions(QObject):
 
     def case_actions(self) -> list[QAction]:
         return [self.assign_me, self.assign_other, self.status, self.product, self.deadline,
-                self.note, self.close_case, self.merge, self.split, self.move, self.forward,
-                self.callback, self.callback_done]
+                self.note, self.close_case, self.label, self.merge, self.split, self.move,
+                self.forward, self.callback, self.callback_done]
 
     def fill_menu(self, menu: QMenu) -> None:
-        for action in self.case_actions()[:7]:
+        for action in self.case_actions()[:8]:
             menu.addAction(action)
         menu.addSeparator()
-        for action in self.case_actions()[7:10]:
+        for action in self.case_actions()[8:11]:
             menu.addAction(action)
         menu.addSeparator()
-        for action in self.case_actions()[10:]:
+        for action in self.case_actions()[11:]:
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.undo)
@@ -148,27 +150,45 @@ class CaseActions(QObject):
         detail = self.window.case_view.detail
         return detail.summary.reference if detail is not None else None
 
+    def _targets(self) -> list[str]:
+        """The cases an action works on: the multi-selection, else the case in view."""
+        chosen = self.window.table.selected_references()
+        reference = self._reference()
+        if len(chosen) > 1:
+            return chosen
+        return [reference] if reference else []
+
     def _open(self, dialog: FormDialog, message: str, undoable: Label | None = None,
-              reference: str | None = None) -> FormDialog:
-        before = self._snapshot(reference) if undoable and reference else None
+              references: list[str] | None = None) -> FormDialog:
+        before = self._snapshots(references) if undoable and references else None
 
         def finished(result: object) -> None:
-            if before is not None and reference and undoable:
-                self._remember(workspace.UndoStep(undoable(), reference, before,
-                                                  self._snapshot(reference)))
+            if before is not None and references and undoable:
+                self._remember(self._step(undoable(), references, before))
             self._changed(message.replace("%1", str(result) if isinstance(result, str) else
-                                          (reference or "")), result)
+                                          ", ".join(references or [])), result)
 
         dialog.changed.connect(finished)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def _snapshot(self, reference: str) -> dict[str, str | None] | None:
+    def _snapshots(self, references: list[str]) -> dict[str, workspace.Fields] | None:
         try:
-            return workspace.snapshot(self.window.loket, reference)
+            return workspace.snapshots(self.window.loket, references)
         except (LoketError, StorageError):
             return None
+
+    def _step(self, label: str, references: list[str],
+              before: dict[str, workspace.Fields]) -> workspace.UndoStep:
+        """One undo step for the action just done on `references` (a bulk action: one step
+        for all of them), with the fields as the action left them."""
+        after = self._snapshots(references) or {}
+        if len(references) > 1:
+            label = self.tr("%1 (%n case(s))", "", len(references)).replace("%1", label)
+        first, *others = references
+        return workspace.UndoStep(label, first, before[first], after.get(first),
+                                  tuple((r, before[r], after.get(r)) for r in others))
 
     def _remember(self, step: workspace.UndoStep) -> None:
         for reference in step.references():
@@ -187,59 +207,82 @@ class CaseActions(QObject):
         window.statusBar().showMessage(message, 6000)
 
     def _run(self, work: Callable[[Loket], Any], message: str, undoable: Label,
-             reference: str) -> None:
-        before = self._snapshot(reference)
+             references: list[str]) -> None:
+        before = self._snapshots(references)
 
         def done(changes: object) -> None:
             if before is not None:
-                self._remember(workspace.UndoStep(undoable(), reference, before,
-                                                  self._snapshot(reference)))
-            self._changed(message.replace("%1", reference), changes)
+                self._remember(self._step(undoable(), references, before))
+            self._changed(message.replace("%1", ", ".join(references)), changes)
 
         self.window.runner.run(work, done, lambda exc: self.window.show_error(str(exc)))
+
+    def _subject(self, references: list[str]) -> str:
+        """What a dialog's title names: the case, or how many cases."""
+        if len(references) == 1:
+            return references[0]
+        return self.tr("%n case(s)", "", len(references))
 
     # -- the actions -------------------------------------------------------------------
 
     def assign_to_me(self) -> None:
-        reference = self._reference()
-        if reference is None:
+        references = self._targets()
+        if not references:
             return
         me = self.window.loket.user
         mine = next((str(u["display_name"]) for u in self.window.loket.users()
                      if u["name"] == me), me)
-        self._run(lambda loket: loket.assign(reference, me),
-                  self.tr("%1 is now yours."), lambda: self._assigned_to(mine), reference)
+        if len(references) > 1:
+            def work(loket: Loket) -> Any:
+                return casework.bulk(loket, references, casework.Bulk.ASSIGN, me)
+        else:
+            def work(loket: Loket) -> Any:
+                return loket.assign(references[0], me)
+        self._run(work, self.tr("%1 is now yours."), lambda: self._assigned_to(mine),
+                  references)
 
     def assign_to_colleague(self) -> ChoiceDialog | None:
-        reference = self._reference()
-        if reference is None:
+        references = self._targets()
+        if not references:
             return None
         people = [(str(u["display_name"]), str(u["name"])) for u in self.window.loket.users()
                   if u["role"] == "medewerker"]
         items = [(self.tr("(nobody)"), "")] + people
-        dialog = ChoiceDialog(self.window.runner, self.tr("Assign %1").replace("%1", reference),
+        dialog = ChoiceDialog(self.window.runner,
+                              self.tr("Assign %1").replace("%1", self._subject(references)),
                               self.tr("&Colleague"), items,
-                              lambda loket, name: loket.assign(reference, name or None),
+                              self._apply(references, casework.Bulk.ASSIGN,
+                                          lambda loket, ref, name: loket.assign(ref,
+                                                                                name or None)),
                               parent=self.window)
         self._open(dialog, self.tr("%1 assigned."),
                    lambda: self._assigned_to(dialog.combo.currentText() if dialog.value() else ""),
-                   reference)
+                   references)
         return dialog
 
+    def _apply(self, references: list[str], action: casework.Bulk,
+               one: Callable[[Loket, str, Any], Any]) -> Callable[[Loket, Any], Any]:
+        """What a dialog's choice does: to the one case, or to every chosen case at once."""
+        if len(references) > 1:
+            return lambda loket, value: casework.bulk(loket, references, action, value or "")
+        return lambda loket, value: one(loket, references[0], value)
+
     def change_status(self) -> ChoiceDialog | None:
-        reference = self._reference()
+        references = self._targets()
         detail = self.window.case_view.detail
-        if reference is None or detail is None:
+        if not references or detail is None:
             return None
         items = [(status_label(s), s.value) for s in Status
                  if s not in (Status.AFGEROND, Status.BIJ_VAKAFDELING)]
-        dialog = ChoiceDialog(self.window.runner, self.tr("Status of %1").replace("%1", reference),
+        dialog = ChoiceDialog(self.window.runner,
+                              self.tr("Status of %1").replace("%1", self._subject(references)),
                               self.tr("&Status"), items,
-                              lambda loket, value: loket.set_status(reference, value),
+                              self._apply(references, casework.Bulk.STATUS,
+                                          lambda loket, ref, value: loket.set_status(ref, value)),
                               current=detail.summary.status.value, parent=self.window)
         self._open(dialog, self.tr("Status of %1 changed."),
                    lambda: self.tr("status %1").replace("%1", dialog.combo.currentText()),
-                   reference)
+                   references)
         return dialog
 
     def choose_product(self) -> ChoiceDialog | None:
@@ -255,7 +298,28 @@ class CaseActions(QObject):
                               current=detail.summary.product, editable=True, parent=self.window)
         self._open(dialog, self.tr("Product of %1 set."),
                    lambda: self.tr("product %1").replace("%1", str(dialog.value() or "")),
-                   reference)
+                   [reference])
+        return dialog
+
+    def add_label(self) -> ChoiceDialog | None:
+        """A label (the team's own word) on the case, or on every chosen case."""
+        references = self._targets()
+        if not references:
+            return None
+        try:
+            known = casework.labels_in_use(self.window.loket)
+        except (LoketError, StorageError):
+            known = []
+        dialog = ChoiceDialog(self.window.runner,
+                              self.tr("Label for %1").replace("%1", self._subject(references)),
+                              self.tr("&Label"), [(x, x) for x in known],
+                              self._apply(references, casework.Bulk.LABEL,
+                                          lambda loket, ref, value: casework.add_label(
+                                              loket, ref, str(value))),
+                              current="", editable=True, parent=self.window)
+        self._open(dialog, self.tr("Label added to %1."),
+                   lambda: self.tr("label %1").replace("%1", str(dialog.value() or "")),
+                   references)
         return dialog
 
     def choose_deadline(self) -> DeadlineDialog | None:
@@ -265,7 +329,7 @@ class CaseActions(QObject):
         today = casework.local_date(self.window.loket.now())
         dialog = DeadlineDialog(self.window.runner, reference, today, self.window)
         self._open(dialog, self.tr("Deadline of %1 set."),
-                   lambda: self.tr("deadline %1").replace("%1", dialog.date.text()), reference)
+                   lambda: self.tr("deadline %1").replace("%1", dialog.date.text()), [reference])
         return dialog
 
     def write_note(self) -> NoteDialog | None:
@@ -273,21 +337,22 @@ class CaseActions(QObject):
         if reference is None:
             return None
         dialog = NoteDialog(self.window.runner, reference, self.window)
-        self._open(dialog, self.tr("Note saved in %1."), reference=reference)
+        self._open(dialog, self.tr("Note saved in %1."), references=[reference])
         return dialog
 
     def close_open_case(self) -> CloseDialog | None:
-        reference = self._reference()
-        detail = self.window.case_view.detail
-        if reference is None or detail is None:
+        references = self._targets()
+        if not references:
             return None
+        detail = self.window.case_view.detail
         try:
             products = casework.product_choices(self.window.loket)
         except (LoketError, StorageError):
             products = list(casework.products())
-        dialog = CloseDialog(self.window.runner, reference, self.window, products,
-                             detail.summary.product)
-        self._open(dialog, self.tr("%1 closed."), lambda: self.tr("closing"), reference)
+        current = detail.summary.product if detail is not None and len(references) == 1 else None
+        dialog = CloseDialog(self.window.runner, references, self.window, products, current,
+                             title=self._subject(references))
+        self._open(dialog, self.tr("%1 closed."), lambda: self.tr("closing"), references)
         return dialog
 
     def merge_case(self) -> MergeDialog | None:

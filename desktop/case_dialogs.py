@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import error_label, submit_buttons
-from desktop.formatting import local_time
+from desktop.dialogs import error_label, fit_height, submit_buttons
+from desktop.formatting import local_day, local_time
 from desktop.tasks import TaskRunner
 from inbox import casework
 from inbox.errors import LoketError, StorageError
@@ -72,17 +72,7 @@ class FormDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Grow to the height the wrapped texts need at this width: a form made for one line
-        of hint must not squeeze a two-line error over it."""
-        layout = self.layout()
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, layout.totalMinimumSize().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        fit_height(self)
 
     def submit(self) -> None:
         if self._busy:
@@ -184,8 +174,8 @@ class DeadlineDialog(FormDialog):
 
     def _show_date(self) -> None:
         day = self.deadline()
-        self.date.setText(QLocale().toString(QDate(day.year, day.month, day.day),
-                                             QLocale.FormatType.LongFormat))
+        weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+        self.date.setText(f"{local_day(day)} ({weekday})")
 
     def work(self) -> Work | None:
         reference = self.reference
@@ -216,13 +206,18 @@ class NoteDialog(FormDialog):
 
 class CloseDialog(FormDialog):
     """Close with an outcome, whether the question was handled in one go and its product (UPL),
-    picked from a searchable list with the last used on top."""
+    picked from a searchable list with the last used on top; several cases (a multi-selection)
+    are closed together with the one outcome, all or none."""
 
-    def __init__(self, runner: TaskRunner, reference: str, parent: QWidget | None = None,
-                 products: Sequence[str] = (), product: str | None = None) -> None:
-        super().__init__(runner, self.tr("Close %1").replace("%1", reference), parent,
-                         ok=self.tr("&Close case"))
-        self.reference = reference
+    def __init__(self, runner: TaskRunner, references: str | Sequence[str],
+                 parent: QWidget | None = None, products: Sequence[str] = (),
+                 product: str | None = None, title: str = "") -> None:
+        chosen = [references] if isinstance(references, str) else list(references)
+        super().__init__(runner, self.tr("Close %1").replace("%1", title or chosen[0]), parent,
+                         ok=self.tr("&Close case") if len(chosen) == 1
+                         else self.tr("&Close cases"))
+        self.references = chosen
+        self.reference = chosen[0]
         self.current_product = product
         self.product = QComboBox(self)
         self.product.setEditable(True)
@@ -253,14 +248,18 @@ class CloseDialog(FormDialog):
         self.outcome.setFocus()
 
     def work(self) -> Work | None:
-        reference, outcome, one_go = self.reference, self.outcome.text(), self.one_go.isChecked()
+        references, outcome, one_go = self.references, self.outcome.text(), self.one_go.isChecked()
         product = self.product.currentText().strip() or None
         keep = product == self.current_product
 
         def close(loket: Loket) -> Any:
             if not keep:
-                casework.set_product(loket, reference, product)
-            return loket.close_case(reference, outcome, first_contact_resolution=one_go)
+                for reference in references:
+                    casework.set_product(loket, reference, product)
+            if len(references) > 1:
+                return casework.bulk(loket, references, casework.Bulk.CLOSE, outcome,
+                                     first_contact_resolution=one_go)
+            return loket.close_case(references[0], outcome, first_contact_resolution=one_go)
 
         return close
 

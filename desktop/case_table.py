@@ -15,8 +15,13 @@ from desktop.case_model import (
 )
 
 # (preferred, minimum) widths of the columns that share the room left by the fixed ones
-# (reference, last message, message count); the subject takes whatever is left over.
-_FLEXIBLE = {1: (320, 75), 2: (170, 65), 3: (95, 60), 4: (125, 80), 5: (135, 70)}
+# (reference, last message, message count); the subject (column 1) comes first: it keeps at
+# least SUBJECT_MIN while the others shrink towards their minimum (their text is elided), and
+# takes whatever is left over.
+_FLEXIBLE = {1: (320, 110), 2: (170, 60), 3: (95, 55), 4: (125, 75), 5: (135, 65),
+             DUE_COLUMN: (130, 80)}
+SUBJECT_MIN = 200
+_NARROWEST = 30  # a squeezed column still shows a letter or two and its elision
 
 
 class CaseTable(QTableView):
@@ -29,7 +34,9 @@ class CaseTable(QTableView):
         self.cases = model
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several cases at once (Shift/Ctrl+click, Shift+arrows): the case actions then act on
+        # every selected case (desktop/case_actions.py); the case pane shows the current one
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -70,6 +77,16 @@ class CaseTable(QTableView):
         index = self.currentIndex()
         return self.cases.case_id(index.row()) if index.isValid() else None
 
+    def selected_case_ids(self) -> list[int]:
+        """Every selected case, in list order."""
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        return [i for i in (self.cases.case_id(r) for r in rows) if i is not None]
+
+    def selected_references(self) -> list[str]:
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        found = (self.cases.summary(r) for r in rows)
+        return [s.reference for s in found if s is not None]
+
     def select_case(self, case_id: int, look_ahead: int = 5) -> bool:
         """Select (and scroll to) a case; False when the list does not hold it."""
         row = self.cases.row_of(case_id, look_ahead)
@@ -101,12 +118,18 @@ class CaseTable(QTableView):
         title = str(self.cases.headerData(MESSAGES_COLUMN, Qt.Orientation.Horizontal) or "")
         self._fixed[MESSAGES_COLUMN] = header.fontMetrics().horizontalAdvance(title) + 16
         room = self.viewport().width() - sum(self._fixed.values())
-        preferred = sum(p for p, _ in _FLEXIBLE.values())
-        least = sum(m for _, m in _FLEXIBLE.values())
-        share = 1.0 if preferred == least else (room - least) / (preferred - least)
+        others = {c: pm for c, pm in _FLEXIBLE.items() if c != 1}
+        subject_least = min(SUBJECT_MIN, _FLEXIBLE[1][0])
+        preferred = sum(p for p, _ in others.values())
+        least = sum(m for _, m in others.values())
+        left = room - subject_least  # what the other columns may take, the subject first
+        share = 1.0 if preferred == least else (left - least) / (preferred - least)
         share = min(max(share, 0.0), 1.0)
-        widths = {c: int(m + (p - m) * share) for c, (p, m) in _FLEXIBLE.items()}
-        widths[1] += max(0, room - sum(widths.values()))
+        widths = {c: int(m + (p - m) * share) for c, (p, m) in others.items()}
+        if left < least:  # even their minimum does not fit: they elide further, together
+            scale = max(left, 0) / least
+            widths = {c: max(_NARROWEST, int(w * scale)) for c, w in widths.items()}
+        widths[1] = max(subject_least, room - sum(widths.values()))
         widths.update(self._fixed)
         for column, width in widths.items():
             header.resizeSection(column, width)

@@ -10,28 +10,41 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.formatting import local_time
+from desktop.formatting import local_day, local_time
 from desktop.labels import channel_label, status_label
 from desktop.mail_browser import ATTACHMENT_SCHEME, MailBrowser, scoped_html, size_text
+from desktop.plain import tip
 from inbox import acts
 from inbox.channels.registry import spec as channel_spec
 from inbox.errors import LoketError, StorageError
 from inbox.mailview import MessageView, OutboxInfo, message_views, outbox_of_case
 from inbox.model import AddressKind, CaseDetail, CaseSummary, Direction, TimelineEntry
 from inbox.services import Loket
+
+if TYPE_CHECKING:
+    from inbox.collisions import Change
+
+
+TITLE_LINES = 2  # the case's heading: reference and subject
+TITLE_CHARS = 160  # a message's subject in the timeline, at most
+SIDE_BY_SIDE_WIDTH = 640  # narrower: the kennisbank suggestions go below the timeline
+QWIDGETSIZE_MAX = 16777215
 
 
 def address_label(kind: str) -> str:
@@ -150,7 +163,9 @@ def _entry_html(
     meta = " · ".join(x for x in (when, escape(label), escape(entry.author)) if x)
     title = ""
     if entry.kind == "message" and entry.title:
-        title = f"<p style='margin:2px 0 4px 0;'><b>{escape(entry.title)}</b></p>"
+        heading = entry.title if len(entry.title) <= TITLE_CHARS else (
+            entry.title[:TITLE_CHARS].rsplit(" ", 1)[0] + " …")
+        title = f"<p style='margin:2px 0 4px 0;'><b>{escape(heading)}</b></p>"
     warning = ""
     if entry.flagged:
         text = QCoreApplication.translate(
@@ -222,6 +237,9 @@ class CaseView(QWidget):
     reply_requested = Signal(object)  # CaseDetail
     send_again_requested = Signal(object)  # OutboxInfo
     resident_requested = Signal(object)  # CaseDetail: the contact card (desktop.social)
+    # what others did to the open case since it was opened (inbox.collisions.Change list):
+    # another window or process, a colleague's laptop (team sync), the resident writing again
+    colleagues_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, loket: Loket | None = None) -> None:
         super().__init__(parent)
@@ -231,7 +249,8 @@ class CaseView(QWidget):
         self.reply_action = QAction(self.tr("&Reply"), self)
         self.reply_action.setShortcut(QKeySequence("Ctrl+R"))
         self.reply_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.reply_action.setToolTip(self.tr("Reply to the resident by e-mail (Ctrl+R)"))
+        self.reply_action.setToolTip(
+            self.tr("Reply to the resident where they wrote, or say why not (Ctrl+R)"))
         self.reply_action.setEnabled(False)
         self.reply_action.triggered.connect(self._reply)
         self.addAction(self.reply_action)
@@ -242,7 +261,7 @@ class CaseView(QWidget):
         self.resident_button.setToolTip(self.tr("Every case and message of this resident"))
         self.resident_button.clicked.connect(lambda: self.resident_requested.emit(self.detail))
 
-        self.title = _plain_label(self)
+        self.title = BoundedLabel(TITLE_LINES, self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -259,6 +278,14 @@ class CaseView(QWidget):
         self.presence.setStyleSheet("color: #8a5300; font-style: italic")
         self.presence.setAccessibleName(self.tr("Colleagues on this case"))
         self.presence.hide()
+        self.collision = _plain_label(self)
+        self.collision.setObjectName("collision")
+        self.collision.setStyleSheet("background: #fff4ce; color: #3b2f00; border: 1px solid "
+                                     "#e0c060; padding: 4px;")
+        self.collision.setAccessibleName(self.tr("Changed by someone else"))
+        self.collision.hide()
+        self._seen_event = 0  # the case's history as far as this view showed it
+        self._collisions: list[str] = []
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -280,18 +307,30 @@ class CaseView(QWidget):
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addLayout(actions)
         for widget in (self.title, self.status, self.day, self.contact, self.addresses,
-                       self.presence, line):
+                       self.presence, self.collision, line):
             layout.addWidget(widget)
         from desktop.kb.panel import SuggestionsPanel  # the kennisbank beside the timeline
 
         self.kb_panel = SuggestionsPanel(loket, self)
-        body = QHBoxLayout()
-        body.addWidget(self.timeline, 1)
-        body.addWidget(self.kb_panel)
-        layout.addLayout(body, 1)
+        # beside the timeline when the pane is wide, below it when narrow: the messages keep
+        # a readable width either way
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self.timeline, 1)
+        self.body.addWidget(self.kb_panel)
+        layout.addLayout(self.body, 1)
         layout.addWidget(self.outbox_panel)
         self.reference: str | None = None
         self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        narrow = self.width() < SIDE_BY_SIDE_WIDTH
+        direction = (QBoxLayout.Direction.TopToBottom if narrow
+                     else QBoxLayout.Direction.LeftToRight)
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+            self.kb_panel.setMaximumHeight(220 if narrow else QWIDGETSIZE_MAX)
+            self.kb_panel.setMaximumWidth(QWIDGETSIZE_MAX if narrow else 340)
 
     def _reply(self) -> None:
         if self.detail is not None:
@@ -311,6 +350,7 @@ class CaseView(QWidget):
         self.addresses.clear()
         self.timeline.clear()
         self.show_presence([])
+        self._show_collisions([])
         self.kb_panel.show_case(None)
 
     def show_summary(self, case: CaseSummary) -> None:
@@ -342,9 +382,10 @@ class CaseView(QWidget):
             status += " · " + self.tr("handled by %1").replace("%1", case.assignee)
         if case.product:
             status += " · " + self.tr("product: %1").replace("%1", case.product)
+        if case.labels:
+            status += " · " + self.tr("labels: %1").replace("%1", ", ".join(case.labels))
         if case.deadline:
-            status += " · " + self.tr("deadline %1").replace(
-                "%1", "-".join(reversed(case.deadline.split("-"))))
+            status += " · " + self.tr("deadline %1").replace("%1", local_day(case.deadline))
         if detail.first_contact_resolution:
             status += " · " + self.tr("resolved in one go")
         self.status.setText(status)
@@ -376,6 +417,42 @@ class CaseView(QWidget):
         self.outbox_panel.show_states(list(self.outbox.values()))
         if not same:
             self.kb_panel.show_case(detail)
+        self._watch(case.reference, same)
+
+    def _watch(self, reference: str, same: bool) -> None:
+        """Say at once what others did to the case since it was opened here."""
+        from inbox import collisions
+
+        if self.loket is None:
+            return
+        try:
+            if not same:
+                self._seen_event = collisions.seen(self.loket, reference)
+                self._show_collisions([])
+                return
+            changes = collisions.since(self.loket, reference, self._seen_event)
+        except (LoketError, StorageError):
+            return
+        if not changes:
+            return
+        self._seen_event = max(c.event for c in changes)
+        self._show_collisions((self._collisions + [self.change_text(c) for c in changes])[-3:])
+        self.colleagues_changed.emit(changes)
+
+    def change_text(self, change: Change) -> str:
+        if change.answered:
+            if change.who:
+                return self.tr("%1 just answered the resident.").replace("%1", change.who)
+            return self.tr("A colleague just answered the resident.")
+        if change.incoming:
+            return self.tr("The resident just sent a new message.")
+        return (self.tr("%1 just changed this case: %2").replace("%1", change.who)
+                .replace("%2", change.text))
+
+    def _show_collisions(self, sentences: list[str]) -> None:
+        self._collisions = sentences
+        self.collision.setText("\n".join(sentences))
+        self.collision.setVisible(bool(sentences))
 
     def show_presence(self, sentences: list[str]) -> None:
         """What colleagues on other laptops are doing with this case right now."""
@@ -384,6 +461,51 @@ class CaseView(QWidget):
 
     def timeline_text(self) -> str:
         return self.timeline.toPlainText()
+
+
+class BoundedLabel(QLabel):
+    """Plain text in at most `lines` lines, word-wrapped, the last one elided ("…"); the
+    whole text in the tooltip. A subject of 500 characters stays a heading."""
+
+    def __init__(self, lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self.full = text
+        self.setToolTip(tip(text) if len(text) > 60 else "")  # message data: plain
+        self._fit()
+
+    def text(self) -> str:
+        """The whole text (what is shown may be elided: `text_shown`)."""
+        return self.full
+
+    def text_shown(self) -> str:
+        return super().text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        width = max(self.width(), 80)
+        words = self.full.split()
+        lines: list[str] = []
+        while words and len(lines) < self.lines:
+            line = words.pop(0)
+            while words and metrics.horizontalAdvance(line + " " + words[0]) <= width:
+                line += " " + words.pop(0)
+            lines.append(line)
+        if words or (lines and metrics.horizontalAdvance(lines[-1]) > width):
+            rest = " ".join([lines.pop()] + words) if lines else " ".join(words)
+            lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        QLabel.setText(self, "\n".join(lines))
+        self.setMaximumHeight(metrics.lineSpacing() * self.lines + 4)
 
 
 def _plain_label(parent: QWidget) -> QLabel:

@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from inbox.errors import LoketError, StorageError
@@ -84,6 +84,34 @@ def ask(
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is agree
+
+
+def steer_list(event: QEvent, move: Callable[[int], None], pick: Callable[[], None]) -> bool:
+    """↑↓ and Enter pressed in a search field: move through its result list (±1) and pick
+    the current result. True when the key was one of them (handled)."""
+    if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+        return False
+    key = event.key()
+    if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        move(1 if key == Qt.Key.Key_Down else -1)
+        return True
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        pick()
+        return True
+    return False
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Grow `dialog` to the height its wrapped texts need at its width: a form laid out for
+    one line of hint must not squeeze a two-line error over it (or clip the hint)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else -1
+    needed = max(needed, layout.totalMinimumSize().height())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
 
 
 class WorkingDialog(QDialog):

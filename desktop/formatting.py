@@ -1,17 +1,20 @@
-"""How the UI writes times and addresses: local time as dd-mm-yyyy HH:MM."""
+"""How the UI writes times and days: one Dutch format in Dutch time (inbox.clock), so the list,
+the case, the dialogs and the exports agree: 16-11-2026 10:42, 16-11-2026."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from inbox import clock
 
-DATE_TIME_FORMAT = "%d-%m-%Y %H:%M"
+DATE_TIME_FORMAT = clock.DATE_TIME_FORMAT
 
 
-def local_time(stamp: str | None) -> str:
-    """A stored UTC stamp (2026-03-01T09:30:00Z) as local time, or '' when there is none."""
-    if not stamp:
-        return ""
-    try:
-        return clock.parse(stamp).astimezone().strftime(DATE_TIME_FORMAT)
-    except ValueError:
-        return stamp
+def local_time(stamp: str | datetime | None) -> str:
+    """A stored UTC stamp (2026-03-01T09:30:00Z) as Dutch time, or '' when there is none."""
+    return clock.shown_time(stamp)
+
+
+def local_day(value: str | date | datetime | None) -> str:
+    """A day (ISO date or stamp) as dd-mm-jjjj, or '' when there is none."""
+    return clock.shown_date(value)

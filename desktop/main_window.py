@@ -37,8 +37,11 @@ from inbox.sync import SyncEvent
 if TYPE_CHECKING:  # the dialogs load when first opened: start-up stays short
     from desktop.accounts_dialog import AccountsDialog
     from desktop.phone_dialog import ContactDialog
+    from desktop.reply_chooser import ReplyChooser
     from desktop.reply_editor import ReplyEditor
+    from desktop.social.mastodon_reply import MastodonReplyEditor
     from inbox.mailview import OutboxInfo
+    from inbox.replies import ReplyOptions
 
 log = logging.getLogger("loket.desktop.window")
 
@@ -250,11 +253,15 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
-    def open_contact_dialog(self, channel: Channel) -> ContactDialog:
-        """Open the note form (window-modal, Esc closes it); returns it for tests."""
+    def open_contact_dialog(self, channel: Channel, case_reference: str = "", name: str = "",
+                            phone: str = "") -> ContactDialog:
+        """Open the note form (window-modal, Esc closes it); returns it for tests. With a
+        case: the call or visit is noted in it (answering a case by phone)."""
         from desktop.phone_dialog import ContactDialog
 
-        dialog = ContactDialog(self.runner, channel, parent=self)
+        dialog = ContactDialog(self.runner, channel, case_reference, parent=self)
+        dialog.name.setText(name)
+        dialog.phone.setText(phone)
         dialog.saved.connect(self._contact_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -338,17 +345,30 @@ class MainWindow(QMainWindow):
         else:
             self._show_presence()  # the team pass may have brought colleagues' presence
 
-    def open_reply_editor(self, detail: CaseDetail | None = None) -> ReplyEditor | None:
-        """The reply editor for the open case; None (and a hint) without a sending account."""
+    def open_reply_editor(
+        self, detail: CaseDetail | None = None, *, by_email: bool = False
+    ) -> ReplyEditor | MastodonReplyEditor | ReplyChooser | None:
+        """Answer the open case where the resident wrote, as the channel registry says:
+        e-mail or Mastodon; else a chooser that says why and offers e-mail (when an address
+        is known), a call or recording an answer given elsewhere. None (and a hint) when no
+        account can send the e-mail."""
         from desktop.reply_editor import ReplyEditor
+        from inbox import replies
+        from inbox.channels.registry import ReplyRoute
 
         detail = detail or self.case_view.detail
         if detail is None:
             return None
-        from desktop.social import last_inbound_is_mastodon
-
-        if last_inbound_is_mastodon(detail):  # answered where the resident wrote
-            return self.social.open_mastodon_reply(detail)  # type: ignore[return-value]
+        if not by_email:
+            try:
+                options = replies.reply_options(self.loket, detail)
+            except (LoketError, StorageError) as exc:
+                self._show_error(str(exc))
+                return None
+            if options.route is ReplyRoute.MASTODON:  # answered where the resident wrote
+                return self.social.open_mastodon_reply(detail)
+            if options.route is ReplyRoute.NONE:
+                return self._open_reply_chooser(detail, options)
         accounts = [a for a in Accounts(self.loket).mail_accounts() if a.smtp_host]
         if not accounts:
             self._show_error(
@@ -361,6 +381,7 @@ class MainWindow(QMainWindow):
             self.runner, detail, accounts, str(me["display_name"]) if me else "", parent=self
         )
         editor.sent.connect(self._reply_sent)
+        self.case_view.colleagues_changed.connect(editor.guard.note)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         reference = detail.summary.reference
@@ -371,6 +392,25 @@ class MainWindow(QMainWindow):
                          on_error=lambda exc: log.info("presence not sent: %s",
                                                        type(exc).__name__))
         return editor
+
+    def _open_reply_chooser(self, detail: CaseDetail, options: ReplyOptions) -> ReplyChooser:
+        from desktop.reply_chooser import ReplyChooser
+
+        chooser = ReplyChooser(self.runner, detail, options, parent=self)
+        chooser.email_chosen.connect(lambda: self.open_reply_editor(detail, by_email=True))
+        chooser.call_chosen.connect(lambda: self.open_contact_dialog(
+            Channel.PHONE, case_reference=detail.summary.reference,
+            name=detail.summary.contact, phone=options.phone))
+        chooser.recorded.connect(self._answer_recorded)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.open()
+        return chooser
+
+    def _answer_recorded(self, received: Received) -> None:
+        self.apply_changes(_changes_of(received))
+        self.statusBar().showMessage(
+            self.tr("Answer recorded in case %1.").replace("%1", received.reference or ""), 5000
+        )
 
     def _reply_sent(self, received: Received, account_name: str) -> None:
         self.apply_changes(_changes_of(received))

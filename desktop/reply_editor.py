@@ -8,8 +8,9 @@ to an SMTP server.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.collision import CollisionGuard, collision_label
 from desktop.dialogs import Buttons, WorkingDialog, error_label, submit_buttons
 from desktop.tasks import TaskRunner
+from desktop.template_picker import TemplateButton
 from inbox import workspace
 from inbox.accounts import MailAccount
 from inbox.channels.smtp import compose_reply, reply_subject
@@ -33,45 +36,19 @@ from inbox.services import Loket, Received
 log = logging.getLogger("loket.desktop.reply")
 
 
+def answer_deadline_or_none(runner: TaskRunner, reference: str) -> date | None:
+    """The date a standaardantwoord's {termijn} names (None: it stays [termijn])."""
+    try:
+        return workspace.answer_deadline(runner.loket, reference)
+    except (LoketError, StorageError):
+        return None
+
+
 def resident_address(detail: CaseDetail) -> str:
     for kind, value in detail.contact_addresses:
         if kind == AddressKind.EMAIL.value:
             return value
     return ""
-
-
-class StandardReplies(QComboBox):
-    """The standaardantwoorden a reply can start from: choosing one fills `text` with it, the
-    resident's name, the case reference and the employee's name put in."""
-
-    def __init__(self, parent: QWidget, loket: Loket, text: QPlainTextEdit, *, name: str,
-                 reference: str, employee: str = "") -> None:
-        super().__init__(parent)
-        self.text = text
-        self.fields = {"name": name, "reference": reference, "employee": employee}
-        translate = QCoreApplication.translate  # the editor's context: one translation
-        self.setAccessibleName(translate("ReplyEditor", "Reply with a standard text"))
-        self.addItem(translate("ReplyEditor", "(choose a standard reply)"), None)
-        try:
-            for t in workspace.templates(loket):
-                self.addItem(t.title, t)
-        except (LoketError, StorageError, OSError):
-            pass  # typing the reply still works
-        self.activated.connect(self.use)
-
-    def add_row(self, form: QFormLayout) -> None:
-        text = QCoreApplication.translate("ReplyEditor", "&Standard reply")
-        label = QLabel(text, self.parentWidget())
-        label.setBuddy(self)
-        form.addRow(label, self)
-
-    def use(self, index: int) -> None:
-        """Fill the reply with the standaardantwoord at `index`."""
-        template = self.itemData(index)
-        if not isinstance(template, workspace.Template):
-            return
-        self.text.setPlainText(workspace.fill(template, **self.fields))
-        self.text.setFocus()
 
 
 class ReplyEditor(WorkingDialog):
@@ -111,16 +88,21 @@ class ReplyEditor(WorkingDialog):
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(220)
         self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        greeting = detail.summary.contact
-        if greeting:
-            self.text.setPlainText(self.tr("Dear %1,").replace("%1", greeting) + "\n\n")
+        self.greeting = ""  # Loket's own opening line: a standard reply may take its place
+        if detail.summary.contact:
+            self.greeting = self.tr("Dear %1,").replace("%1", detail.summary.contact) + "\n\n"
+            self.text.setPlainText(self.greeting)
 
         self.contact_name = detail.summary.contact
-        self.template = StandardReplies(self, runner.loket, self.text, name=self.contact_name,
-                                        reference=self.reference, employee=sender_name)
+        self.subject_text = detail.summary.subject
+        self.deadline = answer_deadline_or_none(runner, self.reference)
+        self.templates = TemplateButton(self, self.text, runner, self.fill,
+                                        lambda: self.greeting)
+        self.collision = collision_label(self)
+        self.guard = CollisionGuard(self, runner.loket, self.reference, self.collision)
 
         form = QFormLayout()
-        self.template.add_row(form)
+        self.templates.add_to(form)
         account_label = QLabel(self.tr("&From"), self)
         account_label.setBuddy(self.account)
         form.addRow(account_label, self.account)
@@ -146,6 +128,7 @@ class ReplyEditor(WorkingDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.collision)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.error)
         layout.addWidget(hint)
@@ -158,12 +141,25 @@ class ReplyEditor(WorkingDialog):
         self.kb = attach(self, self.text, runner, lambda: FillContext(
             self.contact_name, self.reference, self.sender_name), "antwoord")
 
+    def fill(self, template: workspace.Template) -> str:
+        """A standaardantwoord's text for this case: name, reference, me, dates."""
+        return workspace.fill(template, name=self.contact_name, reference=self.reference,
+                              employee=self.sender_name, subject=self.subject_text,
+                              deadline=self.deadline)
+
+    def use_template(self, template: workspace.Template) -> None:
+        """Insert a standaardantwoord at the cursor (undoable; typed text stays)."""
+        self.templates.insert(template)
+
     def chosen_account(self) -> MailAccount:
         name = self.account.currentData()
         return next((a for a in self.accounts if a.name == name), self.accounts[0])
 
     def submit(self) -> None:
         if self.busy:
+            return
+        self.error.hide()
+        if not self.guard.confirm():  # a colleague answered meanwhile: the text stays
             return
         account = self.chosen_account()
         reference = self.reference

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -138,6 +139,10 @@ class RoleHome(QMainWindow):
                                               "reply…"), page)
         self.day_button.clicked.connect(self.open_day_settings)
         layout.addWidget(self.day_button)
+        # norms, the team's standaardantwoorden, channels: as far as the grants reach
+        settings = QPushButton(self.tr("&Settings…"), page)
+        settings.clicked.connect(self.open_settings)
+        layout.addWidget(settings)
         layout.addStretch(1)
         return page
 
@@ -153,6 +158,15 @@ class RoleHome(QMainWindow):
         from desktop.accounts_dialog import AccountsDialog
 
         AccountsDialog(self.loket, self.runner, parent=self).exec()
+
+    def open_settings(self) -> QWidget:
+        """The settings dialog (window-modal); its tabs follow the grants."""
+        from desktop.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.loket, self.runner, self, open_accounts=self._open_accounts)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _audit(self) -> QWidget:
         """The newest entries of the audit trail, their actions in words (not codes), and

@@ -165,13 +165,27 @@ class SettingsDialog(TabbedSettings):
             self.tr("Beste {naam}, ... {zaak} ... {medewerker}"))
         save = QPushButton(self.tr("Save &reply"), page)
         save.clicked.connect(self.save_template)
+        self.template_new = QPushButton(self.tr("&New reply"), page)
+        self.template_new.clicked.connect(self.new_template)
+        self.template_retire = QPushButton(self.tr("Re&tire"), page)
+        self.template_retire.setToolTip(self.tr("Take it out of use; saving it again brings it "
+                                                "back (for the whole team)"))
+        self.template_retire.clicked.connect(self.retire_template)
         self.template_list.currentItemChanged.connect(self._template_chosen)
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.template_title)
         form.addRow(self.tr("Text"), self.template_body)
-        form.addRow(QLabel(self.tr("{naam} and {zaak} are filled in with the resident's name "
-                                   "and the case reference."), page))
-        form.addRow(save)
+        hint = QLabel(self.tr("{naam}, {zaak}, {medewerker}, {onderwerp}, {datum} and {termijn} "
+                              "are filled in: the resident's name, the case reference, your "
+                              "name, the subject, today and the date of the answer. The team "
+                              "shares these replies."), page)
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        buttons = QHBoxLayout()
+        for button in (self.template_new, save, self.template_retire):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
         layout = QHBoxLayout(page)
         layout.addWidget(self.template_list, 1)
         layout.addLayout(form, 2)
@@ -185,20 +199,41 @@ class SettingsDialog(TabbedSettings):
             item.setData(Qt.ItemDataRole.UserRole, t)
 
     def _template_chosen(self, item: QListWidgetItem | None, _: object = None) -> None:
+        self.template_retire.setEnabled(item is not None)
         if item is None:
             return
         t: workspace.Template = item.data(Qt.ItemDataRole.UserRole)
         self.template_title.setText(t.title)
         self.template_body.setPlainText(t.body)
 
-    def save_template(self) -> None:
-        title, body = self.template_title.text(), self.template_body.toPlainText()
+    def new_template(self) -> None:
+        self.template_list.setCurrentItem(None)
+        self.template_list.clearSelection()
+        self.template_title.clear()
+        self.template_body.clear()
+        self.template_title.setFocus()
+
+    def _chosen_key(self) -> str | None:
         item = self.template_list.currentItem()
-        key = None
-        if item is not None and item.text() == title.strip():
-            key = item.data(Qt.ItemDataRole.UserRole).key
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole).key)
+
+    def save_template(self) -> None:
+        """Save the chosen reply (its title may change too), or a new one."""
+        title, body = self.template_title.text(), self.template_body.toPlainText()
+        key = self._chosen_key()
         self._run(lambda loket: workspace.save_template(loket, title, body, key),
                   self.tr("Standard reply saved."), self._load_templates)
+
+    def retire_template(self) -> None:
+        key = self._chosen_key()
+        if key is None:
+            return
+        self._run(lambda loket: workspace.retire_template(loket, key),
+                  self.tr("Standard reply retired."), self.new_template_list)
+
+    def new_template_list(self) -> None:
+        self._load_templates()
+        self.new_template()
 
     # -- channels ------------------------------------------------------------------------
 

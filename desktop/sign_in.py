@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import fit_height
 from inbox.errors import LoketError
 from inbox.services import Loket
 
@@ -25,6 +26,7 @@ class SignInDialog(QDialog):
         self.loket = loket
         self.setWindowTitle(self.tr("Sign in to Loket"))
         self.setAccessibleName(self.tr("Sign in"))
+        self.setMinimumWidth(380)  # the demo hint reads as a sentence, not a column
         self.user = QLineEdit(user, self)
         self.user.setAccessibleName(self.tr("User name"))
         self.password = QLineEdit(self)
@@ -65,5 +67,6 @@ class SignInDialog(QDialog):
             self.password.setFocus()
             self.error.setText(str(exc))
             self.error.show()
+            fit_height(self)  # the hint above keeps all its lines
             return
         self.accept()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from desktop.formatting import local_time
 from desktop.plain import tip as plain_tip
+from inbox import clock
 from inbox.accounts import DEMO_MAILBOX
 from inbox.sync import SyncEvent
 
@@ -178,7 +179,7 @@ class SyncStatus(QWidget):
                 widget.progress.hide()
         elif event.kind == "done":
             widget.progress.hide()
-            widget.set_line(self._synced(event.account, event.at.strftime("%H:%M")))
+            widget.set_line(self._synced(event.account, clock.local(event.at).strftime("%H:%M")))
         elif event.kind == "error":
             widget.progress.hide()
             if event.account == DEMO_MAILBOX:

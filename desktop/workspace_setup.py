@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.case_actions import CaseActions
+from desktop.formatting import local_day, local_time
 from desktop.long_work import LongWork, Progress
 from inbox.privacy.roles import Permission
 from inbox.services import Loket
@@ -52,6 +53,7 @@ class Workspace(QObject):
         self.long_work: LongWork | None = None
         self._make_menus()
         window.table.case_selected.connect(self._case_changed)
+        window.table.selectionModel().selectionChanged.connect(self._selection_changed)
         window.cases.refreshed.connect(self._case_changed)
         window.views.views.dataChanged.connect(lambda *_: window.update_counts())
         window.sync.arrived.connect(self._sync_event)
@@ -86,12 +88,16 @@ class Workspace(QObject):
         self.export_action = QAction(self.tr("&Export list as CSV…"), w)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.triggered.connect(self.ask_export)
+        self.export_selected_action = QAction(self.tr("Export &selected cases as CSV…"), w)
+        self.export_selected_action.setToolTip(self.tr("The cases selected in the list"))
+        self.export_selected_action.triggered.connect(lambda: self.ask_export(selected=True))
         for action in (self.dashboard_action, self.settings_action, self.export_action):
             w.addAction(action)
         file_menu = w.menus["file"]
         first = file_menu.actions()[0] if file_menu.actions() else None  # before Quit
         file_menu.insertAction(first, self.import_action)
         file_menu.insertAction(first, self.export_action)
+        file_menu.insertAction(first, self.export_selected_action)
         if first is not None:
             file_menu.insertSeparator(first)
         view_menu = w.menus["view"]
@@ -108,6 +114,16 @@ class Workspace(QObject):
 
     def _case_changed(self, *_: Any) -> None:
         self.actions.case_changed(self.window.case_view.detail)
+
+    def _selection_changed(self, *_: Any) -> None:
+        """Several cases selected: say that the case actions now work on all of them."""
+        count = len(self.window.table.selectionModel().selectedRows())
+        self.export_selected_action.setEnabled(count > 0)
+        if count > 1:
+            self.window.statusBar().showMessage(
+                self.tr("%n case(s) selected: assign (Ctrl+I, Ctrl+Shift+I), status (Ctrl+U), "
+                        "close (Ctrl+K), label (Ctrl+L) and export act on all of them.", "",
+                        count), 8000)
 
     # -- dashboard and settings ------------------------------------------------------------
 
@@ -177,20 +193,22 @@ class Workspace(QObject):
         self.long_work = work
         return work
 
-    def ask_export(self) -> None:
+    def ask_export(self, selected: bool = False) -> None:
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export list"), "zaken.csv",
                                               self.tr("CSV files (*.csv)"))
         if name:
-            self.export_list(Path(name))
+            self.export_list(Path(name), self.window.table.selected_case_ids() if selected
+                             else None)
 
-    def export_list(self, path: Path) -> LongWork:
-        """The current list (view + search) as CSV, a page at a time, cancellable."""
+    def export_list(self, path: Path, chosen: list[int] | None = None) -> LongWork:
+        """The current list (view + search), or the `chosen` cases, as CSV, a page at a time,
+        cancellable."""
         query = self.window.cases.query
         work = LongWork(self.window.runner, self.tr("Exporting…"), self.window)
         cancelled = self.tr("Export cancelled; the file was removed.")
 
         def run(loket: Loket, progress: Progress) -> int | None:
-            ids = loket.case_ids(query)
+            ids = loket.case_ids(query) if chosen is None else list(chosen)
             partial = path.with_name(path.name + ".part")
             with partial.open("w", newline="", encoding="utf-8-sig") as out:
                 writer = csv.writer(out, delimiter=";")
@@ -201,11 +219,11 @@ class Workspace(QObject):
                     if not progress(start, len(ids), ""):
                         break
                     for s in loket.case_summaries(ids[start:start + 500]):
-                        # channel and status in Dutch words, as people read them
+                        # channel and status in Dutch words, dates as people read them
                         writer.writerow([s.reference, s.subject, s.contact, s.channel.label,
                                          s.status.label, s.assignee or "", s.product or "",
-                                         s.deadline or "", s.opened_at, s.last_message_at,
-                                         s.messages])
+                                         local_day(s.deadline), local_time(s.opened_at),
+                                         local_time(s.last_message_at), s.messages])
                 else:
                     progress(len(ids), len(ids), "")
                     partial.replace(path)

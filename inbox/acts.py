@@ -163,6 +163,8 @@ KB_HEALTH = act("kb.health", P.KB_EDIT, "Onderhoud kennisbank bekijken", writes=
                 audited=False, content=False)
 KB_USAGE = act("kb.usage", P.VIEW_STATS, "Gebruik kennisbank bekijken", writes=False,
                audited=False, content=False)
+TEMPLATE_TEAM = act("template.team", P.SYNC, "Standaardantwoorden van het team bijwerken",
+                    audited=False, content=False)
 KB_TEAM = act("kb.team", P.SYNC, "Kennisbank van het team bijwerken", audited=False,
               content=False)
 KB_SUGGEST = act("kb.suggest", P.READ_CONTENT, "Suggesties bij een zaak", writes=False,
@@ -288,12 +290,18 @@ CONTACT_DISTINCT = act("contact.distinct", P.MANAGE_CONTACTS,
                        "Inwoners als verschillend vastleggen", processing="update",
                        content=False)
 CASE_PRODUCT = act("case.product", P.WORK_CASES, "Product instellen", processing="update")
+CASE_LABEL = act("case.label", P.WORK_CASES, "Labels instellen", processing="update")
+# one action on several cases in one transaction (the case list's multi-selection); each
+# case's own act (assign, status, close, label) runs inside it
+CASE_BULK = act("case.bulk", P.WORK_CASES, "Actie op meerdere zaken", content=False)
 CASE_DEADLINE = act("case.deadline", P.WORK_CASES, "Termijn instellen", processing="update")
 CASE_MERGE = act("case.merge", P.WORK_CASES, "Zaken samenvoegen", processing="update")
 CASE_SPLIT = act("case.split", P.WORK_CASES, "Zaak splitsen", processing="update")
 MESSAGE_MOVE = act("message.move", P.WORK_CASES, "Bericht verplaatsen", processing="update")
 CASE_UNDO = act("case.undo", P.WORK_CASES, "Wijziging ongedaan maken", audited=False)
 CASE_REPLY = act("case.reply", P.REPLY, "Antwoord per e-mail klaarzetten", processing="create")
+CASE_ANSWERED_ELSEWHERE = act("case.answered_elsewhere", P.REPLY,
+                              "Antwoord buiten Loket vastgelegd", processing="create")
 SEARCH_SAVE = act("search.save", P.LIST_CASES, "Zoekopdracht bewaren", audited=False,
                   content=False)
 NORMS_VIEW = act("norms.view", P.SET_NORMS, "Normen bekijken", writes=False, audited=False,

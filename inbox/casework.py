@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -129,6 +130,85 @@ def _set_field(op: Op, column: str, value: str | None, kind: EventKind) -> None:
         return
     op.store.records.update_case(op.case_id, {column: value, "updated_at": op.stamp()})
     op.event(kind, {"from": before, "to": value})
+
+
+LABEL_LENGTH = 40
+
+
+def set_labels(loket: Loket, reference: str, labels: Sequence[str]) -> Changes:
+    """Give the case exactly these labels (the team's own words; none: no labels)."""
+    clean: set[str] = set()
+    for label in labels:
+        text = " ".join(label.split())
+        if not text:
+            continue
+        if "," in text or len(text) > LABEL_LENGTH:
+            raise InvalidInput(f"Een label is een kort woord zonder komma (ten hoogste "
+                               f"{LABEL_LENGTH} tekens): '{text[:50]}'.")
+        clean.add(text)
+    value = ", ".join(sorted(clean, key=str.casefold)) or None
+    with loket.op(acts.CASE_LABEL, case=reference) as op:
+        _set_field(op, "labels", value, EventKind.LABELS_SET)
+    return op.changes
+
+
+def labels_of(loket: Loket, reference: str) -> list[str]:
+    with loket.op(acts.CASE_LIST, case=reference) as op:
+        value = op.case["labels"]
+    return value.split(", ") if value else []
+
+
+def labels_in_use(loket: Loket) -> list[str]:
+    """Every label the team gave a case, for choosing one again (metadata only)."""
+    with loket.op(acts.CASE_LIST) as op:
+        values = op.store.casework.labels_in_use()
+    found = {label for value in values for label in value.split(", ")}
+    return sorted(found, key=str.casefold)
+
+
+def add_label(loket: Loket, reference: str, label: str) -> Changes:
+    return set_labels(loket, reference, [*labels_of(loket, reference), label])
+
+
+def remove_label(loket: Loket, reference: str, label: str) -> Changes:
+    wanted = " ".join(label.split()).casefold()
+    return set_labels(loket, reference,
+                      [x for x in labels_of(loket, reference) if x.casefold() != wanted])
+
+
+# -- one action on several cases -----------------------------------------------------------
+
+
+class Bulk(StrEnum):
+    ASSIGN = "assign"  # value: a login, or "" for nobody
+    STATUS = "status"  # value: a status code (not afgerond: that is CLOSE)
+    CLOSE = "close"  # value: the one outcome for all
+    LABEL = "label"  # value: the label to add
+
+
+def bulk(loket: Loket, references: Sequence[str], action: Bulk, value: str,
+         *, first_contact_resolution: bool = False) -> Changes:
+    """Do one action on every case of `references`, all or nothing: one transaction, in
+    which each case's own act runs (so each is checked, recorded and audited as usual)."""
+    wanted = list(dict.fromkeys(r.strip().upper() for r in references if r.strip()))
+    if not wanted:
+        raise InvalidInput("Kies eerst een of meer zaken.")
+    if action is Bulk.STATUS and value == Status.AFGEROND.value:
+        raise InvalidInput("Afronden gaat met een uitkomst: gebruik afronden.")
+    changes = Changes()
+    with loket.op(acts.CASE_BULK, obj=f"zaken:{len(wanted)}") as op:
+        op.details = {"actie": action.value, "zaken": len(wanted)}
+        for reference in wanted:
+            if action is Bulk.ASSIGN:
+                changes.merge(loket.assign(reference, value or None))
+            elif action is Bulk.STATUS:
+                changes.merge(loket.set_status(reference, value))
+            elif action is Bulk.CLOSE:
+                changes.merge(loket.close_case(
+                    reference, value, first_contact_resolution=first_contact_resolution))
+            else:
+                changes.merge(add_label(loket, reference, value))
+    return changes
 
 
 def set_deadline_in_working_days(loket: Loket, reference: str, days: int) -> date:

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from inbox import acts
+from inbox import acts, workspace
 from inbox.addresses import address_for
 from inbox.channels.imports.eml import import_bytes
 from inbox.gate import Op
@@ -838,6 +838,19 @@ class _Demo:
             self.clock = moment
             action()
 
+    def templates(self) -> None:
+        """The team's own standaardantwoorden (resources/demo/templates.json), saved by a
+        medewerker as the team would."""
+        items: list[dict[str, str]] = json.loads(
+            (SCENARIO / "templates.json").read_text(encoding="utf-8"))
+        previous = self.loket.user
+        self.loket.user = AGENTS[0]
+        try:
+            for item in items:
+                workspace.save_template(self.loket, item["title"], item["text"], item["key"])
+        finally:
+            self.loket.user = previous
+
     def _as(self, user: str, action: Callable[[], Received | object]) -> Any:
         previous = self.loket.user
         self.loket.user = user
@@ -1266,6 +1279,7 @@ def build(
                 op.store.records.insert_user(name, display, role.value, op.stamp())
             demo_mailbox(loket)  # hand-overs go out through it (and wait in its outbox)
             _departments(loket)
+            demo.templates()
             demo.run(demo.plan())
         finally:
             loket.now, loket.user = saved_now, saved_user

@@ -90,6 +90,7 @@ class EventKind(StrEnum):
     CONTACT_LOGGED = "contact_logged"
     PRODUCT_SET = "product_set"
     DEADLINE_SET = "deadline_set"
+    LABELS_SET = "labels_set"
     MERGED_INTO = "merged_into"
     MERGED_FROM = "merged_from"
     SPLIT_FROM = "split_from"
@@ -125,6 +126,7 @@ class EventKind(StrEnum):
     EXPORT_KLANTINTERACTIES = "export_klantinteracties"
     # kennisbank and trends (no case)
     KB_ARTICLE_SAVED = "kb_article_saved"
+    TEMPLATE_SAVED = "template_saved"  # a standaardantwoord saved or retired: {"key"}
     TREND_SIGNAL_SENT = "trend_signal_sent"
 
 
@@ -217,6 +219,7 @@ class CaseSummary:
     product: str | None = None
     deadline: str | None = None
     confidential: bool = False
+    labels: tuple[str, ...] = ()
     due_at: str | None = None  # "antwoord uiterlijk" (UTC)
     department: str | None = None  # the newest hand-over's department
     forward_due: str | None = None

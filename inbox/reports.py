@@ -74,6 +74,9 @@ def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, An
     rules = deadlines.rules(op)
     norms = rules.norms
     now = op.now
+    # "open" is open at the end of the period (now, when the period runs to today): the open
+    # column, the "Openstaand" figure and the chart's open backlog all count it this way
+    until = min(now, end_of_local_day(date.fromisoformat(date_to))) if date_to else now
     cases = _rows(op, date_from, date_to)
     per: dict[str, dict[str, Any]] = {}
     waits: dict[str, list[float]] = defaultdict(list)
@@ -89,7 +92,7 @@ def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, An
         if c.status == Status.AFGEROND.value:
             row["closed"] += 1
             row["handled_in_one_go"] += int(c.one_go)
-        else:
+        if _open_at(c, until):
             row["open"] += 1
         if c.first_response is not None:
             row["answered"] += 1
@@ -107,13 +110,13 @@ def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, An
                 judged[c.channel] += 1  # too late already
         week = weekly.setdefault(week_of(local_date(c.opened)), {"incoming": {}, "closed": 0})
         week["incoming"][c.channel] = week["incoming"].get(c.channel, 0) + 1
-        if c.closed is not None and c.status == Status.AFGEROND.value:
-            closings[week_of(local_date(c.closed))] += 1
+        if c.closed is not None and c.status == Status.AFGEROND.value and c.closed <= until:
+            closings[week_of(local_date(c.closed))] += 1  # weeks after the period stay out
     for channel, row in per.items():
         row["median_first_answer_hours"] = _median_hours(waits[channel])
         row["answered_within_norm_pct"] = _pct(within[channel], judged[channel])
         row["handled_in_one_go_pct"] = _pct(row["handled_in_one_go"], row["closed"])
-    _weekly_backlog(weekly, closings, cases)
+    _weekly_backlog(weekly, closings, cases, until)
     closed = sum(r["closed"] for r in per.values())
     return {
         "per_channel": dict(sorted(per.items())),
@@ -126,9 +129,17 @@ def _figures(op: Op, date_from: str | None, date_to: str | None) -> dict[str, An
     }
 
 
+def _open_at(case: _Case, moment: datetime) -> bool:
+    """Opened by `moment` and not closed by then (a reopened case is open)."""
+    closed = (case.closed is not None and case.status == Status.AFGEROND.value
+              and case.closed <= moment)
+    return case.opened <= moment and not closed
+
+
 def _weekly_backlog(weekly: dict[str, dict[str, Any]], closings: dict[str, int],
-                    cases: list[_Case]) -> None:
-    """Closed per week, and the open backlog at each week's end (of the cases counted)."""
+                    cases: list[_Case], until: datetime) -> None:
+    """Closed per week, and the open backlog at each week's end (of the cases counted; the
+    last week ends at `until`, so its bar is the "Openstaand" figure)."""
     for key in closings:
         weekly.setdefault(key, {"incoming": {}, "closed": 0})
     opened = sorted(c.opened for c in cases)
@@ -137,7 +148,7 @@ def _weekly_backlog(weekly: dict[str, dict[str, Any]], closings: dict[str, int],
     for key, week in weekly.items():
         week["closed"] = closings.get(key, 0)
         year, number = key.split("-W")
-        end = end_of_local_day(date.fromisocalendar(int(year), int(number), 7))
+        end = min(end_of_local_day(date.fromisocalendar(int(year), int(number), 7)), until)
         week["backlog"] = bisect_right(opened, end) - bisect_right(closed, end)
 
 

@@ -734,6 +734,7 @@ def _summary(r: Any) -> CaseSummary:
         product=r["product"],
         deadline=r["deadline"],
         confidential=bool(r["confidential"]),
+        labels=tuple(r["labels"].split(", ")) if r["labels"] else (),
         due_at=r["due_at"],
         department=r["department"],
         forward_due=r["forward_due"],
@@ -765,10 +766,11 @@ def _describe_event(kind: str, data: dict[str, Any]) -> str:
     if kind == EventKind.REOPENED.value:
         return "Heropend"
     if kind == EventKind.CONTACT_LOGGED.value and data.get("callback_by"):
-        return f"Terugbellen vóór {data['callback_by']}"
+        return f"Terugbellen vóór {clock.shown_date(str(data['callback_by']))}"
     work = {
         "product_set": lambda d: f"Product: {d.get('to') or '-'}",
-        "deadline_set": lambda d: f"Termijn: {d.get('to') or '-'}",
+        "deadline_set": lambda d: f"Termijn: {clock.shown_date(d.get('to')) or '-'}",
+        "labels_set": lambda d: f"Labels: {d.get('to') or '-'}",
         "merged_into": lambda d: f"Samengevoegd met {d.get('case')}",
         "merged_from": lambda d: f"Zaak {d.get('case')} hierin samengevoegd",
         "split_from": lambda d: f"Afgesplitst van {d.get('case')}",

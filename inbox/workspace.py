@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from inbox import acts, casework
 from inbox.errors import InvalidInput, NotFound
-from inbox.model import Changes, Channel, Status
+from inbox.model import Changes, Channel, EventKind, Status
 
 if TYPE_CHECKING:
-    from inbox.gate import Op
+    from inbox.gate import Op, Session
     from inbox.services import Loket
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -28,6 +28,7 @@ NORMS_KEY = "workspace.norms"
 TEMPLATES_KEY = "workspace.templates"
 SEARCHES_KEY = "workspace.saved_searches."  # + user name
 RETIRED_KEY = "workspace.templates.retired"
+TEMPLATE_CLOCKS_KEY = "workspace.templates.hlc"  # key -> team clock of its newest version
 
 WORKING_DAYS = "working_days"
 HOURS = "hours"
@@ -102,11 +103,11 @@ def save_norms(loket: Loket, values: dict[str, Norm | None]) -> Changes:
     return op.changes
 
 
-def _put(op: Op, key: str, value: Any) -> None:
+def _put(op: Op | Session, key: str, value: Any) -> None:
     op.store.records.set_setting(key, json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
-def _get(op: Op, key: str, default: Any) -> Any:
+def _get(op: Op | Session, key: str, default: Any) -> Any:
     raw = op.store.records.setting(key)
     return json.loads(raw) if raw else default
 
@@ -177,7 +178,8 @@ class Template:
     retired: bool = False
 
 
-_PLACEHOLDER = re.compile(r"\{(naam|zaak|medewerker|onderwerp)\}")
+PLACEHOLDERS = ("naam", "zaak", "medewerker", "onderwerp", "datum", "termijn")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
 
 def shipped_templates(directory: Path = TEMPLATES_DIR) -> dict[str, Template]:
@@ -199,7 +201,7 @@ def templates(
         return _templates(op, directory, retired)
 
 
-def _templates(op: Op, directory: Path, retired: bool) -> list[Template]:
+def _templates(op: Op | Session, directory: Path, retired: bool) -> list[Template]:
     found = shipped_templates(directory)
     for item in _get(op, TEMPLATES_KEY, []):
         found[item["key"]] = Template(item["key"], item["title"], item["body"], False)
@@ -223,6 +225,7 @@ def save_template(loket: Loket, title: str, body: str, key: str | None = None) -
         _put(op, TEMPLATES_KEY, own)
         _put(op, RETIRED_KEY, [k for k in _get(op, RETIRED_KEY, []) if k != key])
         op.changed("templates")
+        op.event(EventKind.TEMPLATE_SAVED, {"key": key})  # travels to the team's laptops
     return Template(key, title, body, False)
 
 
@@ -234,20 +237,74 @@ def retire_template(loket: Loket, key: str) -> Changes:
             raise NotFound(f"Standaardantwoord '{key}' bestaat niet.")
         _put(op, RETIRED_KEY, sorted({*_get(op, RETIRED_KEY, []), key}))
         op.changed("templates")
+        op.event(EventKind.TEMPLATE_SAVED, {"key": key})
     return op.changes
 
 
+def template_state(op: Op | Session, key: str) -> Template | None:
+    """One template as it is now (retired ones too), for the team's laptops."""
+    return next((t for t in _templates(op, TEMPLATES_DIR, True) if t.key == key), None)
+
+
+def template_clock(op: Op | Session, key: str) -> str:
+    return str(_get(op, TEMPLATE_CLOCKS_KEY, {}).get(key, ""))
+
+
+def set_template_clock(op: Op | Session, key: str, hlc: str) -> None:
+    clocks = _get(op, TEMPLATE_CLOCKS_KEY, {})
+    clocks[key] = hlc
+    _put(op, TEMPLATE_CLOCKS_KEY, clocks)
+
+
+def apply_team_template(op: Op, template: Template, hlc: str) -> bool:
+    """A colleague's version of a template: kept when it is newer (team clock) than the one
+    here, last writer wins; True when it changed something."""
+    if hlc <= template_clock(op, template.key):
+        return False
+    own = [t for t in _get(op, TEMPLATES_KEY, []) if t["key"] != template.key]
+    own.append({"key": template.key, "title": template.title, "body": template.body})
+    _put(op, TEMPLATES_KEY, own)
+    retired = {k for k in _get(op, RETIRED_KEY, []) if k != template.key}
+    if template.retired:
+        retired.add(template.key)
+    _put(op, RETIRED_KEY, sorted(retired))
+    set_template_clock(op, template.key, hlc)
+    op.changed("templates")
+    return True
+
+
 def fill(template: Template, *, name: str, reference: str, employee: str = "",
-         subject: str = "") -> str:
-    """The template's text with {naam}, {zaak}, {medewerker} and {onderwerp} filled in."""
+         subject: str = "", today: date | None = None, deadline: date | None = None) -> str:
+    """The template's text with {naam}, {zaak}, {medewerker}, {onderwerp}, {datum} (today)
+    and {termijn} (the date the resident gets an answer by) filled in; dates as "15 november
+    2026". Without a deadline {termijn} stays visible as [termijn], for the writer to fill."""
+    from inbox.kb.model import dutch_date
+
     values = {"naam": name.strip() or "heer/mevrouw", "zaak": reference,
-              "medewerker": employee, "onderwerp": subject}
+              "medewerker": employee, "onderwerp": subject,
+              "datum": dutch_date(today or date.today()),
+              "termijn": dutch_date(deadline) if deadline else "[termijn]"}
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template.body)
+
+
+def answer_deadline(loket: Loket, reference: str) -> date | None:
+    """The date the resident is promised an answer by: the case's deadline, else the norm of
+    its channel counted from when it came in (None when its channel has no norm)."""
+    from inbox import clock
+
+    with loket.op(acts.CASE_LIST, case=reference) as op:
+        case = op.case
+        if case["deadline"]:
+            return date.fromisoformat(str(case["deadline"]))
+        norm = norms_in_force(op).get(str(case["channel"]))
+    if norm is None:
+        return None
+    return casework.local_date(norm.deadline(clock.parse(str(case["opened_at"]))))
 
 
 # -- undo --------------------------------------------------------------------------------
 
-UNDO_FIELDS = ("assignee", "status", "product", "deadline")
+UNDO_FIELDS = ("assignee", "status", "product", "deadline", "labels")
 
 
 Fields = dict[str, str | None]
@@ -256,7 +313,7 @@ Fields = dict[str, str | None]
 @dataclass(frozen=True)
 class UndoStep:
     """How to put a case back as it was before one safe action (assign, status, product,
-    deadline, close). Notes, replies, merges and splits are not undone: others may have seen
+    deadline, labels, close). Notes, replies, merges and splits are not undone: others may have seen
     or built on them.
 
     `after` holds the fields as the action left them: when they differ now, someone (a
@@ -296,7 +353,8 @@ def _snapshot(op: Op) -> Fields:
 
 def _fields(op: Op, case: Any) -> Fields:
     return {"assignee": op.store.casework.user_name(case["assignee_id"]),
-            "status": case["status"], "product": case["product"], "deadline": case["deadline"]}
+            "status": case["status"], "product": case["product"], "deadline": case["deadline"],
+            "labels": case["labels"]}
 
 
 def overtaken(loket: Loket, step: UndoStep) -> list[str]:
@@ -336,6 +394,9 @@ def _restore(loket: Loket, reference: str, before: Fields) -> Changes:
         value = before["deadline"]
         changes.merge(casework.set_deadline(
             loket, reference, date.fromisoformat(value) if value else None))
+    if now.get("labels") != before.get("labels"):
+        labels = before.get("labels")
+        changes.merge(casework.set_labels(loket, reference, labels.split(", ") if labels else []))
     return changes
 
 

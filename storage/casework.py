@@ -103,6 +103,29 @@ class CaseworkQueries(Queries):
 
     # -- the workspace -----------------------------------------------------------------------
 
+    def last_event_id(self, case_id: int) -> int:
+        return int(self._scalar("SELECT coalesce(max(id), 0) FROM case_events WHERE case_id = ?",
+                                (case_id,)) or 0)
+
+    def events_since(self, case_id: int, after: int) -> list[sqlite3.Row]:
+        """The case's events after event `after`, with who made them (display name) and, for a
+        message, its direction and the name of the colleague who wrote it."""
+        return self._rows(
+            "SELECT e.id, e.actor, coalesce(u.display_name, e.actor) AS actor_name, e.kind, "
+            "e.data, m.id AS message, m.direction, a.display_name AS author_name "
+            "FROM case_events e LEFT JOIN users u ON u.name = e.actor "
+            "LEFT JOIN messages m ON e.kind = 'message_added' "
+            "AND m.id = json_extract(e.data, '$.message') "
+            "LEFT JOIN users a ON a.id = m.author_id "
+            "WHERE e.case_id = ? AND e.id > ? ORDER BY e.id LIMIT 200",
+            (case_id, after),
+        )
+
+    def labels_in_use(self) -> list[str]:
+        """The distinct label texts of cases ("Pers, Wijk Noord"; split by the caller)."""
+        return [str(r[0]) for r in self._run(
+            "SELECT DISTINCT labels FROM cases WHERE labels IS NOT NULL LIMIT 5000")]
+
     def channels_in_use(self) -> set[str]:
         return {str(r[0]) for r in self._rows("SELECT DISTINCT channel FROM cases")}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from storage.schema_identity import IDENTITY
 from storage.schema_kb import KB
 from storage.schema_kcc import KCC
+from storage.schema_labels import LABELS
 from storage.schema_listening import LISTENING
 from storage.schema_mail import MAIL
 from storage.schema_privacy import PRIVACY
@@ -234,6 +235,6 @@ CREATE INDEX cases_confidential ON cases(status, assignee_id) WHERE confidential
 
 MIGRATIONS: list[str] = [V1, V2, RECORDS, PRIVACY, SOCIAL, TEAM, PRIVACY2, CONFIDENTIAL_INDEX,
                         IDENTITY, KB, TEAM2, MAIL, KCC, SPEED, SEARCH_PHONES,
-                        LISTENING, TEAM3]
+                        LISTENING, TEAM3, LABELS]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -131,7 +131,7 @@ def fts_query(text: str) -> str:
 
 _SUMMARY_SQL = """
 SELECT c.id, c.reference, c.subject, c.status, c.channel, c.last_message_at, c.opened_at,
-       c.product, c.deadline, c.contact_id, c.assignee_id, c.confidential,
+       c.product, c.deadline, c.labels, c.contact_id, c.assignee_id, c.confidential,
        coalesce(p.name, '') AS contact,
        (SELECT a.value FROM contact_addresses a WHERE a.contact_id = p.id ORDER BY a.id LIMIT 1)
            AS contact_address,
@@ -226,10 +226,15 @@ class Reads(Queries):
         )
 
     def contact_addresses(self, contact_id: int) -> list[sqlite3.Row]:
+        """Every address of the resident: of all contacts merged into one (either way)."""
         return self._rows(
-            "SELECT kind, value FROM contact_addresses WHERE contact_id IN "
-            "(SELECT id FROM contacts WHERE id = ? OR merged_into = ?) ORDER BY id",
-            (contact_id, contact_id),
+            "WITH RECURSIVE up(id, parent) AS (SELECT id, merged_into FROM contacts WHERE id = ? "
+            "UNION SELECT c.id, c.merged_into FROM contacts c JOIN up ON c.id = up.parent), "
+            "grp(id) AS (SELECT id FROM up WHERE parent IS NULL UNION SELECT c.id FROM "
+            "contacts c JOIN grp ON c.merged_into = grp.id) "
+            "SELECT kind, value FROM contact_addresses WHERE contact_id IN (SELECT id FROM grp) "
+            "ORDER BY id",
+            (contact_id,),
         )
 
     def messages_list(

@@ -22,6 +22,7 @@ CASE_COLUMNS = frozenset(
         "product",
         "confidential",
         "deadline",
+        "labels",
         "first_contact_resolution",
         "outcome",
         "updated_at",

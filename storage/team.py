@@ -246,6 +246,14 @@ class TeamQueries(Queries):
             )
         ]
 
+    def waiting_caseless(self, kind: str) -> list[sqlite3.Row]:
+        """Team events of `kind` about no case that were not applied yet, in team order."""
+        return self._rows(
+            "SELECT id, hlc, device, body FROM team_events WHERE kind = ? AND applied = 0 "
+            "AND case_uid IS NULL ORDER BY hlc, device, id",
+            (kind,),
+        )
+
     def mark_caseless_applied(self) -> None:
         self._run("UPDATE team_events SET applied = 1 WHERE applied = 0 AND case_uid IS NULL")
 

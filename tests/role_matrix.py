@@ -63,7 +63,11 @@ CLI: tuple[Row, ...] = (
     R(("case",), ("{c4}", "--note", "Teruggebeld"), act="case.note"),
     R(("case",), ("{c4}", "--product", "Paspoort"), act="case.product"),
     R(("case",), ("{c4}", "--deadline", "2026-12-01"), act="case.deadline"),
+    R(("case",), ("{c8}", "--label", "Wijk Noord", "--unlabel", "Pers"), act="case.label"),
+    R(("bulk",), ("{c8}", "{c1}", "--label", "Pers"), act="case.bulk"),
     R(("case",), ("{open}", "--reply-file", "{reply}"), act="case.reply"),
+    R(("case",), ("{c5}", "--answered-elsewhere", "Teruggebeld en uitgelegd", "--via", "phone"),
+      act="case.answered_elsewhere"),
     R(("case",), ("{mine}", "--confidential", "on", "--reason", "Schuldhulp"),
       act="case.confidential"),
     R(("case",), ("merge", "{c5}", "{c6}"), act="case.merge"),
@@ -263,6 +267,7 @@ RUN_BY: dict[str, tuple[str, ...]] = {
     "retention.follow": ("sync",),  # a reopened or re-closed case's retention follows
     "kb.miss": ("kb", "search"),  # a search that found nothing is remembered (stripped)
     "kb.team": ("team", "sync"),  # colleagues' article versions arrive with team sync
+    "template.team": ("team", "sync"),  # colleagues' standaardantwoorden arrive with it
     "team.erase": ("team", "sync"),  # a colleague's erasure (AVG art. 17), carried out here
     "team.erase.compact": ("team", "sync"),  # ... and its data gone from the file too
     "team.join": ("team", "setup"),  # reading the team's log while a laptop joins
@@ -344,6 +349,7 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "File/Import files…", "import.files"),
     G(MAIN, "File/Export list as CSV…", "case.list"),
     *(G(MAIN, path, act) for path, act in FILE_MENU),
+    G(MAIN, "File/Export selected cases as CSV…", "case.list"),
     G(MAIN, "Contact/Phone note", "contact.log"),
     G(MAIN, "Contact/Counter visit", "contact.log"),
     G(MAIN, "Contact/Reply", "case.reply"),
@@ -358,6 +364,7 @@ GUI: tuple[GuiAction, ...] = (
     G(MAIN, "Case/Internal note…", "case.note"),
     G(MAIN, "Case/Vertrouwelijk…", "case.confidential"),  # the handler's own case
     G(MAIN, "Case/Close case…", "case.close"),
+    G(MAIN, "Case/Add label…", "case.label"),
     G(MAIN, "Case/Merge into another case…", "case.merge"),
     G(MAIN, "Case/Split case…", "case.split"),
     G(MAIN, "Case/Move a message…", "message.move"),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.archive.lists import ListsPane, ask, failure_text, say, table
 from desktop.archive.models import RowsModel
 from desktop.archive.terms import describe_term
+from desktop.formatting import local_day
 from desktop.plain import plain_label
 from desktop.tasks import TaskRunner
 from inbox.archive import destruction, retention
@@ -55,8 +56,8 @@ class DestructionDialog(QDialog):
                 (self.tr("Product"), lambda d: d.product or "-"),
                 (self.tr("Result"), lambda d: d.result_code),
                 (self.tr("Term"), lambda d: describe_term(d.bewaartermijn)),
-                (self.tr("Closed"), lambda d: d.closed_on),
-                (self.tr("Destroy after"), lambda d: d.destroy_date),
+                (self.tr("Closed"), lambda d: local_day(d.closed_on)),
+                (self.tr("Destroy after"), lambda d: local_day(d.destroy_date)),
                 (self.tr("On list"), lambda d: d.on_list or ""),
             ],
             self,
@@ -104,7 +105,7 @@ class DestructionDialog(QDialog):
         self.tabs.addTab(lists_page, self.tr("Destruction lists"))
         self.review_button.clicked.connect(self.review)
         self.approve_button.clicked.connect(self.approve)
-        self.reject_button.clicked.connect(self.reject)
+        self.reject_button.clicked.connect(self.reject_list)
         self.carry_out_button.clicked.connect(self.carry_out)
         self.verklaring_button.clicked.connect(self.save_verklaring)
         self.pane.chosen.connect(self._update_buttons)
@@ -207,7 +208,8 @@ class DestructionDialog(QDialog):
                 self.tr("List %1 approved; it can now be carried out.").replace("%1", str(list_id)),
             )
 
-    def reject(self) -> None:
+    def reject_list(self) -> None:
+        """Reject the chosen list (not QDialog.reject: Esc and closing just close)."""
         list_id = self.current_list_id()
         if list_id is None:
             return

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.archive.models import RowsModel
+from desktop.formatting import local_day
 from desktop.tasks import TaskRunner
 from inbox.archive import destruction
 from inbox.errors import LoketError, StorageError
@@ -96,10 +97,10 @@ class ListsPane(QSplitter):
                 (self.tr("List"), lambda s: s.id),
                 (self.tr("Status"), lambda s: list_state(s.state)),
                 (self.tr("Cases"), lambda s: s.cases),
-                (self.tr("Proposed"), lambda s: f"{s.proposed_by}, {s.proposed_at[:10]}"),
+                (self.tr("Proposed"), lambda s: f"{s.proposed_by}, {local_day(s.proposed_at)}"),
                 (self.tr("Reviewed"), lambda s: s.reviewed_by or ""),
                 (self.tr("Approved"), lambda s: s.approved_by or ""),
-                (self.tr("Carried out"), lambda s: (s.carried_out_at or "")[:10]),
+                (self.tr("Carried out"), lambda s: local_day(s.carried_out_at)),
             ],
             self,
         )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import steer_list
 from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox.errors import LoketError, StorageError
@@ -155,18 +156,14 @@ class KbSearch(QDialog):
         return self.model.hit(self.results.currentIndex())
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
-        if watched is self.field and isinstance(event, QKeyEvent) and \
-                event.type() == QKeyEvent.Type.KeyPress:
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                row = self.results.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
-                if 0 <= row < self.model.rowCount():
-                    self.results.setCurrentIndex(self.model.index(row, 0))
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.pick()
-                return True
+        if watched is self.field and steer_list(event, self._move, self.pick):
+            return True
         return bool(super().eventFilter(watched, event))
+
+    def _move(self, step: int) -> None:
+        row = self.results.currentIndex().row() + step
+        if 0 <= row < self.model.rowCount():
+            self.results.setCurrentIndex(self.model.index(row, 0))
 
     def pick(self) -> None:
         hit = self.current()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import close_buttons
+from desktop.formatting import local_day
 from desktop.plain import plain_label
 from inbox.errors import LoketError
 from inbox.privacy import erasure, subject
@@ -113,8 +114,8 @@ class AvgDialog(QDialog):
             values = [
                 kinds.get(r.kind, r.kind),
                 r.address,
-                r.received_on,
-                r.deadline,
+                local_day(r.received_on),
+                local_day(r.deadline),
                 str(r.days_left) if r.status == "open" else "",
                 states.get(r.status, r.status),
             ]
@@ -159,7 +160,8 @@ class AvgDialog(QDialog):
         self.address.clear()
         self.reload()
         self.select(made.id)
-        self._show(self.tr("Request registered; answer by %1.").replace("%1", made.deadline))
+        self._show(self.tr("Request registered; answer by %1.").replace(
+            "%1", local_day(made.deadline)))
         return made
 
     def export_selected(self, folder: Path | None = None) -> Path | None:
@@ -247,7 +249,8 @@ class AvgDialog(QDialog):
             return
         self.reload()
         self.select(extended.id)
-        self._show(self.tr("Deadline extended to %1.").replace("%1", extended.deadline))
+        self._show(self.tr("Deadline extended to %1.").replace(
+            "%1", local_day(extended.deadline)))
 
     def mark_handled(self) -> None:
         chosen = self.selected()

@@ -12,24 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
-from inbox.channels.registry import ReplyRoute
-from inbox.channels.registry import spec as channel_spec
-from inbox.model import CaseDetail, Changes, Direction
+from inbox.model import CaseDetail, Changes
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
     from desktop.social.contact_card import ContactCard
     from desktop.social.mastodon_form import MastodonAccountsDialog
     from desktop.social.mastodon_reply import MastodonReplyEditor
-
-
-def last_inbound_is_mastodon(detail: CaseDetail) -> bool:
-    """True when the newest message from the resident in this case is a Mastodon status."""
-    for entry in reversed(detail.timeline):
-        if entry.kind == "message" and entry.direction is Direction.INBOUND:
-            return (entry.channel is not None
-                    and channel_spec(entry.channel).reply is ReplyRoute.MASTODON)
-    return False
 
 
 class SocialScreens(QObject):
@@ -67,6 +56,7 @@ class SocialScreens(QObject):
         window = self.window
         editor = MastodonReplyEditor(window.runner, window.network, detail, parent=window)
         editor.sent.connect(lambda reference: self._mastodon_sent(reference, editor.changes))
+        window.case_view.colleagues_changed.connect(editor.guard.note)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor

@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.collision import CollisionGuard, collision_label
 from desktop.dialogs import Buttons, WorkingDialog, error_label, submit_buttons
-from desktop.reply_editor import StandardReplies
+from desktop.kb.search import employee_name
+from desktop.reply_editor import answer_deadline_or_none
 from desktop.tasks import TaskRunner
+from desktop.template_picker import TemplateButton
+from inbox import workspace
 from inbox.channels import mastodon
 from inbox.errors import LoketError, StorageError
 from inbox.model import CaseDetail, Changes
@@ -70,14 +74,17 @@ class MastodonReplyEditor(WorkingDialog):
         self.text.setAccessibleName(self.tr("Reply"))
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(160)
-        self.template = StandardReplies(self, runner.loket, self.text, name=self.contact_name,
-                                        reference=self.reference)
         self.count = QLabel(self)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.text.textChanged.connect(self._count)
 
+        self.subject_text = detail.summary.subject
+        self.deadline = answer_deadline_or_none(runner, self.reference)
+        self.templates = TemplateButton(self, self.text, runner, self.fill)
+        self.collision = collision_label(self)
+        self.guard = CollisionGuard(self, runner.loket, self.reference, self.collision)
         form = QFormLayout()
-        self.template.add_row(form)
+        self.templates.add_to(form)
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow(self.tr("To"), self.to)
         form.addRow(self.tr("Visibility"), self.visibility)
@@ -95,6 +102,7 @@ class MastodonReplyEditor(WorkingDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.collision)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.count)
         layout.addWidget(self.error)
@@ -114,12 +122,24 @@ class MastodonReplyEditor(WorkingDialog):
         }
         return texts.get(visibility, self.tr("The reply keeps the visibility of the message."))
 
+    def fill(self, template: workspace.Template) -> str:
+        return workspace.fill(template, name=self.contact_name, reference=self.reference,
+                              employee=employee_name(self.runner.loket),
+                              subject=self.subject_text, deadline=self.deadline)
+
+    def use_template(self, template: workspace.Template) -> None:
+        """Insert a standaardantwoord at the cursor (undoable; typed text stays)."""
+        self.templates.insert(template)
+
     def _count(self) -> None:
         self.count.setText(self.tr("%1 characters").replace(
             "%1", str(len(self.text.toPlainText()))))
 
     def submit(self) -> None:
         if self.busy:
+            return
+        self.error.hide()
+        if not self.guard.confirm():  # a colleague answered meanwhile: the text stays
             return
         reference, text = self.reference, self.text.toPlainText()
 

@@ -1,4 +1,5 @@
-"""The verklaring van vernietiging of a destruction list, as CSV and as PDF.
+"""The verklaring van vernietiging of a destruction list, as CSV and as PDF (a document for
+people: Dutch dates in Dutch time, inbox/clock.py).
 
 It names what was destroyed by reference, product and Selectielijst result only: no subject, no
 name, no address, so the verklaring that is kept forever does not bring back what it destroys.
@@ -76,15 +77,15 @@ def to_csv(header: Header, lines: list[Item]) -> bytes:
                 line.result_name,
                 line.waardering,
                 line.bewaartermijn,
-                line.opened_on,
-                line.closed_on,
-                line.destroy_date,
+                clock.shown_date(line.opened_on),
+                clock.shown_date(line.closed_on),
+                clock.shown_date(line.destroy_date),
                 line.state,
                 line.note,
                 GROUND,
                 header.approved[0],
-                header.approved[1],
-                header.carried_out[1],
+                clock.shown_time(header.approved[1]),
+                clock.shown_time(header.carried_out[1]),
             )
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads it as UTF-8
@@ -128,7 +129,8 @@ def to_pdf(header: Header, lines: list[Item]) -> bytes:
         ("Uitgevoerd door", header.carried_out),
     ):
         pdf.cell(70, 5, _latin(label + ":"))
-        pdf.cell(0, 5, _latin(f"{who}, {when}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, _latin(f"{who}, {clock.shown_time(when)}"), new_x="LMARGIN",
+                 new_y="NEXT")
     if header.review_note:
         pdf.multi_cell(
             0,
@@ -165,8 +167,8 @@ def to_pdf(header: Header, lines: list[Item]) -> bytes:
                 line.result_name,
                 line.waardering,
                 line.bewaartermijn,
-                line.closed_on,
-                line.destroy_date,
+                clock.shown_date(line.closed_on),
+                clock.shown_date(line.destroy_date),
                 line.state,
             )
             for width, value in zip(widths, values, strict=True):

@@ -43,7 +43,7 @@ MODULES: tuple[str, ...] = (
 # against the modules): a command line loads only its command's module, so `loket search`
 # does not import the archive, team sync or Mastodon code. `export` and `--help` load all.
 COMMANDS: dict[str, str] = {
-    **dict.fromkeys(("case", "cases", "message", "messages", "norms", "search", "searches",
+    **dict.fromkeys(("bulk", "case", "cases", "message", "messages", "norms", "search", "searches",
                      "stats", "templates"), "inbox.cli.cases"),
     **dict.fromkeys(("account", "audit", "backup", "demo", "import", "key", "restore", "sync"),
                     "inbox.cli.admin"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inbox.channels.registry import label as channel_label
-from inbox.cli.common import actions, arg, command, emit, emit_rows
+from inbox.cli.common import actions, arg, command, emit, emit_rows, one_of
 from inbox.errors import InvalidInput, LoketError, NotFound
 from inbox.model import Channel, Status
 
@@ -49,6 +49,10 @@ def add_commands(sub: Any, exports: Any) -> None:
                    "question for the department")
     p.add_argument("--forward", metavar="DEPT",
                    help="hand the case over to a department by e-mail (with --note)")
+    p.add_argument("--label", metavar="L", action="append", dest="labels",
+                   help="add the label L (repeatable)")
+    p.add_argument("--unlabel", metavar="L", action="append", dest="unlabels",
+                   help="take the label L off (repeatable)")
     p.add_argument("--product", metavar="P", help="UPL product ('' removes it)")
     p.add_argument("--deadline", metavar="YYYY-MM-DD", type=_optional_date,
                    help="the date the case must be handled by ('' removes it)")
@@ -58,6 +62,11 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--to", metavar="ADDR|REF",
                    help="with --reply-file: the address; with move-message: the target case")
     p.add_argument("--account", metavar="NAME", help="with --reply-file: the sending account")
+    p.add_argument("--answered-elsewhere", metavar="TEXT",
+                   help="record the answer given outside Loket (a call, the WhatsApp app, a "
+                   "letter): what was answered")
+    p.add_argument("--via", choices=[c.value for c in Channel], default=Channel.PHONE.value,
+                   help="with --answered-elsewhere: the channel it went through")
     p.add_argument("--message", metavar="ID", type=int, action="append", dest="message_ids",
                    help="with split: a message that becomes the new case (repeatable)")
     p.add_argument("--confidential", choices=["on", "off"],
@@ -65,6 +74,19 @@ def add_commands(sub: Any, exports: Any) -> None:
     p.add_argument("--reason", metavar="TEXT", help="why (for --confidential)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_case)
+
+    command(
+        sub, "bulk", cmd_bulk, "one action on several cases, all or nothing",
+        arg("references", nargs="+", metavar="REF"),
+        one_of(
+            arg("--assign", metavar="USER", help="assign them all to USER ('' for nobody)"),
+            arg("--status", choices=[s.value for s in Status if s is not Status.AFGEROND]),
+            arg("--close", metavar="OUTCOME", help="close them all with this outcome"),
+            arg("--label", metavar="L", help="add the label L to each"),
+            required=True,
+        ),
+        arg("--in-one-go", action="store_true", help="with --close: handled in one go"),
+    )
 
     command(
         sub, "message", cmd_message, "the original of one message, byte for byte",
@@ -148,6 +170,7 @@ def _case_json(s: Any) -> dict[str, Any]:
         "product": s.product,
         "deadline": s.deadline,
         "confidential": s.confidential,
+        "labels": list(s.labels),
         "due_at": s.due_at,
         "department": s.department,
         "forward_due": s.forward_due,
@@ -239,6 +262,10 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         casework.set_deadline(
             loket, reference, date.fromisoformat(args.deadline) if args.deadline else None
         )
+    for label in args.labels or ():
+        casework.add_label(loket, reference, label)
+    for label in args.unlabels or ():
+        casework.remove_label(loket, reference, label)
     if args.forward:
         from inbox import handover
 
@@ -252,6 +279,10 @@ def cmd_case(loket: Loket, args: argparse.Namespace) -> int:
         if not args.json:
             print(f"Antwoord klaargezet in {reply.reference}; het gaat mee met de volgende "
                   "synchronisatie.")
+    if args.answered_elsewhere is not None:
+        from inbox import replies
+
+        replies.answered_elsewhere(loket, reference, args.answered_elsewhere, args.via)
     if args.confidential:
         loket.set_confidential(reference, args.confidential == "on", args.reason or "")
         from inbox.privacy.roles import Permission
@@ -335,6 +366,23 @@ def _case_mode(loket: Loket, args: argparse.Namespace, mode: str) -> int:
     casework.move_message(loket, int(ops[0]), args.to)
     emit(args, {"message": int(ops[0]), "case": args.to.upper()},
          f"Bericht {ops[0]} verplaatst naar {args.to.upper()}.")
+    return 0
+
+
+def cmd_bulk(loket: Loket, args: argparse.Namespace) -> int:
+    from inbox import casework
+
+    for action in casework.Bulk:
+        value = getattr(args, action.value)
+        if value is not None:
+            break
+    if args.in_one_go and action is not casework.Bulk.CLOSE:
+        raise InvalidInput("--in-one-go hoort bij --close.")
+    changes = casework.bulk(loket, args.references, action, value,
+                            first_contact_resolution=args.in_one_go)
+    references = [r.upper() for r in dict.fromkeys(args.references)]
+    emit(args, {"action": action.value, "cases": references, "changed": len(changes.cases)},
+         f"{len(references)} zaken bijgewerkt.")
     return 0
 
 

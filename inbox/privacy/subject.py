@@ -689,7 +689,7 @@ def _message_text(m: dict[str, Any]) -> str:
     head = [
         f"Zaak: {m['zaak'] or '-'}",
         f"Kanaal: {m['kanaal']} ({m['richting']})",
-        f"Datum: {m['verzonden']}",
+        f"Datum: {clock.shown_time(m['verzonden'])}",
         f"Van: {m['afzender_naam']} {m['afzender']}".rstrip(),
         f"Aan: {m['ontvangers']}",
         f"Onderwerp: {m['onderwerp']}",

@@ -121,13 +121,13 @@ def _document(op: Op) -> Document:
     dates: dict[int, str] = {}
     for m in woo.messages(case_id):
         who = "Inwoner" if m["direction"] == "in" else "Gemeente"
-        dates[int(m["id"])] = str(m["sent_at"])[:10]
+        dates[int(m["id"])] = clock.shown_date(str(m["sent_at"]))
         title = f"Bericht van {who} ({m['channel']}), {dates[int(m['id'])]}"
         text = str(m["subject"] or "") + "\n\n" + str(m["body_text"] or "")
         raw.append((f"bericht-{m['id']}", title, text.strip()))
     for n in woo.notes(case_id):
-        raw.append((f"notitie-{n['id']}", f"Interne notitie, {str(n['created_at'])[:10]}",
-                    str(n["text"])))
+        day = clock.shown_date(str(n["created_at"]))
+        raw.append((f"notitie-{n['id']}", f"Interne notitie, {day}", str(n["text"])))
     unreadable: list[tuple[str, str, Any]] = []  # (key, reason, attachment row)
     for a in woo.attachments(case_id):
         key = f"bijlage-{a['id']}"

@@ -27,7 +27,7 @@ from inbox import acts, clock
 from inbox.acts import Act
 from inbox.gate import Op, Session
 from inbox.model import EventKind
-from inbox.teamsync import kb
+from inbox.teamsync import kb, templates
 from inbox.teamsync.events import Event
 from inbox.teamsync.fields import CONFLICT_FIELDS, FIELDS
 from inbox.teamsync.hlc import Clock
@@ -122,6 +122,7 @@ def project_waiting(session: Session, act: Act = acts.TEAM_SYNC) -> tuple[int, i
     (cases projected, cases still waiting, what changed)."""
     done = waiting = 0
     kb.apply_waiting(session)  # kennisbank articles (no case; found by their own table)
+    templates.apply_waiting(session)  # standaardantwoorden (no case; before they are marked)
     with session.op(act) as op:
         op.store.team.mark_caseless_applied()
         uids = op.store.team.waiting_cases()

@@ -43,6 +43,7 @@ PRESENCE_SUBJECT = "Loket presence"
 
 KINDS = (
     "case_opened", "field", "note", "contact", "device_joined", "presence", "place", "kb_article",
+    "template",
     "erased", "erasure_applied",  # an erasure (AVG art. 17) and each laptop's word it did it
 )
 # what applying an event of a kind reads from its data, and of which type
@@ -54,6 +55,7 @@ _NEEDS: dict[str, tuple[tuple[str, type | tuple[type, ...]], ...]] = {
     "device_joined": (("slot", int),),
     "place": (("items", list),),
     "kb_article": (("content", dict),),
+    "template": (("key", str), ("title", str), ("body", str), ("retired", bool)),
     "erased": (("cases", list),),
     "erasure_applied": (("erasure", str),),
 }

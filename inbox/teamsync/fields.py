@@ -117,6 +117,12 @@ FIELDS: dict[str, Field] = {
         history=EventKind.DEADLINE_SET,
         publish=_column("deadline"),
     ),
+    "labels": Field(
+        "labels",
+        {EventKind.LABELS_SET: take("to", _text)},
+        history=EventKind.LABELS_SET,
+        publish=_column("labels"),
+    ),
     "confidential": Field(
         "confidential",
         {EventKind.CONFIDENTIAL_SET: take("on", _flag)},

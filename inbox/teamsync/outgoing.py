@@ -20,7 +20,7 @@ from typing import Any
 from inbox import clock
 from inbox.gate import SYSTEM_USER, Session
 from inbox.model import EventKind
-from inbox.teamsync import apply, fields, kb
+from inbox.teamsync import apply, fields, kb, templates
 from inbox.teamsync.events import Event, new_id
 from inbox.teamsync.hlc import Clock, at_most_now
 
@@ -156,6 +156,9 @@ def on_event(session: Session, case_id: int | None, kind: str, data: dict[str, A
     """Called by the gate's event writer before the case event is stored; may adjust `data`."""
     if kind == kb.SAVED:
         kb.on_event(session, data)  # a kennisbank article: no case
+        return
+    if kind == templates.SAVED:
+        templates.on_event(session, data)  # a standaardantwoord: no case
         return
     if kind == EventKind.PERSONAL_DATA_ERASED.value:
         _erased(session, data)

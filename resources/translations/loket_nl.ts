@@ -911,6 +911,52 @@
             <source>Call-back of %1 recorded.</source>
             <translation>Terugbelverzoek van %1 afgehandeld.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="80" />
+            <source>Add &amp;label…</source>
+            <translation>&amp;Label toevoegen…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="81" />
+            <source>Label the case, or every selected case</source>
+            <translation>Geef de zaak, of elke geselecteerde zaak, een label</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/case_actions.py" line="180" />
+            <source>%1 (%n case(s))</source>
+            <translation>
+                <numerusform>%1 (%n zaak)</numerusform>
+                <numerusform>%1 (%n zaken)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/case_actions.py" line="213" />
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n zaak</numerusform>
+                <numerusform>%n zaken</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="302" />
+            <source>Label for %1</source>
+            <translation>Label voor %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="303" />
+            <source>&amp;Label</source>
+            <translation>&amp;Label</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="308" />
+            <source>Label added to %1.</source>
+            <translation>Label toegevoegd aan %1.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_actions.py" line="309" />
+            <source>label %1</source>
+            <translation>label %1</translation>
+        </message>
     </context>
     <context>
         <name>CaseTable</name>
@@ -1145,6 +1191,41 @@
             <source>call back by %1</source>
             <translation>terugbellen uiterlijk %1</translation>
         </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="311" />
+            <source>labels: %1</source>
+            <translation>labels: %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="219" />
+            <source>Reply to the resident where they wrote, or say why not (Ctrl+R)</source>
+            <translation>De inwoner antwoorden waar die schreef, of zeggen waarom dat niet kan (Ctrl+R)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="255" />
+            <source>Changed by someone else</source>
+            <translation>Door een ander gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="385" />
+            <source>%1 just answered the resident.</source>
+            <translation>%1 heeft de inwoner net geantwoord.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="386" />
+            <source>A colleague just answered the resident.</source>
+            <translation>Een collega heeft de inwoner net geantwoord.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="388" />
+            <source>The resident just sent a new message.</source>
+            <translation>De inwoner heeft net een nieuw bericht gestuurd.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_view.py" line="389" />
+            <source>%1 just changed this case: %2</source>
+            <translation>%1 heeft deze zaak net gewijzigd: %2</translation>
+        </message>
     </context>
     <context>
         <name>ChoicePage</name>
@@ -1235,6 +1316,11 @@
             <location filename="../../desktop/case_dialogs.py" line="246" />
             <source>&amp;Product (UPL)</source>
             <translation>&amp;Product (UPL)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/case_dialogs.py" line="236" />
+            <source>&amp;Close cases</source>
+            <translation>Zaken &amp;afronden</translation>
         </message>
     </context>
     <context>
@@ -2517,6 +2603,11 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <source>Open: %1 · New: %2</source>
             <translation>Open: %1 · Nieuw: %2</translation>
         </message>
+        <message>
+            <location filename="../../desktop/main_window.py" line="361" />
+            <source>Answer recorded in case %1.</source>
+            <translation>Antwoord vastgelegd in zaak %1.</translation>
+        </message>
     </context>
     <context>
         <name>MastodonAccountsDialog</name>
@@ -3191,6 +3282,11 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <source>&amp;Departments, office hours and automatic reply…</source>
             <translation>&amp;Vakafdelingen, openingstijden en automatisch antwoord…</translation>
         </message>
+        <message>
+            <location filename="../../desktop/role_home.py" line="83" />
+            <source>&amp;Settings…</source>
+            <translation>&amp;Instellingen…</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -3381,6 +3477,31 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <location filename="../../desktop/settings_dialog.py" line="270" />
             <source>E-mail comes in through the mail accounts; phone and counter through notes; social media through Mastodon and imported exports.</source>
             <translation>E-mail komt binnen via de mailaccounts; telefoon en balie via notities; sociale media via Mastodon en geïmporteerde exports.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/settings_dialog.py" line="216" />
+            <source>&amp;New reply</source>
+            <translation>&amp;Nieuw antwoord</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/settings_dialog.py" line="218" />
+            <source>Re&amp;tire</source>
+            <translation>In&amp;trekken</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/settings_dialog.py" line="219" />
+            <source>Take it out of use; saving it again brings it back (for the whole team)</source>
+            <translation>Uit gebruik nemen; opnieuw bewaren brengt het terug (voor het hele team)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/settings_dialog.py" line="226" />
+            <source>{naam}, {zaak}, {medewerker}, {onderwerp}, {datum} and {termijn} are filled in: the resident's name, the case reference, your name, the subject, today and the date of the answer. The team shares these replies.</source>
+            <translation>{naam}, {zaak}, {medewerker}, {onderwerp}, {datum} en {termijn} worden ingevuld: de naam van de inwoner, het zaaknummer, uw naam, het onderwerp, de datum van vandaag en de datum van het antwoord. Het team deelt deze antwoorden.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/settings_dialog.py" line="280" />
+            <source>Standard reply retired.</source>
+            <translation>Standaardantwoord ingetrokken.</translation>
         </message>
     </context>
     <context>
@@ -4000,6 +4121,24 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <translation>
                 <numerusform>%n nieuw bericht</numerusform>
                 <numerusform>%n nieuwe berichten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/workspace_setup.py" line="95" />
+            <source>Export &amp;selected cases as CSV…</source>
+            <translation>&amp;Geselecteerde zaken exporteren als CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/workspace_setup.py" line="96" />
+            <source>The cases selected in the list</source>
+            <translation>De zaken die in de lijst zijn geselecteerd</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../desktop/workspace_setup.py" line="139" />
+            <source>%n case(s) selected: assign (Ctrl+I, Ctrl+Shift+I), status (Ctrl+U), close (Ctrl+K), label (Ctrl+L) and export act on all of them.</source>
+            <translation>
+                <numerusform>%n zaak geselecteerd: toewijzen (Ctrl+I, Ctrl+Shift+I), status (Ctrl+U), afronden (Ctrl+K), label (Ctrl+L) en exporteren werken op alle.</numerusform>
+                <numerusform>%n zaken geselecteerd: toewijzen (Ctrl+I, Ctrl+Shift+I), status (Ctrl+U), afronden (Ctrl+K), label (Ctrl+L) en exporteren werken op alle.</numerusform>
             </translation>
         </message>
     </context>
@@ -5334,6 +5473,169 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <location filename="../../desktop/day_dialogs.py" line="79" />
             <source>Write the question for the department.</source>
             <translation>Schrijf de vraag aan de vakafdeling.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyChooser</name>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="56" />
+            <source>Answer %1</source>
+            <translation>%1 beantwoorden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="60" />
+            <source>The resident wrote via %1. %2</source>
+            <translation>De inwoner schreef via %1. %2</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="62" />
+            <source>Why not in this channel</source>
+            <translation>Waarom niet in dit kanaal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="64" />
+            <source>Answer another way</source>
+            <translation>Op een andere manier antwoorden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="67" />
+            <source>&amp;E-mail to %1</source>
+            <translation>&amp;E-mailen naar %1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="69" />
+            <source>&amp;E-mail (no address known)</source>
+            <translation>&amp;E-mailen (geen adres bekend)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="74" />
+            <source>&amp;Call %1 and note it</source>
+            <translation>%1 &amp;bellen en vastleggen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="76" />
+            <source>&amp;Call and note it (no number known)</source>
+            <translation>&amp;Bellen en vastleggen (geen nummer bekend)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="82" />
+            <source>Answered via another channel</source>
+            <translation>Beantwoord via ander kanaal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="84" />
+            <source>Channel</source>
+            <translation>Kanaal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="90" />
+            <source>What was answered</source>
+            <translation>Wat er is geantwoord</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="91" />
+            <source>e.g. Answered in the WhatsApp app: the pass is sent by post.</source>
+            <translation>bijv. In de WhatsApp-app geantwoord: de pas wordt per post gestuurd.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="95" />
+            <source>&amp;Record the answer</source>
+            <translation>Antwoord &amp;vastleggen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="98" />
+            <source>&amp;Via</source>
+            <translation>&amp;Via</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/reply_chooser.py" line="152" />
+            <source>The answer could not be recorded because of an error in Loket; please try again.</source>
+            <translation>Het antwoord kon door een fout in Loket niet worden vastgelegd; probeer het opnieuw.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateButton</name>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="150" />
+            <source>Choose… (Ctrl+T)</source>
+            <translation>Kiezen… (Ctrl+T)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="151" />
+            <source>Insert a standard reply</source>
+            <translation>Een standaardantwoord invoegen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="174" />
+            <source>&amp;Standard reply</source>
+            <translation>&amp;Standaardantwoord</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplatePicker</name>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="54" />
+            <location filename="../../desktop/template_picker.py" line="60" />
+            <source>Standard replies</source>
+            <translation>Standaardantwoorden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="56" />
+            <source>Search the standard replies…</source>
+            <translation>Zoeken in de standaardantwoorden…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="57" />
+            <source>Search the standard replies</source>
+            <translation>Zoeken in de standaardantwoorden</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="64" />
+            <source>Preview</source>
+            <translation>Voorbeeld</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="67" />
+            <source>↑↓ choose · Enter inserts at the cursor · Esc closes</source>
+            <translation>↑↓ kiezen · Enter voegt in bij de cursor · Esc sluit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/template_picker.py" line="99" />
+            <source>Nothing found.</source>
+            <translation>Niets gevonden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CollisionGuard</name>
+        <message>
+            <location filename="../../desktop/collision.py" line="55" />
+            <source>%1 just answered the resident. Your text stays; before it is sent you see that answer.</source>
+            <translation>%1 heeft de inwoner net geantwoord. Uw tekst blijft staan; voor het versturen ziet u dat antwoord.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/collision.py" line="58" />
+            <source>A colleague just answered the resident. Your text stays; before it is sent you see that answer.</source>
+            <translation>Een collega heeft de inwoner net geantwoord. Uw tekst blijft staan; voor het versturen ziet u dat antwoord.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/collision.py" line="76" />
+            <source>%1 just answered: send anyway?</source>
+            <translation>%1 heeft net geantwoord: toch versturen?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/collision.py" line="77" />
+            <source>A colleague just answered: send anyway?</source>
+            <translation>Een collega heeft net geantwoord: toch versturen?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/collision.py" line="78" />
+            <source>Send anyway?</source>
+            <translation>Toch versturen?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/collision.py" line="79" />
+            <source>Send anyway</source>
+            <translation>Toch versturen</translation>
         </message>
     </context>
 </TS>

@@ -168,18 +168,23 @@ def window(loket: Loket, runner, schedulers, qtbot):  # type: ignore[no-untyped-
     return win
 
 
-@pytest.fixture
-def anna_window(loket, runner, qtbot):  # type: ignore[no-untyped-def]
-    """The main window as Anna (medewerker), shown at the usual size."""
+def shown_window(loket, runner, qtbot):  # type: ignore[no-untyped-def]
+    """The main window for whoever `loket` acts as, shown at the usual size."""
     from desktop.main_window import MainWindow
 
-    loket.user = "anna"
     win = MainWindow(loket, runner, network=runner, scheduler_factory=FakeScheduler)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def anna_window(loket, runner, qtbot):  # type: ignore[no-untyped-def]
+    """The main window as Anna (medewerker), shown at the usual size."""
+    loket.user = "anna"
+    return shown_window(loket, runner, qtbot)
 
 
 # The offscreen platform plugin says this for every shown top-level window: it is the test

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
+from desktop.formatting import local_day
 from desktop.privacy import add_privacy_menu
 from desktop.privacy.avg_dialog import AvgDialog
 from desktop.privacy.woo_dialog import WooDialog
@@ -48,7 +49,7 @@ def test_avg_wizard_registers_exports_and_explains_refusal(archivaris, qtbot, tm
     dialog.address.setText("j.bakker@example.nl")
     made = dialog.add_request()
     assert made is not None and dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 3).text() == made.deadline
+    assert dialog.table.item(0, 3).text() == local_day(made.deadline)  # dd-mm-jjjj
     assert dialog.table.item(0, 4).text() == str(made.days_left)
     assert dialog.export_button.isEnabled()
     folder = dialog.export_selected(tmp_path / "inzage")
@@ -107,7 +108,8 @@ def test_avg_screen_extends_a_deadline_once(archivaris, qtbot) -> None:  # type:
     assert made is not None and dialog.extend_button.isEnabled()
     dialog.extend_selected("Veel zaken")
     longer = dialog.requests[0]
-    assert longer.deadline > made.deadline and dialog.table.item(0, 3).text() == longer.deadline
+    assert longer.deadline > made.deadline and dialog.table.item(0, 3).text() == local_day(
+        longer.deadline)
     dialog.extend_selected("nog eens")  # refused, explained in the screen
     assert "één keer" in dialog.message.text()
 

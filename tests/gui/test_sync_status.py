@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QThread
@@ -52,7 +53,7 @@ def test_progress_and_status_follow_the_events(qtbot):
     assert (kcc.progress.value(), kcc.progress.maximum()) == (200, 1500)
     status.on_event(SyncEvent("progress", "kcc", "Archief", 1400, 1500))
     assert kcc.progress.text() == "Archief: 1400/1500"
-    at = datetime(2026, 3, 2, 14, 5).astimezone()
+    at = datetime(2026, 3, 2, 14, 5, tzinfo=ZoneInfo("Europe/Amsterdam"))  # shown in Dutch time
     status.on_event(SyncEvent("done", "kcc", fetched=3, at=at))
     assert not kcc.progress.isVisible()
     assert kcc.label.text() == "kcc: fetched 14:05"

@@ -141,3 +141,74 @@ def test_undo_speaks_dutch(dutch, anna_window, loket, sample):  # noqa: F811
     w.table.select_case(sample.ids["afval"])
     _assign(w, "bram")
     assert w.workspace.actions.undo.text() == "&Ongedaan maken: toewijzing aan Bram"
+
+
+def _select(window, case_ids) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+click on each case, as a person selects several."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    table = window.table
+    table.select_case(case_ids[0])
+    model = table.selectionModel()
+    for case_id in case_ids[1:]:
+        index = window.cases.index(window.cases.row_of(case_id), 0)
+        model.select(index, QItemSelectionModel.SelectionFlag.Select
+                     | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_bulk_assign_status_label_with_one_undo(anna_window, loket, sample, qtbot):
+    w, actions = anna_window, anna_window.workspace.actions
+    w.views.choose("all")
+    names = ("afval", "parkeren", "subsidie")
+    references = [sample.references[n] for n in names]
+    _select(w, [sample.ids[n] for n in names])
+    assert sorted(w.table.selected_references()) == sorted(references)
+    assert "3 case(s) selected" in w.statusBar().currentMessage()
+
+    dialog = actions.assign_to_colleague()
+    assert dialog.windowTitle() == "Assign 3 case(s)"
+    dialog.combo.setCurrentIndex(dialog.combo.findData("bram"))
+    dialog.submit()
+    assert {_summary(loket, r).assignee for r in references} == {"Bram Jansen"}
+    shot(w, "bulk-assign.png")
+
+    w.table.select_case(sample.ids["parkeren"])  # any case of the action offers its undo
+    assert actions.undo.text() == "&Undo: assignment to Bram (3 case(s))"
+    actions.undo.trigger()
+    assert _summary(loket, sample.references["parkeren"]).assignee == "Anna de Vries"
+    assert _summary(loket, sample.references["afval"]).assignee is None
+    assert _summary(loket, sample.references["subsidie"]).assignee is None
+
+    _select(w, [sample.ids[n] for n in names])
+    label = actions.add_label()
+    label.combo.setCurrentText("Wijk Noord")
+    label.submit()
+    assert all(_summary(loket, r).labels == ("Wijk Noord",) for r in references)
+    assert "labels: Wijk Noord" in w.case_view.status.text()
+
+    _select(w, [sample.ids[n] for n in names])
+    status = actions.change_status()
+    status.combo.setCurrentIndex(status.combo.findData(Status.WACHT_OP_INWONER.value))
+    status.submit()
+    assert {_summary(loket, r).status for r in references} == {Status.WACHT_OP_INWONER}
+
+
+def test_bulk_close_with_one_outcome_and_export(anna_window, loket, sample, tmp_path):
+    w, actions = anna_window, anna_window.workspace.actions
+    w.views.choose("all")
+    names = ("afval", "subsidie")
+    _select(w, [sample.ids[n] for n in names])
+    work = w.workspace.export_list(tmp_path / "gekozen.csv", w.table.selected_case_ids())
+    assert work is not None
+    lines = (tmp_path / "gekozen.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 3 and {line.split(";")[0] for line in lines[1:]} == {
+        sample.references[n] for n in names}
+
+    dialog = actions.close_open_case()
+    assert dialog.windowTitle() == "Close 2 case(s)"
+    dialog.outcome.setText("Samen afgehandeld")
+    shot(dialog, "bulk-close.png")
+    dialog.submit()
+    for n in names:
+        detail = loket.case_detail(sample.references[n])
+        assert detail.summary.status is Status.AFGEROND and detail.outcome == "Samen afgehandeld"

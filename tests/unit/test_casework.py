@@ -178,3 +178,41 @@ def test_a_reference_may_be_typed_by_its_number(loket) -> None:  # type: ignore[
     with pytest.raises(NotFound, match="Meerdere zaken"):
         casework.full_reference(loket, number)
     assert casework.full_reference(loket, f"{year}-{number}") == second.reference
+
+
+def test_labels_are_the_teams_own_words(loket) -> None:  # type: ignore[no-untyped-def]
+    case = _mail(loket, 2, "a@example.nl", "Lantaarnpaal kapot")
+    reference = str(case.reference)
+    casework.add_label(loket, reference, " Wijk  Noord ")
+    casework.add_label(loket, reference, "pers")
+    casework.add_label(loket, reference, "Wijk Noord")  # once
+    assert loket.case_detail(reference).summary.labels == ("pers", "Wijk Noord")
+    casework.remove_label(loket, reference, "PERS")
+    assert casework.labels_of(loket, reference) == ["Wijk Noord"]
+    with pytest.raises(InvalidInput):
+        casework.add_label(loket, reference, "a, b")
+    assert "labels_set" in _kinds(loket, int(case.case_id))
+
+
+def test_a_bulk_action_is_all_or_nothing(loket) -> None:  # type: ignore[no-untyped-def]
+    first = _mail(loket, 2, "a@example.nl", "Een")
+    second = _mail(loket, 3, "b@example.nl", "Twee")
+    references = [str(first.reference), str(second.reference)]
+    changes = casework.bulk(loket, references, casework.Bulk.ASSIGN, "bram")
+    assert changes.cases == {first.case_id, second.case_id}
+    assert {loket.case_detail(r).summary.assignee for r in references} == {"Bram Jansen"}
+    casework.bulk(loket, references, casework.Bulk.CLOSE, "Uitgelegd",
+                  first_contact_resolution=True)
+    assert {loket.case_detail(r).summary.status for r in references} == {Status.AFGEROND}
+    from inbox.errors import NotFound
+
+    with pytest.raises(NotFound):  # an unknown colleague: nothing changes
+        casework.bulk(loket, references, casework.Bulk.ASSIGN, "niemand")
+    assert {loket.case_detail(r).summary.assignee for r in references} == {"Bram Jansen"}
+
+    with pytest.raises(NotFound):  # one case that does not exist: the others stay as they were
+        casework.bulk(loket, [*references, "LK-1999-000001"], casework.Bulk.LABEL, "Pers")
+    assert all(loket.case_detail(r).summary.labels == () for r in references)
+    act_as(loket, "tineke")  # teamleider: no casework
+    with pytest.raises(PermissionDenied):
+        casework.bulk(loket, references, casework.Bulk.LABEL, "Pers")

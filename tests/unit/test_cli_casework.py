@@ -186,3 +186,22 @@ def test_saved_searches_are_ones_own(db: Path) -> None:
     assert _ok(db, "bram", "searches", "list") == []
     assert _run(db, "anne", "searches", "delete", "Paspoort")[0] == 0
     assert _ok(db, "anne", "searches", "list") == []
+
+
+def test_labels_bulk_and_an_answer_given_elsewhere(db: Path) -> None:
+    cases = {c["subject"]: c["reference"] for c in _ok(db, "anne", "cases")}
+    grofvuil, paspoort = cases["Grofvuil"], cases["Paspoort"]
+    shown = _ok(db, "anne", "case", grofvuil, "--label", "Wijk Noord", "--label", "Pers")
+    assert shown["labels"] == ["Pers", "Wijk Noord"]
+    assert _ok(db, "anne", "case", grofvuil, "--unlabel", "pers")["labels"] == ["Wijk Noord"]
+    done = _ok(db, "anne", "bulk", grofvuil, paspoort, "--assign", "bram")
+    assert done == {"action": "assign", "cases": [grofvuil, paspoort], "changed": 2}
+    code, _, err = _run(db, "anne", "bulk", grofvuil, "--close", "x", "--label", "y")
+    assert code == 2 and err.count("\n") == 1  # one of them only: a usage error
+    code, _, err = _run(db, "tineke", "bulk", grofvuil, "--label", "Pers")
+    assert code == 1 and err.strip()
+    shown = _ok(db, "anne", "case", paspoort, "--answered-elsewhere",
+                "Teruggebeld: de pas ligt klaar.", "--via", "phone")
+    last = [t for t in shown["timeline"] if t["kind"] == "message"][-1]
+    assert (last["direction"], last["channel"]) == ("out", "phone")
+    assert "de pas ligt klaar" in last["text"]

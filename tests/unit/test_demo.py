@@ -143,6 +143,17 @@ def test_replies_land_in_their_case(built: tuple[Loket, dict[str, int]]) -> None
     ) > 0
 
 
+def test_the_team_has_its_own_standard_replies(built: tuple[Loket, dict[str, int]]) -> None:
+    from inbox import workspace
+
+    loket, _ = built
+    loket.user = "anne"
+    own = [t for t in workspace.templates(loket) if not t.shipped]
+    assert len(own) >= 25
+    assert all("{naam}" in t.body or "{medewerker}" in t.body for t in own)
+    assert any("{termijn}" in t.body for t in own) and any("{datum}" in t.body for t in own)
+
+
 def test_deterministic_per_seed(tmp_path: Path) -> None:
     a, _ = _build(tmp_path / "a.db", 60, seed=7)
     b, _ = _build(tmp_path / "b.db", 60, seed=7)

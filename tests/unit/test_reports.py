@@ -86,3 +86,20 @@ def test_stats_json_carries_the_figures_with_its_old_keys(tmp_path: Path) -> Non
     assert data["cases_total"] == 5 and data["closed_first_contact"] == 2
     for key in ("per_channel", "weekly", "open_backlog", "handled_in_one_go_pct"):
         assert data[key] == expected[key]
+
+
+def test_open_backlog_is_the_charts_last_bar_also_for_a_past_period(loket) -> None:  # type: ignore[no-untyped-def]
+    """'Openstaand 0' once stood beside a chart of open cases: a period in the past counted
+    the cases open today, the chart those open at each week's end. Now both count the same."""
+    refs = _fill(loket)
+    act_as(loket, "anne")
+    loket.now = lambda: at(26)
+    loket.close_case(refs["c"], "Later afgehandeld", first_contact_resolution=False)
+    act_as(loket, "tineke")
+    data = reports.figures(loket, "2026-11-01", "2026-11-22")  # the others closed on the 20th
+    last_week = list(data["weekly"].values())[-1]
+    assert data["open_backlog"] == last_week["backlog"] == 2  # c and m were open on the 22nd
+    assert sum(r["open"] for r in data["per_channel"].values()) == data["open_backlog"]
+    assert all(week <= "2026-W47" for week in data["weekly"])  # c's closing is after it
+    today = reports.figures(loket)
+    assert today["open_backlog"] == list(today["weekly"].values())[-1]["backlog"] == 1

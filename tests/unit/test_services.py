@@ -220,7 +220,7 @@ def test_callback_date_shows_in_the_timeline_and_short_numbers_are_refused(loket
         callback_by="2026-11-12",
     )
     titles = [t.title for t in loket.case_detail(got.reference).timeline]
-    assert "Terugbellen vóór 2026-11-12" in titles
+    assert "Terugbellen vóór 12-11-2026" in titles
     with pytest.raises(InvalidInput):
         loket.log_contact(Channel.PHONE, name="Kim", phone_number="06 1234", question="q")
 

@@ -125,3 +125,14 @@ def test_splits_and_moves_travel_and_concurrent_moves_converge(team) -> None:  #
                 for lk in (a, b, c)}
     assert len({tuple(v) for v in moved_to.values()}) == 1  # the last move wins everywhere
     assert moved_to["anne"] in ([u2], [u3])
+
+
+def test_labels_travel_last_writer_wins(team) -> None:  # type: ignore[no-untyped-def]
+    folder, (a, b, c) = team
+    u1 = mail_uid(1)
+    casework.add_label(a, ref(a, u1), "Wijk Noord")
+    rounds(folder, (a, b, c))
+    casework.add_label(b, ref(b, u1), "Pers")  # on top of what came from anne's laptop
+    rounds(folder, (a, b, c))
+    for lk in (a, b, c):
+        assert lk.case_detail(ref(lk, u1)).summary.labels == ("Pers", "Wijk Noord")

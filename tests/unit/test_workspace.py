@@ -155,3 +155,33 @@ def test_one_undo_puts_every_case_of_a_bulk_action_back(loket, case) -> None:  #
     for reference in references:
         summary = loket.case_detail(reference).summary
         assert (summary.assignee, summary.status) == (None, Status.NIEUW)
+
+
+def test_templates_travel_to_a_colleagues_laptop(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from inbox.teamsync import engine
+    from tests.unit.test_teamsync_support import laptop, sync
+
+    folder = engine.MemoryFolder()
+    a = laptop(tmp_path, "a", "anne", 1)
+    b = laptop(tmp_path, "b", "bram", 2)
+    try:
+        made = workspace.save_template(a, "Openingstijden", "Beste {naam}, wij zijn open.")
+        workspace.retire_template(a, "afgehandeld")  # a shipped one, retired by the team
+        sync(a, folder)
+        sync(b, folder)
+        assert made in workspace.templates(b)
+        assert all(t.key != "afgehandeld" for t in workspace.templates(b))
+        workspace.save_template(b, "Openingstijden", "Beste {naam}, wij zijn tot 17 uur open.",
+                                key=made.key)
+        workspace.save_template(a, "Openingstijden (oud)", "Oud.", key=made.key)  # at once
+        for _ in range(2):
+            sync(b, folder)
+            sync(a, folder)
+        on_a = {t.key: t for t in workspace.templates(a)}[made.key]
+        on_b = {t.key: t for t in workspace.templates(b)}[made.key]
+        assert on_a == on_b  # one winner on both laptops, whichever it is
+        sync(a, folder)  # nothing new: nothing changes
+        assert {t.key: t for t in workspace.templates(a)}[made.key] == on_a
+    finally:
+        a.close()
+        b.close()
