@@ -30,6 +30,7 @@ def _environment(scratch: Path) -> None:
         "XDG_CONFIG_HOME": str(scratch / "home" / "config"),
         "LOKET_DATA_DIR": str(scratch / "home" / "data"),
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "LOKET_ALLOW_PLAINTEXT_KEYRING": "1",  # a scratch demo: its key may lie in a file
     })
 
 
