@@ -404,7 +404,7 @@ class CaseActions(QObject):
             return None
         dialog = ForwardDialog(self.window.runner, reference, choices, self.window)
         self._open(dialog, self.tr("%1 handed over; the department's reply comes back into "
-                                   "the case."), reference=reference)
+                                   "the case."), references=[reference])
         return dialog
 
     def _colleagues(self) -> list[tuple[str, str]]:
@@ -420,7 +420,7 @@ class CaseActions(QObject):
         dialog = CallbackDialog(self.window.runner, s.reference, today, self._colleagues(),
                                 s.callback_for or self.window.loket.user, s.callback_open,
                                 self.window)
-        self._open(dialog, self.tr("Call-back of %1 saved."), reference=s.reference)
+        self._open(dialog, self.tr("Call-back of %1 saved."), references=[s.reference])
         return dialog
 
     def record_callback(self) -> CallbackDoneDialog | None:
@@ -436,7 +436,7 @@ class CaseActions(QObject):
         dialog = CallbackDoneDialog(self.window.runner, detail.summary.reference, tomorrow,
                                     self.window)
         self._open(dialog, self.tr("Call-back of %1 recorded."),
-                   reference=detail.summary.reference)
+                   references=[detail.summary.reference])
         return dialog
 
     def undo_last(self) -> None:
