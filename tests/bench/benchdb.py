@@ -63,6 +63,7 @@ class BenchDB:
 def keyring_env() -> dict[str, str]:
     return {
         "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "LOKET_ALLOW_PLAINTEXT_KEYRING": "1",  # the bench's own file, never a user's keyring
         "XDG_DATA_HOME": str(KEYRING_HOME),
     }
 
