@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.views.view_chosen.connect(self._view_chosen)
         self.case_view.reply_requested.connect(self.open_reply_editor)
         self.case_view.send_again_requested.connect(self.send_again)
-        self.case_view.timeline.failed.connect(self._show_error)
+        self.case_view.timeline.failed.connect(self.show_error)
         self.table.case_selected.connect(self._case_selected)
         self.cases.refreshed.connect(self.update_counts)
         self.update_counts()
@@ -312,8 +312,6 @@ class MainWindow(QMainWindow):
         self.sync.reload()  # new jobs run at once
         self._load_sync_status()
 
-    _accounts_changed = accounts_changed  # the older private name (see _show_error)
-
     def _show_keyring_warning(self) -> None:
         """A key in a plain-text file (the demo, tests) is allowed only on request: say so."""
         from inbox import keyring_policy
@@ -331,7 +329,7 @@ class MainWindow(QMainWindow):
         try:
             self.sync_status.load(Accounts(self.loket).status())
         except (LoketError, StorageError) as exc:
-            self._show_error(str(exc))
+            self.show_error(str(exc))
 
     def _sync_event(self, event: SyncEvent) -> None:
         """A scheduler event, on the GUI thread: status, and new mail into the list."""
@@ -363,7 +361,7 @@ class MainWindow(QMainWindow):
             try:
                 options = replies.reply_options(self.loket, detail)
             except (LoketError, StorageError) as exc:
-                self._show_error(str(exc))
+                self.show_error(str(exc))
                 return None
             if options.route is ReplyRoute.MASTODON:  # answered where the resident wrote
                 return self.social.open_mastodon_reply(detail)
@@ -371,7 +369,7 @@ class MainWindow(QMainWindow):
                 return self._open_reply_chooser(detail, options)
         accounts = [a for a in Accounts(self.loket).mail_accounts() if a.smtp_host]
         if not accounts:
-            self._show_error(
+            self.show_error(
                 self.tr("No account can send mail yet: fill in an SMTP server for an account.")
             )
             self.open_accounts_dialog()
@@ -448,14 +446,11 @@ class MainWindow(QMainWindow):
             self.apply_changes(changes)  # the open case shows the reply queued again
             self.sync.sync_now(info.account or None)
 
-        self.runner.run(work, done, lambda exc: self._show_error(str(exc)))
+        self.runner.run(work, done, lambda exc: self.show_error(str(exc)))
 
     def show_error(self, text: str) -> None:
         """A failure in one line in the status bar (the domain's Dutch sentence)."""
         self.statusBar().showMessage(text, 8000)
-
-    # the older private names, kept while branches that still call them are merged
-    _show_error = show_error
 
     # -- list, search and selection ------------------------------------------------------
 
@@ -578,8 +573,6 @@ class MainWindow(QMainWindow):
             .replace("%1", str(views.count("open")))
             .replace("%2", str(views.count("nieuw")))
         )
-
-    _update_counts = update_counts  # the older private name (see _show_error)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
