@@ -54,6 +54,20 @@ def act(
     return found
 
 
+def lookup(code: str, permission: Permission, label: str) -> Act:
+    """Declare a look at lists, settings or figures: it reads only, leaves no audit entry (a
+    list opened all day long would drown the trail) and shows no case content, so a
+    vertrouwelijk case's content rule does not apply."""
+    return act(code, permission, label, writes=False, audited=False, content=False)
+
+
+def sync_pass(code: str, label: str) -> Act:
+    """Declare the system's own work in a sync pass (fetching mail, applying the team's
+    changes): it writes, but leaves no audit entry (it runs all day; what it files is
+    recorded as case events) and is not held to the vertrouwelijk rule (it works for all)."""
+    return act(code, P.SYNC, label, audited=False, content=False)
+
+
 def label(code: str) -> str:
     """The Dutch name of an audit action code (unknown codes, e.g. older rows, as they are)."""
     base, _, detail = code.partition(":")
@@ -64,8 +78,7 @@ def label(code: str) -> str:
 
 
 # -- cases -------------------------------------------------------------------------------------
-CASE_LIST = act("case.list", P.LIST_CASES, "Zaken opvragen", writes=False, audited=False,
-                content=False)
+CASE_LIST = lookup("case.list", P.LIST_CASES, "Zaken opvragen")
 CASE_READ = act("case.read", P.READ_CONTENT, "Zaak bekijken", writes=False, processing="read")
 CASE_SEARCH = act("case.search", P.READ_CONTENT, "Zoeken", writes=False)
 MESSAGES_LIST = act("messages.list", P.READ_CONTENT, "Berichten opvragen", writes=False,
@@ -86,12 +99,10 @@ CASE_CONFIDENTIAL_LIFT = act("case.confidential.lift", P.LIFT_CONFIDENTIAL,
 MESSAGE_RECEIVE = act("message.receive", P.RECEIVE, "Bericht ontvangen", audited=False)
 
 # -- figures ---------------------------------------------------------------------------------
-STATS_VIEW = act("stats.view", P.VIEW_STATS, "Cijfers bekijken", writes=False, audited=False,
-                 content=False)
+STATS_VIEW = lookup("stats.view", P.VIEW_STATS, "Cijfers bekijken")
 
 # -- people ----------------------------------------------------------------------------------
-USER_LIST = act("user.list", P.MANAGE_USERS, "Gebruikers opvragen", writes=False, audited=False,
-                content=False)
+USER_LIST = lookup("user.list", P.MANAGE_USERS, "Gebruikers opvragen")
 USER_ADD = act("user.add", P.MANAGE_USERS, "Gebruiker toevoegen", content=False)
 USER_PASSWORD = act("user.passwd", P.MANAGE_USERS, "Wachtwoord instellen", content=False)
 USER_FIRST = act("user.first", P.MANAGE_USERS, "Eerste beheerder instellen", content=False,
@@ -107,8 +118,7 @@ USER_SIGN_IN = act("user.sign_in", P.OWN_ACCOUNT, "Aanmelden", writes=False, con
 USER_SIGN_OUT = act("user.sign_out", P.OWN_ACCOUNT, "Afmelden", writes=False, content=False)
 
 # -- the database file -----------------------------------------------------------------------
-DB_CHECK = act("db.check", P.MANAGE_KEYS, "Database controleren", writes=False, audited=False,
-               content=False)
+DB_CHECK = lookup("db.check", P.MANAGE_KEYS, "Database controleren")
 # the key is changed outside a transaction (SQLCipher rekeys the whole file), so these do not
 # "write": the gate audits them after the work, in a transaction of their own
 KEY_SHOW_RECOVERY = act("key.show_recovery", P.MANAGE_KEYS, "Herstelsleutel getoond",
@@ -123,8 +133,7 @@ AUDIT_ACCEPT = act("audit.accept", P.MANAGE_USERS, "Auditlog aanvaarden na een m
                    content=False)
 
 # -- privacy: AVG requests, inzage, erasure, audit trail, processing log ---------------------
-AVG_REQUESTS = act("avg.requests", P.EXPORT_PERSONAL, "AVG-verzoeken opvragen", writes=False,
-                   audited=False, content=False)
+AVG_REQUESTS = lookup("avg.requests", P.EXPORT_PERSONAL, "AVG-verzoeken opvragen")
 AVG_REQUEST_ADD = act("avg.request.add", P.EXPORT_PERSONAL, "AVG-verzoek vastleggen",
                       processing="create", activity="avg-inzage", content=False)
 AVG_REQUEST_CLOSE = act("avg.request.close", P.EXPORT_PERSONAL, "AVG-verzoek afhandelen",
@@ -152,52 +161,38 @@ PROCESSING_LOG_VIEW = act("processing_log.view", P.VIEW_AUDIT,
                           "Verwerkingenlogboek bekijken", writes=False, content=False)
 
 # -- kennisbank and trends ---------------------------------------------------------------------
-KB_READ = act("kb.read", P.KB_READ, "Kennisbank raadplegen", writes=False, audited=False,
-              content=False)
+KB_READ = lookup("kb.read", P.KB_READ, "Kennisbank raadplegen")
 KB_USE = act("kb.use", P.KB_READ, "Kennisbankantwoord gebruikt", audited=False, content=False)
 KB_MISS = act("kb.miss", P.KB_READ, "Zoekvraag zonder resultaat", audited=False, content=False)
 KB_EXPORT = act("kb.export", P.KB_READ, "Kennisbank exporteren", writes=False, content=False)
 KB_EDIT = act("kb.edit", P.KB_EDIT, "Kennisbankartikel bewerken", content=False)
 KB_IMPORT = act("kb.import", P.KB_EDIT, "Kennisbank importeren", content=False)
-KB_HEALTH = act("kb.health", P.KB_EDIT, "Onderhoud kennisbank bekijken", writes=False,
-                audited=False, content=False)
-KB_USAGE = act("kb.usage", P.VIEW_STATS, "Gebruik kennisbank bekijken", writes=False,
-               audited=False, content=False)
-TEMPLATE_TEAM = act("template.team", P.SYNC, "Standaardantwoorden van het team bijwerken",
-                    audited=False, content=False)
-KB_TEAM = act("kb.team", P.SYNC, "Kennisbank van het team bijwerken", audited=False,
-              content=False)
+KB_HEALTH = lookup("kb.health", P.KB_EDIT, "Onderhoud kennisbank bekijken")
+KB_USAGE = lookup("kb.usage", P.VIEW_STATS, "Gebruik kennisbank bekijken")
+TEMPLATE_TEAM = sync_pass("template.team", "Standaardantwoorden van het team bijwerken")
+KB_TEAM = sync_pass("kb.team", "Kennisbank van het team bijwerken")
 KB_SUGGEST = act("kb.suggest", P.READ_CONTENT, "Suggesties bij een zaak", writes=False,
                  audited=False)
-TRENDS_VIEW = act("trends.view", P.VIEW_STATS, "Trends bekijken", writes=False, audited=False,
-                  content=False)
-TRENDS_CASES = act("trends.cases", P.LIST_CASES, "Zaken bij een trend", writes=False,
-                   audited=False, content=False)
+TRENDS_VIEW = lookup("trends.view", P.VIEW_STATS, "Trends bekijken")
+TRENDS_CASES = lookup("trends.cases", P.LIST_CASES, "Zaken bij een trend")
 TRENDS_SIGNAL = act("trends.signal", P.VIEW_STATS, "Signaal over een trend versturen",
                     content=False)
 # -- records: retention, legal hold, destruction, MDTO (inbox/archive/) ----------------------
 # Metadata acts (content=False): the archivaris sees retention and destruction of vertrouwelijk
 # cases too; the MDTO export withholds their content itself (it is not opened on one case).
-RETENTION_RESULTS = act("retention.results", P.ARCHIVE, "Selectielijst raadplegen", writes=False,
-                        audited=False, content=False)
-RETENTION_RULES = act("retention.rules", P.ARCHIVE, "Bewaarregels opvragen", writes=False,
-                      audited=False, content=False)
+RETENTION_RESULTS = lookup("retention.results", P.ARCHIVE, "Selectielijst raadplegen")
+RETENTION_RULES = lookup("retention.rules", P.ARCHIVE, "Bewaarregels opvragen")
 RETENTION_MAP = act("retention.map", P.ARCHIVE, "Bewaarregel instellen", content=False)
 RETENTION_APPLY = act("retention.apply", P.ARCHIVE, "Bewaartermijnen vastleggen", content=False)
-RETENTION_DUE = act("retention.due", P.ARCHIVE, "Te vernietigen zaken opvragen", writes=False,
-                    audited=False, content=False)
-RETENTION_SHOW = act("retention.show", P.ARCHIVE, "Bewaartermijn van een zaak opvragen",
-                     writes=False, audited=False, content=False)
+RETENTION_DUE = lookup("retention.due", P.ARCHIVE, "Te vernietigen zaken opvragen")
+RETENTION_SHOW = lookup("retention.show", P.ARCHIVE, "Bewaartermijn van een zaak opvragen")
 # a colleague's closing or reopening, arriving through team sync, fixes or clears retention here
-RETENTION_FOLLOW = act("retention.follow", P.SYNC, "Bewaartermijn volgt teamwijziging",
-                       audited=False, content=False)
+RETENTION_FOLLOW = sync_pass("retention.follow", "Bewaartermijn volgt teamwijziging")
 LEGAL_HOLD = act("archive.hold", P.ARCHIVE, "Bewaarplicht (legal hold) wijzigen", content=False)
-ORGANISATION_READ = act("archive.organisation", P.ARCHIVE, "Archiefvormer opvragen",
-                        writes=False, audited=False, content=False)
+ORGANISATION_READ = lookup("archive.organisation", P.ARCHIVE, "Archiefvormer opvragen")
 ORGANISATION_SET = act("archive.organisation.set", P.ARCHIVE, "Archiefvormer instellen",
                        content=False)
-DESTRUCTION_LISTS = act("destruction.lists", P.REVIEW_DESTRUCTION, "Vernietigingslijsten inzien",
-                        writes=False, audited=False, content=False)
+DESTRUCTION_LISTS = lookup("destruction.lists", P.REVIEW_DESTRUCTION, "Vernietigingslijsten inzien")
 DESTRUCTION_PROPOSE = act("destruction.propose", P.ARCHIVE, "Vernietigingslijst voorstellen",
                           content=False)
 DESTRUCTION_REVIEW = act("destruction.review", P.REVIEW_DESTRUCTION,
@@ -213,11 +208,9 @@ DESTRUCTION_SCRUB = act("destruction.scrub", P.ARCHIVE, "Vernietigde gegevens we
                         writes=False, audited=False, content=False)
 DESTRUCTION_CERTIFICATE = act("destruction.certificate", P.REVIEW_DESTRUCTION,
                               "Verklaring van vernietiging opslaan", writes=False, content=False)
-MDTO_SELECT = act("mdto.select", P.EXPORT_ARCHIVE, "Zaken voor MDTO-export kiezen", writes=False,
-                  audited=False, content=False)
+MDTO_SELECT = lookup("mdto.select", P.EXPORT_ARCHIVE, "Zaken voor MDTO-export kiezen")
 # reads content to count files and bytes, but nothing leaves Loket: no audit, no processing
-MDTO_PLAN = act("mdto.plan", P.EXPORT_ARCHIVE, "MDTO-export voorbereiden", writes=False,
-                audited=False, content=False)
+MDTO_PLAN = lookup("mdto.plan", P.EXPORT_ARCHIVE, "MDTO-export voorbereiden")
 # not one write transaction: a package can take minutes and must not stall mail sync; the one
 # write (the mdto_export event) commits at the end. Each resident whose content leaves Loket
 # gets a processing-log entry (operation export).
@@ -235,13 +228,11 @@ MASTODON_ACCOUNT_ADD = act("mastodon.account.add", P.MANAGE_ACCOUNTS,
                            "Mastodon-account toevoegen", content=False)
 MASTODON_ACCOUNT_REMOVE = act("mastodon.account.remove", P.MANAGE_ACCOUNTS,
                               "Mastodon-account verwijderen", content=False)
-MASTODON_ACCOUNT_LIST = act("mastodon.account.list", P.MANAGE_ACCOUNTS,
-                            "Mastodon-accounts opvragen", writes=False, audited=False,
-                            content=False)
+MASTODON_ACCOUNT_LIST = lookup("mastodon.account.list", P.MANAGE_ACCOUNTS,
+                               "Mastodon-accounts opvragen")
 # Fetching: which accounts (read), where each stream got to (statuses: message.receive).
-MASTODON_ACCOUNTS = act("mastodon.accounts", P.SYNC, "Mastodon-accounts voor ophalen",
-                        writes=False, audited=False, content=False)
-MASTODON_SYNC = act("mastodon.sync", P.SYNC, "Mastodon ophalen", audited=False, content=False)
+MASTODON_ACCOUNTS = lookup("mastodon.accounts", P.SYNC, "Mastodon-accounts voor ophalen")
+MASTODON_SYNC = sync_pass("mastodon.sync", "Mastodon ophalen")
 # A reply is posted over the network, so the act holds no write transaction while it waits;
 # the posted status is filed in its own (message.receive), the audit entry follows success.
 MASTODON_REPLY = act("mastodon.reply", P.REPLY, "Antwoorden op Mastodon", writes=False,
@@ -251,16 +242,14 @@ MASTODON_REPLY_TARGET = act("mastodon.reply.target", P.REPLY, "Mastodon-antwoord
 # Listening (inbox/channels/listening.py): the beheerder chooses the hashtags and keywords;
 # fetching them (and purging old posts) is part of the account's fetch pass; a medewerker reads
 # the posts (a resident's handle and words: audited) and makes a case of one.
-MASTODON_WATCH_LIST = act("mastodon.watch.list", P.MANAGE_ACCOUNTS, "Luistertermen opvragen",
-                          writes=False, audited=False, content=False)
+MASTODON_WATCH_LIST = lookup("mastodon.watch.list", P.MANAGE_ACCOUNTS, "Luistertermen opvragen")
 MASTODON_WATCH_ADD = act("mastodon.watch.add", P.MANAGE_ACCOUNTS, "Luisterterm toevoegen",
                          content=False)
 MASTODON_WATCH_REMOVE = act("mastodon.watch.remove", P.MANAGE_ACCOUNTS,
                             "Luisterterm verwijderen", content=False)
 MASTODON_WATCH_KEEP = act("mastodon.watch.keep", P.MANAGE_ACCOUNTS,
                           "Bewaartermijn meeluisteren instellen", content=False)
-MASTODON_LISTEN = act("mastodon.listen", P.SYNC, "Meeluisteren op Mastodon", audited=False,
-                      content=False)
+MASTODON_LISTEN = sync_pass("mastodon.listen", "Meeluisteren op Mastodon")
 MASTODON_POSTS = act("mastodon.posts", P.READ_CONTENT, "Meegeluisterde berichten bekijken",
                      writes=False, content=False)
 MASTODON_POST_CASE = act("mastodon.post.case", P.WORK_CASES,
@@ -275,8 +264,7 @@ WOO_EXPORT = act("woo.export", P.EXPORT_PERSONAL, "Exporteren: Woo", processing=
                  activity="woo-openbaarmaking")
 # -- casework: residents, case fields, merge/split/move, norms, templates, demo ---------------
 # (inbox/contacts.py, casework.py, workspace.py, reports.py, demo.py)
-CONTACT_FIND = act("contact.find", P.READ_CONTACTS, "Inwoner opzoeken", writes=False,
-                   audited=False, content=False)
+CONTACT_FIND = lookup("contact.find", P.READ_CONTACTS, "Inwoner opzoeken")
 CONTACT_SHOW = act("contact.show", P.READ_CONTACTS, "Inwoner bekijken", writes=False,
                    processing="read")
 CONTACT_SUGGESTIONS = act("contact.suggestions", P.MANAGE_CONTACTS,
@@ -304,11 +292,9 @@ CASE_ANSWERED_ELSEWHERE = act("case.answered_elsewhere", P.REPLY,
                               "Antwoord buiten Loket vastgelegd", processing="create")
 SEARCH_SAVE = act("search.save", P.LIST_CASES, "Zoekopdracht bewaren", audited=False,
                   content=False)
-NORMS_VIEW = act("norms.view", P.SET_NORMS, "Normen bekijken", writes=False, audited=False,
-                 content=False)
+NORMS_VIEW = lookup("norms.view", P.SET_NORMS, "Normen bekijken")
 NORMS_SET = act("norms.set", P.SET_NORMS, "Normen instellen", content=False)
-TEMPLATES_LIST = act("templates.list", P.MANAGE_TEMPLATES, "Standaardantwoorden opvragen",
-                     writes=False, audited=False, content=False)
+TEMPLATES_LIST = lookup("templates.list", P.MANAGE_TEMPLATES, "Standaardantwoorden opvragen")
 TEMPLATE_SAVE = act("template.save", P.MANAGE_TEMPLATES, "Standaardantwoord bewaren",
                     content=False)
 TEMPLATE_RETIRE = act("template.retire", P.MANAGE_TEMPLATES, "Standaardantwoord intrekken",
@@ -320,16 +306,14 @@ DEMO_BUILD = act("demo.build", P.MANAGE_USERS, "Demogegevens maken", content=Fal
 TEAM_SETUP = act("team.setup", P.MANAGE_SETTINGS, "Teamsynchronisatie instellen", content=False)
 TEAM_JOIN = act("team.join", P.MANAGE_SETTINGS, "Teamlogboek lezen bij het instellen",
                 audited=False, content=False)
-TEAM_SYNC = act("team.sync", P.SYNC, "Teamsynchronisatie", audited=False, content=False)
+TEAM_SYNC = sync_pass("team.sync", "Teamsynchronisatie")
 TEAM_ERASE = act("team.erase", P.SYNC, "Verwijdering (AVG) van een collega-laptop uitvoeren",
                  processing="erase", activity="avg-inzage", content=False)
 TEAM_ERASE_COMPACT = act("team.erase.compact", P.SYNC,
                          "Verwijderde gegevens uit de opslag wissen (team)", writes=False,
                          audited=False, content=False)
-TEAM_STATUS = act("team.status", P.MANAGE_SETTINGS, "Teamstatus en laptops bekijken",
-                  writes=False, audited=False, content=False)
-TEAM_CONFLICTS = act("team.conflicts", P.LIST_CASES, "Teamconflicten bekijken", writes=False,
-                     audited=False, content=False)
+TEAM_STATUS = lookup("team.status", P.MANAGE_SETTINGS, "Teamstatus en laptops bekijken")
+TEAM_CONFLICTS = lookup("team.conflicts", P.LIST_CASES, "Teamconflicten bekijken")
 TEAM_PRESENCE = act("team.presence", P.WORK_CASES, "Collega's laten zien waar je mee bezig bent",
                     audited=False)
 TEAM_PRESENCE_READ = act("team.presence.read", P.READ_CONTENT, "Zien wie met een zaak bezig is",
@@ -337,8 +321,7 @@ TEAM_PRESENCE_READ = act("team.presence.read", P.READ_CONTENT, "Zien wie met een
 
 # -- e-mail: accounts, sync and replies (inbox/accounts.py, oauth.py, sync.py, channels/imap.py,
 #    channels/smtp.py, mailview.py) ------------------------------------------------------------
-ACCOUNT_LIST = act("account.list", P.MANAGE_ACCOUNTS, "Accounts opvragen", writes=False,
-                   audited=False, content=False)
+ACCOUNT_LIST = lookup("account.list", P.MANAGE_ACCOUNTS, "Accounts opvragen")
 ACCOUNT_ADD = act("account.add", P.MANAGE_ACCOUNTS, "Account toevoegen", content=False)
 ACCOUNT_CHANGE = act("account.change", P.MANAGE_ACCOUNTS, "Account wijzigen", content=False)
 ACCOUNT_REMOVE = act("account.remove", P.MANAGE_ACCOUNTS, "Account verwijderen", content=False)
@@ -346,8 +329,8 @@ ACCOUNT_TEST = act("account.test", P.MANAGE_ACCOUNTS, "Verbinding van een accoun
                    writes=False, content=False)
 ACCOUNT_SIGN_IN = act("account.sign_in", P.MANAGE_ACCOUNTS, "Aanmelden bij de mailprovider",
                       writes=False, content=False)
-MAIL_SYNC = act("mail.sync", P.SYNC, "Post ophalen", audited=False, content=False)
-MAIL_DELIVER = act("mail.deliver", P.SYNC, "Antwoorden versturen", audited=False, content=False)
+MAIL_SYNC = sync_pass("mail.sync", "Post ophalen")
+MAIL_DELIVER = sync_pass("mail.deliver", "Antwoorden versturen")
 REPLY_SEND = act("reply.send", P.REPLY, "Antwoord per e-mail", processing="create")
 REPLY_SEND_AGAIN = act("reply.send_again", P.REPLY, "Antwoord opnieuw versturen",
                        processing="update")
@@ -360,13 +343,11 @@ ATTACHMENT_OPEN = act("attachment.open", P.READ_CONTENT, "Bijlage openen", write
 
 # -- the KCC's day: departments and hand-over, call-backs, deadlines, products, auto-reply ------
 # (inbox/departments.py, handover.py, callbacks.py, deadlines.py, autoreply.py)
-DEPARTMENT_LIST = act("department.list", P.MANAGE_SETTINGS, "Vakafdelingen opvragen",
-                      writes=False, audited=False, content=False)
+DEPARTMENT_LIST = lookup("department.list", P.MANAGE_SETTINGS, "Vakafdelingen opvragen")
 DEPARTMENT_SAVE = act("department.save", P.MANAGE_SETTINGS, "Vakafdeling toevoegen of wijzigen",
                       content=False)
 # the medewerker picks a department to hand a case over to (names only)
-DEPARTMENT_CHOOSE = act("department.choose", P.WORK_CASES, "Vakafdeling kiezen", writes=False,
-                        audited=False, content=False)
+DEPARTMENT_CHOOSE = lookup("department.choose", P.WORK_CASES, "Vakafdeling kiezen")
 # the case's question and originals go by e-mail to another part of the municipality (the
 # same organisation: an update of the case in the processing log; the audit names the act)
 CASE_FORWARD = act("case.forward", P.WORK_CASES, "Zaak overdragen aan vakafdeling",
@@ -378,20 +359,17 @@ CALLBACK_ASSIGN = act("callback.assign", P.WORK_CASES, "Terugbelverzoek toewijze
                       processing="update")
 CALLBACK_DONE = act("callback.done", P.WORK_CASES, "Terugbelverzoek afhandelen",
                     processing="update")
-OFFICE_HOURS_VIEW = act("office_hours.view", P.MANAGE_SETTINGS, "Openingstijden bekijken",
-                        writes=False, audited=False, content=False)
+OFFICE_HOURS_VIEW = lookup("office_hours.view", P.MANAGE_SETTINGS, "Openingstijden bekijken")
 OFFICE_HOURS_SET = act("office_hours.set", P.MANAGE_SETTINGS, "Openingstijden instellen",
                        content=False)
 # open cases without an "antwoord uiterlijk" get theirs (after an upgrade, or new norms)
 DEADLINES_FILL = act("deadlines.fill", P.LIST_CASES, "Termijnen berekenen", audited=False,
                      content=False)
-PRODUCTS_LIST = act("products.list", P.WORK_CASES, "Producten opvragen", writes=False,
-                    audited=False, content=False)
+PRODUCTS_LIST = lookup("products.list", P.WORK_CASES, "Producten opvragen")
 AUTOREPLY_SET = act("autoreply.set", P.MANAGE_ACCOUNTS, "Automatisch antwoord instellen",
                     content=False)
 # filed mail outside office hours gets the account's automatic reply (the system's sync pass)
-AUTOREPLY_QUEUE = act("autoreply.queue", P.SYNC, "Automatisch antwoord klaarzetten",
-                      audited=False, content=False)
+AUTOREPLY_QUEUE = sync_pass("autoreply.queue", "Automatisch antwoord klaarzetten")
 
 # -- the command line (inbox/cli/) -------------------------------------------------------------
 CLI_BATCH = act("cli.batch", P.OWN_ACCOUNT, "Opdrachtenbestand uitvoeren", writes=False,

@@ -56,7 +56,7 @@ import urllib.request
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from inbox import acts
 from inbox.accounts import Auth, MailAccount, Secrets, Security, installation_id
@@ -78,6 +78,14 @@ class OAuthError(LoketError):
     """A sign-in or token problem, explained in one Dutch sentence."""
 
 
+class Server(NamedTuple):
+    """A mail server of a provider: where it is and how the connection is secured."""
+
+    host: str
+    port: int
+    security: Security
+
+
 @dataclass(frozen=True)
 class Provider:
     """A preset: where to sign in and which mail servers belong to it."""
@@ -88,12 +96,8 @@ class Provider:
     token_url: str
     device_url: str
     scopes: tuple[str, ...]
-    imap_host: str
-    imap_port: int
-    imap_security: Security
-    smtp_host: str
-    smtp_port: int
-    smtp_security: Security
+    imap: Server
+    smtp: Server
 
 
 MICROSOFT_AUTHORITY = "https://login.microsoftonline.com/{tenant}"
@@ -109,12 +113,8 @@ MICROSOFT = Provider(
         "https://outlook.office.com/SMTP.Send",
         "offline_access",
     ),
-    imap_host="outlook.office365.com",
-    imap_port=993,
-    imap_security=Security.SSL,
-    smtp_host="smtp.office365.com",
-    smtp_port=587,
-    smtp_security=Security.STARTTLS,
+    imap=Server("outlook.office365.com", 993, Security.SSL),
+    smtp=Server("smtp.office365.com", 587, Security.STARTTLS),
 )
 
 GOOGLE = Provider(
@@ -126,12 +126,8 @@ GOOGLE = Provider(
     # invalid_scope, which becomes a Dutch message. Use the browser flow for Google.
     device_url="https://oauth2.googleapis.com/device/code",
     scopes=("https://mail.google.com/",),
-    imap_host="imap.gmail.com",
-    imap_port=993,
-    imap_security=Security.SSL,
-    smtp_host="smtp.gmail.com",
-    smtp_port=465,
-    smtp_security=Security.SSL,
+    imap=Server("imap.gmail.com", 993, Security.SSL),
+    smtp=Server("smtp.gmail.com", 465, Security.SSL),
 )
 
 PROVIDERS: dict[str, Provider] = {p.key: p for p in (MICROSOFT, GOOGLE)}
@@ -261,14 +257,14 @@ def _preset_account(
 ) -> MailAccount:
     return MailAccount(
         name=name,
-        host=provider.imap_host,
-        port=provider.imap_port,
-        security=provider.imap_security,
+        host=provider.imap.host,
+        port=provider.imap.port,
+        security=provider.imap.security,
         username=mailbox,
         auth=Auth.OAUTH2,
-        smtp_host=provider.smtp_host,
-        smtp_port=provider.smtp_port,
-        smtp_security=provider.smtp_security,
+        smtp_host=provider.smtp.host,
+        smtp_port=provider.smtp.port,
+        smtp_security=provider.smtp.security,
         smtp_username=smtp_username,
         from_address=mailbox,
         oauth=dict(oauth),

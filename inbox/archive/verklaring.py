@@ -51,6 +51,12 @@ class Item:
     state: str  # voorgesteld, vernietigd, overgeslagen, verwijderd
     note: str | None
 
+    @property
+    def result(self) -> tuple[str, str, str, str]:
+        """The Selectielijst result it was kept under, as both documents show it: code,
+        description, waardering and bewaartermijn."""
+        return (self.result_code, self.result_name, self.waardering, self.bewaartermijn)
+
 
 @dataclass(frozen=True)
 class Header:
@@ -73,10 +79,7 @@ def to_csv(header: Header, lines: list[Item]) -> bytes:
             (
                 line.reference,
                 line.product,
-                line.result_code,
-                line.result_name,
-                line.waardering,
-                line.bewaartermijn,
+                *line.result,
                 clock.shown_date(line.opened_on),
                 clock.shown_date(line.closed_on),
                 clock.shown_date(line.destroy_date),
@@ -163,10 +166,7 @@ def to_pdf(header: Header, lines: list[Item]) -> bytes:
             values = (
                 line.reference,
                 line.product or "-",
-                line.result_code,
-                line.result_name,
-                line.waardering,
-                line.bewaartermijn,
+                *line.result,
                 clock.shown_date(line.closed_on),
                 clock.shown_date(line.destroy_date),
                 line.state,

@@ -201,6 +201,18 @@ def _date(msg: Message) -> datetime | None:
     return None
 
 
+def _attachment(part: Message, filename: str, data: bytes, *, inline: bool = False) -> Attachment:
+    """A part kept as a file: under a name safe to save, with its Content-ID so the HTML's
+    cid: links still find it."""
+    return Attachment(
+        filename=safe_filename(filename),
+        content_type=part.get_content_type(),
+        data=data,
+        content_id=_content_id(part),
+        inline=inline,
+    )
+
+
 def _bodies(msg: Message) -> tuple[str, str | None, list[Attachment]]:
     plain: list[str] = []
     html_parts: list[str] = []
@@ -217,14 +229,7 @@ def _bodies(msg: Message) -> tuple[str, str | None, list[Attachment]]:
             data = _payload_bytes(part)
             if content_type == "message/rfc822" and not filename:
                 filename = "bijgevoegd-bericht.eml"
-            attachments.append(
-                Attachment(
-                    filename=safe_filename(filename or f"bijlage-{index}"),
-                    content_type=content_type,
-                    data=data,
-                    content_id=_content_id(part),
-                )
-            )
+            attachments.append(_attachment(part, filename or f"bijlage-{index}", data))
             continue
         if content_type.startswith("multipart/") and part.is_multipart():
             attachments.append(  # nested deeper than the limit: kept whole, not walked
@@ -246,13 +251,7 @@ def _bodies(msg: Message) -> tuple[str, str | None, list[Attachment]]:
             data = _payload_bytes(part)
             if data:
                 attachments.append(
-                    Attachment(
-                        filename=safe_filename(filename or f"inline-{index}"),
-                        content_type=content_type,
-                        data=data,
-                        content_id=_content_id(part),
-                        inline=True,
-                    )
+                    _attachment(part, filename or f"inline-{index}", data, inline=True)
                 )
     html_body = "\n".join(html_parts) if html_parts else None
     text = "\n\n".join(p.strip("\n") for p in plain if p.strip())

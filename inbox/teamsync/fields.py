@@ -51,8 +51,20 @@ class Field:
     carry: tuple[str, ...] = ()  # words of the local event that travel along (e.g. a reason)
     # team value -> column value (store: to look up local ids)
     to_column: Callable[[Any, Any], Any] = lambda _store, value: value
-    # a case row -> the value to publish when a laptop joins with cases (None: nothing)
+    # when a laptop joins with cases, each field is published from the case row: by default
+    # the row's value under the field's name, else `publish`'s (None: nothing); local ids and
+    # the subject are not published (`joins=False`)
     publish: Callable[[Any], Any] | None = None
+    joins: bool = True
+
+
+def _timeline(
+    column: str, kind: EventKind, key: str = "to", convert: Callable[[Any], Any] = lambda v: v,
+    **options: Any,
+) -> Field:
+    """A field that one local event kind sets from its data under `key`, shown in a
+    colleague's timeline as that same kind (a product, a deadline, a call-back done)."""
+    return Field(column, {kind: take(key, convert)}, history=kind, key=key, **options)
 
 
 def _user_id(store: Any, login: Any) -> int | None:
@@ -62,10 +74,6 @@ def _user_id(store: Any, login: Any) -> int | None:
 
 def _int_flag(_store: Any, value: Any) -> int | None:
     return None if value is None else int(bool(value))
-
-
-def _column(name: str) -> Callable[[Any], Any]:
-    return lambda row: row[name]
 
 
 FIELDS: dict[str, Field] = {
@@ -78,7 +86,6 @@ FIELDS: dict[str, Field] = {
         },
         conflict=True,
         history=EventKind.STATUS_CHANGED,
-        publish=_column("status"),
     ),
     "assignee": Field(
         "assignee_id",
@@ -86,11 +93,8 @@ FIELDS: dict[str, Field] = {
         conflict=True,
         history=EventKind.ASSIGNED,
         to_column=_user_id,
-        publish=_column("assignee"),
     ),
-    "outcome": Field(
-        "outcome", {EventKind.CLOSED: take("outcome", _text)}, publish=_column("outcome")
-    ),
+    "outcome": Field("outcome", {EventKind.CLOSED: take("outcome", _text)}),
     "first_contact_resolution": Field(
         "first_contact_resolution",
         {EventKind.CLOSED: take("first_contact_resolution", _flag),
@@ -100,34 +104,17 @@ FIELDS: dict[str, Field] = {
         else bool(row["first_contact_resolution"]),
     ),
     "closed_at": Field(
-        "closed_at",
-        {EventKind.CLOSED: column("closed_at"), EventKind.REOPENED: const(None)},
-        publish=_column("closed_at"),
+        "closed_at", {EventKind.CLOSED: column("closed_at"), EventKind.REOPENED: const(None)}
     ),
-    "subject": Field("subject"),
-    "product": Field(
-        "product",
-        {EventKind.PRODUCT_SET: take("to", _text)},
-        history=EventKind.PRODUCT_SET,
-        publish=_column("product"),
-    ),
-    "deadline": Field(
-        "deadline",
-        {EventKind.DEADLINE_SET: take("to")},
-        history=EventKind.DEADLINE_SET,
-        publish=_column("deadline"),
-    ),
-    "labels": Field(
-        "labels",
-        {EventKind.LABELS_SET: take("to", _text)},
-        history=EventKind.LABELS_SET,
-        publish=_column("labels"),
-    ),
-    "confidential": Field(
+    "subject": Field("subject", joins=False),
+    "product": _timeline("product", EventKind.PRODUCT_SET, convert=_text),
+    "deadline": _timeline("deadline", EventKind.DEADLINE_SET),
+    "labels": _timeline("labels", EventKind.LABELS_SET, convert=_text),
+    "confidential": _timeline(
         "confidential",
-        {EventKind.CONFIDENTIAL_SET: take("on", _flag)},
-        history=EventKind.CONFIDENTIAL_SET,
-        key="on",
+        EventKind.CONFIDENTIAL_SET,
+        "on",
+        _flag,
         carry=("reason",),
         to_column=lambda _store, value: int(bool(value)),
         publish=lambda row: True if row["confidential"] else None,
@@ -135,65 +122,41 @@ FIELDS: dict[str, Field] = {
     # -- the KCC's day (issue 14): hand-over, call-back, repeat contact ------------------------
     # A department's reply is mail every laptop files itself: "teruggemeld" (reported_back_at)
     # and the case going back to the medewerker are derived there, not carried.
-    "department": Field(
-        "department",
-        {EventKind.FORWARDED: take("department", _text)},
-        history=EventKind.FORWARDED,
-        key="department",
-        carry=("note", "due", "by"),
-        publish=_column("department"),
+    "department": _timeline(
+        "department", EventKind.FORWARDED, "department", _text, carry=("note", "due", "by")
     ),
-    "forwarded_at": Field("forwarded_at", {EventKind.FORWARDED: take("at")},
-                          publish=_column("forwarded_at")),
-    "forward_due": Field("forward_due", {EventKind.FORWARDED: take("due")},
-                         publish=_column("forward_due")),
+    "forwarded_at": Field("forwarded_at", {EventKind.FORWARDED: take("at")}),
+    "forward_due": Field("forward_due", {EventKind.FORWARDED: take("due")}),
     "forwarded_by": Field("forwarded_by_id", {EventKind.FORWARDED: take("by")},
-                          to_column=_user_id),
+                          to_column=_user_id, joins=False),
     "reported_back_at": Field(
         "reported_back_at",
         {EventKind.FORWARDED: const(None), EventKind.FORWARD_ANSWERED: take("at")},
-        publish=_column("reported_back_at"),
     ),
-    "callback_requested_at": Field(
-        "callback_requested_at",
-        {EventKind.CALLBACK_REQUESTED: take("requested_at")},
-        history=EventKind.CALLBACK_REQUESTED,
-        key="requested_at",
+    "callback_requested_at": _timeline(
+        "callback_requested_at", EventKind.CALLBACK_REQUESTED, "requested_at",
         carry=("due", "window", "for"),
-        publish=_column("callback_requested_at"),
     ),
-    "callback_due": Field("callback_due", {EventKind.CALLBACK_REQUESTED: take("due")},
-                          publish=_column("callback_due")),
-    "callback_window": Field("callback_window", {EventKind.CALLBACK_REQUESTED: take("window")},
-                             publish=_column("callback_window")),
-    "callback_number": Field("callback_number", {EventKind.CALLBACK_REQUESTED: take("number")},
-                             publish=_column("callback_number")),
+    "callback_due": Field("callback_due", {EventKind.CALLBACK_REQUESTED: take("due")}),
+    "callback_window": Field("callback_window", {EventKind.CALLBACK_REQUESTED: take("window")}),
+    "callback_number": Field("callback_number", {EventKind.CALLBACK_REQUESTED: take("number")}),
     "callback_for": Field(
         "callback_for_id",
         {EventKind.CALLBACK_REQUESTED: take("for"), EventKind.CALLBACK_ASSIGNED: take("to")},
         history=EventKind.CALLBACK_ASSIGNED,
         to_column=_user_id,
+        joins=False,
     ),
-    "callback_done_at": Field(
-        "callback_done_at",
-        {EventKind.CALLBACK_DONE: take("done_at")},
-        history=EventKind.CALLBACK_DONE,
-        key="done_at",
+    "callback_done_at": _timeline(
+        "callback_done_at", EventKind.CALLBACK_DONE, "done_at",
         carry=("result", "on_time"),  # the figures count call-backs done on time
-        publish=_column("callback_done_at"),
     ),
     "callback_outcome": Field(
         "callback_outcome",
         {EventKind.CALLBACK_REQUESTED: const(None), EventKind.CALLBACK_DONE: take("result")},
-        publish=_column("callback_outcome"),
     ),
-    "repeat_contact_at": Field(
-        "repeat_contact_at",
-        {EventKind.REPEAT_CONTACT: take("at")},
-        history=EventKind.REPEAT_CONTACT,
-        key="at",
-        carry=("by", "channel", "was_one_go"),
-        publish=_column("repeat_contact_at"),
+    "repeat_contact_at": _timeline(
+        "repeat_contact_at", EventKind.REPEAT_CONTACT, "at", carry=("by", "channel", "was_one_go")
     ),
 }
 
@@ -217,3 +180,12 @@ def edits(kind: EventKind | str, data: Mapping[str, Any], case: Any) -> list[tup
 def sources(kind: EventKind | str) -> bool:
     """Whether a local case event of `kind` sets any field (else it stays on this laptop)."""
     return any(str(k) == str(kind) for spec in FIELDS.values() for k in spec.sources)
+
+
+def published(name: str, case: Any) -> Any:
+    """The value of field `name` that a laptop joining with its cases publishes for `case`
+    (a case row); None: nothing."""
+    spec = FIELDS[name]
+    if not spec.joins:
+        return None
+    return spec.publish(case) if spec.publish is not None else case[name]

@@ -10,19 +10,15 @@ second copy of an event changes nothing.
 from __future__ import annotations
 
 import json
-import logging
 from typing import TYPE_CHECKING, Any
 
 from inbox import acts
-from inbox.errors import InvalidInput
 from inbox.kb.model import Article, validated
-from inbox.privacy.roles import Permission
+from inbox.teamsync import collection
 from inbox.teamsync.events import Event
 
 if TYPE_CHECKING:
-    from inbox.gate import Session
-
-log = logging.getLogger("loket.teamsync")
+    from inbox.gate import Op, Session
 
 KIND = "kb_article"
 SAVED = "kb_article_saved"  # EventKind.KB_ARTICLE_SAVED
@@ -30,53 +26,51 @@ SAVED = "kb_article_saved"  # EventKind.KB_ARTICLE_SAVED
 
 def on_event(loket: Session, data: dict[str, Any]) -> None:
     """A version was saved here: send it to the team (inside the saving transaction)."""
-    from inbox.teamsync import outgoing
-
-    t = outgoing.current_team(loket)
-    if t is None:
-        return
     uid = str(data.get("article") or "")
-    row = loket.store.kb.article(uid)
-    if row is None:
-        return
-    payload = {"content": Article.from_row(row).content(), "version": int(row["version"])}
-    event = outgoing.emit(loket, t, KIND, None, payload)
-    loket.store.kb.set_hlc(uid, event.hlc)
-    loket.store.kb.link_version_event(uid, event.id)
+
+    def payload() -> dict[str, Any] | None:
+        row = loket.store.kb.article(uid)
+        if row is None:
+            return None
+        return {"content": Article.from_row(row).content(), "version": int(row["version"])}
+
+    event = collection.send(loket, KIND, payload)
+    if event is not None:
+        loket.store.kb.set_hlc(uid, event.hlc)
+        loket.store.kb.link_version_event(uid, event.id)
 
 
 def apply_waiting(loket: Session) -> int:
     """Apply the article versions colleagues sent; how many were new here."""
-    if not loket.may(Permission.SYNC):
-        return 0  # someone who may sync applies them later; nothing is lost
-    applied = 0
-    with loket.op(acts.KB_TEAM) as op:
-        kb = op.store.kb
-        for row in kb.waiting_team_events(KIND):
-            try:
-                event = Event.loads(str(row["body"]))
-                content = dict(event.data["content"])
-                uid = str(content["uid"])
-                clean = validated(content)
-            except (InvalidInput, KeyError, TypeError, ValueError) as exc:
-                log.warning("team kennisbank event %s not applied: %s", row["id"], exc)
-                continue
-            article = Article(uid=uid, **clean)
-            fields = article.content()
-            if not kb.add_version_once({
-                "article_uid": uid, "version": int(event.data.get("version") or 0),
-                "content": json.dumps(fields, ensure_ascii=False, sort_keys=True),
-                "author": event.author, "at": event.at, "event_id": event.id,
-            }):
-                continue
-            applied += 1
-            current = kb.article(uid)
-            if current is None or event.hlc > str(current["hlc"]):
-                kb.upsert_articles([{
-                    **fields, "questions": json.dumps(fields["questions"], ensure_ascii=False),
-                    "version": kb.version_count(uid), "hlc": event.hlc, "updated_at": event.at,
-                    "updated_by": event.author,
-                }])
-        if applied:
-            op.changed("kb")
-    return applied
+    return collection.apply_waiting(
+        loket, acts.KB_TEAM, "kennisbank", lambda op: op.store.kb.waiting_team_events(KIND),
+        _read, _apply,
+    )
+
+
+def _read(event: Event) -> Article:
+    content = dict(event.data["content"])
+    uid = str(content["uid"])
+    return Article(uid=uid, **validated(content))
+
+
+def _apply(op: Op, event: Event, article: Article) -> bool:
+    """Keep the version in the article's history (once per event); the newest shows."""
+    kb = op.store.kb
+    uid = article.uid
+    fields = article.content()
+    if not kb.add_version_once({
+        "article_uid": uid, "version": int(event.data.get("version") or 0),
+        "content": json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        "author": event.author, "at": event.at, "event_id": event.id,
+    }):
+        return False
+    current = kb.article(uid)
+    if current is None or event.hlc > str(current["hlc"]):
+        kb.upsert_articles([{
+            **fields, "questions": json.dumps(fields["questions"], ensure_ascii=False),
+            "version": kb.version_count(uid), "hlc": event.hlc, "updated_at": event.at,
+            "updated_by": event.author,
+        }])
+    op.changed("kb")
+    return True

@@ -336,8 +336,8 @@ def publish_existing(session: Session) -> int:
     for case in store.team.cases_outside_team():
         case_id = int(case["id"])
         uid = ensure_case(session, t, case_id, None)
-        for name, spec in fields.FIELDS.items():
-            value = spec.publish(case) if spec.publish is not None else None
+        for name in fields.FIELDS:
+            value = fields.published(name, case)
             if value is not None:
                 emit_field(session, t, uid, name, value)
         for note in store.team.notes_of(case_id):

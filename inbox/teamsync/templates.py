@@ -8,17 +8,14 @@ are marked applied. The version with the highest team clock wins on every laptop
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 from inbox import acts, workspace
-from inbox.privacy.roles import Permission
+from inbox.teamsync import collection
 from inbox.teamsync.events import Event
 
 if TYPE_CHECKING:
-    from inbox.gate import Session
-
-log = logging.getLogger("loket.teamsync")
+    from inbox.gate import Op, Session
 
 KIND = "template"
 SAVED = "template_saved"  # EventKind.TEMPLATE_SAVED
@@ -26,40 +23,37 @@ SAVED = "template_saved"  # EventKind.TEMPLATE_SAVED
 
 def on_event(loket: Session, data: dict[str, Any]) -> None:
     """A template was saved or retired here: send it to the team (in the same transaction)."""
-    from inbox.teamsync import outgoing
-
-    t = outgoing.current_team(loket)
-    if t is None:
-        return
     key = str(data.get("key") or "")
-    # inside the saving act (its transaction and its check), like the kennisbank's hook
-    template = workspace.template_state(loket, key)
-    if template is None:
-        return
-    event = outgoing.emit(loket, t, KIND, None, {
-        "key": template.key, "title": template.title, "body": template.body,
-        "retired": template.retired,
-    })
-    workspace.set_template_clock(loket, key, event.hlc)
+
+    def payload() -> dict[str, Any] | None:
+        # inside the saving act (its transaction and its check), like the kennisbank's hook
+        template = workspace.template_state(loket, key)
+        if template is None:
+            return None
+        return {"key": template.key, "title": template.title, "body": template.body,
+                "retired": template.retired}
+
+    event = collection.send(loket, KIND, payload)
+    if event is not None:
+        workspace.set_template_clock(loket, key, event.hlc)
 
 
 def apply_waiting(loket: Session) -> int:
     """Apply the templates colleagues saved or retired; how many changed something here."""
-    if not loket.may(Permission.SYNC):
-        return 0
-    applied = 0
-    with loket.op(acts.TEMPLATE_TEAM) as op:
-        for row in op.store.team.waiting_caseless(KIND):
-            try:
-                event = Event.loads(str(row["body"]))
-                data = event.data
-                template = workspace.Template(
-                    str(data["key"]), str(data["title"]).strip(), str(data["body"]).strip(),
-                    shipped=False, retired=bool(data["retired"]))
-            except (KeyError, TypeError, ValueError) as exc:
-                log.warning("team template event %s not applied: %s", row["id"], exc)
-                continue
-            if template.key and template.title and template.body and (
-                    workspace.apply_team_template(op, template, event.hlc)):
-                applied += 1
-    return applied
+    return collection.apply_waiting(
+        loket, acts.TEMPLATE_TEAM, "template", lambda op: op.store.team.waiting_caseless(KIND),
+        _read, _apply,
+    )
+
+
+def _read(event: Event) -> workspace.Template:
+    data = event.data
+    return workspace.Template(
+        str(data["key"]), str(data["title"]).strip(), str(data["body"]).strip(),
+        shipped=False, retired=bool(data["retired"]))
+
+
+def _apply(op: Op, event: Event, template: workspace.Template) -> bool:
+    """A complete template replaces the team's older one (the highest team clock wins)."""
+    return bool(template.key and template.title and template.body
+                and workspace.apply_team_template(op, template, event.hlc))
