@@ -26,3 +26,18 @@ class Queries:
 
     def _run(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         return self.db.conn.execute(sql, params)
+
+    def _rows_where(
+        self,
+        table: str,
+        where: str,
+        params: Params,
+        *,
+        select: str = "*",
+        order_by: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """A plain read of one table through sqlite-utils' `rows_where`, so such a read names
+        only what differs (filter, columns, order). The rows are dicts: read them by column
+        name (`row["id"]`), not by position."""
+        rows = self.db.utils[table].rows_where(where, params, select=select, order_by=order_by)
+        return list(rows)
