@@ -27,6 +27,10 @@ class Queries:
     def _run(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         return self.db.conn.execute(sql, params)
 
+    def _dicts(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        """The rows as plain dicts, for reads whose callers show, compare or serialize them."""
+        return [dict(r) for r in self._rows(sql, params)]
+
     def _rows_where(
         self,
         table: str,

@@ -75,14 +75,11 @@ class MailQueries(Queries):
 
     def status(self) -> list[dict[str, Any]]:
         """Per enabled account and folder: last sync, last error and how far it got."""
-        return [
-            dict(r)
-            for r in self._rows(
-                "SELECT a.name AS account, s.folder, s.last_sync_at, s.last_error, s.last_uid "
-                "FROM accounts a LEFT JOIN sync_state s ON s.account_id = a.id "
-                "WHERE a.enabled = 1 ORDER BY a.name, s.folder"
-            )
-        ]
+        return self._dicts(
+            "SELECT a.name AS account, s.folder, s.last_sync_at, s.last_error, s.last_uid "
+            "FROM accounts a LEFT JOIN sync_state s ON s.account_id = a.id "
+            "WHERE a.enabled = 1 ORDER BY a.name, s.folder"
+        )
 
     # -- sync state -------------------------------------------------------------------------
 
@@ -299,14 +296,11 @@ class MailQueries(Queries):
         )
 
     def outbox(self) -> list[dict[str, Any]]:
-        return [
-            dict(r)
-            for r in self._rows(
-                "SELECT o.id, c.reference, o.recipients, o.state, o.attempts, o.last_error, "
-                "o.created_at, o.sent_at FROM outbox o LEFT JOIN cases c ON c.id = o.case_id "
-                "ORDER BY o.id DESC"
-            )
-        ]
+        return self._dicts(
+            "SELECT o.id, c.reference, o.recipients, o.state, o.attempts, o.last_error, "
+            "o.created_at, o.sent_at FROM outbox o LEFT JOIN cases c ON c.id = o.case_id "
+            "ORDER BY o.id DESC"
+        )
 
     def outbox_of_case(self, case_id: int) -> list[sqlite3.Row]:
         """The case's replies in the outbox, with the account each goes out through."""

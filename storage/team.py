@@ -563,9 +563,10 @@ class TeamQueries(Queries):
         )
 
     def cursors(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self._rows(
+        return self._dicts(
             "SELECT folder, uidvalidity, last_uid, last_sync_at, last_error FROM team_cursors "
-            "ORDER BY folder")]
+            "ORDER BY folder"
+        )
 
     def keep_aside(
         self, folder: str, uidvalidity: int, uid: int, raw: bytes, reason: str, error: str,
@@ -589,9 +590,10 @@ class TeamQueries(Queries):
         )
 
     def kept_summary(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self._rows(
+        return self._dicts(
             "SELECT reason, count(*) AS batches, group_concat(DISTINCT device) AS devices, "
-            "max(seen_at) AS last_seen FROM team_unreadable GROUP BY reason ORDER BY reason")]
+            "max(seen_at) AS last_seen FROM team_unreadable GROUP BY reason ORDER BY reason"
+        )
 
     def counts(self) -> dict[str, int]:
         row = self._one(
