@@ -26,3 +26,30 @@ class Queries:
 
     def _run(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         return self.db.conn.execute(sql, params)
+
+    def _dicts(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        """The rows as plain dicts, for reads whose callers show, compare or serialize them."""
+        return [dict(r) for r in self._rows(sql, params)]
+
+    def _rows_where(
+        self,
+        table: str,
+        where: str,
+        params: Params,
+        *,
+        select: str = "*",
+        order_by: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """A plain read of one table through sqlite-utils' `rows_where`, so such a read names
+        only what differs (filter, columns, order). The rows are dicts: read them by column
+        name (`row["id"]`), not by position."""
+        rows = self.db.utils[table].rows_where(where, params, select=select, order_by=order_by)
+        return list(rows)
+
+    def _rows_of_case(
+        self, case_id: int, columns: str, tables: str, where: str, order_by: str = ""
+    ) -> list[sqlite3.Row]:
+        """A case's rows from joined tables, where `_rows_where` (one table) does not reach:
+        `columns` of `tables` matching `where`, whose one `?` is the case, in `order_by`."""
+        order = f" ORDER BY {order_by}" if order_by else ""
+        return self._rows(f"SELECT {columns} FROM {tables} WHERE {where}{order}", (case_id,))

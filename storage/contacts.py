@@ -120,17 +120,14 @@ class ContactQueries(Queries):
 
     def merge_history(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         """Every merge (and undo) in which one of `ids` took part, oldest first, with names."""
-        return [
-            dict(r)
-            for r in self._rows(
-                "SELECT g.*, s.name AS survivor_name, m.name AS merged_name "
-                "FROM contact_merges g LEFT JOIN contacts s ON s.id = g.survivor_id "
-                "LEFT JOIN contacts m ON m.id = g.merged_id "
-                f"WHERE g.survivor_id IN ({_marks(ids)}) OR g.merged_id IN ({_marks(ids)}) "
-                "ORDER BY g.id",
-                [*ids, *ids],
-            )
-        ]
+        return self._dicts(
+            "SELECT g.*, s.name AS survivor_name, m.name AS merged_name "
+            "FROM contact_merges g LEFT JOIN contacts s ON s.id = g.survivor_id "
+            "LEFT JOIN contacts m ON m.id = g.merged_id "
+            f"WHERE g.survivor_id IN ({_marks(ids)}) OR g.merged_id IN ({_marks(ids)}) "
+            "ORDER BY g.id",
+            [*ids, *ids],
+        )
 
     def group_addresses(self, root: int) -> set[tuple[str, str]]:
         """Addresses of `root` and of everything merged into it."""

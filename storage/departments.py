@@ -9,6 +9,12 @@ from typing import Any
 
 from storage.base import Queries
 
+# what a hand-over e-mail carries of each of the resident's messages
+_ORIGINAL_COLUMNS = (
+    "id, channel, direction, sent_at, sender, sender_name, subject, body_text, raw_sha256, "
+    "phone_number, answer_given"
+)
+
 
 class DepartmentQueries(Queries):
     """The departments table and the hand-over columns of cases."""
@@ -84,13 +90,11 @@ class DepartmentQueries(Queries):
             "AND direction = 'out' ORDER BY id DESC LIMIT 1", (case_id,))
         return None if value is None else str(value)
 
-    def originals(self, case_id: int) -> list[sqlite3.Row]:
+    def originals(self, case_id: int) -> list[dict[str, Any]]:
         """The resident's messages of a case, oldest first: what a hand-over carries along."""
-        return self._rows(
-            "SELECT id, channel, direction, sent_at, sender, sender_name, subject, body_text, "
-            "raw_sha256, phone_number, answer_given FROM messages WHERE case_id = ? "
-            "AND internal IS NULL ORDER BY sent_at, id",
-            (case_id,),
+        where = "case_id = ? AND internal IS NULL"
+        return self._rows_where(
+            "messages", where, [case_id], select=_ORIGINAL_COLUMNS, order_by="sent_at, id"
         )
 
     def report_rows(self, lo: str, hi: str) -> list[sqlite3.Row]:

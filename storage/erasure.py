@@ -13,12 +13,25 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from storage.base import Queries
 from storage.personal_data import FTS_TABLES, PLACES, Blank, Erase, Find, Place, scrub_json_text
 from storage.privacy import IN as _IN
 from storage.privacy import PrivacyQueries, id_list
+
+T = TypeVar("T")
+
+
+class _Found(Generic[T]):
+    """A read-only attribute of `Scope` for one `Find`: `scope.cases` is
+    `scope.of(Find.CASES)`, without a property written out for each."""
+
+    def __init__(self, find: Find) -> None:
+        self.find = find
+
+    def __get__(self, scope: Scope, owner: type[Scope] | None = None) -> tuple[T, ...]:
+        return scope.of(self.find)
 
 
 @dataclass(frozen=True)
@@ -28,28 +41,15 @@ class Scope:
     contact_id: int  # the surviving contact
     ids: Mapping[Find, tuple[Any, ...]] = field(default_factory=dict)
 
+    # the ids the erasure's callers read by name (what it reports, which cases changed)
+    contacts = _Found[int](Find.CONTACTS)
+    cases = _Found[int](Find.CASES)
+    messages = _Found[int](Find.MESSAGES)
+    notes = _Found[int](Find.NOTES)
+    case_uids = _Found[str](Find.CASE_UIDS)
+
     def of(self, find: Find | None) -> tuple[Any, ...]:
         return () if find is None else self.ids.get(find, ())
-
-    @property
-    def contacts(self) -> tuple[int, ...]:
-        return self.of(Find.CONTACTS)
-
-    @property
-    def cases(self) -> tuple[int, ...]:
-        return self.of(Find.CASES)
-
-    @property
-    def messages(self) -> tuple[int, ...]:
-        return self.of(Find.MESSAGES)
-
-    @property
-    def notes(self) -> tuple[int, ...]:
-        return self.of(Find.NOTES)
-
-    @property
-    def case_uids(self) -> tuple[str, ...]:
-        return self.of(Find.CASE_UIDS)
 
 
 class ErasureQueries(Queries):

@@ -117,11 +117,13 @@ class KbQueries(Queries):
 
     # -- team sync -----------------------------------------------------------------------
 
-    def waiting_team_events(self, kind: str) -> list[sqlite3.Row]:
+    def waiting_team_events(self, kind: str) -> list[dict[str, Any]]:
         """Team events of `kind` whose version is not in kb_versions yet."""
-        return self._rows(
-            "SELECT id, hlc, device, body FROM team_events WHERE kind = ? AND id NOT IN "
-            "(SELECT event_id FROM kb_versions WHERE event_id IS NOT NULL) "
-            "ORDER BY hlc, device, id",
-            (kind,),
+        applied = "SELECT event_id FROM kb_versions WHERE event_id IS NOT NULL"
+        return self._rows_where(
+            "team_events",
+            f"kind = ? AND id NOT IN ({applied})",
+            [kind],
+            select="id, hlc, device, body",
+            order_by="hlc, device, id",
         )

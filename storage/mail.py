@@ -15,6 +15,11 @@ from storage.base import Queries
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while a sync files its batches
 BULK_CHECKPOINT_PAGES = 16384  # 64 MiB of WAL between checkpoints (default: 1,000 pages)
 
+# what a case's screen shows of each of its replies in the outbox
+_OUTBOX_OF_CASE = (
+    "o.id, o.message_row_id, a.name AS account, o.state, o.attempts, o.last_error, o.sent_at"
+)
+
 
 def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" for _ in values)
@@ -70,14 +75,11 @@ class MailQueries(Queries):
 
     def status(self) -> list[dict[str, Any]]:
         """Per enabled account and folder: last sync, last error and how far it got."""
-        return [
-            dict(r)
-            for r in self._rows(
-                "SELECT a.name AS account, s.folder, s.last_sync_at, s.last_error, s.last_uid "
-                "FROM accounts a LEFT JOIN sync_state s ON s.account_id = a.id "
-                "WHERE a.enabled = 1 ORDER BY a.name, s.folder"
-            )
-        ]
+        return self._dicts(
+            "SELECT a.name AS account, s.folder, s.last_sync_at, s.last_error, s.last_uid "
+            "FROM accounts a LEFT JOIN sync_state s ON s.account_id = a.id "
+            "WHERE a.enabled = 1 ORDER BY a.name, s.folder"
+        )
 
     # -- sync state -------------------------------------------------------------------------
 
@@ -294,22 +296,17 @@ class MailQueries(Queries):
         )
 
     def outbox(self) -> list[dict[str, Any]]:
-        return [
-            dict(r)
-            for r in self._rows(
-                "SELECT o.id, c.reference, o.recipients, o.state, o.attempts, o.last_error, "
-                "o.created_at, o.sent_at FROM outbox o LEFT JOIN cases c ON c.id = o.case_id "
-                "ORDER BY o.id DESC"
-            )
-        ]
+        return self._dicts(
+            "SELECT o.id, c.reference, o.recipients, o.state, o.attempts, o.last_error, "
+            "o.created_at, o.sent_at FROM outbox o LEFT JOIN cases c ON c.id = o.case_id "
+            "ORDER BY o.id DESC"
+        )
 
     def outbox_of_case(self, case_id: int) -> list[sqlite3.Row]:
-        return self._rows(
-            "SELECT o.id, o.message_row_id, a.name AS account, o.state, o.attempts, "
-            "o.last_error, o.sent_at FROM outbox o LEFT JOIN accounts a ON a.id = o.account_id "
-            "WHERE o.case_id = ? AND o.message_row_id IS NOT NULL ORDER BY o.id",
-            (case_id,),
-        )
+        """The case's replies in the outbox, with the account each goes out through."""
+        tables = "outbox o LEFT JOIN accounts a ON a.id = o.account_id"
+        where = "o.case_id = ? AND o.message_row_id IS NOT NULL"
+        return self._rows_of_case(case_id, _OUTBOX_OF_CASE, tables, where, "o.id")
 
     # -- what a screen shows of an e-mail ---------------------------------------------------
 

@@ -81,17 +81,13 @@ class PrivacyQueries(Queries):
             for r in self._rows(f"SELECT id, name FROM contacts WHERE id {_IN}", (id_list(ids),))
         }
 
-    def addresses(self, ids: Sequence[int]) -> list[sqlite3.Row]:
-        return self._rows(
-            f"SELECT * FROM contact_addresses WHERE contact_id {_IN} ORDER BY kind, value",
-            (id_list(ids),),
-        )
+    def addresses(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        where = f"contact_id {_IN}"
+        return self._rows_where("contact_addresses", where, [id_list(ids)], order_by="kind, value")
 
-    def merges(self, ids: Sequence[int]) -> list[sqlite3.Row]:
-        return self._rows(
-            f"SELECT * FROM contact_merges WHERE survivor_id {_IN} OR merged_id {_IN} ORDER BY id",
-            (id_list(ids), id_list(ids)),
-        )
+    def merges(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        where = f"survivor_id {_IN} OR merged_id {_IN}"
+        return self._rows_where("contact_merges", where, [id_list(ids)] * 2, order_by="id")
 
     # -- what the inzage reads ---------------------------------------------------------------
 
@@ -112,11 +108,9 @@ class PrivacyQueries(Queries):
             (id_list(ids), id_list(case_ids)),
         )
 
-    def attachments_of(self, message_ids: Sequence[int]) -> list[sqlite3.Row]:
-        return self._rows(
-            f"SELECT * FROM attachments WHERE message_id {_IN} ORDER BY message_id, id",
-            (id_list(message_ids),),
-        )
+    def attachments_of(self, message_ids: Sequence[int]) -> list[dict[str, Any]]:
+        where, params = f"message_id {_IN}", [id_list(message_ids)]
+        return self._rows_where("attachments", where, params, order_by="message_id, id")
 
     def notes_of(self, case_ids: Sequence[int]) -> list[sqlite3.Row]:
         return self._rows(
@@ -125,12 +119,10 @@ class PrivacyQueries(Queries):
             (id_list(case_ids),),
         )
 
-    def requests_of(self, ids: Sequence[int], addresses: Sequence[str]) -> list[sqlite3.Row]:
-        return self._rows(
-            f"SELECT * FROM avg_requests WHERE contact_id {_IN} OR lower(address) {_IN} "
-            "ORDER BY id",
-            (id_list(ids), id_list([a.lower() for a in addresses])),
-        )
+    def requests_of(self, ids: Sequence[int], addresses: Sequence[str]) -> list[dict[str, Any]]:
+        where = f"contact_id {_IN} OR lower(address) {_IN}"
+        params = [id_list(ids), id_list([a.lower() for a in addresses])]
+        return self._rows_where("avg_requests", where, params, order_by="id")
 
     # -- AVG requests ------------------------------------------------------------------------
 

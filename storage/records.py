@@ -350,12 +350,8 @@ class Records(Queries):
         return None if value is None else str(value)
 
     def active_users(self) -> list[dict[str, Any]]:
-        return [
-            dict(r)
-            for r in self._rows(
-                "SELECT name, display_name, role FROM users WHERE active = 1 ORDER BY display_name"
-            )
-        ]
+        columns = "name, display_name, role"
+        return self._rows_where("users", "active = 1", [], select=columns, order_by="display_name")
 
     def setting(self, key: str) -> str | None:
         value = self._scalar("SELECT value FROM settings WHERE key = ?", (key,))

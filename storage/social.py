@@ -160,15 +160,12 @@ class SocialQueries(Queries):
 
     def mastodon_status(self) -> list[dict[str, Any]]:
         """Per Mastodon account and stream: the last fetch and its error."""
-        return [
-            dict(r)
-            for r in self._rows(
-                "SELECT a.name AS account, s.stream, s.last_sync_at, s.last_error "
-                "FROM accounts a LEFT JOIN mastodon_sync s ON s.account_id = a.id "
-                "WHERE a.channel = ? AND a.enabled = 1 ORDER BY a.name, s.stream",
-                (MASTODON,),
-            )
-        ]
+        return self._dicts(
+            "SELECT a.name AS account, s.stream, s.last_sync_at, s.last_error "
+            "FROM accounts a LEFT JOIN mastodon_sync s ON s.account_id = a.id "
+            "WHERE a.channel = ? AND a.enabled = 1 ORDER BY a.name, s.stream",
+            (MASTODON,),
+        )
 
     # -- statuses ----------------------------------------------------------------------------
 

@@ -563,9 +563,10 @@ class TeamQueries(Queries):
         )
 
     def cursors(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self._rows(
+        return self._dicts(
             "SELECT folder, uidvalidity, last_uid, last_sync_at, last_error FROM team_cursors "
-            "ORDER BY folder")]
+            "ORDER BY folder"
+        )
 
     def keep_aside(
         self, folder: str, uidvalidity: int, uid: int, raw: bytes, reason: str, error: str,
@@ -589,9 +590,10 @@ class TeamQueries(Queries):
         )
 
     def kept_summary(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self._rows(
+        return self._dicts(
             "SELECT reason, count(*) AS batches, group_concat(DISTINCT device) AS devices, "
-            "max(seen_at) AS last_seen FROM team_unreadable GROUP BY reason ORDER BY reason")]
+            "max(seen_at) AS last_seen FROM team_unreadable GROUP BY reason ORDER BY reason"
+        )
 
     def counts(self) -> dict[str, int]:
         row = self._one(
@@ -714,16 +716,14 @@ class TeamQueries(Queries):
         )
 
     def team_notes_of(self, case_id: int) -> list[sqlite3.Row]:
-        return self._rows(
-            "SELECT tn.uid, n.text, u.name AS author FROM notes n "
-            "JOIN team_notes tn ON tn.note_id = n.id LEFT JOIN users u ON u.id = n.author_id "
-            "WHERE n.case_id = ?",
-            (case_id,),
+        tables = (
+            "notes n JOIN team_notes tn ON tn.note_id = n.id "
+            "LEFT JOIN users u ON u.id = n.author_id"
         )
+        columns = "tn.uid, n.text, u.name AS author"
+        return self._rows_of_case(case_id, columns, tables, "n.case_id = ?")
 
     def messages_with_uids(self, case_id: int) -> list[sqlite3.Row]:
-        return self._rows(
-            "SELECT m.id, m.raw_sha256, m.channel, m.body_text, tm.uid FROM messages m "
-            "LEFT JOIN team_messages tm ON tm.message_id = m.id WHERE m.case_id = ?",
-            (case_id,),
-        )
+        columns = "m.id, m.raw_sha256, m.channel, m.body_text, tm.uid"
+        tables = "messages m LEFT JOIN team_messages tm ON tm.message_id = m.id"
+        return self._rows_of_case(case_id, columns, tables, "m.case_id = ?")

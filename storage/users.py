@@ -19,7 +19,7 @@ class UserQueries(Queries):
         return self._one("SELECT * FROM users WHERE name = ?", (login,))
 
     def listing(self) -> list[dict[str, Any]]:
-        rows = self._rows(
+        return self._dicts(
             "SELECT u.id, u.name, u.display_name, u.role, u.active, u.created_at, "
             "u.must_change_password, u.password_changed_at, u.disabled_at, "
             "u.password_hash IS NOT NULL AS has_password, "
@@ -28,7 +28,6 @@ class UserQueries(Queries):
             "AS grants FROM users u LEFT JOIN sign_in_attempts a ON a.login = u.name "
             "ORDER BY u.display_name COLLATE NOCASE"
         )
-        return [dict(r) for r in rows]
 
     def add(self, login: str, name: str, role: str, created_at: str) -> int:
         cur = self._run(

@@ -4,34 +4,36 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from storage.base import Queries
+
+# what the reviewer reads of each message of the case
+_MESSAGE_COLUMNS = (
+    "id, direction, channel, sent_at, subject, body_text, sender, sender_name, contact_id"
+)
 
 
 class WooQueries(Queries):
     """Read a case as the Woo reviewer sees it; keep the reviewer's redaction decisions."""
 
-    def messages(self, case_id: int) -> list[sqlite3.Row]:
-        return self._rows(
-            "SELECT id, direction, channel, sent_at, subject, body_text, sender, sender_name, "
-            "contact_id FROM messages WHERE case_id = ? ORDER BY sent_at, id",
-            (case_id,),
+    def messages(self, case_id: int) -> list[dict[str, Any]]:
+        return self._rows_where(
+            "messages", "case_id = ?", [case_id], select=_MESSAGE_COLUMNS, order_by="sent_at, id"
         )
 
-    def notes(self, case_id: int) -> list[sqlite3.Row]:
-        return self._rows(
-            "SELECT id, created_at, text FROM notes WHERE case_id = ? ORDER BY created_at, id",
-            (case_id,),
+    def notes(self, case_id: int) -> list[dict[str, Any]]:
+        columns = "id, created_at, text"
+        return self._rows_where(
+            "notes", "case_id = ?", [case_id], select=columns, order_by="created_at, id"
         )
 
     def attachments(self, case_id: int) -> list[sqlite3.Row]:
         """Every attachment of the case's messages, in message order."""
-        return self._rows(
-            "SELECT a.id, a.message_id, a.filename, a.content_type, a.size, a.sha256, a.inline "
-            "FROM attachments a JOIN messages m ON m.id = a.message_id "
-            "WHERE m.case_id = ? ORDER BY m.sent_at, m.id, a.id",
-            (case_id,),
-        )
+        columns = "a.id, a.message_id, a.filename, a.content_type, a.size, a.sha256, a.inline"
+        tables = "attachments a JOIN messages m ON m.id = a.message_id"
+        order = "m.sent_at, m.id, a.id"  # in message order
+        return self._rows_of_case(case_id, columns, tables, "m.case_id = ?", order)
 
     def contact_ids(self, case_id: int) -> list[int]:
         """The residents of a case (its contact and every sender's) and everyone merged with
@@ -94,10 +96,9 @@ class WooQueries(Queries):
     def staff_names(self) -> list[str]:
         return [str(r[0]) for r in self._rows("SELECT display_name FROM users ORDER BY id")]
 
-    def decisions(self, case_id: int) -> list[sqlite3.Row]:
-        return self._rows(
-            "SELECT action, text, ground FROM woo_decisions WHERE case_id = ? ORDER BY id",
-            (case_id,),
+    def decisions(self, case_id: int) -> list[dict[str, Any]]:
+        return self._rows_where(
+            "woo_decisions", "case_id = ?", [case_id], select="action, text, ground", order_by="id"
         )
 
     def decide(
