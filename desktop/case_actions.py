@@ -8,7 +8,7 @@ window refreshes and, for a safe action, keeps an undo step (Ctrl+Z puts the cas
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -38,6 +38,8 @@ from inbox.services import Loket
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+
+MessagesDialog = TypeVar("MessagesDialog", SplitDialog, MoveDialog)
 
 Label = Callable[[], str]  # an undo step's words, read once the action is done
 
@@ -370,23 +372,23 @@ class CaseActions(QObject):
             self.window.show_error(str(exc))
             return None
 
-    def split_case(self) -> SplitDialog | None:
+    def _open_on_messages(self, make: type[MessagesDialog], message: str) -> MessagesDialog | None:
+        """Split and Move choose among the case's messages: no case, or its messages could
+        not be read (the error shows), and there is no dialog."""
         reference = self._reference()
         messages = self._messages(reference) if reference else None
         if reference is None or messages is None:
             return None
-        dialog = SplitDialog(self.window.runner, reference, messages, self.window)
-        self._open(dialog, self.tr("New case %1 made from the chosen messages."))
+        dialog = make(self.window.runner, reference, messages, self.window)
+        self._open(dialog, message)
         return dialog
 
+    def split_case(self) -> SplitDialog | None:
+        return self._open_on_messages(
+            SplitDialog, self.tr("New case %1 made from the chosen messages."))
+
     def move_message(self) -> MoveDialog | None:
-        reference = self._reference()
-        messages = self._messages(reference) if reference else None
-        if reference is None or messages is None:
-            return None
-        dialog = MoveDialog(self.window.runner, reference, messages, self.window)
-        self._open(dialog, self.tr("Message moved to %1."))
-        return dialog
+        return self._open_on_messages(MoveDialog, self.tr("Message moved to %1."))
 
     def _assigned_to(self, display_name: str) -> str:
         """"assignment to Bram": the first name says enough in a menu."""
