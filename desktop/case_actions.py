@@ -29,6 +29,7 @@ from desktop.case_dialogs import (
     SplitDialog,
 )
 from desktop.day_dialogs import CallbackDialog, CallbackDoneDialog, ForwardDialog
+from desktop.dialogs import open_and_forget
 from desktop.labels import status_label
 from inbox import casework, departments, workspace
 from inbox.errors import LoketError, StorageError
@@ -172,9 +173,7 @@ class CaseActions(QObject):
                                           ", ".join(references or [])), result)
 
         dialog.changed.connect(finished)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_and_forget(dialog)
 
     def _snapshots(self, references: list[str]) -> dict[str, workspace.Fields] | None:
         try:

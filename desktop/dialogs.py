@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("loket.desktop.dialogs")
 T = TypeVar("T")
+D = TypeVar("D", bound=QDialog)
 
 ERROR_COLOUR = "#a4262c"
 Buttons = QDialogButtonBox.StandardButton
@@ -48,6 +49,14 @@ def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(Buttons.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def open_and_forget(dialog: D) -> D:
+    """Open `dialog` window-modal and delete it once it closes: every opening builds a fresh
+    one, so none lingers holding a case or a worker's answer."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def submit_buttons(
