@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from inbox.errors import LoketError, StorageError
 
@@ -42,6 +49,16 @@ def error_label(parent: QWidget) -> QLabel:
     label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
     label.hide()
     return label
+
+
+def text_field(parent: QWidget, placeholder: str, name: str = "") -> QLineEdit:
+    """A one-line text field with its grey example (`placeholder`) and, where no label names
+    it for a screen reader, its accessible `name`."""
+    field = QLineEdit(parent)
+    field.setPlaceholderText(placeholder)
+    if name:
+        field.setAccessibleName(name)
+    return field
 
 
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:
