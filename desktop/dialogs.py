@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
@@ -11,6 +12,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -110,6 +112,15 @@ def ask(
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is agree
+
+
+def export_folder(parent: QWidget, title: str, name: str, given: Path | None) -> Path | None:
+    """Where an export goes: `given` when the caller (a test) names it, else a new folder
+    `name` inside the folder the user picks; None when they cancel the choice."""
+    if given is not None:
+        return given
+    picked = QFileDialog.getExistingDirectory(parent, title)
+    return Path(picked) / name if picked else None
 
 
 def steer_list(event: QEvent, move: Callable[[int], None], pick: Callable[[], None]) -> bool:
