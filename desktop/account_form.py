@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import text_field
 from inbox.accounts import Auth, MailAccount, Security
 
 IMAP_PORTS = {Security.SSL: 993, Security.STARTTLS: 143, Security.NONE: 143}
@@ -77,10 +78,8 @@ class AccountForm(QWidget):
         super().__init__(parent)
         self.editing: MailAccount | None = None
 
-        self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("e.g. Info-mailbox"))
-        self.host = QLineEdit(self)
-        self.host.setPlaceholderText(self.tr("e.g. imap.gemeente.nl"))
+        self.name = text_field(self, self.tr("e.g. Info-mailbox"))
+        self.host = text_field(self, self.tr("e.g. imap.gemeente.nl"))
         self.security = _security_combo(self)
         self.port = _port(self, 993)
         self.username = QLineEdit(self)
@@ -93,8 +92,7 @@ class AccountForm(QWidget):
         self.provider = QComboBox(self)
         self.provider.addItem("Microsoft 365", "microsoft")
         self.provider.addItem("Google Workspace", "google")
-        self.client_id = QLineEdit(self)
-        self.client_id.setPlaceholderText(self.tr("from the app registration"))
+        self.client_id = text_field(self, self.tr("from the app registration"))
         self.sign_in_button = QPushButton(self.tr("Sign in…"), self)
         self.folders = QLineEdit("INBOX", self)
         self.folders.setPlaceholderText("INBOX")
@@ -103,16 +101,12 @@ class AccountForm(QWidget):
         self.interval.setValue(2)
         self.interval.setSuffix(self.tr(" min"))
 
-        self.smtp_host = QLineEdit(self)
-        self.smtp_host.setPlaceholderText(self.tr("empty: replies cannot be sent"))
+        self.smtp_host = text_field(self, self.tr("empty: replies cannot be sent"))
         self.smtp_security = _security_combo(self)
         self.smtp_port = _port(self, 465)
-        self.from_address = QLineEdit(self)
-        self.from_address.setPlaceholderText(self.tr("empty: the user name"))
-        self.sent_folder = QLineEdit(self)
-        self.sent_folder.setPlaceholderText(self.tr("e.g. Sent (empty: do not file replies)"))
-        self.move_handled_to = QLineEdit(self)
-        self.move_handled_to.setPlaceholderText(self.tr("empty: off"))
+        self.from_address = text_field(self, self.tr("empty: the user name"))
+        self.sent_folder = text_field(self, self.tr("e.g. Sent (empty: do not file replies)"))
+        self.move_handled_to = text_field(self, self.tr("empty: off"))
 
         self.warning = _note(
             self, style="color: #a4262c; font-weight: bold; background: #fde7e9; padding: 4px;"

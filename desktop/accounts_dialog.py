@@ -224,7 +224,11 @@ class AccountsDialog(QDialog):
         self.refusal.setVisible(not self.may_manage)
         self._set_busy(self._busy)
 
-    def _checked_account(self) -> MailAccount | None:
+    def _account_to_use(self) -> MailAccount | None:
+        """The account the form describes, when nothing runs yet and it is complete; None
+        else (an incomplete form says why in the result line)."""
+        if self._busy:
+            return None
         account = self.form.account()
         try:
             account.validate()
@@ -236,9 +240,7 @@ class AccountsDialog(QDialog):
     # -- saving and removing -------------------------------------------------------------
 
     def save(self) -> None:
-        if self._busy:
-            return
-        account = self._checked_account()
+        account = self._account_to_use()
         if account is None:
             return
         secret = self.form.secret()
@@ -302,9 +304,7 @@ class AccountsDialog(QDialog):
 
     def test_connection(self) -> None:
         """Log in and look at every folder, on the network runner; the answer shows inline."""
-        if self._busy:
-            return
-        account = self._checked_account()
+        account = self._account_to_use()
         if account is None:
             return
         typed = self.form.secret()
@@ -329,9 +329,7 @@ class AccountsDialog(QDialog):
 
     def sign_in(self) -> None:
         """OAuth2: sign in through the browser (inbox.oauth), tokens go to the keyring."""
-        if self._busy:
-            return
-        account = self._checked_account()
+        account = self._account_to_use()
         if account is None:
             return
 

@@ -8,7 +8,7 @@ window refreshes and, for a safe action, keeps an undo step (Ctrl+Z puts the cas
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,6 +29,7 @@ from desktop.case_dialogs import (
     SplitDialog,
 )
 from desktop.day_dialogs import CallbackDialog, CallbackDoneDialog, ForwardDialog
+from desktop.dialogs import open_and_forget
 from desktop.labels import status_label
 from inbox import casework, departments, workspace
 from inbox.errors import LoketError, StorageError
@@ -38,6 +39,9 @@ from inbox.services import Loket
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+
+Form = TypeVar("Form", bound=FormDialog)
+MessagesDialog = TypeVar("MessagesDialog", SplitDialog, MoveDialog)
 
 Label = Callable[[], str]  # an undo step's words, read once the action is done
 
@@ -169,9 +173,7 @@ class CaseActions(QObject):
                                           ", ".join(references or [])), result)
 
         dialog.changed.connect(finished)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_and_forget(dialog)
 
     def _snapshots(self, references: list[str]) -> dict[str, workspace.Fields] | None:
         try:
@@ -333,12 +335,8 @@ class CaseActions(QObject):
         return dialog
 
     def write_note(self) -> NoteDialog | None:
-        reference = self._reference()
-        if reference is None:
-            return None
-        dialog = NoteDialog(self.window.runner, reference, self.window)
-        self._open(dialog, self.tr("Note saved in %1."), references=[reference])
-        return dialog
+        return self._open_for_case(lambda r: NoteDialog(self.window.runner, r, self.window),
+                                   self.tr("Note saved in %1."), names_case=True)
 
     def close_open_case(self) -> CloseDialog | None:
         references = self._targets()
@@ -356,37 +354,39 @@ class CaseActions(QObject):
         return dialog
 
     def merge_case(self) -> MergeDialog | None:
+        return self._open_for_case(lambda r: MergeDialog(self.window.runner, r, self.window),
+                                   self.tr("Merged into %1."))
+
+    def split_case(self) -> SplitDialog | None:
+        return self._open_for_case(lambda r: self._on_messages(SplitDialog, r),
+                                   self.tr("New case %1 made from the chosen messages."))
+
+    def move_message(self) -> MoveDialog | None:
+        return self._open_for_case(lambda r: self._on_messages(MoveDialog, r),
+                                   self.tr("Message moved to %1."))
+
+    def _open_for_case(self, make: Callable[[str], Form | None], message: str,
+                       names_case: bool = False) -> Form | None:
+        """Open the dialog `make` builds for the case in view (None: no case in view, or
+        `make` had nothing to show). `message` is said when it is done: %1 is what the dialog
+        returns, or with `names_case` the case's reference."""
         reference = self._reference()
         if reference is None:
             return None
-        dialog = MergeDialog(self.window.runner, reference, self.window)
-        self._open(dialog, self.tr("Merged into %1."))
+        dialog = make(reference)
+        if dialog is not None:
+            self._open(dialog, message, references=[reference] if names_case else None)
         return dialog
 
-    def _messages(self, reference: str) -> list[dict[str, Any]] | None:
+    def _on_messages(self, make: type[MessagesDialog], reference: str) -> MessagesDialog | None:
+        """Split and Move choose among the case's messages; when they cannot be read the
+        error shows and there is no dialog."""
         try:
-            return casework.case_messages(self.window.loket, reference)
+            messages = casework.case_messages(self.window.loket, reference)
         except (LoketError, StorageError) as exc:
             self.window.show_error(str(exc))
             return None
-
-    def split_case(self) -> SplitDialog | None:
-        reference = self._reference()
-        messages = self._messages(reference) if reference else None
-        if reference is None or messages is None:
-            return None
-        dialog = SplitDialog(self.window.runner, reference, messages, self.window)
-        self._open(dialog, self.tr("New case %1 made from the chosen messages."))
-        return dialog
-
-    def move_message(self) -> MoveDialog | None:
-        reference = self._reference()
-        messages = self._messages(reference) if reference else None
-        if reference is None or messages is None:
-            return None
-        dialog = MoveDialog(self.window.runner, reference, messages, self.window)
-        self._open(dialog, self.tr("Message moved to %1."))
-        return dialog
+        return make(self.window.runner, reference, messages, self.window)
 
     def _assigned_to(self, display_name: str) -> str:
         """"assignment to Bram": the first name says enough in a menu."""

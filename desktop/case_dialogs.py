@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import error_label, fit_height, submit_buttons
+from desktop.dialogs import error_label, fit_height, submit_buttons, text_field
 from desktop.formatting import local_day, local_time
 from desktop.tasks import TaskRunner
 from inbox import casework
@@ -230,9 +229,8 @@ class CloseDialog(FormDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.product.setCompleter(completer)
-        self.outcome = QLineEdit(self)
-        self.outcome.setPlaceholderText(self.tr("e.g. Explained how to apply online"))
-        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.outcome = text_field(self, self.tr("e.g. Explained how to apply online"),
+                                  self.tr("Outcome"))
         self.one_go = QCheckBox(self.tr("Handled in &one go"), self)
         self.one_go.setToolTip(self.tr("The resident's question was answered at the first "
                                        "contact, without passing it on or calling back."))
@@ -271,9 +269,7 @@ class MergeDialog(FormDialog):
         super().__init__(runner, self.tr("Merge %1").replace("%1", reference), parent,
                          ok=self.tr("&Merge"))
         self.reference = reference
-        self.target = QLineEdit(self)
-        self.target.setPlaceholderText("LK-2026-000123")
-        self.target.setAccessibleName(self.tr("Target case"))
+        self.target = text_field(self, "LK-2026-000123", self.tr("Target case"))
         label = QLabel(self.tr("Into &case"), self)
         label.setBuddy(self.target)
         hint = QLabel(self.tr("All messages and notes move to that case; this case is closed "
@@ -352,9 +348,7 @@ class MoveDialog(FormDialog):
         for m in messages:
             self.message.addItem(_message_text(m), m["id"])
         self.message.setCurrentIndex(self.message.count() - 1)
-        self.target = QLineEdit(self)
-        self.target.setPlaceholderText("LK-2026-000123")
-        self.target.setAccessibleName(self.tr("Target case"))
+        self.target = text_field(self, "LK-2026-000123", self.tr("Target case"))
         message_label = QLabel(self.tr("&Message"), self)
         message_label.setBuddy(self.message)
         target_label = QLabel(self.tr("To &case"), self)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from desktop.case_dialogs import FormDialog, Work
+from desktop.dialogs import open_and_forget
 from desktop.role_menus import needs
 from desktop.tasks import TaskRunner
 from inbox import acts
@@ -130,9 +131,7 @@ class ConfidentialAction(QObject):
         dialog = ConfidentialDialog(self.window.runner, reference,
                                     not detail.summary.confidential, self.window)
         dialog.changed.connect(lambda _: self._done(reference))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_and_forget(dialog)
 
     def _done(self, reference: str) -> None:
         window = self.window
@@ -149,6 +148,4 @@ def install(window: MainWindow) -> ConfidentialAction:
 def lift_for_beheerder(parent: QWidget, runner: TaskRunner) -> ConfidentialDialog:
     """The beheerder lifts a colleague's marking: by reference and reason, content unseen."""
     dialog = ConfidentialDialog(runner, "", False, parent, ask_reference=True)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    return open_and_forget(dialog)

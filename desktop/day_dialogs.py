@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QWidget,
 )
 
 from desktop.case_dialogs import FormDialog, Work
+from desktop.dialogs import text_field
 from desktop.tasks import TaskRunner
 from inbox import callbacks, handover
 from inbox.departments import Department
@@ -94,12 +94,10 @@ class CallbackDialog(FormDialog):
         self.open_request = open_request
         self.current_for = current_for
         self.day = _date_edit(self, today)
-        self.window = QLineEdit(self)
-        self.window.setPlaceholderText(self.tr("e.g. 09:00-12:00 (empty: all day)"))
-        self.window.setAccessibleName(self.tr("Time window"))
-        self.number = QLineEdit(self)
-        self.number.setPlaceholderText(self.tr("Empty: the number the resident called from"))
-        self.number.setAccessibleName(self.tr("Phone number"))
+        self.window = text_field(self, self.tr("e.g. 09:00-12:00 (empty: all day)"),
+                                 self.tr("Time window"))
+        self.number = text_field(self, self.tr("Empty: the number the resident called from"),
+                                 self.tr("Phone number"))
         self.who = QComboBox(self)
         self.who.setAccessibleName(self.tr("Who calls back"))
         for display, login in colleagues:
@@ -149,9 +147,7 @@ class CallbackDoneDialog(FormDialog):
         group.addButton(self.not_reached)
         self.again = QCheckBox(self.tr("Try &again on"), self)
         self.again_day = _date_edit(self, tomorrow)
-        self.again_window = QLineEdit(self)
-        self.again_window.setPlaceholderText(self.tr("09:00-12:00"))
-        self.again_window.setAccessibleName(self.tr("Time window"))
+        self.again_window = text_field(self, self.tr("09:00-12:00"), self.tr("Time window"))
         row = QHBoxLayout()
         row.addWidget(self.again)
         row.addWidget(self.again_day)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import text_field
 from desktop.settings_dialog import TabbedSettings
 from desktop.tasks import TaskRunner
 from inbox import autoreply, deadlines, departments
@@ -65,12 +65,10 @@ class DaySettingsDialog(TabbedSettings):
         self.department_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.department_table.horizontalHeader().setStretchLastSection(True)
         self.department_table.itemSelectionChanged.connect(self._department_chosen)
-        self.department_name = QLineEdit(page)
-        self.department_name.setPlaceholderText(self.tr("name, e.g. Burgerzaken"))
-        self.department_name.setAccessibleName(self.tr("Department"))
-        self.department_email = QLineEdit(page)
-        self.department_email.setPlaceholderText(self.tr("e-mail address"))
-        self.department_email.setAccessibleName(self.tr("E-mail address"))
+        self.department_name = text_field(page, self.tr("name, e.g. Burgerzaken"),
+                                          self.tr("Department"))
+        self.department_email = text_field(page, self.tr("e-mail address"),
+                                           self.tr("E-mail address"))
         self.department_days = QSpinBox(page)
         self.department_days.setRange(1, 365)
         self.department_days.setValue(5)

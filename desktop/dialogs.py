@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from inbox.errors import LoketError, StorageError
 
@@ -18,6 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("loket.desktop.dialogs")
 T = TypeVar("T")
+D = TypeVar("D", bound=QDialog)
 
 ERROR_COLOUR = "#a4262c"
 Buttons = QDialogButtonBox.StandardButton
@@ -43,11 +53,29 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
+def text_field(parent: QWidget, placeholder: str, name: str = "") -> QLineEdit:
+    """A one-line text field with its grey example (`placeholder`) and, where no label names
+    it for a screen reader, its accessible `name`."""
+    field = QLineEdit(parent)
+    field.setPlaceholderText(placeholder)
+    if name:
+        field.setAccessibleName(name)
+    return field
+
+
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     """A Close button box that closes (rejects) `dialog`."""
     buttons = QDialogButtonBox(Buttons.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def open_and_forget(dialog: D) -> D:
+    """Open `dialog` window-modal and delete it once it closes: every opening builds a fresh
+    one, so none lingers holding a case or a worker's answer."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def submit_buttons(
@@ -84,6 +112,15 @@ def ask(
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is agree
+
+
+def export_folder(parent: QWidget, title: str, name: str, given: Path | None) -> Path | None:
+    """Where an export goes: `given` when the caller (a test) names it, else a new folder
+    `name` inside the folder the user picks; None when they cancel the choice."""
+    if given is not None:
+        return given
+    picked = QFileDialog.getExistingDirectory(parent, title)
+    return Path(picked) / name if picked else None
 
 
 def steer_list(event: QEvent, move: Callable[[int], None], pick: Callable[[], None]) -> bool:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import close_buttons
+from desktop.dialogs import close_buttons, open_and_forget
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "handleiding.md"
 SHORTCUTS, GUIDE_TAB, ABOUT = 0, 1, 2
@@ -84,6 +84,4 @@ class HelpDialog(QDialog):
 def show_help(window: QWidget, about: str = "", tab: int = SHORTCUTS) -> HelpDialog:
     """Open the help of `window` (non-modal to the work: window-modal, Esc closes it)."""
     dialog = HelpDialog(window, about, tab)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    return open_and_forget(dialog)

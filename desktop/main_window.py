@@ -263,9 +263,7 @@ class MainWindow(QMainWindow):
         dialog.name.setText(name)
         dialog.phone.setText(phone)
         dialog.saved.connect(self._contact_saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return dialogs.open_and_forget(dialog)
 
     def _contact_saved(self, received: Received) -> None:
         self.apply_changes(_changes_of(received))
@@ -400,9 +398,7 @@ class MainWindow(QMainWindow):
             Channel.PHONE, case_reference=detail.summary.reference,
             name=detail.summary.contact, phone=options.phone))
         chooser.recorded.connect(self._answer_recorded)
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.open()
-        return chooser
+        return dialogs.open_and_forget(chooser)
 
     def _answer_recorded(self, received: Received) -> None:
         self.apply_changes(_changes_of(received))

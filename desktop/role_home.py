@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import open_and_forget
 from desktop.formatting import local_time
 from desktop.labels import channel_label, status_label
 from desktop.tasks import TaskRunner
@@ -164,9 +164,7 @@ class RoleHome(QMainWindow):
         from desktop.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.loket, self.runner, self, open_accounts=self._open_accounts)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_and_forget(dialog)
 
     def _audit(self) -> QWidget:
         """The newest entries of the audit trail, their actions in words (not codes), and

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import steer_list
+from desktop.dialogs import steer_list, text_field
 from desktop.tasks import TaskRunner
 from inbox import workspace
 from inbox.errors import LoketError, StorageError
@@ -53,9 +52,8 @@ class TemplatePicker(QDialog):
         self.templates = templates
         self.fill = fill
         self.setWindowTitle(self.tr("Standard replies"))
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("Search the standard replies…"))
-        self.field.setAccessibleName(self.tr("Search the standard replies"))
+        self.field = text_field(self, self.tr("Search the standard replies…"),
+                                self.tr("Search the standard replies"))
         self.field.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Standard replies"))

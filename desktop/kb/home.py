@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import text_field
 from desktop.kb import open_health
 from desktop.kb.search import HitsModel
 from desktop.tasks import TaskRunner
@@ -35,9 +35,8 @@ class KbPage(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.loket = runner.loket
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("Search the kennisbank…"))
-        self.field.setAccessibleName(self.tr("Search the kennisbank"))
+        self.field = text_field(self, self.tr("Search the kennisbank…"),
+                                self.tr("Search the kennisbank"))
         self.field.setClearButtonEnabled(True)
         self.model = HitsModel(self)
         self.results = QListView(self)

@@ -28,14 +28,13 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QLineEdit,
     QListView,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.dialogs import steer_list
+from desktop.dialogs import steer_list, text_field
 from desktop.plain import tip
 from desktop.tasks import TaskRunner
 from inbox.errors import LoketError, StorageError
@@ -107,9 +106,8 @@ class KbSearch(QDialog):
         self.loket = loket
         self.picked = False
         self.setWindowTitle(self.tr("Kennisbank"))
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("Search the kennisbank…"))
-        self.field.setAccessibleName(self.tr("Search the kennisbank"))
+        self.field = text_field(self, self.tr("Search the kennisbank…"),
+                                self.tr("Search the kennisbank"))
         self.model = HitsModel(self)
         self.results = QListView(self)
         self.results.setModel(self.model)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import text_field
 from desktop.people.passwords import PasswordFields, fit_height
 from inbox import identity
 from inbox.errors import LoketError
@@ -65,12 +66,8 @@ class FirstRunDialog(QDialog):
                 "from now on.")
         self.intro = QLabel(intro, page)
         self.intro.setWordWrap(True)
-        self.name = QLineEdit(page)
-        self.name.setAccessibleName(self.tr("Name"))
-        self.name.setPlaceholderText(self.tr("e.g. Bea Kok"))
-        self.user = QLineEdit(page)
-        self.user.setAccessibleName(self.tr("User name"))
-        self.user.setPlaceholderText(self.tr("e.g. bea"))
+        self.name = text_field(page, self.tr("e.g. Bea Kok"), self.tr("Name"))
+        self.user = text_field(page, self.tr("e.g. bea"), self.tr("User name"))
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&User name"), self.user)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import close_buttons
+from desktop.dialogs import close_buttons, export_folder
 from desktop.formatting import local_day
 from desktop.plain import plain_label
 from inbox.errors import LoketError
@@ -168,11 +167,10 @@ class AvgDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return None
+        folder = export_folder(self, self.tr("Folder for the export"),
+                               f"inzage-verzoek-{chosen.id}", folder)
         if folder is None:
-            picked = QFileDialog.getExistingDirectory(self, self.tr("Folder for the export"))
-            if not picked:
-                return None
-            folder = Path(picked) / f"inzage-verzoek-{chosen.id}"
+            return None
         try:
             done = subject.export_subject(self.loket, chosen.address, folder, chosen.id)
         except LoketError as exc:

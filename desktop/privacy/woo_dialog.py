@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import export_folder
 from desktop.plain import plain_label
 from inbox.errors import LoketError
 from inbox.privacy import redaction, woo
@@ -219,11 +219,10 @@ class WooDialog(QDialog):
     def export(self, folder: Path | None = None) -> Path | None:
         if self.document is None:
             return None
+        folder = export_folder(self, self.tr("Folder for the export"),
+                               f"woo-{self.document.reference}", folder)
         if folder is None:
-            picked = QFileDialog.getExistingDirectory(self, self.tr("Folder for the export"))
-            if not picked:
-                return None
-            folder = Path(picked) / f"woo-{self.document.reference}"
+            return None
         try:
             done = woo.export(self.loket, [self.document.reference], folder)
         except LoketError as exc:

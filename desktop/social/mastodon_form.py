@@ -33,7 +33,7 @@ from desktop.account_panes import (
     setup_account_list,
     show_outcome,
 )
-from desktop.dialogs import failure_text
+from desktop.dialogs import failure_text, text_field
 from desktop.formatting import local_time
 from desktop.plain import tip
 from desktop.social.watch_list import WatchListBox
@@ -61,10 +61,8 @@ class MastodonForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editing: MastodonAccount | None = None
-        self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("e.g. Mastodon gemeente"))
-        self.url = QLineEdit(self)
-        self.url.setPlaceholderText(self.tr("e.g. https://social.overheid.nl"))
+        self.name = text_field(self, self.tr("e.g. Mastodon gemeente"))
+        self.url = text_field(self, self.tr("e.g. https://social.overheid.nl"))
         self.token = QLineEdit(self)
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setAccessibleName(self.tr("Access token"))

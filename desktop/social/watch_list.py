@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dialogs import failure_text
+from desktop.dialogs import failure_text, text_field
 from desktop.formatting import local_time
 from desktop.tasks import TaskRunner
 from inbox.channels import listening
@@ -44,9 +43,8 @@ class WatchListBox(QGroupBox):
         self.terms = QListWidget(self)  # at most twenty terms
         self.terms.setAccessibleName(self.tr("Watched hashtags and keywords"))
         self.terms.setMaximumHeight(110)
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("#gemeentenaam or a keyword"))
-        self.field.setAccessibleName(self.tr("Hashtag or keyword to listen for"))
+        self.field = text_field(self, self.tr("#gemeentenaam or a keyword"),
+                                self.tr("Hashtag or keyword to listen for"))
         self.add_button = QPushButton(self.tr("&Listen"), self)
         self.remove_button = QPushButton(self.tr("Stop l&istening"), self)
         self.keep = QSpinBox(self)

@@ -215,3 +215,28 @@ def staff_window(loket: Loket, login: str, qtbot, size: tuple[int, int] | None =
         window.show()
         qtbot.waitExposed(window)
     return window
+
+
+def note_phone_call(window, qtbot, name: str, phone: str, question: str,  # type: ignore[no-untyped-def]
+                    subject: str = "") -> None:
+    """Note a phone call in `window`'s contact dialog as a user types it, and wait until it
+    is saved (the new case is then in view)."""
+    dialog = window.open_contact_dialog(Channel.PHONE)
+    dialog.name.setText(name)
+    dialog.phone.setText(phone)
+    if subject:
+        dialog.subject.setText(subject)
+    dialog.question.setPlainText(question)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.submit()
+
+
+def add_template(settings, qtbot, title: str, body: str) -> None:  # type: ignore[no-untyped-def]
+    """Write a new standaardantwoord on the settings' Standard replies tab and save it."""
+    qtbot.waitExposed(settings)
+    tabs = [settings.tabs.tabText(i) for i in range(settings.tabs.count())]
+    settings.tabs.setCurrentIndex(tabs.index("Standard replies"))
+    settings.new_template()
+    settings.template_title.setText(title)
+    settings.template_body.setPlainText(body)
+    settings.save_template()

@@ -12,7 +12,7 @@ from desktop.reply_editor import ReplyEditor
 from inbox import contacts
 from inbox.model import Channel, Direction, IncomingMessage
 
-from .conftest import SCREENSHOTS, StepClock
+from .conftest import SCREENSHOTS, StepClock, add_template
 from .test_i18n import dutch, translations  # noqa: F401 - fixtures
 from .test_reply import add_account
 
@@ -177,13 +177,7 @@ def test_the_team_adds_edits_and_retires_standard_replies(anna_window, loket, qt
     from inbox import workspace
 
     settings = anna_window.workspace.open_settings()
-    qtbot.waitExposed(settings)
-    tabs = [settings.tabs.tabText(i) for i in range(settings.tabs.count())]
-    settings.tabs.setCurrentIndex(tabs.index("Standard replies"))
-    settings.new_template()
-    settings.template_title.setText("Openingstijden")
-    settings.template_body.setPlainText("Beste {naam}, wij zijn open tot {datum}.")
-    settings.save_template()
+    add_template(settings, qtbot, "Openingstijden", "Beste {naam}, wij zijn open tot {datum}.")
     made = next(t for t in workspace.templates(loket) if t.title == "Openingstijden")
     row = next(i for i in range(settings.template_list.count())
                if settings.template_list.item(i).text() == "Openingstijden")

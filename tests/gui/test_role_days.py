@@ -22,7 +22,7 @@ from inbox.model import Channel, Status
 from inbox.services import CaseQuery, Loket
 from tests.clikit import run_cli
 
-from .conftest import SCREENSHOTS, shown_window
+from .conftest import SCREENSHOTS, add_template, note_phone_call, shown_window
 
 pytestmark = pytest.mark.gui  # the five walks take about 15 s with the demo
 
@@ -168,12 +168,8 @@ def test_a_medewerkers_day(opened, qtbot, monkeypatch):
     assert "Waiting to be sent" in w.case_view.timeline_text()
 
     # a phone call, then the caller's cases by number in another notation
-    dialog = w.open_contact_dialog(Channel.PHONE)
-    dialog.name.setText("Sanne Bakker")
-    dialog.phone.setText("06-19868609")
-    dialog.question.setPlainText("Wanneer wordt het grofvuil opgehaald?")
-    with qtbot.waitSignal(dialog.saved):
-        dialog.submit()
+    note_phone_call(w, qtbot, "Sanne Bakker", "06-19868609",
+                    "Wanneer wordt het grofvuil opgehaald?")
     called = w.case_view.reference
     w.search.setText("+31 6 1986 8609")
     w.apply_search()
@@ -331,13 +327,8 @@ def test_a_beheerders_day(opened, qtbot):
     tabs.setCurrentIndex(names.index("Settings"))
     settings = home.open_settings()
     assert isinstance(settings, SettingsDialog)
-    qtbot.waitExposed(settings)
-    titles = [settings.tabs.tabText(i) for i in range(settings.tabs.count())]
-    settings.tabs.setCurrentIndex(titles.index("Standard replies"))
-    settings.new_template()
-    settings.template_title.setText("Openingstijden kerst")
-    settings.template_body.setPlainText("Beste {naam}, rond kerst zijn wij beperkt open.")
-    settings.save_template()
+    add_template(settings, qtbot, "Openingstijden kerst",
+                 "Beste {naam}, rond kerst zijn wij beperkt open.")
     assert any(t.title == "Openingstijden kerst" for t in workspace.templates(loket))
     settings.close()
     QApplication.processEvents()

@@ -14,10 +14,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QSplitter
 
 from desktop.main_window import MainWindow
-from inbox.model import Channel, Role, Status
+from inbox.model import Role, Status
 from inbox.services import Loket
 
-from .conftest import REPO, SCREENSHOTS, FakeScheduler
+from .conftest import REPO, SCREENSHOTS, FakeScheduler, note_phone_call
 from .test_i18n import dutch, translations  # noqa: F401 - fixtures
 from .test_reply import add_account
 
@@ -118,13 +118,8 @@ def test_reply_with_a_standard_reply_then_close_in_one_go(anna_window, loket, sa
 
 def test_phone_note_then_note_and_close(anna_window, loket, qtbot):
     w = anna_window
-    dialog = w.open_contact_dialog(Channel.PHONE)
-    dialog.name.setText("Mohamed Yilmaz")
-    dialog.phone.setText("06 12345678")
-    dialog.subject.setText("Gat in de weg")
-    dialog.question.setPlainText("Er zit een gat in de weg bij Kerkstraat 12.")
-    with qtbot.waitSignal(dialog.saved):
-        dialog.submit()
+    note_phone_call(w, qtbot, "Mohamed Yilmaz", "06 12345678",
+                    "Er zit een gat in de weg bij Kerkstraat 12.", subject="Gat in de weg")
     reference = w.case_view.reference
     assert reference is not None and "Kerkstraat 12" in w.case_view.timeline_text()
     note = w.workspace.actions.write_note()
