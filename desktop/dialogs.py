@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -164,11 +165,36 @@ class WorkingDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.busy = False
+        self._guarded: list[tuple[QPlainTextEdit, str]] = []
+
+    def guard_text(self, *edits: QPlainTextEdit) -> None:
+        """Closing the form (Esc, Cancel, the window's cross) while `edits` hold text the
+        user typed asks first; what they hold now (empty, or Loket's greeting) is not typed."""
+        self._guarded = [(edit, edit.toPlainText().strip()) for edit in edits]
+
+    def typed_text(self) -> bool:
+        """Whether closing now would throw away something the user typed."""
+        return any(
+            edit.toPlainText().strip() not in ("", start) for edit, start in self._guarded
+        )
 
     def reject(self) -> None:
         if self.busy:
             return
+        if self.typed_text() and not ask(
+            self,
+            self.tr("Discard text?"),
+            self.tr("What you typed here has not been saved. Throw it away?"),
+            yes=self.tr("&Discard"),
+            warning=True,
+        ):
+            return  # back to the form, the text as it was
         super().reject()
+
+    def discard(self) -> None:
+        """Close the form and throw away what was typed, without asking."""
+        self._guarded = []
+        self.reject()
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -87,6 +87,7 @@ class ContactDialog(WorkingDialog):
         form.addRow(_label(self.tr("Existing &case"), self.case_reference), self.case_reference)
 
         self.error = error_label(self)
+        self.guard_text(self.question, self.answer)  # Esc asks before typed text is lost
         self.error.setAccessibleName(self.tr("Error"))
 
         self.buttons = submit_buttons(self, self.submit, Buttons.Save | Buttons.Cancel)

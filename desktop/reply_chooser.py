@@ -102,6 +102,7 @@ class ReplyChooser(WorkingDialog):
         form.addRow(self.record_button)
 
         self.error = error_label(self)
+        self.guard_text(self.note)  # Esc asks before typed text is lost
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self.reject)
 

@@ -114,6 +114,7 @@ class ReplyEditor(WorkingDialog):
         form.addRow(self.tr("Subject"), self.subject)
 
         self.error = error_label(self)
+        self.guard_text(self.text)  # Esc asks before typed text is lost
         hint = QLabel(
             self.tr("The reply is kept in the case at once and sent in the background."), self
         )

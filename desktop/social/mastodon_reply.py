@@ -90,6 +90,7 @@ class MastodonReplyEditor(WorkingDialog):
         form.addRow(self.tr("Visibility"), self.visibility)
 
         self.error = error_label(self)
+        self.guard_text(self.text)  # Esc asks before typed text is lost
         hint = QLabel(self.tr("The reply is posted at once, in the thread of the resident's "
                               "message, and kept in the case."), self)
         hint.setEnabled(False)

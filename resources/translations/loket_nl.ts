@@ -5638,4 +5638,22 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
             <translation>Toch versturen</translation>
         </message>
     </context>
+    <context>
+        <name>WorkingDialog</name>
+        <message>
+            <location filename="../../desktop/dialogs.py" line="150" />
+            <source>Discard text?</source>
+            <translation>Tekst weggooien?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs.py" line="151" />
+            <source>What you typed here has not been saved. Throw it away?</source>
+            <translation>Wat u hier typte is nog niet bewaard. Weggooien?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/dialogs.py" line="152" />
+            <source>&amp;Discard</source>
+            <translation>&amp;Weggooien</translation>
+        </message>
+    </context>
 </TS>

@@ -136,7 +136,7 @@ def _medewerker(loket: Any, shot: Shots) -> None:
     shot(picker, "standard-reply-picker.png")
     picker.pick()
     shot(editor, "reply-standard-text.png")
-    editor.reject()
+    editor.discard()  # what the screenshot typed is thrown away
 
     _case_of(w, Channel.WHATSAPP, "nieuw")
     chooser = w.open_reply_editor()
@@ -157,7 +157,7 @@ def _medewerker(loket: Any, shot: Shots) -> None:
     dialog.answer.setPlainText("Donderdag vanaf 7.30 uur; bank en kast aan de straat zetten.")
     dialog.resolved.setChecked(True)
     shot(dialog, "phone-dialog.png")
-    dialog.reject()
+    dialog.discard()
 
     w.show_case_anywhere(email)
     close = w.workspace.actions.close_open_case()

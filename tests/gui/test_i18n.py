@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop import dialogs
 from desktop.i18n import TRANSLATIONS_DIR, install_translators, language, remove_translators
 from desktop.main_window import MainWindow
 from inbox.model import Channel
@@ -105,7 +106,7 @@ def test_window_speaks_dutch_and_screenshots(dutch, loket, runner, sample, qtbot
     dialog.submit()
     assert dialog.error.text() == "'06 12' is geen geldig telefoonnummer."
     assert dialog.grab().save(str(SCREENSHOTS / "phone-dialog.png"))
-    dialog.reject()
+    dialog.discard()
 
 
 def test_mail_screens_speak_dutch_and_screenshots(dutch, loket, runner, sample, schedulers,
@@ -178,3 +179,21 @@ def test_mail_screens_speak_dutch_and_screenshots(dutch, loket, runner, sample, 
     assert window.sync_status.accounts["Info-mailbox"].label.text() == (
         "Info-mailbox: nog niet opgehaald")
     assert window.grab().save(str(SCREENSHOTS / "html-mail.png"))
+
+
+def test_a_phone_note_asks_too_in_dutch(dutch, window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "ask", lambda *a, **k: asked.append((a[1], a[2])) or False)
+    dialog = window.open_contact_dialog(Channel.PHONE)
+    qtbot.waitExposed(dialog)
+    dialog.name.setText("Sanne Bakker")  # a name alone is not a note
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()
+
+    dialog = window.open_contact_dialog(Channel.PHONE)
+    dialog.answer.setPlainText("Donderdag wordt het opgehaald.")
+    dialog.reject()
+    assert asked == [("Tekst weggooien?", "Wat u hier typte is nog niet bewaard. Weggooien?")]
+    assert dialog.isVisible()
+    dialog.discard()
+    assert not dialog.isVisible()

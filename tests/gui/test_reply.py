@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop import dialogs
 from inbox.accounts import Accounts, MailAccount, Security
@@ -145,3 +146,36 @@ def test_a_reader_who_may_not_answer_gets_no_reply_action(window, loket, sample)
     loket.user = "anna"  # a medewerker may answer
     window.table.select_case(sample.ids["boom"])
     assert window.case_view.reply_action.isEnabled()
+
+
+def test_esc_asks_before_a_typed_reply_is_lost(window, loket, sample, qtbot, monkeypatch):
+    add_account(loket)
+    open_case(window, sample)
+    asked: list[str] = []
+
+    def answer(agree: bool):  # type: ignore[no-untyped-def]
+        return lambda *a, **k: asked.append(a[2]) or agree
+
+    # only Loket's greeting in it: nothing typed, Esc closes without a question
+    monkeypatch.setattr(dialogs, "ask", answer(False))
+    editor = window.open_reply_editor()
+    qtbot.waitExposed(editor)
+    editor.reject()
+    assert asked == [] and not editor.isVisible()
+
+    # typed text: Esc (and the window's cross) ask; "no" keeps the form and the text
+    editor = window.open_reply_editor()
+    qtbot.waitExposed(editor)
+    qtbot.keyClicks(editor.text, "Een nieuwe pas is onderweg.")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    editor.close()
+    assert asked == ["What you typed here has not been saved. Throw it away?"] * 2
+    assert editor.isVisible() and "Een nieuwe pas is onderweg." in editor.text.toPlainText()
+
+    # "yes" throws it away; nothing was stored in the case or queued
+    monkeypatch.setattr(dialogs, "ask", answer(True))
+    editor.reject()
+    assert not editor.isVisible()
+    assert smtp.outbox(loket) == []
+    assert "Een nieuwe pas" not in window.case_view.timeline_text()
+

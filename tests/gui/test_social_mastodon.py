@@ -159,7 +159,7 @@ def test_dutch_mastodon_screenshots(dutch, window, loket, fake, qtbot):  # noqa:
     qtbot.keyClicks(editor.text, "Volgende dinsdag, tussen 7 en 16 uur.")
     assert "direct blijft direct" in editor.visibility.text()
     shot(editor, "mastodon-reply.png")
-    editor.reject()
+    editor.discard()
     dialog = window.social.open_mastodon_accounts()
     qtbot.waitExposed(dialog)
     dialog.new_account()
