@@ -239,19 +239,26 @@ class SettingsDialog(TabbedSettings):
 
     def _channels(self) -> QWidget:
         page = QWidget(self)
-        try:
-            used = set(workspace.channels_in_use(self.loket))
-        except (LoketError, StorageError):
-            used = set()
-        table = QTableWidget(len(Channel), 2, page)
-        table.setHorizontalHeaderLabels([self.tr("Channel"), self.tr("In use")])
+        # which channels cases came through is a look at the cases: only for who may list them
+        # (asking anyway would write a refused act into the audit trail on every opening)
+        counts = self.loket.may(Permission.LIST_CASES)
+        used: set[str] = set()
+        if counts:
+            try:
+                used = set(workspace.channels_in_use(self.loket))
+            except (LoketError, StorageError):
+                pass
+        table = QTableWidget(len(Channel), 2 if counts else 1, page)
+        headers = [self.tr("Channel"), self.tr("In use")]
+        table.setHorizontalHeaderLabels(headers[: table.columnCount()])
         table.setAccessibleName(self.tr("Channels"))
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, channel in enumerate(Channel):
             table.setItem(r, 0, QTableWidgetItem(channel_label(channel)))
-            table.setItem(r, 1, QTableWidgetItem(self.tr("yes") if channel.value in used
-                                                 else self.tr("not yet")))
+            if counts:
+                table.setItem(r, 1, QTableWidgetItem(self.tr("yes") if channel.value in used
+                                                     else self.tr("not yet")))
         table.resizeColumnsToContents()
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("E-mail comes in through the mail accounts; phone and "

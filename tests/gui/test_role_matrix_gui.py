@@ -104,3 +104,28 @@ def test_every_gui_action_has_a_row_and_follows_the_grants(loket, runner, sample
     stale = sorted(f"{w}: {p}" for w, p in set(rows) - seen)
     assert problems == [] and stale == [], "\n".join(problems + ["no longer in the UI: " + s
                                                                  for s in stale])
+
+
+def test_no_screen_asks_for_what_its_user_may_not_see(loket, runner, sample, qtbot):  # type: ignore[no-untyped-def]
+    """Each role's window and settings open without one refused act: a screen that asks
+    anyway writes a refusal into the audit trail at every opening (the settings once
+    listed the cases' channels for a teamleider, who may only count them)."""
+    loket.user = "systeem"
+    for login, role in (("arjen", Role.ARCHIVARIS), ("tineke", Role.TEAMLEIDER),
+                        ("bea", Role.BEHEERDER)):
+        loket.ensure_user(login, login.title(), role)
+    start = loket.db.scalar("SELECT COALESCE(MAX(id), 0) FROM audit_log")
+    opened: list[str] = []
+    for login in ("anna", "arjen"):
+        _main(loket, runner, qtbot, login, sample.ids["afval"])
+    for login in ("tineke", "bea"):
+        loket.user = login
+        home = RoleHome(loket, runner)
+        qtbot.addWidget(home)
+        settings = home.open_settings()
+        opened.append(login)
+        settings.close()
+    assert opened == ["tineke", "bea"]
+    refused = [tuple(r) for r in loket.db.query(
+        "SELECT actor, action FROM audit_log WHERE id > ? AND result = 'geweigerd'", (start,))]
+    assert refused == []
