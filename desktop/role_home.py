@@ -38,6 +38,7 @@ class RoleHome(QMainWindow):
         super().__init__()
         self.loket = loket
         self.runner = runner or TaskRunner(loket, parent=self)  # one worker for every tab
+        self.network: TaskRunner | None = None
         role = loket.role()
         label = ROLE_LABELS.get(role, "") if role else ""
         self.setWindowTitle(self.tr("Loket — %1 (%2)").replace("%1", loket.user)
@@ -84,6 +85,9 @@ class RoleHome(QMainWindow):
         accounts = manage.addAction(self.tr("Mail &accounts…"))
         needs(accounts, acts.ACCOUNT_LIST)
         accounts.triggered.connect(self._open_accounts)
+        mastodon = manage.addAction(self.tr("&Mastodon accounts…"))
+        needs(mastodon, acts.MASTODON_ACCOUNT_LIST)
+        mastodon.triggered.connect(self.open_mastodon_accounts)
         lift = manage.addAction(self.tr("Lift &vertrouwelijk…"))
         needs(lift, acts.CASE_CONFIDENTIAL_LIFT)
         lift.triggered.connect(self.lift_confidential)
@@ -99,6 +103,8 @@ class RoleHome(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.runner.shutdown()
+        if self.network is not None:
+            self.network.shutdown()
         super().closeEvent(event)
 
     def _kennisbank(self, tabs: QTabWidget) -> None:
@@ -135,6 +141,9 @@ class RoleHome(QMainWindow):
         button = QPushButton(self.tr("Mail &accounts…"), page)
         button.clicked.connect(self._open_accounts)
         layout.addWidget(button)
+        mastodon = QPushButton(self.tr("&Mastodon accounts…"), page)
+        mastodon.clicked.connect(self.open_mastodon_accounts)
+        layout.addWidget(mastodon)
         self.day_button = QPushButton(self.tr("&Departments, office hours and automatic "
                                               "reply…"), page)
         self.day_button.clicked.connect(self.open_day_settings)
@@ -157,13 +166,28 @@ class RoleHome(QMainWindow):
     def _open_accounts(self) -> None:
         from desktop.accounts_dialog import AccountsDialog
 
-        AccountsDialog(self.loket, self.runner, parent=self).exec()
+        AccountsDialog(self.loket, self.runner, self._network(), parent=self).exec()
+
+    def open_mastodon_accounts(self) -> QDialog:
+        """The team's Mastodon accounts (and what each listens to), window-modal."""
+        from desktop.social.mastodon_form import MastodonAccountsDialog
+
+        dialog = MastodonAccountsDialog(self.loket, self.runner, self._network(), self)
+        return open_and_forget(dialog)
+
+    def _network(self) -> TaskRunner:
+        """A second worker for waiting on servers (testing an account), made when first
+        needed: the database worker stays free meanwhile."""
+        if self.network is None:
+            self.network = TaskRunner(self.loket, synchronous=self.runner.synchronous, parent=self)
+        return self.network
 
     def open_settings(self) -> QWidget:
         """The settings dialog (window-modal); its tabs follow the grants."""
         from desktop.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.loket, self.runner, self, open_accounts=self._open_accounts)
+        dialog = SettingsDialog(self.loket, self.runner, self, open_accounts=self._open_accounts,
+                                open_mastodon=self.open_mastodon_accounts)
         return open_and_forget(dialog)
 
     def _audit(self) -> QWidget:

@@ -390,6 +390,7 @@ GUI: tuple[GuiAction, ...] = (
     # the role home's menu bar (a path with a slash)
     *(G(HOME, path, act) for path, act in FILE_MENU),
     G(HOME, "Manage/Mail accounts…", "account.list"),
+    G(HOME, "Manage/Mastodon accounts…", "mastodon.account.list"),
     G(HOME, "Manage/Lift vertrouwelijk…", "case.confidential.lift"),
     *(G(HOME, path, None) for path in HELP_MENU),
 )

@@ -3135,6 +3135,11 @@ Open alleen links die u vertrouwt: een link in een e-mail kan naar een nagemaakt
     <context>
         <name>RoleHome</name>
         <message>
+            <location filename="../../desktop/role_home.py" line="88" />
+            <source>&amp;Mastodon accounts…</source>
+            <translation>&amp;Mastodon-accounts…</translation>
+        </message>
+        <message>
             <location filename="../../desktop/role_home.py" line="101" />
             <source>done</source>
             <translation>uitgevoerd</translation>

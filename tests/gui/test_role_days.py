@@ -331,7 +331,13 @@ def test_a_beheerders_day(opened, qtbot):
     add_template(settings, qtbot, "Openingstijden kerst",
                  "Beste {naam}, rond kerst zijn wij beperkt open.")
     assert any(t.title == "Openingstijden kerst" for t in workspace.templates(loket))
+    # the team's Mastodon accounts, from the settings as from the Manage menu
+    assert settings.mastodon_button.isEnabled()
     settings.close()
+    mastodon = home.open_mastodon_accounts()
+    qtbot.waitExposed(mastodon)
+    assert mastodon.windowTitle() == "Mastodon accounts" and mastodon.isVisible()
+    mastodon.close()
     QApplication.processEvents()
     shot(home, "day-beheerder.png")
 
