@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -140,18 +141,18 @@ class RoleHome(QMainWindow):
         layout.addWidget(QLabel(self.tr("Mail accounts and channels."), page))
         button = QPushButton(self.tr("Mail &accounts…"), page)
         button.clicked.connect(self._open_accounts)
-        layout.addWidget(button)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         mastodon = QPushButton(self.tr("&Mastodon accounts…"), page)
         mastodon.clicked.connect(self.open_mastodon_accounts)
-        layout.addWidget(mastodon)
+        layout.addWidget(mastodon, 0, Qt.AlignmentFlag.AlignLeft)
         self.day_button = QPushButton(self.tr("&Departments, office hours and automatic "
                                               "reply…"), page)
         self.day_button.clicked.connect(self.open_day_settings)
-        layout.addWidget(self.day_button)
+        layout.addWidget(self.day_button, 0, Qt.AlignmentFlag.AlignLeft)
         # norms, the team's standaardantwoorden, channels: as far as the grants reach
         settings = QPushButton(self.tr("&Settings…"), page)
         settings.clicked.connect(self.open_settings)
-        layout.addWidget(settings)
+        layout.addWidget(settings, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return page
 
