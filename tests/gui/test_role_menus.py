@@ -91,7 +91,7 @@ def test_what_each_role_sees(staffed, qtbot):  # type: ignore[no-untyped-def]
     assert "Destruction review" in tineke["View"]  # the second pair of eyes
     assert "Manage" not in tineke
     bea = visible_menus(window_for(staffed, "bea", qtbot))
-    assert bea["Manage"] == ["Mail accounts…", "Lift vertrouwelijk…"]
+    assert bea["Manage"] == ["Mail accounts…", "Mastodon accounts…", "Lift vertrouwelijk…"]
     assert "Colleagues" in bea["View"]
 
 
