@@ -506,13 +506,19 @@ def compiled_sources() -> None:
 
 
 def _start_once(
-    mode: str, db: benchdb.BenchDB | None, importtime: bool = False, memory: bool = False
+    mode: str,
+    db: benchdb.BenchDB | None,
+    importtime: bool = False,
+    memory: bool = False,
+    phases: bool = False,
 ) -> dict[str, Any]:
     env = dict(os.environ) if db is None else db.env()
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["LOKET_DATA_DIR"] = str(TMP / "data")
     if memory:
         env["LOKET_BENCH_MEMORY"] = "1"
+    if phases:
+        env["LOKET_BENCH_PHASES"] = "1"
     cmd = [sys.executable, *(["-X", "importtime"] if importtime else []),
            str(Path(__file__).with_name("start_window.py")), mode]
     if db is not None:
@@ -540,6 +546,38 @@ def _import_times(stderr: str) -> dict[str, tuple[int, float]]:
         depth = (len(name) - len(name.lstrip(" "))) // 2
         found[name.strip()] = (depth, int(cumulative) / 1000)
     return found
+
+
+def start_phases(label: str, db: benchdb.BenchDB, runs: int = 5) -> str:
+    """When each step of Loket's start begins and ends (tests/bench/start_window.py's
+    LOKET_BENCH_PHASES), medians over `runs` starts: where the time until the case list
+    goes."""
+    found: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for name, at in _start_once("loket", db, phases=True)["phases"]:
+            found.setdefault(name, []).append(at)
+    steps: dict[str, dict[str, float]] = {}
+    for name, times in found.items():
+        step, _, edge = name.rpartition(" ")
+        if edge in (">", "<"):
+            steps.setdefault(step, {})[edge] = statistics.median(times)
+        else:
+            steps.setdefault(name, {})["<"] = statistics.median(times)
+    lines = [
+        f"### Start-up phases ({label})\n",
+        f"Medians of {runs} starts with LOKET_BENCH_PHASES=1 (the steps wrapped in "
+        "tests/bench/start_window.py), milliseconds since the spawn; the sign-in runs on a "
+        "thread beside the others.\n",
+        "| step | begins | ends | takes |",
+        "|---|---:|---:|---:|",
+    ]
+    for step, edges in sorted(steps.items(), key=lambda kv: kv[1].get(">", kv[1]["<"])):
+        if ">" in edges and "<" in edges:
+            lines.append(f"| {step} | {edges['>'] * 1000:.0f} | {edges['<'] * 1000:.0f} | "
+                         f"{(edges['<'] - edges['>']) * 1000:.0f} ms |")
+        else:
+            lines.append(f"| {step} | | {edges['<'] * 1000:.0f} | |")
+    return "\n".join(lines) + "\n"
 
 
 def import_costs(db: benchdb.BenchDB) -> str:
@@ -638,6 +676,8 @@ def start_up(
         ),
     ))
     report.sections.append("\n".join(lines) + "\n")
+    for label, db in dbs:
+        report.sections.append(start_phases(label, db))
     report.sections.append(import_costs(dbs[0][1]))
     return medians
 
