@@ -137,7 +137,9 @@ def into_report(report: run.Report, db: benchdb.BenchDB, runs: int) -> None:
             "alternating; median per query, then over queries (worst query "
             f"{worst:.2f}x). Of Loket's time, signing in is {run.ms(sign_in)}: one argon2id "
             "verification at RFC 9106's second recommended strength (t=3, 64 MiB, 4 lanes), "
-            "which Loket keeps; an empty Python process takes "
+            "which Loket keeps (without it the median would be "
+            f"{run.ms(ours - sign_in)} = {(ours - sign_in) / bare:.2f}x); an empty Python "
+            "process takes "
             f"{run.ms(found['python'])}. Per query: "
             + "; ".join(f"{q!r} {run.ms(o)} vs {run.ms(b)}" for q, o, b in per_query) + "."
         ),
