@@ -402,8 +402,9 @@ _BARE_LIST = (
     "SELECT id, reference, subject, status FROM cases WHERE status != 'afgerond' "
     "ORDER BY last_message_at DESC LIMIT 50"
 )
+_IN_OPEN = ", ".join("?" for _ in OPEN)  # one per open status (Status has grown before)
 _IDS_LIMIT = (
-    "SELECT c.id FROM cases c WHERE c.status IN (?, ?, ?) "
+    f"SELECT c.id FROM cases c WHERE c.status IN ({_IN_OPEN}) "
     "ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50"
 )
 
@@ -477,7 +478,7 @@ def case_list(args: argparse.Namespace, report: Report, db: benchdb.BenchDB) -> 
         lines.append(f"| {name} | {ms(t)} | {t / b:.1f}x |")
     plans = []
     for label, sql, params in (
-        ("case_ids(open)", "SELECT c.id FROM cases c WHERE c.status IN (?, ?, ?) "
+        ("case_ids(open)", f"SELECT c.id FROM cases c WHERE c.status IN ({_IN_OPEN}) "
          "ORDER BY c.last_message_at DESC, c.id DESC", OPEN),
         ("bare query", _BARE_LIST, ()),
     ):
