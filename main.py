@@ -16,9 +16,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # no command: the app. The full command parser (and every feature module it loads)
         # is not needed for that, which keeps start-up short.
         configure_logging()
+        from desktop.opening import Opening
+
+        # the key, the database and the sign-in's thread first: argon2id then runs while Qt
+        # loads below, instead of after the first frame
+        opening = Opening.begin(gui_db)
         from desktop.app import run  # Qt is imported only for the GUI
 
-        return run(gui_db)
+        return run(gui_db, opening)
     from inbox import cli
 
     args = cli.build_parser(argv).parse_args(argv)

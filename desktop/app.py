@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # this module is only imported for the app
+
+from desktop.opening import Opening
 
 if TYPE_CHECKING:
     from inbox.services import Loket
@@ -27,15 +27,16 @@ def sign_in(loket: Loket) -> bool:
     return Entrance(loket).admit()
 
 
-def run(db_path: Path) -> int:
+def run(db_path: Path, opening: Opening | None = None) -> int:
     """Open Loket on `db_path` and run the event loop; returns the exit code.
 
     A light first window appears at once; the database is opened, the user signed in and the
     real window built right after it was painted, then the real window takes its place.
+    `opening`: the database's Opening when main.py began it before importing Qt (see
+    desktop.opening), else it begins here.
     """
-    opening = Opening(db_path)  # the database opens (and LOKET_USER signs in) while Qt loads
-    opening.open()
-    opening.start()
+    if opening is None:  # the database opens (and LOKET_USER signs in) while Qt loads
+        opening = Opening.begin(db_path)
     # Qt and the window are imported here, so `main.py --help` and the CLI stay fast
     from PySide6.QtWidgets import QApplication
 
@@ -67,52 +68,6 @@ def run(db_path: Path) -> int:
         if opening.lock is not None:
             opening.lock.release()
         opened_attachments.clear()
-
-
-class Opening(threading.Thread):
-    """The app's hold on the database: `open()` (before Qt loads) takes the app's lock and
-    opens the encrypted database as nobody; the thread (`start()`) then signs in from
-    LOKET_USER + LOKET_PASSWORD, if both are given and the database has its beheerder, while Qt
-    starts (argon2id takes a while). The GUI thread `join`s it before anyone is let in.
-    `error`: why the database could not be opened."""
-
-    def __init__(self, db_path: Path) -> None:
-        super().__init__(name="loket-sign-in", daemon=True)
-        self.db_path = db_path
-        self.loket: Loket | None = None
-        self.lock: Any = None
-        self.signed_in = False
-        self.error: BaseException | None = None
-
-    def open(self) -> None:
-        from inbox.errors import LoketError, StorageError
-        from inbox.services import Loket
-
-        try:
-            if str(self.db_path) != ":memory:":
-                from inbox import owner
-
-                lock = owner.AppLock(self.db_path)
-                lock.acquire()
-                self.lock = lock
-            self.loket = Loket.open(self.db_path, user="")  # nobody, until someone signs in
-        except (LoketError, StorageError) as exc:
-            self.error = exc
-
-    def run(self) -> None:
-        from inbox import identity
-        from inbox.errors import LoketError, StorageError
-
-        name, password = os.environ.get("LOKET_USER", ""), os.environ.get("LOKET_PASSWORD")
-        if self.loket is None or not name or password is None:
-            return
-        try:
-            if identity.needs_first_beheerder(self.loket):
-                return  # the first-run dialog comes first
-            identity.sign_in(self.loket, name, password)
-            self.signed_in = True
-        except (LoketError, StorageError):
-            pass  # a wrong password, a locked login: the sign-in dialog says so
 
 
 def _serve_commands(db_path: Path, opened: dict[str, Any]) -> None:

@@ -68,7 +68,7 @@ _LATE = QColor(200, 30, 30)  # an overdue answer or call-back
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-FILL_ROWS = 50  # summaries are read this many rows at a time (a screen shows about 30)
+FILL_ROWS = 50  # summaries are read this many rows at a time, until a view says how many it shows
 
 
 # How the list's count is run: `counter(work, done)` calls done(work(loket)), at once or later
@@ -112,6 +112,9 @@ class CaseTableModel(QAbstractTableModel):
         self._cache: OrderedDict[int, CaseSummary] = OrderedDict()
         self._rendered: dict[int, tuple[str | int, ...]] = {}  # display texts per cached case
         self._now = ""  # UTC text: what is due before it shows red
+        # rows whose summaries one read fetches: the view sets it to a screenful (CaseTable),
+        # so the first paint after a view switch reads what it shows and no more
+        self.fill_rows = FILL_ROWS
         if load:  # the window loads after its first paint, so it shows at once
             self._load(self.page_size)
 
@@ -230,8 +233,8 @@ class CaseTableModel(QAbstractTableModel):
 
     def _fill_cache(self, row: int) -> None:
         """Summaries for the rows around `row`: about a screenful, not the whole loaded page."""
-        start = row - row % FILL_ROWS
-        ids = self._ids[start : min(start + FILL_ROWS, self._shown)]
+        start = row - row % self.fill_rows
+        ids = self._ids[start : min(start + self.fill_rows, self._shown)]
         for summary in self.loket.case_summaries(ids):
             self._cache[summary.id] = summary
             self._cache.move_to_end(summary.id)

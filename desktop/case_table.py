@@ -105,6 +105,10 @@ class CaseTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        # a screenful of summaries per read: a view switch paints after one read of the rows
+        # it shows (50 rows' summaries cost ~1 ms more than the 30 a window shows)
+        row_height = max(1, self.verticalHeader().defaultSectionSize())
+        self.cases.fill_rows = max(16, self.viewport().height() // row_height + 2)
         if self.auto_fit:  # off once the user's own column widths were restored
             self._fit_columns()
 

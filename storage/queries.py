@@ -27,6 +27,9 @@ SORTS = {
     "messages": "(SELECT count(*) FROM messages m WHERE m.case_id = c.id)",
 }
 
+# sorts with an index on (status, sort key): a page over several statuses is read per status
+_STATUS_INDEXED_SORTS = frozenset({"last_message_at"})
+
 
 @dataclass(frozen=True)
 class CaseQuery:
@@ -161,10 +164,35 @@ class Reads(Queries):
             joins += " LEFT JOIN contacts p ON p.id = c.contact_id"
         if query.sort == "assignee":
             joins += " LEFT JOIN users u ON u.id = c.assignee_id"
+        if limit >= 0 and len(query.statuses) > 1 and query.sort in _STATUS_INDEXED_SORTS:
+            return self._case_ids_per_status(query, order, direction, joins, limit, offset)
         sql = (
             f"SELECT c.id FROM cases c{joins}{where} "
             f"ORDER BY {order} {direction}, c.id {direction} "
             "LIMIT ? OFFSET ?"
+        )
+        return [int(r[0]) for r in self._run(sql, [*params, limit, offset])]
+
+    def _case_ids_per_status(
+        self, query: CaseQuery, order: str, direction: str, joins: str, limit: int, offset: int
+    ) -> list[int]:
+        """A page of a list over several statuses (the open cases, a channel's view): one walk
+        of the (status, last_message_at) index per status, each stopping after the page, then
+        merged. `status IN (...)` cannot walk that index in order, so SQLite sorted every
+        matching case first: 190 ms for the first page of the 26,000 open cases of the 100k
+        bench database, against 0.4 ms this way. Same ids in the same order."""
+        parts: list[str] = []
+        params: list[Any] = []
+        for status in dict.fromkeys(query.statuses):  # each once
+            where, status_params = replace(query, statuses=(status,)).where()
+            parts.append(
+                f"SELECT * FROM (SELECT c.id AS id, {order} AS k FROM cases c{joins}{where} "
+                f"ORDER BY {order} {direction}, c.id {direction} LIMIT ?)"
+            )
+            params.extend([*status_params, limit + offset])
+        sql = (
+            " UNION ALL ".join(parts)
+            + f" ORDER BY k {direction}, id {direction} LIMIT ? OFFSET ?"
         )
         return [int(r[0]) for r in self._run(sql, [*params, limit, offset])]
 

@@ -5,6 +5,8 @@
 
 With LOKET_BENCH_MEMORY=1 (Loket only) the child then works through the whole list (all cases,
 scrolled to the end, a search, a case opened) and adds its peak RSS in MB ("peak_mb").
+With LOKET_BENCH_PHASES=1 (Loket only) it adds "phases": [step, seconds since the spawn] as
+each step of the start begins and ends (see trace_phases), for the report's breakdown.
 
 The parent passes its wall clock just before spawning in LOKET_BENCH_SPAWN (time.time()).
 An application-wide event filter notes the main window's first Show event and its first
@@ -42,6 +44,8 @@ def main() -> int:
     # installed when its QApplication enters the event loop, before the first paint
     when_qt_is_imported(lambda: watch_exec(mode))
     sys.path.insert(0, str(ROOT))
+    if os.environ.get("LOKET_BENCH_PHASES"):
+        trace_phases()
     import main as loket_main
 
     return loket_main.main(["--db", sys.argv[2]])
@@ -80,8 +84,53 @@ def watch_exec(mode: str) -> None:
     QApplication.exec = exec_watched  # type: ignore[method-assign,assignment]
 
 
-marks: dict[str, float] = {}
+marks: dict[str, Any] = {}
 _kept: list[Any] = []
+
+
+def phase(name: str) -> None:
+    marks.setdefault("phases", []).append([name, time.time() - SPAWN])
+
+
+def _timed_step(owner: Any, attribute: str, name: str) -> None:
+    """Note when owner.attribute (a function or method) is entered and left."""
+    original = getattr(owner, attribute)
+
+    def step(*args: Any, **kwargs: Any) -> Any:
+        phase(f"{name} >")
+        try:
+            return original(*args, **kwargs)
+        finally:
+            phase(f"{name} <")
+
+    setattr(owner, attribute, step)
+
+
+def trace_phases() -> None:
+    """Wrap the steps of Loket's start to note their times (in the order main.py runs them:
+    desktop.app, which imports Qt, is wrapped only once the database has been opened)."""
+    phase("python started")
+    from desktop import opening
+
+    _timed_step(opening.Opening, "open", "open database (key from keyring, imports)")
+    _timed_step(opening.Opening, "run", "sign in on a thread (argon2id)")
+    _timed_step(opening.Opening, "join", "wait for the sign-in")
+    begin = opening.Opening.begin.__func__  # type: ignore[attr-defined]
+
+    def begun(cls: Any, db_path: Any) -> Any:
+        found = begin(cls, db_path)
+        from desktop import app  # main.py imports it right after this, for the same reason
+
+        phase("Qt and desktop.app imported")
+        _timed_step(app, "_shell", "first (light) frame built")
+        _timed_step(app, "_start", "after the first frame: real window")
+        _timed_step(app, "role_window", "main window imported and built")
+        from desktop import i18n
+
+        _timed_step(i18n, "install_translators", "translators")
+        return found
+
+    opening.Opening.begin = classmethod(begun)  # type: ignore[method-assign,assignment]
 
 
 def report() -> None:
@@ -162,6 +211,7 @@ def watcher(mode: str) -> Any:
                 window = obj.window()
                 if "paint" not in marks:
                     marks["paint"] = time.time() - SPAWN
+                    phase("first frame painted")
                     QTimer.singleShot(0, first_frame_done)
                 cases = getattr(window, "cases", None)
                 if mode != "bare" and cases is not None and cases.rowCount() > 0:
@@ -169,6 +219,7 @@ def watcher(mode: str) -> Any:
                     # with the case list after its own first paint: that is "rows"
                     if "rows_paint" not in marks:
                         marks["rows_paint"] = time.time() - SPAWN
+                        phase("case list painted")
                         QTimer.singleShot(0, rows_frame_done)
             return False
 

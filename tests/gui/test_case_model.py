@@ -85,6 +85,31 @@ def test_rows_are_fetched_a_page_at_a_time(loket, monkeypatch):
     assert model.rowCount() == 6
 
 
+def test_summaries_are_read_a_screenful_at_a_time(loket, qapp, monkeypatch):
+    from desktop.case_table import CaseTable
+
+    asked: list[int] = []
+    original = loket.case_summaries
+
+    def counting(ids):
+        asked.append(len(ids))
+        return original(ids)
+
+    monkeypatch.setattr(loket, "case_summaries", counting)
+    model = CaseTableModel(loket, CaseQuery())
+    model.fill_rows = 2
+    for row in range(model.rowCount()):
+        model.index(row, 1).data()
+    assert asked == [2, 2, 2]  # the six cases, two rows per read
+    table = CaseTable(model)
+    table.resize(900, 40 * table.verticalHeader().defaultSectionSize())
+    table.show()
+    qapp.processEvents()
+    shown = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert shown >= 30 and shown < model.fill_rows <= shown + 2  # what the table shows
+    table.close()
+
+
 def test_refresh_keeps_loaded_rows_and_sees_new_cases(loket, sample):
     model = CaseTableModel(loket, CaseQuery(), page_size=2)
     model.fetchMore(QModelIndex())

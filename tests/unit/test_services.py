@@ -246,6 +246,28 @@ def test_case_ids_in_pages(loket) -> None:  # type: ignore[no-untyped-def]
     assert loket.case_ids(CaseQuery(), limit=2, offset=4) == everything[4:]
 
 
+def test_pages_over_several_statuses_match_the_whole_list(loket) -> None:  # type: ignore[no-untyped-def]
+    """A page over several statuses is read per status and merged (storage/queries.py): the
+    same ids in the same order as the whole list, ties on the last message included."""
+    from inbox.services import CaseQuery
+
+    statuses = ("nieuw", "in_behandeling", "wacht_op_inwoner", "afgerond")
+    for i in range(14):
+        case = loket.receive(IncomingMessage(
+            Channel.EMAIL, at(1 + i // 3), sender=f"{i}@example.nl", subject=f"S{i}"))
+        if statuses[i % 4] != "nieuw":
+            loket.set_status(case.reference, statuses[i % 4])
+    for descending in (True, False):
+        for chosen in (statuses[:3], statuses, ("afgerond", "nieuw", "afgerond")):
+            query = CaseQuery(statuses=chosen, descending=descending)
+            everything = loket.case_ids(query)  # no limit: one query, sorted by SQLite
+            assert len(everything) == sum(statuses[i % 4] in chosen for i in range(14))
+            for offset in range(0, len(everything) + 1):
+                for limit in (1, 3, 50):
+                    page = loket.case_ids(query, limit=limit, offset=offset)
+                    assert page == everything[offset : offset + limit]
+
+
 def test_messages_of_a_merged_resident_come_from_every_channel(loket) -> None:  # type: ignore[no-untyped-def]
     from inbox import contacts
 
