@@ -105,6 +105,13 @@ class TeamQueries(Queries):
     def last_message_at(self, case_id: int) -> str | None:
         return self._str("SELECT max(sent_at) FROM messages WHERE case_id = ?", (case_id,))
 
+    def newest_message_from_mailbox(self, case_id: int) -> bool:
+        """Whether the case's newest message came from the team's mailbox (IMAP), which every
+        laptop fetches for itself, rather than being noted or imported on this laptop."""
+        return bool(self._scalar(
+            "SELECT imap_uid IS NOT NULL FROM messages WHERE case_id = ? ORDER BY id DESC "
+            "LIMIT 1", (case_id,)))
+
     def contact_card(self, contact_id: int | None) -> dict[str, Any]:
         """Name and addresses of a case's resident, as a case_opened event carries them."""
         if contact_id is None:

@@ -197,7 +197,10 @@ def on_event(session: Session, case_id: int | None, kind: str, data: dict[str, A
     edits = fields.edits(kind, data, case)
     uid = ensure_case(session, t, case_id, None)
     derived = None
-    if data.get("reason") == "message":
+    if data.get("reason") == "message" and store.team.newest_message_from_mailbox(case_id):
+        # every laptop derives this change from the same mail: dated by the mail. A phone or
+        # counter note (or an import) reaches the others only through this laptop's events,
+        # so the change it causes is an ordinary edit that supersedes what this laptop saw.
         derived = str(store.team.last_message_at(case_id) or case["last_message_at"])
     for name, value in edits:
         carry = {k: data[k] for k in fields.FIELDS[name].carry if data.get(k) is not None}
