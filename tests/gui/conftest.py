@@ -99,6 +99,21 @@ def build_sample(path: Path) -> Sample:
 
 
 @pytest.fixture(autouse=True)
+def no_window_left_open() -> Iterator[None]:
+    """A window a test left open (a help window, a dialog) is hidden after it, so the next
+    test's list of visible windows is its own. Hidden, not closed: closing a form with
+    typed text would ask a question nobody answers."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        for widget in app.topLevelWidgets():
+            if widget.isVisible():
+                widget.hide()
+
+
+@pytest.fixture(autouse=True)
 def own_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """QSettings (window layout) go to a fresh folder per test, never the user's own."""
     from PySide6.QtCore import QSettings
