@@ -171,6 +171,9 @@ class IncomingMessage:
     # sent by a machine: an auto-reply, a mailing list, bulk mail (never answered automatically;
     # Loket's own automatic reply is no first answer)
     automated: bool = False
+    # the digits of the phone numbers in sender, subject and body (for the search index),
+    # when the parser worker already found them; None: found while filing
+    phone_terms: tuple[str, ...] | None = None
 
     def storable(self) -> IncomingMessage:
         """This message with text that cannot be stored made storable: a lone surrogate (what

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storage.base import Queries
-from storage.search_terms import indexed_with_phones
+from storage.search_terms import indexed_with_phones, message_phone_terms, with_phone_terms
 
 CASE_COLUMNS = frozenset(
     {
@@ -95,15 +95,24 @@ def _index_rowid(kind: str, ref_id: int) -> int:
     return ref_id * 2 + (0 if kind == "message" else 1)
 
 
+def _contact_column(contact: str, values: dict[str, Any]) -> str:
+    """The contact and the message's phone numbers: found by the parser worker when it
+    already did (values["phone_terms"], from the same sender, subject and body), else here."""
+    terms = values.get("phone_terms")
+    if terms is not None:
+        return with_phone_terms(contact, terms)
+    return indexed_with_phones(
+        contact, (values.get("sender"), values.get("subject"), values.get("body_text"))
+    )
+
+
 def _message_index_row(message_id: int, values: dict[str, Any], contact: str) -> tuple[Any, ...]:
     """The search_index row of a message (for _INSERT_INDEX)."""
     return (
         _index_rowid("message", message_id),
         values.get("subject") or "",
         values.get("body_text") or "",
-        indexed_with_phones(
-            contact, (values.get("sender"), values.get("subject"), values.get("body_text"))
-        ),
+        _contact_column(contact, values),
         "message",
         message_id,
         values.get("case_id"),
@@ -112,6 +121,10 @@ def _message_index_row(message_id: int, values: dict[str, Any], contact: str) ->
 
 class Records(Queries):
     """Writing records: contacts, cases, messages, notes, events, users and the search index."""
+
+    # what a message's index row needs of its text, for a parser process to find beforehand
+    # (a plain function, picklable by name: the worker imports only storage.search_terms)
+    message_phone_terms = staticmethod(message_phone_terms)
 
     def next_reference(self, year: int) -> str:
         row = self._one(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 REGION = "NL"  # numbers without a country code are Dutch
 
@@ -52,8 +52,19 @@ def phone_terms(*texts: str | None) -> list[str]:
 
 def indexed_with_phones(contact: str, texts: Iterable[str | None]) -> str:
     """The index's contact column: the resident's name and the numbers found in `texts`."""
-    terms = phone_terms(*texts)
+    return with_phone_terms(contact, phone_terms(*texts))
+
+
+def with_phone_terms(contact: str, terms: Sequence[str]) -> str:
+    """The index's contact column from numbers already found (`phone_terms`)."""
     return " ".join([contact, *terms]) if terms else contact
+
+
+def message_phone_terms(sender: str, subject: str, body: str) -> tuple[str, ...]:
+    """A message's numbers as its index row finds them (sender, subject, body): run by the
+    sync's parser processes, so this regex and phonenumbers work (0.56 s of a 3,000-message
+    sync's profile) runs on the other core instead of in the transaction."""
+    return tuple(phone_terms(sender, subject, body))
 
 
 def phones_in_query(text: str) -> tuple[str, list[str]]:

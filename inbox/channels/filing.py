@@ -216,6 +216,7 @@ class _Batch:
             loket._message_joined_case(op, case_id, msg, stamp)
         values = message_values(msg, case_id, contact_id, self.received_at, None)
         values["rule"] = match.rule
+        values["phone_terms"] = msg.phone_terms  # not a column: the index row's numbers
         values["department"] = department  # not a column: reported back after the insert
         return msg, values, contact_name, match.case_id is None
 

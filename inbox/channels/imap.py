@@ -386,7 +386,8 @@ def _fetch(here: _Folder, client: IMAPClient, uids: list[int], parser: Parser) -
     digests = {uid: hashlib.sha256(raw).hexdigest() for uid, raw in served.items()}
     known = set(here.loket.store.mail.known_digests(list(digests.values())))
     fresh = {digests[uid]: raw for uid, raw in served.items() if digests[uid] not in known}
-    parsed = parser.parse(list(fresh.items()), here.loket.now())
+    parsed = parser.parse(list(fresh.items()), here.loket.now(),
+                          here.loket.store.records.message_phone_terms)
     return _Batch(sorted(served), digests, fresh, known, parsed)
 
 

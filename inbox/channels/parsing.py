@@ -17,7 +17,9 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from inbox.channels.mailparse import parse_email
 from inbox.model import Channel, IncomingMessage
@@ -33,9 +35,28 @@ BATCH_BUDGET = 60.0  # seconds for a worker's share of a batch, before it is par
 Item = tuple[str, bytes]  # (digest, original)
 
 
-def parse_chunk(items: Sequence[Item], received_at: datetime) -> list[IncomingMessage]:
+# what the search index needs of a message's text (sender, subject, body -> phone terms),
+# found beside the parse so that work runs on the worker's core, not in the transaction
+Terms = Callable[[str, str, str], tuple[str, ...]]
+
+
+def parse_chunk(
+    items: Sequence[Item], received_at: datetime, terms: Terms | None = None
+) -> list[IncomingMessage]:
     """In a worker (or here): parse each original; parse_email never raises for bad input."""
-    return [parse_email(raw, digest, received_at=received_at) for digest, raw in items]
+    parsed = [parse_email(raw, digest, received_at=received_at) for digest, raw in items]
+    return parsed if terms is None else [_with_terms(m, terms) for m in parsed]
+
+
+def _work(terms: Terms | None) -> Callable[[Sequence[Item], datetime], list[IncomingMessage]]:
+    """What a worker runs for a chunk (picklable: parse_chunk, bound to `terms` by name)."""
+    return parse_chunk if terms is None else partial(parse_chunk, terms=terms)
+
+
+def _with_terms(msg: IncomingMessage, terms: Terms) -> IncomingMessage:
+    """`msg` (made storable, as filing stores it) with the phone terms of its index row."""
+    msg = msg.storable()
+    return replace(msg, phone_terms=terms(msg.sender, msg.subject, msg.body_text))
 
 
 class Parser:
@@ -57,24 +78,32 @@ class Parser:
                 self.workers = 0
         return self._pool
 
-    def parse(self, items: Sequence[Item], received_at: datetime) -> Pending:
+    def parse(
+        self, items: Sequence[Item], received_at: datetime, terms: Terms | None = None
+    ) -> Pending:
+        """Parse `items`; with `terms` (a picklable function) each message also carries the
+        phone terms of its search-index row."""
         pool = self._executor()
         if pool is None or not items:
-            return Pending(ready=parse_chunk(items, received_at))
+            return Pending(ready=parse_chunk(items, received_at, terms))
         size = -(-len(items) // self.workers)  # one chunk per worker
-        parts = [pool.submit(parse_chunk, items[i : i + size], received_at)
+        work = _work(terms)
+        parts = [pool.submit(work, items[i : i + size], received_at)
                  for i in range(0, len(items), size)]
-        return Pending(parts=parts, again=lambda: self._one_by_one(items, received_at),
+        return Pending(parts=parts, again=lambda: self._one_by_one(items, received_at, terms),
                        budget=BATCH_BUDGET)
 
-    def _one_by_one(self, items: Sequence[Item], received_at: datetime) -> list[IncomingMessage]:
+    def _one_by_one(
+        self, items: Sequence[Item], received_at: datetime, terms: Terms | None = None
+    ) -> list[IncomingMessage]:
         """After a worker died or overran: each message alone, in a fresh worker; what kills
         it again or overruns PARSE_BUDGET is kept as its original bytes, flagged."""
         out = []
         pool = self._restart()
+        work = _work(terms)
         for digest, raw in items:
             try:
-                out.extend(pool.submit(parse_chunk, [(digest, raw)], received_at)
+                out.extend(pool.submit(work, [(digest, raw)], received_at)
                            .result(timeout=PARSE_BUDGET))
                 continue
             except BrokenProcessPool:

@@ -190,3 +190,27 @@ def test_erasure_removes_a_residents_original_kept_in_the_database(loket: Loket)
     assert outcome.blobs_removed == 1
     assert loket.db.scalar("SELECT count(*) FROM originals") == 0
     assert not loket.blobs.exists(digest)
+
+
+def test_phone_numbers_found_by_the_parser_or_while_filing_index_alike(loket: Loket) -> None:
+    from dataclasses import replace
+
+    from inbox.channels import filing
+    from inbox.channels.mailparse import parse_email
+    from storage.search_terms import message_phone_terms
+
+    raws = [(b"From: Sanne <sanne%d@example.nl>\r\nSubject: Bel mij\r\n"
+             b"Message-ID: <tel%d@example.nl>\r\n\r\nMijn nummer: 06-19868609.\r\n" % (n, n))
+            for n in range(2)]
+    digests = [hashlib.sha256(r).hexdigest() for r in raws]
+    found_here = parse_email(raws[0], digests[0])  # found while filing (phone_terms None)
+    early = parse_email(raws[1], digests[1])
+    early = replace(early, phone_terms=message_phone_terms(early.sender, early.subject,
+                                                           early.body_text))
+    with loket.op(acts.MAIL_SYNC) as op:
+        filing.file_batch(loket, op, [found_here, early], dict(zip(digests, raws, strict=True)))
+    contacts = [r[0] for r in loket.db.conn.execute(
+        "SELECT contact FROM search_index WHERE kind = 'message' ORDER BY rowid")]
+    assert contacts == ["Sanne 31619868609", "Sanne 31619868609"]
+    assert loket.db.scalar(
+        "SELECT count(*) FROM search_index WHERE search_index MATCH '31619868609'") == 2

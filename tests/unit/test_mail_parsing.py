@@ -96,3 +96,21 @@ def test_a_stuck_worker_is_stopped() -> None:
     parsing._stop(executor)
     process.join(10)
     assert not process.is_alive()
+
+
+def test_workers_find_the_phone_terms_of_the_index_row_as_filing_would() -> None:
+    from storage.search_terms import message_phone_terms, phone_terms
+
+    raw = (b"From: Sanne <sanne@example.nl>\r\nSubject: Bel 06-19868609\r\n"
+           b"Message-ID: <tel@example.nl>\r\n\r\nOf thuis: +31 20 624 1111.\r\n")
+    items = [*ITEMS, (hashlib.sha256(raw).hexdigest(), raw)]
+    here = Parser(expected=len(items)).parse(items, AT, message_phone_terms).result()
+    pool = Parser(expected=POOL_FROM, workers=2)
+    try:
+        assert pool.parse(items, AT, message_phone_terms).result() == here
+    finally:
+        pool.close()
+    for m in here:
+        assert m.phone_terms == tuple(phone_terms(m.sender, m.subject, m.body_text))
+    assert here[-1].phone_terms == ("31619868609", "31206241111")
+    assert Parser(expected=1).parse(items, AT).result()[-1].phone_terms is None  # none asked
