@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("loket.filing")
 
 _FILES = ThreadPoolExecutor(1, thread_name_prefix="loket-blob-files")  # fsync off the CPU path
+# packing small originals (zlib, which releases the GIL) beside the filing, on the other core
+_PACKING = ThreadPoolExecutor(1, thread_name_prefix="loket-pack-originals")
 
 FLAG_PREFIX = "opslaan mislukt"  # parse_error of a message filed as its original bytes
 
@@ -101,15 +103,15 @@ class _Batch:
 
     def file(self, messages: list[IncomingMessage], originals: dict[str, bytes]) -> list[Filed]:
         known = self.mail.known_digests([m.raw_sha256 for m in messages if m.raw_sha256])
-        # the originals first: small ones in this transaction; large ones and attachments are
-        # files, written and fsynced on a thread while the rows are prepared, and waited for
-        # before any row naming them is written
+        # the originals first: small ones in this transaction (packed on a thread while the
+        # rows are prepared); large ones and attachments are files, written and fsynced on a
+        # thread meanwhile; both are waited for before any row naming them is written
         blobs = self.loket.blobs
         files = blobs.large(originals) + [
             a.data for m in messages if m.raw_sha256 not in known for a in m.attachments
         ]
         writing = _FILES.submit(blobs.put_many, files) if files else None
-        blobs.put_inline(blobs.small(originals))
+        packing = _PACKING.submit(blobs.packed_small, originals)
         self._read_senders(messages)
         lookup = _BatchLookup(self.op, self.mail.cases_by_message_ids(
             [mid for m in messages for mid in (m.in_reply_to, *m.references) if mid]
@@ -131,6 +133,7 @@ class _Batch:
                              msg.internal))
             if msg.message_id:
                 lookup.by_message_id[msg.message_id] = placed[1]["case_id"]
+        blobs.put_inline(packing.result())  # in this transaction, before the rows
         if writing is not None:
             writing.result()  # durable before the rows (and long before the commit)
         ids = self._insert(rows)

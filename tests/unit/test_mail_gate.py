@@ -214,3 +214,26 @@ def test_phone_numbers_found_by_the_parser_or_while_filing_index_alike(loket: Lo
     assert contacts == ["Sanne 31619868609", "Sanne 31619868609"]
     assert loket.db.scalar(
         "SELECT count(*) FROM search_index WHERE search_index MATCH '31619868609'") == 2
+
+
+def test_small_originals_are_packed_and_plain_rows_of_before_still_read(loket: Loket) -> None:
+    import random
+
+    from storage.blobs import PACKED
+
+    text = b"From: Jan <jan@example.nl>\r\nSubject: Vraag\r\n\r\n" + b"Mijn container. " * 200
+    noise = random.Random(16).randbytes(1024)  # compression would not shrink it: kept plain
+    lookalike = PACKED + b" is how this plain original happens to start"
+    packed = {hashlib.sha256(r).hexdigest(): r for r in (text, noise)}
+    with loket.db.transaction():
+        loket.blobs.keep_originals(packed)
+    stored = dict(loket.db.conn.execute("SELECT digest, data FROM originals"))
+    d_text, d_noise = packed
+    assert bytes(stored[d_text]).startswith(PACKED) and len(stored[d_text]) < len(text) / 3
+    assert bytes(stored[d_noise]) == noise
+    plain = {hashlib.sha256(r).hexdigest(): r for r in (b"een rij van voor het inpakken",
+                                                        lookalike)}
+    with loket.db.transaction():
+        loket.blobs.put_inline(list(plain.items()))  # rows as an older Loket wrote them
+    for digest, raw in {**packed, **plain}.items():
+        assert loket.blobs.get(digest) == raw
