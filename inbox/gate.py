@@ -474,6 +474,11 @@ class Session:
             except Exception:  # noqa: BLE001 - a refusal stays refused even if its entry fails
                 log.exception("could not audit a refusal")
 
+    def held(self) -> dict[str, Any]:
+        """Facts that cannot change while the current act's transaction holds the write lock
+        (see storage.db.Database.held): for hooks that run at every event of a long act."""
+        return self._db.held()
+
     def _write_event(
         self, current: Op, case_id: int | None, kind: EventKind, data: dict[str, Any]
     ) -> None:

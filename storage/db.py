@@ -74,10 +74,19 @@ class Database:
         self.path = path
         self._utils: Any = None
         self._depth = 0
+        # facts read inside the current write transaction that no other process can change
+        # while it holds the lock (emptied when the outermost transaction begins and ends)
+        self._held: dict[str, Any] = {}
         self.key: bytes | None = None  # the SQLCipher key it was opened with (backups use it)
         # set when SQLite reported a damaged page: from then on nothing more is written, also
         # by other processes (a marker file beside the database remembers it until a clean check)
         self._damaged = path is not None and _damage_marker(path).exists()
+
+    def held(self) -> dict[str, Any]:
+        """A memo for the current write transaction: what is read once under the write lock
+        stays true until it ends, unless this process changes it (then it drops the entry).
+        Outside a transaction a fresh dict each time: nothing is kept."""
+        return self._held if self._depth else {}
 
     @property
     def utils(self) -> Any:
@@ -105,10 +114,12 @@ class Database:
         except DB_ERRORS as exc:
             raise self._known(exc) or exc from exc
         self._depth = 1
+        self._held.clear()
         try:
             yield self.conn
         except BaseException as exc:
             self._depth = 0
+            self._held.clear()
             try:
                 self.conn.rollback()
             except DB_ERRORS:
@@ -119,6 +130,7 @@ class Database:
             raise
         else:
             self._depth = 0
+            self._held.clear()
             try:
                 self.conn.commit()
             except DB_ERRORS as exc:

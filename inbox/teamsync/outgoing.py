@@ -64,12 +64,21 @@ class _Known:
 _KNOWN: weakref.WeakKeyDictionary[Session, _Known] = weakref.WeakKeyDictionary()
 
 
+_HELD_KEY = "teamsync.known"
+
+
 def _known(session: Session) -> _Known:
     found = _KNOWN.get(session)
-    if found is None or found.team is None:
-        found = _Known(team(session.store))
-        if found.team is not None:
-            _KNOWN[session] = found
+    if found is not None and found.team is not None:
+        return found
+    held = session.held()  # not in a team: asked once per transaction, not at every event
+    known = held.get(_HELD_KEY)
+    if isinstance(known, _Known):
+        return known
+    found = _Known(team(session.store))
+    if found.team is not None:
+        _KNOWN[session] = found
+    held[_HELD_KEY] = found
     return found
 
 
@@ -80,6 +89,7 @@ def current_team(session: Session) -> Team | None:
 
 def forget(session: Session) -> None:
     _KNOWN.pop(session, None)
+    session.held().pop(_HELD_KEY, None)
 
 
 def device_name() -> str:

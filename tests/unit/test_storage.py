@@ -120,6 +120,44 @@ def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
     assert db.scalar("SELECT count(*) FROM users") == 0
 
 
+def test_what_a_transaction_holds_lives_as_long_as_it(tmp_path: Path) -> None:
+    db = connect(tmp_path / "a.db")
+    assert db.held() == {} and db.held() is not db.held()  # outside: nothing is kept
+    db.held()["x"] = 1
+    assert db.held() == {}
+    with db.transaction():
+        db.held()["x"] = 1
+        with db.transaction():  # a nested call joins it
+            assert db.held() == {"x": 1}
+    assert db.held() == {}
+    with pytest.raises(RuntimeError):
+        with db.transaction():
+            assert db.held() == {}  # a new transaction starts empty
+            db.held()["x"] = 2
+            raise RuntimeError("boom")
+    with db.transaction():
+        assert db.held() == {}
+
+
+def test_receiving_outside_a_team_asks_for_the_team_once_per_transaction(loket) -> None:  # type: ignore[no-untyped-def]
+    from inbox.model import Channel
+
+    asked: list[str] = []
+    conn = loket.db.conn
+    conn.set_trace_callback(lambda sql: asked.append(sql) if "team_settings" in sql else None)
+    try:
+        with loket.db.transaction():  # as the IMAP sync files a batch
+            for n in range(5):
+                loket.log_contact(Channel.PHONE, name="Piet", question=f"vraag {n}",
+                                  phone_number="0612345678")
+        outside = len(asked)
+        loket.log_contact(Channel.PHONE, name="Piet", question="nog een", phone_number="0612345678")
+    finally:
+        conn.set_trace_callback(None)
+    assert outside == 1  # five contacts, several events each: one question
+    assert len(asked) == outside + 1  # the next act asks again: a colleague may have joined
+
+
 def test_disk_full_inside_a_transaction_becomes_a_dutch_error(tmp_path: Path) -> None:
     db = connect(tmp_path / "a.db")
     with pytest.raises(DiskFullError, match="schijf is vol"):
