@@ -256,10 +256,11 @@ def set_template_clock(op: Op | Session, key: str, hlc: str) -> None:
     _put(op, TEMPLATE_CLOCKS_KEY, clocks)
 
 
-def apply_team_template(op: Op, template: Template, hlc: str) -> bool:
-    """A colleague's version of a template: kept when it is newer (team clock) than the one
-    here, last writer wins; True when it changed something."""
-    if hlc <= template_clock(op, template.key):
+def apply_team_template(op: Op, template: Template, version: str) -> bool:
+    """A colleague's version of a template: kept when it is newer (team clock, then device
+    and event: teamsync.events.Event.version) than the one here, last writer wins; True when
+    it changed something."""
+    if version <= template_clock(op, template.key):
         return False
     own = [t for t in _get(op, TEMPLATES_KEY, []) if t["key"] != template.key]
     own.append({"key": template.key, "title": template.title, "body": template.body})
@@ -268,7 +269,7 @@ def apply_team_template(op: Op, template: Template, hlc: str) -> bool:
     if template.retired:
         retired.add(template.key)
     _put(op, RETIRED_KEY, sorted(retired))
-    set_template_clock(op, template.key, hlc)
+    set_template_clock(op, template.key, version)
     op.changed("templates")
     return True
 

@@ -36,7 +36,7 @@ def on_event(loket: Session, data: dict[str, Any]) -> None:
 
     event = collection.send(loket, KIND, payload)
     if event is not None:
-        loket.store.kb.set_hlc(uid, event.hlc)
+        loket.store.kb.set_hlc(uid, event.version)
         loket.store.kb.link_version_event(uid, event.id)
 
 
@@ -66,10 +66,10 @@ def _apply(op: Op, event: Event, article: Article) -> bool:
     }):
         return False
     current = kb.article(uid)
-    if current is None or event.hlc > str(current["hlc"]):
+    if current is None or event.version > str(current["hlc"]):
         kb.upsert_articles([{
             **fields, "questions": json.dumps(fields["questions"], ensure_ascii=False),
-            "version": kb.version_count(uid), "hlc": event.hlc, "updated_at": event.at,
+            "version": kb.version_count(uid), "hlc": event.version, "updated_at": event.at,
             "updated_by": event.author,
         }])
     op.changed("kb")

@@ -35,7 +35,7 @@ def on_event(loket: Session, data: dict[str, Any]) -> None:
 
     event = collection.send(loket, KIND, payload)
     if event is not None:
-        workspace.set_template_clock(loket, key, event.hlc)
+        workspace.set_template_clock(loket, key, event.version)
 
 
 def apply_waiting(loket: Session) -> int:
@@ -56,4 +56,4 @@ def _read(event: Event) -> workspace.Template:
 def _apply(op: Op, event: Event, template: workspace.Template) -> bool:
     """A complete template replaces the team's older one (the highest team clock wins)."""
     return bool(template.key and template.title and template.body
-                and workspace.apply_team_template(op, template, event.hlc))
+                and workspace.apply_team_template(op, template, event.version))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -274,9 +275,18 @@ def test_evaluation_set_top3_accuracy_meets_the_target() -> None:
     assert top3 / len(data) >= 0.85
 
 
-def test_articles_travel_to_a_colleagues_laptop(tmp_path: Path) -> None:
-    from inbox.teamsync import engine
+@pytest.mark.parametrize("same_millisecond", [False, True])
+def test_articles_travel_to_a_colleagues_laptop(
+    tmp_path: Path, same_millisecond: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Concurrent saves end alike on both laptops, also when both laptops' clocks give the
+    same stamp (then device and event decide, as for case fields; each kept its own once)."""
+    from inbox.teamsync import engine, hlc
     from tests.unit.test_teamsync_support import laptop, sync
+
+    wall = [hlc.wall_ms()]
+    if same_millisecond:  # the clock moves only when the test says so
+        monkeypatch.setattr(hlc, "time", SimpleNamespace(time_ns=lambda: wall[0] * 1_000_000))
 
     folder = engine.MemoryFolder()
     a = laptop(tmp_path, "a", "anne", 1)
@@ -292,6 +302,7 @@ def test_articles_travel_to_a_colleagues_laptop(tmp_path: Path) -> None:
         sync(b, folder)
         on_b = articles.article(b, "Grofvuil")
         assert on_b.answer == "Bel 14 0123." and on_b.updated_by == "anne"
+        wall[0] += 1000  # both save in this same (new) millisecond: equal clocks
         articles.save(b, on_b.content() | {"answer": "Maak een afspraak online."}, on_b.uid)
         articles.save(a, on_b.content() | {"owner": "Marieke"}, on_b.uid)  # concurrently
         for _ in range(2):

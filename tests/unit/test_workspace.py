@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -157,9 +159,18 @@ def test_one_undo_puts_every_case_of_a_bulk_action_back(loket, case) -> None:  #
         assert (summary.assignee, summary.status) == (None, Status.NIEUW)
 
 
-def test_templates_travel_to_a_colleagues_laptop(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from inbox.teamsync import engine
+@pytest.mark.parametrize("same_millisecond", [False, True])
+def test_templates_travel_to_a_colleagues_laptop(
+    tmp_path: Path, same_millisecond: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Concurrent saves end alike on both laptops, also when both laptops' clocks give the
+    same stamp (then device and event decide, as for case fields; each kept its own once)."""
+    from inbox.teamsync import engine, hlc
     from tests.unit.test_teamsync_support import laptop, sync
+
+    wall = [hlc.wall_ms()]
+    if same_millisecond:  # the clock moves only when the test says so
+        monkeypatch.setattr(hlc, "time", SimpleNamespace(time_ns=lambda: wall[0] * 1_000_000))
 
     folder = engine.MemoryFolder()
     a = laptop(tmp_path, "a", "anne", 1)
@@ -171,6 +182,7 @@ def test_templates_travel_to_a_colleagues_laptop(tmp_path) -> None:  # type: ign
         sync(b, folder)
         assert made in workspace.templates(b)
         assert all(t.key != "afgehandeld" for t in workspace.templates(b))
+        wall[0] += 1000  # both save in this same (new) millisecond: equal clocks
         workspace.save_template(b, "Openingstijden", "Beste {naam}, wij zijn tot 17 uur open.",
                                 key=made.key)
         workspace.save_template(a, "Openingstijden (oud)", "Oud.", key=made.key)  # at once
