@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -279,14 +278,12 @@ def test_evaluation_set_top3_accuracy_meets_the_target() -> None:
 def test_articles_travel_to_a_colleagues_laptop(
     tmp_path: Path, same_millisecond: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Concurrent saves end alike on both laptops, also when both laptops' clocks give the
-    same stamp (then device and event decide, as for case fields; each kept its own once)."""
-    from inbox.teamsync import engine, hlc
-    from tests.unit.test_teamsync_support import laptop, sync
+    """An article edited on two laptops at once reads alike on both afterwards, also when
+    both saves carry the same team clock (then device and event decide)."""
+    from inbox.teamsync import engine
+    from tests.unit.test_teamsync_support import laptop, sync, team_wall
 
-    wall = [hlc.wall_ms()]
-    if same_millisecond:  # the clock moves only when the test says so
-        monkeypatch.setattr(hlc, "time", SimpleNamespace(time_ns=lambda: wall[0] * 1_000_000))
+    wall = team_wall(monkeypatch, same_millisecond)
 
     folder = engine.MemoryFolder()
     a = laptop(tmp_path, "a", "anne", 1)

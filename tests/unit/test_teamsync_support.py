@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from inbox import acts
 from inbox.model import Channel, IncomingMessage
@@ -155,3 +156,16 @@ def plain_v1_batch(events_: list[events.Event]) -> bytes:
     body = json.dumps([e.to_json() for e in events_]).encode()
     msg.set_content(body, maintype="application", subtype="octet-stream", cte="base64")
     return msg.as_bytes()
+
+
+def team_wall(monkeypatch: Any, held: bool) -> list[int]:
+    """The team clock's wall time (ms) as a one-item list: when `held`, the clock moves only
+    when the test moves it (`wall[0] += 1000`), so two laptops can stamp the same moment."""
+    from types import SimpleNamespace
+
+    from inbox.teamsync import hlc
+
+    wall = [hlc.wall_ms()]
+    if held:
+        monkeypatch.setattr(hlc, "time", SimpleNamespace(time_ns=lambda: wall[0] * 1_000_000))
+    return wall

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -163,14 +162,12 @@ def test_one_undo_puts_every_case_of_a_bulk_action_back(loket, case) -> None:  #
 def test_templates_travel_to_a_colleagues_laptop(
     tmp_path: Path, same_millisecond: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Concurrent saves end alike on both laptops, also when both laptops' clocks give the
-    same stamp (then device and event decide, as for case fields; each kept its own once)."""
-    from inbox.teamsync import engine, hlc
-    from tests.unit.test_teamsync_support import laptop, sync
+    """A standaardantwoord saved on two laptops at once ends as one winner on both, also in
+    the same millisecond of the team clock (each laptop once kept its own then)."""
+    from inbox.teamsync import engine
+    from tests.unit.test_teamsync_support import laptop, sync, team_wall
 
-    wall = [hlc.wall_ms()]
-    if same_millisecond:  # the clock moves only when the test says so
-        monkeypatch.setattr(hlc, "time", SimpleNamespace(time_ns=lambda: wall[0] * 1_000_000))
+    wall = team_wall(monkeypatch, same_millisecond)
 
     folder = engine.MemoryFolder()
     a = laptop(tmp_path, "a", "anne", 1)
