@@ -45,11 +45,3 @@ class Queries:
         name (`row["id"]`), not by position."""
         rows = self.db.utils[table].rows_where(where, params, select=select, order_by=order_by)
         return list(rows)
-
-    def _rows_of_case(
-        self, case_id: int, columns: str, tables: str, where: str, order_by: str = ""
-    ) -> list[sqlite3.Row]:
-        """A case's rows from joined tables, where `_rows_where` (one table) does not reach:
-        `columns` of `tables` matching `where`, whose one `?` is the case, in `order_by`."""
-        order = f" ORDER BY {order_by}" if order_by else ""
-        return self._rows(f"SELECT {columns} FROM {tables} WHERE {where}{order}", (case_id,))

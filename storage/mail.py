@@ -15,11 +15,6 @@ from storage.base import Queries
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while a sync files its batches
 BULK_CHECKPOINT_PAGES = 16384  # 64 MiB of WAL between checkpoints (default: 1,000 pages)
 
-# what a case's screen shows of each of its replies in the outbox
-_OUTBOX_OF_CASE = (
-    "o.id, o.message_row_id, a.name AS account, o.state, o.attempts, o.last_error, o.sent_at"
-)
-
 
 def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" for _ in values)
@@ -304,9 +299,12 @@ class MailQueries(Queries):
 
     def outbox_of_case(self, case_id: int) -> list[sqlite3.Row]:
         """The case's replies in the outbox, with the account each goes out through."""
-        tables = "outbox o LEFT JOIN accounts a ON a.id = o.account_id"
-        where = "o.case_id = ? AND o.message_row_id IS NOT NULL"
-        return self._rows_of_case(case_id, _OUTBOX_OF_CASE, tables, where, "o.id")
+        return self._rows(
+            "SELECT o.id, o.message_row_id, a.name AS account, o.state, o.attempts, "
+            "o.last_error, o.sent_at FROM outbox o LEFT JOIN accounts a ON a.id = o.account_id "
+            "WHERE o.case_id = ? AND o.message_row_id IS NOT NULL ORDER BY o.id",
+            (case_id,),
+        )
 
     # -- what a screen shows of an e-mail ---------------------------------------------------
 

@@ -231,14 +231,19 @@ class Reads(Queries):
         return [by_id[i] for i in ids if i in by_id]
 
     def case_messages(self, case_id: int) -> list[sqlite3.Row]:
-        tables = "messages m LEFT JOIN users u ON u.id = m.author_id"
-        columns = "m.*, u.display_name AS author"
-        return self._rows_of_case(case_id, columns, tables, "m.case_id = ?", "m.sent_at, m.id")
+        return self._rows(
+            "SELECT m.*, u.display_name AS author FROM messages m "
+            "LEFT JOIN users u ON u.id = m.author_id WHERE m.case_id = ? ORDER BY m.sent_at, m.id",
+            (case_id,),
+        )
 
     def case_notes(self, case_id: int) -> list[sqlite3.Row]:
-        tables = "notes n LEFT JOIN users u ON u.id = n.author_id"
-        columns = "n.*, u.display_name AS author"
-        return self._rows_of_case(case_id, columns, tables, "n.case_id = ?", "n.created_at, n.id")
+        return self._rows(
+            "SELECT n.*, u.display_name AS author FROM notes n "
+            "LEFT JOIN users u ON u.id = n.author_id "
+            "WHERE n.case_id = ? ORDER BY n.created_at, n.id",
+            (case_id,),
+        )
 
     def case_events(self, case_id: int) -> list[sqlite3.Row]:
         return self._rows("SELECT * FROM case_events WHERE case_id = ? ORDER BY id", (case_id,))

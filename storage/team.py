@@ -723,14 +723,16 @@ class TeamQueries(Queries):
         )
 
     def team_notes_of(self, case_id: int) -> list[sqlite3.Row]:
-        tables = (
-            "notes n JOIN team_notes tn ON tn.note_id = n.id "
-            "LEFT JOIN users u ON u.id = n.author_id"
+        return self._rows(
+            "SELECT tn.uid, n.text, u.name AS author FROM notes n "
+            "JOIN team_notes tn ON tn.note_id = n.id LEFT JOIN users u ON u.id = n.author_id "
+            "WHERE n.case_id = ?",
+            (case_id,),
         )
-        columns = "tn.uid, n.text, u.name AS author"
-        return self._rows_of_case(case_id, columns, tables, "n.case_id = ?")
 
     def messages_with_uids(self, case_id: int) -> list[sqlite3.Row]:
-        columns = "m.id, m.raw_sha256, m.channel, m.body_text, tm.uid"
-        tables = "messages m LEFT JOIN team_messages tm ON tm.message_id = m.id"
-        return self._rows_of_case(case_id, columns, tables, "m.case_id = ?")
+        return self._rows(
+            "SELECT m.id, m.raw_sha256, m.channel, m.body_text, tm.uid FROM messages m "
+            "LEFT JOIN team_messages tm ON tm.message_id = m.id WHERE m.case_id = ?",
+            (case_id,),
+        )

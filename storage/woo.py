@@ -30,10 +30,12 @@ class WooQueries(Queries):
 
     def attachments(self, case_id: int) -> list[sqlite3.Row]:
         """Every attachment of the case's messages, in message order."""
-        columns = "a.id, a.message_id, a.filename, a.content_type, a.size, a.sha256, a.inline"
-        tables = "attachments a JOIN messages m ON m.id = a.message_id"
-        order = "m.sent_at, m.id, a.id"  # in message order
-        return self._rows_of_case(case_id, columns, tables, "m.case_id = ?", order)
+        return self._rows(
+            "SELECT a.id, a.message_id, a.filename, a.content_type, a.size, a.sha256, a.inline "
+            "FROM attachments a JOIN messages m ON m.id = a.message_id "
+            "WHERE m.case_id = ? ORDER BY m.sent_at, m.id, a.id",
+            (case_id,),
+        )
 
     def contact_ids(self, case_id: int) -> list[int]:
         """The residents of a case (its contact and every sender's) and everyone merged with
