@@ -66,15 +66,21 @@ def test_sort_requeries_sql(loket):
     assert references(model) == before
 
 
-def test_rows_are_fetched_a_page_at_a_time(loket, monkeypatch):
+def _count_summary_reads(loket, monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """How many summaries each read of the model asks for, in order."""
     asked: list[int] = []
     original = loket.case_summaries
 
-    def counting(ids):
+    def counting(ids):  # type: ignore[no-untyped-def]
         asked.append(len(ids))
         return original(ids)
 
     monkeypatch.setattr(loket, "case_summaries", counting)
+    return asked
+
+
+def test_rows_are_fetched_a_page_at_a_time(loket, monkeypatch):
+    asked = _count_summary_reads(loket, monkeypatch)
     model = CaseTableModel(loket, CaseQuery(), page_size=2)
     for row in range(model.rowCount()):
         model.index(row, 1).data()
@@ -88,14 +94,7 @@ def test_rows_are_fetched_a_page_at_a_time(loket, monkeypatch):
 def test_summaries_are_read_a_screenful_at_a_time(loket, qapp, monkeypatch):
     from desktop.case_table import CaseTable
 
-    asked: list[int] = []
-    original = loket.case_summaries
-
-    def counting(ids):
-        asked.append(len(ids))
-        return original(ids)
-
-    monkeypatch.setattr(loket, "case_summaries", counting)
+    asked = _count_summary_reads(loket, monkeypatch)
     model = CaseTableModel(loket, CaseQuery())
     model.fill_rows = 2
     for row in range(model.rowCount()):
